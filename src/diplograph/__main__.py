@@ -1,0 +1,3 @@
+from diplograph.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,35 @@
+"""One error root, so callers can catch everything diplograph raises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DiplographError(Exception):
+    """Base of every error diplograph raises on purpose."""
+
+
+class ArticleError(DiplographError):
+    """An article could not be read; the message names the file and the fix."""
+
+    def __init__(self, path: Path | str, problem: str, fix: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{path}: {problem}. {fix}")
+
+
+class ValidationError(DiplographError):
+    """An article's graph does not conform to the shapes."""
+
+    def __init__(self, source: str, messages: list[str]) -> None:
+        self.source = source
+        self.messages = messages
+        lines = "\n".join(f"  - {m}" for m in messages)
+        super().__init__(f"{source}: not stored, its graph breaks the shapes:\n{lines}")
+
+
+class StoreError(DiplographError):
+    """The triple store could not be opened, read or written."""
+
+
+class QueryError(DiplographError):
+    """A saved query is unknown, malformed, or got a bad parameter."""

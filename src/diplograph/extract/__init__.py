@@ -1,0 +1,30 @@
+"""Step 2, extract: :class:`~diplograph.model.Article` -> :class:`~diplograph.model.ArticleFacts`.
+
+Rules over sentences, with the knowledge in data files (see :mod:`.lexicon`
+and :mod:`diplograph.gazetteer`). No model downloads: the default path needs
+nothing beyond the package.
+"""
+
+from __future__ import annotations
+
+import os
+
+from diplograph.extract.agreements import extract_agreements
+from diplograph.extract.lexicon import load_lexicon
+from diplograph.model import Article, ArticleFacts
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def extract(article: Article, *, lexicon_dir: str | None = None) -> ArticleFacts:
+    """The agreements one article reports, each mentioned instrument once.
+
+    Example:
+        >>> from datetime import date
+        >>> text = "Japan and South Korea signed a trade agreement on Wednesday."
+        >>> facts = extract(Article(text, "T", date(2015, 6, 25), "a.txt"))
+        >>> [(a.kind, a.parties, a.signed) for a in facts.agreements]
+        [('agreement', ('JPN', 'KOR'), '2015-06-24')]
+    """
+    lexicon = load_lexicon(lexicon_dir or os.environ.get("DIPLOGRAPH_LEXICON") or None)
+    return ArticleFacts(article, tuple(extract_agreements(article, lexicon)))

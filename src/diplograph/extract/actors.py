@@ -1,0 +1,99 @@
+"""States and organizations mentioned in a text, and the role each mention plays.
+
+A mention stands for a state when it names it ("South Korea", "ROK"), uses a
+demonym with an office ("South Korean President"), or uses its capital or seat
+of government as an actor ("Seoul and Tokyo", "the Kremlin"). The same capital
+is only a place after "in", "at" or "to" ("signed in Seoul").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diplograph.gazetteer import load_gazetteer
+
+_OFFICE = re.compile(
+    r"^\s+(?:(?:[A-Z][a-z]+|vice|deputy|chief|top|first|special|senior|former|"
+    r"acting)\s+){0,3}(?:President|Prime Minister|Premier|Foreign Minister|Minister|"
+    r"Secretary|Chancellor|King|Emir|Crown Prince|Sheikh|leader|officials?|government|"
+    r"Ministry|ministry|ambassador|Ambassador|envoy|Envoy|negotiators?|diplomats?|"
+    r"counterpart|delegation|side|authorities|administration|lawmakers|parliament|"
+    r"Parliament|cabinet|Cabinet|Defen[cs]e|Foreign|Trade|Navy|Army|military|troops|"
+    r"forces|state|State|representative|spokesman|spokeswoman|FM|Commerce|"
+    r"Infrastructure|Secretary-General)\b"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|inside|across|throughout|to|visit|visited|visiting|"
+    r"arrived in|held in|based in|of)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
+    re.I,
+)
+_TITLE_NAME = re.compile(r"^\s+(?:[A-Z][\w.-]+\s+){0,4}?(?P<name>(?:[A-Z][a-z'-]+\s+)?[A-Z][a-z'-]+)\b")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    code: str
+    role: str  # name, alias, demonym, capital, seat, person
+    text: str
+    place: bool = False  # only where something happened ("in Seoul")
+    weak: bool = False  # a demonym that does not stand for the state ("Ukrainian ports")
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    forms = load_gazetteer().surface_forms()
+    exact = {f: v for f, v in forms.items() if f.isupper() or not f[:1].isalpha() or len(f) <= 4}
+    folded = {f.lower(): v for f, v in forms.items()}
+    alternatives = sorted((re.escape(f) for f in forms if f), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(alternatives) + r")(?![\w-]|\.\w)")
+    return pattern, exact, folded
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Every gazetteer mention in ``text``, with its role, in text order.
+
+    Example:
+        >>> [(m.code, m.role) for m in find_actors("Seoul and Tokyo signed it in Seoul.")]
+        [('KOR', 'capital'), ('JPN', 'capital'), ('KOR', 'capital')]
+        >>> [m.place for m in find_actors("Seoul and Tokyo signed it in Seoul.")]
+        [False, False, True]
+    """
+    pattern, exact, folded = _pattern()
+    mentions: list[ActorMention] = []
+    people: dict[str, str] = {}
+    for match in pattern.finditer(text):
+        surface = match.group()
+        code, role = exact.get(surface) or folded[surface.lower()]
+        start, end = match.span()
+        before = text[max(0, start - 24) : start]
+        after = text[end : end + 60]
+        if after.startswith("'s") or after.startswith("’s"):
+            after_office = after[2:]
+        else:
+            after_office = after
+        place = bool(_PLACE_BEFORE.search(before)) and role in ("capital", "seat", "name", "alias")
+        if place and role in ("name", "alias") and _OFFICE.match(after_office):
+            place = False  # "to Japanese officials", "of South Korean President"
+        weak = role == "demonym" and not _OFFICE.match(after)
+        mentions.append(ActorMention(start, end, code, role, surface, place, weak))
+        if role in ("demonym", "name", "alias") and _OFFICE.match(after_office):
+            person = _TITLE_NAME.match(after_office[_OFFICE.match(after_office).end() :])  # type: ignore[union-attr]
+            if person:
+                surname = person.group("name").split()[-1]
+                if len(surname) > 2 and surname not in people:
+                    people[surname] = code
+    if people:
+        names = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, people)) + r")(?![\w-])")
+        taken = [(m.start, m.end) for m in mentions]
+        for match in names.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            mentions.append(
+                ActorMention(match.start(), match.end(), people[match.group()], "person", match.group())
+            )
+        mentions.sort(key=lambda m: m.start)
+    return mentions

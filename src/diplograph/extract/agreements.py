@@ -1,0 +1,420 @@
+"""Turn instrument mentions into agreements: merge mentions, find parties, dates, events.
+
+The rules, in the order they run:
+
+1. every mention of an instrument is found (:mod:`.mentions`);
+2. mentions are merged into one cluster per instrument: named mentions by
+   name, generic ones ("the deal") into the article's main agreement unless
+   the words around them mark another one (another year, "bilateral" against
+   "trilateral", "interim", "such a");
+3. per cluster, parties come from the subjects of event verbs, "with X",
+   "between X and Y", "X-Y deal" and plural references resolved to the states
+   named before them; states after "on", "against" or "threats from" are what
+   the agreement concerns; brokers, hosts and places are neither;
+4. events come from the verbs in the sentences that mention the cluster, minus
+   negated and modal ones, with the nearest date resolved at its precision.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from diplograph.extract.actors import ActorMention, find_actors
+from diplograph.extract.dates import DateMention, find_dates
+from diplograph.extract.lexicon import Lexicon
+from diplograph.extract.mentions import InstrumentMention, find_instruments, norm
+from diplograph.extract.text import Sentence, split_sentences
+from diplograph.model import AgreementFact, Article, Event, Evidence
+
+_CONCERN_BEFORE = re.compile(
+    r"(?:\b(?:on|against|about|regarding|targeting|toward|towards|over|deter|counter)\s+(?:the\s+)?"
+    r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?(?:from|by)\s+(?:the\s+)?)$",
+    re.I,
+)
+_WITH_BEFORE = re.compile(r"\b(?:with|between|among|and)\s+(?:the\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"(?:[;:]|\bthat\b|\bwhich\b|\bwho\b|\bwhile\b|\bafter\b|\bbefore\b|\bbecause\b|\bas\b|\bwhen\b|\bsince\b|—|--)", re.I)
+_CONFLICT_WORDS = (
+    ("bilateral", ("trilateral", "three-way", "multilateral", "regional")),
+    ("trilateral", ("bilateral",)),
+    ("interim", ()),
+    ("separate", ()),
+    ("previous", ()),
+    ("earlier", ()),
+    ("old", ()),
+    ("another", ()),
+)
+_PARTY_EVENTS = {"signed", "agreed", "ratified", "withdrawn", "suspended", "extended", "in_force", "terminated", "implemented", "negotiation", "failed"}
+_ANNIVERSARY = re.compile(r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?$", re.I)
+
+
+@dataclass
+class Cluster:
+    mentions: list[InstrumentMention] = field(default_factory=list)
+    key: str | None = None
+    name: str | None = None
+    year_label: str | None = None
+    local: set[str] = field(default_factory=set)
+
+    def add(self, m: InstrumentMention) -> None:
+        self.mentions.append(m)
+        if m.key and not self.key:
+            self.key, self.name = m.key, m.name
+        if m.year_label and not self.year_label:
+            self.year_label = m.year_label
+
+
+@dataclass
+class Context:
+    article: Article
+    lexicon: Lexicon
+    sentences: list[Sentence]
+    starts: list[int]
+    actors: list[ActorMention]
+    dates: dict[int, list[DateMention]]
+
+    def sentence_of(self, offset: int) -> Sentence:
+        return self.sentences[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        return [a for a in self.actors if start <= a.start and a.end <= end]
+
+
+def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact]:
+    text = article.text
+    sentences = split_sentences(text)
+    ctx = Context(article, lexicon, sentences, [s.start for s in sentences], find_actors(text), {})
+    mentions = [m for m in find_instruments(text, lexicon) if _keep(m, ctx)]
+    for m in mentions:
+        _refine(m, ctx)
+    clusters = _cluster(mentions, ctx)
+    facts = []
+    for cluster in clusters:
+        fact = _describe(cluster, clusters, ctx)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _keep(m: InstrumentMention, ctx: Context) -> bool:
+    """Leave out domestic laws and company contracts."""
+    sentence = ctx.sentence_of(m.start).text
+    if any(marker in sentence for marker in ctx.lexicon.domestic_markers) and not m.key:
+        window = ctx.article.text[max(0, m.start - 60) : m.end + 60]
+        if any(marker in window for marker in ctx.lexicon.domestic_markers):
+            return False
+    if not m.key and any(re.search(rf"\b{re.escape(c)}\b", sentence) for c in ctx.lexicon.company_markers):
+        s = ctx.sentence_of(m.start)
+        if not [a for a in ctx.actors_in(s.start, s.end) if not a.place and not a.weak]:
+            return False
+    return True
+
+
+def _refine(m: InstrumentMention, ctx: Context) -> None:
+    text = ctx.article.text
+    after = text[m.end : m.end + 40]
+    if re.match(r"\s+to\s+(?:formally\s+)?normali[sz]e", after):
+        m.kind = "normalization"
+    anniversary = _ANNIVERSARY.search(text[max(0, m.start - 40) : m.start])
+    if anniversary:
+        m.year_label = str(ctx.article.published.year - int(anniversary.group(1)))
+
+
+def _conflicts(m: InstrumentMention, cluster: Cluster) -> bool:
+    if m.year_label and cluster.year_label and m.year_label != cluster.year_label:
+        return True
+    if m.year_label and not cluster.year_label and cluster.key is None and cluster.mentions:
+        first = cluster.mentions[0]
+        if first.determiner in ("a", "an") and m.determiner in ("a", "an"):
+            return True
+    words = m.modifiers
+    for word, opposites in _CONFLICT_WORDS:
+        if re.search(rf"\b{word}\b", words):
+            if not opposites:
+                return True
+            if any(re.search(rf"\b{o}\b", c.modifiers) for c in cluster.mentions for o in opposites):
+                return True
+    if m.kind == "normalization" and all(c.kind != "normalization" for c in cluster.mentions):
+        return True
+    return False
+
+
+def _cluster(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    by_key: dict[str, Cluster] = {}
+    main: Cluster | None = None
+    last_in_sentence: dict[int, Cluster] = {}
+    for m in mentions:
+        sentence = ctx.sentence_of(m.start)
+        target: Cluster | None = None
+        if m.key:
+            target = by_key.get(m.key)
+            if target is None and main is not None and main.key is None:
+                before = ctx.article.text[max(0, m.start - 30) : m.start].lower()
+                near = sentence.index - ctx.sentence_of(main.mentions[0].start).index <= 2
+                if re.search(r"(?:known as|called|dubbed|officially|formally|named)\s+(?:the\s+)?$", before) or (
+                    near and not m.year_label and _kind_compatible(m, main)
+                ):
+                    target = main
+        elif m.year_label and any(c.year_label == m.year_label for c in clusters):
+            target = next(c for c in clusters if c.year_label == m.year_label)
+        elif m.kind == "normalization":
+            target = next((c for c in clusters if any(x.kind == "normalization" for x in c.mentions)), None)
+        else:
+            same = last_in_sentence.get(sentence.index)
+            if same is not None and m.determiner in ("such", "the", "that", "this", "its", "their"):
+                target = same
+            elif main is not None and not _conflicts(m, main):
+                target = main
+        if target is None:
+            target = Cluster()
+            clusters.append(target)
+            if main is None and m.kind != "normalization":
+                main = target
+        target.add(m)
+        if m.key:
+            by_key[m.key] = target
+        last_in_sentence[sentence.index] = target
+    return clusters
+
+
+def _kind_compatible(m: InstrumentMention, cluster: Cluster) -> bool:
+    return m.kind != "normalization" and all(x.kind != "normalization" for x in cluster.mentions)
+
+
+def _kind(cluster: Cluster, ctx: Context) -> str:
+    for inst in ctx.lexicon.instruments:
+        if cluster.key == inst.id:
+            return inst.kind
+    if cluster.name:
+        for m in cluster.mentions:
+            if m.name == cluster.name and m.kind:
+                return m.kind
+    kinds = {m.kind for m in cluster.mentions if m.kind}
+    for kind in ctx.lexicon.kind_priority:
+        if kind in kinds:
+            return kind
+    return "agreement"
+
+
+def _dates(sentence: Sentence, ctx: Context, future: bool) -> list[DateMention]:
+    key = sentence.index * 2 + future
+    if key not in ctx.dates:
+        ctx.dates[key] = find_dates(sentence.text, ctx.article.published, offset=sentence.start, future=future)
+    return ctx.dates[key]
+
+
+def _clause_start(text: str, sentence: Sentence, position: int) -> int:
+    segment = text[sentence.start : position]
+    breaks = list(_CLAUSE_BREAK.finditer(segment))
+    return sentence.start + (breaks[-1].end() if breaks else 0)
+
+
+def _role_positions(ctx: Context, sentence: Sentence, brokers_from: int | None) -> dict[int, str]:
+    """For each actor mention in the sentence: 'place', 'concern', 'broker' or ''."""
+    text = ctx.article.text
+    roles: dict[int, str] = {}
+    for a in ctx.actors_in(sentence.start, sentence.end):
+        before = text[max(sentence.start, a.start - 40) : a.start]
+        chain = re.search(r"((?:[\w.'’-]+(?: [\w.'’-]+){0,2}, )*(?:[\w.'’-]+(?: [\w.'’-]+){0,2} )?and )$", before)
+        head = before[: len(before) - len(chain.group(1))] if chain else before
+        if a.place:
+            roles[a.start] = "place"
+        elif _CONCERN_BEFORE.search(before) or (chain and _CONCERN_BEFORE.search(head)):
+            roles[a.start] = "concern"
+        elif brokers_from is not None and a.start > brokers_from:
+            roles[a.start] = "broker"
+        else:
+            roles[a.start] = ""
+    return roles
+
+
+def _plural_parties(ctx: Context, sentence: Sentence, upto: int, start: int) -> list[tuple[int, list[str]]]:
+    """Plural references in [start, upto) with the states they stand for."""
+    text = ctx.article.text
+    found = []
+    for pattern, count in ctx.lexicon.plural_refs:
+        for match in pattern.finditer(text, start, upto):
+            earlier: list[str] = []
+            for a in reversed([a for a in ctx.actors if a.end <= match.start()]):
+                if a.place or a.weak or a.code in earlier:
+                    continue
+                earlier.append(a.code)
+                if count and len(earlier) == count:
+                    break
+            if count and len(earlier) < count:
+                continue
+            if "koreas" in match.group().lower():
+                earlier = ["KOR", "PRK"]
+            found.append((match.start(), earlier))
+    return found
+
+
+def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> AgreementFact | None:
+    text = ctx.article.text
+    lexicon = ctx.lexicon
+    kind = _kind(cluster, ctx)
+    parties: dict[str, int] = {}
+    concerns: dict[str, int] = {}
+    events: list[Event] = []
+    evidence: list[Evidence] = []
+    topics: set[str] = set(lexicon.topics_by_kind.get(kind, ()))
+    aliases: list[str] = []
+    for inst in lexicon.instruments:
+        if cluster.key == inst.id:
+            topics.update(inst.topics)
+    sentences = sorted({ctx.sentence_of(m.start).index for m in cluster.mentions})
+    own = {id(m) for m in cluster.mentions}
+    others = [m for c in clusters if c is not cluster for m in c.mentions]
+    for index in sentences:
+        sentence = ctx.sentences[index]
+        evidence.append(Evidence(sentence.start, sentence.end, sentence.text))
+        mine = [m for m in cluster.mentions if sentence.start <= m.start < sentence.end]
+        rivals = [m for m in others if sentence.start <= m.start < sentence.end]
+        for m in mine:
+            for alias in m.aliases:
+                if alias not in aliases and alias != cluster.name:
+                    aliases.append(alias)
+        broker = lexicon.broker_markers.search(sentence.text)
+        roles = _role_positions(ctx, sentence, sentence.start + broker.start() if broker else None)
+        sentence_actors = [a for a in ctx.actors_in(sentence.start, sentence.end) if not a.weak]
+        for a in sentence_actors:
+            if roles.get(a.start) == "concern":
+                concerns[a.code] = concerns.get(a.code, 0) + 1
+        for pattern, topic in lexicon.topic_keywords:
+            if pattern.search(sentence.text):
+                topics.add(topic)
+        # parties named around each mention
+        for m in mine:
+            for a in sentence_actors:
+                role = roles.get(a.start, "")
+                if role:
+                    continue
+                gap = text[m.end : a.start] if a.start >= m.end else None
+                if gap is not None and len(gap) < 70 and re.search(r"\b(?:with|between|among)\b", gap) and not re.search(r"[.;]", gap):
+                    parties[a.code] = parties.get(a.code, 0) + 2
+                elif m.start <= a.start and a.end <= m.end:
+                    parties[a.code] = parties.get(a.code, 0) + 2  # inside a name: "EU-Japan"
+                elif a.end <= m.start and m.start - a.end <= 40 and not re.search(r"[,.;]|\b(?:with|in|at|on|of|to|for|from|by)\b", text[a.end : m.start]):
+                    parties[a.code] = parties.get(a.code, 0) + 2  # "U.S.-Taliban deal", "Iran nuclear deal"
+                elif a.end <= m.start and re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", text[a.end : m.start]):
+                    parties[a.code] = parties.get(a.code, 0) + 2  # "Japan's pact with"
+            for start, codes in _plural_parties(ctx, sentence, sentence.end, sentence.start):
+                gap_ok = abs(start - m.start) < 200
+                if gap_ok:
+                    for code in codes:
+                        parties[code] = parties.get(code, 0) + 1
+        # events and the subjects that perform them
+        for pattern, etype in lexicon.event_patterns:
+            for match in pattern.finditer(sentence.text):
+                v_start = sentence.start + match.start()
+                v_end = sentence.start + match.end()
+                if any(m.start <= v_start < m.end for m in mine + rivals):
+                    continue
+                if rivals:
+                    nearest = min(mine + rivals, key=lambda m: min(abs(m.start - v_end), abs(v_start - m.end)))
+                    if id(nearest) not in own:
+                        continue
+                event = _event(etype, match.group(), v_start, v_end, sentence, kind, ctx)
+                if event is None:
+                    continue
+                events.append(event)
+                if event.type in _PARTY_EVENTS and event.type != "negotiation":
+                    clause = _clause_start(text, sentence, v_start)
+                    for a in sentence_actors:
+                        if clause <= a.start and a.end <= v_start and not roles.get(a.start):
+                            parties[a.code] = parties.get(a.code, 0) + 2
+                    for start, codes in _plural_parties(ctx, sentence, v_start, clause):
+                        for code in codes:
+                            parties[code] = parties.get(code, 0) + 2
+    if not parties:
+        first = ctx.sentence_of(cluster.mentions[0].start)
+        broker = lexicon.broker_markers.search(first.text)
+        roles = _role_positions(ctx, first, first.start + broker.start() if broker else None)
+        for a in ctx.actors_in(first.start, first.end):
+            if not a.weak and not roles.get(a.start):
+                parties[a.code] = 1
+    if not parties:
+        return None
+    signed = next((e.date for e in events if e.type == "signed" and e.date), None)
+    if signed is None and cluster.year_label:
+        signed = cluster.year_label
+        events.append(Event("signed", signed))
+    merged = _merge_events(events)
+    party_codes = tuple(sorted(parties))
+    return AgreementFact(
+        kind=kind,
+        parties=party_codes,
+        name=cluster.name,
+        aliases=tuple(aliases),
+        signed=signed,
+        concerns=tuple(sorted(c for c in concerns if c not in parties)),
+        topics=tuple(sorted(topics)),
+        events=merged,
+        evidence=tuple(evidence),
+    )
+
+
+def _merge_events(events: list[Event]) -> tuple[Event, ...]:
+    """One event per type and date; an undated event is dropped when a dated one exists."""
+    merged: dict[tuple[str, str | None], Event] = {}
+    for e in events:
+        key = (e.type, e.date)
+        if key in merged:
+            old = merged[key]
+            merged[key] = Event(e.type, e.date, old.scheduled and e.scheduled, old.actors, old.evidence + e.evidence)
+        else:
+            merged[key] = e
+    dated = {t for t, d in merged if d}
+    return tuple(e for (t, d), e in merged.items() if d or t not in dated)
+
+
+def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, kind: str, ctx: Context) -> Event | None:
+    text = ctx.article.text
+    lexicon = ctx.lexicon
+    if etype == "signed" and verb.lower() in ("adopted", "issued", "released") and kind not in ("joint_statement", "declaration"):
+        return None
+    window = text[max(sentence.start, v_start - 45) : v_start]
+    clause = text[_clause_start(text, sentence, v_start) : v_start]
+    scope = window if len(window) < len(clause) else clause
+    if lexicon.failure_before.search(window[-25:]) and etype in ("signed", "agreed", "ratified"):
+        etype = "failed"
+    elif lexicon.negation.search(scope):
+        return None
+    modal = bool(lexicon.modality.search(scope))
+    dates = _dates(sentence, ctx, future=modal)
+    when = _pick_date(dates, v_start, v_end, sentence, ctx)
+    if modal and when is None:
+        return None
+    evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
+    return Event(etype, when, modal, (), evidence)
+
+
+def _pick_date(dates: list[DateMention], v_start: int, v_end: int, sentence: Sentence, ctx: Context) -> str | None:
+    text = ctx.article.text
+    best: tuple[int, str | None] | None = None
+    for d in dates:
+        if d.value is None:
+            continue
+        before = text[max(sentence.start, d.start - 25) : d.start]
+        reported = ctx.lexicon.reporting.search(before)
+        if d.start >= v_end:
+            between = text[v_end : d.start]
+            if len(between) > 70 or re.search(r"[;]|\b(?:and|but|while|after|which|who)\b", between):
+                continue
+            if reported:
+                continue
+            distance = len(between)
+        else:
+            between = text[d.end : v_start]
+            if len(between) > 90:
+                continue
+            if reported and not re.search(r"\bthat\b", between):
+                continue
+            if re.search(r"^\s*(?:[\w-]+\s+){0,3}(?:deal|agreement|treaty|pact|accord)", between) and d.kind == "year":
+                continue  # a year label, not the event's date
+            distance = len(between) + 10
+        if best is None or distance < best[0]:
+            best = (distance, d.value)
+    return best[1] if best else None

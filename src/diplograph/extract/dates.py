@@ -1,0 +1,148 @@
+"""Date expressions in news text, resolved against the publication date.
+
+A resolved date keeps the precision the words give: "in December" is a month,
+"on Wednesday" a day, "in 2012" a year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (
+        calendar.month_name[number].lower(),
+        calendar.month_abbr[number].lower(),
+    )
+} | {"sept": 9}
+WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    ("mdy", rf"\b{_MONTH} {_DAY},? {_YEAR}\b"),
+    ("dmy", rf"\b{_DAY} {_MONTH},? {_YEAR}\b"),
+    ("end_of_year", rf"\b(?:the )?end of {_YEAR}\b"),
+    ("my", rf"\b(?:(?P<part>early|mid|late|mid-) ?)?{_MONTH},? {_YEAR}\b"),
+    ("wd_md", rf"\b{_WEEKDAY},? {_MONTH} {_DAY}\b"),
+    ("md", rf"\b{_MONTH} {_DAY}\b(?!,? (?:19|20)\d{{2}})"),
+    ("dm", rf"\b{_DAY} {_MONTH}\b(?!,? (?:19|20)\d{{2}})"),
+    ("weekday", rf"\b(?:(?P<rel>last|next|this|on) )?{_WEEKDAY}\b"),
+    ("rel_month", r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) month)\b"),
+    ("rel_year", r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) year)\b"),
+    ("day_word", r"\b(?P<word>today|yesterday|tomorrow)\b"),
+    ("month", rf"\b(?:(?P<prep>(?i:in|since|by|until|from|on|last|this|next|early|mid|late|mid-|end of|the end of))(?: early| late| mid)? )?(?P<month>January|February|March|April|June|July|August|September|October|November|December|Sept|Dec|Nov|Oct)\b(?!\.? \d)"),
+    ("year", rf"\b(?P<prep>(?i:in|since|by|until|from|of|during|early|late|mid|mid-|before|after))? ?{_YEAR}\b(?!-\d)"),
+]
+_COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None for "last week"
+    kind: str
+
+
+def find_dates(text: str, published: date, *, offset: int = 0, future: bool = False) -> list[DateMention]:
+    """Every date expression in ``text``, longest first where they overlap.
+
+    Example:
+        >>> [m.value for m in find_dates("In December, they signed it on Wednesday.", date(2015, 6, 25))]
+        ['2014-12', '2015-06-24']
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            value = _resolve(name, match, published, future)
+            if value is _SKIP:
+                continue
+            taken.append((start, end))
+            found.append(DateMention(start + offset, end + offset, value, name))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+_SKIP = "skip"
+
+
+def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str | None:
+    g = m.groupdict()
+    try:
+        if name == "iso":
+            return date(int(g["year"]), int(g["m"]), int(g["d"])).isoformat()
+        if name in ("mdy", "dmy"):
+            return date(int(g["year"]), MONTHS[g["month"].lower()], int(g["day"])).isoformat()
+        if name == "end_of_year":
+            return f"{g['year']}-12"
+        if name == "my":
+            return f"{g['year']}-{MONTHS[g['month'].lower()]:02d}"
+        if name in ("md", "dm", "wd_md"):
+            month, day = MONTHS[g["month"].lower()], int(g["day"])
+            year = published.year
+            candidate = date(year, month, day)
+            if future and candidate < published - timedelta(days=2):
+                candidate = date(year + 1, month, day)
+            elif not future and candidate > published + timedelta(days=2):
+                candidate = date(year - 1, month, day)
+            return candidate.isoformat()
+    except ValueError:
+        return _SKIP
+    if name == "weekday":
+        target = WEEKDAYS[g["weekday"].lower()]
+        rel = (g.get("rel") or "").lower()
+        delta = (published.weekday() - target) % 7
+        if rel == "next" or (future and rel != "last"):
+            ahead = (target - published.weekday()) % 7 or 7
+            return (published + timedelta(days=ahead)).isoformat()
+        if rel == "last" and delta == 0:
+            delta = 7
+        return (published - timedelta(days=delta)).isoformat()
+    if name == "day_word":
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["word"].lower()]
+        return (published + timedelta(days=shift)).isoformat()
+    if name == "rel_month":
+        rel = g["rel"].lower()
+        months = published.year * 12 + published.month - 1
+        months += -1 if "last" in rel else 1 if rel == "next" else 0
+        return f"{months // 12}-{months % 12 + 1:02d}"
+    if name == "rel_year":
+        rel = g["rel"].lower()
+        return str(published.year + (-1 if "last" in rel else 1 if rel == "next" else 0))
+    if name == "month":
+        prep = (g.get("prep") or "").lower()
+        if not prep:
+            return _SKIP  # a bare month name is too often a name ("May")
+        month = MONTHS[g["month"].lower()]
+        year = published.year
+        if prep == "last":
+            year -= month >= published.month
+        elif prep == "next" or (future and prep != "since"):
+            year += month < published.month
+        elif month > published.month:
+            year -= 1
+        return f"{year}-{month:02d}"
+    if name == "year":
+        year = int(g["year"])
+        if year > published.year + 10:
+            return _SKIP
+        return str(year)
+    return None
+
+
+def shift_years(published: date, years: int) -> str:
+    """The year ``years`` before publication: anniversaries ("the 50th anniversary")."""
+    return str(published.year - years)

@@ -1,0 +1,120 @@
+"""The extractor's knowledge, loaded from data files a user can extend.
+
+Everything the rules know about words (kinds of instruments, event verbs,
+topic keywords, plural references, well-known instruments) lives in JSON files
+under ``diplograph/data/lexicon``. Point ``DIPLOGRAPH_LEXICON`` (or
+``extract(..., lexicon_dir=...)``) at a folder holding files of the same names
+to add entries: dictionaries are merged key by key, lists are extended, and
+``instruments.jsonl`` lines are appended.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from diplograph.resources import data_dir
+
+_FILES = ("kinds.json", "events.json", "topics.json", "references.json")
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """A well-known instrument: its canonical name, other names and kind."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    kind_priority: tuple[str, ...]
+    kind_nouns: tuple[tuple[re.Pattern[str], str], ...]
+    kind_pattern: re.Pattern[str]
+    not_before: frozenset[str]
+    not_after: tuple[str, ...]
+    domestic_markers: tuple[str, ...]
+    company_markers: tuple[str, ...]
+    event_patterns: tuple[tuple[re.Pattern[str], str], ...]
+    negation: re.Pattern[str]
+    modality: re.Pattern[str]
+    failure_before: re.Pattern[str]
+    reporting: re.Pattern[str]
+    topic_keywords: tuple[tuple[re.Pattern[str], str], ...]
+    topics_by_kind: dict[str, tuple[str, ...]]
+    plural_refs: tuple[tuple[re.Pattern[str], int], ...]
+    broker_markers: re.Pattern[str]
+    instruments: tuple[Instrument, ...]
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [x for x in extra if x not in base]
+    return extra
+
+
+def _words(items: list[str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(w) for w in items), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])", re.I)
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_dir: str | None = None) -> Lexicon:
+    """Read the packaged lexicon, merged with ``extra_dir`` when given."""
+    base = data_dir() / "lexicon"
+    data: dict[str, Any] = {}
+    for name in _FILES:
+        content = json.loads((base / name).read_text(encoding="utf-8"))
+        if extra_dir and (Path(extra_dir) / name).exists():
+            content = _merge(content, json.loads((Path(extra_dir) / name).read_text(encoding="utf-8")))
+        data[name] = content
+    lines = (base / "instruments.jsonl").read_text(encoding="utf-8").splitlines()
+    if extra_dir and (Path(extra_dir) / "instruments.jsonl").exists():
+        lines += (Path(extra_dir) / "instruments.jsonl").read_text(encoding="utf-8").splitlines()
+    instruments = tuple(
+        Instrument(r["id"], r["name"], tuple(r.get("aliases", ())), r["kind"], tuple(r.get("topics", ())))
+        for r in (json.loads(line) for line in lines if line.strip())
+    )
+    kinds, events = data["kinds.json"], data["events.json"]
+    topics, refs = data["topics.json"], data["references.json"]
+    kind_nouns = tuple(
+        (re.compile(rf"^(?:{pattern})$", re.I), kind) for pattern, kind in kinds["nouns"].items()
+    )
+    kind_pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in kinds["nouns"]) + r")(?![\w-])", re.I
+    )
+    return Lexicon(
+        kind_priority=tuple(kinds["priority"]),
+        kind_nouns=kind_nouns,
+        kind_pattern=kind_pattern,
+        not_before=frozenset(w.lower() for w in kinds["not_instrument_before"]),
+        not_after=tuple(kinds["not_instrument_after"]),
+        domestic_markers=tuple(kinds["domestic_markers"]),
+        company_markers=tuple(kinds["company_markers"]),
+        event_patterns=tuple(
+            (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), t) for p, t in events["patterns"].items()
+        ),
+        negation=_words(events["negation"]),
+        modality=_words(events["modality"]),
+        failure_before=_words(events["failure_before"]),
+        reporting=_words(events["reporting_verbs"]),
+        topic_keywords=tuple(
+            (re.compile(rf"(?<![\w-])(?:{p})", re.I), t) for p, t in topics["keywords"].items()
+        ),
+        topics_by_kind={k: tuple(v) for k, v in topics["by_kind"].items()},
+        plural_refs=tuple((re.compile(rf"\b(?:{p})\b", re.I), n) for p, n in refs["plural"].items()),
+        broker_markers=_words(refs["broker_markers"]),
+        instruments=instruments,
+    )

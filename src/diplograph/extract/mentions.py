@@ -1,0 +1,217 @@
+"""Where a text names an instrument: proper names, acronyms and kind nouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diplograph.extract.lexicon import Lexicon
+
+_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "regarding", "concerning", "de"}
+_DETERMINER = re.compile(
+    r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.-]+\s+){0,6}$",
+    re.I,
+)
+_INDEFINITE = {"a", "an", "another", "any", "such", "separate", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "no", "one", "every"}
+_PROPER_WORD = re.compile(r"[A-Z][\w'’.-]*|(?:of|on|for|the|and|in|to|regarding|concerning|de)\b")
+_YEAR_LABEL = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
+_ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z0-9-]{1,9})\s*\)")
+
+
+@dataclass
+class InstrumentMention:
+    start: int
+    end: int
+    kind: str | None
+    text: str
+    name: str | None = None
+    key: str | None = None  # canonical key for named instruments
+    aliases: list[str] = field(default_factory=list)
+    determiner: str = ""
+    year_label: str | None = None
+    modifiers: str = ""  # the words before the noun ("trilateral", "interim", ...)
+    plural: bool = False
+
+    @property
+    def indefinite(self) -> bool:
+        return self.determiner in _INDEFINITE
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+def kind_of(noun: str, lexicon: Lexicon) -> str | None:
+    for pattern, kind in lexicon.kind_nouns:
+        if pattern.match(noun):
+            return kind
+    return None
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """``Long Name (LN)`` pairs, where the initials of the words spell the acronym.
+
+    Example:
+        >>> acronym_definitions("the general security of military information agreement (GSOMIA)")
+        {'GSOMIA': 'general security of military information agreement'}
+    """
+    found: dict[str, str] = {}
+    for match in _ACRONYM_DEF.finditer(text):
+        acronym = match.group(1)
+        letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
+        words = re.findall(r"[\w'’-]+", text[max(0, match.start() - 200) : match.start()])
+        for size in range(1, min(len(words), 14) + 1):
+            tail = words[-size:]
+            initials = "".join(w[0] for w in tail).lower()
+            content = "".join(w[0] for w in tail if w.lower() not in _CONNECTORS).lower()
+            hyphen = "".join(p[0] for w in tail for p in w.split("-") if p and p.lower() not in _CONNECTORS).lower()
+            if letters in (initials, content, hyphen) and tail[0].lower() not in _CONNECTORS:
+                found[acronym] = " ".join(tail)
+                break
+    return found
+
+
+def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
+    """Mentions of instruments in ``text`` (one article body), in text order."""
+    mentions: list[InstrumentMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in taken)
+
+    def add(m: InstrumentMention) -> None:
+        taken.append((m.start, m.end))
+        mentions.append(m)
+
+    definitions = acronym_definitions(text)
+    known: dict[str, tuple[str, str, str]] = {}  # surface -> (key, canonical name, kind)
+    for inst in lexicon.instruments:
+        for surface in (inst.name, *inst.aliases):
+            known[surface] = (inst.id, inst.name, inst.kind)
+    for acronym, long_name in definitions.items():
+        noun = long_name.split()[-1]
+        kind = kind_of(noun, lexicon)
+        hit = known.get(acronym) or known.get(long_name) or next(
+            (v for k, v in known.items() if norm(k) == norm(long_name)), None
+        )
+        if hit:
+            known.setdefault(acronym, hit)
+            known.setdefault(long_name, hit)
+        elif kind or _looks_like_instrument(long_name):
+            key = "name:" + norm(long_name)
+            known[acronym] = (key, long_name, kind or "agreement")
+            known[long_name] = (key, long_name, kind or "agreement")
+    # 1. known names and aliases, longest first
+    if known:
+        names = sorted(known, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        for match in pattern.finditer(text):
+            surface = match.group()
+            key, canonical, kind = known[surface]
+            start, end = match.span()
+            # "the INF Treaty": extend over a kind noun right after an acronym
+            tail = re.match(r"\s+(treaty|agreement|accord|pact|deal|protocol|convention)\b", text[end:], re.I)
+            if tail and surface.isupper():
+                end += tail.end()
+            if overlaps(start, end):
+                continue
+            m = _with_context(text, InstrumentMention(start, end, kind, text[start:end], canonical, key))
+            if surface != canonical:
+                m.aliases.append(surface)
+            add(m)
+    # 2. capitalised names ending in a kind noun: "the Paris Agreement"
+    for match in lexicon.kind_pattern.finditer(text):
+        start, end = match.span()
+        if overlaps(start, end):
+            continue
+        noun = match.group()
+        kind = kind_of(noun, lexicon)
+        name_start = _proper_name_start(text, start) if noun[:1].isupper() else None
+        if name_start is not None:
+            name = text[name_start:end]
+            m = InstrumentMention(name_start, end, kind, name, name, "name:" + norm(name))
+        else:
+            if not _is_instrument_noun(text, start, end, lexicon):
+                continue
+            m = InstrumentMention(start, end, kind, noun)
+        m.plural = noun.lower().endswith("s") and not noun.lower().endswith("ss")
+        add(_with_context(text, m))
+    # 3. normalization of relations ("the 50th anniversary of normalization of ties")
+    for match in re.finditer(r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b", text, re.I):
+        if not overlaps(*match.span()):
+            add(_with_context(text, InstrumentMention(match.start(), match.end(), "normalization", match.group())))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _looks_like_instrument(name: str) -> bool:
+    return bool(re.search(r"\b(?:Initiative|Partnership|Plan of Action|Framework|Compact|Charter)$", name))
+
+
+_NOT_NAME_START = {
+    "the", "a", "an", "this", "that", "its", "their", "new", "final", "interim", "historic",
+    "landmark", "bilateral", "trilateral", "such", "any", "each", "our", "under", "both",
+    "earlier", "previous", "current", "latest", "last", "many", "formally", "signed",
+}
+
+
+def _proper_name_start(text: str, noun_start: int) -> int | None:
+    """Start of a capitalised name that ends with the noun at ``noun_start``.
+
+    Walks back over capitalised words and inner connectors ("of", "on");
+    "the Paris Agreement" gives "Paris Agreement", "an Agreement" gives None.
+    """
+    window_start = max(0, noun_start - 120)
+    words = list(re.finditer(r"[\w'’.-]+", text[window_start:noun_start]))
+    start: int | None = None
+    boundary = noun_start
+    for word in reversed(words):
+        if text[window_start + word.end() : boundary] != " ":
+            break
+        token = word.group()
+        if token[:1].isupper() and token.lower() not in _NOT_NAME_START:
+            start = window_start + word.start()
+        elif token in _CONNECTORS and token != "the":
+            pass
+        else:
+            break
+        boundary = window_start + word.start()
+    if start is None:
+        return None
+    at_sentence_start = start == 0 or text[max(0, start - 2) : start] in (". ", "\n", "\" ", "\n\n") or text[start - 1] == "\n"
+    if at_sentence_start and " " not in text[start:noun_start].strip():
+        return None  # "Trade agreement ..." opening a sentence is no name
+    return start
+
+
+def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    noun = text[start:end].lower()
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 30].lower()
+    prev = re.search(r"([\w'’-]+)\s*$", before)
+    prev_word = prev.group(1).lower() if prev else ""
+    if prev_word in lexicon.not_before or (prev and f"{prev_word} {noun}" in lexicon.not_before):
+        return False
+    if noun.startswith("deal") and (prev_word in ("to", "a great", "great") or after.startswith(" with")) and prev_word in ("to", "would", "will", "can", "could", "must", "should", "cannot"):
+        return False
+    if any(after.startswith(" " + a) or after.startswith(a) for a in lexicon.not_after):
+        return False
+    if noun.startswith("agreement") and prev_word in ("in", "broad", "reached an", "no"):
+        return False
+    return True
+
+
+def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
+    before = text[max(0, m.start - 80) : m.start]
+    line_start = max(before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind("; "))
+    clause = before[line_start + 1 :] if line_start >= 0 else before
+    determiner = _DETERMINER.search(clause)
+    if determiner:
+        m.determiner = determiner.group("det").lower()
+        m.modifiers = clause[determiner.start("det") :].lower()
+    else:
+        m.modifiers = clause.lower()[-40:]
+    year = _YEAR_LABEL.search(clause)
+    if year and not re.search(r"\b(?:in|since|by|of|from|until|during)\s+(?:\w+\s+)?" + year.group(1), clause):
+        m.year_label = year.group(1)
+    return m

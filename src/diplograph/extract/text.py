@@ -1,0 +1,62 @@
+"""Sentences with character offsets, so every fact can point back at its source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tokens that end in a full stop without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec gen lt col "
+    "sen rep gov jr sr no vs etc inc co corp ltd u.s u.n u.k e.u s n p.m a.m "
+    "d.c dept fig approx min maj capt adm prof rev".split()
+)
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; offsets index into ``text``.
+
+    Example:
+        >>> [s.text for s in split_sentences("The U.S. signed. Japan did too.")]
+        ['The U.S. signed.', 'Japan did too.']
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        cut = match.end()
+        if "\n" not in match.group() and not _ends_sentence(text, match.start(), cut):
+            continue
+        _append(sentences, text, start, cut)
+        start = cut
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _ends_sentence(text: str, stop: int, cut: int) -> bool:
+    if text[stop] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", text[max(0, stop - 12) : stop])
+    if word and word.group(1).lower() in _ABBREVIATIONS:
+        return False
+    if word and len(word.group(1)) == 1 and word.group(1).isupper():
+        return False  # an initial: "George W. Bush"
+    following = text[cut : cut + 1]
+    return bool(following) and (following.isupper() or following.isdigit() or following in "\"'“‘(")
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    left = start + (len(chunk) - len(chunk.lstrip()))
+    sentences.append(Sentence(len(sentences), left, left + len(stripped), stripped))

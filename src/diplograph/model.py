@@ -1,0 +1,101 @@
+"""The neutral intermediate form between reading and RDF: plain frozen dataclasses.
+
+Dates are strings at the precision the text supports: ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``; "in December 2014" stays ``2014-12`` and never becomes a day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+KINDS = (
+    "treaty", "convention", "protocol", "agreement", "accord", "pact", "deal",
+    "arrangement", "memorandum_of_understanding", "joint_statement",
+    "declaration", "ceasefire", "normalization",
+)  # fmt: skip
+
+EVENT_TYPES = (
+    "negotiation", "agreed", "signed", "ratified", "in_force", "implemented",
+    "extended", "suspended", "withdrawn", "terminated", "failed",
+)  # fmt: skip
+
+TOPICS = (
+    "intelligence_sharing", "military_cooperation", "nuclear_weapons", "missiles",
+    "arms_control", "trade", "investment", "energy", "climate_environment",
+    "maritime_fisheries", "border_territory", "peace_ceasefire",
+    "diplomatic_relations", "security_alliance", "health", "migration",
+    "legal_cooperation", "science_technology", "space", "cyber", "development_aid",
+    "culture_education", "transport", "finance", "water_resources", "food_security",
+    "human_rights", "religion", "historical_issues",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its body text and what its header or page says about it."""
+
+    text: str
+    title: str
+    published: date
+    source: str
+    url: str | None = None
+    publisher: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the body text: the article's identity when it has no URL."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def stem(self) -> str:
+        """The file name without folder and suffix, used to name outputs."""
+        name = re.split(r"[\\/]", self.source)[-1]
+        return name.rsplit(".", 1)[0] if "." in name else name
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the article's text, by character offsets into ``Article.text``."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened (or is scheduled to happen) to an agreement."""
+
+    type: str
+    date: str | None = None
+    scheduled: bool = False
+    actors: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgreementFact:
+    """One instrument as one article describes it, all its mentions merged."""
+
+    kind: str
+    parties: tuple[str, ...]
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+    signed: str | None = None
+    concerns: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+    evidence: tuple[Evidence, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the extractor found in one article."""
+
+    article: Article
+    agreements: tuple[AgreementFact, ...]
