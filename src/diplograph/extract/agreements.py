@@ -337,7 +337,7 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
                 parties[a.code] = 1
     if not parties:
         return None
-    signed = next((e.date for e in events if e.type == "signed" and e.date), None)
+    signed = next((e.date for e in events if e.type == "signed" and e.date and not e.scheduled), None)
     if signed is None and cluster.year_label:
         signed = cluster.year_label
         events.append(Event("signed", signed))

@@ -1,0 +1,162 @@
+"""Step 3, build: :class:`~diplograph.model.ArticleFacts` -> an rdflib Graph. No I/O.
+
+The graph is everything one article says, self-contained so it validates on
+its own: the article node, its agreements, their events, the evidence spans,
+and a description of every party it names.
+"""
+
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+
+from diplograph.gazetteer import load_gazetteer
+from diplograph.iri import agreement_iri, article_iri, event_iri, evidence_iri, party_iri
+from diplograph.model import AgreementFact, ArticleFacts, Evidence
+from diplograph.namespaces import DG, WD, topic_iri
+
+KIND_CLASSES: dict[str, URIRef] = {
+    "treaty": DG.Treaty,
+    "convention": DG.Convention,
+    "protocol": DG.Protocol,
+    "agreement": DG.GeneralAgreement,
+    "accord": DG.Accord,
+    "pact": DG.Pact,
+    "deal": DG.Deal,
+    "arrangement": DG.Arrangement,
+    "memorandum_of_understanding": DG.MemorandumOfUnderstanding,
+    "joint_statement": DG.JointStatement,
+    "declaration": DG.Declaration,
+    "ceasefire": DG.Ceasefire,
+    "normalization": DG.Normalization,
+}
+EVENT_CLASSES: dict[str, URIRef] = {
+    "negotiation": DG.Negotiation,
+    "agreed": DG.Conclusion,
+    "signed": DG.Signing,
+    "ratified": DG.Ratification,
+    "in_force": DG.EntryIntoForce,
+    "implemented": DG.Implementation,
+    "extended": DG.Extension,
+    "suspended": DG.Suspension,
+    "withdrawn": DG.Withdrawal,
+    "terminated": DG.Termination,
+    "failed": DG.Failure,
+}
+KIND_LABELS = {k: k.replace("_", " ") for k in KIND_CLASSES}
+
+
+def date_literal(value: str) -> Literal:
+    """A date at its precision: xsd:gYear, xsd:gYearMonth or xsd:date.
+
+    Example:
+        >>> date_literal("2014-12").datatype.endswith("gYearMonth")
+        True
+    """
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
+    return Literal(value, datatype=datatype)
+
+
+def build_graph(facts: ArticleFacts) -> Graph:
+    """The RDF graph of one article's facts.
+
+    Example:
+        >>> from datetime import date
+        >>> from diplograph.model import Article
+        >>> g = build_graph(ArticleFacts(Article("Body.", "T", date(2015, 6, 25), "a.txt"), ()))
+        >>> len(list(g.subjects(RDF.type, DG.Article)))
+        1
+    """
+    graph = Graph()
+    graph.bind("dg", DG._NS)
+    graph.bind("skos", SKOS)
+    article = facts.article
+    a_iri = article_iri(article)
+    graph.add((a_iri, RDF.type, DG.Article))
+    graph.add((a_iri, DG.title, Literal(article.title)))
+    graph.add((a_iri, DG.published, Literal(article.published.isoformat(), datatype=XSD.date)))
+    graph.add((a_iri, DG.contentHash, Literal(article.content_hash)))
+    graph.add((a_iri, DG.sourceFile, Literal(article.stem)))
+    if article.url:
+        graph.add((a_iri, DG.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.publisher:
+        graph.add((a_iri, DG.publisher, Literal(article.publisher)))
+    parties: set[str] = set()
+    for fact in facts.agreements:
+        _add_agreement(graph, a_iri, fact)
+        parties.update(fact.parties, fact.concerns)
+    for code in sorted(parties):
+        _add_party(graph, code)
+    return graph
+
+
+def agreement_label(fact: AgreementFact) -> str:
+    """A readable label: the name, else "kind between A, B and C"."""
+    if fact.name:
+        return fact.name
+    gazetteer = load_gazetteer()
+    names = [gazetteer.entities[c].name if c in gazetteer.entities else c for c in fact.parties]
+    if len(names) == 1:
+        return f"{KIND_LABELS[fact.kind]} of {names[0]}"
+    joined = ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{KIND_LABELS[fact.kind]} between {joined}"
+
+
+def _add_agreement(graph: Graph, article: URIRef, fact: AgreementFact) -> None:
+    iri = agreement_iri(article, fact)
+    graph.add((iri, RDF.type, DG.Agreement))
+    graph.add((iri, RDF.type, KIND_CLASSES[fact.kind]))
+    graph.add((iri, RDFS.label, Literal(agreement_label(fact))))
+    graph.add((iri, DG.reportedIn, article))
+    if fact.name:
+        graph.add((iri, DG.name, Literal(fact.name)))
+    for alias in fact.aliases:
+        graph.add((iri, DG.alias, Literal(alias)))
+    for code in fact.parties:
+        graph.add((iri, DG.party, party_iri(code)))
+    for code in fact.concerns:
+        graph.add((iri, DG.concerns, party_iri(code)))
+    for topic in fact.topics:
+        graph.add((iri, DG.topic, topic_iri(topic)))
+    if fact.signed:
+        graph.add((iri, DG.signingDate, date_literal(fact.signed)))
+    for span in fact.evidence:
+        graph.add((iri, DG.evidence, _add_evidence(graph, article, span)))
+    for event in fact.events:
+        e_iri = event_iri(iri, event.type, event.date)
+        graph.add((e_iri, RDF.type, DG.LifecycleEvent))
+        graph.add((e_iri, RDF.type, EVENT_CLASSES[event.type]))
+        graph.add((e_iri, DG.ofAgreement, iri))
+        graph.add((e_iri, DG.reportedIn, article))
+        if event.date:
+            graph.add((e_iri, DG.date, date_literal(event.date)))
+        if event.scheduled:
+            graph.add((e_iri, DG.scheduled, Literal(True)))
+        for code in event.actors:
+            graph.add((e_iri, DG.actor, party_iri(code)))
+        for span in event.evidence:
+            graph.add((e_iri, DG.evidence, _add_evidence(graph, article, span)))
+
+
+def _add_evidence(graph: Graph, article: URIRef, span: Evidence) -> URIRef:
+    iri = evidence_iri(article, span.start, span.end)
+    if (iri, RDF.type, DG.Evidence) not in graph:
+        graph.add((iri, RDF.type, DG.Evidence))
+        graph.add((iri, DG.inArticle, article))
+        graph.add((iri, DG.start, Literal(span.start)))
+        graph.add((iri, DG.end, Literal(span.end)))
+        graph.add((iri, DG.quote, Literal(span.quote)))
+    return iri
+
+
+def _add_party(graph: Graph, code: str) -> None:
+    entity = load_gazetteer().entities.get(code)
+    iri = party_iri(code)
+    graph.add((iri, RDF.type, DG.Party))
+    graph.add((iri, RDF.type, DG.Country if entity is None or entity.is_country else DG.InternationalOrganization))
+    graph.add((iri, DG.code, Literal(code)))
+    if entity is not None:
+        graph.add((iri, RDFS.label, Literal(entity.name, lang="en")))
+        if entity.wikidata:
+            graph.add((iri, SKOS.exactMatch, WD[entity.wikidata]))
+
+

@@ -1,0 +1,315 @@
+"""The ``diplograph`` command: load, query, queries, extract, validate.
+
+Exit codes (as ``pyshacl`` and HTTPie name theirs): 0 success, 1 some input was
+rejected or does not conform, 2 an error stopped the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date
+from enum import IntEnum
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from diplograph import __version__
+from diplograph.errors import ArticleError, DiplographError
+from diplograph.facts import graph_to_facts
+from diplograph.iri import article_iri
+from diplograph.pipeline import LoadSummary, Processed, load, process_all
+from diplograph.queries import bind_parameters, load_query, parse_query, saved_queries, with_prefixes
+from diplograph.store import Row, Store, open_store
+from diplograph.validate import ValidationReport, validate
+
+DEFAULT_STORE = "./diplograph-store"
+RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld", ".rdf": "xml"}
+
+
+class ExitStatus(IntEnum):
+    SUCCESS = 0
+    REJECTED = 1  # some article was rejected, or data does not conform
+    ERROR = 2
+
+
+def _store_location(args: argparse.Namespace) -> str:
+    return args.store or os.environ.get("DIPLOGRAPH_STORE") or DEFAULT_STORE
+
+
+def _add_store(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store", metavar="DIR_OR_URL",
+        help=f"store folder or SPARQL endpoint (default: $DIPLOGRAPH_STORE or {DEFAULT_STORE})",
+    )  # fmt: skip
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diplograph",
+        description="Turn news articles about diplomatic agreements into a validated "
+        "knowledge graph, and ask it questions.",
+        epilog="Exit codes: 0 success, 1 rejected or non-conforming input, 2 error.",
+    )
+    parser.add_argument("--version", action="version", version=f"diplograph {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = commands.add_parser("load", help="read, extract, validate and store articles",
+                            description="Read articles (files or folders), extract their agreements, "
+                            "validate each article's graph against the shapes and store the ones that conform. "
+                            "Reloading an article replaces its graph.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt, .html, .md, .jsonl)")
+    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for articles that give none")
+    _add_store(p)
+
+    p = commands.add_parser("query", help="run a saved query or a .rq file",
+                            description="Run a saved query by name (see `diplograph queries`), a .rq file, "
+                            "or '-' for a query on standard input; the project's prefixes are predeclared.")
+    p.add_argument("query", metavar="NAME_OR_FILE")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="a query parameter; countries as code (PRK), name or IRI")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json", "turtle"], default="table")
+    _add_store(p)
+
+    commands.add_parser("queries", help="list the saved queries and their parameters",
+                        description="List the saved queries with their summaries and parameters.")
+
+    p = commands.add_parser("extract", help="extract facts without storing them",
+                            description="Extract the agreements of each article and write them as facts "
+                            "JSON (one DIR/<stem>.json per article, read back from the article's RDF graph), "
+                            "or print the graphs as Turtle or N-Quads. Runs on all cores.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=["facts", "turtle", "nquads"], default="facts")
+    p.add_argument("--out", metavar="DIR", help="output folder (facts) or file (turtle, nquads); default stdout")
+    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
+
+    p = commands.add_parser("validate", help="check data against the SHACL shapes",
+                            description="Validate RDF files (.ttl, .nt, .nq, .trig, .jsonld) or articles "
+                            "against the shapes; with no FILE, every article graph in the store. "
+                            "Exit 0 conforms, 1 violations, 2 error.")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    _add_store(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        handler = {"load": cmd_load, "query": cmd_query, "queries": cmd_queries,
+                   "extract": cmd_extract, "validate": cmd_validate}[args.command]  # fmt: skip
+        return int(handler(args))
+    except DiplographError as error:
+        print(f"diplograph: error: {error}", file=sys.stderr)
+        return ExitStatus.ERROR
+    except KeyboardInterrupt:
+        print("diplograph: interrupted", file=sys.stderr)
+        return ExitStatus.ERROR
+
+
+def _print_report(source: str, report: ValidationReport) -> None:
+    print(f"REJECTED {source}: its graph breaks the shapes, nothing of it was stored:", file=sys.stderr)
+    for problem in report.violations:
+        print(f"  - {problem}", file=sys.stderr)
+
+
+def cmd_load(args: argparse.Namespace) -> ExitStatus:
+    store = open_store(_store_location(args))
+    summary = LoadSummary()
+    started = time.monotonic()
+    try:
+        for outcome in load(args.paths, store, published=args.published):
+            if isinstance(outcome, ArticleError):
+                summary.unreadable.append(outcome)
+                print(f"SKIPPED {outcome}", file=sys.stderr)
+            elif outcome.report is not None and not outcome.report.conforms:
+                summary.rejected.append((outcome.article.source, outcome.report))
+                _print_report(outcome.article.source, outcome.report)
+            else:
+                summary.loaded.append(outcome.article.source)
+                summary.agreements += len(outcome.facts.agreements)
+                summary.triples += len(outcome.graph)
+                print(f"loaded {outcome.article.source}: {len(outcome.facts.agreements)} agreement(s)")
+    finally:
+        store.close()
+    elapsed = time.monotonic() - started
+    print(
+        f"{len(summary.loaded)} article(s) loaded, {len(summary.rejected)} rejected, "
+        f"{len(summary.unreadable)} unreadable; {summary.agreements} agreement(s), "
+        f"{summary.triples} triples; {elapsed:.1f} s; store: {store.location}"
+    )
+    return ExitStatus.SUCCESS if summary.ok else ExitStatus.REJECTED
+
+
+def cmd_queries(args: argparse.Namespace) -> ExitStatus:
+    for name, query in saved_queries().items():
+        params = " ".join(
+            f"{p.name}{'' if p.required else '?'}:{p.type}" for p in query.parameters
+        )
+        print(f"{name}\n    {query.summary}\n    parameters: {params or 'none'}")
+    return ExitStatus.SUCCESS
+
+
+def cmd_query(args: argparse.Namespace) -> ExitStatus:
+    if args.query == "-":
+        query = parse_query("stdin", with_prefixes(sys.stdin.read()))
+    elif Path(args.query).suffix == ".rq" and Path(args.query).exists():
+        query = parse_query(Path(args.query).stem, with_prefixes(Path(args.query).read_text(encoding="utf-8")))
+    else:
+        query = load_query(args.query)
+    values: dict[str, str] = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise DiplographError(f"--param {item!r} must be KEY=VALUE, e.g. --param country=PRK")
+        values[key.strip()] = value
+    store = open_store(_store_location(args))
+    try:
+        bindings = bind_parameters(query, values, store)
+        if query.is_construct:
+            graph = store.construct(query.text, bindings)
+            print(graph.serialize(format="turtle"))
+            return ExitStatus.SUCCESS
+        variables, rows = store.select(query.text, bindings)
+    finally:
+        store.close()
+    print(format_rows(variables, rows, args.format), end="")
+    return ExitStatus.SUCCESS
+
+
+def format_rows(variables: list[str], rows: list[Row], fmt: str) -> str:
+    """Rows as a table for people, CSV/TSV, or SPARQL 1.1 results JSON."""
+    if fmt == "json":
+        bindings = []
+        for row in rows:
+            item = {}
+            for name, term in row.items():
+                value: dict[str, str] = {"type": term.kind, "value": term.value}
+                if term.datatype:
+                    value["datatype"] = term.datatype
+                if term.lang:
+                    value["xml:lang"] = term.lang
+                item[name] = value
+            bindings.append(item)
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, indent=2) + "\n"
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(variables)
+        for row in rows:
+            writer.writerow([row[v].value if v in row else "" for v in variables])
+        return out.getvalue()
+    if not rows:
+        return "(no results)\n"
+    cells = [[_cell(row.get(v)) for v in variables] for row in rows]
+    widths = [min(60, max(len(v), *(len(c[i]) for c in cells))) for i, v in enumerate(variables)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for c in cells:
+        lines.append("  ".join(_fit(x, w).ljust(w) for x, w in zip(c, widths, strict=True)).rstrip())
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    value = str(term)
+    if getattr(term, "kind", "") == "uri" and value.startswith("https://w3id.org/diplograph/id/"):
+        return value[len("https://w3id.org/diplograph/id/") :]
+    return value.replace("\n", " ")
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_extract(args: argparse.Namespace) -> ExitStatus:
+    from diplograph.articles import read_articles
+
+    failures = 0
+    out = Path(args.out) if args.out else None
+    if out and args.format == "facts":
+        out.mkdir(parents=True, exist_ok=True)
+    dataset = Dataset()
+    for outcome in process_all(read_articles(args.paths, published=args.published), check=False):
+        if isinstance(outcome, ArticleError):
+            failures += 1
+            print(f"SKIPPED {outcome}", file=sys.stderr)
+            continue
+        assert isinstance(outcome, Processed)
+        if args.format == "facts":
+            facts = graph_to_facts(outcome.graph, article_id=outcome.article.stem)
+            text = json.dumps(facts, indent=2, ensure_ascii=False) + "\n"
+            if out:
+                (out / f"{outcome.article.stem}.json").write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text)
+        else:
+            named = dataset.graph(article_iri(outcome.article))
+            for triple in outcome.graph:
+                named.add(triple)
+    if args.format != "facts":
+        for prefix, namespace in Graph().namespaces():
+            dataset.bind(prefix, namespace)
+        dataset.bind("dg", "https://w3id.org/diplograph/ontology#")
+        text = dataset.serialize(format="trig" if args.format == "turtle" else "nquads")
+        if out:
+            out.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    return ExitStatus.REJECTED if failures else ExitStatus.SUCCESS
+
+
+def cmd_validate(args: argparse.Namespace) -> ExitStatus:
+    from diplograph.articles import read_articles
+
+    reports: list[tuple[str, ValidationReport]] = []
+    if args.files:
+        for name in args.files:
+            path = Path(name)
+            if path.suffix in RDF_SUFFIXES:
+                graph = Graph()
+                try:
+                    graph.parse(path, format=RDF_SUFFIXES[path.suffix])
+                except Exception as error:  # rdflib raises many types for bad syntax
+                    raise DiplographError(f"{path}: not valid {RDF_SUFFIXES[path.suffix]}: {error}") from None
+                reports.append((str(path), validate(graph)))
+                continue
+            for outcome in process_all(read_articles([path]), check=True, workers=1):
+                if isinstance(outcome, ArticleError):
+                    raise outcome
+                assert isinstance(outcome, Processed) and outcome.report is not None
+                reports.append((outcome.article.source, outcome.report))
+    else:
+        store = open_store(_store_location(args))
+        try:
+            for graph_iri in store.graphs():
+                if "/id/article/" in graph_iri:
+                    reports.append((graph_iri, validate(store.export_graph(URIRef(graph_iri)))))
+        finally:
+            store.close()
+    failed = 0
+    for source, report in reports:
+        if report.conforms:
+            warnings = len(report.problems)
+            print(f"conforms {source}" + (f" ({warnings} warning(s))" if warnings else ""))
+        else:
+            failed += 1
+            print(f"VIOLATES {source}:")
+            for problem in report.violations:
+                print(f"  - {problem}")
+    print(f"{len(reports) - failed} of {len(reports)} conform")
+    return ExitStatus.REJECTED if failed else ExitStatus.SUCCESS

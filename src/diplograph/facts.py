@@ -1,0 +1,84 @@
+"""The facts format of the evaluation guidelines, read back from an article's graph.
+
+``diplograph extract --format facts`` writes this, and it comes from a SPARQL
+query over the RDF graph, not from the extractor's dataclasses, so it shows
+exactly what the store would hold.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rdflib import Graph
+
+from diplograph.build import EVENT_CLASSES, KIND_CLASSES
+from diplograph.namespaces import DG
+
+_KIND_BY_CLASS = {str(v): k for k, v in KIND_CLASSES.items()}
+_EVENT_BY_CLASS = {str(v): k for k, v in EVENT_CLASSES.items()}
+_TOPIC_PREFIX = str(DG._NS) + "topic_"
+
+_QUERY = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?article ?url ?publisher ?published ?title ?agreement ?p ?o ?code WHERE {
+  ?article a dg:Article ; dg:published ?published ; dg:title ?title .
+  OPTIONAL { ?article dg:url ?url }
+  OPTIONAL { ?article dg:publisher ?publisher }
+  OPTIONAL {
+    ?agreement a dg:Agreement ; dg:reportedIn ?article ; ?p ?o .
+    OPTIONAL { ?o dg:code ?code }
+  }
+}
+"""
+_EVENTS = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?agreement ?type ?date WHERE {
+  ?event dg:ofAgreement ?agreement ; a ?type .
+  OPTIONAL { ?event dg:date ?date }
+}
+"""
+
+
+def graph_to_facts(graph: Graph, *, article_id: str) -> dict[str, Any]:
+    """The article and its agreements in the guidelines' JSON shape."""
+    article: dict[str, Any] = {"id": article_id}
+    agreements: dict[str, dict[str, Any]] = {}
+    for row in graph.query(_QUERY):
+        article.update(
+            url=str(row.url or ""), publisher=str(row.publisher or ""),
+            published=str(row.published), title=str(row.title),
+        )  # fmt: skip
+        if row.agreement is None:
+            continue
+        record = agreements.setdefault(
+            str(row.agreement),
+            {"name": None, "aliases": [], "kind": None, "parties": [], "signed": None,
+             "concerns": [], "topics": [], "events": []},
+        )  # fmt: skip
+        p, o = str(row.p), row.o
+        if p == str(DG.name):
+            record["name"] = str(o)
+        elif p == str(DG.alias):
+            record["aliases"].append(str(o))
+        elif p.endswith("22-rdf-syntax-ns#type") and str(o) in _KIND_BY_CLASS:
+            record["kind"] = _KIND_BY_CLASS[str(o)]
+        elif p == str(DG.party):
+            record["parties"].append(str(row.code))
+        elif p == str(DG.concerns):
+            record["concerns"].append(str(row.code))
+        elif p == str(DG.topic):
+            record["topics"].append(str(o)[len(_TOPIC_PREFIX) :])
+        elif p == str(DG.signingDate):
+            record["signed"] = str(o)
+    for row in graph.query(_EVENTS):
+        record = agreements.get(str(row.agreement))
+        if record is not None and str(row.type) in _EVENT_BY_CLASS:
+            record["events"].append(
+                {"type": _EVENT_BY_CLASS[str(row.type)], "date": str(row.date) if row.date else None}
+            )
+    for record in agreements.values():
+        for key in ("aliases", "parties", "concerns", "topics"):
+            record[key] = sorted(set(record[key]))
+        record["events"].sort(key=lambda e: (e["type"], e["date"] or ""))
+    ordered = sorted(agreements.values(), key=lambda r: (r["name"] or "", r["kind"], r["parties"]))
+    return {"article": article, "agreements": ordered}

@@ -1,0 +1,66 @@
+"""Stable IRIs for data: the same input always gives the same IRI.
+
+Hashes come from canonical JSON of the identifying fields (as sqlite-utils'
+``hash_record`` does), so IRIs do not depend on load order or on the machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from rdflib import URIRef
+
+from diplograph.gazetteer import load_gazetteer
+from diplograph.model import AgreementFact, Article
+from diplograph.namespaces import ID
+
+
+def hash_record(record: dict[str, Any], *, length: int = 32) -> str:
+    """Hex digest of ``record`` as canonical JSON (sorted keys, no spaces).
+
+    Example:
+        >>> hash_record({"b": 1, "a": [2]}) == hash_record({"a": [2], "b": 1})
+        True
+    """
+    canonical = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:length]
+
+
+def article_iri(article: Article) -> URIRef:
+    """By URL when the article has one, so a corrected text replaces the old one."""
+    key = {"url": article.url} if article.url else {"sha256": article.content_hash}
+    return ID[f"article/{hash_record(key)}"]
+
+
+def agreement_iri(article: URIRef, fact: AgreementFact) -> URIRef:
+    key = {
+        "article": str(article),
+        "name": fact.name,
+        "kind": fact.kind,
+        "parties": sorted(fact.parties),
+        "signed": fact.signed,
+    }
+    return ID[f"agreement/{hash_record(key)}"]
+
+
+def event_iri(agreement: URIRef, event_type: str, when: str | None) -> URIRef:
+    return ID[f"event/{hash_record({'agreement': str(agreement), 'type': event_type, 'date': when})}"]
+
+
+def evidence_iri(article: URIRef, start: int, end: int) -> URIRef:
+    return ID[f"evidence/{hash_record({'article': str(article), 'start': start, 'end': end})}"]
+
+
+def party_iri(code: str) -> URIRef:
+    """``country/KOR`` for states, ``org/NATO`` for organizations.
+
+    Example:
+        >>> str(party_iri("KOR"))
+        'https://w3id.org/diplograph/id/country/KOR'
+    """
+    entity = load_gazetteer().entities.get(code)
+    if entity is not None and not entity.is_country:
+        return ID[f"org/{code}"]
+    return ID[f"country/{code}"]

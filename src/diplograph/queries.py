@@ -1,0 +1,241 @@
+"""Step 6, query: saved SPARQL queries (``queries/*.rq``) with grlc headers.
+
+A query's parameters are its variables named ``?_name_type`` (required) or
+``?__name_type`` (optional), as grlc does. Values are parsed and checked here,
+then handed to the store as RDF terms (pyoxigraph ``substitutions``), never
+pasted into the query text. A country may be given as an ISO code, a name or
+an IRI; an agreement as an IRI, a name or an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from diplograph.errors import QueryError
+from diplograph.gazetteer import load_gazetteer
+from diplograph.iri import party_iri
+from diplograph.namespaces import DATA_BASE, ONTOLOGY_IRI
+from diplograph.resources import query_dir
+from diplograph.store import Row, Store, Term
+
+PREFIXES = {
+    "dg": ONTOLOGY_IRI + "#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+_PARAMETER = re.compile(r"\?(__?)([a-zA-Z0-9]+)(?:_(iri|integer|xsd_date|xsd_gYear|literal))?\b")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+MAX_VALUE_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    variable: str  # without the "?"
+    type: str  # iri, integer, xsd_date, literal
+    required: bool
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    text: str
+    summary: str = ""
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    defaults: dict[str, str] = field(default_factory=dict)
+    parameters: tuple[Parameter, ...] = ()
+
+    @property
+    def is_construct(self) -> bool:
+        body = re.sub(r"#.*", "", self.text)
+        return bool(re.search(r"\bCONSTRUCT\b", body, re.I))
+
+
+def parse_query(name: str, text: str) -> SavedQuery:
+    """Read the grlc ``#+`` header and the parameters of one query."""
+    header: dict[str, Any] = {}
+    current: str | None = None
+    for line in text.splitlines():
+        if not line.startswith("#+"):
+            if line.strip() and not line.startswith("#"):
+                break
+            continue
+        content = line[2:].rstrip()
+        item = re.match(r"\s+-\s*(.*)", content)
+        if item and current:
+            value = item.group(1)
+            if ":" in value and current == "defaults":
+                key, _, default = value.partition(":")
+                header.setdefault(current, {})[key.strip()] = default.strip()
+            else:
+                header.setdefault(current, []).append(value.strip())
+            continue
+        key, _, value = content.strip().partition(":")
+        current = key.strip()
+        if value.strip():
+            header[current] = value.strip()
+    parameters: dict[str, Parameter] = {}
+    for match in _PARAMETER.finditer(re.sub(r"^#.*$", "", text, flags=re.M)):
+        underscores, pname, ptype = match.groups()
+        variable = match.group()[1:]
+        if pname not in parameters:
+            parameters[pname] = Parameter(pname, variable, ptype or "literal", underscores == "_")
+    return SavedQuery(
+        name=name, text=text, summary=header.get("summary", ""),
+        description=header.get("description", ""), tags=tuple(header.get("tags", ())),
+        defaults=dict(header.get("defaults", {})), parameters=tuple(parameters.values()),
+    )  # fmt: skip
+
+
+def saved_queries(directory: Path | None = None) -> dict[str, SavedQuery]:
+    """Every saved query by name (the file stem)."""
+    folder = directory or query_dir()
+    return {p.stem: parse_query(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))}
+
+
+def load_query(name_or_file: str) -> SavedQuery:
+    """A saved query by name, or a ``.rq`` file (``-`` is not handled here)."""
+    path = Path(name_or_file)
+    if path.suffix == ".rq" and path.exists():
+        return parse_query(path.stem, path.read_text(encoding="utf-8"))
+    queries = saved_queries()
+    if name_or_file in queries:
+        return queries[name_or_file]
+    close = get_close_matches(name_or_file, list(queries), n=3)
+    hint = f" Did you mean {', '.join(close)}?" if close else ""
+    raise QueryError(
+        f"no saved query {name_or_file!r}.{hint} `diplograph queries` lists them; "
+        "a path to a .rq file works too."
+    )
+
+
+def with_prefixes(text: str) -> str:
+    """Predeclare the project's prefixes that an ad-hoc query does not declare."""
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", text, re.I)}
+    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared]
+    return "\n".join(lines) + "\n" + text
+
+
+def bind_parameters(query: SavedQuery, values: dict[str, str], store: Store) -> dict[str, Term]:
+    """Check the values given for ``query`` and turn them into RDF terms."""
+    known = {p.name: p for p in query.parameters}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        listed = ", ".join(known) or "none"
+        raise QueryError(f"query {query.name!r} has no parameter {unknown[0]!r}; its parameters: {listed}.")
+    bindings: dict[str, Term] = {}
+    for parameter in query.parameters:
+        raw = values.get(parameter.name)
+        if raw is None or raw == "":
+            if parameter.required:
+                default = query.defaults.get(parameter.name)
+                hint = f" (for example --param {parameter.name}={default})" if default else ""
+                raise QueryError(f"query {query.name!r} needs --param {parameter.name}=VALUE{hint}.")
+            continue
+        if len(raw) > MAX_VALUE_LENGTH:
+            raise QueryError(f"the value of {parameter.name!r} is {len(raw)} characters long; at most {MAX_VALUE_LENGTH}.")
+        bindings[parameter.variable] = _term(parameter, raw, store)
+    return bindings
+
+
+def _term(parameter: Parameter, raw: str, store: Store) -> Term:
+    if parameter.type == "iri":
+        if parameter.name in ("country", "party", "partner", "other", "state"):
+            return Term("uri", str(resolve_party(raw)))
+        if parameter.name == "agreement":
+            return Term("uri", resolve_agreement(raw, store))
+        return Term("uri", _checked_iri(parameter.name, raw))
+    if parameter.type == "integer":
+        if not re.fullmatch(r"[+-]?\d{1,12}", raw):
+            raise QueryError(f"{parameter.name!r} must be a whole number, not {raw!r}.")
+        return Term("literal", str(int(raw)), datatype=_XSD + "integer")
+    if parameter.type in ("xsd_date", "xsd_gYear"):
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw):
+            raise QueryError(f"{parameter.name!r} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {raw!r}.")
+        datatype = {4: "gYear", 7: "gYearMonth", 10: "date"}[len(raw)]
+        return Term("literal", raw, datatype=_XSD + datatype)
+    return Term("literal", raw)
+
+
+def _checked_iri(name: str, raw: str) -> str:
+    if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+", raw):
+        raise QueryError(f"{name!r} must be an IRI without spaces or <>\"{{}}|\\^` characters, not {raw!r}.")
+    return raw
+
+
+def resolve_party(raw: str) -> str:
+    """A country or organization by code, name, alias or IRI -> its IRI.
+
+    Example:
+        >>> resolve_party("North Korea")
+        'https://w3id.org/diplograph/id/country/PRK'
+    """
+    gazetteer = load_gazetteer()
+    value = raw.strip()
+    if value.startswith(DATA_BASE):
+        code = value.rsplit("/", 1)[-1]
+        if code in gazetteer.entities:
+            return str(party_iri(code))
+    elif value.upper() in gazetteer.entities:
+        return str(party_iri(value.upper()))
+    else:
+        entity = gazetteer.lookup(value)
+        if entity is not None:
+            return str(party_iri(entity.code))
+    names = {e.name: code for code, e in gazetteer.entities.items()}
+    close = get_close_matches(value, list(names), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(f'{n} ({names[n]})' for n in close)}?" if close else "; use an ISO 3166 alpha-3 code such as PRK, a name, or an IRI."
+    raise QueryError(f"country {raw!r} is not a known country or organization{hint}")
+
+
+def resolve_agreement(raw: str, store: Store) -> str:
+    """An agreement by IRI, or by its name, alias or label (case-insensitive)."""
+    if raw.startswith(DATA_BASE + "agreement/"):
+        return _checked_iri("agreement", raw)
+    _, rows = store.select(
+        with_prefixes(
+            "SELECT DISTINCT ?_wanted ?a WHERE { ?a a dg:Agreement . { ?a dg:name ?n } UNION "
+            "{ ?a dg:alias ?n } UNION { ?a rdfs:label ?n } FILTER(LCASE(STR(?n)) = LCASE(STR(?_wanted))) }"
+        ),
+        {"_wanted": Term("literal", raw)},
+    )
+    if not rows:
+        raise QueryError(f"no agreement named {raw!r} in the store; give its IRI or a name, alias or label it has.")
+    return rows[0]["a"].value
+
+
+def run_query(store: Store, name: str, /, **params: str) -> list[dict[str, Any]]:
+    """Run a saved query; rows as plain dicts of Python values.
+
+    Example:
+        >>> from diplograph.store import open_store
+        >>> store = open_store(":memory:")
+        >>> run_query(store, "agreements-concerning", country="PRK")
+        []
+    """
+    query = load_query(name)
+    bindings = bind_parameters(query, params, store)
+    _, rows = store.select(query.text, bindings)
+    return [{k: _python(v) for k, v in row.items()} for row in rows]
+
+
+def _python(term: Term) -> Any:
+    if term.kind == "literal" and term.datatype == _XSD + "integer":
+        return int(term.value)
+    if term.kind == "literal" and term.datatype == _XSD + "boolean":
+        return term.value == "true"
+    return term.value
+
+
+
+
+__all__ = ["SavedQuery", "bind_parameters", "load_query", "run_query", "saved_queries", "with_prefixes"]
