@@ -49,10 +49,17 @@ def iter_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
         path = Path(raw)
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix in SUFFIXES and not _is_project_file(p)
             )
         else:
             yield path
+
+
+def _is_project_file(path: Path) -> bool:
+    """READMEs and licences beside articles in a folder are not articles."""
+    return path.stem.upper() in ("README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE")
 
 
 def read_articles(

@@ -26,7 +26,7 @@ _OFFICE = re.compile(
 )
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|across|throughout|to|visit|visited|visiting|"
-    r"arrived in|held in|based in|of)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
+    r"arrived in|held in|based in)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
     re.I,
 )
 _TITLE_NAME = re.compile(r"^\s+(?:[A-Z][\w.-]+\s+){0,4}?(?P<name>(?:[A-Z][a-z'-]+\s+)?[A-Z][a-z'-]+)\b")

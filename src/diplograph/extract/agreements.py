@@ -73,6 +73,7 @@ class Context:
     starts: list[int]
     actors: list[ActorMention]
     dates: dict[int, list[DateMention]]
+    concern_starts: set[int] = field(default_factory=set)
 
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[max(0, bisect.bisect_right(self.starts, offset) - 1)]
@@ -85,6 +86,9 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     text = article.text
     sentences = split_sentences(text)
     ctx = Context(article, lexicon, sentences, [s.start for s in sentences], find_actors(text), {})
+    ctx.concern_starts = {
+        a.start for a in ctx.actors if _CONCERN_BEFORE.search(text[max(0, a.start - 40) : a.start])
+    }
     mentions = [m for m in find_instruments(text, lexicon) if _keep(m, ctx)]
     for m in mentions:
         _refine(m, ctx)
@@ -230,15 +234,28 @@ def _role_positions(ctx: Context, sentence: Sentence, brokers_from: int | None) 
     return roles
 
 
-def _plural_parties(ctx: Context, sentence: Sentence, upto: int, start: int) -> list[tuple[int, list[str]]]:
-    """Plural references in [start, upto) with the states they stand for."""
+def _plural_parties(
+    ctx: Context, upto: int, start: int, known: dict[str, int]
+) -> list[tuple[int, list[str]]]:
+    """Plural references in [start, upto) with the states they stand for.
+
+    "the three countries" is the agreement's parties when three are known
+    already, else the last three states named before it.
+    """
     text = ctx.article.text
     found = []
     for pattern, count in ctx.lexicon.plural_refs:
         for match in pattern.finditer(text, start, upto):
+            if known and (count == 0 or len(known) == count):
+                found.append((match.start(), list(known)))
+                continue
+            group = _last_coordination(ctx, match.start(), count)
+            if group:
+                found.append((match.start(), group))
+                continue
             earlier: list[str] = []
             for a in reversed([a for a in ctx.actors if a.end <= match.start()]):
-                if a.place or a.weak or a.code in earlier:
+                if a.place or a.weak or a.code in earlier or a.start in ctx.concern_starts:
                     continue
                 earlier.append(a.code)
                 if count and len(earlier) == count:
@@ -249,6 +266,28 @@ def _plural_parties(ctx: Context, sentence: Sentence, upto: int, start: int) -> 
                 earlier = ["KOR", "PRK"]
             found.append((match.start(), earlier))
     return found
+
+
+def _last_coordination(ctx: Context, before: int, count: int) -> list[str]:
+    """The last "A and B" / "A, B and C" group of ``count`` states before ``before``."""
+    if count < 2:
+        return []
+    text = ctx.article.text
+    usable = [
+        a for a in ctx.actors
+        if a.end <= before and before - a.start < 600 and not a.place and not a.weak
+        and a.start not in ctx.concern_starts
+    ]  # fmt: skip
+    for end_index in range(len(usable) - 1, count - 2, -1):
+        group = usable[end_index - count + 1 : end_index + 1]
+        joins = [text[x.end : y.start] for x, y in zip(group, group[1:], strict=False)]
+        if not re.fullmatch(r"\s+and\s+(?:the\s+)?", joins[-1]):
+            continue
+        if all(re.fullmatch(r",\s+(?:the\s+)?", j) for j in joins[:-1]):
+            codes = list(dict.fromkeys(a.code for a in group))
+            if len(codes) == count:
+                return codes
+    return []
 
 
 def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> AgreementFact | None:
@@ -294,13 +333,13 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
                 gap = text[m.end : a.start] if a.start >= m.end else None
                 if gap is not None and len(gap) < 70 and re.search(r"\b(?:with|between|among)\b", gap) and not re.search(r"[.;]", gap):
                     parties[a.code] = parties.get(a.code, 0) + 2
-                elif m.start <= a.start and a.end <= m.end:
+                elif m.start <= a.start and a.end <= m.end and a.role not in ("capital", "seat"):
                     parties[a.code] = parties.get(a.code, 0) + 2  # inside a name: "EU-Japan"
-                elif a.end <= m.start and m.start - a.end <= 40 and not re.search(r"[,.;]|\b(?:with|in|at|on|of|to|for|from|by)\b", text[a.end : m.start]):
+                elif a.end <= m.start and re.fullmatch(r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", text[a.end : m.start]) and not re.search(r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b", text[a.end : m.start]):
                     parties[a.code] = parties.get(a.code, 0) + 2  # "U.S.-Taliban deal", "Iran nuclear deal"
                 elif a.end <= m.start and re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", text[a.end : m.start]):
                     parties[a.code] = parties.get(a.code, 0) + 2  # "Japan's pact with"
-            for start, codes in _plural_parties(ctx, sentence, sentence.end, sentence.start):
+            for start, codes in _plural_parties(ctx, sentence.end, sentence.start, parties):
                 gap_ok = abs(start - m.start) < 200
                 if gap_ok:
                     for code in codes:
@@ -325,7 +364,7 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
                     for a in sentence_actors:
                         if clause <= a.start and a.end <= v_start and not roles.get(a.start):
                             parties[a.code] = parties.get(a.code, 0) + 2
-                    for start, codes in _plural_parties(ctx, sentence, v_start, clause):
+                    for start, codes in _plural_parties(ctx, v_start, clause, parties):
                         for code in codes:
                             parties[code] = parties.get(code, 0) + 2
     if not parties:
@@ -403,8 +442,8 @@ def _pick_date(dates: list[DateMention], v_start: int, v_end: int, sentence: Sen
             between = text[v_end : d.start]
             if len(between) > 70 or re.search(r"[;]|\b(?:and|but|while|after|which|who)\b", between):
                 continue
-            if reported:
-                continue
+            if reported or re.search(r"\b(?:to|until|till|through|by)\s+$", text[max(sentence.start, d.start - 8) : d.start]):
+                continue  # "extended to Feb. 5, 2026" gives the new end, not the event
             distance = len(between)
         else:
             between = text[d.end : v_start]
