@@ -155,11 +155,11 @@ def _cluster(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
         if m.key:
             target = by_key.get(m.key)
             if target is None and main is not None and main.key is None:
-                before = ctx.article.text[max(0, m.start - 30) : m.start].lower()
-                near = sentence.index - ctx.sentence_of(main.mentions[0].start).index <= 2
-                if re.search(r"(?:known as|called|dubbed|officially|formally|named)\s+(?:the\s+)?$", before) or (
-                    near and not m.year_label and _kind_compatible(m, main)
-                ):
+                # the article's unnamed main agreement gets its name here, unless
+                # the words set this one apart ("replaces the NAFTA", "the 1994 ...")
+                before = ctx.article.text[max(0, m.start - 40) : m.start].lower()
+                apart = re.search(r"(?:replac\w*|succeed\w*|version of|than|like|instead of|under)\s+(?:the\s+)?$", before)
+                if not apart and not m.year_label and _kind_compatible(m, main):
                     target = main
         elif m.year_label and any(c.year_label == m.year_label for c in clusters):
             target = next(c for c in clusters if c.year_label == m.year_label)
@@ -414,6 +414,12 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
     lexicon = ctx.lexicon
     if etype == "signed" and verb.lower() in ("adopted", "issued", "released") and kind not in ("joint_statement", "declaration"):
         return None
+    if etype == "signed":
+        after = text[v_end : v_end + 40]
+        if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
+            etype = "ratified"  # a leader signing the ratification law
+        elif re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order)", after):
+            return None
     window = text[max(sentence.start, v_start - 45) : v_start]
     clause = text[_clause_start(text, sentence, v_start) : v_start]
     scope = window if len(window) < len(clause) else clause
@@ -440,7 +446,7 @@ def _pick_date(dates: list[DateMention], v_start: int, v_end: int, sentence: Sen
         reported = ctx.lexicon.reporting.search(before)
         if d.start >= v_end:
             between = text[v_end : d.start]
-            if len(between) > 70 or re.search(r"[;]|\b(?:and|but|while|after|which|who)\b", between):
+            if len(between) > 70 or re.search(r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between):
                 continue
             if reported or re.search(r"\b(?:to|until|till|through|by)\s+$", text[max(sentence.start, d.start - 8) : d.start]):
                 continue  # "extended to Feb. 5, 2026" gives the new end, not the event
