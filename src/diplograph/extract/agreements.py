@@ -427,28 +427,56 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
         etype = "failed"
     elif lexicon.negation.search(scope):
         return None
+    if re.search(r"\b(?:about|against|of|on|over|from|for)\s+$", text[max(sentence.start, v_start - 9) : v_start]) and verb.lower().endswith("ing"):
+        return None  # "sentiment about signing such a pact"
+    if lexicon.kind_pattern.match(text, v_end + 1) and text[v_end : v_end + 1] == " ":
+        return None  # "the withdrawal agreement", "an extension deal": a name, not an event
+    if re.match(r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", text[v_end : sentence.end]):
+        return None
+    if etype == "failed" and not lexicon.failure_before.search(window[-25:]):
+        subject = text[_clause_start(text, sentence, v_start) : v_start]
+        if not lexicon.kind_pattern.search(subject) and not re.search(r"\b(?:talks|negotiations|it)\b", subject):
+            return None  # "Russia failed to comply": the party failed, not the instrument
     modal = bool(lexicon.modality.search(scope))
     dates = _dates(sentence, ctx, future=modal)
-    when = _pick_date(dates, v_start, v_end, sentence, ctx)
-    if modal and when is None:
-        return None
+    when = _pick_date(dates, v_start, v_end, sentence, ctx, etype)
+    if modal and (when is None or etype in ("signed", "agreed")):
+        return None  # "will sign" is no signing; "will take effect on July 1" is scheduled
     evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
     return Event(etype, when, modal, (), evidence)
 
 
-def _pick_date(dates: list[DateMention], v_start: int, v_end: int, sentence: Sentence, ctx: Context) -> str | None:
+_YEAR_LABEL_AFTER = re.compile(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|treaty|pact|accord|accords|agreements|"
+    r"convention|protocol|arrangement|declaration)\b",
+    re.I,
+)
+
+
+def _pick_date(
+    dates: list[DateMention], v_start: int, v_end: int, sentence: Sentence, ctx: Context, etype: str
+) -> str | None:
     text = ctx.article.text
     best: tuple[int, str | None] | None = None
     for d in dates:
         if d.value is None:
             continue
+        if _YEAR_LABEL_AFTER.match(text, d.end):
+            continue  # "the 2015 deal": a year label, not this event's date
         before = text[max(sentence.start, d.start - 25) : d.start]
         reported = ctx.lexicon.reporting.search(before)
+        if reported and etype in ("withdrawn", "terminated", "suspended") and re.search(
+            r"\b(?:announced|declared)\b", before
+        ):
+            reported = None  # announcing a withdrawal is withdrawing
         if d.start >= v_end:
             between = text[v_end : d.start]
-            if len(between) > 70 or re.search(r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between):
+            if len(between) > 100 or re.search(r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between):
                 continue
-            if reported or re.search(r"\b(?:to|until|till|through|by)\s+$", text[max(sentence.start, d.start - 8) : d.start]):
+            if reported or re.search(
+                r"\b(?:to|until|till|through|by)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                text[max(sentence.start, d.start - 20) : d.start],
+            ):
                 continue  # "extended to Feb. 5, 2026" gives the new end, not the event
             distance = len(between)
         else:
@@ -457,8 +485,8 @@ def _pick_date(dates: list[DateMention], v_start: int, v_end: int, sentence: Sen
                 continue
             if reported and not re.search(r"\bthat\b", between):
                 continue
-            if re.search(r"^\s*(?:[\w-]+\s+){0,3}(?:deal|agreement|treaty|pact|accord)", between) and d.kind == "year":
-                continue  # a year label, not the event's date
+            if "," in between and d.start - sentence.start > 25 and not re.search(r"\bthat\b", between):
+                continue  # "Biden, who was sworn in on Jan. 20, acted to extend it"
             distance = len(between) + 10
         if best is None or distance < best[0]:
             best = (distance, d.value)
