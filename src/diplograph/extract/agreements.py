@@ -55,7 +55,7 @@ class Cluster:
     key: str | None = None
     name: str | None = None
     year_label: str | None = None
-    local: set[str] = field(default_factory=set)
+    listed: set[str] = field(default_factory=set)  # "participating countries include ..."
 
     def add(self, m: InstrumentMention) -> None:
         self.mentions.append(m)
@@ -93,6 +93,9 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     for m in mentions:
         _refine(m, ctx)
     clusters = _cluster(mentions, ctx)
+    main = next((c for c in clusters if all(m.kind != "normalization" for m in c.mentions)), None)
+    if main is not None:
+        main.listed = _listed_participants(ctx)
     facts = []
     for cluster in clusters:
         fact = _describe(cluster, clusters, ctx)
@@ -290,6 +293,41 @@ def _last_coordination(ctx: Context, before: int, count: int) -> list[str]:
     return []
 
 
+_PARTICIPANTS = re.compile(
+    r"\b(?:participating|member|signatory|partner|founding|negotiating)\s+(?:countries|nations|states|"
+    r"economies|members|parties)\s+(?:include|includes|included|are|were)\b",
+    re.I,
+)
+_MEMBERSHIP = re.compile(r"\s+(?:groups|comprises|includes|consists of|brings together|members are)\b")
+
+
+def _listed_participants(ctx: Context) -> set[str]:
+    """States listed as an agreement's participants, organizations read as their members.
+
+    "Participating countries include the members of ASEAN and China" gives
+    China plus the members of ASEAN if the text lists them ("ASEAN groups
+    Brunei, Cambodia, ...").
+    """
+    text = ctx.article.text
+    members: dict[str, list[str]] = {}
+    for a in ctx.actors:
+        if _MEMBERSHIP.match(text, a.end):
+            sentence = ctx.sentence_of(a.start)
+            members[a.code] = [
+                b.code for b in ctx.actors_in(a.end, sentence.end) if not b.weak and not b.place
+            ]
+    listed: set[str] = set()
+    for sentence in ctx.sentences:
+        found = _PARTICIPANTS.search(sentence.text)
+        if not found:
+            continue
+        for a in ctx.actors_in(sentence.start + found.end(), sentence.end):
+            if a.weak or a.place:
+                continue
+            listed.update(members.get(a.code) or [a.code])
+    return listed
+
+
 def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> AgreementFact | None:
     text = ctx.article.text
     lexicon = ctx.lexicon
@@ -321,9 +359,13 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
         for a in sentence_actors:
             if roles.get(a.start) == "concern":
                 concerns[a.code] = concerns.get(a.code, 0) + 1
-        for pattern, topic in lexicon.topic_keywords:
-            if pattern.search(sentence.text):
-                topics.add(topic)
+        for m in mine:
+            # topics from the words around the mention: "an intelligence-sharing pact
+            # on North Korea's missile programs", not from the rest of the sentence
+            window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 120)]
+            for pattern, topic in lexicon.topic_keywords:
+                if pattern.search(window):
+                    topics.add(topic)
         # parties named around each mention
         for m in mine:
             for a in sentence_actors:
@@ -367,6 +409,8 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
                     for start, codes in _plural_parties(ctx, v_start, clause, parties):
                         for code in codes:
                             parties[code] = parties.get(code, 0) + 2
+    for code in cluster.listed:
+        parties[code] = parties.get(code, 0) + 1
     if not parties:
         first = ctx.sentence_of(cluster.mentions[0].start)
         broker = lexicon.broker_markers.search(first.text)
