@@ -450,14 +450,18 @@ def _merge_events(events: list[Event]) -> tuple[Event, ...]:
         else:
             merged[key] = e
     dated = {t for t, d in merged if d}
-    return tuple(e for (t, d), e in merged.items() if d or t not in dated)
+    # "signed last year" and "signed in December 2015" are one signing: keep 2015-12
+    refined = {(t, d) for t, d in merged for t2, d2 in merged if d and d2 and t == t2 and d2 != d and d2.startswith(d)}
+    return tuple(e for (t, d), e in merged.items() if (d or t not in dated) and (t, d) not in refined)
 
 
 def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, kind: str, ctx: Context) -> Event | None:
     text = ctx.article.text
     lexicon = ctx.lexicon
     if etype == "signed" and verb.lower() in ("adopted", "issued", "released") and kind not in ("joint_statement", "declaration"):
-        return None
+        if verb.lower() != "adopted":
+            return None
+        etype = "agreed"  # adopting a treaty text concludes it
     if etype == "signed":
         after = text[v_end : v_end + 40]
         if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
@@ -497,14 +501,26 @@ _YEAR_LABEL_AFTER = re.compile(
 )
 
 
+def _verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
+    return [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for pattern, _ in ctx.lexicon.event_patterns
+        for m in pattern.finditer(sentence.text)
+    ]
+
+
 def _pick_date(
     dates: list[DateMention], v_start: int, v_end: int, sentence: Sentence, ctx: Context, etype: str
 ) -> str | None:
     text = ctx.article.text
     best: tuple[int, str | None] | None = None
+    verbs = _verb_spans(sentence, ctx)
     for d in dates:
         if d.value is None:
             continue
+        low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
+        if any(low <= vs and ve <= high for vs, ve in verbs if (vs, ve) != (v_start, v_end)):
+            continue  # another event verb stands between: the date is its own
         if _YEAR_LABEL_AFTER.match(text, d.end):
             continue  # "the 2015 deal": a year label, not this event's date
         before = text[max(sentence.start, d.start - 25) : d.start]

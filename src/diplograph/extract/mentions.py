@@ -126,7 +126,7 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             continue
         noun = match.group()
         kind = kind_of(noun, lexicon)
-        name_start = _proper_name_start(text, start) if noun[:1].isupper() else None
+        name_start = _proper_name_start(text, start) if noun[:1].isupper() and not _headline(text, start) else None
         if name_start is not None:
             name = text[name_start:end]
             m = InstrumentMention(name_start, end, kind, name, name, "name:" + norm(name))
@@ -142,6 +142,15 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             add(_with_context(text, InstrumentMention(match.start(), match.end(), "normalization", match.group())))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _headline(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is in title case, where capitals name nothing."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)])
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.8
 
 
 def _looks_like_instrument(name: str) -> bool:
