@@ -85,7 +85,8 @@ class Context:
 def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact]:
     text = article.text
     sentences = split_sentences(text)
-    ctx = Context(article, lexicon, sentences, [s.start for s in sentences], find_actors(text), {})
+    actors = _with_groups(text, find_actors(text), lexicon)
+    ctx = Context(article, lexicon, sentences, [s.start for s in sentences], actors, {})
     ctx.concern_starts = {
         a.start for a in ctx.actors if _CONCERN_BEFORE.search(text[max(0, a.start - 40) : a.start])
     }
@@ -102,6 +103,35 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
         if fact is not None:
             facts.append(fact)
     return facts
+
+
+_LIST_INTRO = re.compile(r"\s*(?:-|–|—|:|\(|,\s+namely|,\s+i\.e\.,?)\s*(?:the\s+)?")
+
+
+def _with_groups(text: str, actors: list[ActorMention], lexicon: Lexicon) -> list[ActorMention]:
+    """Add the members of groupings ("world powers") where the text lists them."""
+    groups = list(lexicon.groups.finditer(text))
+    members: list[str] = []
+    for group in groups:
+        intro = _LIST_INTRO.match(text, group.end())
+        if not intro:
+            continue
+        position = intro.end()
+        for a in actors:
+            if a.start < position:
+                continue
+            if a.start - position > 12 or re.search(r"[.;)]", text[position : a.start]):
+                break
+            members.append(a.code)
+            position = a.end
+    if not members:
+        return actors
+    added = [
+        ActorMention(g.start(), g.end(), code, "group", g.group())
+        for g in groups
+        for code in dict.fromkeys(members)
+    ]
+    return sorted(actors + added, key=lambda a: a.start)
 
 
 def _keep(m: InstrumentMention, ctx: Context) -> bool:
@@ -328,6 +358,27 @@ def _listed_participants(ctx: Context) -> set[str]:
     return listed
 
 
+def _opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> list[str]:
+    """"Iran and Britain, China, France, Germany and Russia have ...": the states."""
+    text = ctx.article.text
+    group: list[ActorMention] = []
+    position = sentence.start
+    for a in ctx.actors_in(sentence.start, sentence.end):
+        gap = text[position : a.start]
+        if a.start < position:
+            continue
+        if not re.fullmatch(r"(?:the\s+)?" if not group else r",?\s+(?:and\s+)?(?:the\s+)?|,\s+", gap):
+            break
+        if a.weak or roles.get(a.start):
+            break
+        group.append(a)
+        position = a.end
+    codes = list(dict.fromkeys(a.code for a in group))
+    if len(codes) < 2 or not re.match(r"\s+(?:have|has|had|are|were|will|would|on|formally|signed|agreed|jointly|also)\b", text[position : position + 20]):
+        return []
+    return codes
+
+
 def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> AgreementFact | None:
     text = ctx.article.text
     lexicon = ctx.lexicon
@@ -386,6 +437,9 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
                 if gap_ok:
                     for code in codes:
                         parties[code] = parties.get(code, 0) + 1
+        # a coordinated subject opening a sentence about the agreement
+        for code in _opening_group(ctx, sentence, roles):
+            parties[code] = parties.get(code, 0) + 1
         # events and the subjects that perform them
         for pattern, etype in lexicon.event_patterns:
             for match in pattern.finditer(sentence.text):

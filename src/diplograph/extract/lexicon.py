@@ -51,6 +51,7 @@ class Lexicon:
     topics_by_kind: dict[str, tuple[str, ...]]
     plural_refs: tuple[tuple[re.Pattern[str], int], ...]
     broker_markers: re.Pattern[str]
+    groups: re.Pattern[str]
     instruments: tuple[Instrument, ...]
 
 
@@ -116,5 +117,6 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
         topics_by_kind={k: tuple(v) for k, v in topics["by_kind"].items()},
         plural_refs=tuple((re.compile(rf"\b(?:{p})\b", re.I), n) for p, n in refs["plural"].items()),
         broker_markers=_words(refs["broker_markers"]),
+        groups=re.compile(r"(?<![\w-])(?:" + "|".join(refs.get("groups", ["(?!)"])) + r")(?![\w-])", re.I),
         instruments=instruments,
     )
