@@ -39,7 +39,6 @@ _CONFLICT_WORDS = (
     ("bilateral", ("trilateral", "three-way", "multilateral", "regional")),
     ("trilateral", ("bilateral",)),
     ("interim", ()),
-    ("separate", ()),
     ("previous", ()),
     ("earlier", ()),
     ("old", ()),
@@ -428,7 +427,7 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
                     parties[a.code] = parties.get(a.code, 0) + 2
                 elif m.start <= a.start and a.end <= m.end and a.role not in ("capital", "seat"):
                     parties[a.code] = parties.get(a.code, 0) + 2  # inside a name: "EU-Japan"
-                elif a.end <= m.start and re.fullmatch(r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", text[a.end : m.start]) and not re.search(r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b", text[a.end : m.start]):
+                elif a.end <= m.start and a.role not in ("capital", "seat") and re.fullmatch(r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", text[a.end : m.start]) and not re.search(r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b", text[a.end : m.start]):
                     parties[a.code] = parties.get(a.code, 0) + 2  # "U.S.-Taliban deal", "Iran nuclear deal"
                 elif a.end <= m.start and re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", text[a.end : m.start]):
                     parties[a.code] = parties.get(a.code, 0) + 2  # "Japan's pact with"
@@ -474,11 +473,12 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
                 parties[a.code] = 1
     if not parties:
         return None
-    signed = next((e.date for e in events if e.type == "signed" and e.date and not e.scheduled), None)
+    merged = _merge_events(events)
+    signings = [e.date for e in merged if e.type == "signed" and e.date and not e.scheduled]
+    signed = max(signings, key=len) if signings else None  # the most precise
     if signed is None and cluster.year_label:
         signed = cluster.year_label
-        events.append(Event("signed", signed))
-    merged = _merge_events(events)
+        merged += (Event("signed", signed),)
     party_codes = tuple(sorted(parties))
     return AgreementFact(
         kind=kind,
@@ -595,7 +595,8 @@ def _pick_date(
             distance = len(between)
         else:
             between = text[d.end : v_start]
-            if len(between) > 90:
+            said_that = reported and re.match(r"\W*(?:\([^)]*\)\W*)?that\b", between)
+            if len(between) > (250 if said_that else 90):
                 continue
             if reported and not re.search(r"\bthat\b", between):
                 continue
