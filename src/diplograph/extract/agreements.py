@@ -451,10 +451,10 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
                     if id(nearest) not in own:
                         continue
                 event = _event(etype, match.group(), v_start, v_end, sentence, kind, ctx)
-                if event is None:
-                    continue
-                events.append(event)
-                if event.type in _PARTY_EVENTS and event.type != "negotiation":
+                if event is not None:
+                    events.append(event)
+                # who signs, ratifies or quits is a party, even of a postponed signing
+                if etype in _PARTY_EVENTS and etype not in ("negotiation", "failed"):
                     clause = _clause_start(text, sentence, v_start)
                     for a in sentence_actors:
                         if clause <= a.start and a.end <= v_start and not roles.get(a.start):
@@ -575,7 +575,7 @@ def _pick_date(
         low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
         if any(low <= vs and ve <= high for vs, ve in verbs if (vs, ve) != (v_start, v_end)):
             continue  # another event verb stands between: the date is its own
-        if _YEAR_LABEL_AFTER.match(text, d.end):
+        if d.kind == "year" and _YEAR_LABEL_AFTER.match(text, d.end):
             continue  # "the 2015 deal": a year label, not this event's date
         before = text[max(sentence.start, d.start - 25) : d.start]
         reported = ctx.lexicon.reporting.search(before)
