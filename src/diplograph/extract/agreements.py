@@ -539,6 +539,12 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
         subject = text[_clause_start(text, sentence, v_start) : v_start]
         if not lexicon.kind_pattern.search(subject) and not re.search(r"\b(?:talks|negotiations|it)\b", subject):
             return None  # "Russia failed to comply": the party failed, not the instrument
+    if etype == "terminated" and verb.lower().startswith(("terminat", "scrap", "cancel")) and lexicon.decision.search(scope):
+        # one party deciding to end an agreement gives notice: a withdrawal, dated
+        # when it is announced, whatever "would" says about the end itself
+        dates = _dates(sentence, ctx, future=False)
+        when = _pick_date(dates, v_start, v_end, sentence, ctx, "withdrawn")
+        return Event("withdrawn", when, False, (), (Evidence(sentence.start, sentence.end, sentence.text),))
     modal = bool(lexicon.modality.search(scope))
     dates = _dates(sentence, ctx, future=modal)
     when = _pick_date(dates, v_start, v_end, sentence, ctx, etype)

@@ -47,6 +47,7 @@ class Lexicon:
     modality: re.Pattern[str]
     failure_before: re.Pattern[str]
     reporting: re.Pattern[str]
+    decision: re.Pattern[str]
     topic_keywords: tuple[tuple[re.Pattern[str], str], ...]
     topics_by_kind: dict[str, tuple[str, ...]]
     plural_refs: tuple[tuple[re.Pattern[str], int], ...]
@@ -111,6 +112,7 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
         modality=_words(events["modality"]),
         failure_before=_words(events["failure_before"]),
         reporting=_words(events["reporting_verbs"]),
+        decision=_words(events.get("decision_before", [])),
         topic_keywords=tuple(
             (re.compile(rf"(?<![\w-])(?:{p})", re.I), t) for p, t in topics["keywords"].items()
         ),
