@@ -93,6 +93,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     for m in mentions:
         _refine(m, ctx)
     clusters = _cluster(mentions, ctx)
+    _resolve_pronouns(clusters, ctx)
     main = next((c for c in clusters if all(m.kind != "normalization" for m in c.mentions)), None)
     if main is not None:
         main.listed = _listed_participants(ctx)
@@ -213,6 +214,20 @@ def _cluster(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
             by_key[m.key] = target
         last_in_sentence[sentence.index] = target
     return clusters
+
+
+def _resolve_pronouns(clusters: list[Cluster], ctx: Context) -> None:
+    """A sentence opening with "It" continues the agreement of the sentence before."""
+    last: dict[int, Cluster] = {}
+    for cluster in clusters:
+        for m in cluster.mentions:
+            index = ctx.sentence_of(m.start).index
+            if index not in last or last[index].mentions[-1].start < m.start:
+                last[index] = cluster
+    for sentence in ctx.sentences:
+        if sentence.text.startswith("It ") and sentence.index - 1 in last and sentence.index not in last:
+            cluster = last[sentence.index - 1]
+            cluster.mentions.append(InstrumentMention(sentence.start, sentence.start + 2, None, "It"))
 
 
 def _kind_compatible(m: InstrumentMention, cluster: Cluster) -> bool:
@@ -412,7 +427,7 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
         for m in mine:
             # topics from the words around the mention: "an intelligence-sharing pact
             # on North Korea's missile programs", not from the rest of the sentence
-            window = text[max(sentence.start, m.start - 60) : min(sentence.end, m.end + 120)]
+            window = text[max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)]
             for pattern, topic in lexicon.topic_keywords:
                 if pattern.search(window):
                     topics.add(topic)
@@ -554,6 +569,7 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
     return Event(etype, when, modal, (), evidence)
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s*$")
 _YEAR_LABEL_AFTER = re.compile(
     r"(?:'s)?\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|treaty|pact|accord|accords|agreements|"
     r"convention|protocol|arrangement|declaration)\b",
@@ -581,6 +597,8 @@ def _pick_date(
         low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
         if any(low <= vs and ve <= high for vs, ve in verbs if (vs, ve) != (v_start, v_end)):
             continue  # another event verb stands between: the date is its own
+        if _DATELINE.match(text[sentence.start : d.start]):
+            continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
         if d.kind == "year" and _YEAR_LABEL_AFTER.match(text, d.end):
             continue  # "the 2015 deal": a year label, not this event's date
         before = text[max(sentence.start, d.start - 25) : d.start]

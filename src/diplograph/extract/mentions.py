@@ -89,8 +89,8 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
         for surface in (inst.name, *inst.aliases):
             known[surface] = (inst.id, inst.name, inst.kind)
     for acronym, long_name in definitions.items():
-        noun = long_name.split()[-1]
-        kind = kind_of(noun, lexicon)
+        nouns = [m.group() for m in lexicon.kind_pattern.finditer(long_name)]
+        kind = kind_of(nouns[-1], lexicon) if nouns else None
         hit = known.get(acronym) or known.get(long_name) or next(
             (v for k, v in known.items() if norm(k) == norm(long_name)), None
         )
