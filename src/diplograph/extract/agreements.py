@@ -216,6 +216,12 @@ def _cluster(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
     return clusters
 
 
+_VERB_IT = re.compile(
+    r"\b(?:ratified|signed|adopted|approved|extended|suspended|renewed|implemented|rejoined|"
+    r"quit|scrapped|terminated|endorsed)\s+(it)\b"
+)
+
+
 def _resolve_pronouns(clusters: list[Cluster], ctx: Context) -> None:
     """A sentence opening with "It" continues the agreement of the sentence before."""
     last: dict[int, Cluster] = {}
@@ -224,10 +230,20 @@ def _resolve_pronouns(clusters: list[Cluster], ctx: Context) -> None:
             index = ctx.sentence_of(m.start).index
             if index not in last or last[index].mentions[-1].start < m.start:
                 last[index] = cluster
+    recent: Cluster | None = None
     for sentence in ctx.sentences:
-        if sentence.text.startswith("It ") and sentence.index - 1 in last and sentence.index not in last:
-            cluster = last[sentence.index - 1]
-            cluster.mentions.append(InstrumentMention(sentence.start, sentence.start + 2, None, "It"))
+        if sentence.index in last:
+            recent = last[sentence.index]
+            continue
+        if sentence.text.startswith("It ") and sentence.index - 1 in last:
+            last[sentence.index - 1].mentions.append(
+                InstrumentMention(sentence.start, sentence.start + 2, None, "It")
+            )
+        elif recent is not None:
+            # "Mexico ratified it in December 2019": "it" after an event verb
+            for match in _VERB_IT.finditer(sentence.text):
+                start = sentence.start + match.start(1)
+                recent.mentions.append(InstrumentMention(start, start + 2, None, "it"))
 
 
 def _kind_compatible(m: InstrumentMention, cluster: Cluster) -> bool:
@@ -528,8 +544,10 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
     text = ctx.article.text
     lexicon = ctx.lexicon
     if etype == "signed" and verb.lower() in ("adopted", "issued", "released") and kind not in ("joint_statement", "declaration"):
-        if verb.lower() != "adopted":
-            return None
+        if verb.lower() != "adopted" or re.search(
+            r"(?i)parliament|congress|senate|assembly|duma|legislature", window
+        ):
+            return None  # a parliament adopting it is its ratification
         etype = "agreed"  # adopting a treaty text concludes it
     if etype == "signed":
         after = text[v_end : v_end + 40]
