@@ -545,7 +545,8 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
     lexicon = ctx.lexicon
     if etype == "signed" and verb.lower() in ("adopted", "issued", "released") and kind not in ("joint_statement", "declaration"):
         if verb.lower() != "adopted" or re.search(
-            r"(?i)parliament|congress|senate|assembly|duma|legislature", window
+            r"(?i)parliament|congress|senate|assembly|duma|legislature",
+            text[max(sentence.start, v_start - 45) : v_start],
         ):
             return None  # a parliament adopting it is its ratification
         etype = "agreed"  # adopting a treaty text concludes it
