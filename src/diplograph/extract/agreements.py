@@ -222,6 +222,10 @@ _VERB_IT = re.compile(
 )
 
 
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_IN_EFFECT_FOR = re.compile(r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost |over |about )?(\d+|[a-z]+) years\b", re.I)
+
+
 def _resolve_pronouns(clusters: list[Cluster], ctx: Context) -> None:
     """A sentence opening with "It" continues the agreement of the sentence before."""
     last: dict[int, Cluster] = {}
@@ -504,6 +508,12 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
                 parties[a.code] = 1
     if not parties:
         return None
+    for m in cluster.mentions:
+        since = _IN_EFFECT_FOR.search(text, m.end, min(len(text), m.end + 80))
+        if since and not re.search(r"[.;]", text[m.end : since.start()]):
+            years = int(since.group(1)) if since.group(1).isdigit() else _NUMBER_WORDS.get(since.group(1).lower(), 0)
+            if years:
+                events.append(Event("in_force", str(ctx.article.published.year - years)))
     merged = _merge_events(events)
     signings = [e.date for e in merged if e.type == "signed" and e.date and not e.scheduled]
     signed = max(signings, key=len) if signings else None  # the most precise
@@ -570,7 +580,8 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
     if re.match(r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", text[v_end : sentence.end]):
         return None
     if etype == "failed" and not lexicon.failure_before.search(window[-25:]):
-        subject = text[_clause_start(text, sentence, v_start) : v_start]
+        clause = _clause_start(text, sentence, v_start)
+        subject = text[max(sentence.start, clause - 30) : v_start] if re.search(r"\bwhich\s*$", text[:clause]) else text[clause:v_start]
         if not lexicon.kind_pattern.search(subject) and not re.search(r"\b(?:talks|negotiations|it)\b", subject):
             return None  # "Russia failed to comply": the party failed, not the instrument
     if etype == "terminated" and verb.lower().startswith(("terminat", "scrap", "cancel")) and lexicon.decision.search(scope):
