@@ -49,7 +49,8 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, t
     exact = {f: v for f, v in forms.items() if f.isupper() or not f[:1].isalpha() or len(f) <= 4}
     folded = {f.lower(): v for f, v in forms.items()}
     alternatives = sorted((re.escape(f) for f in forms if f), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(alternatives) + r")(?![\w-]|\.\w)")
+    # hyphens may join actors ("U.S.-Taliban deal", "North Korea-related")
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?!\w|\.\w)")
     return pattern, exact, folded
 
 

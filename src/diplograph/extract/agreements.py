@@ -33,6 +33,7 @@ _CONCERN_BEFORE = re.compile(
     r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?(?:from|by)\s+(?:the\s+)?)$",
     re.I,
 )
+_CONCERN_AFTER = re.compile(r"(?:'s|’s)?-?\s?(?:related|linked|focused|centred|centered)\b")
 _WITH_BEFORE = re.compile(r"\b(?:with|between|among|and)\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:[;:]|\bthat\b|\bwhich\b|\bwho\b|\bwhile\b|\bafter\b|\bbefore\b|\bbecause\b|\bas\b|\bwhen\b|\bsince\b|—|--)", re.I)
 _CONFLICT_WORDS = (
@@ -87,7 +88,9 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     actors = _with_groups(text, find_actors(text), lexicon)
     ctx = Context(article, lexicon, sentences, [s.start for s in sentences], actors, {})
     ctx.concern_starts = {
-        a.start for a in ctx.actors if _CONCERN_BEFORE.search(text[max(0, a.start - 40) : a.start])
+        a.start
+        for a in ctx.actors
+        if _CONCERN_BEFORE.search(text[max(0, a.start - 40) : a.start]) or _CONCERN_AFTER.match(text, a.end)
     }
     mentions = [m for m in find_instruments(text, lexicon) if _keep(m, ctx)]
     for m in mentions:
@@ -292,7 +295,7 @@ def _role_positions(ctx: Context, sentence: Sentence, brokers_from: int | None) 
         head = before[: len(before) - len(chain.group(1))] if chain else before
         if a.place:
             roles[a.start] = "place"
-        elif _CONCERN_BEFORE.search(before) or (chain and _CONCERN_BEFORE.search(head)):
+        elif a.start in ctx.concern_starts or (chain and _CONCERN_BEFORE.search(head)):
             roles[a.start] = "concern"
         elif brokers_from is not None and a.start > brokers_from:
             roles[a.start] = "broker"
