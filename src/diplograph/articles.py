@@ -156,7 +156,8 @@ def _make(
     if not body.strip():
         raise ArticleError(path, "the article has a header but no body", "Add the text.")
     url = header.get("url") or None
-    when = published or _parse_date(header.get("published", ""), path)
+    # The article's own date first: ``published`` is for articles that give none.
+    when = _parse_date(header.get("published", ""), path) or published
     if when is None:
         when = _date_from_url(url) or _date_from_text(body[:600])
     if when is None:

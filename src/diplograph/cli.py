@@ -281,11 +281,19 @@ def cmd_validate(args: argparse.Namespace) -> ExitStatus:
         for name in args.files:
             path = Path(name)
             if path.suffix in RDF_SUFFIXES:
-                graph = Graph()
+                rdf_format = RDF_SUFFIXES[path.suffix]
+                # Quad formats land in named graphs that a plain Graph does not see:
+                # parse them into a Dataset and validate the union of its graphs.
+                parsed = Dataset() if rdf_format in ("nquads", "trig") else Graph()
                 try:
-                    graph.parse(path, format=RDF_SUFFIXES[path.suffix])
+                    parsed.parse(path, format=rdf_format)
                 except Exception as error:  # rdflib raises many types for bad syntax
-                    raise DiplographError(f"{path}: not valid {RDF_SUFFIXES[path.suffix]}: {error}") from None
+                    raise DiplographError(f"{path}: not valid {rdf_format}: {error}") from None
+                graph = parsed
+                if isinstance(parsed, Dataset):
+                    graph = Graph()
+                    for s, p, o, _ in parsed.quads((None, None, None, None)):
+                        graph.add((s, p, o))
                 reports.append((str(path), validate(graph)))
                 continue
             for outcome in process_all(read_articles([path]), check=True, workers=1):

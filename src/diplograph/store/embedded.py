@@ -113,5 +113,7 @@ class EmbeddedStore:
             raise StoreError(f"the store could not run the query: {error}") from None
 
     def close(self) -> None:
-        self._store.flush()
-        del self._store
+        """Flush and release the folder; closing an already closed store does nothing."""
+        store = self.__dict__.pop("_store", None)
+        if store is not None:
+            store.flush()

@@ -1,0 +1,555 @@
+"""The ``diplograph`` command: exit codes and output, as a user sees them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+from support import ARTICLE, EXAMPLES, FACTS, MEMORANDUM, WriteArticle
+
+from diplograph.articles import iter_paths
+from diplograph.build import build_graph
+from diplograph.cli import build_parser, main
+from diplograph.iri import agreement_iri, article_iri
+from diplograph.namespaces import DG
+from diplograph.queries import saved_queries
+
+COMMANDS = ("load", "query", "queries", "extract", "validate")
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every command in tmp_path, with no store configured from outside."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DIPLOGRAPH_STORE", raising=False)
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> str:
+    return str(tmp_path / "store")
+
+
+@pytest.fixture
+def loaded_store(
+    store_dir: str, write_article: WriteArticle, capsys: pytest.CaptureFixture[str]
+) -> str:
+    assert main(["load", str(write_article()), "--store", store_dir]) == 0
+    capsys.readouterr()
+    return store_dir
+
+
+# ---------------------------------------------------------------------------
+# load
+# ---------------------------------------------------------------------------
+
+
+def test_load(
+    write_article: WriteArticle, store_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_article()
+    assert main(["load", str(path), "--store", store_dir]) == 0
+    out = capsys.readouterr().out
+    assert f"loaded {path}: 1 agreement(s)" in out
+    assert "1 article(s) loaded, 0 rejected, 0 unreadable; 1 agreement(s)" in out
+
+
+def test_load_goes_on_past_a_bad_file(
+    tmp_path: Path,
+    write_article: WriteArticle,
+    store_dir: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    good = write_article("batch/a.txt")
+    other = write_article(
+        "batch/c.txt", "Norway and Iceland signed a fisheries agreement.\n",
+        url="https://example.org/c",
+    )  # fmt: skip
+    (tmp_path / "batch" / "b.txt").write_bytes(b"")
+    assert main(["load", str(tmp_path / "batch"), "--store", store_dir]) == 1
+    captured = capsys.readouterr()
+    assert f"SKIPPED {tmp_path / 'batch' / 'b.txt'}: the file is empty" in captured.err
+    assert f"loaded {good}" in captured.out and f"loaded {other}" in captured.out
+    assert "2 article(s) loaded, 0 rejected, 1 unreadable" in captured.out
+    assert (
+        main(
+            [
+                "query",
+                "agreements-of",
+                "--param",
+                "country=NOR",
+                "--store",
+                store_dir,
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    assert len(json.loads(capsys.readouterr().out)["results"]["bindings"]) == 1
+
+
+def test_load_reports_a_rejected_article(
+    write_article: WriteArticle, store_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_article(
+        "future.txt",
+        "Norway and Iceland signed a fisheries agreement on March 3, 2030.\n",
+    )
+    assert main(["load", str(path), "--store", store_dir]) == 1
+    captured = capsys.readouterr()
+    assert (
+        f"REJECTED {path}: its graph breaks the shapes, nothing of it was stored"
+        in captured.err
+    )
+    assert "lies after 2015-06-25" in captured.err
+    assert "0 article(s) loaded, 1 rejected" in captured.out
+
+
+def test_load_with_published_for_undated_files(tmp_path: Path, store_dir: str) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text(
+        "Fisheries deal\n\nNorway and Iceland signed a fisheries agreement.\n"
+    )
+    assert main(["load", str(path), "--store", store_dir]) == 1  # no date: unreadable
+    assert (
+        main(["load", str(path), "--store", store_dir, "--published", "2015-06-25"])
+        == 0
+    )
+
+
+def test_load_uses_the_store_from_the_environment(
+    tmp_path: Path, write_article: WriteArticle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIPLOGRAPH_STORE", str(tmp_path / "from-env"))
+    assert main(["load", str(write_article())]) == 0
+    assert (tmp_path / "from-env").is_dir()
+    assert not (tmp_path / "diplograph-store").exists()
+
+
+# ---------------------------------------------------------------------------
+# query and queries
+# ---------------------------------------------------------------------------
+
+
+def test_query_table(loaded_store: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "query",
+                "agreements-concerning",
+                "--param",
+                "country=PRK",
+                "--store",
+                loaded_store,
+            ]
+        )
+        == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == [
+        "agreement",
+        "label",
+        "kind",
+        "parties",
+        "signed",
+        "sources",
+    ]
+    assert set(lines[1]) == {"-", " "}
+    assert lines[2].startswith("agreement/")  # data IRIs shortened for people
+    assert "memorandum of understanding" in lines[2] and "2014-12" in lines[2]
+    assert lines[-1] == "(1 row)"
+
+
+def test_query_table_with_no_results(
+    loaded_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "query",
+                "agreements-concerning",
+                "--param",
+                "country=NOR",
+                "--store",
+                loaded_store,
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out == "(no results)\n"
+
+
+def test_query_csv(loaded_store: str, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = [
+        "query",
+        "agreements-of",
+        "--param",
+        "country=Japan",
+        "--format",
+        "csv",
+        "--store",
+        loaded_store,
+    ]
+    assert main(argv) == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    [row] = table
+    assert row["agreement"].startswith("https://w3id.org/diplograph/id/agreement/")
+    assert row["kind"] == "memorandum of understanding"
+    assert sorted(row["parties"].split(", ")) == [
+        "Japan",
+        "South Korea",
+        "United States",
+    ]
+    assert row["signed"] == "2014-12"
+    assert (
+        row["sources"] == "https://example.org/wire/2015/06/25/intelligence-memorandum"
+    )
+
+
+def test_query_json_is_sparql_results_json(
+    loaded_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [
+        "query",
+        "agreements-concerning",
+        "--param",
+        "country=PRK",
+        "--format",
+        "json",
+        "--store",
+        loaded_store,
+    ]
+    assert main(argv) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["head"]["vars"] == [
+        "agreement",
+        "label",
+        "kind",
+        "parties",
+        "signed",
+        "sources",
+    ]
+    [binding] = document["results"]["bindings"]
+    assert binding["agreement"]["type"] == "uri"
+    assert binding["signed"] == {
+        "type": "literal", "value": "2014-12", "datatype": "http://www.w3.org/2001/XMLSchema#gYearMonth",
+    }  # fmt: skip
+
+
+def test_query_from_stdin_with_predeclared_prefixes(
+    loaded_store: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("SELECT (COUNT(*) AS ?n) WHERE { ?a a dg:Agreement }")
+    )
+    assert main(["query", "-", "--format", "tsv", "--store", loaded_store]) == 0
+    assert capsys.readouterr().out == "n\n1\n"
+
+
+def test_query_errors_exit_2(
+    loaded_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "agreements-concerning", "--store", loaded_store]) == 2
+    assert "needs --param country=VALUE" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "query",
+                "agreements-concerning",
+                "--param",
+                "country",
+                "--store",
+                loaded_store,
+            ]
+        )
+        == 2
+    )
+    assert "must be KEY=VALUE" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "query",
+                "agreements-concerning",
+                "--param",
+                "country=Narnia",
+                "--store",
+                loaded_store,
+            ]
+        )
+        == 2
+    )
+    assert "not a known country" in capsys.readouterr().err
+    assert main(["query", "no-such-query", "--store", loaded_store]) == 2
+    assert "no saved query 'no-such-query'" in capsys.readouterr().err
+
+
+def test_queries_lists_the_three(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["queries"]) == 0
+    out = capsys.readouterr().out
+    names = [line for line in out.splitlines() if line and not line.startswith(" ")]
+    assert names == sorted(saved_queries())
+    saved = {"agreement-timeline", "agreements-concerning", "agreements-of"}
+    assert saved <= set(names)
+    assert "parameters: country:iri" in out and "parameters: agreement:iri" in out
+
+
+# ---------------------------------------------------------------------------
+# extract
+# ---------------------------------------------------------------------------
+
+
+def test_extract_facts_to_a_folder(tmp_path: Path, write_article: WriteArticle) -> None:
+    write_article("in/first.txt")
+    write_article("in/second.txt", url="https://example.org/second")
+    out = tmp_path / "facts"
+    assert (
+        main(["extract", str(tmp_path / "in"), "--format", "facts", "--out", str(out)])
+        == 0
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["first.json", "second.json"]
+    facts = json.loads((out / "first.json").read_text(encoding="utf-8"))
+    assert facts["article"]["id"] == "first"
+    assert facts["article"]["published"] == "2015-06-25"
+    [agreement] = facts["agreements"]
+    assert agreement["kind"] == "memorandum_of_understanding"
+    assert agreement["parties"] == ["JPN", "KOR", "USA"] and agreement["concerns"] == [
+        "PRK"
+    ]
+
+
+def test_extract_facts_to_stdout_and_bad_files(
+    tmp_path: Path, write_article: WriteArticle, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00binary")
+    assert main(["extract", str(write_article()), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["article"]["id"] == "article"
+    assert f"SKIPPED {bad}" in captured.err
+
+
+def test_extract_nquads(
+    write_article: WriteArticle, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_article()
+    assert main(["extract", str(path), "--format", "nquads"]) == 0
+    out = capsys.readouterr().out
+    dataset = Dataset()
+    dataset.parse(data=out, format="nquads")
+    graph_names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert graph_names == {str(article_iri(ARTICLE))}  # one named graph: the article
+    assert all(line.endswith(" .") for line in out.splitlines() if line)
+    assert f"<{DG.Agreement}>" in out
+
+
+def test_extract_turtle_to_a_file(tmp_path: Path, write_article: WriteArticle) -> None:
+    target = tmp_path / "out.trig"
+    assert (
+        main(
+            [
+                "extract",
+                str(write_article()),
+                "--format",
+                "turtle",
+                "--out",
+                str(target),
+            ]
+        )
+        == 0
+    )
+    dataset = Dataset()
+    dataset.parse(target, format="trig")
+    assert len(dataset) > 10
+
+
+# ---------------------------------------------------------------------------
+# validate
+# ---------------------------------------------------------------------------
+
+
+def test_validate_a_conforming_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "good.ttl"
+    build_graph(FACTS).serialize(path, format="turtle")
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"conforms {path}" in out and "1 of 1 conform" in out
+
+
+def test_validate_a_violating_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph = build_graph(FACTS)
+    memo = agreement_iri(article_iri(ARTICLE), MEMORANDUM)
+    graph.remove((memo, DG.party, None))
+    path = tmp_path / "bad.ttl"
+    graph.serialize(path, format="turtle")
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"VIOLATES {path}:" in out
+    assert f"<{memo}>" in out and "(party)" in out
+    assert "0 of 1 conform" in out
+
+
+def test_validate_an_unparsable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.ttl"
+    path.write_text(
+        "@prefix dg: <https://w3id.org/diplograph/ontology#> .\nthis is { not turtle",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path)]) == 2
+    assert f"{path}: not valid turtle" in capsys.readouterr().err
+
+
+def test_validate_an_article_file(
+    write_article: WriteArticle, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_article()
+    assert main(["validate", str(path)]) == 0
+    assert f"conforms {path}" in capsys.readouterr().out
+
+
+def test_validate_the_store(
+    loaded_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--store", loaded_store]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"conforms https://w3id.org/diplograph/id/article/[0-9a-f]+", out)
+    assert "1 of 1 conform" in out
+
+
+def test_validate_an_empty_store(
+    store_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--store", store_dir]) == 0
+    assert "0 of 0 conform" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------
+# Help, README and the quick start
+# ---------------------------------------------------------------------------
+
+
+def test_every_command_is_tested_here() -> None:
+    parser = build_parser()
+    [subparsers] = [a for a in parser._actions if a.dest == "command"]
+    assert set(subparsers.choices) == set(COMMANDS)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "command", [[], *[[c] for c in COMMANDS]], ids=["main", *COMMANDS]
+)
+def test_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--help"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith(
+        f"usage: diplograph {' '.join(command)}".rstrip()
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme(command: str) -> None:
+    assert f"`diplograph {command}" in README.read_text(encoding="utf-8")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert re.fullmatch(r"diplograph \d+\.\d+\.\d+\n", capsys.readouterr().out)
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([])
+    assert exit_info.value.code == 2
+
+
+def test_quick_start(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's quick start: `diplograph load examples/`, then
+    `diplograph query agreements-concerning --param country=PRK`, in the default store.
+    """
+    assert main(["load", str(EXAMPLES)]) == 0
+    out = capsys.readouterr().out
+    articles = len(list(iter_paths([EXAMPLES])))  # the README beside them is no article
+    assert f"{articles} article(s) loaded, 0 rejected, 0 unreadable" in out
+    assert (
+        tmp_path / "diplograph-store"
+    ).is_dir()  # the default store, in the working folder
+    assert (
+        main(
+            [
+                "query",
+                "agreements-concerning",
+                "--param",
+                "country=PRK",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    bindings = json.loads(capsys.readouterr().out)["results"]["bindings"]
+    assert len(bindings) >= 1
+    assert all(
+        b["agreement"]["value"].startswith("https://w3id.org/diplograph/id/agreement/")
+        for b in bindings
+    )
+    assert main(["query", "agreements-concerning", "--param", "country=PRK"]) == 0
+    assert re.search(r"^\(\d+ rows?\)$", capsys.readouterr().out, re.M)
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("nquads", ".nq"), ("turtle", ".trig")])
+def test_validate_graph_files_written_by_extract(
+    tmp_path: Path,
+    write_article: WriteArticle,
+    fmt: str,
+    suffix: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    target = tmp_path / f"graphs{suffix}"
+    assert (
+        main(["extract", str(write_article()), "--format", fmt, "--out", str(target)])
+        == 0
+    )
+    assert main(["validate", str(target)]) == 0
+    assert f"conforms {target}" in capsys.readouterr().out
+
+
+def test_validate_checks_the_named_graphs_of_a_quad_file(
+    tmp_path: Path, write_article: WriteArticle, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "graphs.nq"
+    assert (
+        main(
+            [
+                "extract",
+                str(write_article()),
+                "--format",
+                "nquads",
+                "--out",
+                str(target),
+            ]
+        )
+        == 0
+    )
+    quads = target.read_text(encoding="utf-8").splitlines()
+    target.write_text(
+        "\n".join(q for q in quads if "ontology#party>" not in q) + "\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["validate", str(target)]) == 1
+    assert "(party)" in capsys.readouterr().out

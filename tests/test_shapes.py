@@ -1,0 +1,530 @@
+"""shapes/*.ttl: well-formed SHACL over the ontology's terms, a conforming
+article graph conforms, and each rule catches the data that breaks it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyshacl
+import pytest
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.term import BNode, Node
+
+from diplograph.namespaces import DG, DGS, ID, topic_iri
+from diplograph.resources import ontology_file, shape_files
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+VALID = Path(__file__).resolve().parent / "data" / "valid-article.ttl"
+
+# Every term of the SHACL vocabulary (https://www.w3.org/ns/shacl.ttl, the
+# 2017-07-20 Recommendation). rdflib ships no SHACL namespace to check against.
+SHACL_TERMS = frozenset(
+    """
+    AbstractResult AndConstraintComponent AndConstraintComponent-and BlankNode
+    BlankNodeOrIRI BlankNodeOrLiteral ClassConstraintComponent
+    ClassConstraintComponent-class ClosedConstraintComponent
+    ClosedConstraintComponent-closed ClosedConstraintComponent-ignoredProperties
+    ConstraintComponent DatatypeConstraintComponent
+    DatatypeConstraintComponent-datatype DisjointConstraintComponent
+    DisjointConstraintComponent-disjoint EqualsConstraintComponent
+    EqualsConstraintComponent-equals ExpressionConstraintComponent
+    ExpressionConstraintComponent-expression Function HasValueConstraintComponent
+    HasValueConstraintComponent-hasValue IRI IRIOrLiteral InConstraintComponent
+    InConstraintComponent-in Info JSConstraint JSConstraint-js JSConstraintComponent
+    JSExecutable JSFunction JSLibrary JSRule JSTarget JSTargetType JSValidator
+    LanguageInConstraintComponent LanguageInConstraintComponent-languageIn
+    LessThanConstraintComponent LessThanConstraintComponent-lessThan
+    LessThanOrEqualsConstraintComponent
+    LessThanOrEqualsConstraintComponent-lessThanOrEquals Literal
+    MaxCountConstraintComponent MaxCountConstraintComponent-maxCount
+    MaxExclusiveConstraintComponent MaxExclusiveConstraintComponent-maxExclusive
+    MaxInclusiveConstraintComponent MaxInclusiveConstraintComponent-maxInclusive
+    MaxLengthConstraintComponent MaxLengthConstraintComponent-maxLength
+    MinCountConstraintComponent MinCountConstraintComponent-minCount
+    MinExclusiveConstraintComponent MinExclusiveConstraintComponent-minExclusive
+    MinInclusiveConstraintComponent MinInclusiveConstraintComponent-minInclusive
+    MinLengthConstraintComponent MinLengthConstraintComponent-minLength
+    NodeConstraintComponent NodeConstraintComponent-node NodeKind
+    NodeKindConstraintComponent NodeKindConstraintComponent-nodeKind NodeShape
+    NotConstraintComponent NotConstraintComponent-not OrConstraintComponent
+    OrConstraintComponent-or Parameter Parameterizable PatternConstraintComponent
+    PatternConstraintComponent-flags PatternConstraintComponent-pattern
+    PrefixDeclaration PropertyConstraintComponent
+    PropertyConstraintComponent-property PropertyGroup PropertyShape
+    QualifiedMaxCountConstraintComponent
+    QualifiedMaxCountConstraintComponent-qualifiedMaxCount
+    QualifiedMaxCountConstraintComponent-qualifiedValueShape
+    QualifiedMaxCountConstraintComponent-qualifiedValueShapesDisjoint
+    QualifiedMinCountConstraintComponent
+    QualifiedMinCountConstraintComponent-qualifiedMinCount
+    QualifiedMinCountConstraintComponent-qualifiedValueShape
+    QualifiedMinCountConstraintComponent-qualifiedValueShapesDisjoint
+    ResultAnnotation Rule SPARQLAskExecutable SPARQLAskValidator SPARQLConstraint
+    SPARQLConstraintComponent SPARQLConstraintComponent-sparql
+    SPARQLConstructExecutable SPARQLExecutable SPARQLFunction SPARQLRule
+    SPARQLSelectExecutable SPARQLSelectValidator SPARQLTarget SPARQLTargetType
+    SPARQLUpdateExecutable Severity Shape Target TargetType TripleRule
+    UniqueLangConstraintComponent UniqueLangConstraintComponent-uniqueLang
+    ValidationReport ValidationResult Validator Violation Warning
+    XoneConstraintComponent XoneConstraintComponent-xone alternativePath and
+    annotationProperty annotationValue annotationVarName ask class closed condition
+    conforms construct datatype deactivated declare defaultValue description detail
+    disjoint entailment equals expression filterShape flags focusNode group hasValue
+    ignoredProperties in intersection inversePath js jsFunctionName jsLibrary
+    jsLibraryURL labelTemplate languageIn lessThan lessThanOrEquals maxCount
+    maxExclusive maxInclusive maxLength message minCount minExclusive minInclusive
+    minLength name namespace node nodeKind nodeValidator nodes not object
+    oneOrMorePath optional or order parameter path pattern predicate prefix prefixes
+    property propertyValidator qualifiedMaxCount qualifiedMinCount
+    qualifiedValueShape qualifiedValueShapesDisjoint result resultAnnotation
+    resultMessage resultPath resultSeverity returnType rule select severity
+    shapesGraph shapesGraphWellFormed sourceConstraint sourceConstraintComponent
+    sourceShape sparql subject suggestedShapesGraph target targetClass targetNode
+    targetObjectsOf targetSubjectsOf this union uniqueLang update validator value
+    xone zeroOrMorePath zeroOrOnePath
+    """.split()
+)
+# Paths outside dg: that the shapes may use.
+ALLOWED_PATHS = {RDF.type, RDFS.label, SKOS.exactMatch}
+PATH_KEYS = (SH.inversePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath)
+DECLARED_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, SKOS.Concept}
+
+# Nodes of tests/data/valid-article.ttl.
+ARTICLE = ID["article/b0a571c9de2cc63517e6d822678257d4983caa8e19af019709d86e32fd58b27c"]
+MEMO = ID["agreement/44ea5d95c7ddc20a"]  # MOU of JPN, KOR, USA, signed 2014-12
+MEMO_SIGNED = ID["event/d017bc79f6a0b5a6"]
+MEMO_IN_FORCE = ID["event/9d8598de994c2751"]  # 2015-07-01, scheduled
+CYBER = ID["agreement/a67b831109326e42"]  # KOR and NATO, signed 2015-06-24
+CYBER_SIGNED = ID["event/92243973cbd5487b"]
+CYBER_EVIDENCE = ID["evidence/13f80b3e0251ce80"]
+MEMO_EVIDENCE = ID["evidence/5108deb71ee1d00d"]
+JPN = ID["country/JPN"]
+NATO = ID["org/NATO"]
+
+
+# --- the shapes as written ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    graph = Graph()
+    for path in shape_files():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return Graph().parse(ontology_file(), format="turtle")
+
+
+@pytest.fixture(scope="module")
+def declared(onto: Graph) -> set[Node]:
+    return {s for t in DECLARED_TYPES for s in onto.subjects(RDF.type, t)}
+
+
+def test_shape_files_are_split_by_concern() -> None:
+    names = {path.name for path in shape_files()}
+    assert names == {"core.ttl", "vocabularies.ttl", "recommended.ttl", "rules.ttl"}
+
+
+@pytest.mark.parametrize("path", shape_files(), ids=lambda p: p.name)
+def test_each_file_stands_alone(path: Path) -> None:
+    """Each file parses, and names only shapes (and prefix declarations) that
+    it defines itself, so any subset of the files can be loaded."""
+    graph = Graph().parse(path, format="turtle")
+    defined = set(graph.subjects())
+    for prop in (SH.property, SH.node, SH.prefixes):
+        for ref in graph.objects(None, prop):
+            assert ref in defined, f"{path.name} uses {ref} from another file"
+
+
+def test_only_shacl_terms(shapes: Graph) -> None:
+    used = {
+        str(node)[len(str(SH)) :]
+        for triple in shapes
+        for node in triple
+        if isinstance(node, URIRef) and str(node).startswith(str(SH))
+    }
+    assert used - SHACL_TERMS == set(), "not SHACL terms, typo?"
+
+
+def test_shapes_graph_is_valid_shacl(shapes: Graph) -> None:
+    """SHACL for SHACL (pySHACL's meta-shacl) accepts the shapes graph."""
+    conforms, _, text = pyshacl.validate(
+        Graph(), shacl_graph=shapes, meta_shacl=True, inference="none", advanced=True
+    )
+    assert conforms, text
+
+
+def _path_iris(graph: Graph, path: Node) -> Iterator[Node]:
+    """The IRIs in a SHACL path: predicate, sequence, alternative, inverse, ..."""
+    if isinstance(path, URIRef):
+        yield path
+        return
+    if (path, RDF.first, None) in graph:
+        for step in Collection(graph, path):
+            yield from _path_iris(graph, step)
+        return
+    for key in PATH_KEYS:
+        for inner in graph.objects(path, key):
+            yield from _path_iris(graph, inner)
+    for alternatives in graph.objects(path, SH.alternativePath):
+        yield from _path_iris(graph, alternatives)
+
+
+def test_targets_and_paths_are_declared_in_the_ontology(
+    shapes: Graph, declared: set[Node]
+) -> None:
+    targets = set(shapes.objects(None, SH.targetClass))
+    paths = {
+        iri for path in shapes.objects(None, SH.path) for iri in _path_iris(shapes, path)
+    }
+    assert DG.ofAgreement in paths, "inverse paths are walked too"
+    assert targets - declared == set()
+    assert paths - declared - ALLOWED_PATHS == set()
+
+
+def test_every_dg_term_in_the_shapes_is_declared(
+    shapes: Graph, declared: set[Node]
+) -> None:
+    """Including those in sh:in lists and inside SPARQL text."""
+    used = {
+        node for triple in shapes for node in triple if isinstance(node, URIRef)
+    } | {DG[name] for q in shapes.objects(None, SH.select) for name in _dg_names(q)}
+    dg_used = {node for node in used if str(node).startswith(str(DG._NS))}
+    assert dg_used - declared == set()
+
+
+def _dg_names(query: Node) -> set[str]:
+    return set(re.findall(r"\bdg:(\w+)", str(query)))
+
+
+def test_every_shape_is_named_documented_and_has_a_severity(shapes: Graph) -> None:
+    node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
+    property_shapes = set(shapes.subjects(RDF.type, SH.PropertyShape))
+    assert node_shapes and property_shapes
+    assert property_shapes == set(shapes.objects(None, SH.property)) - {
+        shape for shape in shapes.objects(None, SH.property) if isinstance(shape, BNode)
+    }
+    for shape in node_shapes | property_shapes:
+        assert isinstance(shape, URIRef) and str(shape).startswith(str(DGS)), shape
+        assert shapes.value(shape, SH.name) is not None, f"{shape}: sh:name"
+        assert shapes.value(shape, SH.severity) in (SH.Violation, SH.Warning), shape
+        messages = list(shapes.objects(shape, SH.message))
+        assert [m.language for m in messages if isinstance(m, Literal)] == ["en"], shape
+    for owner, prop in shapes.subject_objects(SH.property):
+        if isinstance(prop, URIRef):
+            assert str(prop).startswith(f"{owner}-"), f"name {prop} after {owner}"
+    for constraint in shapes.objects(None, SH.sparql):
+        message = shapes.value(constraint, SH.message)
+        assert isinstance(message, Literal) and message.language == "en"
+
+
+def test_sh_in_lists_name_the_ontology_terms(shapes: Graph, onto: Graph) -> None:
+    lists = [set(Collection(shapes, node)) for node in shapes.objects(None, SH["in"])]
+    topics = set(onto.subjects(RDF.type, DG.Topic))
+    kinds = set(onto.subjects(RDFS.subClassOf, DG.Agreement))
+    events = set(onto.subjects(RDFS.subClassOf, DG.LifecycleEvent))
+    for expected in (topics, kinds, events):
+        assert expected in lists
+
+
+# --- validating data ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def valid() -> Graph:
+    return Graph().parse(VALID, format="turtle")
+
+
+@dataclass(frozen=True)
+class Result:
+    shape: Node
+    severity: Node
+    message: str
+
+
+def run(
+    data: Graph, shapes: Graph, onto: Graph | None = None
+) -> tuple[bool, list[Result], str]:
+    """Validate as the loader does: article graph alone, no inference."""
+    conforms, report, text = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=onto, inference="none", advanced=True
+    )
+    results = [
+        Result(
+            report.value(r, SH.sourceShape),
+            report.value(r, SH.resultSeverity),
+            str(report.value(r, SH.resultMessage)),
+        )
+        for top in report.subjects(RDF.type, SH.ValidationReport)
+        for r in report.objects(top, SH.result)  # not the nested sh:detail ones
+    ]
+    return bool(conforms), results, text
+
+
+@pytest.mark.parametrize("with_ontology", [True, False], ids=["ont_graph", "alone"])
+def test_valid_article_conforms(
+    valid: Graph, shapes: Graph, onto: Graph, with_ontology: bool
+) -> None:
+    conforms, results, text = run(valid, shapes, onto if with_ontology else None)
+    assert conforms and not results, text
+
+
+def test_valid_article_covers_every_target_class(valid: Graph, shapes: Graph) -> None:
+    for cls in set(shapes.objects(None, SH.targetClass)):
+        assert (None, RDF.type, cls) in valid, f"no {cls} in {VALID.name}"
+
+
+Mutation = Callable[[Graph], None]
+
+
+def _set(s: Node, p: Node, o: Node) -> Mutation:
+    return lambda g: g.set((s, p, o))
+
+
+def _add(*triples: tuple[Node, Node, Node]) -> Mutation:
+    def mutate(g: Graph) -> None:
+        for triple in triples:
+            g.add(triple)
+
+    return mutate
+
+
+def _remove(s: Node | None, p: Node | None, o: Node | None = None) -> Mutation:
+    return lambda g: g.remove((s, p, o))
+
+
+def _chain(*mutations: Mutation) -> Mutation:
+    def mutate(g: Graph) -> None:
+        for m in mutations:
+            m(g)
+
+    return mutate
+
+
+def _second_article(g: Graph) -> None:
+    """Another article in the graph, and the cyber evidence pointing into it."""
+    other = ID["article/" + "0" * 64]
+    g.add((other, RDF.type, DG.Article))
+    for p, o in g.predicate_objects(ARTICLE):
+        if p != RDF.type:
+            g.add((other, p, o))
+    g.set((other, DG.contentHash, Literal("0" * 64)))
+    g.set((CYBER_EVIDENCE, DG.inArticle, other))
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    mutate: Mutation
+    # local names of the shapes expected in the report, with their severity
+    violations: set[str] = field(default_factory=set)
+    warnings: set[str] = field(default_factory=set)
+
+
+GYM = XSD.gYearMonth
+CASES = [
+    # core
+    Case("missing-party", _remove(MEMO, DG.party), {"AgreementShape-party"}),
+    Case(
+        "month-padded-to-a-day",
+        _set(MEMO, DG.signingDate, Literal("2014-12-01", datatype=GYM)),
+        {"AgreementShape-signingDate"},
+    ),
+    Case(
+        "date-as-plain-string",
+        _set(MEMO_SIGNED, DG.date, Literal("2014-12")),
+        {"LifecycleEventShape-date"},
+    ),
+    Case(
+        "month-typed-as-date",
+        _set(MEMO_SIGNED, DG.date, Literal("2014-12", datatype=XSD.date)),
+        {"LifecycleEventShape-date"},
+    ),
+    Case(
+        "two-labels",
+        _add((MEMO, RDFS.label, Literal("another label"))),
+        {"AgreementShape-label"},
+    ),
+    Case(
+        "missing-reportedIn",
+        _remove(MEMO, DG.reportedIn),
+        # the evidence now comes from an article that does not report it
+        {"AgreementShape-reportedIn", "EvidenceFromReportingArticleShape"},
+    ),
+    Case(
+        "event-without-agreement",
+        _remove(MEMO_SIGNED, DG.ofAgreement),
+        {"LifecycleEventShape-ofAgreement"},
+    ),
+    Case(
+        "missing-published",
+        _remove(ARTICLE, DG.published),
+        {"ArticleShape-published"},
+    ),
+    Case(
+        "content-hash-upper-case",
+        _set(ARTICLE, DG.contentHash, Literal("B0A5" + "0" * 60)),
+        {"ArticleShape-contentHash"},
+    ),
+    Case(
+        "evidence-start-after-end",
+        _set(MEMO_EVIDENCE, DG.start, Literal(200)),
+        {"EvidenceShape-start"},
+    ),
+    Case(
+        "country-not-typed-party",
+        _remove(JPN, RDF.type, DG.Party),
+        # no inference: links to JPN no longer reach a dg:Party
+        {"CountryShape-type", "AgreementShape-party", "LifecycleEventShape-actor"},
+    ),
+    # vocabularies
+    Case(
+        "bad-country-code",
+        _set(JPN, DG.code, Literal("JP")),
+        {"CountryVocabularyShape-code"},
+    ),
+    Case(
+        "bad-org-code",
+        _set(NATO, DG.code, Literal("Nato")),
+        {"InternationalOrganizationVocabularyShape-code"},
+    ),
+    Case(
+        "wikidata-page-not-entity",
+        _set(JPN, SKOS.exactMatch, URIRef("https://www.wikidata.org/wiki/Q17")),
+        {"CountryVocabularyShape-exactMatch"},
+    ),
+    Case(
+        "unknown-topic",
+        _add((MEMO, DG.topic, topic_iri("tourism"))),
+        {"AgreementVocabularyShape-topic"},
+    ),
+    Case(
+        "two-kinds",
+        _add((MEMO, RDF.type, DG.Treaty)),
+        {"AgreementVocabularyShape-kind"},
+    ),
+    Case(
+        "no-kind",
+        _remove(MEMO, RDF.type, DG.MemorandumOfUnderstanding),
+        {"AgreementVocabularyShape-kind"},
+    ),
+    Case(
+        "two-event-types",
+        _add((MEMO_SIGNED, RDF.type, DG.Ratification)),
+        {"LifecycleEventVocabularyShape-type"},
+    ),
+    Case(
+        "party-both-country-and-organization",
+        _add((NATO, RDF.type, DG.Country)),
+        {"PartyVocabularyShape-type", "CountryShape", "CountryVocabularyShape-code"},
+    ),
+    # rules
+    Case(
+        "event-after-article-not-scheduled",
+        _set(MEMO_IN_FORCE, DG.scheduled, Literal(False)),
+        {"EventBeforePublicationShape"},
+    ),
+    Case(
+        "signed-after-article",
+        _chain(
+            _set(CYBER, DG.signingDate, Literal("2015-07", datatype=GYM)),
+            _set(CYBER_SIGNED, DG.date, Literal("2015-07", datatype=GYM)),
+        ),
+        {"AgreementSignedBeforePublicationShape", "EventBeforePublicationShape"},
+    ),
+    Case(
+        "party-also-concerned",
+        _add((MEMO, DG.concerns, JPN)),
+        {"PartyNotConcernedShape"},
+    ),
+    Case(
+        "evidence-from-another-article",
+        _second_article,
+        {"EvidenceFromReportingArticleShape"},
+    ),
+    # warnings
+    Case(
+        "signing-date-disagrees-with-event",
+        _set(MEMO, DG.signingDate, Literal("2014-11", datatype=GYM)),
+        warnings={"SigningDateMatchesEventShape"},
+    ),
+    Case(
+        "signing-event-date-but-no-signing-date",
+        _remove(CYBER, DG.signingDate),
+        warnings={"AgreementSigningDateShape"},
+    ),
+    Case(
+        "article-without-url",
+        _remove(ARTICLE, DG.url),
+        warnings={"ArticleRecommendedShape-url"},
+    ),
+    Case(
+        "agreement-without-topic",
+        _remove(CYBER, DG.topic),
+        warnings={"AgreementRecommendedShape-topic"},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_broken_article_is_reported_by_its_shape(
+    valid: Graph, shapes: Graph, case: Case
+) -> None:
+    data = Graph() + valid
+    case.mutate(data)
+    conforms, results, text = run(data, shapes)
+    assert not conforms
+    found = {
+        (str(r.shape).removeprefix(str(DGS)), r.severity)
+        for r in results
+        if isinstance(r.shape, URIRef)
+    }
+    expected = {(name, SH.Violation) for name in case.violations} | {
+        (name, SH.Warning) for name in case.warnings
+    }
+    assert found == expected, text
+    for r in results:
+        assert r.message and "{" not in r.message, f"unfilled template: {r.message}"
+
+
+@pytest.mark.parametrize(
+    ("event_date", "published", "after"),
+    [
+        (Literal("2015", datatype=XSD.gYear), "2015-06-25", False),
+        (Literal("2016", datatype=XSD.gYear), "2015-06-25", True),
+        (Literal("2015-06", datatype=GYM), "2015-06-25", False),
+        (Literal("2015-07", datatype=GYM), "2015-06-25", True),
+        (Literal("2015-06-25", datatype=XSD.date), "2015-06-25", False),
+        (Literal("2015-06-26", datatype=XSD.date), "2015-06-25", True),
+        (Literal("2015-06-26", datatype=XSD.date), "2015-06", False),
+    ],
+)
+def test_dates_compare_across_precisions(
+    valid: Graph, shapes: Graph, event_date: Literal, published: str, after: bool
+) -> None:
+    """An event is after publication only if it is after at the coarser of the
+    two precisions ("2015" is not after "2015-06-25", "2015-07" is)."""
+    data = Graph() + valid
+    data.remove((MEMO_IN_FORCE, DG.scheduled, None))
+    data.set((MEMO_IN_FORCE, DG.date, event_date))
+    datatype = XSD.date if len(published) == 10 else GYM
+    data.set((ARTICLE, DG.published, Literal(published, datatype=datatype)))
+    _, results, text = run(data, shapes)
+    flagged = {r.shape for r in results if r.severity == SH.Violation}
+    assert (DGS.EventBeforePublicationShape in flagged) == after, text
+
+
+def test_warnings_alone_allow_a_load(valid: Graph, shapes: Graph) -> None:
+    data = Graph() + valid
+    data.remove((ARTICLE, DG.url, None))
+    conforms, _, _ = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+    )
+    assert conforms

@@ -1,0 +1,198 @@
+"""Step 5, store: the Store contract, run against every backend in conftest.BACKENDS.
+
+Each article lives in its own named graph; loading it again replaces that graph,
+a rejected article changes nothing, and the data survives closing the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from support import SMALL_BODY, SMALL_URL, WriteArticle, quad_count, quads
+
+from diplograph.iri import article_iri
+from diplograph.namespaces import DG, ONTOLOGY_IRI
+from diplograph.pipeline import Processed, ensure_ontology, load
+from diplograph.store import Store, Term
+
+CORRECTED_BODY = (
+    "TOKYO, June 25 (Example Wire) -- Japan and South Korea signed a memorandum of "
+    "understanding in December on sharing intelligence, officials said on Thursday.\n"
+)
+# Same URL as the small article, but it reports a signing after its own
+# publication date: the shapes reject it.
+BROKEN_BODY = (
+    "TOKYO, June 25 (Example Wire) -- Japan and South Korea signed a fisheries "
+    "agreement on March 3, 2030, officials said.\n"
+)
+
+
+def load_all(paths: list[Path], store: Store) -> list[Processed]:
+    outcomes = list(load(paths, store, workers=1))
+    assert all(isinstance(o, Processed) for o in outcomes), outcomes
+    return outcomes  # type: ignore[return-value]
+
+
+def article_graphs(store: Store) -> list[str]:
+    return [g for g in store.graphs() if "/id/article/" in g]
+
+
+def test_load_writes_one_named_graph_per_article(
+    store: Store, write_article: WriteArticle
+) -> None:
+    [outcome] = load_all([write_article()], store)
+    assert outcome.report is not None and outcome.report.conforms
+    graph_iri = article_iri(outcome.article)
+    assert store.has_graph(graph_iri)
+    assert article_graphs(store) == [str(graph_iri)]
+    assert ONTOLOGY_IRI in store.graphs()  # the ontology has its own graph, for labels
+    stored = store.export_graph(graph_iri)
+    assert set(stored) == set(outcome.graph)
+
+
+def test_loading_the_same_article_twice_gives_the_same_quads(
+    store: Store, write_article: WriteArticle
+) -> None:
+    path = write_article()
+    load_all([path], store)
+    before = quads(store)
+    count = quad_count(store)
+    load_all([path], store)
+    assert quads(store) == before
+    assert quad_count(store) == count == len(before)  # no duplicates
+
+
+def test_loading_a_corrected_version_replaces_the_graph(
+    store: Store, write_article: WriteArticle
+) -> None:
+    [first] = load_all([write_article("v1.txt")], store)
+    [second] = load_all([write_article("v2.txt", CORRECTED_BODY)], store)
+    graph_iri = article_iri(first.article)
+    assert article_iri(second.article) == graph_iri  # same URL, same graph
+    assert article_graphs(store) == [str(graph_iri)]
+    stored = store.export_graph(graph_iri)
+    assert set(stored) == set(second.graph)
+    hashes = set(stored.objects(graph_iri, DG.contentHash))
+    assert hashes == {Literal(second.article.content_hash)}
+    gone = set(first.graph) - set(second.graph)
+    assert gone and not gone & set(stored)  # nothing of the first version is left
+
+
+def test_a_rejected_article_leaves_the_store_untouched(
+    store: Store, write_article: WriteArticle
+) -> None:
+    [stored] = load_all([write_article("good.txt")], store)
+    before = quads(store)
+    [outcome] = load_all([write_article("broken.txt", BROKEN_BODY)], store)
+    assert outcome.report is not None and not outcome.report.conforms
+    assert article_iri(outcome.article) == article_iri(
+        stored.article
+    )  # same URL, same graph
+    assert quads(store) == before
+
+
+def test_a_rejected_new_article_is_not_stored(
+    store: Store, write_article: WriteArticle
+) -> None:
+    [outcome] = load_all(
+        [write_article("broken.txt", BROKEN_BODY, url="https://example.org/other")],
+        store,
+    )
+    assert outcome.report is not None and not outcome.report.conforms
+    assert not store.has_graph(article_iri(outcome.article))
+    assert article_graphs(store) == []
+
+
+def test_remove_graph(store: Store, write_article: WriteArticle) -> None:
+    kept, removed = load_all(
+        [write_article("a.txt", url="https://example.org/a"), write_article()], store
+    )
+    count_kept = len(kept.graph)
+    store.remove_graph(article_iri(removed.article))
+    assert not store.has_graph(article_iri(removed.article))
+    assert article_graphs(store) == [str(article_iri(kept.article))]
+    assert len(store.export_graph(article_iri(kept.article))) == count_kept
+    store.remove_graph(
+        URIRef("https://w3id.org/diplograph/id/article/unknown")
+    )  # no error
+
+
+def test_store_survives_close_and_reopen(
+    store: Store, open_backend: Callable[[], Store], write_article: WriteArticle
+) -> None:
+    load_all([write_article()], store)
+    before, graphs = quads(store), store.graphs()
+    store.close()
+    reopened = open_backend()
+    try:
+        assert reopened.graphs() == graphs
+        assert quads(reopened) == before
+    finally:
+        reopened.close()
+
+
+def test_replace_graph_is_exact(store: Store) -> None:
+    graph_iri = URIRef("https://w3id.org/diplograph/id/article/manual")
+    first = Graph()
+    first.add(
+        (
+            URIRef("https://example.org/s"),
+            URIRef("https://example.org/p"),
+            Literal("one"),
+        )
+    )
+    first.add(
+        (
+            URIRef("https://example.org/s"),
+            URIRef("https://example.org/p"),
+            Literal("zwei", lang="de"),
+        )
+    )
+    store.replace_graph(graph_iri, first)
+    assert set(store.export_graph(graph_iri)) == set(first)
+    second = Graph()
+    second.add(
+        (URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal(3))
+    )
+    store.replace_graph(graph_iri, second)
+    assert set(store.export_graph(graph_iri)) == set(second)
+
+
+def test_select_sees_the_union_of_graphs_and_binds_terms(
+    store: Store, write_article: WriteArticle
+) -> None:
+    ensure_ontology(store)
+    load_all([write_article()], store)
+    variables, rows = store.select(
+        "PREFIX dg: <https://w3id.org/diplograph/ontology#> "
+        "SELECT ?_url ?article ?title "
+        "WHERE { ?article dg:url ?_url ; dg:title ?title }",
+        {
+            "_url": Term(
+                "literal", SMALL_URL, datatype="http://www.w3.org/2001/XMLSchema#anyURI"
+            )
+        },
+    )
+    assert variables == [
+        "article",
+        "title",
+    ]  # parameters are the caller's own values, not returned
+    [row] = rows
+    assert row["article"].kind == "uri" and "/id/article/" in row["article"].value
+    assert row["title"] == Term(
+        "literal", "Japan, S. Korea, U.S. sign intelligence memorandum"
+    )
+
+
+def test_construct_returns_a_graph(store: Store, write_article: WriteArticle) -> None:
+    load_all([write_article()], store)
+    graph = store.construct(
+        "PREFIX dg: <https://w3id.org/diplograph/ontology#> "
+        "CONSTRUCT { ?a dg:contentHash ?h } WHERE { ?a dg:contentHash ?h }"
+    )
+    assert [str(o) for o in graph.objects()] == [
+        hashlib.sha256(SMALL_BODY.encode()).hexdigest()
+    ]
