@@ -298,7 +298,8 @@ def test_jsonl_bad_line_names_the_line(tmp_path: Path, line: str, problem: str) 
         json.dumps({"text": "Fine.", "published": "2015-06-25"}) + "\n" + line + "\n",
         encoding="utf-8",
     )
-    [error] = list(read_articles([path]))
+    good, error = list(read_articles([path]))
+    assert isinstance(good, Article) and good.text == "Fine."  # the rest still loads
     assert isinstance(error, ArticleError)
     assert f"{path}:2" in str(error) and problem in str(error)
 

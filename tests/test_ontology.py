@@ -181,7 +181,11 @@ def test_alignments_are_links_not_merges(onto: Graph) -> None:
     wd = "http://www.wikidata.org/entity/"
     assert (DG.Country, SKOS.closeMatch, URIRef(wd + "Q6256")) in onto
     assert (DG.Treaty, SKOS.closeMatch, URIRef(wd + "Q131569")) in onto
-    assert (DG.InternationalOrganization, SKOS.closeMatch, URIRef(wd + "Q484652")) in onto
+    assert (
+        DG.InternationalOrganization,
+        SKOS.closeMatch,
+        URIRef(wd + "Q484652"),
+    ) in onto
     prov = "http://www.w3.org/ns/prov#"
     assert (DG.reportedIn, RDFS.subPropertyOf, URIRef(prov + "wasDerivedFrom")) in onto
     assert (DG.Article, RDFS.subClassOf, URIRef(prov + "Entity")) in onto
@@ -205,7 +209,9 @@ def test_every_used_term_is_declared(onto: Graph) -> None:
     undeclared = sorted(
         str(t)
         for t in used
-        if isinstance(t, URIRef) and not str(t).startswith(BUILT_IN) and t not in declared
+        if isinstance(t, URIRef)
+        and not str(t).startswith(BUILT_IN)
+        and t not in declared
     )
     assert not undeclared, f"used but not declared: {undeclared}"
 
@@ -215,7 +221,9 @@ def test_no_range_outside_the_owl2_datatype_map(onto: Graph) -> None:
     assert not bad, f"HermiT rejects these ranges, say the datatypes in words: {bad}"
     for prop in (DG.signingDate, DG.date, DG.published):
         definition = str(onto.value(prop, SKOS.definition))
-        assert all(dt in definition for dt in ("xsd:date", "xsd:gYearMonth", "xsd:gYear"))
+        assert all(
+            dt in definition for dt in ("xsd:date", "xsd:gYearMonth", "xsd:gYear")
+        )
 
 
 def test_blocks_are_sorted_one_per_term() -> None:

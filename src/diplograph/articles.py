@@ -76,7 +76,11 @@ def read_articles(
     """
     for path in iter_paths(paths):
         try:
-            yield from read_file(path, published=published)
+            if path.suffix.lower() == ".jsonl" and path.exists():
+                # one bad line is reported, the other lines still load
+                yield from _read_jsonl(path, _decode(path, path.read_bytes()), published)
+            else:
+                yield from read_file(path, published=published)
         except ArticleError as error:
             yield error
 
@@ -99,7 +103,11 @@ def read_file(path: Path, *, published: date | None = None) -> list[Article]:
     text = _decode(path, raw)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        return _read_jsonl(path, text, published)
+        records = _read_jsonl(path, text, published)
+        for record in records:
+            if isinstance(record, ArticleError):
+                raise record
+        return [r for r in records if isinstance(r, Article)]
     if suffix in (".html", ".htm"):
         article = _read_html(path, text, published)
     elif suffix in (".md", ".markdown"):
@@ -304,19 +312,22 @@ def _read_markdown(path: Path, text: str, published: date | None) -> Article:
     return _make(path, header, body, published)
 
 
-def _read_jsonl(path: Path, text: str, published: date | None) -> list[Article]:
-    articles = []
+def _read_jsonl(path: Path, text: str, published: date | None) -> list[Article | ArticleError]:
+    articles: list[Article | ArticleError] = []
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ArticleError(where, f"not JSON ({error.msg})", "Write one JSON object per line.") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise ArticleError(where, "no 'text' field", 'Give {"text": ..., "published": ...}.')
-        header = {k: str(record.get(k) or "") for k in HEADER_KEYS}
-        stem = record.get("id") or f"{path.stem}-{number}"
-        articles.append(_make(Path(f"{path.parent}/{stem}.jsonl"), header, record["text"], published))
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ArticleError(where, f"not JSON ({error.msg})", "Write one JSON object per line.") from None
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ArticleError(where, "no 'text' field", 'Give {"text": ..., "published": ...}.')
+            header = {k: str(record.get(k) or "") for k in HEADER_KEYS}
+            stem = record.get("id") or f"{path.stem}-{number}"
+            articles.append(_make(Path(f"{path.parent}/{stem}.jsonl"), header, record["text"], published))
+        except ArticleError as error:
+            articles.append(error)
     return articles

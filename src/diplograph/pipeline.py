@@ -83,10 +83,20 @@ def process_all(
 
 
 def ensure_ontology(store: Store) -> None:
-    """Keep the ontology in its own named graph so queries can read labels."""
+    """Keep the ontology in its own named graph so queries can read labels.
+
+    Written only when missing or changed, so loading twice leaves the same quads.
+    """
     graph = Graph()
     graph.parse(ontology_file(), format="turtle")
-    store.replace_graph(URIRef(ONTOLOGY_IRI), graph)
+    iri = URIRef(ONTOLOGY_IRI)
+    if store.has_graph(iri):
+        _, rows = store.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
+        )
+        if rows and rows[0]["n"].value == str(len(graph)):
+            return
+    store.replace_graph(iri, graph)
 
 
 def load(

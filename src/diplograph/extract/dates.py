@@ -39,7 +39,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("rel_month", r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) month)\b"),
     ("rel_year", r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) year)\b"),
     ("day_word", r"\b(?P<word>today|yesterday|tomorrow)\b"),
-    ("month", rf"\b(?:(?P<prep>(?i:in|since|by|until|from|on|last|this|next|early|mid|late|mid-|end of|the end of))(?: early| late| mid)? )?(?P<month>January|February|March|April|June|July|August|September|October|November|December|Sept|Dec|Nov|Oct)\b(?!\.? \d)"),
+    ("month", rf"\b(?:(?P<prep>(?i:in|since|by|until|from|on|last|this|next|early|mid|late|mid-|end of|the end of))(?: early| late| mid)? )?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Sept|Dec|Nov|Oct)\b(?!\.? \d)"),
     ("year", rf"\b(?P<prep>(?i:in|since|by|until|from|of|during|early|late|mid|mid-|before|after))? ?{_YEAR}\b(?!-\d)"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
