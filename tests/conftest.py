@@ -1,14 +1,21 @@
 """Shared fixtures: article files in tmp_path, and a store per backend.
 
 Store tests run once per backend, as rdflib's ``make_graph`` fixture does: one
-contract, every backend. Only the embedded Oxigraph store exists today; a
-remote backend joins by adding an opener to :data:`BACKENDS` (for example one
-that starts ``oxigraph serve`` from the ``oxigraph`` test dependency on a free
-port and returns ``open_store("http://127.0.0.1:PORT/query")``).
+contract, every backend: the embedded Oxigraph store, and a real Oxigraph
+server (``oxigraph serve`` from the ``oxigraph`` test dependency, started once
+per session on a free port of 127.0.0.1, emptied for each test).
 """
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -66,10 +73,64 @@ def _open_embedded(folder: Path) -> Store:
     return open_store(str(folder / "store"))
 
 
+class OxigraphServer:
+    """``oxigraph serve`` on 127.0.0.1, started on first use, stopped at exit."""
+
+    def __init__(self) -> None:
+        self.url: str | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._seen: set[Path] = set()
+
+    def start(self) -> str:
+        if self.url:
+            return self.url
+        binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+        if not Path(binary).exists():
+            pytest.skip("the oxigraph server is not installed (pip install '.[test]')")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        location = tempfile.mkdtemp(prefix="diplograph-oxigraph-")
+        self._process = subprocess.Popen(
+            [binary, "serve", "--location", location, "--bind", f"127.0.0.1:{port}",
+             "--union-default-graph"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        atexit.register(self.stop)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("oxigraph serve did not answer within 10 s")
+        self.url = f"{base}/query"
+        return self.url
+
+    def open(self, folder: Path) -> Store:
+        store = open_store(self.start())
+        if folder not in self._seen:  # a new test: start from an empty store
+            self._seen.add(folder)
+            store._post_update("DROP ALL")  # type: ignore[attr-defined]
+        return store
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.wait(timeout=10)
+            self._process = None
+
+
+OXIGRAPH_SERVER = OxigraphServer()
+
+
 # Backend name -> opener. Calling an opener again with the same folder opens the
 # same store again (tests of close and reopen rely on that).
 BACKENDS: dict[str, Callable[[Path], Store]] = {
     "embedded": _open_embedded,
+    "oxigraph-server": OXIGRAPH_SERVER.open,
 }
 
 

@@ -1,0 +1,205 @@
+"""Any SPARQL 1.1 server: Oxigraph server, Virtuoso, Fuseki, GraphDB.
+
+Queries go through SPARQLWrapper; writes go over one kept-alive HTTP
+connection, each article's graph replaced in a single update request (drop and
+insert together), so a failure never leaves half an article. Parameters are
+bound as RDF terms: the query projects them and a trailing ``VALUES`` block
+gives their values, serialized as terms, as rdflib's ``initBindings`` does.
+
+Endpoints: ``--store http://host:port/query`` is the query endpoint; the update
+endpoint is the same URL with ``/query`` replaced by ``/update`` (Oxigraph,
+Fuseki) or the same URL (Virtuoso's ``/sparql``), unless
+``DIPLOGRAPH_UPDATE_ENDPOINT`` says otherwise. ``DIPLOGRAPH_USER`` and
+``DIPLOGRAPH_PASSWORD`` give HTTP basic or digest credentials.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import time
+import urllib.parse
+from base64 import b64encode
+from collections.abc import Mapping
+
+from rdflib import BNode, Graph, Literal, URIRef
+from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
+
+from diplograph.errors import StoreError
+from diplograph.store import Row, Term, ntriples
+
+RETRIES = 4
+
+
+def term_n3(term: Term) -> str:
+    """A term in SPARQL syntax, escaped by rdflib: a value, never query text."""
+    if term.kind == "uri":
+        if any(c in term.value for c in '<>"{}|\\^` \n'):
+            raise StoreError(f"{term.value!r} is not a valid IRI")
+        return URIRef(term.value).n3()
+    if term.kind == "bnode":
+        raise StoreError("blank nodes cannot be bound as query parameters")
+    datatype = URIRef(term.datatype) if term.datatype else None
+    return Literal(term.value, lang=term.lang, datatype=datatype).n3()
+
+
+def _bind(query: str, bindings: Mapping[str, Term] | None) -> str:
+    """Bind parameters with a VALUES block opening the top-level WHERE group.
+
+    There the values are in scope for every filter of the query, as pyoxigraph's
+    substitutions are; the terms are serialized by rdflib, never pasted text.
+    """
+    if not bindings:
+        return query
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(term_n3(term) for term in bindings.values())
+    block = f"VALUES ({names}) {{ ({values}) }}"
+    where = re.search(r"\bWHERE\s*\{", query, re.I)
+    if where is None:
+        return f"{query}\n{block}"
+    return f"{query[: where.end()]} {block}\n{query[where.end() :]}"
+
+
+def _term(value: dict[str, str]) -> Term:
+    kind = {"uri": "uri", "bnode": "bnode"}.get(value["type"], "literal")
+    datatype = value.get("datatype")
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        datatype = None
+    return Term(kind, value["value"], datatype=datatype, lang=value.get("xml:lang"))
+
+
+class RemoteStore:
+    """A SPARQL 1.1 query endpoint and its update endpoint."""
+
+    def __init__(self, location: str, *, update_endpoint: str | None = None) -> None:
+        self.location = location
+        self.update_endpoint = (
+            update_endpoint
+            or os.environ.get("DIPLOGRAPH_UPDATE_ENDPOINT")
+            or (location[: -len("/query")] + "/update" if location.endswith("/query") else location)
+        )
+        self._user = os.environ.get("DIPLOGRAPH_USER")
+        self._password = os.environ.get("DIPLOGRAPH_PASSWORD", "")
+        self._digest = os.environ.get("DIPLOGRAPH_AUTH", "basic").lower() == "digest"
+        parts = urllib.parse.urlsplit(self.update_endpoint)
+        self._update_path = parts.path or "/"
+        self._host = parts.netloc
+        self._https = parts.scheme == "https"
+        self._connection: http.client.HTTPConnection | None = None
+
+    # writes: one kept-alive connection, retried with backoff
+    def _post_update(self, update: str) -> None:
+        body = urllib.parse.urlencode({"update": update}).encode("utf-8")
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Connection": "keep-alive"}
+        if self._user:
+            token = b64encode(f"{self._user}:{self._password}".encode()).decode()
+            headers["Authorization"] = f"Basic {token}"
+        delay = 0.2
+        for attempt in range(RETRIES + 1):
+            try:
+                if self._connection is None:
+                    cls = http.client.HTTPSConnection if self._https else http.client.HTTPConnection
+                    self._connection = cls(self._host, timeout=60)
+                self._connection.request("POST", self._update_path, body=body, headers=headers)
+                response = self._connection.getresponse()
+                text = response.read().decode("utf-8", "replace")
+                if response.status < 300:
+                    return
+                if response.status < 500:
+                    raise StoreError(
+                        f"{self.update_endpoint} refused the update (HTTP {response.status}): "
+                        f"{text[:300]}. Check that the endpoint accepts SPARQL Update and the "
+                        "credentials in DIPLOGRAPH_USER/DIPLOGRAPH_PASSWORD."
+                    )
+                problem = f"HTTP {response.status}: {text[:200]}"
+            except (OSError, http.client.HTTPException) as error:
+                problem = str(error) or type(error).__name__
+                self._close_connection()
+            if attempt < RETRIES:
+                time.sleep(delay)
+                delay *= 2
+        raise StoreError(
+            f"{self.update_endpoint} stays unreachable after {RETRIES + 1} tries ({problem}). "
+            "Start the server or check --store."
+        )
+
+    def _close_connection(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        self._post_update(
+            f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples(graph)}\n}} }}"
+        )
+
+    def remove_graph(self, graph_iri: URIRef) -> None:
+        self._post_update(f"DROP SILENT GRAPH <{graph_iri}>")
+
+    # reads: SPARQLWrapper
+    def _wrapper(self, query: str) -> SPARQLWrapper:
+        wrapper = SPARQLWrapper(self.location)
+        wrapper.setMethod(POST)
+        wrapper.setQuery(query)
+        if self._user:
+            wrapper.setCredentials(self._user, self._password)
+            if self._digest:
+                wrapper.setHTTPAuth(DIGEST)
+        return wrapper
+
+    def _run(self, query: str, accept: str | None = None) -> object:
+        wrapper = self._wrapper(query)
+        if accept:
+            wrapper.setReturnFormat(accept)
+        delay = 0.2
+        for attempt in range(RETRIES + 1):
+            try:
+                return wrapper.queryAndConvert()
+            except Exception as error:  # SPARQLWrapper raises urllib and its own errors
+                name = type(error).__name__
+                if name in ("QueryBadFormed", "EndPointNotFound", "Unauthorized") or attempt == RETRIES:
+                    raise StoreError(f"{self.location}: the query failed ({name}: {error})") from None
+                time.sleep(delay)
+                delay *= 2
+        raise AssertionError("unreachable")
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> tuple[list[str], list[Row]]:
+        result = self._run(_bind(query, bindings), JSON)
+        assert isinstance(result, dict)
+        variables = [v for v in result["head"]["vars"] if not v.startswith("_")]
+        rows = [
+            {name: _term(value) for name, value in binding.items() if name in variables}
+            for binding in result["results"]["bindings"]
+        ]
+        return variables, rows
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> Graph:
+        result = self._run(_bind(query, bindings))
+        if isinstance(result, Graph):
+            return result
+        raise StoreError(f"{self.location} did not return a graph for a CONSTRUCT query")
+
+    def has_graph(self, graph_iri: URIRef) -> bool:
+        _, rows = self.select(f"SELECT ?s WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} LIMIT 1")
+        return bool(rows)
+
+    def graphs(self) -> list[str]:
+        _, rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(row["g"].value for row in rows if row["g"].kind == "uri")
+
+    def export_graph(self, graph_iri: URIRef) -> Graph:
+        _, rows = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+        graph = Graph()
+        for row in rows:
+            s, p, o = (row[k] for k in ("s", "p", "o"))
+            subject = URIRef(s.value) if s.kind == "uri" else BNode(s.value)
+            obj = (
+                URIRef(o.value) if o.kind == "uri" else BNode(o.value) if o.kind == "bnode"
+                else Literal(o.value, lang=o.lang, datatype=URIRef(o.datatype) if o.datatype else None)
+            )  # fmt: skip
+            graph.add((subject, URIRef(p.value), obj))
+        return graph
+
+    def close(self) -> None:
+        self._close_connection()
