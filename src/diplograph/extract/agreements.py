@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from diplograph.extract.actors import ActorMention, find_actors
 from diplograph.extract.dates import DateMention, find_dates
@@ -95,17 +95,53 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     mentions = [m for m in find_instruments(text, lexicon) if _keep(m, ctx)]
     for m in mentions:
         _refine(m, ctx)
+    facts, respective = _respective(mentions, ctx)
+    mentions = [m for m in mentions if id(m) not in respective]
     clusters = _cluster(mentions, ctx)
     _resolve_pronouns(clusters, ctx)
-    main = next((c for c in clusters if all(m.kind != "normalization" for m in c.mentions)), None)
-    if main is not None:
-        main.listed = _listed_participants(ctx)
-    facts = []
+    if clusters:
+        clusters[0].listed = _listed_participants(ctx)
     for cluster in clusters:
-        fact = _describe(cluster, clusters, ctx)
-        if fact is not None:
-            facts.append(fact)
+        facts.extend(_describe(cluster, clusters, ctx))
     return facts
+
+
+def _respective(mentions: list[InstrumentMention], ctx: Context) -> tuple[list[AgreementFact], set[int]]:
+    """ "Egypt and Jordan signed their peace deals with Israel in 1979 and 1994,
+    respectively": one agreement per subject, each with its own date."""
+    text = ctx.article.text
+    facts: list[AgreementFact] = []
+    used: set[int] = set()
+    for m in mentions:
+        sentence = ctx.sentence_of(m.start)
+        if not m.plural or "respectively" not in sentence.text:
+            continue
+        subjects = [
+            a.code for a in ctx.actors_in(sentence.start, m.start)
+            if not a.place and not a.weak and a.start not in ctx.concern_starts
+        ]  # fmt: skip
+        subjects = list(dict.fromkeys(subjects))
+        partners: list[str] = []
+        with_ = re.match(r"\s+with\s+(?:the\s+)?", text[m.end : sentence.end])
+        if with_:
+            partners = [a.code for a in ctx.actors_in(m.end, sentence.end) if a.start == m.end + with_.end()]
+        dates = [d.value for d in _dates(sentence, ctx, False) if d.start > m.end and d.value]
+        if len(subjects) < 2 or len(dates) != len(subjects):
+            continue
+        window = text[max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)]
+        topics = {t for pattern, t in ctx.lexicon.topic_keywords if pattern.search(window)}
+        topics.update(ctx.lexicon.topics_by_kind.get(m.kind or "", ()))
+        evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
+        for code, when in zip(subjects, dates, strict=True):
+            facts.append(
+                AgreementFact(
+                    kind=m.kind or "agreement", parties=tuple(sorted({code, *partners})),
+                    signed=when, topics=tuple(sorted(topics)),
+                    events=(Event("signed", when, evidence=evidence),), evidence=evidence,
+                )  # fmt: skip
+            )
+        used.add(id(m))
+    return facts, used
 
 
 _LIST_INTRO = re.compile(r"\s*(?:-|–|—|:|\(|,\s+namely|,\s+i\.e\.,?)\s*(?:the\s+)?")
@@ -210,7 +246,7 @@ def _cluster(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
         if target is None:
             target = Cluster()
             clusters.append(target)
-            if main is None and m.kind != "normalization":
+            if main is None:
                 main = target
         target.add(m)
         if m.key:
@@ -416,7 +452,7 @@ def _opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> l
     return codes
 
 
-def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> AgreementFact | None:
+def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[AgreementFact]:
     text = ctx.article.text
     lexicon = ctx.lexicon
     kind = _kind(cluster, ctx)
@@ -510,7 +546,7 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
             if not a.weak and not roles.get(a.start):
                 parties[a.code] = 1
     if not parties:
-        return None
+        return []
     for m in cluster.mentions:
         since = _IN_EFFECT_FOR.search(text, m.end, min(len(text), m.end + 80))
         if since and not re.search(r"[.;]", text[m.end : since.start()]):
@@ -523,10 +559,9 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
     if signed is None and cluster.year_label:
         signed = cluster.year_label
         merged += (Event("signed", signed),)
-    party_codes = tuple(sorted(parties))
-    return AgreementFact(
+    fact = AgreementFact(
         kind=kind,
-        parties=party_codes,
+        parties=tuple(sorted(parties)),
         name=cluster.name,
         aliases=tuple(aliases),
         signed=signed,
@@ -535,6 +570,38 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Agreem
         events=merged,
         evidence=tuple(evidence),
     )
+    partners = _partner_list(cluster, ctx)
+    if len(partners) < 2 or not set(partners) <= set(parties):
+        return [fact]
+    # "agreements to normalize ties with the UAE and Bahrain": one per partner
+    shared = [code for code in fact.parties if code not in partners]
+    return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
+
+
+def _partner_list(cluster: Cluster, ctx: Context) -> list[str]:
+    """The states listed after "with" or "between" following a plural mention."""
+    text = ctx.article.text
+    for m in cluster.mentions:
+        if not m.plural:
+            continue
+        sentence = ctx.sentence_of(m.start)
+        found = re.search(r"\b(?:with|between)\s+(?:the\s+)?", text[m.end : min(sentence.end, m.end + 80)])
+        if not found:
+            continue
+        position = m.end + found.end()
+        group: list[str] = []
+        for a in ctx.actors_in(position, sentence.end):
+            if a.start != position:
+                break
+            group.append(a.code)
+            join = re.match(r"(?:\s*\([^)]*\))?(?:,\s+|\s+and\s+)(?:the\s+)?", text[a.end :])
+            if not join:
+                break
+            position = a.end + join.end()
+        codes = list(dict.fromkeys(group))
+        if len(codes) >= 2:
+            return codes
+    return []
 
 
 def _merge_events(events: list[Event]) -> tuple[Event, ...]:
