@@ -125,7 +125,8 @@ def _respective(mentions: list[InstrumentMention], ctx: Context) -> tuple[list[A
         with_ = re.match(r"\s+with\s+(?:the\s+)?", text[m.end : sentence.end])
         if with_:
             partners = [a.code for a in ctx.actors_in(m.end, sentence.end) if a.start == m.end + with_.end()]
-        dates = [d.value for d in _dates(sentence, ctx, False) if d.start > m.end and d.value]
+        until = sentence.start + sentence.text.index("respectively")
+        dates = [d.value for d in _dates(sentence, ctx, False) if m.end < d.start < until and d.value]
         if len(subjects) < 2 or len(dates) != len(subjects):
             continue
         window = text[max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)]
