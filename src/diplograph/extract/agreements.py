@@ -242,7 +242,7 @@ def _cluster(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
             same = last_in_sentence.get(sentence.index)
             if same is not None and m.determiner in ("such", "the", "that", "this", "its", "their"):
                 target = same
-            elif main is not None and not _conflicts(m, main):
+            elif main is not None and not _conflicts(m, main) and not _other_signers(m, main, ctx):
                 target = main
         if target is None:
             target = Cluster()
@@ -288,6 +288,26 @@ def _resolve_pronouns(clusters: list[Cluster], ctx: Context) -> None:
             for match in _VERB_IT.finditer(sentence.text):
                 start = sentence.start + match.start(1)
                 recent.mentions.append(InstrumentMention(start, start + 2, None, "it"))
+
+
+def _other_signers(m: InstrumentMention, cluster: Cluster, ctx: Context) -> bool:
+    """ "a fisheries agreement" signed by states the main agreement never named
+    is another agreement ("Separately, Norway and Iceland signed ...")."""
+    if not m.indefinite:
+        return False
+    sentence = ctx.sentence_of(m.start)
+    clause = _clause_start(ctx.article.text, sentence, m.start)
+    actors = [a for a in ctx.actors_in(clause, m.start) if not a.place and not a.weak]
+    subjects = {a.code for a in actors}
+    if len(subjects) < 2 or not re.search(
+        r"\b(?:signed|inked|concluded|reached|struck|agreed)\b", ctx.article.text[actors[-1].end : m.start]
+    ):
+        return False
+    named: set[str] = set()
+    for other in cluster.mentions:
+        s = ctx.sentence_of(other.start)
+        named.update(a.code for a in ctx.actors_in(s.start, s.end) if not a.place and not a.weak)
+    return bool(named) and not subjects & named
 
 
 def _kind_compatible(m: InstrumentMention, cluster: Cluster) -> bool:
