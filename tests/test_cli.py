@@ -56,7 +56,7 @@ def test_load(
     assert main(["load", str(path), "--store", store_dir]) == 0
     out = capsys.readouterr().out
     assert f"loaded {path}: 1 agreement(s)" in out
-    assert "1 article(s) loaded, 0 rejected, 0 unreadable; 1 agreement(s)" in out
+    assert "1 article(s) loaded, 0 unchanged, 0 rejected, 0 unreadable; 1 agreement(s)" in out
 
 
 def test_load_goes_on_past_a_bad_file(
@@ -75,7 +75,7 @@ def test_load_goes_on_past_a_bad_file(
     captured = capsys.readouterr()
     assert f"SKIPPED {tmp_path / 'batch' / 'b.txt'}: the file is empty" in captured.err
     assert f"loaded {good}" in captured.out and f"loaded {other}" in captured.out
-    assert "2 article(s) loaded, 0 rejected, 1 unreadable" in captured.out
+    assert "2 article(s) loaded, 0 unchanged, 0 rejected, 1 unreadable" in captured.out
     assert (
         main(
             [
@@ -108,7 +108,7 @@ def test_load_reports_a_rejected_article(
         in captured.err
     )
     assert "lies after 2015-06-25" in captured.err
-    assert "0 article(s) loaded, 1 rejected" in captured.out
+    assert "0 article(s) loaded, 0 unchanged, 1 rejected" in captured.out
 
 
 def test_load_with_published_for_undated_files(tmp_path: Path, store_dir: str) -> None:
@@ -484,7 +484,7 @@ def test_quick_start(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["load", str(EXAMPLES)]) == 0
     out = capsys.readouterr().out
     articles = len(list(iter_paths([EXAMPLES])))  # the README beside them is no article
-    assert f"{articles} article(s) loaded, 0 rejected, 0 unreadable" in out
+    assert f"{articles} article(s) loaded, 0 unchanged, 0 rejected, 0 unreadable" in out
     assert (
         tmp_path / "diplograph-store"
     ).is_dir()  # the default store, in the working folder

@@ -170,7 +170,42 @@ def test_party_classes(onto: Graph) -> None:
 
 def test_functional_properties(onto: Graph) -> None:
     functional = set(onto.subjects(RDF.type, OWL.FunctionalProperty))
-    assert {DG.ofAgreement, DG.inArticle} <= functional
+    assert {
+        DG.ofAgreement,
+        DG.inArticle,
+        DG.resolvedIn,
+        DG.resolvedAgreement,
+        DG.rule,
+        DG.score,
+        DG.separatedAgreement,
+        DG.separatedArticle,
+    } <= functional
+    assert DG.supportedBy not in functional
+
+
+def test_resolution_and_separation_terms(onto: Graph) -> None:
+    """Merge decisions are data (dg:Resolution, dg:Separation), each property
+    with the domain and range the loader writes."""
+    expected = {
+        DG.resolvedIn: (OWL.ObjectProperty, DG.Resolution, DG.Article),
+        DG.resolvedAgreement: (OWL.ObjectProperty, DG.Resolution, DG.Agreement),
+        DG.rule: (OWL.DatatypeProperty, DG.Resolution, XSD.string),
+        DG.score: (OWL.DatatypeProperty, DG.Resolution, XSD.decimal),
+        DG.supportedBy: (OWL.ObjectProperty, DG.Resolution, DG.Article),
+        DG.separatedAgreement: (OWL.ObjectProperty, DG.Separation, DG.Agreement),
+        DG.separatedArticle: (OWL.ObjectProperty, DG.Separation, DG.Article),
+        DG.text: (OWL.DatatypeProperty, DG.Article, XSD.string),
+        DG.extractor: (OWL.DatatypeProperty, DG.Article, XSD.string),
+    }
+    for prop, (kind, domain, range_) in expected.items():
+        assert (prop, RDF.type, kind) in onto, prop
+        assert onto.value(prop, RDFS.domain) == domain, prop
+        assert onto.value(prop, RDFS.range) == range_, prop
+    definition = str(onto.value(DG.rule, SKOS.definition))
+    for rule in ("new", "name", "instrument", "parties", "split"):
+        assert f"{rule} (" in definition, rule
+    groups = _disjoint_groups(onto)
+    assert any({DG.Agreement, DG.Resolution, DG.Separation} <= g for g in groups)
 
 
 def test_no_owl_same_as(onto: Graph) -> None:
@@ -190,6 +225,11 @@ def test_alignments_are_links_not_merges(onto: Graph) -> None:
     assert (DG.reportedIn, RDFS.subPropertyOf, URIRef(prov + "wasDerivedFrom")) in onto
     assert (DG.Article, RDFS.subClassOf, URIRef(prov + "Entity")) in onto
     assert (DG.Agreement, RDFS.subClassOf, URIRef(prov + "Entity")) in onto
+    assert (DG.Resolution, RDFS.subClassOf, URIRef(prov + "Entity")) in onto
+    assert (DG.Separation, RDFS.subClassOf, URIRef(prov + "Entity")) in onto
+    schema = "https://schema.org/"
+    assert (DG.text, SKOS.closeMatch, URIRef(schema + "articleBody")) in onto
+    assert (DG.extractor, SKOS.closeMatch, URIRef(prov + "wasGeneratedBy")) in onto
 
 
 def test_every_used_term_is_declared(onto: Graph) -> None:

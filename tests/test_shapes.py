@@ -3,9 +3,11 @@ article graph conforms, and each rule catches the data that breaks it."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import pyshacl
@@ -18,7 +20,9 @@ from diplograph.namespaces import DG, DGS, ID, topic_iri
 from diplograph.resources import ontology_file, shape_files
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-VALID = Path(__file__).resolve().parent / "data" / "valid-article.ttl"
+DATA = Path(__file__).resolve().parent / "data"
+VALID = DATA / "valid-article.ttl"  # one article's named graph
+VALID_CURATION = DATA / "valid-curation.ttl"  # the curation graph
 
 # Every term of the SHACL vocabulary (https://www.w3.org/ns/shacl.ttl, the
 # 2017-07-20 Recommendation). rdflib ships no SHACL namespace to check against.
@@ -104,6 +108,11 @@ CYBER_EVIDENCE = ID["evidence/13f80b3e0251ce80"]
 MEMO_EVIDENCE = ID["evidence/5108deb71ee1d00d"]
 JPN = ID["country/JPN"]
 NATO = ID["org/NATO"]
+MEMO_RESOLUTION = ID["resolution/3c1f6be2a9d04e71"]  # rule "new"
+CYBER_RESOLUTION = ID["resolution/8e27d0c54ab1f963"]  # rule "name", supported
+# Nodes of tests/data/valid-curation.ttl.
+SEPARATION = ID["separation/e5a9c1d7f3b20468"]
+RULES = ["new", "name", "instrument", "parties", "split"]  # dg:rule values
 
 
 # --- the shapes as written ----------------------------------------------------
@@ -233,6 +242,7 @@ def test_sh_in_lists_name_the_ontology_terms(shapes: Graph, onto: Graph) -> None
     events = set(onto.subjects(RDFS.subClassOf, DG.LifecycleEvent))
     for expected in (topics, kinds, events):
         assert expected in lists
+    assert {Literal(rule) for rule in RULES} in lists
 
 
 # --- validating data ----------------------------------------------------------
@@ -241,6 +251,11 @@ def test_sh_in_lists_name_the_ontology_terms(shapes: Graph, onto: Graph) -> None
 @pytest.fixture(scope="module")
 def valid() -> Graph:
     return Graph().parse(VALID, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def valid_curation() -> Graph:
+    return Graph().parse(VALID_CURATION, format="turtle")
 
 
 @dataclass(frozen=True)
@@ -279,9 +294,33 @@ def test_valid_article_conforms(
     assert conforms and not results, text
 
 
-def test_valid_article_covers_every_target_class(valid: Graph, shapes: Graph) -> None:
+@pytest.mark.parametrize("with_ontology", [True, False], ids=["ont_graph", "alone"])
+def test_valid_curation_graph_conforms(
+    valid_curation: Graph, shapes: Graph, onto: Graph, with_ontology: bool
+) -> None:
+    """The curation graph names articles and agreements it does not describe."""
+    data = valid_curation
+    conforms, results, text = run(data, shapes, onto if with_ontology else None)
+    assert conforms and not results, text
+
+
+def test_valid_graphs_cover_every_target_class(
+    valid: Graph, valid_curation: Graph, shapes: Graph
+) -> None:
+    both = valid + valid_curation
     for cls in set(shapes.objects(None, SH.targetClass)):
-        assert (None, RDF.type, cls) in valid, f"no {cls} in {VALID.name}"
+        assert (None, RDF.type, cls) in both, f"no {cls} in {VALID.parent}"
+
+
+def test_valid_article_keeps_its_text(valid: Graph) -> None:
+    """dg:text is the string that dg:contentHash hashes and offsets count into."""
+    text = str(valid.value(ARTICLE, DG.text))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert Literal(digest) == valid.value(ARTICLE, DG.contentHash)
+    for evidence in valid.subjects(RDF.type, DG.Evidence):
+        start = int(valid.value(evidence, DG.start))
+        end = int(valid.value(evidence, DG.end))
+        assert text[start:end] == str(valid.value(evidence, DG.quote)), evidence
 
 
 Mutation = Callable[[Graph], None]
@@ -322,6 +361,16 @@ def _second_article(g: Graph) -> None:
     g.set((CYBER_EVIDENCE, DG.inArticle, other))
 
 
+def _resolved_in_second_article(g: Graph) -> None:
+    """Another article in the graph, and the cyber resolution made for it,
+    though only the first article reports the cyber agreement."""
+    other = ID["article/" + "0" * 64]
+    for p, o in g.predicate_objects(ARTICLE):
+        g.add((other, p, o))
+    g.set((other, DG.contentHash, Literal("0" * 64)))
+    g.set((CYBER_RESOLUTION, DG.resolvedIn, other))
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -329,6 +378,7 @@ class Case:
     # local names of the shapes expected in the report, with their severity
     violations: set[str] = field(default_factory=set)
     warnings: set[str] = field(default_factory=set)
+    curation: bool = False  # break valid-curation.ttl instead of valid-article.ttl
 
 
 GYM = XSD.gYearMonth
@@ -358,8 +408,13 @@ CASES = [
     Case(
         "missing-reportedIn",
         _remove(MEMO, DG.reportedIn),
-        # the evidence now comes from an article that does not report it
-        {"AgreementShape-reportedIn", "EvidenceFromReportingArticleShape"},
+        # the evidence now comes from, and the resolution is made for, an
+        # article that does not report it
+        {
+            "AgreementShape-reportedIn",
+            "EvidenceFromReportingArticleShape",
+            "ResolutionOfReportedAgreementShape",
+        },
     ),
     Case(
         "event-without-agreement",
@@ -382,6 +437,89 @@ CASES = [
         {"EvidenceShape-start"},
     ),
     Case(
+        "two-texts",
+        _add((ARTICLE, DG.text, Literal("another reading"))),
+        {"ArticleShape-text"},
+    ),
+    Case(
+        "text-with-language-tag",
+        _set(ARTICLE, DG.text, Literal("TOKYO, June 25 --", lang="en")),
+        {"ArticleShape-text"},
+    ),
+    Case(
+        "two-extractor-versions",
+        _add((ARTICLE, DG.extractor, Literal("0.2.0"))),
+        {"ArticleShape-extractor"},
+    ),
+    Case(
+        "extractor-as-number",
+        _set(ARTICLE, DG.extractor, Literal(Decimal("0.1"))),
+        {"ArticleShape-extractor"},
+    ),
+    Case(
+        "two-resolved-agreements",
+        _add((CYBER_RESOLUTION, DG.resolvedAgreement, MEMO)),
+        {"ResolutionShape-resolvedAgreement"},
+    ),
+    Case(
+        "resolution-without-article",
+        _remove(MEMO_RESOLUTION, DG.resolvedIn),
+        {"ResolutionShape-resolvedIn"},
+    ),
+    Case(
+        "resolution-without-rule",
+        _remove(MEMO_RESOLUTION, DG.rule),
+        {"ResolutionShape-rule"},
+    ),
+    Case(
+        "score-above-one",
+        _set(CYBER_RESOLUTION, DG.score, Literal(Decimal("1.5"))),
+        {"ResolutionShape-score"},
+    ),
+    Case(
+        "score-below-zero",
+        _set(CYBER_RESOLUTION, DG.score, Literal(Decimal("-0.1"))),
+        {"ResolutionShape-score"},
+    ),
+    Case(
+        "score-as-python-float",  # Literal(0.95) is xsd:double
+        _set(CYBER_RESOLUTION, DG.score, Literal(0.95)),
+        {"ResolutionShape-score"},
+    ),
+    Case(
+        "two-scores",
+        _add((CYBER_RESOLUTION, DG.score, Literal(Decimal("0.5")))),
+        {"ResolutionShape-score"},
+    ),
+    Case(
+        "supported-by-literal",
+        _add((CYBER_RESOLUTION, DG.supportedBy, Literal("another article"))),
+        {"ResolutionShape-supportedBy"},
+    ),
+    Case(
+        "resolution-to-agreement-not-in-graph",
+        _set(CYBER_RESOLUTION, DG.resolvedAgreement, ID["agreement/0123456789abcdef"]),
+        {"ResolutionShape-resolvedAgreement", "ResolutionOfReportedAgreementShape"},
+    ),
+    Case(
+        "separation-with-two-agreements",
+        _add((SEPARATION, DG.separatedAgreement, MEMO)),
+        {"SeparationShape-separatedAgreement"},
+        curation=True,
+    ),
+    Case(
+        "separation-without-article",
+        _remove(SEPARATION, DG.separatedArticle),
+        {"SeparationShape-separatedArticle"},
+        curation=True,
+    ),
+    Case(
+        "separation-of-a-literal",
+        _set(SEPARATION, DG.separatedAgreement, Literal("agreement/a67b831109326e42")),
+        {"SeparationShape-separatedAgreement"},
+        curation=True,
+    ),
+    Case(
         "country-not-typed-party",
         _remove(JPN, RDF.type, DG.Party),
         # no inference: links to JPN no longer reach a dg:Party
@@ -392,6 +530,16 @@ CASES = [
         "bad-country-code",
         _set(JPN, DG.code, Literal("JP")),
         {"CountryVocabularyShape-code"},
+    ),
+    Case(
+        "unknown-resolution-rule",
+        _set(CYBER_RESOLUTION, DG.rule, Literal("fuzzy")),
+        {"ResolutionVocabularyShape-rule"},
+    ),
+    Case(
+        "resolution-rule-with-language-tag",
+        _set(CYBER_RESOLUTION, DG.rule, Literal("name", lang="en")),
+        {"ResolutionShape-rule", "ResolutionVocabularyShape-rule"},
     ),
     Case(
         "bad-org-code",
@@ -452,6 +600,11 @@ CASES = [
         _second_article,
         {"EvidenceFromReportingArticleShape"},
     ),
+    Case(
+        "resolution-for-an-article-not-reporting-the-agreement",
+        _resolved_in_second_article,
+        {"ResolutionOfReportedAgreementShape"},
+    ),
     # warnings
     Case(
         "signing-date-disagrees-with-event",
@@ -478,9 +631,9 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_broken_article_is_reported_by_its_shape(
-    valid: Graph, shapes: Graph, case: Case
+    valid: Graph, valid_curation: Graph, shapes: Graph, case: Case
 ) -> None:
-    data = Graph() + valid
+    data = Graph() + (valid_curation if case.curation else valid)
     case.mutate(data)
     conforms, results, text = run(data, shapes)
     assert not conforms

@@ -7,11 +7,17 @@ and a description of every party it names.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
+
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
 from diplograph.gazetteer import load_gazetteer
-from diplograph.iri import agreement_iri, article_iri, event_iri, evidence_iri, party_iri
-from diplograph.model import AgreementFact, ArticleFacts, Evidence
+from diplograph.extract import EXTRACTOR_VERSION
+from diplograph.iri import (
+    agreement_iri, article_iri, event_iri, evidence_iri, party_iri, resolution_iri,
+)  # fmt: skip
+from diplograph.model import AgreementFact, ArticleFacts, Evidence, Resolution
 from diplograph.namespaces import DG, WD, topic_iri
 
 KIND_CLASSES: dict[str, URIRef] = {
@@ -56,8 +62,12 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-def build_graph(facts: ArticleFacts) -> Graph:
+def build_graph(facts: ArticleFacts, *, resolutions: Sequence[Resolution] | None = None) -> Graph:
     """The RDF graph of one article's facts.
+
+    Without ``resolutions`` each agreement gets an IRI of its own; with them
+    (see :mod:`diplograph.resolve`) it gets the node it was identified with, and
+    the decision is written as a ``dg:Resolution``.
 
     Example:
         >>> from datetime import date
@@ -80,9 +90,17 @@ def build_graph(facts: ArticleFacts) -> Graph:
         graph.add((a_iri, DG.url, Literal(article.url, datatype=XSD.anyURI)))
     if article.publisher:
         graph.add((a_iri, DG.publisher, Literal(article.publisher)))
+    graph.add((a_iri, DG.text, Literal(article.text)))  # kept so `reload` can re-extract
+    graph.add((a_iri, DG.extractor, Literal(EXTRACTOR_VERSION)))
     parties: set[str] = set()
-    for fact in facts.agreements:
-        _add_agreement(graph, a_iri, fact)
+    for index, fact in enumerate(facts.agreements):
+        if resolutions is None:
+            iri = agreement_iri(a_iri, fact)
+        else:
+            resolution = resolutions[index]
+            iri = URIRef(resolution.agreement)
+            _add_resolution(graph, a_iri, iri, resolution)
+        _add_agreement(graph, a_iri, iri, fact)
         parties.update(fact.parties, fact.concerns)
     for code in sorted(parties):
         _add_party(graph, code)
@@ -101,8 +119,20 @@ def agreement_label(fact: AgreementFact) -> str:
     return f"{KIND_LABELS[fact.kind]} between {joined}"
 
 
-def _add_agreement(graph: Graph, article: URIRef, fact: AgreementFact) -> None:
-    iri = agreement_iri(article, fact)
+def _add_resolution(graph: Graph, article: URIRef, agreement: URIRef, resolution: Resolution) -> None:
+    iri = resolution_iri(article, agreement)
+    graph.add((iri, RDF.type, DG.Resolution))
+    graph.add((iri, DG.resolvedIn, article))
+    graph.add((iri, DG.resolvedAgreement, agreement))
+    graph.add((iri, DG.rule, Literal(resolution.rule)))
+    # the canonical lexical form ("1", "0.85"), as stores give it back
+    score = format(Decimal(str(resolution.score)).normalize(), "f")
+    graph.add((iri, DG.score, Literal(score, datatype=XSD.decimal)))
+    for other in resolution.supported_by:
+        graph.add((iri, DG.supportedBy, URIRef(other)))
+
+
+def _add_agreement(graph: Graph, article: URIRef, iri: URIRef, fact: AgreementFact) -> None:
     graph.add((iri, RDF.type, DG.Agreement))
     graph.add((iri, RDF.type, KIND_CLASSES[fact.kind]))
     graph.add((iri, RDFS.label, Literal(agreement_label(fact))))

@@ -134,9 +134,12 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
             if isinstance(outcome, ArticleError):
                 summary.unreadable.append(outcome)
                 print(f"SKIPPED {outcome}", file=sys.stderr)
-            elif outcome.report is not None and not outcome.report.conforms:
+            elif outcome.status == "rejected" and outcome.report is not None:
                 summary.rejected.append((outcome.article.source, outcome.report))
                 _print_report(outcome.article.source, outcome.report)
+            elif outcome.status == "unchanged":
+                summary.unchanged.append(outcome.article.source)
+                print(f"unchanged {outcome.article.source}: already stored")
             else:
                 summary.loaded.append(outcome.article.source)
                 summary.agreements += len(outcome.facts.agreements)
@@ -146,7 +149,8 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
         store.close()
     elapsed = time.monotonic() - started
     print(
-        f"{len(summary.loaded)} article(s) loaded, {len(summary.rejected)} rejected, "
+        f"{len(summary.loaded)} article(s) loaded, {len(summary.unchanged)} unchanged, "
+        f"{len(summary.rejected)} rejected, "
         f"{len(summary.unreadable)} unreadable; {summary.agreements} agreement(s), "
         f"{summary.triples} triples; {elapsed:.1f} s; store: {store.location}"
     )

@@ -53,6 +53,10 @@ def evidence_iri(article: URIRef, start: int, end: int) -> URIRef:
     return ID[f"evidence/{hash_record({'article': str(article), 'start': start, 'end': end})}"]
 
 
+def resolution_iri(article: URIRef, agreement: URIRef) -> URIRef:
+    return ID[f"resolution/{hash_record({'article': str(article), 'agreement': str(agreement)})}"]
+
+
 def party_iri(code: str) -> URIRef:
     """``country/KOR`` for states, ``org/NATO`` for organizations.
 

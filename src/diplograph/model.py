@@ -99,3 +99,17 @@ class ArticleFacts:
 
     article: Article
     agreements: tuple[AgreementFact, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Which agreement node one extracted agreement was identified with, and why.
+
+    ``rule`` is "new" (a node was minted), "name", "instrument", "parties" or
+    "split"; ``supported_by`` are the stored articles whose claims matched.
+    """
+
+    agreement: str
+    rule: str
+    score: float
+    supported_by: tuple[str, ...] = ()

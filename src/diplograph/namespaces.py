@@ -78,6 +78,8 @@ class DG(DefinedNamespace):
     published: URIRef
     contentHash: URIRef
     sourceFile: URIRef
+    text: URIRef
+    extractor: URIRef
     reportedIn: URIRef
     evidence: URIRef
     Evidence: URIRef
@@ -85,6 +87,17 @@ class DG(DefinedNamespace):
     start: URIRef
     end: URIRef
     quote: URIRef
+
+    # resolution and curation
+    Resolution: URIRef
+    resolvedIn: URIRef
+    resolvedAgreement: URIRef
+    rule: URIRef
+    score: URIRef
+    supportedBy: URIRef
+    Separation: URIRef
+    separatedAgreement: URIRef
+    separatedArticle: URIRef
 
 
 DGS = Namespace(ONTOLOGY_IRI.replace("ontology", "shapes") + "#")

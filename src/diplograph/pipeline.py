@@ -1,45 +1,59 @@
-"""The data flow end to end: read -> extract -> build -> validate -> store.
+"""The data flow end to end: read -> extract -> resolve + build -> validate -> store.
 
 Each stage is its own module; this one only strings them together for the
 command line and the Python API, and keeps going past a bad article.
+Extraction runs on all cores; resolution, validation and writing run in
+order in this process, since each article is resolved against what the ones
+before it stored.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Graph, URIRef
 
 from diplograph.articles import read_articles
 from diplograph.build import build_graph
 from diplograph.errors import ArticleError
-from diplograph.extract import extract
+from diplograph.extract import EXTRACTOR_VERSION, extract
 from diplograph.iri import article_iri
 from diplograph.model import Article, ArticleFacts
 from diplograph.namespaces import ONTOLOGY_IRI
+from diplograph.resolve import resolve
 from diplograph.resources import ontology_file
-from diplograph.store import Store
+from diplograph.store import Store, Term
 from diplograph.validate import ValidationReport, validate
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Processed:
-    """One article after extraction and graph building (and validation, if asked)."""
+    """One article after extraction and graph building (and validation, if asked).
+
+    ``status`` says what a load did with it: "stored", "unchanged" (the same
+    text was stored by the same extractor version), "rejected" (the shapes
+    failed; nothing written) or "extracted" (not loaded).
+    """
 
     article: Article
     facts: ArticleFacts
     graph: Graph
     report: ValidationReport | None = None
+    status: str = "extracted"
 
 
 @dataclass
 class LoadSummary:
     loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     rejected: list[tuple[str, ValidationReport]] = field(default_factory=list)
     unreadable: list[ArticleError] = field(default_factory=list)
     agreements: int = 0
@@ -51,6 +65,7 @@ class LoadSummary:
 
 
 def process(article: Article, *, check: bool = True) -> Processed:
+    """Extract and build one article's graph on its own (no store, no resolution)."""
     facts = extract(article)
     graph = build_graph(facts)
     return Processed(article, facts, graph, validate(graph) if check else None)
@@ -64,22 +79,28 @@ def _process_unchecked(article: Article) -> Processed:
     return process(article, check=False)
 
 
-def process_all(
-    items: Iterable[Article | ArticleError], *, check: bool, workers: int | None = None
-) -> Iterator[Processed | ArticleError]:
-    """Process articles in input order, on all cores when there are enough of them."""
+def in_parallel(
+    work: Callable[[Article], T], items: Iterable[Article | ArticleError], *, workers: int | None = None
+) -> Iterator[T | ArticleError]:
+    """``work`` on every article, in input order, on all cores when there are enough."""
     items = list(items)
     articles = [i for i in items if isinstance(i, Article)]
     workers = workers or os.cpu_count() or 1
-    worker = _process_checked if check else _process_unchecked
     if workers > 1 and len(articles) >= 8:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = iter(pool.map(worker, articles, chunksize=max(1, len(articles) // (workers * 4))))
+            done = iter(pool.map(work, articles, chunksize=max(1, len(articles) // (workers * 4))))
             for item in items:
                 yield next(done) if isinstance(item, Article) else item
     else:
         for item in items:
-            yield worker(item) if isinstance(item, Article) else item
+            yield work(item) if isinstance(item, Article) else item
+
+
+def process_all(
+    items: Iterable[Article | ArticleError], *, check: bool, workers: int | None = None
+) -> Iterator[Processed | ArticleError]:
+    """Extract, build (and validate) every article, without a store."""
+    yield from in_parallel(_process_checked if check else _process_unchecked, items, workers=workers)
 
 
 def ensure_ontology(store: Store) -> None:
@@ -91,25 +112,55 @@ def ensure_ontology(store: Store) -> None:
     graph.parse(ontology_file(), format="turtle")
     iri = URIRef(ONTOLOGY_IRI)
     if store.has_graph(iri):
-        _, rows = store.select(
-            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
-        )
+        _, rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
         if rows and rows[0]["n"].value == str(len(graph)):
             return
     store.replace_graph(iri, graph)
+
+
+_STORED = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?_article ?hash ?extractor WHERE {
+  GRAPH ?_article { ?_article dg:contentHash ?hash . OPTIONAL { ?_article dg:extractor ?extractor } }
+}
+"""
+
+
+def is_stored(store: Store, article: Article) -> bool:
+    """Whether this exact text is stored, extracted by this extractor version."""
+    iri = article_iri(article)
+    _, rows = store.select(_STORED, {"_article": Term("uri", str(iri))})
+    return any(
+        row["hash"].value == article.content_hash
+        and row.get("extractor", Term("literal", "")).value == EXTRACTOR_VERSION
+        for row in rows
+    )
+
+
+def store_facts(facts: ArticleFacts, store: Store, *, force: bool = False) -> Processed:
+    """Resolve, build, validate and (if it conforms) write one article's graph."""
+    article = facts.article
+    iri = article_iri(article)
+    if not force and is_stored(store, article):
+        return Processed(article, facts, Graph(), None, "unchanged")
+    graph = build_graph(facts, resolutions=resolve(facts, store, article=iri))
+    report = validate(graph)
+    if not report.conforms:
+        return Processed(article, facts, graph, report, "rejected")
+    store.replace_graph(iri, graph)
+    return Processed(article, facts, graph, report, "stored")
 
 
 def load(
     paths: Iterable[Path | str], store: Store, *, published: date | None = None,
     workers: int | None = None,
 ) -> Iterator[Processed | ArticleError]:
-    """Read, extract, validate and store every article; yields each outcome.
+    """Read, extract, resolve, validate and store every article; yields each outcome.
 
     An article that breaks the shapes is not written (its old graph, if any,
-    stays as it was); unreadable files are reported and skipped.
+    stays as it was); unreadable files are reported and skipped; an article
+    stored before with the same text is left alone.
     """  # fmt: skip
     ensure_ontology(store)
-    for outcome in process_all(read_articles(paths, published=published), check=True, workers=workers):
-        if isinstance(outcome, Processed) and outcome.report is not None and outcome.report.conforms:
-            store.replace_graph(article_iri(outcome.article), outcome.graph)
-        yield outcome
+    for item in in_parallel(extract, read_articles(paths, published=published), workers=workers):
+        yield item if isinstance(item, ArticleError) else store_facts(item, store)

@@ -160,7 +160,10 @@ def _with_groups(text: str, actors: list[ActorMention], lexicon: Lexicon) -> lis
         for a in actors:
             if a.start < position:
                 continue
-            if a.start - position > 12 or re.search(r"[.;)]", text[position : a.start]):
+            gap = text[position : a.start]
+            if members and not re.fullmatch(r",?\s+and\s+(?:the\s+)?|,\s*(?:the\s+)?", gap):
+                break
+            if not members and not re.fullmatch(r"(?:the\s+)?", gap):
                 break
             members.append(a.code)
             position = a.end
@@ -452,6 +455,20 @@ def _listed_participants(ctx: Context) -> set[str]:
     return listed
 
 
+def _speakers_end(text: str, clause: int, verb: int, lexicon: Lexicon) -> int:
+    """Skip the speakers of "X and Y say the deal is in force": they report, not act.
+
+    Speakers stay subjects when a pronoun takes them up ("they had extended").
+    """
+    said = list(lexicon.reporting.finditer(text, clause, verb))
+    if not said:
+        return clause
+    after = text[said[-1].end() : verb]
+    if re.match(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:they|it|we|both)\b", after):
+        return clause
+    return said[-1].end()
+
+
 def _opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> list[str]:
     """"Iran and Britain, China, France, Germany and Russia have ...": the states."""
     text = ctx.article.text
@@ -550,7 +567,7 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[A
                     events.append(event)
                 # who signs, ratifies or quits is a party, even of a postponed signing
                 if etype in _PARTY_EVENTS and etype not in ("negotiation", "failed"):
-                    clause = _clause_start(text, sentence, v_start)
+                    clause = _speakers_end(text, _clause_start(text, sentence, v_start), v_start, lexicon)
                     for a in sentence_actors:
                         if clause <= a.start and a.end <= v_start and not roles.get(a.start):
                             parties[a.code] = parties.get(a.code, 0) + 2

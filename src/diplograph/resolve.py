@@ -1,0 +1,246 @@
+"""Step 3b, resolve: identify each extracted agreement with the stored agreements.
+
+One node per real-world agreement, however many articles mention it, and no
+claim lost: each article keeps its own named graph; resolution only decides
+which agreement IRI the article's claims are about. Rules, in order:
+
+1. ``instrument``: the same well-known instrument of the lexicon (NAFTA, New START);
+2. ``name``: the same proper name or acronym;
+3. ``parties``: parties overlapping (Jaccard >= 0.5), the same kind family,
+   compatible signing and conclusion dates ("2014-12" fits "2014-12-29", not
+   "2015") and overlapping topics, when neither side has a different name.
+
+A match reuses the stored IRI; otherwise one is minted from the instrument,
+the name, or the article. Each decision is written as a ``dg:Resolution``
+(rule, score, supporting articles); a curator's ``dg:Separation`` keeps an
+article's agreement apart from a node for good (``diplograph split``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from diplograph.build import KIND_CLASSES
+from diplograph.extract.lexicon import load_lexicon
+from diplograph.iri import agreement_iri, hash_record, party_iri
+from diplograph.model import AgreementFact, ArticleFacts, Resolution
+from diplograph.namespaces import DG, ID
+from diplograph.store import Store, Term
+
+CURATION_GRAPH = ID["graph/curation"]
+FAMILIES = {
+    "joint_statement": "statement", "declaration": "statement",
+    "ceasefire": "ceasefire", "normalization": "normalization",
+}  # fmt: skip; every other kind is an "instrument"
+_KIND_BY_CLASS = {str(v): k for k, v in KIND_CLASSES.items()}
+_PARTY_THRESHOLD = 0.6
+
+
+@dataclass
+class Candidate:
+    """What the stored articles say about one agreement node."""
+
+    iri: str
+    names: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
+    signed: set[str] = field(default_factory=set)
+    concluded: set[str] = field(default_factory=set)
+    topics: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    own: bool = False  # described by this article's previous graph
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+def names_of(fact: AgreementFact) -> set[str]:
+    return {norm(n) for n in (fact.name, *fact.aliases) if n}
+
+
+def instrument_of(fact: AgreementFact) -> str | None:
+    """The lexicon id of a well-known instrument the fact names, if any."""
+    names = names_of(fact)
+    for inst in load_lexicon().instruments:
+        if names & {norm(n) for n in (inst.name, *inst.aliases)}:
+            return inst.id
+    return None
+
+
+def mint(article: URIRef, fact: AgreementFact) -> str:
+    """A new node: order-free for named instruments, per article otherwise."""
+    instrument = instrument_of(fact)
+    if instrument:
+        return str(ID[f"agreement/{hash_record({'instrument': instrument})}"])
+    if fact.name:
+        return str(ID[f"agreement/{hash_record({'name': norm(fact.name)})}"])
+    return str(agreement_iri(article, fact))
+
+
+def compatible(a: str, b: str) -> bool:
+    """Dates at different precisions agree when one is a prefix of the other."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _dates_agree(mine: Iterable[str], theirs: Iterable[str]) -> bool:
+    mine, theirs = list(mine), list(theirs)
+    return not mine or not theirs or any(compatible(x, y) for x in mine for y in theirs)
+
+
+def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None:
+    """The rule and score by which ``fact`` is ``candidate``, or None."""
+    signed = [fact.signed] if fact.signed else []
+    concluded = [e.date for e in fact.events if e.type == "agreed" and e.date]
+    if not _dates_agree(signed, candidate.signed):
+        return None
+    if not signed and not candidate.signed and not _dates_agree(concluded, candidate.concluded):
+        return None  # neither was signed yet: two deals reached at different times
+    instrument = instrument_of(fact)
+    if instrument and str(ID[f"agreement/{hash_record({'instrument': instrument})}"]) == candidate.iri:
+        return "instrument", 1.0
+    mine = names_of(fact)
+    if mine & candidate.names:
+        return "name", 0.95
+    if mine and candidate.names:
+        return None  # two different proper names: two instruments
+    family = FAMILIES.get(fact.kind, "instrument")
+    if family not in {FAMILIES.get(k, "instrument") for k in candidate.kinds}:
+        return None
+    union = set(fact.parties) | candidate.parties
+    shared = set(fact.parties) & candidate.parties
+    overlap = len(shared) / len(union) if union else 0.0
+    shared_topics = set(fact.topics) & candidate.topics
+    if fact.topics and candidate.topics and not shared_topics:
+        return None
+    if overlap < 0.5:
+        # one article names fewer parties ("the Iran deal" vs Iran and six powers):
+        # a subset counts when the topics agree too
+        smaller = min(len(fact.parties), len(candidate.parties))
+        if not smaller or len(shared) < smaller or not shared_topics:
+            return None
+        overlap = 0.5
+    topic_union = set(fact.topics) | candidate.topics
+    topic_overlap = len(set(fact.topics) & candidate.topics) / len(topic_union) if topic_union else 0.0
+    dated = bool(signed and candidate.signed)
+    value = 0.5 * overlap + 0.2 * (fact.kind in candidate.kinds) + 0.15 * dated + 0.15 * topic_overlap
+    return ("parties", round(value, 3)) if value >= _PARTY_THRESHOLD else None
+
+
+_DETAILS = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?_agreement ?g ?p ?o ?code ?date WHERE {
+  GRAPH ?g { ?_agreement ?p ?o . }
+  FILTER(?p IN (dg:name, dg:alias, dg:party, rdf:type, dg:signingDate, dg:topic, dg:reportedIn))
+  OPTIONAL { GRAPH ?g { ?o dg:code ?code } }
+}
+"""
+_CONCLUSIONS = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?_agreement ?date WHERE { ?e dg:ofAgreement ?_agreement ; a dg:Conclusion ; dg:date ?date }
+"""
+_BY_PARTY = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT DISTINCT ?_party ?a WHERE { ?a a dg:Agreement ; dg:party ?_party }
+"""
+_BY_NAME = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT DISTINCT ?_name ?a WHERE {
+  ?a a dg:Agreement . { ?a dg:name ?n } UNION { ?a dg:alias ?n }
+  FILTER(LCASE(STR(?n)) = LCASE(STR(?_name)))
+}
+"""
+_SEPARATED = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?_article ?agreement WHERE {
+  ?s a dg:Separation ; dg:separatedArticle ?_article ; dg:separatedAgreement ?agreement .
+}
+"""
+
+
+def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Candidate]:
+    found: set[str] = set()
+    for code in fact.parties:
+        _, rows = store.select(_BY_PARTY, {"_party": Term("uri", str(party_iri(code)))})
+        found.update(row["a"].value for row in rows)
+    for name in {n for n in (fact.name, *fact.aliases) if n}:
+        _, rows = store.select(_BY_NAME, {"_name": Term("literal", name)})
+        found.update(row["a"].value for row in rows)
+    instrument = instrument_of(fact)
+    if instrument:
+        found.add(str(ID[f"agreement/{hash_record({'instrument': instrument})}"]))
+    candidates = []
+    for iri in sorted(found):
+        candidate = Candidate(iri)
+        _, rows = store.select(_DETAILS, {"_agreement": Term("uri", iri)})
+        for row in rows:
+            p, o = row["p"].value, row["o"]
+            graph = row["g"].value
+            if graph == str(article):
+                candidate.own = True
+            if p == str(DG.name) or p == str(DG.alias):
+                candidate.names.add(norm(o.value))
+            elif p == str(DG.party) and "code" in row:
+                candidate.parties.add(row["code"].value)
+            elif p.endswith("#type") and o.value in _KIND_BY_CLASS:
+                candidate.kinds.add(_KIND_BY_CLASS[o.value])
+            elif p == str(DG.signingDate):
+                candidate.signed.add(o.value)
+            elif p == str(DG.topic):
+                candidate.topics.add(o.value.rsplit("topic_", 1)[-1])
+            elif p == str(DG.reportedIn):
+                candidate.articles.add(o.value)
+        if not rows:
+            continue
+        _, rows = store.select(_CONCLUSIONS, {"_agreement": Term("uri", iri)})
+        candidate.concluded.update(row["date"].value for row in rows)
+        candidates.append(candidate)
+    return candidates
+
+
+def resolve(facts: ArticleFacts, store: Store, *, article: URIRef) -> list[Resolution]:
+    """One resolution per extracted agreement, in order; each stored node used once."""
+    _, rows = store.select(_SEPARATED, {"_article": Term("uri", str(article))})
+    separated = {row["agreement"].value for row in rows}
+    proposals: list[tuple[float, int, str, str, tuple[str, ...]]] = []
+    for index, fact in enumerate(facts.agreements):
+        for candidate in _candidates(fact, store, article):
+            if candidate.iri in separated:
+                continue
+            decision = score(fact, candidate)
+            if decision is None:
+                continue
+            rule, value = decision
+            others = tuple(sorted(a for a in candidate.articles if a != str(article)))
+            if candidate.own and not others:
+                rule, value = "new", 1.0  # only this article's earlier version: keep its node
+            # the article's own earlier node wins ties, so reloading changes nothing
+            proposals.append((value + (0.001 if candidate.own else 0.0), index, candidate.iri, rule, others))
+    proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
+    chosen: dict[int, Resolution] = {}
+    used: set[str] = set()
+    for value, index, iri, rule, others in proposals:
+        if index in chosen or iri in used:
+            continue
+        chosen[index] = Resolution(iri, rule, round(min(value, 1.0), 3), others)
+        used.add(iri)
+    result = []
+    for index, fact in enumerate(facts.agreements):
+        if index in chosen:
+            result.append(chosen[index])
+            continue
+        iri, rule = mint(article, fact), "new"
+        if iri in separated:
+            rule = "split"
+        if iri in used or iri in separated:  # two agreements of one article, or a split one
+            iri = str(agreement_iri(article, fact))
+        if iri in separated:
+            iri = str(ID[f"agreement/{hash_record({'split': str(article), 'of': iri})}"])
+        used.add(iri)
+        result.append(Resolution(iri, rule, 1.0))
+    return result
