@@ -151,6 +151,8 @@ def test_the_saved_queries() -> None:
         "agreements-concerning",
         "agreements-of",
         "agreement-timeline",
+        "sources-of",
+        "conflicting-claims",
     }
     for query in queries.values():
         assert query.summary and query.description and query.tags

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from diplograph import __version__
+from diplograph import __version__, curation
 from diplograph.errors import ArticleError, DiplographError
 from diplograph.facts import graph_to_facts
 from diplograph.iri import article_iri
@@ -96,6 +96,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help="output folder (facts) or file (turtle, nquads); default stdout")
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
 
+    p = commands.add_parser("remove", help="withdraw stored articles and their claims",
+                            description="Remove articles from the store, given by IRI, URL, file name "
+                            "or content hash. An agreement no remaining article reports disappears.")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE")
+    _add_store(p)
+
+    p = commands.add_parser("reload", help="re-extract stored articles after an extractor change",
+                            description="Re-extract the stored articles (their text is kept in the store) "
+                            "that an older extractor version produced, or all with --all, and report "
+                            "which graphs changed. Unchanged graphs are not rewritten.")
+    p.add_argument("--all", action="store_true", help="re-extract every article, whatever its version")
+    _add_store(p)
+
+    p = commands.add_parser("merges", help="list the merges of agreements across articles",
+                            description="List every decision that identified an article's agreement "
+                            "with one already stored: the rule, the score and the supporting articles.")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    _add_store(p)
+
+    p = commands.add_parser("split", help="undo a wrong merge",
+                            description="Separate an article's claims from an agreement node for good "
+                            "(recorded as a dg:Separation) and re-resolve the article.")
+    p.add_argument("agreement", metavar="AGREEMENT", help="IRI, name or alias of the merged agreement")
+    p.add_argument("--article", required=True, metavar="ARTICLE",
+                   help="the article to separate: IRI, URL, file name or content hash")
+    _add_store(p)
+
     p = commands.add_parser("validate", help="check data against the SHACL shapes",
                             description="Validate RDF files (.ttl, .nt, .nq, .trig, .jsonld) or articles "
                             "against the shapes; with no FILE, every article graph in the store. "
@@ -109,7 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         handler = {"load": cmd_load, "query": cmd_query, "queries": cmd_queries,
-                   "extract": cmd_extract, "validate": cmd_validate}[args.command]  # fmt: skip
+                   "extract": cmd_extract, "validate": cmd_validate, "remove": cmd_remove,
+                   "reload": cmd_reload, "merges": cmd_merges, "split": cmd_split}[args.command]  # fmt: skip
         return int(handler(args))
     except DiplographError as error:
         print(f"diplograph: error: {error}", file=sys.stderr)
@@ -155,6 +183,51 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
         f"{summary.triples} triples; {elapsed:.1f} s; store: {store.location}"
     )
     return ExitStatus.SUCCESS if summary.ok else ExitStatus.REJECTED
+
+
+def cmd_remove(args: argparse.Namespace) -> ExitStatus:
+    store = open_store(_store_location(args))
+    try:
+        for ref in args.articles:
+            for iri in curation.remove(store, ref):
+                print(f"removed {iri} ({ref})")
+    finally:
+        store.close()
+    return ExitStatus.SUCCESS
+
+
+def cmd_reload(args: argparse.Namespace) -> ExitStatus:
+    store = open_store(_store_location(args))
+    try:
+        results = curation.reload(store, everything=args.all)
+    finally:
+        store.close()
+    for iri, status in results:
+        print(f"{status} {iri}")
+    counts = {status: sum(1 for _, s in results if s == status) for status in ("changed", "unchanged", "rejected")}
+    print(f"{len(results)} article(s) re-extracted: {counts['changed']} changed, "
+          f"{counts['unchanged']} unchanged, {counts['rejected']} rejected (kept as they were)")  # fmt: skip
+    return ExitStatus.REJECTED if counts["rejected"] else ExitStatus.SUCCESS
+
+
+def cmd_merges(args: argparse.Namespace) -> ExitStatus:
+    store = open_store(_store_location(args))
+    try:
+        variables, rows = curation.merges(store)
+    finally:
+        store.close()
+    print(format_rows(variables, rows, args.format), end="")
+    return ExitStatus.SUCCESS
+
+
+def cmd_split(args: argparse.Namespace) -> ExitStatus:
+    store = open_store(_store_location(args))
+    try:
+        for iri in curation.split(store, args.agreement, args.article):
+            print(f"separated {iri} from {args.agreement}; re-resolved it")
+    finally:
+        store.close()
+    return ExitStatus.SUCCESS
 
 
 def cmd_queries(args: argparse.Namespace) -> ExitStatus:

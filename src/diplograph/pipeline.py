@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Graph, URIRef
+from rdflib.compare import to_canonical_graph
 
 from diplograph.articles import read_articles
 from diplograph.build import build_graph
@@ -108,8 +109,10 @@ def ensure_ontology(store: Store) -> None:
 
     Written only when missing or changed, so loading twice leaves the same quads.
     """
-    graph = Graph()
-    graph.parse(ontology_file(), format="turtle")
+    # Stores mint new blank nodes on every insert: skolem IRIs from the canonical
+    # labels keep the ontology graph the very same quads in every store.
+    canonical = to_canonical_graph(Graph().parse(ontology_file(), format="turtle"))
+    graph = canonical.skolemize(authority=ONTOLOGY_IRI)
     iri = URIRef(ONTOLOGY_IRI)
     if store.has_graph(iri):
         _, rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")

@@ -53,6 +53,7 @@ class Candidate:
     topics: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     own: bool = False  # described by this article's previous graph
+    previous: Resolution | None = None  # the decision that graph recorded
 
 
 def norm(name: str) -> str:
@@ -140,6 +141,15 @@ SELECT ?_agreement ?g ?p ?o ?code ?date WHERE {
   OPTIONAL { GRAPH ?g { ?o dg:code ?code } }
 }
 """
+_PREVIOUS = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?_agreement ?_article ?rule ?score ?other WHERE {
+  GRAPH ?_article {
+    ?r dg:resolvedAgreement ?_agreement ; dg:rule ?rule ; dg:score ?score .
+    OPTIONAL { ?r dg:supportedBy ?other }
+  }
+}
+"""
 _CONCLUSIONS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT ?_agreement ?date WHERE { ?e dg:ofAgreement ?_agreement ; a dg:Conclusion ; dg:date ?date }
@@ -199,6 +209,13 @@ def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Cand
             continue
         _, rows = store.select(_CONCLUSIONS, {"_agreement": Term("uri", iri)})
         candidate.concluded.update(row["date"].value for row in rows)
+        if candidate.own:
+            _, rows = store.select(
+                _PREVIOUS, {"_agreement": Term("uri", iri), "_article": Term("uri", str(article))}
+            )
+            if rows:
+                others = tuple(sorted({row["other"].value for row in rows if "other" in row}))
+                candidate.previous = Resolution(iri, rows[0]["rule"].value, float(rows[0]["score"].value), others)
         candidates.append(candidate)
     return candidates
 
@@ -207,7 +224,7 @@ def resolve(facts: ArticleFacts, store: Store, *, article: URIRef) -> list[Resol
     """One resolution per extracted agreement, in order; each stored node used once."""
     _, rows = store.select(_SEPARATED, {"_article": Term("uri", str(article))})
     separated = {row["agreement"].value for row in rows}
-    proposals: list[tuple[float, int, str, str, tuple[str, ...]]] = []
+    proposals: list[tuple[float, int, str, str, tuple[str, ...], float]] = []
     for index, fact in enumerate(facts.agreements):
         for candidate in _candidates(fact, store, article):
             if candidate.iri in separated:
@@ -217,14 +234,19 @@ def resolve(facts: ArticleFacts, store: Store, *, article: URIRef) -> list[Resol
                 continue
             rule, value = decision
             others = tuple(sorted(a for a in candidate.articles if a != str(article)))
+            if candidate.previous is not None:
+                # the article's earlier decision stands, so reloading changes nothing
+                previous = candidate.previous
+                fit = value + (0.5 if candidate.iri == mint(article, fact) else 0.0)
+                proposals.append((2.0 + fit, index, candidate.iri, previous.rule, previous.supported_by, previous.score))
+                continue
             if candidate.own and not others:
                 rule, value = "new", 1.0  # only this article's earlier version: keep its node
-            # the article's own earlier node wins ties, so reloading changes nothing
-            proposals.append((value + (0.001 if candidate.own else 0.0), index, candidate.iri, rule, others))
+            proposals.append((value, index, candidate.iri, rule, others, value))
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
     chosen: dict[int, Resolution] = {}
     used: set[str] = set()
-    for value, index, iri, rule, others in proposals:
+    for _, index, iri, rule, others, value in proposals:
         if index in chosen or iri in used:
             continue
         chosen[index] = Resolution(iri, rule, round(min(value, 1.0), 3), others)

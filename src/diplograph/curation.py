@@ -1,0 +1,167 @@
+"""Managing what is stored: remove an article, re-extract, list and split merges.
+
+Every operation works on whole article graphs, so a failure leaves each
+article either as it was or fully replaced, and an agreement that no article
+reports any more disappears from the merged view on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rdflib import RDF, URIRef
+
+from diplograph.errors import DiplographError
+from diplograph.extract import extract
+from diplograph.iri import hash_record
+from diplograph.model import Article
+from diplograph.namespaces import DATA_BASE, DG, ID
+from diplograph.pipeline import ensure_ontology, store_facts
+from diplograph.queries import resolve_agreement
+from diplograph.resolve import CURATION_GRAPH
+from diplograph.store import Store, Term
+
+_ARTICLES = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?article ?text ?title ?published ?url ?publisher ?source ?extractor WHERE {
+  GRAPH ?article {
+    ?article a dg:Article ; dg:title ?title ; dg:published ?published .
+    OPTIONAL { ?article dg:text ?text }
+    OPTIONAL { ?article dg:url ?url }
+    OPTIONAL { ?article dg:publisher ?publisher }
+    OPTIONAL { ?article dg:sourceFile ?source }
+    OPTIONAL { ?article dg:extractor ?extractor }
+  }
+}
+ORDER BY ?article
+"""
+_FIND = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT DISTINCT ?_ref ?article WHERE {
+  GRAPH ?article { ?article a dg:Article .
+    { ?article dg:url ?v } UNION { ?article dg:sourceFile ?v } UNION { ?article dg:contentHash ?v } }
+  FILTER(STR(?v) = STR(?_ref))
+}
+"""
+_MERGES = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?agreement ?label ?article ?rule ?score
+       (GROUP_CONCAT(DISTINCT STR(?other); separator=" ") AS ?supportedBy) WHERE {
+  GRAPH ?article {
+    ?r a dg:Resolution ; dg:resolvedAgreement ?agreement ; dg:rule ?rule ; dg:score ?score .
+    OPTIONAL { ?r dg:supportedBy ?other }
+    ?agreement rdfs:label ?label .
+  }
+  FILTER(?rule != "new")
+}
+GROUP BY ?agreement ?label ?article ?rule ?score
+ORDER BY ?label ?article
+"""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    iri: str
+    article: Article
+    extractor: str | None
+
+
+def stored_articles(store: Store) -> list[StoredArticle]:
+    """Every stored article whose text was kept, rebuilt as an :class:`Article`."""
+    _, rows = store.select(_ARTICLES)
+    found = []
+    for row in rows:
+        if "text" not in row:
+            continue  # stored before texts were kept: cannot be re-extracted
+        source = row["source"].value if "source" in row else row["article"].value.rsplit("/", 1)[-1]
+        article = Article(
+            text=row["text"].value, title=row["title"].value,
+            published=date.fromisoformat(row["published"].value), source=f"{source}.txt",
+            url=row["url"].value if "url" in row else None,
+            publisher=row["publisher"].value if "publisher" in row else None,
+        )  # fmt: skip
+        found.append(StoredArticle(row["article"].value, article, row["extractor"].value if "extractor" in row else None))
+    return found
+
+
+def find_articles(store: Store, ref: str) -> list[str]:
+    """Article graphs by IRI, URL, source file (path or stem) or content hash."""
+    if ref.startswith(DATA_BASE + "article/"):
+        return [ref] if store.has_graph(URIRef(ref)) else []
+    candidates = {ref, ref.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
+    found: set[str] = set()
+    for value in candidates:
+        _, rows = store.select(_FIND, {"_ref": Term("literal", value)})
+        found.update(row["article"].value for row in rows)
+    return sorted(found)
+
+
+def remove(store: Store, ref: str) -> list[str]:
+    """Withdraw an article's claims; returns the article IRIs removed."""
+    found = find_articles(store, ref)
+    if not found:
+        raise DiplographError(
+            f"no stored article matches {ref!r}; give its IRI, URL, file name or content hash"
+        )
+    for iri in found:
+        store.remove_graph(URIRef(iri))
+    return found
+
+
+def reload(store: Store, *, everything: bool = False) -> list[tuple[str, str]]:
+    """Re-extract stored articles made by another extractor version (or all).
+
+    Returns (article, status) pairs: "changed" when the new graph differs,
+    "unchanged" when it is the same, "rejected" when it breaks the shapes
+    (the old graph then stays).
+    """
+    from diplograph.extract import EXTRACTOR_VERSION
+
+    ensure_ontology(store)
+    results = []
+    for stored in stored_articles(store):
+        if not everything and stored.extractor == EXTRACTOR_VERSION:
+            continue
+        before = set(store.export_graph(URIRef(stored.iri)))
+        outcome = store_facts(extract(stored.article), store, force=True)
+        if outcome.status == "rejected":
+            results.append((stored.iri, "rejected"))
+            continue
+        after = set(store.export_graph(URIRef(stored.iri)))
+        results.append((stored.iri, "unchanged" if before == after else "changed"))
+    return results
+
+
+def merges(store: Store) -> tuple[list[str], list[dict[str, Term]]]:
+    """Every merge decision: an article's agreement identified with a stored one."""
+    return store.select(_MERGES)
+
+
+def split(store: Store, agreement: str, article_ref: str) -> list[str]:
+    """Separate an article's claims from ``agreement`` for good, and re-resolve it.
+
+    A ``dg:Separation`` goes into the curation graph, then the article is
+    re-extracted: its agreement gets a node of its own and keeps it on later
+    loads. Returns the articles re-resolved.
+    """
+    agreement_iri = resolve_agreement(agreement, store)
+    articles = find_articles(store, article_ref)
+    if not articles:
+        raise DiplographError(f"no stored article matches {article_ref!r}")
+    curation = store.export_graph(CURATION_GRAPH)
+    by_iri = {s.iri: s for s in stored_articles(store)}
+    for iri in articles:
+        node = ID[f"separation/{hash_record({'agreement': agreement_iri, 'article': iri})}"]
+        curation.add((node, RDF.type, DG.Separation))
+        curation.add((node, DG.separatedAgreement, URIRef(agreement_iri)))
+        curation.add((node, DG.separatedArticle, URIRef(iri)))
+    store.replace_graph(CURATION_GRAPH, curation)
+    for iri in articles:
+        if iri in by_iri:
+            store_facts(extract(by_iri[iri].article), store, force=True)
+    return articles
+
+
+__all__ = ["find_articles", "merges", "reload", "remove", "split", "stored_articles"]
