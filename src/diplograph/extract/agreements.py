@@ -318,17 +318,23 @@ def _kind_compatible(m: InstrumentMention, cluster: Cluster) -> bool:
 
 
 def _kind(cluster: Cluster, ctx: Context) -> str:
-    for inst in ctx.lexicon.instruments:
-        if cluster.key == inst.id:
-            return inst.kind
+    """A name with a kind word decides; else the most specific word the text uses;
+    else the kind the lexicon knows for the instrument ("JCPOA")."""
+    lexicon = ctx.lexicon
     if cluster.name:
         for m in cluster.mentions:
-            if m.name == cluster.name and m.kind:
+            if m.text == cluster.name and m.kind and lexicon.kind_pattern.search(m.text):
                 return m.kind
-    kinds = {m.kind for m in cluster.mentions if m.kind}
-    for kind in ctx.lexicon.kind_priority:
+        for inst in lexicon.instruments:
+            if cluster.key == inst.id and lexicon.kind_pattern.search(inst.name):
+                return inst.kind
+    kinds = {m.kind for m in cluster.mentions if m.kind and (not m.key or lexicon.kind_pattern.search(m.text))}
+    for kind in lexicon.kind_priority:
         if kind in kinds:
             return kind
+    for inst in lexicon.instruments:
+        if cluster.key == inst.id:
+            return inst.kind
     return "agreement"
 
 

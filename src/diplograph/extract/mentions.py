@@ -115,6 +115,9 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
                 end += tail.end()
             if overlaps(start, end):
                 continue
+            words = [w.group() for w in lexicon.kind_pattern.finditer(text[start:end])]
+            if words:  # "the Iran nuclear accord": the word the text uses
+                kind = kind_of(words[-1], lexicon) or kind
             m = _with_context(text, InstrumentMention(start, end, kind, text[start:end], canonical, key))
             if surface != canonical:
                 m.aliases.append(surface)
