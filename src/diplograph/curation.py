@@ -90,7 +90,7 @@ def find_articles(store: Store, ref: str) -> list[str]:
     """Article graphs by IRI, URL, source file (path or stem) or content hash."""
     if ref.startswith(DATA_BASE + "article/"):
         return [ref] if store.has_graph(URIRef(ref)) else []
-    candidates = {ref, ref.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
+    candidates = {ref} if "://" in ref else {ref, ref.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
     found: set[str] = set()
     for value in candidates:
         _, rows = store.select(_FIND, {"_ref": Term("literal", value)})

@@ -18,6 +18,7 @@ from typing import Any
 from diplograph.errors import QueryError
 from diplograph.gazetteer import load_gazetteer
 from diplograph.iri import party_iri
+from diplograph.model import EVENT_TYPES, KINDS, TOPICS
 from diplograph.namespaces import DATA_BASE, ONTOLOGY_IRI
 from diplograph.resources import query_dir
 from diplograph.store import Row, Store, Term
@@ -31,6 +32,7 @@ PREFIXES = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "prov": "http://www.w3.org/ns/prov#",
 }
+_VOCABULARIES = {"kind": KINDS, "topic": TOPICS, "event": EVENT_TYPES}
 _PARAMETER = re.compile(r"\?(__?)([a-zA-Z0-9]+)(?:_(iri|integer|xsd_date|xsd_gYear|literal))?\b")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 MAX_VALUE_LENGTH = 500
@@ -81,7 +83,7 @@ def parse_query(name: str, text: str) -> SavedQuery:
             continue
         key, _, value = content.strip().partition(":")
         current = key.strip()
-        if value.strip():
+        if value.strip() and value.strip() != "[]":
             header[current] = value.strip()
     parameters: dict[str, Parameter] = {}
     for match in _PARAMETER.finditer(re.sub(r"^#.*$", "", text, flags=re.M)):
@@ -163,6 +165,11 @@ def _term(parameter: Parameter, raw: str, store: Store) -> Term:
             raise QueryError(f"{parameter.name!r} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {raw!r}.")
         datatype = {4: "gYear", 7: "gYearMonth", 10: "date"}[len(raw)]
         return Term("literal", raw, datatype=_XSD + datatype)
+    vocabulary = _VOCABULARIES.get(parameter.name)
+    if vocabulary is not None and raw not in vocabulary:
+        close = get_close_matches(raw.lower().replace(" ", "_"), vocabulary, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; one of {', '.join(vocabulary)}."
+        raise QueryError(f"{parameter.name} {raw!r} is not a known {parameter.name}{hint}")
     return Term("literal", raw)
 
 
