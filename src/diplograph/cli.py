@@ -12,6 +12,7 @@ import io
 import json
 import os
 import sys
+import textwrap
 import time
 from collections.abc import Sequence
 from datetime import date
@@ -25,7 +26,9 @@ from diplograph.errors import ArticleError, DiplographError
 from diplograph.facts import graph_to_facts
 from diplograph.iri import article_iri
 from diplograph.pipeline import LoadSummary, Processed, load, process_all
-from diplograph.queries import bind_parameters, load_query, parse_query, saved_queries, with_prefixes
+from diplograph.queries import (
+    VOCABULARIES, bind_parameters, load_query, parse_query, saved_queries, with_prefixes,
+)  # fmt: skip
 from diplograph.store import Row, Store, open_store
 from diplograph.validate import ValidationReport, validate
 
@@ -132,7 +135,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def query_help(name: str) -> str:
+    """One saved query's description and parameters, for `query NAME --help`."""
+    query = load_query(name)
+    lines = [f"diplograph query {query.name}", "", query.summary, ""]
+    if query.description:
+        lines += textwrap.wrap(query.description, 78) + [""]
+    lines.append("parameters:" if query.parameters else "parameters: none")
+    for p in query.parameters:
+        kind = {"iri": "country/organization code, name or IRI" if p.name in ("country", "other", "party", "partner")
+                else "IRI, name or alias" if p.name == "agreement" else "IRI",
+                "xsd_date": "date: YYYY, YYYY-MM or YYYY-MM-DD", "integer": "whole number"}.get(p.type, "text")
+        if p.name in VOCABULARIES:
+            kind = "one of " + ", ".join(VOCABULARIES[p.name])
+        example = query.defaults.get(p.name)
+        lines.append(
+            f"  --param {p.name}=VALUE  ({'required' if p.required else 'optional, a wildcard when left out'}; {kind})"
+            + (f", e.g. {example}" if example else "")
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) >= 3 and argv[0] == "query" and ("--help" in argv or "-h" in argv):
+        name = next((a for a in argv[1:] if not a.startswith("-")), None)
+        if name and name != "-":
+            try:
+                print(query_help(name), end="")
+                return ExitStatus.SUCCESS
+            except DiplographError as error:
+                print(f"diplograph: error: {error}", file=sys.stderr)
+                return ExitStatus.ERROR
     args = build_parser().parse_args(argv)
     try:
         handler = {"load": cmd_load, "query": cmd_query, "queries": cmd_queries,

@@ -32,7 +32,7 @@ PREFIXES = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "prov": "http://www.w3.org/ns/prov#",
 }
-_VOCABULARIES = {"kind": KINDS, "topic": TOPICS, "event": EVENT_TYPES}
+VOCABULARIES = {"kind": KINDS, "topic": TOPICS, "event": EVENT_TYPES}
 _PARAMETER = re.compile(r"\?(__?)([a-zA-Z0-9]+)(?:_(iri|integer|xsd_date|xsd_gYear|literal))?\b")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 MAX_VALUE_LENGTH = 500
@@ -165,7 +165,7 @@ def _term(parameter: Parameter, raw: str, store: Store) -> Term:
             raise QueryError(f"{parameter.name!r} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {raw!r}.")
         datatype = {4: "gYear", 7: "gYearMonth", 10: "date"}[len(raw)]
         return Term("literal", raw, datatype=_XSD + datatype)
-    vocabulary = _VOCABULARIES.get(parameter.name)
+    vocabulary = VOCABULARIES.get(parameter.name)
     if vocabulary is not None and raw not in vocabulary:
         close = get_close_matches(raw.lower().replace(" ", "_"), vocabulary, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else f"; one of {', '.join(vocabulary)}."
@@ -220,19 +220,40 @@ def resolve_agreement(raw: str, store: Store) -> str:
     return rows[0]["a"].value
 
 
-def run_query(store: Store, name: str, /, **params: str) -> list[dict[str, Any]]:
-    """Run a saved query; rows as plain dicts of Python values.
+def run_query(
+    store: Store, name: str, /, *, as_dataframe: bool = False, **params: str
+) -> Any:
+    """Run a saved query (by name or .rq path); rows as dicts of Python values.
+
+    Parameters are checked and bound as RDF terms; countries may be codes,
+    names or IRIs. With ``as_dataframe=True`` the rows come as a pandas
+    DataFrame (pandas must be installed).
 
     Example:
+        >>> from diplograph.pipeline import load
+        >>> from diplograph.resources import resource_dir
         >>> from diplograph.store import open_store
         >>> store = open_store(":memory:")
-        >>> run_query(store, "agreements-concerning", country="PRK")
-        []
+        >>> examples = resource_dir("examples")
+        >>> _ = list(load([examples / "kor-jpn-usa-intelligence-mou-2026-01-20.txt"], store))
+        >>> [row["kind"] for row in run_query(store, "agreements-concerning", country="PRK")]
+        ['memorandum of understanding']
+        >>> run_query(store, "agreements-concerning", country="Narnia")
+        Traceback (most recent call last):
+        ...
+        diplograph.errors.QueryError: country 'Narnia' is not a known country or organization; ...
     """
     query = load_query(name)
     bindings = bind_parameters(query, params, store)
     _, rows = store.select(query.text, bindings)
-    return [{k: _python(v) for k, v in row.items()} for row in rows]
+    records = [{k: _python(v) for k, v in row.items()} for row in rows]
+    if not as_dataframe:
+        return records
+    try:
+        import pandas
+    except ImportError:
+        raise QueryError("as_dataframe=True needs pandas: pip install pandas") from None
+    return pandas.DataFrame.from_records(records)
 
 
 def _python(term: Term) -> Any:

@@ -12,7 +12,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def resource_dir(name: str) -> Path:
-    """The folder ``ontology``, ``shapes`` or ``queries``."""
+    """The folder ``ontology``, ``shapes``, ``queries`` or ``examples``."""
     for candidate in (_PACKAGE / "_resources" / name, _PACKAGE.parents[1] / name):
         if candidate.is_dir():
             return candidate
