@@ -226,7 +226,7 @@ def run_query(
     """Run a saved query (by name or .rq path); rows as dicts of Python values.
 
     Parameters are checked and bound as RDF terms; countries may be codes,
-    names or IRIs. With ``as_dataframe=True`` the rows come as a pandas
+    names or IRIs; ``from_`` stands for the parameter ``from``. With ``as_dataframe=True`` the rows come as a pandas
     DataFrame (pandas must be installed).
 
     Example:
@@ -244,7 +244,8 @@ def run_query(
         diplograph.errors.QueryError: country 'Narnia' is not a known country or organization; ...
     """
     query = load_query(name)
-    bindings = bind_parameters(query, params, store)
+    # "from_" for the parameter "from", which Python keeps as a keyword
+    bindings = bind_parameters(query, {k.rstrip("_"): v for k, v in params.items()}, store)
     _, rows = store.select(query.text, bindings)
     records = [{k: _python(v) for k, v in row.items()} for row in rows]
     if not as_dataframe:
