@@ -9,17 +9,22 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
-from support import ARTICLE, EXAMPLES, FACTS, MEMORANDUM, WriteArticle
+from rdflib import Dataset, Literal, URIRef
+from support import ARTICLE, EXAMPLES, FACTS, MEMORANDUM, SMALL_URL, WriteArticle
 
-from diplograph.articles import iter_paths
+from diplograph.articles import iter_paths, read_articles
 from diplograph.build import build_graph
 from diplograph.cli import build_parser, main
 from diplograph.iri import agreement_iri, article_iri
+from diplograph.model import Article
 from diplograph.namespaces import DG
 from diplograph.queries import saved_queries
+from diplograph.store import open_store
 
-COMMANDS = ("load", "query", "queries", "extract", "validate")
+COMMANDS = (
+    "load", "query", "queries", "extract", "validate",
+    "remove", "reload", "merges", "split",
+)  # fmt: skip
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -433,6 +438,145 @@ def test_validate_an_empty_store(
 ) -> None:
     assert main(["validate", "--store", store_dir]) == 0
     assert "0 of 0 conform" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------
+# remove, reload, merges, split
+# ---------------------------------------------------------------------------
+
+# A second report of the small article's memorandum (same parties, a day in the
+# month the small article gives), from another publisher: merged by parties.
+SECOND_URL = "https://example.org/second"
+SECOND_BODY = (
+    "SEOUL, June 26 (Other Wire) -- South Korea, Japan and the United States signed "
+    "the intelligence sharing memorandum on December 29, 2014, officials said.\n"
+)
+
+
+@pytest.fixture
+def merged_store(
+    store_dir: str, write_article: WriteArticle, capsys: pytest.CaptureFixture[str]
+) -> str:
+    first = write_article()
+    second = write_article("second.txt", SECOND_BODY, url=SECOND_URL,
+                           publisher="Other Wire", published="2015-06-26")  # fmt: skip
+    assert main(["load", str(first), str(second), "--store", store_dir]) == 0
+    capsys.readouterr()
+    return store_dir
+
+
+def _iri(path: Path) -> str:
+    [article] = read_articles([path])
+    assert isinstance(article, Article)
+    return str(article_iri(article))
+
+
+def _merges_csv(
+    store_dir: str, capsys: pytest.CaptureFixture[str]
+) -> list[dict[str, str]]:
+    assert main(["merges", "--format", "csv", "--store", store_dir]) == 0
+    return list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+
+
+def test_remove(
+    tmp_path: Path, merged_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _iri(tmp_path / "article.txt"), _iri(tmp_path / "second.txt")
+    assert main(["remove", "article", SECOND_URL, "--store", merged_store]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"removed {first} (article)",
+        f"removed {second} ({SECOND_URL})",
+    ]
+    assert main(["query", "agreements-of", "--param", "country=JPN",
+                 "--store", merged_store]) == 0  # fmt: skip
+    assert capsys.readouterr().out == "(no results)\n"
+    assert main(["remove", "article", "--store", merged_store]) == 2
+    assert "no stored article matches 'article'" in capsys.readouterr().err
+
+
+def test_reload(
+    tmp_path: Path, merged_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _iri(tmp_path / "article.txt"), _iri(tmp_path / "second.txt")
+    assert main(["reload", "--store", merged_store]) == 0
+    assert capsys.readouterr().out == (
+        "0 article(s) re-extracted: 0 changed, 0 unchanged, 0 rejected "
+        "(kept as they were)\n"
+    )
+    assert main(["reload", "--all", "--store", merged_store]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert sorted(lines[:-1]) == sorted([f"unchanged {first}", f"unchanged {second}"])
+    assert lines[-1] == (
+        "2 article(s) re-extracted: 0 changed, 2 unchanged, 0 rejected "
+        "(kept as they were)"
+    )
+    # as if an older extractor had made the second article's graph
+    store = open_store(merged_store)
+    graph = store.export_graph(URIRef(second))
+    graph.set((URIRef(second), DG.extractor, Literal("0.0.1-old")))
+    store.replace_graph(URIRef(second), graph)
+    store.close()
+    assert main(["reload", "--store", merged_store]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"changed {second}",
+        "1 article(s) re-extracted: 1 changed, 0 unchanged, 0 rejected "
+        "(kept as they were)",
+    ]
+
+
+def test_merges(
+    tmp_path: Path, merged_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["merges", "--store", merged_store]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == [
+        "agreement", "label", "article", "rule", "score", "supportedBy"
+    ]  # fmt: skip
+    assert re.match(r"agreement/[0-9a-f]+\s+memorandum of understanding betw", lines[2])
+    assert " parties " in lines[2]
+    assert lines[-1] == "(1 row)"
+    [row] = _merges_csv(merged_store, capsys)
+    assert row["article"] == _iri(tmp_path / "second.txt")
+    assert row["supportedBy"] == _iri(tmp_path / "article.txt")
+    assert row["rule"] == "parties" and 0.6 <= float(row["score"]) <= 1.0
+
+
+def test_merges_of_an_empty_store(
+    store_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["merges", "--store", store_dir]) == 0
+    assert capsys.readouterr().out == "(no results)\n"
+
+
+def test_split(
+    tmp_path: Path, merged_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [row] = _merges_csv(merged_store, capsys)
+    agreement, second = row["agreement"], _iri(tmp_path / "second.txt")
+    argv = ["split", agreement, "--article", SECOND_URL, "--store", merged_store]
+    assert main(argv) == 0
+    assert capsys.readouterr().out == (
+        f"separated {second} from {agreement}; re-resolved it\n"
+    )
+    assert _merges_csv(merged_store, capsys) == []
+    assert main(["query", "agreements-of", "--param", "country=USA",
+                 "--format", "csv", "--store", merged_store]) == 0  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    # two nodes now, one article each
+    assert sorted((r["agreement"] == agreement, r["sources"]) for r in rows) == [
+        (False, SECOND_URL),
+        (True, SMALL_URL),
+    ]
+
+
+def test_split_errors(merged_store: str, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["split", "Treaty of Nowhere", "--article", "article"]
+    assert main([*argv, "--store", merged_store]) == 2
+    assert "no agreement named 'Treaty of Nowhere'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["split", "Treaty of Nowhere", "--store", merged_store])
+    assert exit_info.value.code == 2
+    assert "--article" in capsys.readouterr().err
 
 
 # ---------------------------------------------------------------------------

@@ -54,7 +54,7 @@ SELECT ?agreement ?label ?article ?rule ?score
     OPTIONAL { ?r dg:supportedBy ?other }
     ?agreement rdfs:label ?label .
   }
-  FILTER(?rule != "new")
+  FILTER(?rule NOT IN ("new", "split"))
 }
 GROUP BY ?agreement ?label ?article ?rule ?score
 ORDER BY ?label ?article

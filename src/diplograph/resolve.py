@@ -89,18 +89,16 @@ def compatible(a: str, b: str) -> bool:
 
 
 def _dates_agree(mine: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Every date of one side fits every date of the other, so a year-only date
+    cannot bridge two agreements signed on different days of that year."""
     mine, theirs = list(mine), list(theirs)
-    return not mine or not theirs or any(compatible(x, y) for x in mine for y in theirs)
+    return all(compatible(x, y) for x in mine for y in theirs)
 
 
 def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None:
     """The rule and score by which ``fact`` is ``candidate``, or None."""
-    signed = [fact.signed] if fact.signed else []
-    concluded = [e.date for e in fact.events if e.type == "agreed" and e.date]
-    if not _dates_agree(signed, candidate.signed):
-        return None
-    if not signed and not candidate.signed and not _dates_agree(concluded, candidate.concluded):
-        return None  # neither was signed yet: two deals reached at different times
+    # a proper name decides first; dates that disagree are then a conflict between
+    # sources (see the conflicting-claims query), not two instruments
     instrument = instrument_of(fact)
     if instrument and str(ID[f"agreement/{hash_record({'instrument': instrument})}"]) == candidate.iri:
         return "instrument", 1.0
@@ -109,6 +107,12 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
         return "name", 0.95
     if mine and candidate.names:
         return None  # two different proper names: two instruments
+    signed = [fact.signed] if fact.signed else []
+    concluded = [e.date for e in fact.events if e.type == "agreed" and e.date]
+    if not _dates_agree(signed, candidate.signed):
+        return None
+    if not signed and not candidate.signed and not _dates_agree(concluded, candidate.concluded):
+        return None  # neither was signed yet: two deals reached at different times
     family = FAMILIES.get(fact.kind, "instrument")
     if family not in {FAMILIES.get(k, "instrument") for k in candidate.kinds}:
         return None
@@ -128,6 +132,8 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
     topic_union = set(fact.topics) | candidate.topics
     topic_overlap = len(set(fact.topics) & candidate.topics) / len(topic_union) if topic_union else 0.0
     dated = bool(signed and candidate.signed)
+    if not dated and not shared_topics:
+        return None  # the same parties alone do not make the same agreement
     value = 0.5 * overlap + 0.2 * (fact.kind in candidate.kinds) + 0.15 * dated + 0.15 * topic_overlap
     return ("parties", round(value, 3)) if value >= _PARTY_THRESHOLD else None
 
