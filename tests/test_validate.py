@@ -122,3 +122,40 @@ def test_problem_text_is_readable(graph: Graph) -> None:
     [problem] = [p for p in validate(graph).violations if p.path == "party"]
     assert str(problem).startswith(f"Violation: <{MEMO_IRI}>")
     assert problem.message.endswith(".")
+
+
+def _results(report_graph: Graph) -> set[tuple[str, str, str]]:
+    sh = "http://www.w3.org/ns/shacl#"
+    found = set()
+    for result in report_graph.subjects(RDF.type, URIRef(sh + "ValidationResult")):
+        found.add(
+            tuple(
+                str(report_graph.value(result, URIRef(sh + key)))
+                for key in ("focusNode", "resultPath", "sourceShape")
+            )
+        )
+    return found
+
+
+@pytest.mark.parametrize("broken", ["none", "no-party", "padded-month", "bad-topic"])
+def test_the_fast_engine_agrees_with_pyshacl(broken: str) -> None:
+    """validate() runs pyshacl-turbo; pySHACL, the reference, must find the same."""
+    import pyshacl
+    import pyshacl_turbo
+
+    from diplograph.validate import load_shapes
+
+    graph = build_graph(FACTS)
+    agreement = next(graph.subjects(RDF.type, DG.Agreement))
+    if broken == "no-party":
+        graph.remove((agreement, DG.party, None))
+    elif broken == "padded-month":
+        graph.set((agreement, DG.signingDate, Literal("2014-12-01", datatype=XSD.gYearMonth)))
+    elif broken == "bad-topic":
+        graph.add((agreement, DG.topic, URIRef(str(DG._NS) + "topic_gossip")))
+    shapes = load_shapes()
+    options = {"shacl_graph": shapes, "inference": "none", "advanced": True, "allow_warnings": True}
+    reference = pyshacl.validate(graph, **options)
+    fast = pyshacl_turbo.validate(graph, **options)
+    assert fast[0] == reference[0] == (broken == "none")
+    assert _results(fast[1]) == _results(reference[1])
