@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from diplograph.build import KIND_CLASSES
 from diplograph.extract.lexicon import load_lexicon
@@ -138,37 +138,49 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
     return ("parties", round(value, 3)) if value >= _PARTY_THRESHOLD else None
 
 
+# The candidate queries list our own IRIs and the extracted names in VALUES
+# blocks, serialized as RDF terms by rdflib (never user input), so each article
+# costs a fixed handful of queries however large the store grows.
+_BY_PARTIES = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?a (COUNT(DISTINCT ?party) AS ?shared) WHERE {{
+  VALUES ?party {{ {parties} }}
+  ?a dg:party ?party .
+}}
+GROUP BY ?a HAVING (COUNT(DISTINCT ?party) >= {need})
+ORDER BY DESC(?shared) ?a LIMIT {limit}
+"""
+_BY_NAMES = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT DISTINCT ?a WHERE {{
+  VALUES ?n {{ {names} }}
+  {{ ?a dg:name ?n }} UNION {{ ?a dg:alias ?n }}
+}}
+"""
 _DETAILS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT ?_agreement ?g ?p ?o ?code ?date WHERE {
-  GRAPH ?g { ?_agreement ?p ?o . }
+SELECT ?a ?g ?p ?o ?code WHERE {{
+  VALUES ?a {{ {agreements} }}
+  GRAPH ?g {{ ?a ?p ?o . }}
   FILTER(?p IN (dg:name, dg:alias, dg:party, rdf:type, dg:signingDate, dg:topic, dg:reportedIn))
-  OPTIONAL { GRAPH ?g { ?o dg:code ?code } }
-}
-"""
-_PREVIOUS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?_agreement ?_article ?rule ?score ?other WHERE {
-  GRAPH ?_article {
-    ?r dg:resolvedAgreement ?_agreement ; dg:rule ?rule ; dg:score ?score .
-    OPTIONAL { ?r dg:supportedBy ?other }
-  }
-}
+  OPTIONAL {{ GRAPH ?g {{ ?o dg:code ?code }} }}
+}}
 """
 _CONCLUSIONS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?_agreement ?date WHERE { ?e dg:ofAgreement ?_agreement ; a dg:Conclusion ; dg:date ?date }
+SELECT ?a ?date WHERE {{
+  VALUES ?a {{ {agreements} }}
+  ?e dg:ofAgreement ?a ; a dg:Conclusion ; dg:date ?date .
+}}
 """
-_BY_PARTY = """
+_PREVIOUS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?_party ?a WHERE { ?a a dg:Agreement ; dg:party ?_party }
-"""
-_BY_NAME = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?_name ?a WHERE {
-  ?a a dg:Agreement . { ?a dg:name ?n } UNION { ?a dg:alias ?n }
-  FILTER(LCASE(STR(?n)) = LCASE(STR(?_name)))
+SELECT ?_article ?agreement ?rule ?score ?other WHERE {
+  GRAPH ?_article {
+    ?r dg:resolvedAgreement ?agreement ; dg:rule ?rule ; dg:score ?score .
+    OPTIONAL { ?r dg:supportedBy ?other }
+  }
 }
 """
 _SEPARATED = """
@@ -177,53 +189,71 @@ SELECT ?_article ?agreement WHERE {
   ?s a dg:Separation ; dg:separatedArticle ?_article ; dg:separatedAgreement ?agreement .
 }
 """
+CANDIDATES_PER_AGREEMENT = 20
+
+
+def _terms(values: Iterable[URIRef | Literal]) -> str:
+    return " ".join(sorted(v.n3() for v in values))
 
 
 def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Candidate]:
     found: set[str] = set()
-    for code in fact.parties:
-        _, rows = store.select(_BY_PARTY, {"_party": Term("uri", str(party_iri(code)))})
-        found.update(row["a"].value for row in rows)
-    for name in {n for n in (fact.name, *fact.aliases) if n}:
-        _, rows = store.select(_BY_NAME, {"_name": Term("literal", name)})
-        found.update(row["a"].value for row in rows)
-    instrument = instrument_of(fact)
-    if instrument:
-        found.add(str(ID[f"agreement/{hash_record({'instrument': instrument})}"]))
-    candidates = []
-    for iri in sorted(found):
-        candidate = Candidate(iri)
-        _, rows = store.select(_DETAILS, {"_agreement": Term("uri", iri)})
-        for row in rows:
-            p, o = row["p"].value, row["o"]
-            graph = row["g"].value
-            if graph == str(article):
-                candidate.own = True
-            if p == str(DG.name) or p == str(DG.alias):
-                candidate.names.add(norm(o.value))
-            elif p == str(DG.party) and "code" in row:
-                candidate.parties.add(row["code"].value)
-            elif p.endswith("#type") and o.value in _KIND_BY_CLASS:
-                candidate.kinds.add(_KIND_BY_CLASS[o.value])
-            elif p == str(DG.signingDate):
-                candidate.signed.add(o.value)
-            elif p == str(DG.topic):
-                candidate.topics.add(o.value.rsplit("topic_", 1)[-1])
-            elif p == str(DG.reportedIn):
-                candidate.articles.add(o.value)
-        if not rows:
-            continue
-        _, rows = store.select(_CONCLUSIONS, {"_agreement": Term("uri", iri)})
-        candidate.concluded.update(row["date"].value for row in rows)
-        if candidate.own:
-            _, rows = store.select(
-                _PREVIOUS, {"_agreement": Term("uri", iri), "_article": Term("uri", str(article))}
+    if fact.parties:
+        need = 1 if len(fact.parties) <= 2 else (len(fact.parties) + 1) // 2
+        _, rows = store.select(
+            _BY_PARTIES.format(
+                parties=_terms(party_iri(code) for code in fact.parties),
+                need=need, limit=CANDIDATES_PER_AGREEMENT,
             )
-            if rows:
-                others = tuple(sorted({row["other"].value for row in rows if "other" in row}))
-                candidate.previous = Resolution(iri, rows[0]["rule"].value, float(rows[0]["score"].value), others)
-        candidates.append(candidate)
-    return candidates
+        )  # fmt: skip
+        found.update(row["a"].value for row in rows)
+    names = {n for n in (fact.name, *fact.aliases) if n}
+    instrument = instrument_of(fact)
+    for inst in load_lexicon().instruments:
+        if inst.id == instrument:
+            names.update((inst.name, *inst.aliases))
+            found.add(str(ID[f"agreement/{hash_record({'instrument': instrument})}"]))
+    if names:
+        _, rows = store.select(_BY_NAMES.format(names=_terms(Literal(n) for n in names)))
+        found.update(row["a"].value for row in rows)
+    if not found:
+        return []
+    agreements = _terms(URIRef(iri) for iri in found)
+    candidates = {iri: Candidate(iri) for iri in found}
+    _, rows = store.select(_DETAILS.format(agreements=agreements))
+    described: set[str] = set()
+    for row in rows:
+        candidate = candidates[row["a"].value]
+        described.add(candidate.iri)
+        p, o = row["p"].value, row["o"]
+        if row["g"].value == str(article):
+            candidate.own = True
+        if p == str(DG.name) or p == str(DG.alias):
+            candidate.names.add(norm(o.value))
+        elif p == str(DG.party) and "code" in row:
+            candidate.parties.add(row["code"].value)
+        elif p.endswith("#type") and o.value in _KIND_BY_CLASS:
+            candidate.kinds.add(_KIND_BY_CLASS[o.value])
+        elif p == str(DG.signingDate):
+            candidate.signed.add(o.value)
+        elif p == str(DG.topic):
+            candidate.topics.add(o.value.rsplit("topic_", 1)[-1])
+        elif p == str(DG.reportedIn):
+            candidate.articles.add(o.value)
+    _, rows = store.select(_CONCLUSIONS.format(agreements=agreements))
+    for row in rows:
+        candidates[row["a"].value].concluded.add(row["date"].value)
+    if any(c.own for c in candidates.values()):
+        _, rows = store.select(_PREVIOUS, {"_article": Term("uri", str(article))})
+        previous: dict[str, list[dict[str, Term]]] = {}
+        for row in rows:
+            previous.setdefault(row["agreement"].value, []).append(row)
+        for iri, records in previous.items():
+            if iri in candidates:
+                others = tuple(sorted({r["other"].value for r in records if "other" in r}))
+                first = records[0]
+                candidates[iri].previous = Resolution(iri, first["rule"].value, float(first["score"].value), others)
+    return [candidates[iri] for iri in sorted(described)]
 
 
 def resolve(facts: ArticleFacts, store: Store, *, article: URIRef) -> list[Resolution]:
