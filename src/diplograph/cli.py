@@ -40,6 +40,7 @@ class ExitStatus(IntEnum):
     SUCCESS = 0
     REJECTED = 1  # some article was rejected, or data does not conform
     ERROR = 2
+    INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 
 def _store_location(args: argparse.Namespace) -> str:
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "Reloading an article replaces its graph.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt, .html, .md, .jsonl)")
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for articles that give none")
+    p.add_argument("--quiet", action="store_true", help="print only problems and the summary")
     _add_store(p)
 
     p = commands.add_parser("query", help="run a saved query or a .rq file",
@@ -187,35 +189,83 @@ def _print_report(source: str, report: ValidationReport) -> None:
         print(f"  - {problem}", file=sys.stderr)
 
 
+class Progress:
+    """A progress line on stderr (only on a terminal): done/total, rate, time left."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.started = total, 0, time.monotonic()
+        self.shown = 0.0
+        self.enabled = sys.stderr.isatty() and total > 1
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if not self.enabled or (now - self.shown < 0.25 and self.done < self.total):
+            return
+        self.shown = now
+        rate = self.done / max(now - self.started, 1e-9)
+        left = (self.total - self.done) / rate if rate else 0
+        sys.stderr.write(
+            f"\r  {self.done}/{self.total} articles  {rate:6.1f}/s  {int(left // 60)}m{int(left % 60):02d}s left "
+        )
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
 def cmd_load(args: argparse.Namespace) -> ExitStatus:
+    from diplograph.articles import iter_paths
+
     store = open_store(_store_location(args))
     summary = LoadSummary()
     started = time.monotonic()
+    paths = list(iter_paths(args.paths))
+    progress = Progress(len(paths))
+    interrupted = False
+
+    def say(line: str, *, error: bool = False) -> None:
+        if error or not args.quiet:
+            if progress.enabled:
+                sys.stderr.write("\r\033[K")
+            print(line, file=sys.stderr if error else sys.stdout)
+
     try:
-        for outcome in load(args.paths, store, published=args.published):
+        for outcome in load(paths, store, published=args.published):
+            progress.step()
             if isinstance(outcome, ArticleError):
                 summary.unreadable.append(outcome)
-                print(f"SKIPPED {outcome}", file=sys.stderr)
+                say(f"SKIPPED {outcome}", error=True)
             elif outcome.status == "rejected" and outcome.report is not None:
                 summary.rejected.append((outcome.article.source, outcome.report))
                 _print_report(outcome.article.source, outcome.report)
             elif outcome.status == "unchanged":
                 summary.unchanged.append(outcome.article.source)
-                print(f"unchanged {outcome.article.source}: already stored")
+                say(f"unchanged {outcome.article.source}: already stored")
             else:
                 summary.loaded.append(outcome.article.source)
                 summary.agreements += len(outcome.facts.agreements)
                 summary.triples += len(outcome.graph)
-                print(f"loaded {outcome.article.source}: {len(outcome.facts.agreements)} agreement(s)")
+                say(f"loaded {outcome.article.source}: {len(outcome.facts.agreements)} agreement(s)")
+    except KeyboardInterrupt:
+        # each article is written in one atomic update: stopping between two is clean
+        interrupted = True
     finally:
+        progress.close()
         store.close()
     elapsed = time.monotonic() - started
+    done = len(summary.loaded) + len(summary.unchanged)
     print(
         f"{len(summary.loaded)} article(s) loaded, {len(summary.unchanged)} unchanged, "
         f"{len(summary.rejected)} rejected, "
         f"{len(summary.unreadable)} unreadable; {summary.agreements} agreement(s), "
-        f"{summary.triples} triples; {elapsed:.1f} s; store: {store.location}"
+        f"{summary.triples} triples; {elapsed:.1f} s ({done / max(elapsed, 1e-9):.1f} articles/s); "
+        f"store: {store.location}"
     )
+    if interrupted:
+        print("interrupted: run the same command again to resume; stored articles are skipped", file=sys.stderr)
+        return ExitStatus.INTERRUPTED
     return ExitStatus.SUCCESS if summary.ok else ExitStatus.REJECTED
 
 

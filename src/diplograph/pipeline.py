@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -81,20 +82,34 @@ def _process_unchecked(article: Article) -> Processed:
 
 
 def in_parallel(
-    work: Callable[[Article], T], items: Iterable[Article | ArticleError], *, workers: int | None = None
+    work: Callable[[Article], T], items: Iterable[Article | ArticleError], *,
+    workers: int | None = None, batch: int = 256,
 ) -> Iterator[T | ArticleError]:
-    """``work`` on every article, in input order, on all cores when there are enough."""
-    items = list(items)
-    articles = [i for i in items if isinstance(i, Article)]
+    """``work`` on every article, in input order, on all cores.
+
+    Streams: at most ``batch`` articles are in flight, so memory stays flat
+    however many articles come.
+    """  # fmt: skip
     workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(articles) >= 8:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = iter(pool.map(work, articles, chunksize=max(1, len(articles) // (workers * 4))))
-            for item in items:
-                yield next(done) if isinstance(item, Article) else item
-    else:
-        for item in items:
+    iterator = iter(items)
+    first = list(islice(iterator, batch))
+    if workers == 1 or len(first) < 8:  # a few articles: not worth the processes
+        for item in chain(first, iterator):
             yield work(item) if isinstance(item, Article) else item
+        return
+    def submit(chunk: list[Article | ArticleError]) -> Iterator[T]:
+        articles = [i for i in chunk if isinstance(i, Article)]
+        return pool.map(work, articles, chunksize=max(1, len(articles) // (workers * 4)))
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk, running = first, submit(first)
+        while chunk:
+            # the next batch is extracted while this one is consumed
+            following = list(islice(iterator, batch))
+            ahead = submit(following) if following else None
+            for item in chunk:
+                yield next(running) if isinstance(item, Article) else item
+            chunk, running = following, ahead  # type: ignore[assignment]
 
 
 def process_all(
