@@ -25,7 +25,7 @@ from diplograph import __version__, curation
 from diplograph.errors import ArticleError, DiplographError
 from diplograph.facts import graph_to_facts
 from diplograph.iri import article_iri
-from diplograph.pipeline import LoadSummary, Processed, load, process_all
+from diplograph.pipeline import LoadSummary, Processed, load, load_nquads, process_all
 from diplograph.queries import (
     VOCABULARIES, bind_parameters, load_query, parse_query, saved_queries, with_prefixes,
 )  # fmt: skip
@@ -75,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Read articles (files or folders), extract their agreements, "
                             "validate each article's graph against the shapes and store the ones that conform. "
                             "Reloading an article replaces its graph.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt, .html, .md, .jsonl)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .html, .md, .jsonl)")
+    p.add_argument("--nquads", nargs="+", default=[], metavar="SHARD.nq",
+                   help="also load shards written by `extract --format nquads` (validated, one graph per article)")
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for articles that give none")
     p.add_argument("--quiet", action="store_true", help="print only problems and the summary")
     _add_store(p)
@@ -215,10 +217,33 @@ class Progress:
             sys.stderr.write("\n")
 
 
+def load_shards(paths: list[str], store: Store) -> ExitStatus:
+    stored = rejected = triples = 0
+    started = time.monotonic()
+    for outcome in load_nquads(paths, store):
+        if outcome.report.conforms:
+            stored += 1
+            triples += outcome.triples
+        else:
+            rejected += 1
+            _print_report(outcome.graph_iri, outcome.report)
+    elapsed = time.monotonic() - started
+    print(f"{stored} article graph(s) loaded from {len(paths)} shard(s), {rejected} rejected; "
+          f"{triples} triples; {elapsed:.1f} s; store: {store.location}")  # fmt: skip
+    return ExitStatus.REJECTED if rejected else ExitStatus.SUCCESS
+
+
 def cmd_load(args: argparse.Namespace) -> ExitStatus:
     from diplograph.articles import iter_paths
 
+    if not args.paths and not args.nquads:
+        raise DiplographError("give article files or folders, or --nquads SHARD.nq")
     store = open_store(_store_location(args))
+    if args.nquads:
+        shard_status = load_shards(args.nquads, store)
+        if not args.paths:
+            store.close()
+            return shard_status
     summary = LoadSummary()
     started = time.monotonic()
     paths = list(iter_paths(args.paths))

@@ -182,3 +182,56 @@ def load(
     ensure_ontology(store)
     for item in in_parallel(extract, read_articles(paths, published=published), workers=workers):
         yield item if isinstance(item, ArticleError) else store_facts(item, store)
+
+
+@dataclass(frozen=True)
+class ShardOutcome:
+    """One article graph of an N-Quads shard: stored, or rejected with its report."""
+
+    graph_iri: str
+    triples: int
+    report: ValidationReport
+
+
+def load_nquads(paths: Iterable[Path | str], store: Store) -> Iterator[ShardOutcome]:
+    """Feed shards written by ``extract --format nquads`` into the store.
+
+    Each article's named graph is validated and replaced atomically, as in
+    :func:`load`; the shard's agreements keep the per-article nodes they were
+    extracted with (resolution across articles needs the store, so it runs in
+    :func:`load`, or afterwards with ``diplograph reload --all``).
+    """
+    import pyoxigraph
+
+    ensure_ontology(store)
+    for path in paths:
+        graphs: dict[str, Graph] = {}
+        try:
+            for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS):
+                name = quad.graph_name
+                if not isinstance(name, pyoxigraph.NamedNode):
+                    continue
+                graphs.setdefault(name.value, Graph()).add(
+                    tuple(_rdflib_term(t) for t in (quad.subject, quad.predicate, quad.object))  # type: ignore[arg-type]
+                )
+        except (OSError, SyntaxError) as error:
+            raise ArticleError(path, f"not an N-Quads shard ({error})", "Give a file written by `diplograph extract --format nquads`.") from None
+        for name, graph in graphs.items():
+            report = validate(graph)
+            if report.conforms:
+                store.replace_graph(URIRef(name), graph)
+            yield ShardOutcome(name, len(graph), report)
+
+
+def _rdflib_term(term: object) -> object:
+    import pyoxigraph
+    from rdflib import BNode, Literal
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    assert isinstance(term, pyoxigraph.Literal)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
