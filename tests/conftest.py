@@ -9,6 +9,7 @@ per session on a free port of 127.0.0.1, emptied for each test).
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import socket
 import subprocess
@@ -21,6 +22,8 @@ from pathlib import Path
 
 import pytest
 from support import SMALL_BODY, SMALL_TITLE, SMALL_URL, WriteArticle
+
+from rdflib import URIRef
 
 from diplograph.store import Store, open_store
 
@@ -126,11 +129,34 @@ class OxigraphServer:
 OXIGRAPH_SERVER = OxigraphServer()
 
 
+class ExternalServer:
+    """A SPARQL server started outside the tests (CI starts Virtuoso with
+    ``.ci/virtuoso``): its endpoint comes from an environment variable. Each
+    test empties the diplograph graphs only, since servers keep system graphs."""
+
+    def __init__(self, variable: str) -> None:
+        self.variable = variable
+        self._seen: set[Path] = set()
+
+    def open(self, folder: Path) -> Store:
+        url = os.environ.get(self.variable)
+        if not url:
+            pytest.skip(f"set {self.variable} to a SPARQL endpoint to test against it")
+        store = open_store(url)
+        if folder not in self._seen:
+            self._seen.add(folder)
+            for graph in store.graphs():
+                if graph.startswith("https://w3id.org/diplograph/"):
+                    store.remove_graph(URIRef(graph))
+        return store
+
+
 # Backend name -> opener. Calling an opener again with the same folder opens the
 # same store again (tests of close and reopen rely on that).
 BACKENDS: dict[str, Callable[[Path], Store]] = {
     "embedded": _open_embedded,
     "oxigraph-server": OXIGRAPH_SERVER.open,
+    "virtuoso": ExternalServer("DIPLOGRAPH_TEST_VIRTUOSO").open,
 }
 
 

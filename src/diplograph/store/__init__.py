@@ -9,6 +9,7 @@ half of one. Queries see the union of all graphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -57,6 +58,11 @@ class Store(Protocol):
 def ntriples(graph: Iterable[tuple[object, object, object]]) -> str:
     """The triples as N-Triples lines, for an INSERT DATA block."""
     return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)  # type: ignore[attr-defined]
+
+
+def concatenated_variables(query: str) -> set[str]:
+    """Variables projected as GROUP_CONCAT(...): servers differ on an empty group."""
+    return set(re.findall(r"GROUP_CONCAT\s*\((?:[^()]|\([^()]*\))*\)\s*AS\s*\?(\w+)", query, re.I))
 
 
 def open_store(location: str, **options: str | None) -> Store:

@@ -24,10 +24,11 @@ from base64 import b64encode
 from collections.abc import Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql.parser import parseQuery
 from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
 
 from diplograph.errors import StoreError
-from diplograph.store import Row, Term, ntriples
+from diplograph.store import Row, Term, concatenated_variables, ntriples
 
 RETRIES = 4
 
@@ -42,6 +43,15 @@ def term_n3(term: Term) -> str:
         raise StoreError("blank nodes cannot be bound as query parameters")
     datatype = URIRef(term.datatype) if term.datatype else None
     return Literal(term.value, lang=term.lang, datatype=datatype).n3()
+
+
+def _reject_updates(query: str) -> None:
+    """Some servers (Virtuoso) run updates sent to the query endpoint: a query
+    must parse as a query here before it leaves, so reading never writes."""
+    try:
+        parseQuery(query)
+    except Exception as error:  # pyparsing raises its own exception types
+        raise StoreError(f"not a SPARQL query (updates are not run through select/construct): {error}") from None
 
 
 def _bind(query: str, bindings: Mapping[str, Term] | None) -> str:
@@ -59,6 +69,11 @@ def _bind(query: str, bindings: Mapping[str, Term] | None) -> str:
     if where is None:
         return f"{query}\n{block}"
     return f"{query[: where.end()]} {block}\n{query[where.end() :]}"
+
+
+def _empty(value: dict[str, str]) -> bool:
+    """GROUP_CONCAT over nothing: "" on Virtuoso, unbound on Oxigraph; unbound here."""
+    return value["type"] == "literal" and value["value"] == "" and "datatype" not in value and "xml:lang" not in value
 
 
 def _term(value: dict[str, str]) -> Term:
@@ -165,16 +180,23 @@ class RemoteStore:
         raise AssertionError("unreachable")
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> tuple[list[str], list[Row]]:
+        _reject_updates(query)
         result = self._run(_bind(query, bindings), JSON)
         assert isinstance(result, dict)
         variables = [v for v in result["head"]["vars"] if not v.startswith("_")]
+        concatenated = concatenated_variables(query)
         rows = [
-            {name: _term(value) for name, value in binding.items() if name in variables}
+            {
+                name: _term(value)
+                for name, value in binding.items()
+                if name in variables and not (name in concatenated and _empty(value))
+            }
             for binding in result["results"]["bindings"]
         ]
         return variables, rows
 
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> Graph:
+        _reject_updates(query)
         result = self._run(_bind(query, bindings))
         if isinstance(result, Graph):
             return result
