@@ -23,8 +23,8 @@ from diplograph.store import open_store
 
 COMMANDS = (
     "load", "query", "queries", "extract", "validate",
-    "remove", "reload", "merges", "split",
-)  # fmt: skip
+    "remove", "reload", "merges", "split", "reason",
+)  # fmt: skip  # `reason` runs in test_reason.py (it needs Java)
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 

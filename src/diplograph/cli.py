@@ -130,6 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the article to separate: IRI, URL, file name or content hash")
     _add_store(p)
 
+    p = commands.add_parser("reason", help="check consistency with HermiT and classify agreements",
+                            description="Load the ontology and the stored agreements into owlready2, check "
+                            "consistency with HermiT (needs Java), classify agreements as bilateral, trilateral "
+                            "or multilateral (reading each agreement's parties as complete), reported in force, "
+                            "and parties as signatories, and write the inferred types into the named graph "
+                            "https://w3id.org/diplograph/id/graph/inferred. Exit 1 when the data is inconsistent.")
+    _add_store(p)
+
     p = commands.add_parser("validate", help="check data against the SHACL shapes",
                             description="Validate RDF files (.ttl, .nt, .nq, .trig, .jsonld) or articles "
                             "against the shapes; with no FILE, every article graph in the store. "
@@ -175,7 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         handler = {"load": cmd_load, "query": cmd_query, "queries": cmd_queries,
                    "extract": cmd_extract, "validate": cmd_validate, "remove": cmd_remove,
-                   "reload": cmd_reload, "merges": cmd_merges, "split": cmd_split}[args.command]  # fmt: skip
+                   "reload": cmd_reload, "merges": cmd_merges, "split": cmd_split,
+                   "reason": cmd_reason}[args.command]  # fmt: skip
         return int(handler(args))
     except DiplographError as error:
         print(f"diplograph: error: {error}", file=sys.stderr)
@@ -337,6 +346,25 @@ def cmd_split(args: argparse.Namespace) -> ExitStatus:
     finally:
         store.close()
     return ExitStatus.SUCCESS
+
+
+def cmd_reason(args: argparse.Namespace) -> ExitStatus:
+    from diplograph.reason import INFERRED_GRAPH, reason
+
+    store = open_store(_store_location(args))
+    try:
+        report = reason(store)
+    finally:
+        store.close()
+    print(f"{report.agreements} agreement(s) and {report.parties} part(y/ies) reasoned over with HermiT "
+          f"in {report.seconds:.1f} s: {'consistent' if report.consistent else 'INCONSISTENT'}")  # fmt: skip
+    for problem in report.problems:
+        print(f"  - {problem}")
+    for cls, members in report.inferred.items():
+        print(f"{cls}: {len(members)}")
+    if report.consistent:
+        print(f"inferred types written to <{INFERRED_GRAPH}>")
+    return ExitStatus.SUCCESS if report.consistent else ExitStatus.REJECTED
 
 
 def cmd_queries(args: argparse.Namespace) -> ExitStatus:

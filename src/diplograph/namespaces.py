@@ -88,6 +88,13 @@ class DG(DefinedNamespace):
     end: URIRef
     quote: URIRef
 
+    # inferred by `diplograph reason`
+    AgreementInForce: URIRef
+    BilateralAgreement: URIRef
+    TrilateralAgreement: URIRef
+    MultilateralAgreement: URIRef
+    Signatory: URIRef
+
     # resolution and curation
     Resolution: URIRef
     resolvedIn: URIRef

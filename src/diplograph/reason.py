@@ -1,0 +1,153 @@
+"""Reasoning over the stored graph with owlready2 and HermiT.
+
+The ontology classifies agreements by their parties (bilateral, trilateral,
+multilateral), agreements reported in force, and parties that are signatories.
+OWL assumes an open world, where an agreement with two known parties may have
+more; a knowledge base of news reports is read here under a closed world: the
+parties the store names are all of an agreement's parties (a closure axiom
+``party only {A, B}``) and different parties are different individuals. HermiT
+then checks consistency and classifies; the inferred types go into their own
+named graph, so queries can use them and the next run replaces them.
+
+Dates stay out of the reasoner: HermiT rejects xsd:gYear and xsd:gYearMonth,
+and no class here depends on them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, Graph, URIRef
+
+from diplograph.build import EVENT_CLASSES, KIND_CLASSES
+from diplograph.errors import DiplographError
+from diplograph.namespaces import DATA_BASE, DG, ID
+from diplograph.resources import ontology_file
+from diplograph.store import Store
+
+INFERRED_GRAPH = ID["graph/inferred"]
+CLASSIFIED = (
+    DG.BilateralAgreement, DG.TrilateralAgreement, DG.MultilateralAgreement,
+    DG.AgreementInForce, DG.Signatory,
+)  # fmt: skip
+
+_AGREEMENTS = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT DISTINCT ?agreement ?class ?party ?partyClass ?event ?eventClass WHERE {
+  ?agreement a dg:Agreement .
+  { ?agreement a ?class }
+  UNION { ?agreement dg:party ?party . ?party a ?partyClass }
+  UNION { ?event dg:ofAgreement ?agreement ; a ?eventClass }
+}
+"""
+_KINDS = {str(v) for v in KIND_CLASSES.values()}
+_EVENTS = {str(v) for v in EVENT_CLASSES.values()}
+
+
+@dataclass
+class ReasoningReport:
+    agreements: int = 0
+    parties: int = 0
+    consistent: bool = True
+    problems: list[str] = field(default_factory=list)
+    inferred: dict[str, list[str]] = field(default_factory=dict)  # class -> individuals
+    seconds: float = 0.0
+
+
+def _short(iri: str) -> str:
+    return iri[len(DATA_BASE) :] if iri.startswith(DATA_BASE) else iri
+
+
+def reason(store: Store, *, write: bool = True) -> ReasoningReport:
+    """Check the stored data with HermiT, classify it, and store what it infers."""
+    try:
+        import owlready2
+    except ImportError:  # pragma: no cover - a dependency
+        raise DiplographError("reasoning needs owlready2: pip install owlready2") from None
+    java = shutil.which("java")
+    if java is None:
+        raise DiplographError("reasoning needs Java for HermiT: install a Java runtime (java on PATH)")
+    owlready2.JAVA_EXE = java
+    started = time.monotonic()
+    report = ReasoningReport()
+
+    kinds: dict[str, set[str]] = defaultdict(set)
+    parties: dict[str, set[str]] = defaultdict(set)
+    party_classes: dict[str, str] = {}
+    events: dict[str, tuple[str, str]] = {}
+    _, rows = store.select(_AGREEMENTS)
+    for row in rows:
+        agreement = row["agreement"].value
+        kinds.setdefault(agreement, set())
+        if "class" in row and row["class"].value in _KINDS:
+            kinds[agreement].add(row["class"].value)
+        if "party" in row:
+            parties[agreement].add(row["party"].value)
+            if row["partyClass"].value in (str(DG.Country), str(DG.InternationalOrganization)):
+                party_classes[row["party"].value] = row["partyClass"].value
+        if "event" in row and row["eventClass"].value in _EVENTS:
+            events[row["event"].value] = (agreement, row["eventClass"].value)
+
+    world = owlready2.World()
+    with tempfile.TemporaryDirectory() as folder:
+        nt = Path(folder) / "diplograph.nt"
+        Graph().parse(ontology_file(), format="turtle").serialize(nt, format="nt", encoding="utf-8")
+        onto = world.get_ontology(nt.as_uri()).load()
+    dg = world.get_namespace(str(DG._NS))
+    data = world.get_ontology(str(ID["reasoning-input"]))
+    ns = data.get_namespace(DATA_BASE)
+    with data:
+        party_of = {}
+        for iri in sorted(set(party_classes)):
+            cls = dg.Country if party_classes[iri] == str(DG.Country) else dg.InternationalOrganization
+            party_of[iri] = cls(_short(iri), namespace=ns)
+        agreement_of = {}
+        for iri in sorted(kinds):
+            claimed = sorted(kinds[iri])
+            if len(claimed) > 1:
+                # articles disagree about the kind: kinds are disjoint, so reasoning
+                # goes on with the agreement as an agreement of no particular kind
+                names = ", ".join(c.rsplit("#", 1)[-1] for c in claimed)
+                report.problems.append(f"{_short(iri)} is claimed to be of several kinds ({names}); "
+                                       "see the conflicting-claims query")  # fmt: skip
+                claimed = [str(DG.Agreement)]
+            cls = dg[claimed[0].rsplit("#", 1)[-1]] if claimed else dg.Agreement
+            individual = cls(_short(iri), namespace=ns)
+            members = [party_of[p] for p in sorted(parties.get(iri, ())) if p in party_of]
+            individual.party = members
+            if members:  # the closed world: these are all its parties
+                individual.is_a.append(dg.party.only(owlready2.OneOf(members)))
+            agreement_of[iri] = individual
+        for iri, (agreement, cls_iri) in sorted(events.items()):
+            if agreement in agreement_of:
+                event = dg[cls_iri.rsplit("#", 1)[-1]](_short(iri), namespace=ns)
+                event.ofAgreement = agreement_of[agreement]
+        if len(party_of) > 1:
+            owlready2.AllDifferent(list(party_of.values()))
+    report.agreements, report.parties = len(agreement_of), len(party_of)
+    try:
+        with data:
+            owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+    except owlready2.OwlReadyInconsistentOntologyError as error:
+        report.consistent = False
+        report.problems.append(f"the stored data is inconsistent with the ontology: {error}")
+    if report.consistent:
+        unsatisfiable = [c.iri for c in world.inconsistent_classes()]
+        report.problems += [f"class {_short(c)} cannot have any member" for c in unsatisfiable]
+        inferred = Graph()
+        for target in CLASSIFIED:
+            cls = dg[str(target).rsplit("#", 1)[-1]]
+            members = sorted(i.iri for i in cls.instances(world=world))
+            report.inferred[str(target).rsplit("#", 1)[-1]] = [_short(m) for m in members]
+            for member in members:
+                inferred.add((URIRef(member), RDF.type, target))
+        if write:
+            store.replace_graph(INFERRED_GRAPH, inferred)
+    report.seconds = time.monotonic() - started
+    _ = onto
+    return report
