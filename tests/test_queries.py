@@ -149,6 +149,11 @@ def rows(store: Store, name: str, **params: str) -> list[dict[str, Any]]:
 TESTED = {
     "agreements-concerning", "agreements-of", "agreement-timeline",  # below
     "sources-of", "conflicting-claims",  # test_provenance_queries.py
+    # test_query_library.py:
+    "signed-between", "agreements-between", "agreements-by-topic",
+    "signed-not-implemented", "lifecycle", "withdrawals-and-suspensions",
+    "failed-negotiations", "partners-of", "most-active-parties",
+    "agreements-per-year", "articles-without-agreements",
 }  # fmt: skip
 
 
@@ -171,7 +176,23 @@ def test_the_saved_queries() -> None:
         "agreement-timeline": [("agreement", "iri", True)],
         "sources-of": [("agreement", "iri", True)],
         "conflicting-claims": [("agreement", "iri", False)],  # optional: all, or one
-    }
+        "signed-between": [
+            ("from", "xsd_date", False), ("to", "xsd_date", False),
+            ("kind", "literal", False),
+        ],
+        "agreements-between": [("country", "iri", True), ("other", "iri", True)],
+        "agreements-by-topic": [("country", "iri", True), ("topic", "literal", False)],
+        "signed-not-implemented": [("country", "iri", False)],
+        "lifecycle": [("agreement", "iri", True)],
+        "withdrawals-and-suspensions": [
+            ("from", "xsd_date", False), ("to", "xsd_date", False),
+        ],
+        "failed-negotiations": [],
+        "partners-of": [("country", "iri", True)],
+        "most-active-parties": [],
+        "agreements-per-year": [],
+        "articles-without-agreements": [],
+    }  # fmt: skip
 
 
 def test_agreements_concerning(loaded: Store) -> None:

@@ -156,7 +156,9 @@ class RemoteStore:
     def _wrapper(self, query: str) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.location)
         wrapper.setMethod(POST)
-        wrapper.setQuery(query)
+        # SPARQLWrapper guesses the query type from keywords anywhere in the text,
+        # comments included ("nuclear" holds CLEAR): send it without comment lines
+        wrapper.setQuery("\n".join(line for line in query.splitlines() if not line.lstrip().startswith("#")))
         if self._user:
             wrapper.setCredentials(self._user, self._password)
             if self._digest:

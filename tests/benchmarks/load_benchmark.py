@@ -1,0 +1,548 @@
+"""Benchmark: load a synthetic corpus end to end, then time the saved queries.
+
+Not a test: it prints tables. For each corpus size it generates (or reuses) a
+corpus with ``generate_corpus.py`` and measures
+
+(a) the embedded store: ``diplograph.pipeline.load`` into ``open_store(DIR)``:
+    articles per second (overall and per tenth of the corpus, which shows
+    whether loading slows down as the store grows), peak memory, size on disk;
+(b) the same into an Oxigraph server (``oxigraph serve --union-default-graph``,
+    started and stopped here), through ``open_store("http://.../query")``;
+(c) every saved query (``diplograph.queries.saved_queries()``) with its grlc
+    ``defaults`` as parameters, through ``run_query``: median of 5 runs on both;
+(d) a naive baseline: ``process(article, check=False)`` (extract + build, no
+    resolution, no validation) into one in-memory rdflib ``Dataset`` (a named
+    graph per article, plus the ontology graph), then the saved queries with
+    rdflib's SPARQL engine over the union (``default_union=True``), parameters
+    bound with ``initBindings`` as the same terms, median of 3, each run cut
+    off after ``--timeout`` seconds (reported as ">60 s");
+
+and prints ratio tables (baseline / Oxigraph). Each measurement runs in a
+fresh Python process, so "peak memory" (``getrusage`` max RSS) is that
+measurement's own: "self" is the loading process, "workers" the largest
+child (the extraction pool), "server" the Oxigraph server process.
+
+    python tests/benchmarks/load_benchmark.py --sizes 1000,10000 --workdir /tmp/dg-bench
+    python tests/benchmarks/load_benchmark.py --sizes 2000 --only embedded --profile
+
+``--profile`` runs the embedded load under cProfile (the loading process;
+extraction runs in worker processes) and prints where the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+PHASES = ("embedded", "server", "baseline")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def mib(kib: int) -> float:
+    return kib / 1024  # ru_maxrss is in KiB on Linux
+
+
+def peaks() -> dict[str, float]:
+    return {
+        "rss_self_mib": mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+        "rss_children_mib": mib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
+    }
+
+
+def disk_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def corpus_paths(workdir: Path, size: int, seed: int, pool: int) -> list[Path]:
+    """The first ``size`` articles of a corpus for (seed, pool), generated if missing.
+
+    A larger corpus with the same seed and pool is reused: its first ``size``
+    articles are the corpus of that size.
+    """
+    sys.path.insert(0, str(HERE))
+    from generate_corpus import GENERATOR_VERSION, write_corpus
+
+    for folder in sorted(workdir.glob(f"corpus-s{seed}-p{pool}-n*")):
+        manifest = folder / "manifest.json"
+        if not manifest.exists():
+            continue
+        info = json.loads(manifest.read_text())
+        if info.get("generator") == GENERATOR_VERSION and info.get("articles", 0) >= size:
+            print(f"  corpus: reusing the first {size:,} articles of {folder}", flush=True)
+            return sorted(folder.glob("syn-*.txt"))[:size]
+    folder = workdir / f"corpus-s{seed}-p{pool}-n{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    summary = write_corpus(folder, size, seed, pool)
+    print(
+        f"  corpus: generated {size:,} articles in {summary['seconds']} s "
+        f"({size / max(float(summary['seconds']), 1e-9):,.0f} articles/s; {summary['gold_agreements']} gold agreements, "  # type: ignore[arg-type]
+        f"{summary['without_agreement']} articles without one) -> {folder}",
+        flush=True,
+    )
+    return sorted(folder.glob("syn-*.txt"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def oxigraph_binary() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(found).exists():
+        raise SystemExit("no `oxigraph` binary on PATH or beside the Python executable: pip install oxigraph")
+    return found
+
+
+# ---------------------------------------------------------------- measurements
+
+
+def timed_load(paths: list[Path], store: Any) -> dict[str, Any]:
+    """``pipeline.load`` over ``paths``; throughput overall and per tenth."""
+    from diplograph.pipeline import Processed, load
+
+    counts: dict[str, int] = {}
+    marks = max(1, len(paths) // 10)
+    windows: list[tuple[int, float]] = []
+    started = time.perf_counter()
+    done = 0
+    for item in load(paths, store):
+        status = item.status if isinstance(item, Processed) else "unreadable"
+        counts[status] = counts.get(status, 0) + 1
+        done += 1
+        if done % marks == 0 or done == len(paths):
+            windows.append((done, time.perf_counter() - started))
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "articles": done, "statuses": counts, "windows": windows, **peaks()}
+
+
+def store_counts(store: Any) -> dict[str, int]:
+    def one(query: str) -> int:
+        _, rows = store.select(query)
+        return int(rows[0]["n"].value) if rows else 0
+
+    return {
+        "quads": one("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        "agreements": one(
+            "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/diplograph/ontology#Agreement> }"
+        ),
+    }
+
+
+def time_queries(store: Any, runs: int) -> dict[str, dict[str, Any]]:
+    """Median latency of every saved query with its defaults, through ``run_query``."""
+    from diplograph.errors import DiplographError
+    from diplograph.queries import run_query, saved_queries
+
+    out: dict[str, dict[str, Any]] = {}
+    for name, query in saved_queries().items():
+        times, rows = [], 0
+        try:
+            for _ in range(runs):
+                started = time.perf_counter()
+                rows = len(run_query(store, name, **query.defaults))
+                times.append(time.perf_counter() - started)
+            out[name] = {"ms": 1000 * statistics.median(times), "rows": rows}
+        except DiplographError as error:
+            out[name] = {"error": str(error).splitlines()[0][:60]}
+    return out
+
+
+def phase_embedded(paths: list[Path], folder: Path, runs: int, profile: bool) -> dict[str, Any]:
+    from diplograph.store import open_store
+
+    shutil.rmtree(folder, ignore_errors=True)
+    store = open_store(str(folder))
+    if profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        result = profiler.runcall(timed_load, paths, store)
+        stats = pstats.Stats(profiler, stream=sys.stderr)
+        stats.sort_stats("cumulative").print_stats(35)
+        stats.sort_stats("tottime").print_stats(25)
+        stats.dump_stats(str(folder.parent / f"embedded-{len(paths)}.prof"))
+    else:
+        result = timed_load(paths, store)
+    result.update(store_counts(store))
+    result["queries"] = time_queries(store, runs)
+    store.close()
+    result["disk_bytes"] = disk_size(folder)
+    return result
+
+
+def phase_server(paths: list[Path], folder: Path, runs: int) -> dict[str, Any]:
+    from diplograph.store import open_store
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    port = free_port()
+    log = open(folder.parent / f"{folder.name}.log", "wb")  # noqa: SIM115
+    command = [oxigraph_binary(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"oxigraph server did not start; see {log.name}") from None
+                time.sleep(0.1)
+        store = open_store(f"http://127.0.0.1:{port}/query")
+        result = timed_load(paths, store)
+        result.update(store_counts(store))
+        result["queries"] = time_queries(store, runs)
+        store.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            _, _, usage = os.wait4(server.pid, 0)
+            server.returncode = 0
+            result_server = mib(usage.ru_maxrss)
+        except ChildProcessError:
+            result_server = float("nan")
+        log.close()
+    result["rss_server_mib"] = result_server
+    result["disk_bytes"] = disk_size(folder)
+    return result
+
+
+class RdflibStore:
+    """Just enough of diplograph's Store over an rdflib Dataset for ``run_query``."""
+
+    location = "rdflib"
+
+    def __init__(self, dataset: Any) -> None:
+        self.dataset = dataset
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        from rdflib import BNode, Literal, URIRef, Variable
+        from rdflib.namespace import XSD
+
+        from diplograph.store import Term
+
+        def to_rdflib(term: Term) -> Any:
+            if term.kind == "uri":
+                return URIRef(term.value)
+            if term.kind == "bnode":
+                return BNode(term.value)
+            return Literal(term.value, lang=term.lang, datatype=URIRef(term.datatype) if term.datatype else None)
+
+        def to_term(value: Any) -> Term:
+            if isinstance(value, URIRef):
+                return Term("uri", str(value))
+            if isinstance(value, BNode):
+                return Term("bnode", str(value))
+            datatype = value.datatype if value.datatype and value.datatype != XSD.string else None
+            return Term("literal", str(value), datatype=str(datatype) if datatype else None, lang=value.language)
+
+        init = {Variable(k): to_rdflib(v) for k, v in (bindings or {}).items()}
+        result = self.dataset.query(query, initBindings=init)
+        shown = [str(v) for v in result.vars or [] if not str(v).startswith("_")]
+        rows = []
+        for row in result:
+            values = row.asdict()
+            rows.append({k: to_term(values[k]) for k in shown if values.get(k) is not None})
+        return shown, rows
+
+
+def _query_child(connection: Any, dataset: Any, name: str, params: dict[str, str], runs: int) -> None:
+    from diplograph.queries import run_query
+
+    store = RdflibStore(dataset)
+    try:
+        for _ in range(runs):
+            started = time.perf_counter()
+            rows = len(run_query(store, name, **params))  # type: ignore[arg-type]
+            connection.send(("ok", time.perf_counter() - started, rows))
+    except Exception as error:  # noqa: BLE001 - reported, not raised
+        connection.send(("error", 0.0, f"{type(error).__name__}: {str(error).splitlines()[0][:60]}"))
+
+
+def baseline_queries(dataset: Any, runs: int, timeout: float) -> dict[str, dict[str, Any]]:
+    """Each query in a forked child (it shares the dataset), killed after ``timeout`` per run."""
+    import multiprocessing
+
+    from diplograph.queries import saved_queries
+
+    context = multiprocessing.get_context("fork")
+    out: dict[str, dict[str, Any]] = {}
+    for name, query in saved_queries().items():
+        parent, child = context.Pipe(duplex=False)
+        process = context.Process(target=_query_child, args=(child, dataset, name, query.defaults, runs))
+        process.start()
+        child.close()
+        times: list[float] = []
+        rows: Any = 0
+        entry: dict[str, Any] = {}
+        for _ in range(runs):
+            if not parent.poll(timeout):
+                entry = {"timeout": True}
+                break
+            status, seconds, rows = parent.recv()
+            if status == "error":
+                entry = {"error": rows}
+                break
+            times.append(seconds)
+        if process.is_alive():
+            process.kill()
+        process.join()
+        out[name] = entry or {"ms": 1000 * statistics.median(times), "rows": rows}
+        shown = f"{out[name]['ms']:.0f} ms" if "ms" in out[name] else (">timeout" if entry.get("timeout") else "error")
+        print(f"    baseline {name}: {shown}", file=sys.stderr, flush=True)
+    return out
+
+
+def phase_baseline(paths: list[Path], runs: int, timeout: float) -> dict[str, Any]:
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.compare import to_canonical_graph
+
+    from diplograph.articles import read_articles
+    from diplograph.errors import ArticleError
+    from diplograph.iri import article_iri
+    from diplograph.namespaces import ONTOLOGY_IRI
+    from diplograph.pipeline import process
+    from diplograph.resources import ontology_file
+
+    dataset = Dataset(default_union=True)
+    started = time.perf_counter()
+    # the ontology graph too, as ensure_ontology writes it to the stores: queries read labels from it
+    ontology = to_canonical_graph(Graph().parse(ontology_file(), format="turtle")).skolemize(authority=ONTOLOGY_IRI)
+    context = dataset.graph(URIRef(ONTOLOGY_IRI))
+    dataset.addN((s, p, o, context) for s, p, o in ontology)
+    done = 0
+    for article in read_articles(paths):
+        if isinstance(article, ArticleError):
+            continue
+        graph = process(article, check=False).graph
+        context = dataset.graph(article_iri(article))
+        dataset.addN((s, p, o, context) for s, p, o in graph)
+        done += 1
+    seconds = time.perf_counter() - started
+    result: dict[str, Any] = {"seconds": seconds, "articles": done, **peaks()}
+    result["quads"] = sum(1 for _ in dataset.quads((None, None, None, None)))
+    store = RdflibStore(dataset)
+    _, rows = store.select(
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/diplograph/ontology#Agreement> }"
+    )
+    result["agreements"] = int(rows[0]["n"].value)
+    result["queries"] = baseline_queries(dataset, runs, timeout)
+    return result
+
+
+# ---------------------------------------------------------------- tables
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(x)) for x in column) for column in zip(headers, *rows)]
+    line = "  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths)))
+    out = [line, "  ".join("-" * w for w in widths)]
+    for row in rows:
+        out.append("  ".join(str(x).ljust(w) if i == 0 else str(x).rjust(w) for i, (x, w) in enumerate(zip(row, widths))))
+    return "\n".join(out)
+
+
+def fmt_ms(entry: dict[str, Any] | None, timeout: float) -> str:
+    if not entry:
+        return "-"
+    if "ms" in entry:
+        ms = entry["ms"]
+        return f"{ms:,.1f}" if ms < 100 else f"{ms:,.0f}"
+    if entry.get("timeout"):
+        return f">{timeout:.0f} s"
+    return "error"
+
+
+def ratio(a: dict[str, Any] | None, b: dict[str, Any] | None, timeout: float) -> str:
+    if not a or not b or "ms" not in b:
+        return "-"
+    if a.get("timeout"):
+        return f">{timeout * 1000 / max(b['ms'], 1e-6):,.0f}x"
+    if "ms" not in a:
+        return "-"
+    return f"{a['ms'] / max(b['ms'], 1e-6):,.1f}x"
+
+
+def report(size: int, results: dict[str, dict[str, Any]], timeout: float) -> str:
+    out = [f"\n=== {size:,} articles ==="]
+    rows = []
+    for phase in PHASES:
+        r = results.get(phase)
+        if not r:
+            continue
+        statuses = ", ".join(f"{k} {v}" for k, v in sorted(r.get("statuses", {}).items())) or f"built {r['articles']}"
+        rows.append([
+            {"embedded": "oxigraph embedded", "server": "oxigraph server", "baseline": "rdflib baseline"}[phase],
+            statuses, f"{r['seconds']:,.1f}", f"{r['articles'] / r['seconds']:,.1f}",
+            f"{r['rss_self_mib']:,.0f}", f"{r['rss_children_mib']:,.0f}",
+            f"{r['rss_server_mib']:,.0f}" if "rss_server_mib" in r else "-",
+            f"{r['disk_bytes'] / 2**20:,.1f}" if "disk_bytes" in r else "(memory)",
+            f"{r['quads']:,}", f"{r['agreements']:,}",
+        ])  # fmt: skip
+    out.append("load (peak RSS in MiB: self = loading process, workers = largest child, server = oxigraph serve)")
+    out.append(table(["store", "articles", "seconds", "articles/s", "RSS self", "RSS workers", "RSS server",
+                      "disk MiB", "quads", "agreement nodes"], rows))  # fmt: skip
+    notes = []
+    for phase in ("embedded", "server"):
+        r = results.get(phase)
+        if r and r.get("windows"):
+            cells, previous = [], (0, 0.0)
+            for done, elapsed in r["windows"]:
+                rate = (done - previous[0]) / max(elapsed - previous[1], 1e-9)
+                cells.append(f"{rate:,.0f}")
+                previous = (done, elapsed)
+            notes.append(f"  {phase}: articles/s by tenth of the corpus: {' '.join(cells)}")
+    if notes:
+        out.append("\n".join(notes))
+    base = results.get("baseline")
+    if base:
+        load_rows = []
+        for phase in ("embedded", "server"):
+            r = results.get(phase)
+            if r:
+                load_rows.append([
+                    f"baseline / {phase}", f"{base['seconds'] / r['seconds']:.2f}x",
+                    f"{base['rss_self_mib'] / r['rss_self_mib']:.2f}x",
+                ])  # fmt: skip
+        if load_rows:
+            out.append("\nload ratios (baseline / oxigraph; time > 1 means the baseline is slower; memory: loading process)")
+            out.append(table(["", "load time", "peak RSS self"], load_rows))
+    names = sorted({n for r in results.values() for n in r.get("queries", {})})
+    if names:
+        headers = ["query", "rows emb", "embedded ms", "rows srv", "server ms", "rows base", "baseline ms",
+                   "base/emb", "base/srv"]  # fmt: skip
+        rows = []
+        for name in names:
+            e = results.get("embedded", {}).get("queries", {}).get(name)
+            s = results.get("server", {}).get("queries", {}).get(name)
+            b = results.get("baseline", {}).get("queries", {}).get(name)
+            rows.append([
+                name, str(e.get("rows", "-")) if e else "-", fmt_ms(e, timeout),
+                str(s.get("rows", "-")) if s else "-", fmt_ms(s, timeout),
+                str(b.get("rows", "-")) if b else "-", fmt_ms(b, timeout),
+                ratio(b, e, timeout), ratio(b, s, timeout),
+            ])  # fmt: skip
+        out.append("\nsaved queries with their default parameters (median of 5 runs on oxigraph, 3 on the baseline)")
+        out.append(table(headers, rows))
+        errors = [(p, n, q["error"]) for p, r in results.items() for n, q in r.get("queries", {}).items() if "error" in q]
+        for phase, name, error in errors:
+            out.append(f"  {phase} {name}: {error}")
+    return "\n".join(out)
+
+
+def extrapolate(result: dict[str, Any], target: int) -> str:
+    """Per-article time as a + b * (articles already stored), fitted on the tenths."""
+    windows = result.get("windows") or []
+    if len(windows) < 3:
+        return ""
+    xs, ys, previous = [], [], (0, 0.0)
+    for done, elapsed in windows:
+        xs.append((previous[0] + done) / 2)
+        ys.append((elapsed - previous[1]) / max(done - previous[0], 1))
+        previous = (done, elapsed)
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    b = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / max(sum((x - mean_x) ** 2 for x in xs), 1e-9)
+    a = mean_y - b * mean_x
+    total = a * target + b * target * target / 2
+    return (
+        f"per-article load time ~ {a * 1000:.1f} ms + {b * 1e6:.3f} us x (articles already stored); "
+        f"extrapolated to {target:,} articles: {total / 60:,.0f} min ({target / total:,.0f} articles/s on average)"
+    )
+
+
+# ---------------------------------------------------------------- driver
+
+
+def run_phase(args: argparse.Namespace, phase: str, size: int) -> dict[str, Any] | None:
+    """Run one measurement in a fresh interpreter, so its peak memory is its own."""
+    result_file = args.workdir / f"result-{phase}-{size}.json"
+    result_file.unlink(missing_ok=True)
+    command = [sys.executable, str(Path(__file__).resolve()), "--phase", phase, "--size", str(size),
+               "--workdir", str(args.workdir), "--seed", str(args.seed), "--pool", str(args.pool),
+               "--query-runs", str(args.query_runs), "--baseline-runs", str(args.baseline_runs),
+               "--timeout", str(args.timeout), "--result", str(result_file)]  # fmt: skip
+    if args.profile:
+        command.append("--profile")
+    print(f"  {phase}: loading {size:,} articles (load average {os.getloadavg()[0]:.1f}) ...", flush=True)
+    started = time.perf_counter()
+    completed = subprocess.run(command, check=False)
+    if completed.returncode != 0 or not result_file.exists():
+        print(f"  {phase}: failed (exit {completed.returncode})", flush=True)
+        return None
+    result: dict[str, Any] = json.loads(result_file.read_text())
+    print(f"  {phase}: done in {time.perf_counter() - started:,.0f} s", flush=True)
+    return result
+
+
+def child(args: argparse.Namespace) -> None:
+    paths = corpus_paths(args.workdir, args.size, args.seed, args.pool)
+    if args.phase == "embedded":
+        result = phase_embedded(paths, args.workdir / f"embedded-{args.size}", args.query_runs, args.profile)
+    elif args.phase == "server":
+        result = phase_server(paths, args.workdir / f"server-{args.size}", args.query_runs)
+    else:
+        result = phase_baseline(paths, args.baseline_runs, args.timeout)
+    Path(args.result).write_text(json.dumps(result, indent=1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/diplograph-load-benchmark"))
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--pool", type=int, default=400, help="distinct agreements in the corpus")
+    parser.add_argument("--skip-server", action="store_true")
+    parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--skip-embedded", action="store_true")
+    parser.add_argument("--query-runs", type=int, default=5)
+    parser.add_argument("--baseline-runs", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=60.0, help="per baseline query run, seconds")
+    parser.add_argument("--profile", action="store_true", help="cProfile the embedded load")
+    parser.add_argument("--extrapolate", type=int, default=100_000, help="estimate the embedded load time for this many")
+    parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--result", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    if args.phase:
+        child(args)
+        return
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
+    phases = [p for p in PHASES if not getattr(args, f"skip_{p}")]
+    print(f"workdir {args.workdir}; {os.cpu_count()} CPUs; phases: {', '.join(phases)}", flush=True)
+    reports = []
+    for size in sizes:
+        print(f"\n{size:,} articles", flush=True)
+        corpus_paths(args.workdir, size, args.seed, args.pool)
+        results = {p: r for p in phases if (r := run_phase(args, p, size))}
+        text = report(size, results, args.timeout)
+        if "embedded" in results and args.extrapolate > size:
+            text += "\n" + extrapolate(results["embedded"], args.extrapolate)
+        print(text, flush=True)
+        reports.append(text)
+        (args.workdir / f"report-{size}.txt").write_text(text + "\n")
+    if len(reports) > 1:
+        print("\n\n==================== summary ====================")
+        print("\n".join(reports))
+
+
+if __name__ == "__main__":
+    main()
