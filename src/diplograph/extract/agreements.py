@@ -683,6 +683,10 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
     window = text[max(sentence.start, v_start - 45) : v_start]
     clause = text[_clause_start(text, sentence, v_start) : v_start]
     scope = window if len(window) < len(clause) else clause
+    # a parenthetical between commas ("The pact, due to expire on Friday, was
+    # extended") neither negates nor qualifies the verb after it
+    if scope.count(",") >= 2:
+        scope = scope.rsplit(",", 1)[-1]
     if lexicon.failure_before.search(window[-25:]) and etype in ("signed", "agreed", "ratified"):
         etype = "failed"
     elif lexicon.negation.search(scope):
@@ -768,7 +772,8 @@ def _pick_date(
                 continue
             if reported and not re.search(r"\bthat\b", between):
                 continue
-            if "," in between and d.start - sentence.start > 25 and not re.search(r"\bthat\b", between):
+            opening = re.fullmatch(r"\s*(?:(?:on|in|by|since|last|earlier)\s*)?", text[sentence.start : d.start], re.I)
+            if "," in between and not opening and not re.search(r"\bthat\b", between):
                 continue  # "Biden, who was sworn in on Jan. 20, acted to extend it"
             distance = len(between) + 10
         if best is None or distance < best[0]:
