@@ -496,6 +496,30 @@ def _opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> l
     return codes
 
 
+_TALKS = re.compile(r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I)
+
+
+def _talks(cluster: Cluster, clusters: list[Cluster], parties: dict[str, int], ctx: Context) -> list[Event]:
+    """Talks between the main agreement's parties, told in sentences that do not
+    name the agreement ("after 18 days of marathon talks between Tehran and ...")."""
+    named = {ctx.sentence_of(m.start).index for c in clusters for m in c.mentions}
+    found = []
+    for sentence in ctx.sentences:
+        if sentence.index in named or not _TALKS.search(sentence.text):
+            continue
+        actors = {a.code for a in ctx.actors_in(sentence.start, sentence.end) if not a.place and not a.weak}
+        if not actors & set(parties):
+            continue
+        for pattern, etype in ctx.lexicon.event_patterns:
+            if etype != "negotiation":
+                continue
+            for match in pattern.finditer(sentence.text):
+                event = _event(etype, match.group(), sentence.start + match.start(), sentence.start + match.end(), sentence, "agreement", ctx)
+                if event is not None:
+                    found.append(event)
+    return found
+
+
 def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[AgreementFact]:
     text = ctx.article.text
     lexicon = ctx.lexicon
@@ -580,6 +604,8 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[A
                     for start, codes in _plural_parties(ctx, v_start, clause, parties):
                         for code in codes:
                             parties[code] = parties.get(code, 0) + 2
+    if cluster is clusters[0]:
+        events += _talks(cluster, clusters, parties, ctx)
     for code in cluster.listed:
         parties[code] = parties.get(code, 0) + 1
     if not parties:
