@@ -723,6 +723,8 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
         return None  # "the withdrawal agreement", "an extension deal": a name, not an event
     if re.match(r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", text[v_end : sentence.end]):
         return None
+    if re.match(r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b", text[v_end : v_end + 40]):
+        return None  # "is renewed annually unless...": how it works, not what happened
     if etype == "failed" and not lexicon.failure_before.search(window[-25:]):
         clause = _clause_start(text, sentence, v_start)
         subject = text[max(sentence.start, clause - 30) : v_start] if re.search(r"\bwhich\s*$", text[:clause]) else text[clause:v_start]
