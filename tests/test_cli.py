@@ -399,9 +399,11 @@ def test_validate_a_violating_file(
     graph.serialize(path, format="turtle")
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"VIOLATES {path}:" in out
-    assert f"<{memo}>" in out and "(party)" in out
-    assert "0 of 1 conform" in out
+    assert f"VIOLATES {path}: 1 violation" in out
+    # grouped by node (kind, label, IRI), then by shape (sh:name, shape IRI)
+    assert f'  agreement "memorandum of understanding between Japan, South Korea and United States" <{memo}>: 1 violation' in out
+    assert "    Violation: party [dgs:AgreementShape-party]\n      - An agreement needs at least one dg:party" in out
+    assert "0 of 1 conform; 1 violation" in out
 
 
 def test_validate_an_unparsable_file(
@@ -695,4 +697,4 @@ def test_validate_checks_the_named_graphs_of_a_quad_file(
     )
     capsys.readouterr()
     assert main(["validate", str(target)]) == 1
-    assert "(party)" in capsys.readouterr().out
+    assert "party [dgs:AgreementShape-party]" in capsys.readouterr().out

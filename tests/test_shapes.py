@@ -23,6 +23,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 DATA = Path(__file__).resolve().parent / "data"
 VALID = DATA / "valid-article.ttl"  # one article's named graph
 VALID_CURATION = DATA / "valid-curation.ttl"  # the curation graph
+VALID_LIFECYCLE = DATA / "valid-lifecycle.ttl"  # an article with a whole lifecycle
 
 # Every term of the SHACL vocabulary (https://www.w3.org/ns/shacl.ttl, the
 # 2017-07-20 Recommendation). rdflib ships no SHACL namespace to check against.
@@ -113,6 +114,18 @@ CYBER_RESOLUTION = ID["resolution/8e27d0c54ab1f963"]  # rule "name", supported
 # Nodes of tests/data/valid-curation.ttl.
 SEPARATION = ID["separation/e5a9c1d7f3b20468"]
 RULES = ["new", "name", "instrument", "parties", "split"]  # dg:rule values
+# Nodes of tests/data/valid-lifecycle.ttl: a fisheries agreement of ISL and NOR
+# signed 2010-05-12, ratified by NOR in 2010 and by ISL in 2011, in force and
+# implemented from 2012-01-01, and ISL's withdrawal on 2019-03-05.
+FISHERIES = ID["agreement/46a81739c6ee7c1d"]
+FISHERIES_SIGNED = ID["event/bdefc259426bd086"]
+NOR_RATIFIED = ID["event/b0c8e7868b8b35cf"]  # "2010", contains the signing day
+ISL_RATIFIED = ID["event/3ffdf31dc8dc8e77"]  # "2011"
+FISHERIES_IN_FORCE = ID["event/32500d7500ce0755"]  # 2012-01-01
+FISHERIES_IMPLEMENTED = ID["event/ced2128f3bc92a57"]  # 2012-01-01 too
+ISL_WITHDREW = ID["event/c26f22db83dc51ce"]
+ISL = ID["country/ISL"]
+NOR = ID["country/NOR"]
 
 
 # --- the shapes as written ----------------------------------------------------
@@ -258,6 +271,11 @@ def valid_curation() -> Graph:
     return Graph().parse(VALID_CURATION, format="turtle")
 
 
+@pytest.fixture(scope="module")
+def valid_lifecycle() -> Graph:
+    return Graph().parse(VALID_LIFECYCLE, format="turtle")
+
+
 @dataclass(frozen=True)
 class Result:
     focus: Node
@@ -304,19 +322,32 @@ def test_valid_curation_graph_conforms(
     assert conforms and not results, text
 
 
-def test_valid_graphs_cover_every_target_class(
-    valid: Graph, valid_curation: Graph, shapes: Graph
+@pytest.mark.parametrize("with_ontology", [True, False], ids=["ont_graph", "alone"])
+def test_valid_lifecycle_graph_conforms(
+    valid_lifecycle: Graph, shapes: Graph, onto: Graph, with_ontology: bool
 ) -> None:
-    both = valid + valid_curation
+    """Ratifications, entry into force, implementation and withdrawal in order."""
+    data = valid_lifecycle
+    conforms, results, text = run(data, shapes, onto if with_ontology else None)
+    assert conforms and not results, text
+
+
+def test_valid_graphs_cover_every_target_class(
+    valid: Graph, valid_curation: Graph, valid_lifecycle: Graph, shapes: Graph
+) -> None:
+    every = valid + valid_curation + valid_lifecycle
     for cls in set(shapes.objects(None, SH.targetClass)):
-        assert (None, RDF.type, cls) in both, f"no {cls} in {VALID.parent}"
+        assert (None, RDF.type, cls) in every, f"no {cls} in {VALID.parent}"
 
 
-def test_valid_article_keeps_its_text(valid: Graph) -> None:
+@pytest.mark.parametrize("path", [VALID, VALID_LIFECYCLE], ids=lambda p: p.name)
+def test_valid_article_keeps_its_text(path: Path) -> None:
     """dg:text is the string that dg:contentHash hashes and offsets count into."""
-    text = str(valid.value(ARTICLE, DG.text))
+    valid = Graph().parse(path, format="turtle")
+    article = next(valid.subjects(RDF.type, DG.Article))
+    text = str(valid.value(article, DG.text))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    assert Literal(digest) == valid.value(ARTICLE, DG.contentHash)
+    assert Literal(digest) == valid.value(article, DG.contentHash)
     for evidence in valid.subjects(RDF.type, DG.Evidence):
         start = int(valid.value(evidence, DG.start))
         end = int(valid.value(evidence, DG.end))
@@ -371,6 +402,16 @@ def _resolved_in_second_article(g: Graph) -> None:
     g.set((CYBER_RESOLUTION, DG.resolvedIn, other))
 
 
+def _copy_event(event: URIRef, copy: URIRef) -> Mutation:
+    """A second node with every statement of ``event``: the same event twice."""
+
+    def mutate(g: Graph) -> None:
+        for p, o in list(g.predicate_objects(event)):
+            g.add((copy, p, o))
+
+    return mutate
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -378,7 +419,7 @@ class Case:
     # local names of the shapes expected in the report, with their severity
     violations: set[str] = field(default_factory=set)
     warnings: set[str] = field(default_factory=set)
-    curation: bool = False  # break valid-curation.ttl instead of valid-article.ttl
+    base: Path = VALID  # the conforming graph to break
 
 
 GYM = XSD.gYearMonth
@@ -505,19 +546,19 @@ CASES = [
         "separation-with-two-agreements",
         _add((SEPARATION, DG.separatedAgreement, MEMO)),
         {"SeparationShape-separatedAgreement"},
-        curation=True,
+        base=VALID_CURATION,
     ),
     Case(
         "separation-without-article",
         _remove(SEPARATION, DG.separatedArticle),
         {"SeparationShape-separatedArticle"},
-        curation=True,
+        base=VALID_CURATION,
     ),
     Case(
         "separation-of-a-literal",
         _set(SEPARATION, DG.separatedAgreement, Literal("agreement/a67b831109326e42")),
         {"SeparationShape-separatedAgreement"},
-        curation=True,
+        base=VALID_CURATION,
     ),
     Case(
         "country-not-typed-party",
@@ -605,7 +646,61 @@ CASES = [
         _resolved_in_second_article,
         {"ResolutionOfReportedAgreementShape"},
     ),
+    Case(
+        "ratified-month-before-signing",
+        _set(ISL_RATIFIED, DG.date, Literal("2010-04", datatype=GYM)),
+        {"EventAfterSigningShape"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
+        "in-force-day-before-signing",
+        _set(FISHERIES_IN_FORCE, DG.date, Literal("2010-05-11", datatype=XSD.date)),
+        {"EventAfterSigningShape"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
+        "implemented-year-before-signing",
+        _set(FISHERIES_IMPLEMENTED, DG.date, Literal("2009", datatype=XSD.gYear)),
+        {"EventAfterSigningShape"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
+        "ratified-before-signing-date-of-undated-signing",
+        _chain(
+            _remove(FISHERIES_SIGNED, DG.date),
+            _set(ISL_RATIFIED, DG.date, Literal("2010-04", datatype=GYM)),
+        ),
+        {"EventAfterSigningShape"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
+        "ratified-before-signing-event-without-signing-date",
+        _chain(
+            _remove(FISHERIES, DG.signingDate),
+            _set(ISL_RATIFIED, DG.date, Literal("2010-04", datatype=GYM)),
+        ),
+        {"EventAfterSigningShape"},
+        warnings={"AgreementSigningDateShape"},
+        base=VALID_LIFECYCLE,
+    ),
     # warnings
+    Case(
+        "withdrawal-by-a-non-party",
+        _remove(FISHERIES, DG.party, ISL),
+        warnings={"WithdrawalByPartyShape"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
+        "two-ratifications-on-one-date",
+        _set(ISL_RATIFIED, DG.date, Literal("2010", datatype=XSD.gYear)),
+        warnings={"UniqueEventShape"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
+        "signing-reported-twice",  # in the valid article too, at month precision
+        _copy_event(MEMO_SIGNED, ID["event/0123456789abcdef"]),
+        warnings={"UniqueEventShape"},
+    ),
     Case(
         "signing-date-disagrees-with-event",
         _set(MEMO, DG.signingDate, Literal("2014-11", datatype=GYM)),
@@ -631,9 +726,12 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_broken_article_is_reported_by_its_shape(
-    valid: Graph, valid_curation: Graph, shapes: Graph, case: Case
+    valid: Graph, valid_curation: Graph, valid_lifecycle: Graph, shapes: Graph,
+    case: Case,
 ) -> None:
-    data = Graph() + (valid_curation if case.curation else valid)
+    bases = {VALID: valid, VALID_CURATION: valid_curation}
+    bases[VALID_LIFECYCLE] = valid_lifecycle
+    data = Graph() + bases[case.base]
     case.mutate(data)
     conforms, results, text = run(data, shapes)
     assert not conforms
@@ -648,6 +746,32 @@ def test_broken_article_is_reported_by_its_shape(
     assert found == expected, text
     for r in results:
         assert r.message and "{" not in r.message, f"unfilled template: {r.message}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_the_fast_engine_finds_the_same(
+    valid: Graph, valid_curation: Graph, valid_lifecycle: Graph, shapes: Graph,
+    case: Case,
+) -> None:
+    """validate() runs pyshacl-turbo: every broken graph gets the same results
+    (focus node, shape, severity) from it as from pySHACL, the reference."""
+    import pyshacl_turbo
+
+    bases = {VALID: valid, VALID_CURATION: valid_curation}
+    bases[VALID_LIFECYCLE] = valid_lifecycle
+    data = Graph() + bases[case.base]
+    case.mutate(data)
+    _, reference, _ = run(data, shapes)
+    _, report, text = pyshacl_turbo.validate(
+        data, shacl_graph=shapes, inference="none", advanced=True
+    )
+    fast = {
+        (report.value(r, SH.focusNode), report.value(r, SH.sourceShape),
+         report.value(r, SH.resultSeverity))
+        for top in report.subjects(RDF.type, SH.ValidationReport)
+        for r in report.objects(top, SH.result)
+    }  # fmt: skip
+    assert fast == {(r.focus, r.shape, r.severity) for r in reference}, text
 
 
 # Event dates against a publication date: (date, is it after publication?).
@@ -695,6 +819,103 @@ def test_dates_compare_across_precisions(
             expected.add(event)
     _, results, text = run(data, shapes)
     assert {r.shape for r in results} <= {DGS.EventBeforePublicationShape}, text
+    assert {r.focus for r in results} == expected, text
+
+
+# Changes to the lifecycle graph that keep it conforming: the rules do not
+# fire on them.
+ALLOWED = {
+    "ratified-in-the-signing-month": _set(
+        ISL_RATIFIED, DG.date, Literal("2010-05", datatype=GYM)
+    ),  # a month that contains the signing day is not before it
+    "ratified-on-the-signing-day": _set(
+        ISL_RATIFIED, DG.date, Literal("2010-05-12", datatype=XSD.date)
+    ),
+    "ratified-between-signing-and-re-signing": _chain(
+        _copy_event(FISHERIES_SIGNED, ID["event/fedcba9876543210"]),
+        _set(ID["event/fedcba9876543210"], DG.date, Literal("2011-06", datatype=GYM)),
+    ),  # before the second signing only: not before the agreement was signed
+    "in-force-before-a-scheduled-signing": _chain(
+        _copy_event(FISHERIES_SIGNED, ID["event/fedcba9876543210"]),
+        _set(ID["event/fedcba9876543210"], DG.date, Literal("2012-06", datatype=GYM)),
+        _set(ID["event/fedcba9876543210"], DG.scheduled, Literal(True)),
+    ),  # a planned signing is not when it was signed
+    "withdrawal-without-actor": _remove(ISL_WITHDREW, DG.actor),
+    "withdrawal-by-every-party": _add((ISL_WITHDREW, DG.actor, NOR)),
+    "ratifications-on-one-date-at-two-precisions": _set(
+        ISL_RATIFIED, DG.date, Literal("2010-12", datatype=GYM)
+    ),  # "2010" and "2010-12" are not the same date
+    "undated-ratifications": _chain(
+        _remove(ISL_RATIFIED, DG.date), _remove(NOR_RATIFIED, DG.date)
+    ),
+}
+
+
+@pytest.mark.parametrize("change", sorted(ALLOWED))
+def test_lifecycle_rules_allow(
+    valid_lifecycle: Graph, shapes: Graph, change: str
+) -> None:
+    data = Graph() + valid_lifecycle
+    ALLOWED[change](data)
+    conforms, results, text = run(data, shapes)
+    assert conforms and not results, text
+
+
+# Event dates against a signing date: (date, is it before the signing?).
+BEFORE_SIGNING = {
+    "2010-05-12": [
+        ("2010", False),  # contains the signing day
+        ("2009", True),
+        ("2010-05", False),
+        ("2010-04", True),
+        ("2010-05-11", True),
+        ("2010-05-12", False),
+        ("2010-05-13", False),
+        ("2011", False),
+    ],
+    "2010-05": [
+        ("2010-05-01", False),  # within the month
+        ("2010-04-30", True),
+        ("2009-12", True),
+        ("2010", False),
+        ("2010-06", False),
+    ],
+    "2010": [
+        ("2010-01", False),
+        ("2009-12-31", True),
+        ("2010-12-31", False),
+        ("2009", True),
+    ],
+}
+
+
+@pytest.mark.parametrize("signed", sorted(BEFORE_SIGNING))
+def test_before_signing_compares_across_precisions(
+    valid_lifecycle: Graph, shapes: Graph, signed: str
+) -> None:
+    """An event is before the signing only if it is before it at the coarser
+    of the two precisions ("2010" is not before "2010-05-12", "2009" is)."""
+    data = Graph() + valid_lifecycle
+    data.set((FISHERIES, DG.signingDate, _date(signed)))
+    data.set((FISHERIES_SIGNED, DG.date, _date(signed)))
+    dated = (NOR_RATIFIED, ISL_RATIFIED, FISHERIES_IN_FORCE, FISHERIES_IMPLEMENTED)
+    for event in dated:
+        data.remove((event, DG.date, None))
+    expected = set()
+    for i, (when, before) in enumerate(BEFORE_SIGNING[signed]):
+        event = ID[f"event/precision-{i}"]
+        for triple in [
+            (event, RDF.type, DG.LifecycleEvent),
+            (event, RDF.type, DG.Implementation),
+            (event, DG.ofAgreement, FISHERIES),
+            (event, DG.reportedIn, next(data.subjects(RDF.type, DG.Article))),
+            (event, DG.date, _date(when)),
+        ]:
+            data.add(triple)
+        if before:
+            expected.add(event)
+    _, results, text = run(data, shapes)
+    assert {r.shape for r in results} <= {DGS.EventAfterSigningShape}, text
     assert {r.focus for r in results} == expected, text
 
 

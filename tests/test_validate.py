@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import DCTERMS, RDF, XSD, Graph, Literal, URIRef
 from support import (
     ARTICLE,
     CYBER,
@@ -21,7 +22,13 @@ from diplograph.extract import extract
 from diplograph.iri import agreement_iri, article_iri
 from diplograph.model import Article, ArticleFacts
 from diplograph.namespaces import DG
-from diplograph.validate import ValidationReport, validate
+from diplograph.validate import (
+    ValidationReport,
+    describe_node,
+    report_graph,
+    report_text,
+    validate,
+)
 
 MEMO_IRI = agreement_iri(article_iri(ARTICLE), MEMORANDUM)
 
@@ -124,6 +131,76 @@ def test_problem_text_is_readable(graph: Graph) -> None:
     assert problem.message.endswith(".")
 
 
+def test_problems_name_their_node_and_shape(graph: Graph) -> None:
+    graph.remove((MEMO_IRI, DG.party, None))
+    [problem] = [p for p in validate(graph).violations if p.path == "party"]
+    assert problem.node == str(MEMO_IRI)
+    assert problem.kind == "agreement"
+    assert problem.label == (
+        "memorandum of understanding between Japan, South Korea and United States"
+    )
+    assert problem.shape == "dgs:AgreementShape-party"
+    assert problem.shape_name == "party"
+
+
+def test_events_are_described_by_type_agreement_and_date(graph: Graph) -> None:
+    [event] = graph.subjects(RDF.type, DG.EntryIntoForce)
+    assert describe_node(graph, event) == (
+        "entry into force",
+        "memorandum of understanding between Japan, South Korea and United States, "
+        "2015-07-01",
+    )
+
+
+def test_report_text_groups_by_node_then_by_shape(graph: Graph) -> None:
+    graph.remove((MEMO_IRI, DG.party, None))
+    graph.add((MEMO_IRI, DG.topic, URIRef(str(DG._NS) + "topic_gossip")))
+    article = next(graph.subjects(RDF.type, DG.Article))
+    graph.remove((article, DG.publisher, None))  # a warning on another node
+    lines = report_text("memo.ttl", validate(graph)).splitlines()
+    assert lines[0] == "VIOLATES memo.ttl: 2 violations, 1 warning"
+    memo = next(i for i, line in enumerate(lines) if f"<{MEMO_IRI}>" in line)
+    assert memo == 1, "the node with violations comes first"
+    assert lines[memo].endswith(": 2 violations")
+    shapes = [line.strip() for line in lines if re.match(r"    \S", line)]
+    assert shapes == [
+        "Violation: party [dgs:AgreementShape-party]",
+        "Violation: topic [dgs:AgreementVocabularyShape-topic]",
+        "Warning: publisher [dgs:ArticleRecommendedShape-publisher]",
+    ]
+    assert lines[-3] == f'  article "{SMALL_TITLE}" <{article}>: 1 warning'
+    only = report_text("memo.ttl", validate(graph), severities=("Violation",))
+    assert "publisher" not in only and only.splitlines()[0] == lines[0]
+
+
+def test_report_graph_keeps_reports_apart(graph: Graph) -> None:
+    good = validate(graph)
+    graph.remove((MEMO_IRI, DG.party, None))
+    bad = validate(graph)
+    sh = "http://www.w3.org/ns/shacl#"
+    merged = report_graph([(URIRef("urn:good"), good), (URIRef("urn:bad"), bad)])
+    reports = set(merged.subjects(RDF.type, URIRef(sh + "ValidationReport")))
+    assert len(reports) == 2
+    by_source = {merged.value(r, DCTERMS.source): r for r in reports}
+    assert set(by_source) == {URIRef("urn:good"), URIRef("urn:bad")}
+    counts = {
+        str(source): len(list(merged.objects(report, URIRef(sh + "result"))))
+        for source, report in by_source.items()
+    }
+    assert counts == {"urn:good": len(good.problems), "urn:bad": len(bad.problems)}
+
+
+def _add_event(graph: Graph, name: str, kind: URIRef, when: str) -> URIRef:
+    """An event of the memorandum, dated at month precision."""
+    event = URIRef(f"https://w3id.org/diplograph/id/event/{name}")
+    graph.add((event, RDF.type, DG.LifecycleEvent))
+    graph.add((event, RDF.type, kind))
+    graph.add((event, DG.ofAgreement, MEMO_IRI))
+    graph.add((event, DG.reportedIn, article_iri(ARTICLE)))
+    graph.add((event, DG.date, Literal(when, datatype=XSD.gYearMonth)))
+    return event
+
+
 def _results(report_graph: Graph) -> set[tuple[str, str, str]]:
     sh = "http://www.w3.org/ns/shacl#"
     found = set()
@@ -137,7 +214,11 @@ def _results(report_graph: Graph) -> set[tuple[str, str, str]]:
     return found
 
 
-@pytest.mark.parametrize("broken", ["none", "no-party", "padded-month", "bad-topic"])
+@pytest.mark.parametrize(
+    "broken",
+    ["none", "no-party", "padded-month", "bad-topic", "ratified-before-signing",
+     "withdrawal-by-non-party", "event-twice"],
+)  # fmt: skip
 def test_the_fast_engine_agrees_with_pyshacl(broken: str) -> None:
     """validate() runs pyshacl-turbo; pySHACL, the reference, must find the same."""
     import pyshacl
@@ -153,9 +234,25 @@ def test_the_fast_engine_agrees_with_pyshacl(broken: str) -> None:
         graph.set((agreement, DG.signingDate, Literal("2014-12-01", datatype=XSD.gYearMonth)))
     elif broken == "bad-topic":
         graph.add((agreement, DG.topic, URIRef(str(DG._NS) + "topic_gossip")))
+    elif broken == "ratified-before-signing":  # the memorandum was signed 2014-12
+        _add_event(graph, "ratified", DG.Ratification, "2014-11")
+    elif broken == "withdrawal-by-non-party":  # North Korea is only concerned
+        event = _add_event(graph, "withdrew", DG.Withdrawal, "2015-06")
+        graph.add((event, DG.actor, URIRef("https://w3id.org/diplograph/id/country/PRK")))
+    elif broken == "event-twice":
+        _add_event(graph, "signed-1", DG.Signing, "2014-12")
+        _add_event(graph, "signed-2", DG.Signing, "2014-12")
     shapes = load_shapes()
     options = {"shacl_graph": shapes, "inference": "none", "advanced": True, "allow_warnings": True}
     reference = pyshacl.validate(graph, **options)
     fast = pyshacl_turbo.validate(graph, **options)
-    assert fast[0] == reference[0] == (broken == "none")
+    violates = broken not in ("none", "withdrawal-by-non-party", "event-twice")
+    assert fast[0] == reference[0] == (not violates)
     assert _results(fast[1]) == _results(reference[1])
+    rule = {
+        "ratified-before-signing": "EventAfterSigningShape",
+        "withdrawal-by-non-party": "WithdrawalByPartyShape",
+        "event-twice": "UniqueEventShape",
+    }.get(broken)
+    if rule:
+        assert any(shape.endswith(f"#{rule}") for _, _, shape in _results(fast[1]))

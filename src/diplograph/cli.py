@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import textwrap
 import time
@@ -25,14 +26,23 @@ from diplograph import __version__, curation
 from diplograph.errors import ArticleError, DiplographError
 from diplograph.facts import graph_to_facts
 from diplograph.iri import article_iri
+from diplograph.namespaces import DG
 from diplograph.pipeline import LoadSummary, Processed, load, load_nquads, process_all
 from diplograph.queries import (
     VOCABULARIES, bind_parameters, load_query, parse_query, saved_queries, with_prefixes,
 )  # fmt: skip
 from diplograph.store import Row, Store, open_store
-from diplograph.validate import ValidationReport, validate
+from diplograph.validate import (
+    ValidationReport,
+    plural,
+    report_graph,
+    report_text,
+    validate,
+)
 
 DEFAULT_STORE = "./diplograph-store"
+REJECTED_DIR = "rejected"  # in an embedded store's folder: the reports of rejected articles
+REJECTED_ELSEWHERE = "./diplograph-rejected"  # for a server's store (or one in memory)
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld", ".rdf": "xml"}
 
 
@@ -140,9 +150,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("validate", help="check data against the SHACL shapes",
                             description="Validate RDF files (.ttl, .nt, .nq, .trig, .jsonld) or articles "
-                            "against the shapes; with no FILE, every article graph in the store. "
+                            "against the shapes; with no FILE, every article graph in the store. The report "
+                            "lists, for each graph, the nodes that break a shape and, under each node, the "
+                            "shapes with their messages; --format turtle prints the SHACL report graphs instead. "
                             "Exit 0 conforms, 1 violations, 2 error.")
     p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--format", choices=["text", "turtle"], default="text",
+                   help="text: the report in words (default); turtle: the SHACL validation report "
+                   "graph(s), each sh:ValidationReport with dcterms:source naming what was validated")
     _add_store(p)
     return parser
 
@@ -194,10 +209,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitStatus.ERROR
 
 
-def _print_report(source: str, report: ValidationReport) -> None:
-    print(f"REJECTED {source}: its graph breaks the shapes, nothing of it was stored:", file=sys.stderr)
-    for problem in report.violations:
-        print(f"  - {problem}", file=sys.stderr)
+def _print_report(source: str, report: ValidationReport, kept: str | None = None) -> None:
+    """A rejection on stderr: the violations by node and shape, and where the full report is."""
+    print(f"REJECTED {source}: its graph breaks the shapes, nothing of it was stored: "
+          f"{plural(report.counts())}", file=sys.stderr)  # fmt: skip
+    for line in report_text(source, report, severities=("Violation",)).splitlines()[1:]:
+        print(line, file=sys.stderr)
+    if kept:
+        print(f"  {kept}", file=sys.stderr)
+
+
+def rejected_dir(location: str) -> Path:
+    """Where the reports of rejected articles go: ``<store>/rejected/`` for an
+    embedded store's folder, ``./diplograph-rejected/`` for a server."""
+    if location.startswith(("http://", "https://")) or location == ":memory:":
+        return Path(REJECTED_ELSEWHERE)
+    return Path(location) / REJECTED_DIR
+
+
+def keep_report(folder: Path, stem: str, source: str, iri: URIRef, report: ValidationReport) -> str:
+    """Write a rejected article's report as ``<stem>.txt`` (words) and ``<stem>.ttl``
+    (the SHACL report graph); say where, or why it could not be written."""
+    name = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "article"
+    text, turtle = folder / f"{name}.txt", folder / f"{name}.ttl"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        text.write_text(report_text(f"{source} <{iri}>", report), encoding="utf-8")
+        turtle.write_text(report_graph([(iri, report)]).serialize(format="turtle"), encoding="utf-8")
+    except OSError as error:
+        return f"the report could not be kept in {folder}: {error}"
+    return f"report kept in {text} and {turtle}"
 
 
 class Progress:
@@ -226,7 +267,7 @@ class Progress:
             sys.stderr.write("\n")
 
 
-def load_shards(paths: list[str], store: Store) -> ExitStatus:
+def load_shards(paths: list[str], store: Store, rejected_to: Path) -> ExitStatus:
     stored = rejected = triples = 0
     started = time.monotonic()
     for outcome in load_nquads(paths, store):
@@ -235,7 +276,10 @@ def load_shards(paths: list[str], store: Store) -> ExitStatus:
             triples += outcome.triples
         else:
             rejected += 1
-            _print_report(outcome.graph_iri, outcome.report)
+            iri = URIRef(outcome.graph_iri)
+            stem = outcome.graph_iri.rstrip("/").rsplit("/", 1)[-1]
+            kept = keep_report(rejected_to, stem, outcome.graph_iri, iri, outcome.report)
+            _print_report(outcome.graph_iri, outcome.report, kept)
     elapsed = time.monotonic() - started
     print(f"{stored} article graph(s) loaded from {len(paths)} shard(s), {rejected} rejected; "
           f"{triples} triples; {elapsed:.1f} s; store: {store.location}")  # fmt: skip
@@ -247,9 +291,11 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
 
     if not args.paths and not args.nquads:
         raise DiplographError("give article files or folders, or --nquads SHARD.nq")
-    store = open_store(_store_location(args))
+    location = _store_location(args)
+    store = open_store(location)
+    rejected_to = rejected_dir(location)
     if args.nquads:
-        shard_status = load_shards(args.nquads, store)
+        shard_status = load_shards(args.nquads, store, rejected_to)
         if not args.paths:
             store.close()
             return shard_status
@@ -273,7 +319,11 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
                 say(f"SKIPPED {outcome}", error=True)
             elif outcome.status == "rejected" and outcome.report is not None:
                 summary.rejected.append((outcome.article.source, outcome.report))
-                _print_report(outcome.article.source, outcome.report)
+                kept = keep_report(rejected_to, outcome.article.stem, outcome.article.source,
+                                   article_iri(outcome.article), outcome.report)  # fmt: skip
+                if progress.enabled:
+                    sys.stderr.write("\r\033[K")
+                _print_report(outcome.article.source, outcome.report, kept)
             elif outcome.status == "unchanged":
                 summary.unchanged.append(outcome.article.source)
                 say(f"unchanged {outcome.article.source}: already stored")
@@ -490,7 +540,8 @@ def cmd_extract(args: argparse.Namespace) -> ExitStatus:
 def cmd_validate(args: argparse.Namespace) -> ExitStatus:
     from diplograph.articles import read_articles
 
-    reports: list[tuple[str, ValidationReport]] = []
+    # (what the report says was validated, its IRI in a Turtle report, the report)
+    reports: list[tuple[str, URIRef, ValidationReport]] = []
     if args.files:
         for name in args.files:
             path = Path(name)
@@ -508,30 +559,35 @@ def cmd_validate(args: argparse.Namespace) -> ExitStatus:
                     graph = Graph()
                     for s, p, o, _ in parsed.quads((None, None, None, None)):
                         graph.add((s, p, o))
-                reports.append((str(path), validate(graph)))
+                reports.append((str(path), URIRef(path.resolve().as_uri()), validate(graph)))
                 continue
             for outcome in process_all(read_articles([path]), check=True, workers=1):
                 if isinstance(outcome, ArticleError):
                     raise outcome
                 assert isinstance(outcome, Processed) and outcome.report is not None
-                reports.append((outcome.article.source, outcome.report))
+                reports.append((outcome.article.source, article_iri(outcome.article), outcome.report))
     else:
         store = open_store(_store_location(args))
         try:
             for graph_iri in store.graphs():
                 if "/id/article/" in graph_iri:
-                    reports.append((graph_iri, validate(store.export_graph(URIRef(graph_iri)))))
+                    iri = URIRef(graph_iri)
+                    graph = store.export_graph(iri)
+                    source_file = graph.value(iri, DG.sourceFile)
+                    shown = f"{graph_iri} ({source_file})" if source_file else graph_iri
+                    reports.append((shown, iri, validate(graph)))
         finally:
             store.close()
-    failed = 0
-    for source, report in reports:
-        if report.conforms:
-            warnings = len(report.problems)
-            print(f"conforms {source}" + (f" ({warnings} warning(s))" if warnings else ""))
-        else:
-            failed += 1
-            print(f"VIOLATES {source}:")
-            for problem in report.violations:
-                print(f"  - {problem}")
-    print(f"{len(reports) - failed} of {len(reports)} conform")
+    failed = sum(not report.conforms for _, _, report in reports)
+    if args.format == "turtle":
+        text = report_graph((iri, report) for _, iri, report in reports).serialize(format="turtle")
+        print(f"# SHACL validation reports: {len(reports) - failed} of {len(reports)} conform")
+        print(text.rstrip("\n"))
+    else:
+        totals: dict[str, int] = {}
+        for source, _, report in reports:
+            print(report_text(source, report), end="")
+            for severity, n in report.counts().items():
+                totals[severity] = totals.get(severity, 0) + n
+        print(f"{len(reports) - failed} of {len(reports)} conform" + (f"; {plural(totals)} in all" if totals else ""))
     return ExitStatus.REJECTED if failed else ExitStatus.SUCCESS

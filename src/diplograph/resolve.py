@@ -190,6 +190,7 @@ SELECT ?_article ?agreement WHERE {
 }
 """
 CANDIDATES_PER_AGREEMENT = 20
+SUPPORT_LISTED = 5
 
 
 def _terms(values: Iterable[URIRef | Literal]) -> str:
@@ -269,7 +270,8 @@ def resolve(facts: ArticleFacts, store: Store, *, article: URIRef) -> list[Resol
             if decision is None:
                 continue
             rule, value = decision
-            others = tuple(sorted(a for a in candidate.articles if a != str(article)))
+            # a few supporting articles say why; sources-of lists them all
+            others = tuple(sorted(a for a in candidate.articles if a != str(article)))[:SUPPORT_LISTED]
             if candidate.previous is not None:
                 # the article's earlier decision stands, so reloading changes nothing
                 previous = candidate.previous

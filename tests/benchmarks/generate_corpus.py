@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 START, END = date(1996, 1, 1), date(2025, 11, 30)
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]  # fmt: skip
@@ -1005,15 +1005,14 @@ class ArticleText:
             states = sorted(c for c, x in self.parties.items() if not x.org and c not in ag.parties and c != ag.host and c != ag.concern)
             observer = self.parties[rng.choice(states)].name
             options.append(f"{_cap(observer)}, which attended the ceremony as an observer, did not sign {self.kw()}.")
-        if signed and ag.kind not in ("joint_statement", "ceasefire", "memorandum_of_understanding"):
+        if signed and not in_force and ag.kind not in ("joint_statement", "ceasefire", "memorandum_of_understanding"):
             pending = [c for c in ag.parties if c not in ratified and c not in ORGS]
             if pending:
                 options.append(f"{_cap(self.parties[rng.choice(pending)].name)} has yet to ratify {self.kw()}.")
             if not ratified:
                 both = "Both parliaments" if len(ag.parties) == 2 else "The parliaments"
                 options.append(f"{both} are expected to ratify {self.kw()} later this year.")
-            if not in_force:
-                options.append(f"{_cap(self.kw())} has not yet entered into force.")
+            options.append(f"{_cap(self.kw())} has not yet entered into force.")
         if self.main.type == "negotiation" and ag.signing and ag.signing.when > p:
             options.append(f"{_cap(self.w.again(self.order))} plan to sign {self.kw()} in the coming months.")
         return rng.choice(options) if options else None

@@ -117,6 +117,7 @@ def timed_load(paths: list[Path], store: Any) -> dict[str, Any]:
     from diplograph.pipeline import Processed, load
 
     counts: dict[str, int] = {}
+    rejected: list[str] = []
     marks = max(1, len(paths) // 10)
     windows: list[tuple[int, float]] = []
     started = time.perf_counter()
@@ -124,11 +125,14 @@ def timed_load(paths: list[Path], store: Any) -> dict[str, Any]:
     for item in load(paths, store):
         status = item.status if isinstance(item, Processed) else "unreadable"
         counts[status] = counts.get(status, 0) + 1
+        if status == "rejected" and len(rejected) < 5 and item.report:  # type: ignore[union-attr]
+            problem = str(item.report.violations[0]) if item.report.violations else "?"  # type: ignore[union-attr]
+            rejected.append(f"{item.article.stem}: {problem[:160]}")  # type: ignore[union-attr]
         done += 1
         if done % marks == 0 or done == len(paths):
             windows.append((done, time.perf_counter() - started))
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "articles": done, "statuses": counts, "windows": windows, **peaks()}
+    return {"seconds": seconds, "articles": done, "statuses": counts, "rejected": rejected, "windows": windows, **peaks()}
 
 
 def store_counts(store: Any) -> dict[str, int]:
@@ -144,57 +148,111 @@ def store_counts(store: Any) -> dict[str, int]:
     }
 
 
-def time_queries(store: Any, runs: int) -> dict[str, dict[str, Any]]:
-    """Median latency of every saved query with its defaults, through ``run_query``."""
-    from diplograph.errors import DiplographError
-    from diplograph.queries import run_query, saved_queries
+def _collect(process: Any, connection: Any, runs: int, timeout: float) -> dict[str, Any]:
+    """Results of one query's runs from a child process; kill it when a run exceeds ``timeout``."""
+    times: list[float] = []
+    rows: Any = 0
+    entry: dict[str, Any] = {}
+    for _ in range(runs):
+        if not connection.poll(timeout):
+            entry = {"timeout": True}
+            break
+        status, seconds, rows = connection.recv()
+        if status == "error":
+            entry = {"error": rows}
+            break
+        times.append(seconds)
+    if process.is_alive():
+        process.kill()
+    process.join()
+    return entry or {"ms": 1000 * statistics.median(times), "rows": rows}
 
+
+def _run_and_send(connection: Any, store: Any, name: str, params: dict[str, str], runs: int) -> None:
+    from diplograph.queries import run_query
+
+    try:
+        for _ in range(runs):
+            started = time.perf_counter()
+            rows = len(run_query(store, name, **params))
+            connection.send(("ok", time.perf_counter() - started, rows))
+    except Exception as error:  # noqa: BLE001 - reported, not raised
+        connection.send(("error", 0.0, f"{type(error).__name__}: {str(error).splitlines()[0][:70]}"))
+
+
+def _oxigraph_child(connection: Any, location: str, name: str, params: dict[str, str], runs: int) -> None:
+    from diplograph.store import open_store
+
+    store = open_store(location)
+    try:
+        _run_and_send(connection, store, name, params, runs)
+    finally:
+        store.close()
+
+
+def time_queries(location: str, runs: int, timeout: float, label: str) -> dict[str, dict[str, Any]]:
+    """Median latency of every saved query with its defaults, through ``run_query``.
+
+    Each query runs in a fresh process that opens the store (not timed) and is
+    killed when a run takes longer than ``timeout``: a query cannot be
+    interrupted inside pyoxigraph.
+    """
+    import multiprocessing
+
+    from diplograph.queries import saved_queries
+
+    context = multiprocessing.get_context("spawn")
     out: dict[str, dict[str, Any]] = {}
     for name, query in saved_queries().items():
-        times, rows = [], 0
-        try:
-            for _ in range(runs):
-                started = time.perf_counter()
-                rows = len(run_query(store, name, **query.defaults))
-                times.append(time.perf_counter() - started)
-            out[name] = {"ms": 1000 * statistics.median(times), "rows": rows}
-        except DiplographError as error:
-            out[name] = {"error": str(error).splitlines()[0][:60]}
+        parent, child = context.Pipe(duplex=False)
+        process = context.Process(target=_oxigraph_child, args=(child, location, name, query.defaults, runs))
+        process.start()
+        child.close()
+        out[name] = _collect(process, parent, runs, timeout)
+        print(f"    {label} {name}: {fmt_ms(out[name], timeout)}", file=sys.stderr, flush=True)
     return out
 
 
-def phase_embedded(paths: list[Path], folder: Path, runs: int, profile: bool) -> dict[str, Any]:
+def profiled(function: Any, dump: Path, *args: Any) -> Any:
+    """``function(*args)`` under cProfile; prints the top functions to stderr, dumps the stats."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    result = profiler.runcall(function, *args)
+    stats = pstats.Stats(profiler, stream=sys.stderr)
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.dump_stats(str(dump))
+    print(f"profile written to {dump} (python -m pstats {dump})", file=sys.stderr)
+    return result
+
+
+def phase_embedded(paths: list[Path], folder: Path, runs: int, timeout: float, profile: bool) -> dict[str, Any]:
     from diplograph.store import open_store
 
     shutil.rmtree(folder, ignore_errors=True)
     store = open_store(str(folder))
     if profile:
-        import cProfile
-        import pstats
-
-        profiler = cProfile.Profile()
-        result = profiler.runcall(timed_load, paths, store)
-        stats = pstats.Stats(profiler, stream=sys.stderr)
-        stats.sort_stats("cumulative").print_stats(35)
-        stats.sort_stats("tottime").print_stats(25)
-        stats.dump_stats(str(folder.parent / f"embedded-{len(paths)}.prof"))
+        result = profiled(timed_load, folder.parent / f"embedded-{len(paths)}.prof", paths, store)
     else:
         result = timed_load(paths, store)
     result.update(store_counts(store))
-    result["queries"] = time_queries(store, runs)
     store.close()
     result["disk_bytes"] = disk_size(folder)
+    result["queries"] = time_queries(str(folder), runs, timeout, "embedded")
     return result
 
 
-def phase_server(paths: list[Path], folder: Path, runs: int) -> dict[str, Any]:
+def phase_server(paths: list[Path], folder: Path, runs: int, timeout: float, profile: bool) -> dict[str, Any]:
     from diplograph.store import open_store
 
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     port = free_port()
     log = open(folder.parent / f"{folder.name}.log", "wb")  # noqa: SIM115
-    command = [oxigraph_binary(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    command = [oxigraph_binary(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}", "--union-default-graph",
+               "--timeout-s", str(int(timeout) + 5)]  # the server gives up soon after the client  # fmt: skip
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
@@ -207,10 +265,10 @@ def phase_server(paths: list[Path], folder: Path, runs: int) -> dict[str, Any]:
                     raise SystemExit(f"oxigraph server did not start; see {log.name}") from None
                 time.sleep(0.1)
         store = open_store(f"http://127.0.0.1:{port}/query")
-        result = timed_load(paths, store)
+        result = profiled(timed_load, folder.parent / f"server-{len(paths)}.prof", paths, store) if profile else timed_load(paths, store)
         result.update(store_counts(store))
-        result["queries"] = time_queries(store, runs)
         store.close()
+        result["queries"] = time_queries(f"http://127.0.0.1:{port}/query", runs, timeout, "server")
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -264,17 +322,8 @@ class RdflibStore:
         return shown, rows
 
 
-def _query_child(connection: Any, dataset: Any, name: str, params: dict[str, str], runs: int) -> None:
-    from diplograph.queries import run_query
-
-    store = RdflibStore(dataset)
-    try:
-        for _ in range(runs):
-            started = time.perf_counter()
-            rows = len(run_query(store, name, **params))  # type: ignore[arg-type]
-            connection.send(("ok", time.perf_counter() - started, rows))
-    except Exception as error:  # noqa: BLE001 - reported, not raised
-        connection.send(("error", 0.0, f"{type(error).__name__}: {str(error).splitlines()[0][:60]}"))
+def _rdflib_child(connection: Any, dataset: Any, name: str, params: dict[str, str], runs: int) -> None:
+    _run_and_send(connection, RdflibStore(dataset), name, params, runs)
 
 
 def baseline_queries(dataset: Any, runs: int, timeout: float) -> dict[str, dict[str, Any]]:
@@ -287,27 +336,11 @@ def baseline_queries(dataset: Any, runs: int, timeout: float) -> dict[str, dict[
     out: dict[str, dict[str, Any]] = {}
     for name, query in saved_queries().items():
         parent, child = context.Pipe(duplex=False)
-        process = context.Process(target=_query_child, args=(child, dataset, name, query.defaults, runs))
+        process = context.Process(target=_rdflib_child, args=(child, dataset, name, query.defaults, runs))
         process.start()
         child.close()
-        times: list[float] = []
-        rows: Any = 0
-        entry: dict[str, Any] = {}
-        for _ in range(runs):
-            if not parent.poll(timeout):
-                entry = {"timeout": True}
-                break
-            status, seconds, rows = parent.recv()
-            if status == "error":
-                entry = {"error": rows}
-                break
-            times.append(seconds)
-        if process.is_alive():
-            process.kill()
-        process.join()
-        out[name] = entry or {"ms": 1000 * statistics.median(times), "rows": rows}
-        shown = f"{out[name]['ms']:.0f} ms" if "ms" in out[name] else (">timeout" if entry.get("timeout") else "error")
-        print(f"    baseline {name}: {shown}", file=sys.stderr, flush=True)
+        out[name] = _collect(process, parent, runs, timeout)
+        print(f"    baseline {name}: {fmt_ms(out[name], timeout)}", file=sys.stderr, flush=True)
     return out
 
 
@@ -378,7 +411,8 @@ def ratio(a: dict[str, Any] | None, b: dict[str, Any] | None, timeout: float) ->
         return f">{timeout * 1000 / max(b['ms'], 1e-6):,.0f}x"
     if "ms" not in a:
         return "-"
-    return f"{a['ms'] / max(b['ms'], 1e-6):,.1f}x"
+    value = a["ms"] / max(b["ms"], 1e-6)
+    return f"{value:,.1f}x" if value >= 1 else f"{value:.2g}x"
 
 
 def report(size: int, results: dict[str, dict[str, Any]], timeout: float) -> str:
@@ -403,6 +437,8 @@ def report(size: int, results: dict[str, dict[str, Any]], timeout: float) -> str
     notes = []
     for phase in ("embedded", "server"):
         r = results.get(phase)
+        for line in (r or {}).get("rejected", []):
+            notes.append(f"  {phase}: rejected {line}")
         if r and r.get("windows"):
             cells, previous = [], (0, 0.0)
             for done, elapsed in r["windows"]:
@@ -445,21 +481,23 @@ def report(size: int, results: dict[str, dict[str, Any]], timeout: float) -> str
         errors = [(p, n, q["error"]) for p, r in results.items() for n, q in r.get("queries", {}).items() if "error" in q]
         for phase, name, error in errors:
             out.append(f"  {phase} {name}: {error}")
+        out.append(f"  >{timeout:.0f} s: the run was stopped after {timeout:.0f} s; a ratio '>Nx' is a lower bound")
     return "\n".join(out)
 
 
 def extrapolate(result: dict[str, Any], target: int) -> str:
     """Per-article time as a + b * (articles already stored), fitted on the tenths."""
     windows = result.get("windows") or []
-    if len(windows) < 3:
+    if len(windows) < 4:
         return ""
-    xs, ys, previous = [], [], (0, 0.0)
-    for done, elapsed in windows:
+    xs, ys, previous = [], [], windows[0]  # the first tenth also starts the worker pool
+    for done, elapsed in windows[1:]:
         xs.append((previous[0] + done) / 2)
         ys.append((elapsed - previous[1]) / max(done - previous[0], 1))
         previous = (done, elapsed)
     mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
     b = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / max(sum((x - mean_x) ** 2 for x in xs), 1e-9)
+    b = max(b, 0.0)
     a = mean_y - b * mean_x
     total = a * target + b * target * target / 2
     return (
@@ -495,9 +533,9 @@ def run_phase(args: argparse.Namespace, phase: str, size: int) -> dict[str, Any]
 def child(args: argparse.Namespace) -> None:
     paths = corpus_paths(args.workdir, args.size, args.seed, args.pool)
     if args.phase == "embedded":
-        result = phase_embedded(paths, args.workdir / f"embedded-{args.size}", args.query_runs, args.profile)
+        result = phase_embedded(paths, args.workdir / f"embedded-{args.size}", args.query_runs, args.timeout, args.profile)
     elif args.phase == "server":
-        result = phase_server(paths, args.workdir / f"server-{args.size}", args.query_runs)
+        result = phase_server(paths, args.workdir / f"server-{args.size}", args.query_runs, args.timeout, args.profile)
     else:
         result = phase_baseline(paths, args.baseline_runs, args.timeout)
     Path(args.result).write_text(json.dumps(result, indent=1))
@@ -515,7 +553,7 @@ def main() -> None:
     parser.add_argument("--query-runs", type=int, default=5)
     parser.add_argument("--baseline-runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=60.0, help="per baseline query run, seconds")
-    parser.add_argument("--profile", action="store_true", help="cProfile the embedded load")
+    parser.add_argument("--profile", action="store_true", help="cProfile the loads into the embedded store and the server")
     parser.add_argument("--extrapolate", type=int, default=100_000, help="estimate the embedded load time for this many")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
