@@ -15,7 +15,8 @@ import re
 import sys
 import textwrap
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
@@ -55,6 +56,16 @@ class ExitStatus(IntEnum):
 
 def _store_location(args: argparse.Namespace) -> str:
     return args.store or os.environ.get("DIPLOGRAPH_STORE") or DEFAULT_STORE
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Store]:
+    """The store the command line names, closed however the command ends."""
+    store = open_store(_store_location(args))
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _add_store(parser: argparse.ArgumentParser) -> None:
@@ -354,22 +365,16 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
 
 
 def cmd_remove(args: argparse.Namespace) -> ExitStatus:
-    store = open_store(_store_location(args))
-    try:
+    with opened(args) as store:
         for ref in args.articles:
             for iri in curation.remove(store, ref):
                 print(f"removed {iri} ({ref})")
-    finally:
-        store.close()
     return ExitStatus.SUCCESS
 
 
 def cmd_reload(args: argparse.Namespace) -> ExitStatus:
-    store = open_store(_store_location(args))
-    try:
+    with opened(args) as store:
         results = curation.reload(store, everything=args.all)
-    finally:
-        store.close()
     for iri, status in results:
         print(f"{status} {iri}")
     counts = {status: sum(1 for _, s in results if s == status) for status in ("changed", "unchanged", "rejected")}
@@ -379,33 +384,24 @@ def cmd_reload(args: argparse.Namespace) -> ExitStatus:
 
 
 def cmd_merges(args: argparse.Namespace) -> ExitStatus:
-    store = open_store(_store_location(args))
-    try:
+    with opened(args) as store:
         variables, rows = curation.merges(store)
-    finally:
-        store.close()
     print(format_rows(variables, rows, args.format), end="")
     return ExitStatus.SUCCESS
 
 
 def cmd_split(args: argparse.Namespace) -> ExitStatus:
-    store = open_store(_store_location(args))
-    try:
+    with opened(args) as store:
         for iri in curation.split(store, args.agreement, args.article):
             print(f"separated {iri} from {args.agreement}; re-resolved it")
-    finally:
-        store.close()
     return ExitStatus.SUCCESS
 
 
 def cmd_reason(args: argparse.Namespace) -> ExitStatus:
     from diplograph.reason import INFERRED_GRAPH, reason
 
-    store = open_store(_store_location(args))
-    try:
+    with opened(args) as store:
         report = reason(store)
-    finally:
-        store.close()
     print(f"{report.agreements} agreement(s) and {report.parties} part(y/ies) reasoned over with HermiT "
           f"in {report.seconds:.1f} s: {'consistent' if report.consistent else 'INCONSISTENT'}")  # fmt: skip
     for problem in report.problems:
