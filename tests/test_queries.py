@@ -334,7 +334,8 @@ def test_a_literal_parameter_is_a_term_not_text(loaded: Store) -> None:
     query = parse_query(
         "by-label",
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-        "SELECT ?_text ?agreement WHERE { ?agreement rdfs:label ?_text }",
+        "SELECT ?_text ?agreement WHERE { GRAPH <https://w3id.org/diplograph/id/graph/merged> "
+        "{ ?agreement rdfs:label ?_text } }",
     )
     [parameter] = query.parameters
     assert (parameter.name, parameter.type, parameter.required) == (

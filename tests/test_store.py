@@ -173,7 +173,7 @@ def test_replace_graph_is_exact(store: Store) -> None:
     assert by_value(store.export_graph(graph_iri)) == by_value(second)
 
 
-def test_select_sees_the_union_of_graphs_and_binds_terms(
+def test_select_sees_the_merged_graph_and_binds_terms(
     store: Store, write_article: WriteArticle
 ) -> None:
     ensure_ontology(store)
@@ -181,7 +181,8 @@ def test_select_sees_the_union_of_graphs_and_binds_terms(
     variables, rows = store.select(
         "PREFIX dg: <https://w3id.org/diplograph/ontology#> "
         "SELECT ?_url ?article ?title "
-        "WHERE { ?article dg:url ?_url ; dg:title ?title }",
+        "WHERE { GRAPH <https://w3id.org/diplograph/id/graph/merged> "
+        "{ ?article dg:url ?_url ; dg:title ?title } }",
         {
             "_url": Term(
                 "literal", SMALL_URL, datatype="http://www.w3.org/2001/XMLSchema#anyURI"

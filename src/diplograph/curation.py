@@ -33,6 +33,7 @@ SELECT ?article ?text ?title ?published ?url ?publisher ?source ?extractor WHERE
     OPTIONAL { ?article dg:sourceFile ?source }
     OPTIONAL { ?article dg:extractor ?extractor }
   }
+  FILTER(STRSTARTS(STR(?article), "https://w3id.org/diplograph/id/article/"))
 }
 ORDER BY ?article
 """
@@ -42,6 +43,7 @@ SELECT DISTINCT ?_ref ?article WHERE {
   GRAPH ?article { ?article a dg:Article .
     { ?article dg:url ?v } UNION { ?article dg:sourceFile ?v } UNION { ?article dg:contentHash ?v } }
   FILTER(STR(?v) = STR(?_ref))
+  FILTER(STRSTARTS(STR(?article), "https://w3id.org/diplograph/id/article/"))
 }
 """
 _MERGES = """
@@ -50,11 +52,13 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?agreement ?label ?article ?rule ?score
        (GROUP_CONCAT(DISTINCT STR(?other); separator=" ") AS ?supportedBy) WHERE {
   GRAPH ?article {
+    ?article a dg:Article .
     ?r a dg:Resolution ; dg:resolvedAgreement ?agreement ; dg:rule ?rule ; dg:score ?score .
     OPTIONAL { ?r dg:supportedBy ?other }
     ?agreement rdfs:label ?label .
   }
   FILTER(?rule NOT IN ("new", "split"))
+  FILTER(STRSTARTS(STR(?article), "https://w3id.org/diplograph/id/article/"))
 }
 GROUP BY ?agreement ?label ?article ?rule ?score
 ORDER BY ?label ?article

@@ -21,7 +21,7 @@ from diplograph.iri import party_iri
 from diplograph.model import EVENT_TYPES, KINDS, TOPICS
 from diplograph.namespaces import DATA_BASE, ONTOLOGY_IRI
 from diplograph.resources import query_dir
-from diplograph.store import Row, Store, Term
+from diplograph.store import MERGED_GRAPH, Row, Store, Term
 
 PREFIXES = {
     "dg": ONTOLOGY_IRI + "#",
@@ -121,9 +121,15 @@ def load_query(name_or_file: str) -> SavedQuery:
 
 
 def with_prefixes(text: str) -> str:
-    """Predeclare the project's prefixes that an ad-hoc query does not declare."""
+    """Ready an ad-hoc query: the project's prefixes it does not declare, and,
+    when it names no graph, the merged graph as its default graph (what the
+    embedded store does anyway; servers would otherwise use their own default).
+    """
     declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", text, re.I)}
     lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared]
+    body = re.sub(r"(?m)^\s*#.*$", "", text)
+    if not re.search(r"\b(?:GRAPH|FROM)\b", body, re.I):
+        text = re.sub(r"\bWHERE\s*\{", f"FROM <{MERGED_GRAPH}> WHERE {{", text, count=1, flags=re.I)
     return "\n".join(lines) + "\n" + text
 
 
@@ -210,8 +216,8 @@ def resolve_agreement(raw: str, store: Store) -> str:
         return _checked_iri("agreement", raw)
     _, rows = store.select(
         with_prefixes(
-            "SELECT DISTINCT ?_wanted ?a WHERE { ?a a dg:Agreement . { ?a dg:name ?n } UNION "
-            "{ ?a dg:alias ?n } UNION { ?a rdfs:label ?n } FILTER(LCASE(STR(?n)) = LCASE(STR(?_wanted))) }"
+            "SELECT DISTINCT ?_wanted ?a WHERE { GRAPH <https://w3id.org/diplograph/id/graph/merged> { ?a a dg:Agreement . { ?a dg:name ?n } UNION "
+            "{ ?a dg:alias ?n } UNION { ?a rdfs:label ?n } FILTER(LCASE(STR(?n)) = LCASE(STR(?_wanted))) } }"
         ),
         {"_wanted": Term("literal", raw)},
     )

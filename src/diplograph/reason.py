@@ -39,10 +39,12 @@ CLASSIFIED = (
 _AGREEMENTS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT DISTINCT ?agreement ?class ?party ?partyClass ?event ?eventClass WHERE {
-  ?agreement a dg:Agreement .
-  { ?agreement a ?class }
-  UNION { ?agreement dg:party ?party . ?party a ?partyClass }
-  UNION { ?event dg:ofAgreement ?agreement ; a ?eventClass }
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {
+    ?agreement a dg:Agreement .
+    { ?agreement a ?class }
+    UNION { ?agreement dg:party ?party . ?party a ?partyClass }
+    UNION { ?event dg:ofAgreement ?agreement ; a ?eventClass }
+  }
 }
 """
 _KINDS = {str(v) for v in KIND_CLASSES.values()}

@@ -145,7 +145,7 @@ _BY_PARTIES = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT ?a (COUNT(DISTINCT ?party) AS ?shared) WHERE {{
   VALUES ?party {{ {parties} }}
-  ?a dg:party ?party .
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ ?a dg:party ?party }}
 }}
 GROUP BY ?a HAVING (COUNT(DISTINCT ?party) >= {need})
 ORDER BY DESC(?shared) ?a LIMIT {limit}
@@ -154,24 +154,33 @@ _BY_NAMES = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT DISTINCT ?a WHERE {{
   VALUES ?n {{ {names} }}
-  {{ ?a dg:name ?n }} UNION {{ ?a dg:alias ?n }}
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ {{ ?a dg:name ?n }} UNION {{ ?a dg:alias ?n }} }}
 }}
 """
 _DETAILS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT ?a ?g ?p ?o ?code WHERE {{
+SELECT DISTINCT ?a ?p ?o ?code WHERE {{
   VALUES ?a {{ {agreements} }}
-  GRAPH ?g {{ ?a ?p ?o . }}
-  FILTER(?p IN (dg:name, dg:alias, dg:party, rdf:type, dg:signingDate, dg:topic, dg:reportedIn))
-  OPTIONAL {{ GRAPH ?g {{ ?o dg:code ?code }} }}
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{
+    ?a ?p ?o .
+    FILTER(?p IN (dg:name, dg:alias, dg:party, rdf:type, dg:signingDate, dg:topic))
+    OPTIONAL {{ ?o dg:code ?code }}
+  }}
+}}
+"""
+_REPORTED = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT DISTINCT ?a ?article WHERE {{
+  VALUES ?a {{ {agreements} }}
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ ?a dg:reportedIn ?article }}
 }}
 """
 _CONCLUSIONS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?a ?date WHERE {{
+SELECT DISTINCT ?a ?date WHERE {{
   VALUES ?a {{ {agreements} }}
-  ?e dg:ofAgreement ?a ; a dg:Conclusion ; dg:date ?date .
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ ?e dg:ofAgreement ?a ; a dg:Conclusion ; dg:date ?date }}
 }}
 """
 _PREVIOUS = """
@@ -186,7 +195,9 @@ SELECT ?_article ?agreement ?rule ?score ?other WHERE {
 _SEPARATED = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT ?_article ?agreement WHERE {
-  ?s a dg:Separation ; dg:separatedArticle ?_article ; dg:separatedAgreement ?agreement .
+  GRAPH <https://w3id.org/diplograph/id/graph/curation> {
+    ?s a dg:Separation ; dg:separatedArticle ?_article ; dg:separatedAgreement ?agreement .
+  }
 }
 """
 CANDIDATES_PER_AGREEMENT = 20
@@ -227,8 +238,6 @@ def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Cand
         candidate = candidates[row["a"].value]
         described.add(candidate.iri)
         p, o = row["p"].value, row["o"]
-        if row["g"].value == str(article):
-            candidate.own = True
         if p == str(DG.name) or p == str(DG.alias):
             candidate.names.add(norm(o.value))
         elif p == str(DG.party) and "code" in row:
@@ -239,8 +248,11 @@ def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Cand
             candidate.signed.add(o.value)
         elif p == str(DG.topic):
             candidate.topics.add(o.value.rsplit("topic_", 1)[-1])
-        elif p == str(DG.reportedIn):
-            candidate.articles.add(o.value)
+    _, rows = store.select(_REPORTED.format(agreements=agreements))
+    for row in rows:
+        candidate = candidates[row["a"].value]
+        candidate.articles.add(row["article"].value)
+        candidate.own = candidate.own or row["article"].value == str(article)
     _, rows = store.select(_CONCLUSIONS.format(agreements=agreements))
     for row in rows:
         candidates[row["a"].value].concluded.add(row["date"].value)

@@ -25,8 +25,14 @@ child (the extraction pool), "server" the Oxigraph server process.
     python tests/benchmarks/load_benchmark.py --sizes 1000,10000 --workdir /tmp/dg-bench
     python tests/benchmarks/load_benchmark.py --sizes 2000 --only embedded --profile
 
-``--profile`` runs the embedded load under cProfile (the loading process;
-extraction runs in worker processes) and prints where the time goes.
+``--profile`` runs the loads under cProfile (the loading process; extraction
+runs in worker processes) and prints where the time goes.
+
+The checkout's diplograph is measured; to measure one commit while others edit
+the checkout, measure a snapshot of it (the script prints which code it ran):
+
+    git archive HEAD | tar -x -C /tmp/snap && git rev-parse --short HEAD > /tmp/snap/REVISION
+    PYTHONPATH=/tmp/snap/src python tests/benchmarks/load_benchmark.py ...
 """
 
 from __future__ import annotations
@@ -94,6 +100,27 @@ def corpus_paths(workdir: Path, size: int, seed: int, pool: int) -> list[Path]:
         flush=True,
     )
     return sorted(folder.glob("syn-*.txt"))
+
+
+def revision() -> str:
+    """Which diplograph is measured: its folder, and its commit (with the files that
+    differ from it) or the ``REVISION`` file of a snapshot. Read-only git."""
+    import diplograph
+
+    root = Path(diplograph.__file__).resolve().parents[2]
+    if (root / "REVISION").exists():
+        return f"{root} at {(root / 'REVISION').read_text().strip()}"
+    try:
+        def git(*words: str) -> str:
+            return subprocess.run(["git", "-C", str(root), *words], capture_output=True, text=True, check=True).stdout
+
+        changed = [line[3:] for line in git("status", "--short", "--", "src", "queries", "shapes", "ontology").splitlines()]
+        return f"{root} at {git('rev-parse', '--short', 'HEAD').strip()}" + (
+            f" + uncommitted changes to {len(changed)} files ({', '.join(changed[:4])}{', ...' if len(changed) > 4 else ''})"
+            if changed else ""
+        )  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return f"{root} (no revision known)"
 
 
 def free_port() -> int:
@@ -446,6 +473,10 @@ def report(size: int, results: dict[str, dict[str, Any]], timeout: float) -> str
                 cells.append(f"{rate:,.0f}")
                 previous = (done, elapsed)
             notes.append(f"  {phase}: articles/s by tenth of the corpus: {' '.join(cells)}")
+    embedded, server = results.get("embedded"), results.get("server")
+    if embedded and server and embedded["quads"] != server["quads"]:
+        notes.append(f"  note: the same articles gave {embedded['quads']:,} quads in the embedded store and "
+                     f"{server['quads']:,} in the server: resolution read different answers from the two backends")  # fmt: skip
     if notes:
         out.append("\n".join(notes))
     base = results.get("baseline")
@@ -519,7 +550,7 @@ def run_phase(args: argparse.Namespace, phase: str, size: int) -> dict[str, Any]
                "--timeout", str(args.timeout), "--result", str(result_file)]  # fmt: skip
     if args.profile:
         command.append("--profile")
-    print(f"  {phase}: loading {size:,} articles (load average {os.getloadavg()[0]:.1f}) ...", flush=True)
+    print(f"  {phase}: loading {size:,} articles (load average {os.getloadavg()[0]:.1f}; code {revision()}) ...", flush=True)
     started = time.perf_counter()
     completed = subprocess.run(command, check=False)
     if completed.returncode != 0 or not result_file.exists():
@@ -565,7 +596,7 @@ def main() -> None:
         return
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     phases = [p for p in PHASES if not getattr(args, f"skip_{p}")]
-    print(f"workdir {args.workdir}; {os.cpu_count()} CPUs; phases: {', '.join(phases)}", flush=True)
+    print(f"workdir {args.workdir}; {os.cpu_count()} CPUs; phases: {', '.join(phases)}; code: {revision()}", flush=True)
     reports = []
     for size in sizes:
         print(f"\n{size:,} articles", flush=True)

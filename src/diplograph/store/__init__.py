@@ -4,7 +4,14 @@
 ``open_store("http://host:port/...")`` talks to a SPARQL 1.1 server. Each
 article lives in its own named graph (the article's IRI), written in one
 atomic update, so reloading an article replaces it and a failure never leaves
-half of one. Queries see the union of all graphs.
+half of one.
+
+The same update keeps :data:`MERGED_GRAPH` the set union of all other graphs:
+what all articles say together, each triple once. Stores' own "union default
+graph" repeats a triple once per graph that holds it, which multiplies the rows
+of every join by the number of articles reporting an agreement; the saved
+queries read the merged graph instead, and the embedded store makes it the
+default graph of every query.
 """
 
 from __future__ import annotations
@@ -53,6 +60,34 @@ class Store(Protocol):
     def export_graph(self, graph_iri: URIRef) -> Graph: ...
 
     def close(self) -> None: ...
+
+
+MERGED_GRAPH = URIRef("https://w3id.org/diplograph/id/graph/merged")
+
+
+def replace_update(graph_iri: URIRef, new: Graph, old: Graph) -> str:
+    """One SPARQL update: replace ``graph_iri`` and keep the merged graph right.
+
+    Triples the old version had and the new one lacks leave the merged graph
+    unless another graph still holds them.
+    """
+    gone = set(old) - set(new)
+    parts = []
+    if gone:
+        values = "\n".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in gone)  # type: ignore[attr-defined]
+        parts.append(
+            f"DELETE {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{\n"
+            f"  VALUES (?s ?p ?o) {{\n{values}\n}}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MERGED_GRAPH}> && ?g != <{graph_iri}>) }}\n}}"
+        )
+    parts.append(f"DROP SILENT GRAPH <{graph_iri}>")
+    if len(new):
+        # the data goes over the wire once; the server copies it into the merged graph
+        parts.append(f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples(new)}\n}} }}")
+        parts.append(
+            f"INSERT {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
+        )
+    return " ;\n".join(parts)
 
 
 def ntriples(graph: Iterable[tuple[object, object, object]]) -> str:

@@ -9,7 +9,10 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from diplograph.errors import StoreError
-from diplograph.store import Row, Term, ntriples
+from diplograph.store import MERGED_GRAPH, Row, Term, replace_update
+
+
+_MERGED = ox.NamedNode(str(MERGED_GRAPH))
 
 
 def to_ox(term: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -64,11 +67,10 @@ class EmbeddedStore:
             ) from None
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples(graph)}\n}} }}"
-        self._store.update(update)
+        self._store.update(replace_update(graph_iri, graph, self.export_graph(graph_iri)))
 
     def remove_graph(self, graph_iri: URIRef) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")
+        self.replace_graph(graph_iri, Graph())
 
     def has_graph(self, graph_iri: URIRef) -> bool:
         return self._store.contains_named_graph(ox.NamedNode(str(graph_iri)))
@@ -106,7 +108,7 @@ class EmbeddedStore:
     def _query(self, query: str, bindings: Mapping[str, Term] | None) -> object:
         substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            return self._store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+            return self._store.query(query, default_graph=_MERGED, substitutions=substitutions)
         except SyntaxError as error:
             raise StoreError(f"the query is not valid SPARQL: {error}") from None
         except (RuntimeError, OSError) as error:

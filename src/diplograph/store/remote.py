@@ -28,7 +28,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
 
 from diplograph.errors import StoreError
-from diplograph.store import Row, Term, concatenated_variables, ntriples
+from diplograph.store import MERGED_GRAPH, Row, Term, concatenated_variables, replace_update
 
 RETRIES = 4
 
@@ -55,20 +55,26 @@ def _reject_updates(query: str) -> None:
 
 
 def _bind(query: str, bindings: Mapping[str, Term] | None) -> str:
-    """Bind parameters with a VALUES block opening the top-level WHERE group.
+    """Bind parameters with a VALUES block opening each WHERE group and the
+    merged-graph group.
 
-    There the values are in scope for every filter of the query, as pyoxigraph's
-    substitutions are; the terms are serialized by rdflib, never pasted text.
+    A FILTER sees only its own group, so the values go where the saved queries
+    use them, as pyoxigraph's substitutions reach every use; the terms are
+    serialized by rdflib, never pasted text.
     """
     if not bindings:
         return query
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term_n3(term) for term in bindings.values())
-    block = f"VALUES ({names}) {{ ({values}) }}"
-    where = re.search(r"\bWHERE\s*\{", query, re.I)
-    if where is None:
-        return f"{query}\n{block}"
-    return f"{query[: where.end()]} {block}\n{query[where.end() :]}"
+    block = f" VALUES ({names}) {{ ({values}) }}\n"
+    groups = re.compile(r"\bWHERE\s*\{|\bGRAPH\s*<" + re.escape(str(MERGED_GRAPH)) + r">\s*\{", re.I)
+    bound, position = [], 0
+    for match in groups.finditer(query):
+        bound.append(query[position : match.end()] + block)
+        position = match.end()
+    if not bound:
+        return f"{query}\nVALUES ({names}) {{ ({values}) }}"
+    return "".join(bound) + query[position:]
 
 
 def _empty(value: dict[str, str]) -> bool:
@@ -145,12 +151,10 @@ class RemoteStore:
             self._connection = None
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        self._post_update(
-            f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples(graph)}\n}} }}"
-        )
+        self._post_update(replace_update(graph_iri, graph, self.export_graph(graph_iri)))
 
     def remove_graph(self, graph_iri: URIRef) -> None:
-        self._post_update(f"DROP SILENT GRAPH <{graph_iri}>")
+        self.replace_graph(graph_iri, Graph())
 
     # reads: SPARQLWrapper
     def _wrapper(self, query: str) -> SPARQLWrapper:
