@@ -16,4 +16,12 @@ from diplograph.queries import run_query  # noqa: E402
 from diplograph.store import open_store  # noqa: E402
 from diplograph.validate import validate  # noqa: E402
 
-__all__ = ["__version__", "build_graph", "extract", "open_store", "read_articles", "run_query", "validate"]
+__all__ = [
+    "__version__",
+    "build_graph",
+    "extract",
+    "open_store",
+    "read_articles",
+    "run_query",
+    "validate",
+]

@@ -78,7 +78,9 @@ def read_articles(
         try:
             if path.suffix.lower() == ".jsonl" and path.exists():
                 # one bad line is reported, the other lines still load
-                yield from _read_jsonl(path, _decode(path, path.read_bytes()), published)
+                yield from _read_jsonl(
+                    path, _decode(path, path.read_bytes()), published
+                )
             else:
                 yield from read_file(path, published=published)
         except ArticleError as error:
@@ -119,7 +121,9 @@ def read_file(path: Path, *, published: date | None = None) -> list[Article]:
 
 def _decode(path: Path, raw: bytes) -> str:
     if b"\x00" in raw[:8192]:
-        raise ArticleError(path, "binary data, not text", "Give a text, HTML or JSONL file.")
+        raise ArticleError(
+            path, "binary data, not text", "Give a text, HTML or JSONL file."
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -162,7 +166,9 @@ def _make(
     path: Path, header: dict[str, str], body: str, published: date | None
 ) -> Article:
     if not body.strip():
-        raise ArticleError(path, "the article has a header but no body", "Add the text.")
+        raise ArticleError(
+            path, "the article has a header but no body", "Add the text."
+        )
     url = header.get("url") or None
     # The article's own date first: ``published`` is for articles that give none.
     when = _parse_date(header.get("published", ""), path) or published
@@ -278,11 +284,21 @@ def _read_html(path: Path, text: str, published: date | None) -> Article:
     parser.feed(text)
     parser.close()
     meta = parser.meta
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    lines = (
+        re.sub(r"[ \t\u00a0]+", " ", line).strip()
+        for line in "".join(parser.parts).split("\n")
+    )
     body = "\n".join(line for line in lines if line)
     if not body:
-        raise ArticleError(path, "the page has no visible text", "Give the article's page.")
-    when = meta.get("article:published_time") or meta.get("date") or meta.get("datepublished") or ""
+        raise ArticleError(
+            path, "the page has no visible text", "Give the article's page."
+        )
+    when = (
+        meta.get("article:published_time")
+        or meta.get("date")
+        or meta.get("datepublished")
+        or ""
+    )
     header = {
         "title": meta.get("og:title") or parser.title.strip(),
         "url": meta.get("og:url", ""),
@@ -312,7 +328,9 @@ def _read_markdown(path: Path, text: str, published: date | None) -> Article:
     return _make(path, header, body, published)
 
 
-def _read_jsonl(path: Path, text: str, published: date | None) -> list[Article | ArticleError]:
+def _read_jsonl(
+    path: Path, text: str, published: date | None
+) -> list[Article | ArticleError]:
     articles: list[Article | ArticleError] = []
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -322,12 +340,23 @@ def _read_jsonl(path: Path, text: str, published: date | None) -> list[Article |
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise ArticleError(where, f"not JSON ({error.msg})", "Write one JSON object per line.") from None
+                raise ArticleError(
+                    where, f"not JSON ({error.msg})", "Write one JSON object per line."
+                ) from None
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise ArticleError(where, "no 'text' field", 'Give {"text": ..., "published": ...}.')
+                raise ArticleError(
+                    where, "no 'text' field", 'Give {"text": ..., "published": ...}.'
+                )
             header = {k: str(record.get(k) or "") for k in HEADER_KEYS}
             stem = record.get("id") or f"{path.stem}-{number}"
-            articles.append(_make(Path(f"{path.parent}/{stem}.jsonl"), header, record["text"], published))
+            articles.append(
+                _make(
+                    Path(f"{path.parent}/{stem}.jsonl"),
+                    header,
+                    record["text"],
+                    published,
+                )
+            )
         except ArticleError as error:
             articles.append(error)
     return articles

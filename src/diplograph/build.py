@@ -12,10 +12,15 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
-from diplograph.gazetteer import load_gazetteer
 from diplograph.extract import EXTRACTOR_VERSION
+from diplograph.gazetteer import load_gazetteer
 from diplograph.iri import (
-    agreement_iri, article_iri, event_iri, evidence_iri, party_iri, resolution_iri,
+    agreement_iri,
+    article_iri,
+    event_iri,
+    evidence_iri,
+    party_iri,
+    resolution_iri,
 )  # fmt: skip
 from diplograph.model import AgreementFact, ArticleFacts, Evidence, Resolution
 from diplograph.namespaces import DG, WD, topic_iri
@@ -62,7 +67,9 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-def build_graph(facts: ArticleFacts, *, resolutions: Sequence[Resolution] | None = None) -> Graph:
+def build_graph(
+    facts: ArticleFacts, *, resolutions: Sequence[Resolution] | None = None
+) -> Graph:
     """The RDF graph of one article's facts.
 
     Without ``resolutions`` each agreement gets an IRI of its own; with them
@@ -83,14 +90,18 @@ def build_graph(facts: ArticleFacts, *, resolutions: Sequence[Resolution] | None
     a_iri = article_iri(article)
     graph.add((a_iri, RDF.type, DG.Article))
     graph.add((a_iri, DG.title, Literal(article.title)))
-    graph.add((a_iri, DG.published, Literal(article.published.isoformat(), datatype=XSD.date)))
+    graph.add(
+        (a_iri, DG.published, Literal(article.published.isoformat(), datatype=XSD.date))
+    )
     graph.add((a_iri, DG.contentHash, Literal(article.content_hash)))
     graph.add((a_iri, DG.sourceFile, Literal(article.stem)))
     if article.url:
         graph.add((a_iri, DG.url, Literal(article.url, datatype=XSD.anyURI)))
     if article.publisher:
         graph.add((a_iri, DG.publisher, Literal(article.publisher)))
-    graph.add((a_iri, DG.text, Literal(article.text)))  # kept so `reload` can re-extract
+    graph.add(
+        (a_iri, DG.text, Literal(article.text))
+    )  # kept so `reload` can re-extract
     graph.add((a_iri, DG.extractor, Literal(EXTRACTOR_VERSION)))
     parties: set[str] = set()
     for index, fact in enumerate(facts.agreements):
@@ -112,14 +123,19 @@ def agreement_label(fact: AgreementFact) -> str:
     if fact.name:
         return fact.name
     gazetteer = load_gazetteer()
-    names = [gazetteer.entities[c].name if c in gazetteer.entities else c for c in fact.parties]
+    names = [
+        gazetteer.entities[c].name if c in gazetteer.entities else c
+        for c in fact.parties
+    ]
     if len(names) == 1:
         return f"{KIND_LABELS[fact.kind]} of {names[0]}"
     joined = ", ".join(names[:-1]) + " and " + names[-1]
     return f"{KIND_LABELS[fact.kind]} between {joined}"
 
 
-def _add_resolution(graph: Graph, article: URIRef, agreement: URIRef, resolution: Resolution) -> None:
+def _add_resolution(
+    graph: Graph, article: URIRef, agreement: URIRef, resolution: Resolution
+) -> None:
     iri = resolution_iri(article, agreement)
     graph.add((iri, RDF.type, DG.Resolution))
     graph.add((iri, DG.resolvedIn, article))
@@ -132,7 +148,9 @@ def _add_resolution(graph: Graph, article: URIRef, agreement: URIRef, resolution
         graph.add((iri, DG.supportedBy, URIRef(other)))
 
 
-def _add_agreement(graph: Graph, article: URIRef, iri: URIRef, fact: AgreementFact) -> None:
+def _add_agreement(
+    graph: Graph, article: URIRef, iri: URIRef, fact: AgreementFact
+) -> None:
     graph.add((iri, RDF.type, DG.Agreement))
     graph.add((iri, RDF.type, KIND_CLASSES[fact.kind]))
     graph.add((iri, RDFS.label, Literal(agreement_label(fact))))
@@ -182,11 +200,17 @@ def _add_party(graph: Graph, code: str) -> None:
     entity = load_gazetteer().entities.get(code)
     iri = party_iri(code)
     graph.add((iri, RDF.type, DG.Party))
-    graph.add((iri, RDF.type, DG.Country if entity is None or entity.is_country else DG.InternationalOrganization))
+    graph.add(
+        (
+            iri,
+            RDF.type,
+            DG.Country
+            if entity is None or entity.is_country
+            else DG.InternationalOrganization,
+        )
+    )
     graph.add((iri, DG.code, Literal(code)))
     if entity is not None:
         graph.add((iri, RDFS.label, Literal(entity.name, lang="en")))
         if entity.wikidata:
             graph.add((iri, SKOS.exactMatch, WD[entity.wikidata]))
-
-

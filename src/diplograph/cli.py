@@ -30,7 +30,12 @@ from diplograph.iri import article_iri
 from diplograph.namespaces import DG
 from diplograph.pipeline import LoadSummary, Processed, load, load_nquads, process_all
 from diplograph.queries import (
-    VOCABULARIES, bind_parameters, load_query, parse_query, saved_queries, with_prefixes,
+    VOCABULARIES,
+    bind_parameters,
+    load_query,
+    parse_query,
+    saved_queries,
+    with_prefixes,
 )  # fmt: skip
 from diplograph.store import Row, Store, open_store
 from diplograph.validate import (
@@ -42,9 +47,18 @@ from diplograph.validate import (
 )
 
 DEFAULT_STORE = "./diplograph-store"
-REJECTED_DIR = "rejected"  # in an embedded store's folder: the reports of rejected articles
+REJECTED_DIR = (
+    "rejected"  # in an embedded store's folder: the reports of rejected articles
+)
 REJECTED_ELSEWHERE = "./diplograph-rejected"  # for a server's store (or one in memory)
-RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld", ".rdf": "xml"}
+RDF_SUFFIXES = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".rdf": "xml",
+}
 
 
 class ExitStatus(IntEnum):
@@ -79,7 +93,9 @@ def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date; write YYYY-MM-DD"
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,86 +105,162 @@ def build_parser() -> argparse.ArgumentParser:
         "knowledge graph, and ask it questions.",
         epilog="Exit codes: 0 success, 1 rejected or non-conforming input, 2 error.",
     )
-    parser.add_argument("--version", action="version", version=f"diplograph {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"diplograph {__version__}"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = commands.add_parser("load", help="read, extract, validate and store articles",
-                            description="Read articles (files or folders), extract their agreements, "
-                            "validate each article's graph against the shapes and store the ones that conform. "
-                            "Reloading an article replaces its graph.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.txt, .html, .md, .jsonl)")
-    p.add_argument("--nquads", nargs="+", default=[], metavar="SHARD.nq",
-                   help="also load shards written by `extract --format nquads` (validated, one graph per article)")
-    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for articles that give none")
-    p.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+    p = commands.add_parser(
+        "load",
+        help="read, extract, validate and store articles",
+        description="Read articles (files or folders), extract their agreements, "
+        "validate each article's graph against the shapes and store the ones that conform. "
+        "Reloading an article replaces its graph.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (.txt, .html, .md, .jsonl)",
+    )
+    p.add_argument(
+        "--nquads",
+        nargs="+",
+        default=[],
+        metavar="SHARD.nq",
+        help="also load shards written by `extract --format nquads` (validated, one graph per article)",
+    )
+    p.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date for articles that give none",
+    )
+    p.add_argument(
+        "--quiet", action="store_true", help="print only problems and the summary"
+    )
     _add_store(p)
 
-    p = commands.add_parser("query", help="run a saved query or a .rq file",
-                            description="Run a saved query by name (see `diplograph queries`), a .rq file, "
-                            "or '-' for a query on standard input; the project's prefixes are predeclared.")
+    p = commands.add_parser(
+        "query",
+        help="run a saved query or a .rq file",
+        description="Run a saved query by name (see `diplograph queries`), a .rq file, "
+        "or '-' for a query on standard input; the project's prefixes are predeclared.",
+    )
     p.add_argument("query", metavar="NAME_OR_FILE")
-    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
-                   help="a query parameter; countries as code (PRK), name or IRI")
-    p.add_argument("--format", choices=["table", "csv", "tsv", "json", "turtle"], default="table")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a query parameter; countries as code (PRK), name or IRI",
+    )
+    p.add_argument(
+        "--format", choices=["table", "csv", "tsv", "json", "turtle"], default="table"
+    )
     _add_store(p)
 
-    commands.add_parser("queries", help="list the saved queries and their parameters",
-                        description="List the saved queries with their summaries and parameters.")
+    commands.add_parser(
+        "queries",
+        help="list the saved queries and their parameters",
+        description="List the saved queries with their summaries and parameters.",
+    )
 
-    p = commands.add_parser("extract", help="extract facts without storing them",
-                            description="Extract the agreements of each article and write them as facts "
-                            "JSON (one DIR/<stem>.json per article, read back from the article's RDF graph), "
-                            "or print the graphs as Turtle or N-Quads. Runs on all cores.")
+    p = commands.add_parser(
+        "extract",
+        help="extract facts without storing them",
+        description="Extract the agreements of each article and write them as facts "
+        "JSON (one DIR/<stem>.json per article, read back from the article's RDF graph), "
+        "or print the graphs as Turtle or N-Quads. Runs on all cores.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=["facts", "turtle", "nquads"], default="facts")
-    p.add_argument("--out", metavar="DIR", help="output folder (facts) or file (turtle, nquads); default stdout")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="output folder (facts) or file (turtle, nquads); default stdout",
+    )
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
 
-    p = commands.add_parser("remove", help="withdraw stored articles and their claims",
-                            description="Remove articles from the store, given by IRI, URL, file name "
-                            "or content hash. An agreement no remaining article reports disappears.")
+    p = commands.add_parser(
+        "remove",
+        help="withdraw stored articles and their claims",
+        description="Remove articles from the store, given by IRI, URL, file name "
+        "or content hash. An agreement no remaining article reports disappears.",
+    )
     p.add_argument("articles", nargs="+", metavar="ARTICLE")
     _add_store(p)
 
-    p = commands.add_parser("reload", help="re-extract stored articles after an extractor change",
-                            description="Re-extract the stored articles (their text is kept in the store) "
-                            "that an older extractor version produced, or all with --all, and report "
-                            "which graphs changed. Unchanged graphs are not rewritten.")
-    p.add_argument("--all", action="store_true", help="re-extract every article, whatever its version")
+    p = commands.add_parser(
+        "reload",
+        help="re-extract stored articles after an extractor change",
+        description="Re-extract the stored articles (their text is kept in the store) "
+        "that an older extractor version produced, or all with --all, and report "
+        "which graphs changed. Unchanged graphs are not rewritten.",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="re-extract every article, whatever its version",
+    )
     _add_store(p)
 
-    p = commands.add_parser("merges", help="list the merges of agreements across articles",
-                            description="List every decision that identified an article's agreement "
-                            "with one already stored: the rule, the score and the supporting articles.")
+    p = commands.add_parser(
+        "merges",
+        help="list the merges of agreements across articles",
+        description="List every decision that identified an article's agreement "
+        "with one already stored: the rule, the score and the supporting articles.",
+    )
     p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
     _add_store(p)
 
-    p = commands.add_parser("split", help="undo a wrong merge",
-                            description="Separate an article's claims from an agreement node for good "
-                            "(recorded as a dg:Separation) and re-resolve the article.")
-    p.add_argument("agreement", metavar="AGREEMENT", help="IRI, name or alias of the merged agreement")
-    p.add_argument("--article", required=True, metavar="ARTICLE",
-                   help="the article to separate: IRI, URL, file name or content hash")
+    p = commands.add_parser(
+        "split",
+        help="undo a wrong merge",
+        description="Separate an article's claims from an agreement node for good "
+        "(recorded as a dg:Separation) and re-resolve the article.",
+    )
+    p.add_argument(
+        "agreement",
+        metavar="AGREEMENT",
+        help="IRI, name or alias of the merged agreement",
+    )
+    p.add_argument(
+        "--article",
+        required=True,
+        metavar="ARTICLE",
+        help="the article to separate: IRI, URL, file name or content hash",
+    )
     _add_store(p)
 
-    p = commands.add_parser("reason", help="check consistency with HermiT and classify agreements",
-                            description="Load the ontology and the stored agreements into owlready2, check "
-                            "consistency with HermiT (needs Java), classify agreements as bilateral, trilateral "
-                            "or multilateral (reading each agreement's parties as complete), reported in force, "
-                            "and parties as signatories, and write the inferred types into the named graph "
-                            "https://w3id.org/diplograph/id/graph/inferred. Exit 1 when the data is inconsistent.")
+    p = commands.add_parser(
+        "reason",
+        help="check consistency with HermiT and classify agreements",
+        description="Load the ontology and the stored agreements into owlready2, check "
+        "consistency with HermiT (needs Java), classify agreements as bilateral, trilateral "
+        "or multilateral (reading each agreement's parties as complete), reported in force, "
+        "and parties as signatories, and write the inferred types into the named graph "
+        "https://w3id.org/diplograph/id/graph/inferred. Exit 1 when the data is inconsistent.",
+    )
     _add_store(p)
 
-    p = commands.add_parser("validate", help="check data against the SHACL shapes",
-                            description="Validate RDF files (.ttl, .nt, .nq, .trig, .jsonld) or articles "
-                            "against the shapes; with no FILE, every article graph in the store. The report "
-                            "lists, for each graph, the nodes that break a shape and, under each node, the "
-                            "shapes with their messages; --format turtle prints the SHACL report graphs instead. "
-                            "Exit 0 conforms, 1 violations, 2 error.")
+    p = commands.add_parser(
+        "validate",
+        help="check data against the SHACL shapes",
+        description="Validate RDF files (.ttl, .nt, .nq, .trig, .jsonld) or articles "
+        "against the shapes; with no FILE, every article graph in the store. The report "
+        "lists, for each graph, the nodes that break a shape and, under each node, the "
+        "shapes with their messages; --format turtle prints the SHACL report graphs instead. "
+        "Exit 0 conforms, 1 violations, 2 error.",
+    )
     p.add_argument("files", nargs="*", metavar="FILE")
-    p.add_argument("--format", choices=["text", "turtle"], default="text",
-                   help="text: the report in words (default); turtle: the SHACL validation report "
-                   "graph(s), each sh:ValidationReport with dcterms:source naming what was validated")
+    p.add_argument(
+        "--format",
+        choices=["text", "turtle"],
+        default="text",
+        help="text: the report in words (default); turtle: the SHACL validation report "
+        "graph(s), each sh:ValidationReport with dcterms:source naming what was validated",
+    )
     _add_store(p)
     return parser
 
@@ -181,9 +273,15 @@ def query_help(name: str) -> str:
         lines += textwrap.wrap(query.description, 78) + [""]
     lines.append("parameters:" if query.parameters else "parameters: none")
     for p in query.parameters:
-        kind = {"iri": "country/organization code, name or IRI" if p.name in ("country", "other", "party", "partner")
-                else "IRI, name or alias" if p.name == "agreement" else "IRI",
-                "xsd_date": "date: YYYY, YYYY-MM or YYYY-MM-DD", "integer": "whole number"}.get(p.type, "text")
+        kind = {
+            "iri": "country/organization code, name or IRI"
+            if p.name in ("country", "other", "party", "partner")
+            else "IRI, name or alias"
+            if p.name == "agreement"
+            else "IRI",
+            "xsd_date": "date: YYYY, YYYY-MM or YYYY-MM-DD",
+            "integer": "whole number",
+        }.get(p.type, "text")
         if p.name in VOCABULARIES:
             kind = "one of " + ", ".join(VOCABULARIES[p.name])
         example = query.defaults.get(p.name)
@@ -220,7 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitStatus.ERROR
 
 
-def _print_report(source: str, report: ValidationReport, kept: str | None = None) -> None:
+def _print_report(
+    source: str, report: ValidationReport, kept: str | None = None
+) -> None:
     """A rejection on stderr: the violations by node and shape, and where the full report is."""
     print(f"REJECTED {source}: its graph breaks the shapes, nothing of it was stored: "
           f"{plural(report.counts())}", file=sys.stderr)  # fmt: skip
@@ -238,7 +338,9 @@ def rejected_dir(location: str) -> Path:
     return Path(location) / REJECTED_DIR
 
 
-def keep_report(folder: Path, stem: str, source: str, iri: URIRef, report: ValidationReport) -> str:
+def keep_report(
+    folder: Path, stem: str, source: str, iri: URIRef, report: ValidationReport
+) -> str:
     """Write a rejected article's report as ``<stem>.txt`` (words) and ``<stem>.ttl``
     (the SHACL report graph); say where, or why it could not be written."""
     name = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "article"
@@ -246,7 +348,9 @@ def keep_report(folder: Path, stem: str, source: str, iri: URIRef, report: Valid
     try:
         folder.mkdir(parents=True, exist_ok=True)
         text.write_text(report_text(f"{source} <{iri}>", report), encoding="utf-8")
-        turtle.write_text(report_graph([(iri, report)]).serialize(format="turtle"), encoding="utf-8")
+        turtle.write_text(
+            report_graph([(iri, report)]).serialize(format="turtle"), encoding="utf-8"
+        )
     except OSError as error:
         return f"the report could not be kept in {folder}: {error}"
     return f"report kept in {text} and {turtle}"
@@ -289,7 +393,9 @@ def load_shards(paths: list[str], store: Store, rejected_to: Path) -> ExitStatus
             rejected += 1
             iri = URIRef(outcome.graph_iri)
             stem = outcome.graph_iri.rstrip("/").rsplit("/", 1)[-1]
-            kept = keep_report(rejected_to, stem, outcome.graph_iri, iri, outcome.report)
+            kept = keep_report(
+                rejected_to, stem, outcome.graph_iri, iri, outcome.report
+            )
             _print_report(outcome.graph_iri, outcome.report, kept)
     elapsed = time.monotonic() - started
     print(f"{stored} article graph(s) loaded from {len(paths)} shard(s), {rejected} rejected; "
@@ -342,7 +448,9 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
                 summary.loaded.append(outcome.article.source)
                 summary.agreements += len(outcome.facts.agreements)
                 summary.triples += len(outcome.graph)
-                say(f"loaded {outcome.article.source}: {len(outcome.facts.agreements)} agreement(s)")
+                say(
+                    f"loaded {outcome.article.source}: {len(outcome.facts.agreements)} agreement(s)"
+                )
     except KeyboardInterrupt:
         # each article is written in one atomic update: stopping between two is clean
         interrupted = True
@@ -359,7 +467,10 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
         f"store: {store.location}"
     )
     if interrupted:
-        print("interrupted: run the same command again to resume; stored articles are skipped", file=sys.stderr)
+        print(
+            "interrupted: run the same command again to resume; stored articles are skipped",
+            file=sys.stderr,
+        )
         return ExitStatus.INTERRUPTED
     return ExitStatus.SUCCESS if summary.ok else ExitStatus.REJECTED
 
@@ -377,7 +488,10 @@ def cmd_reload(args: argparse.Namespace) -> ExitStatus:
         results = curation.reload(store, everything=args.all)
     for iri, status in results:
         print(f"{status} {iri}")
-    counts = {status: sum(1 for _, s in results if s == status) for status in ("changed", "unchanged", "rejected")}
+    counts = {
+        status: sum(1 for _, s in results if s == status)
+        for status in ("changed", "unchanged", "rejected")
+    }
     print(f"{len(results)} article(s) re-extracted: {counts['changed']} changed, "
           f"{counts['unchanged']} unchanged, {counts['rejected']} rejected (kept as they were)")  # fmt: skip
     return ExitStatus.REJECTED if counts["rejected"] else ExitStatus.SUCCESS
@@ -426,14 +540,19 @@ def cmd_query(args: argparse.Namespace) -> ExitStatus:
     if args.query == "-":
         query = parse_query("stdin", with_prefixes(sys.stdin.read()))
     elif Path(args.query).suffix == ".rq" and Path(args.query).exists():
-        query = parse_query(Path(args.query).stem, with_prefixes(Path(args.query).read_text(encoding="utf-8")))
+        query = parse_query(
+            Path(args.query).stem,
+            with_prefixes(Path(args.query).read_text(encoding="utf-8")),
+        )
     else:
         query = load_query(args.query)
     values: dict[str, str] = {}
     for item in args.param:
         key, sep, value = item.partition("=")
         if not sep:
-            raise DiplographError(f"--param {item!r} must be KEY=VALUE, e.g. --param country=PRK")
+            raise DiplographError(
+                f"--param {item!r} must be KEY=VALUE, e.g. --param country=PRK"
+            )
         values[key.strip()] = value
     store = open_store(_store_location(args))
     try:
@@ -463,10 +582,18 @@ def format_rows(variables: list[str], rows: list[Row], fmt: str) -> str:
                     value["xml:lang"] = term.lang
                 item[name] = value
             bindings.append(item)
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, indent=2) + "\n"
+        return (
+            json.dumps(
+                {"head": {"vars": variables}, "results": {"bindings": bindings}},
+                indent=2,
+            )
+            + "\n"
+        )
     if fmt in ("csv", "tsv"):
         out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer = csv.writer(
+            out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n"
+        )
         writer.writerow(variables)
         for row in rows:
             writer.writerow([row[v].value if v in row else "" for v in variables])
@@ -474,11 +601,20 @@ def format_rows(variables: list[str], rows: list[Row], fmt: str) -> str:
     if not rows:
         return "(no results)\n"
     cells = [[_cell(row.get(v)) for v in variables] for row in rows]
-    widths = [min(60, max(len(v), *(len(c[i]) for c in cells))) for i, v in enumerate(variables)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True)).rstrip()]
+    widths = [
+        min(60, max(len(v), *(len(c[i]) for c in cells)))
+        for i, v in enumerate(variables)
+    ]
+    lines = [
+        "  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True)).rstrip()
+    ]
     lines.append("  ".join("-" * w for w in widths))
     for c in cells:
-        lines.append("  ".join(_fit(x, w).ljust(w) for x, w in zip(c, widths, strict=True)).rstrip())
+        lines.append(
+            "  ".join(
+                _fit(x, w).ljust(w) for x, w in zip(c, widths, strict=True)
+            ).rstrip()
+        )
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
 
@@ -487,7 +623,9 @@ def _cell(term: object) -> str:
     if term is None:
         return ""
     value = str(term)
-    if getattr(term, "kind", "") == "uri" and value.startswith("https://w3id.org/diplograph/id/"):
+    if getattr(term, "kind", "") == "uri" and value.startswith(
+        "https://w3id.org/diplograph/id/"
+    ):
         return value[len("https://w3id.org/diplograph/id/") :]
     return value.replace("\n", " ")
 
@@ -504,7 +642,9 @@ def cmd_extract(args: argparse.Namespace) -> ExitStatus:
     if out and args.format == "facts":
         out.mkdir(parents=True, exist_ok=True)
     dataset = Dataset()
-    for outcome in process_all(read_articles(args.paths, published=args.published), check=False):
+    for outcome in process_all(
+        read_articles(args.paths, published=args.published), check=False
+    ):
         if isinstance(outcome, ArticleError):
             failures += 1
             print(f"SKIPPED {outcome}", file=sys.stderr)
@@ -514,7 +654,9 @@ def cmd_extract(args: argparse.Namespace) -> ExitStatus:
             facts = graph_to_facts(outcome.graph, article_id=outcome.article.stem)
             text = json.dumps(facts, indent=2, ensure_ascii=False) + "\n"
             if out:
-                (out / f"{outcome.article.stem}.json").write_text(text, encoding="utf-8")
+                (out / f"{outcome.article.stem}.json").write_text(
+                    text, encoding="utf-8"
+                )
             else:
                 sys.stdout.write(text)
         else:
@@ -549,19 +691,29 @@ def cmd_validate(args: argparse.Namespace) -> ExitStatus:
                 try:
                     parsed.parse(path, format=rdf_format)
                 except Exception as error:  # rdflib raises many types for bad syntax
-                    raise DiplographError(f"{path}: not valid {rdf_format}: {error}") from None
+                    raise DiplographError(
+                        f"{path}: not valid {rdf_format}: {error}"
+                    ) from None
                 graph = parsed
                 if isinstance(parsed, Dataset):
                     graph = Graph()
                     for s, p, o, _ in parsed.quads((None, None, None, None)):
                         graph.add((s, p, o))
-                reports.append((str(path), URIRef(path.resolve().as_uri()), validate(graph)))
+                reports.append(
+                    (str(path), URIRef(path.resolve().as_uri()), validate(graph))
+                )
                 continue
             for outcome in process_all(read_articles([path]), check=True, workers=1):
                 if isinstance(outcome, ArticleError):
                     raise outcome
                 assert isinstance(outcome, Processed) and outcome.report is not None
-                reports.append((outcome.article.source, article_iri(outcome.article), outcome.report))
+                reports.append(
+                    (
+                        outcome.article.source,
+                        article_iri(outcome.article),
+                        outcome.report,
+                    )
+                )
     else:
         store = open_store(_store_location(args))
         try:
@@ -576,8 +728,12 @@ def cmd_validate(args: argparse.Namespace) -> ExitStatus:
             store.close()
     failed = sum(not report.conforms for _, _, report in reports)
     if args.format == "turtle":
-        text = report_graph((iri, report) for _, iri, report in reports).serialize(format="turtle")
-        print(f"# SHACL validation reports: {len(reports) - failed} of {len(reports)} conform")
+        text = report_graph((iri, report) for _, iri, report in reports).serialize(
+            format="turtle"
+        )
+        print(
+            f"# SHACL validation reports: {len(reports) - failed} of {len(reports)} conform"
+        )
         print(text.rstrip("\n"))
     else:
         totals: dict[str, int] = {}
@@ -585,5 +741,8 @@ def cmd_validate(args: argparse.Namespace) -> ExitStatus:
             print(report_text(source, report), end="")
             for severity, n in report.counts().items():
                 totals[severity] = totals.get(severity, 0) + n
-        print(f"{len(reports) - failed} of {len(reports)} conform" + (f"; {plural(totals)} in all" if totals else ""))
+        print(
+            f"{len(reports) - failed} of {len(reports)} conform"
+            + (f"; {plural(totals)} in all" if totals else "")
+        )
     return ExitStatus.REJECTED if failed else ExitStatus.SUCCESS

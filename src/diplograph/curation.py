@@ -79,14 +79,24 @@ def stored_articles(store: Store) -> list[StoredArticle]:
     for row in rows:
         if "text" not in row:
             continue  # stored before texts were kept: cannot be re-extracted
-        source = row["source"].value if "source" in row else row["article"].value.rsplit("/", 1)[-1]
+        source = (
+            row["source"].value
+            if "source" in row
+            else row["article"].value.rsplit("/", 1)[-1]
+        )
         article = Article(
             text=row["text"].value, title=row["title"].value,
             published=date.fromisoformat(row["published"].value), source=f"{source}.txt",
             url=row["url"].value if "url" in row else None,
             publisher=row["publisher"].value if "publisher" in row else None,
         )  # fmt: skip
-        found.append(StoredArticle(row["article"].value, article, row["extractor"].value if "extractor" in row else None))
+        found.append(
+            StoredArticle(
+                row["article"].value,
+                article,
+                row["extractor"].value if "extractor" in row else None,
+            )
+        )
     return found
 
 
@@ -94,7 +104,9 @@ def find_articles(store: Store, ref: str) -> list[str]:
     """Article graphs by IRI, URL, source file (path or stem) or content hash."""
     if ref.startswith(DATA_BASE + "article/"):
         return [ref] if store.has_graph(URIRef(ref)) else []
-    candidates = {ref} if "://" in ref else {ref, ref.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
+    candidates = (
+        {ref} if "://" in ref else {ref, ref.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
+    )
     found: set[str] = set()
     for value in candidates:
         _, rows = store.select(_FIND, {"_ref": Term("literal", value)})
@@ -157,7 +169,9 @@ def split(store: Store, agreement: str, article_ref: str) -> list[str]:
     curation = store.export_graph(CURATION_GRAPH)
     by_iri = {s.iri: s for s in stored_articles(store)}
     for iri in articles:
-        node = ID[f"separation/{hash_record({'agreement': agreement_iri, 'article': iri})}"]
+        node = ID[
+            f"separation/{hash_record({'agreement': agreement_iri, 'article': iri})}"
+        ]
         curation.add((node, RDF.type, DG.Separation))
         curation.add((node, DG.separatedAgreement, URIRef(agreement_iri)))
         curation.add((node, DG.separatedArticle, URIRef(iri)))

@@ -74,11 +74,16 @@ def graph_to_facts(graph: Graph, *, article_id: str) -> dict[str, Any]:
         record = agreements.get(str(row.agreement))
         if record is not None and str(row.type) in _EVENT_BY_CLASS:
             record["events"].append(
-                {"type": _EVENT_BY_CLASS[str(row.type)], "date": str(row.date) if row.date else None}
+                {
+                    "type": _EVENT_BY_CLASS[str(row.type)],
+                    "date": str(row.date) if row.date else None,
+                }
             )
     for record in agreements.values():
         for key in ("aliases", "parties", "concerns", "topics"):
             record[key] = sorted(set(record[key]))
         record["events"].sort(key=lambda e: (e["type"], e["date"] or ""))
-    ordered = sorted(agreements.values(), key=lambda r: (r["name"] or "", r["kind"], r["parties"]))
+    ordered = sorted(
+        agreements.values(), key=lambda r: (r["name"] or "", r["kind"], r["parties"])
+    )
     return {"article": article, "agreements": ordered}

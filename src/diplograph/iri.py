@@ -24,7 +24,9 @@ def hash_record(record: dict[str, Any], *, length: int = 32) -> str:
         >>> hash_record({"b": 1, "a": [2]}) == hash_record({"a": [2], "b": 1})
         True
     """
-    canonical = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    canonical = json.dumps(
+        record, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:length]
 
 
@@ -46,15 +48,21 @@ def agreement_iri(article: URIRef, fact: AgreementFact) -> URIRef:
 
 
 def event_iri(agreement: URIRef, event_type: str, when: str | None) -> URIRef:
-    return ID[f"event/{hash_record({'agreement': str(agreement), 'type': event_type, 'date': when})}"]
+    return ID[
+        f"event/{hash_record({'agreement': str(agreement), 'type': event_type, 'date': when})}"
+    ]
 
 
 def evidence_iri(article: URIRef, start: int, end: int) -> URIRef:
-    return ID[f"evidence/{hash_record({'article': str(article), 'start': start, 'end': end})}"]
+    return ID[
+        f"evidence/{hash_record({'article': str(article), 'start': start, 'end': end})}"
+    ]
 
 
 def resolution_iri(article: URIRef, agreement: URIRef) -> URIRef:
-    return ID[f"resolution/{hash_record({'article': str(article), 'agreement': str(agreement)})}"]
+    return ID[
+        f"resolution/{hash_record({'article': str(article), 'agreement': str(agreement)})}"
+    ]
 
 
 def party_iri(code: str) -> URIRef:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, islice
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -82,8 +82,11 @@ def _process_unchecked(article: Article) -> Processed:
 
 
 def in_parallel(
-    work: Callable[[Article], T], items: Iterable[Article | ArticleError], *,
-    workers: int | None = None, batch: int = 256,
+    work: Callable[[Article], T],
+    items: Iterable[Article | ArticleError],
+    *,
+    workers: int | None = None,
+    batch: int = 256,
 ) -> Iterator[T | ArticleError]:
     """``work`` on every article, in input order, on all cores.
 
@@ -97,9 +100,12 @@ def in_parallel(
         for item in chain(first, iterator):
             yield work(item) if isinstance(item, Article) else item
         return
+
     def submit(chunk: list[Article | ArticleError]) -> Iterator[T]:
         articles = [i for i in chunk if isinstance(i, Article)]
-        return pool.map(work, articles, chunksize=max(1, len(articles) // (workers * 4)))
+        return pool.map(
+            work, articles, chunksize=max(1, len(articles) // (workers * 4))
+        )
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         chunk, running = first, submit(first)
@@ -116,7 +122,9 @@ def process_all(
     items: Iterable[Article | ArticleError], *, check: bool, workers: int | None = None
 ) -> Iterator[Processed | ArticleError]:
     """Extract, build (and validate) every article, without a store."""
-    yield from in_parallel(_process_checked if check else _process_unchecked, items, workers=workers)
+    yield from in_parallel(
+        _process_checked if check else _process_unchecked, items, workers=workers
+    )
 
 
 def ensure_ontology(store: Store) -> None:
@@ -130,7 +138,9 @@ def ensure_ontology(store: Store) -> None:
     graph = canonical.skolemize(authority=ONTOLOGY_IRI)
     iri = URIRef(ONTOLOGY_IRI)
     if store.has_graph(iri):
-        _, rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+        _, rows = store.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
+        )
         if rows and rows[0]["n"].value == str(len(graph)):
             return
     store.replace_graph(iri, graph)
@@ -170,7 +180,10 @@ def store_facts(facts: ArticleFacts, store: Store, *, force: bool = False) -> Pr
 
 
 def load(
-    paths: Iterable[Path | str], store: Store, *, published: date | None = None,
+    paths: Iterable[Path | str],
+    store: Store,
+    *,
+    published: date | None = None,
     workers: int | None = None,
 ) -> Iterator[Processed | ArticleError]:
     """Read, extract, resolve, validate and store every article; yields each outcome.
@@ -180,7 +193,9 @@ def load(
     stored before with the same text is left alone.
     """  # fmt: skip
     ensure_ontology(store)
-    for item in in_parallel(extract, read_articles(paths, published=published), workers=workers):
+    for item in in_parallel(
+        extract, read_articles(paths, published=published), workers=workers
+    ):
         yield item if isinstance(item, ArticleError) else store_facts(item, store)
 
 
@@ -207,15 +222,24 @@ def load_nquads(paths: Iterable[Path | str], store: Store) -> Iterator[ShardOutc
     for path in paths:
         graphs: dict[str, Graph] = {}
         try:
-            for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS):
+            for quad in pyoxigraph.parse(
+                path=str(path), format=pyoxigraph.RdfFormat.N_QUADS
+            ):
                 name = quad.graph_name
                 if not isinstance(name, pyoxigraph.NamedNode):
                     continue
                 graphs.setdefault(name.value, Graph()).add(
-                    tuple(_rdflib_term(t) for t in (quad.subject, quad.predicate, quad.object))  # type: ignore[arg-type]
+                    tuple(
+                        _rdflib_term(t)
+                        for t in (quad.subject, quad.predicate, quad.object)
+                    )  # type: ignore[arg-type]
                 )
         except (OSError, SyntaxError) as error:
-            raise ArticleError(path, f"not an N-Quads shard ({error})", "Give a file written by `diplograph extract --format nquads`.") from None
+            raise ArticleError(
+                path,
+                f"not an N-Quads shard ({error})",
+                "Give a file written by `diplograph extract --format nquads`.",
+            ) from None
         for name, graph in graphs.items():
             report = validate(graph)
             if report.conforms:

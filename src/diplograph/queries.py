@@ -21,7 +21,7 @@ from diplograph.iri import party_iri
 from diplograph.model import EVENT_TYPES, KINDS, TOPICS
 from diplograph.namespaces import DATA_BASE, ONTOLOGY_IRI
 from diplograph.resources import query_dir
-from diplograph.store import MERGED_GRAPH, Row, Store, Term
+from diplograph.store import MERGED_GRAPH, Store, Term
 
 PREFIXES = {
     "dg": ONTOLOGY_IRI + "#",
@@ -33,7 +33,9 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
 }
 VOCABULARIES = {"kind": KINDS, "topic": TOPICS, "event": EVENT_TYPES}
-_PARAMETER = re.compile(r"\?(__?)([a-zA-Z0-9]+)(?:_(iri|integer|xsd_date|xsd_gYear|literal))?\b")
+_PARAMETER = re.compile(
+    r"\?(__?)([a-zA-Z0-9]+)(?:_(iri|integer|xsd_date|xsd_gYear|literal))?\b"
+)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 MAX_VALUE_LENGTH = 500
 
@@ -90,7 +92,9 @@ def parse_query(name: str, text: str) -> SavedQuery:
         underscores, pname, ptype = match.groups()
         variable = match.group()[1:]
         if pname not in parameters:
-            parameters[pname] = Parameter(pname, variable, ptype or "literal", underscores == "_")
+            parameters[pname] = Parameter(
+                pname, variable, ptype or "literal", underscores == "_"
+            )
     return SavedQuery(
         name=name, text=text, summary=header.get("summary", ""),
         description=header.get("description", ""), tags=tuple(header.get("tags", ())),
@@ -101,7 +105,10 @@ def parse_query(name: str, text: str) -> SavedQuery:
 def saved_queries(directory: Path | None = None) -> dict[str, SavedQuery]:
     """Every saved query by name (the file stem)."""
     folder = directory or query_dir()
-    return {p.stem: parse_query(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))}
+    return {
+        p.stem: parse_query(p.stem, p.read_text(encoding="utf-8"))
+        for p in sorted(folder.glob("*.rq"))
+    }
 
 
 def load_query(name_or_file: str) -> SavedQuery:
@@ -129,28 +136,46 @@ def with_prefixes(text: str) -> str:
     lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared]
     body = re.sub(r"(?m)^\s*#.*$", "", text)
     if not re.search(r"\b(?:GRAPH|FROM)\b", body, re.I):
-        text = re.sub(r"\bWHERE\s*\{", f"FROM <{MERGED_GRAPH}> WHERE {{", text, count=1, flags=re.I)
+        text = re.sub(
+            r"\bWHERE\s*\{",
+            f"FROM <{MERGED_GRAPH}> WHERE {{",
+            text,
+            count=1,
+            flags=re.I,
+        )
     return "\n".join(lines) + "\n" + text
 
 
-def bind_parameters(query: SavedQuery, values: dict[str, str], store: Store) -> dict[str, Term]:
+def bind_parameters(
+    query: SavedQuery, values: dict[str, str], store: Store
+) -> dict[str, Term]:
     """Check the values given for ``query`` and turn them into RDF terms."""
     known = {p.name: p for p in query.parameters}
     unknown = sorted(set(values) - set(known))
     if unknown:
         listed = ", ".join(known) or "none"
-        raise QueryError(f"query {query.name!r} has no parameter {unknown[0]!r}; its parameters: {listed}.")
+        raise QueryError(
+            f"query {query.name!r} has no parameter {unknown[0]!r}; its parameters: {listed}."
+        )
     bindings: dict[str, Term] = {}
     for parameter in query.parameters:
         raw = values.get(parameter.name)
         if raw is None or raw == "":
             if parameter.required:
                 default = query.defaults.get(parameter.name)
-                hint = f" (for example --param {parameter.name}={default})" if default else ""
-                raise QueryError(f"query {query.name!r} needs --param {parameter.name}=VALUE{hint}.")
+                hint = (
+                    f" (for example --param {parameter.name}={default})"
+                    if default
+                    else ""
+                )
+                raise QueryError(
+                    f"query {query.name!r} needs --param {parameter.name}=VALUE{hint}."
+                )
             continue
         if len(raw) > MAX_VALUE_LENGTH:
-            raise QueryError(f"the value of {parameter.name!r} is {len(raw)} characters long; at most {MAX_VALUE_LENGTH}.")
+            raise QueryError(
+                f"the value of {parameter.name!r} is {len(raw)} characters long; at most {MAX_VALUE_LENGTH}."
+            )
         bindings[parameter.variable] = _term(parameter, raw, store)
     return bindings
 
@@ -168,20 +193,30 @@ def _term(parameter: Parameter, raw: str, store: Store) -> Term:
         return Term("literal", str(int(raw)), datatype=_XSD + "integer")
     if parameter.type in ("xsd_date", "xsd_gYear"):
         if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw):
-            raise QueryError(f"{parameter.name!r} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {raw!r}.")
+            raise QueryError(
+                f"{parameter.name!r} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {raw!r}."
+            )
         datatype = {4: "gYear", 7: "gYearMonth", 10: "date"}[len(raw)]
         return Term("literal", raw, datatype=_XSD + datatype)
     vocabulary = VOCABULARIES.get(parameter.name)
     if vocabulary is not None and raw not in vocabulary:
         close = get_close_matches(raw.lower().replace(" ", "_"), vocabulary, n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else f"; one of {', '.join(vocabulary)}."
-        raise QueryError(f"{parameter.name} {raw!r} is not a known {parameter.name}{hint}")
+        hint = (
+            f"; did you mean {', '.join(close)}?"
+            if close
+            else f"; one of {', '.join(vocabulary)}."
+        )
+        raise QueryError(
+            f"{parameter.name} {raw!r} is not a known {parameter.name}{hint}"
+        )
     return Term("literal", raw)
 
 
 def _checked_iri(name: str, raw: str) -> str:
     if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+", raw):
-        raise QueryError(f"{name!r} must be an IRI without spaces or <>\"{{}}|\\^` characters, not {raw!r}.")
+        raise QueryError(
+            f'{name!r} must be an IRI without spaces or <>"{{}}|\\^` characters, not {raw!r}.'
+        )
     return raw
 
 
@@ -206,7 +241,11 @@ def resolve_party(raw: str) -> str:
             return str(party_iri(entity.code))
     names = {e.name: code for code, e in gazetteer.entities.items()}
     close = get_close_matches(value, list(names), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(f'{n} ({names[n]})' for n in close)}?" if close else "; use an ISO 3166 alpha-3 code such as PRK, a name, or an IRI."
+    hint = (
+        f"; did you mean {', '.join(f'{n} ({names[n]})' for n in close)}?"
+        if close
+        else "; use an ISO 3166 alpha-3 code such as PRK, a name, or an IRI."
+    )
     raise QueryError(f"country {raw!r} is not a known country or organization{hint}")
 
 
@@ -222,7 +261,9 @@ def resolve_agreement(raw: str, store: Store) -> str:
         {"_wanted": Term("literal", raw)},
     )
     if not rows:
-        raise QueryError(f"no agreement named {raw!r} in the store; give its IRI or a name, alias or label it has.")
+        raise QueryError(
+            f"no agreement named {raw!r} in the store; give its IRI or a name, alias or label it has."
+        )
     return rows[0]["a"].value
 
 
@@ -251,7 +292,9 @@ def run_query(
     """
     query = load_query(name)
     # "from_" for the parameter "from", which Python keeps as a keyword
-    bindings = bind_parameters(query, {k.rstrip("_"): v for k, v in params.items()}, store)
+    bindings = bind_parameters(
+        query, {k.rstrip("_"): v for k, v in params.items()}, store
+    )
     _, rows = store.select(query.text, bindings)
     records = [{k: _python(v) for k, v in row.items()} for row in rows]
     if not as_dataframe:
@@ -271,6 +314,11 @@ def _python(term: Term) -> Any:
     return term.value
 
 
-
-
-__all__ = ["SavedQuery", "bind_parameters", "load_query", "run_query", "saved_queries", "with_prefixes"]
+__all__ = [
+    "SavedQuery",
+    "bind_parameters",
+    "load_query",
+    "run_query",
+    "saved_queries",
+    "with_prefixes",
+]

@@ -70,10 +70,14 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
     try:
         import owlready2
     except ImportError:  # pragma: no cover - a dependency
-        raise DiplographError("reasoning needs owlready2: pip install owlready2") from None
+        raise DiplographError(
+            "reasoning needs owlready2: pip install owlready2"
+        ) from None
     java = shutil.which("java")
     if java is None:
-        raise DiplographError("reasoning needs Java for HermiT: install a Java runtime (java on PATH)")
+        raise DiplographError(
+            "reasoning needs Java for HermiT: install a Java runtime (java on PATH)"
+        )
     owlready2.JAVA_EXE = java
     started = time.monotonic()
     report = ReasoningReport()
@@ -90,7 +94,10 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
             kinds[agreement].add(row["class"].value)
         if "party" in row:
             parties[agreement].add(row["party"].value)
-            if row["partyClass"].value in (str(DG.Country), str(DG.InternationalOrganization)):
+            if row["partyClass"].value in (
+                str(DG.Country),
+                str(DG.InternationalOrganization),
+            ):
                 party_classes[row["party"].value] = row["partyClass"].value
         if "event" in row and row["eventClass"].value in _EVENTS:
             events[row["event"].value] = (agreement, row["eventClass"].value)
@@ -98,7 +105,9 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
     world = owlready2.World()
     with tempfile.TemporaryDirectory() as folder:
         nt = Path(folder) / "diplograph.nt"
-        Graph().parse(ontology_file(), format="turtle").serialize(nt, format="nt", encoding="utf-8")
+        Graph().parse(ontology_file(), format="turtle").serialize(
+            nt, format="nt", encoding="utf-8"
+        )
         onto = world.get_ontology(nt.as_uri()).load()
     dg = world.get_namespace(str(DG._NS))
     data = world.get_ontology(str(ID["reasoning-input"]))
@@ -106,7 +115,11 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
     with data:
         party_of = {}
         for iri in sorted(set(party_classes)):
-            cls = dg.Country if party_classes[iri] == str(DG.Country) else dg.InternationalOrganization
+            cls = (
+                dg.Country
+                if party_classes[iri] == str(DG.Country)
+                else dg.InternationalOrganization
+            )
             party_of[iri] = cls(_short(iri), namespace=ns)
         agreement_of = {}
         for iri in sorted(kinds):
@@ -120,7 +133,9 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
                 claimed = [str(DG.Agreement)]
             cls = dg[claimed[0].rsplit("#", 1)[-1]] if claimed else dg.Agreement
             individual = cls(_short(iri), namespace=ns)
-            members = [party_of[p] for p in sorted(parties.get(iri, ())) if p in party_of]
+            members = [
+                party_of[p] for p in sorted(parties.get(iri, ())) if p in party_of
+            ]
             individual.party = members
             if members:  # the closed world: these are all its parties
                 individual.is_a.append(dg.party.only(owlready2.OneOf(members)))
@@ -137,15 +152,21 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
             owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
     except owlready2.OwlReadyInconsistentOntologyError as error:
         report.consistent = False
-        report.problems.append(f"the stored data is inconsistent with the ontology: {error}")
+        report.problems.append(
+            f"the stored data is inconsistent with the ontology: {error}"
+        )
     if report.consistent:
         unsatisfiable = [c.iri for c in world.inconsistent_classes()]
-        report.problems += [f"class {_short(c)} cannot have any member" for c in unsatisfiable]
+        report.problems += [
+            f"class {_short(c)} cannot have any member" for c in unsatisfiable
+        ]
         inferred = Graph()
         for target in CLASSIFIED:
             cls = dg[str(target).rsplit("#", 1)[-1]]
             members = sorted(i.iri for i in cls.instances(world=world))
-            report.inferred[str(target).rsplit("#", 1)[-1]] = [_short(m) for m in members]
+            report.inferred[str(target).rsplit("#", 1)[-1]] = [
+                _short(m) for m in members
+            ]
             for member in members:
                 inferred.add((URIRef(member), RDF.type, target))
         if write:

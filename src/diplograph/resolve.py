@@ -33,8 +33,10 @@ from diplograph.store import Store, Term
 
 CURATION_GRAPH = ID["graph/curation"]
 FAMILIES = {
-    "joint_statement": "statement", "declaration": "statement",
-    "ceasefire": "ceasefire", "normalization": "normalization",
+    "joint_statement": "statement",
+    "declaration": "statement",
+    "ceasefire": "ceasefire",
+    "normalization": "normalization",
 }  # fmt: skip; every other kind is an "instrument"
 _KIND_BY_CLASS = {str(v): k for k, v in KIND_CLASSES.items()}
 _PARTY_THRESHOLD = 0.6
@@ -100,7 +102,11 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
     # a proper name decides first; dates that disagree are then a conflict between
     # sources (see the conflicting-claims query), not two instruments
     instrument = instrument_of(fact)
-    if instrument and str(ID[f"agreement/{hash_record({'instrument': instrument})}"]) == candidate.iri:
+    if (
+        instrument
+        and str(ID[f"agreement/{hash_record({'instrument': instrument})}"])
+        == candidate.iri
+    ):
         return "instrument", 1.0
     mine = names_of(fact)
     if mine & candidate.names:
@@ -111,7 +117,11 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
     concluded = [e.date for e in fact.events if e.type == "agreed" and e.date]
     if not _dates_agree(signed, candidate.signed):
         return None
-    if not signed and not candidate.signed and not _dates_agree(concluded, candidate.concluded):
+    if (
+        not signed
+        and not candidate.signed
+        and not _dates_agree(concluded, candidate.concluded)
+    ):
         return None  # neither was signed yet: two deals reached at different times
     family = FAMILIES.get(fact.kind, "instrument")
     if family not in {FAMILIES.get(k, "instrument") for k in candidate.kinds}:
@@ -130,11 +140,20 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
             return None
         overlap = 0.5
     topic_union = set(fact.topics) | candidate.topics
-    topic_overlap = len(set(fact.topics) & candidate.topics) / len(topic_union) if topic_union else 0.0
+    topic_overlap = (
+        len(set(fact.topics) & candidate.topics) / len(topic_union)
+        if topic_union
+        else 0.0
+    )
     dated = bool(signed and candidate.signed)
     if not dated and not shared_topics:
         return None  # the same parties alone do not make the same agreement
-    value = 0.5 * overlap + 0.2 * (fact.kind in candidate.kinds) + 0.15 * dated + 0.15 * topic_overlap
+    value = (
+        0.5 * overlap
+        + 0.2 * (fact.kind in candidate.kinds)
+        + 0.15 * dated
+        + 0.15 * topic_overlap
+    )
     return ("parties", round(value, 3)) if value >= _PARTY_THRESHOLD else None
 
 
@@ -226,7 +245,9 @@ def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Cand
             names.update((inst.name, *inst.aliases))
             found.add(str(ID[f"agreement/{hash_record({'instrument': instrument})}"]))
     if names:
-        _, rows = store.select(_BY_NAMES.format(names=_terms(Literal(n) for n in names)))
+        _, rows = store.select(
+            _BY_NAMES.format(names=_terms(Literal(n) for n in names))
+        )
         found.update(row["a"].value for row in rows)
     if not found:
         return []
@@ -263,9 +284,13 @@ def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Cand
             previous.setdefault(row["agreement"].value, []).append(row)
         for iri, records in previous.items():
             if iri in candidates:
-                others = tuple(sorted({r["other"].value for r in records if "other" in r}))
+                others = tuple(
+                    sorted({r["other"].value for r in records if "other" in r})
+                )
                 first = records[0]
-                candidates[iri].previous = Resolution(iri, first["rule"].value, float(first["score"].value), others)
+                candidates[iri].previous = Resolution(
+                    iri, first["rule"].value, float(first["score"].value), others
+                )
     return [candidates[iri] for iri in sorted(described)]
 
 
@@ -283,15 +308,29 @@ def resolve(facts: ArticleFacts, store: Store, *, article: URIRef) -> list[Resol
                 continue
             rule, value = decision
             # a few supporting articles say why; sources-of lists them all
-            others = tuple(sorted(a for a in candidate.articles if a != str(article)))[:SUPPORT_LISTED]
+            others = tuple(sorted(a for a in candidate.articles if a != str(article)))[
+                :SUPPORT_LISTED
+            ]
             if candidate.previous is not None:
                 # the article's earlier decision stands, so reloading changes nothing
                 previous = candidate.previous
                 fit = value + (0.5 if candidate.iri == mint(article, fact) else 0.0)
-                proposals.append((2.0 + fit, index, candidate.iri, previous.rule, previous.supported_by, previous.score))
+                proposals.append(
+                    (
+                        2.0 + fit,
+                        index,
+                        candidate.iri,
+                        previous.rule,
+                        previous.supported_by,
+                        previous.score,
+                    )
+                )
                 continue
             if candidate.own and not others:
-                rule, value = "new", 1.0  # only this article's earlier version: keep its node
+                rule, value = (
+                    "new",
+                    1.0,
+                )  # only this article's earlier version: keep its node
             proposals.append((value, index, candidate.iri, rule, others, value))
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
     chosen: dict[int, Resolution] = {}
@@ -309,10 +348,14 @@ def resolve(facts: ArticleFacts, store: Store, *, article: URIRef) -> list[Resol
         iri, rule = mint(article, fact), "new"
         if iri in separated:
             rule = "split"
-        if iri in used or iri in separated:  # two agreements of one article, or a split one
+        if (
+            iri in used or iri in separated
+        ):  # two agreements of one article, or a split one
             iri = str(agreement_iri(article, fact))
         if iri in separated:
-            iri = str(ID[f"agreement/{hash_record({'split': str(article), 'of': iri})}"])
+            iri = str(
+                ID[f"agreement/{hash_record({'split': str(article), 'of': iri})}"]
+            )
         used.add(iri)
         result.append(Resolution(iri, rule, 1.0))
     return result

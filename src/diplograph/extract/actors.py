@@ -29,7 +29,9 @@ _PLACE_BEFORE = re.compile(
     r"arrived in|held in|based in)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
     re.I,
 )
-_TITLE_NAME = re.compile(r"^\s+(?:[A-Z][\w.-]+\s+){0,4}?(?P<name>(?:[A-Z][a-z'-]+\s+)?[A-Z][a-z'-]+)\b")
+_TITLE_NAME = re.compile(
+    r"^\s+(?:[A-Z][\w.-]+\s+){0,4}?(?P<name>(?:[A-Z][a-z'-]+\s+)?[A-Z][a-z'-]+)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,21 @@ class ActorMention:
     role: str  # name, alias, demonym, capital, seat, person
     text: str
     place: bool = False  # only where something happened ("in Seoul")
-    weak: bool = False  # a demonym that does not stand for the state ("Ukrainian ports")
+    weak: bool = (
+        False  # a demonym that does not stand for the state ("Ukrainian ports")
+    )
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+def _pattern() -> tuple[
+    re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]
+]:
     forms = load_gazetteer().surface_forms()
-    exact = {f: v for f, v in forms.items() if f.isupper() or not f[:1].isalpha() or len(f) <= 4}
+    exact = {
+        f: v
+        for f, v in forms.items()
+        if f.isupper() or not f[:1].isalpha() or len(f) <= 4
+    }
     folded = {f.lower(): v for f, v in forms.items()}
     alternatives = sorted((re.escape(f) for f in forms if f), key=len, reverse=True)
     # hyphens may join actors ("U.S.-Taliban deal", "North Korea-related")
@@ -76,25 +86,40 @@ def find_actors(text: str) -> list[ActorMention]:
             after_office = after[2:]
         else:
             after_office = after
-        place = bool(_PLACE_BEFORE.search(before)) and role in ("capital", "seat", "name", "alias")
+        place = bool(_PLACE_BEFORE.search(before)) and role in (
+            "capital",
+            "seat",
+            "name",
+            "alias",
+        )
         if place and role in ("name", "alias") and _OFFICE.match(after_office):
             place = False  # "to Japanese officials", "of South Korean President"
         weak = role == "demonym" and not _OFFICE.match(after)
         mentions.append(ActorMention(start, end, code, role, surface, place, weak))
         if role in ("demonym", "name", "alias") and _OFFICE.match(after_office):
-            person = _TITLE_NAME.match(after_office[_OFFICE.match(after_office).end() :])  # type: ignore[union-attr]
+            person = _TITLE_NAME.match(
+                after_office[_OFFICE.match(after_office).end() :]
+            )  # type: ignore[union-attr]
             if person:
                 surname = person.group("name").split()[-1]
                 if len(surname) > 2 and surname not in people:
                     people[surname] = code
     if people:
-        names = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, people)) + r")(?![\w-])")
+        names = re.compile(
+            r"(?<![\w-])(" + "|".join(map(re.escape, people)) + r")(?![\w-])"
+        )
         taken = [(m.start, m.end) for m in mentions]
         for match in names.finditer(text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
             mentions.append(
-                ActorMention(match.start(), match.end(), people[match.group()], "person", match.group())
+                ActorMention(
+                    match.start(),
+                    match.end(),
+                    people[match.group()],
+                    "person",
+                    match.group(),
+                )
             )
         mentions.sort(key=lambda m: m.start)
     return mentions

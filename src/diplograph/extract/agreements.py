@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from diplograph.extract.actors import ActorMention, find_actors
 from diplograph.extract.dates import DateMention, find_dates
 from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import InstrumentMention, find_instruments, norm
+from diplograph.extract.mentions import InstrumentMention, find_instruments
 from diplograph.extract.text import Sentence, split_sentences
 from diplograph.model import AgreementFact, Article, Event, Evidence
 
@@ -33,9 +33,14 @@ _CONCERN_BEFORE = re.compile(
     r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?(?:from|by)\s+(?:the\s+)?)$",
     re.I,
 )
-_CONCERN_AFTER = re.compile(r"(?:'s|’s)?-?\s?(?:related|linked|focused|centred|centered)\b")
+_CONCERN_AFTER = re.compile(
+    r"(?:'s|’s)?-?\s?(?:related|linked|focused|centred|centered)\b"
+)
 _WITH_BEFORE = re.compile(r"\b(?:with|between|among|and)\s+(?:the\s+)?$", re.I)
-_CLAUSE_BREAK = re.compile(r"(?:[;:]|\bthat\b|\bwhich\b|\bwho\b|\bwhile\b|\bafter\b|\bbefore\b|\bbecause\b|\bas\b|\bwhen\b|\bsince\b|—|--)", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"(?:[;:]|\bthat\b|\bwhich\b|\bwho\b|\bwhile\b|\bafter\b|\bbefore\b|\bbecause\b|\bas\b|\bwhen\b|\bsince\b|—|--)",
+    re.I,
+)
 _CONFLICT_WORDS = (
     ("bilateral", ("trilateral", "three-way", "multilateral", "regional")),
     ("trilateral", ("bilateral",)),
@@ -45,7 +50,19 @@ _CONFLICT_WORDS = (
     ("old", ()),
     ("another", ()),
 )
-_PARTY_EVENTS = {"signed", "agreed", "ratified", "withdrawn", "suspended", "extended", "in_force", "terminated", "implemented", "negotiation", "failed"}
+_PARTY_EVENTS = {
+    "signed",
+    "agreed",
+    "ratified",
+    "withdrawn",
+    "suspended",
+    "extended",
+    "in_force",
+    "terminated",
+    "implemented",
+    "negotiation",
+    "failed",
+}
 _ANNIVERSARY = re.compile(r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?$", re.I)
 
 
@@ -55,7 +72,9 @@ class Cluster:
     key: str | None = None
     name: str | None = None
     year_label: str | None = None
-    listed: set[str] = field(default_factory=set)  # "participating countries include ..."
+    listed: set[str] = field(
+        default_factory=set
+    )  # "participating countries include ..."
 
     def add(self, m: InstrumentMention) -> None:
         self.mentions.append(m)
@@ -90,7 +109,8 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     ctx.concern_starts = {
         a.start
         for a in ctx.actors
-        if _CONCERN_BEFORE.search(text[max(0, a.start - 40) : a.start]) or _CONCERN_AFTER.match(text, a.end)
+        if _CONCERN_BEFORE.search(text[max(0, a.start - 40) : a.start])
+        or _CONCERN_AFTER.match(text, a.end)
     }
     mentions = [m for m in find_instruments(text, lexicon) if _keep(m, ctx)]
     for m in mentions:
@@ -106,7 +126,9 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     return facts
 
 
-def _respective(mentions: list[InstrumentMention], ctx: Context) -> tuple[list[AgreementFact], set[int]]:
+def _respective(
+    mentions: list[InstrumentMention], ctx: Context
+) -> tuple[list[AgreementFact], set[int]]:
     """ "Egypt and Jordan signed their peace deals with Israel in 1979 and 1994,
     respectively": one agreement per subject, each with its own date."""
     text = ctx.article.text
@@ -124,21 +146,36 @@ def _respective(mentions: list[InstrumentMention], ctx: Context) -> tuple[list[A
         partners: list[str] = []
         with_ = re.match(r"\s+with\s+(?:the\s+)?", text[m.end : sentence.end])
         if with_:
-            partners = [a.code for a in ctx.actors_in(m.end, sentence.end) if a.start == m.end + with_.end()]
+            partners = [
+                a.code
+                for a in ctx.actors_in(m.end, sentence.end)
+                if a.start == m.end + with_.end()
+            ]
         until = sentence.start + sentence.text.index("respectively")
-        dates = [d.value for d in _dates(sentence, ctx, False) if m.end < d.start < until and d.value]
+        dates = [
+            d.value
+            for d in _dates(sentence, ctx, False)
+            if m.end < d.start < until and d.value
+        ]
         if len(subjects) < 2 or len(dates) != len(subjects):
             continue
-        window = text[max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)]
-        topics = {t for pattern, t in ctx.lexicon.topic_keywords if pattern.search(window)}
+        window = text[
+            max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)
+        ]
+        topics = {
+            t for pattern, t in ctx.lexicon.topic_keywords if pattern.search(window)
+        }
         topics.update(ctx.lexicon.topics_by_kind.get(m.kind or "", ()))
         evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
         for code, when in zip(subjects, dates, strict=True):
             facts.append(
                 AgreementFact(
-                    kind=m.kind or "agreement", parties=tuple(sorted({code, *partners})),
-                    signed=when, topics=tuple(sorted(topics)),
-                    events=(Event("signed", when, evidence=evidence),), evidence=evidence,
+                    kind=m.kind or "agreement",
+                    parties=tuple(sorted({code, *partners})),
+                    signed=when,
+                    topics=tuple(sorted(topics)),
+                    events=(Event("signed", when, evidence=evidence),),
+                    evidence=evidence,
                 )  # fmt: skip
             )
         used.add(id(m))
@@ -148,7 +185,9 @@ def _respective(mentions: list[InstrumentMention], ctx: Context) -> tuple[list[A
 _LIST_INTRO = re.compile(r"\s*(?:-|–|—|:|\(|,\s+namely|,\s+i\.e\.,?)\s*(?:the\s+)?")
 
 
-def _with_groups(text: str, actors: list[ActorMention], lexicon: Lexicon) -> list[ActorMention]:
+def _with_groups(
+    text: str, actors: list[ActorMention], lexicon: Lexicon
+) -> list[ActorMention]:
     """Add the members of groupings ("world powers") where the text lists them."""
     groups = list(lexicon.groups.finditer(text))
     members: list[str] = []
@@ -161,7 +200,9 @@ def _with_groups(text: str, actors: list[ActorMention], lexicon: Lexicon) -> lis
             if a.start < position:
                 continue
             gap = text[position : a.start]
-            if members and not re.fullmatch(r",?\s+and\s+(?:the\s+)?|,\s*(?:the\s+)?", gap):
+            if members and not re.fullmatch(
+                r",?\s+and\s+(?:the\s+)?|,\s*(?:the\s+)?", gap
+            ):
                 break
             if not members and not re.fullmatch(r"(?:the\s+)?", gap):
                 break
@@ -184,7 +225,9 @@ def _keep(m: InstrumentMention, ctx: Context) -> bool:
         window = ctx.article.text[max(0, m.start - 60) : m.end + 60]
         if any(marker in window for marker in ctx.lexicon.domestic_markers):
             return False
-    if not m.key and any(re.search(rf"\b{re.escape(c)}\b", sentence) for c in ctx.lexicon.company_markers):
+    if not m.key and any(
+        re.search(rf"\b{re.escape(c)}\b", sentence) for c in ctx.lexicon.company_markers
+    ):
         s = ctx.sentence_of(m.start)
         if not [a for a in ctx.actors_in(s.start, s.end) if not a.place and not a.weak]:
             return False
@@ -204,7 +247,12 @@ def _refine(m: InstrumentMention, ctx: Context) -> None:
 def _conflicts(m: InstrumentMention, cluster: Cluster) -> bool:
     if m.year_label and cluster.year_label and m.year_label != cluster.year_label:
         return True
-    if m.year_label and not cluster.year_label and cluster.key is None and cluster.mentions:
+    if (
+        m.year_label
+        and not cluster.year_label
+        and cluster.key is None
+        and cluster.mentions
+    ):
         first = cluster.mentions[0]
         if first.determiner in ("a", "an") and m.determiner in ("a", "an"):
             return True
@@ -213,9 +261,15 @@ def _conflicts(m: InstrumentMention, cluster: Cluster) -> bool:
         if re.search(rf"\b{word}\b", words):
             if not opposites:
                 return True
-            if any(re.search(rf"\b{o}\b", c.modifiers) for c in cluster.mentions for o in opposites):
+            if any(
+                re.search(rf"\b{o}\b", c.modifiers)
+                for c in cluster.mentions
+                for o in opposites
+            ):
                 return True
-    if m.kind == "normalization" and all(c.kind != "normalization" for c in cluster.mentions):
+    if m.kind == "normalization" and all(
+        c.kind != "normalization" for c in cluster.mentions
+    ):
         return True
     return False
 
@@ -234,18 +288,39 @@ def _cluster(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
                 # the article's unnamed main agreement gets its name here, unless
                 # the words set this one apart ("replaces the NAFTA", "the 1994 ...")
                 before = ctx.article.text[max(0, m.start - 40) : m.start].lower()
-                apart = re.search(r"(?:replac\w*|succeed\w*|version of|than|like|instead of|under)\s+(?:the\s+)?$", before)
+                apart = re.search(
+                    r"(?:replac\w*|succeed\w*|version of|than|like|instead of|under)\s+(?:the\s+)?$",
+                    before,
+                )
                 if not apart and not m.year_label and _kind_compatible(m, main):
                     target = main
         elif m.year_label and any(c.year_label == m.year_label for c in clusters):
             target = next(c for c in clusters if c.year_label == m.year_label)
         elif m.kind == "normalization":
-            target = next((c for c in clusters if any(x.kind == "normalization" for x in c.mentions)), None)
+            target = next(
+                (
+                    c
+                    for c in clusters
+                    if any(x.kind == "normalization" for x in c.mentions)
+                ),
+                None,
+            )
         else:
             same = last_in_sentence.get(sentence.index)
-            if same is not None and m.determiner in ("such", "the", "that", "this", "its", "their"):
+            if same is not None and m.determiner in (
+                "such",
+                "the",
+                "that",
+                "this",
+                "its",
+                "their",
+            ):
                 target = same
-            elif main is not None and not _conflicts(m, main) and not _other_signers(m, main, ctx):
+            elif (
+                main is not None
+                and not _conflicts(m, main)
+                and not _other_signers(m, main, ctx)
+            ):
                 target = main
         if target is None:
             target = Cluster()
@@ -265,8 +340,16 @@ _VERB_IT = re.compile(
 )
 
 
-_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-_IN_EFFECT_FOR = re.compile(r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost |over |about )?(\d+|[a-z]+) years\b", re.I)
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_IN_EFFECT_FOR = re.compile(
+    r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost |over |about )?(\d+|[a-z]+) years\b",
+    re.I,
+)
 
 
 def _resolve_pronouns(clusters: list[Cluster], ctx: Context) -> None:
@@ -303,18 +386,23 @@ def _other_signers(m: InstrumentMention, cluster: Cluster, ctx: Context) -> bool
     actors = [a for a in ctx.actors_in(clause, m.start) if not a.place and not a.weak]
     subjects = {a.code for a in actors}
     if len(subjects) < 2 or not re.search(
-        r"\b(?:signed|inked|concluded|reached|struck|agreed)\b", ctx.article.text[actors[-1].end : m.start]
+        r"\b(?:signed|inked|concluded|reached|struck|agreed)\b",
+        ctx.article.text[actors[-1].end : m.start],
     ):
         return False
     named: set[str] = set()
     for other in cluster.mentions:
         s = ctx.sentence_of(other.start)
-        named.update(a.code for a in ctx.actors_in(s.start, s.end) if not a.place and not a.weak)
+        named.update(
+            a.code for a in ctx.actors_in(s.start, s.end) if not a.place and not a.weak
+        )
     return bool(named) and not subjects & named
 
 
 def _kind_compatible(m: InstrumentMention, cluster: Cluster) -> bool:
-    return m.kind != "normalization" and all(x.kind != "normalization" for x in cluster.mentions)
+    return m.kind != "normalization" and all(
+        x.kind != "normalization" for x in cluster.mentions
+    )
 
 
 def _kind(cluster: Cluster, ctx: Context) -> str:
@@ -323,12 +411,20 @@ def _kind(cluster: Cluster, ctx: Context) -> str:
     lexicon = ctx.lexicon
     if cluster.name:
         for m in cluster.mentions:
-            if m.text == cluster.name and m.kind and lexicon.kind_pattern.search(m.text):
+            if (
+                m.text == cluster.name
+                and m.kind
+                and lexicon.kind_pattern.search(m.text)
+            ):
                 return m.kind
         for inst in lexicon.instruments:
             if cluster.key == inst.id and lexicon.kind_pattern.search(inst.name):
                 return inst.kind
-    kinds = {m.kind for m in cluster.mentions if m.kind and (not m.key or lexicon.kind_pattern.search(m.text))}
+    kinds = {
+        m.kind
+        for m in cluster.mentions
+        if m.kind and (not m.key or lexicon.kind_pattern.search(m.text))
+    }
     for kind in lexicon.kind_priority:
         if kind in kinds:
             return kind
@@ -341,7 +437,9 @@ def _kind(cluster: Cluster, ctx: Context) -> str:
 def _dates(sentence: Sentence, ctx: Context, future: bool) -> list[DateMention]:
     key = sentence.index * 2 + future
     if key not in ctx.dates:
-        ctx.dates[key] = find_dates(sentence.text, ctx.article.published, offset=sentence.start, future=future)
+        ctx.dates[key] = find_dates(
+            sentence.text, ctx.article.published, offset=sentence.start, future=future
+        )
     return ctx.dates[key]
 
 
@@ -351,13 +449,18 @@ def _clause_start(text: str, sentence: Sentence, position: int) -> int:
     return sentence.start + (breaks[-1].end() if breaks else 0)
 
 
-def _role_positions(ctx: Context, sentence: Sentence, brokers_from: int | None) -> dict[int, str]:
+def _role_positions(
+    ctx: Context, sentence: Sentence, brokers_from: int | None
+) -> dict[int, str]:
     """For each actor mention in the sentence: 'place', 'concern', 'broker' or ''."""
     text = ctx.article.text
     roles: dict[int, str] = {}
     for a in ctx.actors_in(sentence.start, sentence.end):
         before = text[max(sentence.start, a.start - 40) : a.start]
-        chain = re.search(r"((?:[\w.'’-]+(?: [\w.'’-]+){0,2}, )*(?:[\w.'’-]+(?: [\w.'’-]+){0,2} )?and )$", before)
+        chain = re.search(
+            r"((?:[\w.'’-]+(?: [\w.'’-]+){0,2}, )*(?:[\w.'’-]+(?: [\w.'’-]+){0,2} )?and )$",
+            before,
+        )
         head = before[: len(before) - len(chain.group(1))] if chain else before
         if a.place:
             roles[a.start] = "place"
@@ -391,7 +494,12 @@ def _plural_parties(
                 continue
             earlier: list[str] = []
             for a in reversed([a for a in ctx.actors if a.end <= match.start()]):
-                if a.place or a.weak or a.code in earlier or a.start in ctx.concern_starts:
+                if (
+                    a.place
+                    or a.weak
+                    or a.code in earlier
+                    or a.start in ctx.concern_starts
+                ):
                     continue
                 earlier.append(a.code)
                 if count and len(earlier) == count:
@@ -431,7 +539,9 @@ _PARTICIPANTS = re.compile(
     r"economies|members|parties)\s+(?:include|includes|included|are|were)\b",
     re.I,
 )
-_MEMBERSHIP = re.compile(r"\s+(?:groups|comprises|includes|consists of|brings together|members are)\b")
+_MEMBERSHIP = re.compile(
+    r"\s+(?:groups|comprises|includes|consists of|brings together|members are)\b"
+)
 
 
 def _listed_participants(ctx: Context) -> set[str]:
@@ -447,7 +557,9 @@ def _listed_participants(ctx: Context) -> set[str]:
         if _MEMBERSHIP.match(text, a.end):
             sentence = ctx.sentence_of(a.start)
             members[a.code] = [
-                b.code for b in ctx.actors_in(a.end, sentence.end) if not b.weak and not b.place
+                b.code
+                for b in ctx.actors_in(a.end, sentence.end)
+                if not b.weak and not b.place
             ]
     listed: set[str] = set()
     for sentence in ctx.sentences:
@@ -475,8 +587,10 @@ def _speakers_end(text: str, clause: int, verb: int, lexicon: Lexicon) -> int:
     return said[-1].end()
 
 
-def _opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> list[str]:
-    """"Iran and Britain, China, France, Germany and Russia have ...": the states."""
+def _opening_group(
+    ctx: Context, sentence: Sentence, roles: dict[int, str]
+) -> list[str]:
+    """ "Iran and Britain, China, France, Germany and Russia have ...": the states."""
     text = ctx.article.text
     group: list[ActorMention] = []
     position = sentence.start
@@ -484,22 +598,31 @@ def _opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> l
         gap = text[position : a.start]
         if a.start < position:
             continue
-        if not re.fullmatch(r"(?:the\s+)?" if not group else r",?\s+(?:and\s+)?(?:the\s+)?|,\s+", gap):
+        if not re.fullmatch(
+            r"(?:the\s+)?" if not group else r",?\s+(?:and\s+)?(?:the\s+)?|,\s+", gap
+        ):
             break
         if a.weak or roles.get(a.start):
             break
         group.append(a)
         position = a.end
     codes = list(dict.fromkeys(a.code for a in group))
-    if len(codes) < 2 or not re.match(r"\s+(?:have|has|had|are|were|will|would|on|formally|signed|agreed|jointly|also)\b", text[position : position + 20]):
+    if len(codes) < 2 or not re.match(
+        r"\s+(?:have|has|had|are|were|will|would|on|formally|signed|agreed|jointly|also)\b",
+        text[position : position + 20],
+    ):
         return []
     return codes
 
 
-_TALKS = re.compile(r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I)
+_TALKS = re.compile(
+    r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
+)
 
 
-def _talks(cluster: Cluster, clusters: list[Cluster], parties: dict[str, int], ctx: Context) -> list[Event]:
+def _talks(
+    cluster: Cluster, clusters: list[Cluster], parties: dict[str, int], ctx: Context
+) -> list[Event]:
     """Talks between the main agreement's parties, told in sentences that do not
     name the agreement ("after 18 days of marathon talks between Tehran and ...")."""
     named = {ctx.sentence_of(m.start).index for c in clusters for m in c.mentions}
@@ -507,20 +630,34 @@ def _talks(cluster: Cluster, clusters: list[Cluster], parties: dict[str, int], c
     for sentence in ctx.sentences:
         if sentence.index in named or not _TALKS.search(sentence.text):
             continue
-        actors = {a.code for a in ctx.actors_in(sentence.start, sentence.end) if not a.place and not a.weak}
+        actors = {
+            a.code
+            for a in ctx.actors_in(sentence.start, sentence.end)
+            if not a.place and not a.weak
+        }
         if not actors & set(parties):
             continue
         for pattern, etype in ctx.lexicon.event_patterns:
             if etype != "negotiation":
                 continue
             for match in pattern.finditer(sentence.text):
-                event = _event(etype, match.group(), sentence.start + match.start(), sentence.start + match.end(), sentence, "agreement", ctx)
+                event = _event(
+                    etype,
+                    match.group(),
+                    sentence.start + match.start(),
+                    sentence.start + match.end(),
+                    sentence,
+                    "agreement",
+                    ctx,
+                )
                 if event is not None:
                     found.append(event)
     return found
 
 
-def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[AgreementFact]:
+def _describe(
+    cluster: Cluster, clusters: list[Cluster], ctx: Context
+) -> list[AgreementFact]:
     text = ctx.article.text
     lexicon = ctx.lexicon
     kind = _kind(cluster, ctx)
@@ -546,15 +683,21 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[A
                 if alias not in aliases and alias != cluster.name:
                     aliases.append(alias)
         broker = lexicon.broker_markers.search(sentence.text)
-        roles = _role_positions(ctx, sentence, sentence.start + broker.start() if broker else None)
-        sentence_actors = [a for a in ctx.actors_in(sentence.start, sentence.end) if not a.weak]
+        roles = _role_positions(
+            ctx, sentence, sentence.start + broker.start() if broker else None
+        )
+        sentence_actors = [
+            a for a in ctx.actors_in(sentence.start, sentence.end) if not a.weak
+        ]
         for a in sentence_actors:
             if roles.get(a.start) == "concern":
                 concerns[a.code] = concerns.get(a.code, 0) + 1
         for m in mine:
             # topics from the words around the mention: "an intelligence-sharing pact
             # on North Korea's missile programs", not from the rest of the sentence
-            window = text[max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)]
+            window = text[
+                max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)
+            ]
             for pattern, topic in lexicon.topic_keywords:
                 if pattern.search(window):
                     topics.add(topic)
@@ -565,15 +708,42 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[A
                 if role:
                     continue
                 gap = text[m.end : a.start] if a.start >= m.end else None
-                if gap is not None and len(gap) < 70 and re.search(r"\b(?:with|between|among)\b", gap) and not re.search(r"[.;]", gap):
+                if (
+                    gap is not None
+                    and len(gap) < 70
+                    and re.search(r"\b(?:with|between|among)\b", gap)
+                    and not re.search(r"[.;]", gap)
+                ):
                     parties[a.code] = parties.get(a.code, 0) + 2
-                elif m.start <= a.start and a.end <= m.end and a.role not in ("capital", "seat"):
-                    parties[a.code] = parties.get(a.code, 0) + 2  # inside a name: "EU-Japan"
-                elif a.end <= m.start and a.role not in ("capital", "seat") and re.fullmatch(r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", text[a.end : m.start]) and not re.search(r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b", text[a.end : m.start]):
-                    parties[a.code] = parties.get(a.code, 0) + 2  # "U.S.-Taliban deal", "Iran nuclear deal"
-                elif a.end <= m.start and re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", text[a.end : m.start]):
+                elif (
+                    m.start <= a.start
+                    and a.end <= m.end
+                    and a.role not in ("capital", "seat")
+                ):
+                    parties[a.code] = (
+                        parties.get(a.code, 0) + 2
+                    )  # inside a name: "EU-Japan"
+                elif (
+                    a.end <= m.start
+                    and a.role not in ("capital", "seat")
+                    and re.fullmatch(
+                        r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", text[a.end : m.start]
+                    )
+                    and not re.search(
+                        r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b",
+                        text[a.end : m.start],
+                    )
+                ):
+                    parties[a.code] = (
+                        parties.get(a.code, 0) + 2
+                    )  # "U.S.-Taliban deal", "Iran nuclear deal"
+                elif a.end <= m.start and re.match(
+                    r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", text[a.end : m.start]
+                ):
                     parties[a.code] = parties.get(a.code, 0) + 2  # "Japan's pact with"
-            for start, codes in _plural_parties(ctx, sentence.end, sentence.start, parties):
+            for start, codes in _plural_parties(
+                ctx, sentence.end, sentence.start, parties
+            ):
                 gap_ok = abs(start - m.start) < 200
                 if gap_ok:
                     for code in codes:
@@ -589,17 +759,28 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[A
                 if any(m.start <= v_start < m.end for m in mine + rivals):
                     continue
                 if rivals:
-                    nearest = min(mine + rivals, key=lambda m: min(abs(m.start - v_end), abs(v_start - m.end)))
+                    nearest = min(
+                        mine + rivals,
+                        key=lambda m: min(abs(m.start - v_end), abs(v_start - m.end)),
+                    )
                     if id(nearest) not in own:
                         continue
-                event = _event(etype, match.group(), v_start, v_end, sentence, kind, ctx)
+                event = _event(
+                    etype, match.group(), v_start, v_end, sentence, kind, ctx
+                )
                 if event is not None:
                     events.append(event)
                 # who signs, ratifies or quits is a party, even of a postponed signing
                 if etype in _PARTY_EVENTS and etype not in ("negotiation", "failed"):
-                    clause = _speakers_end(text, _clause_start(text, sentence, v_start), v_start, lexicon)
+                    clause = _speakers_end(
+                        text, _clause_start(text, sentence, v_start), v_start, lexicon
+                    )
                     for a in sentence_actors:
-                        if clause <= a.start and a.end <= v_start and not roles.get(a.start):
+                        if (
+                            clause <= a.start
+                            and a.end <= v_start
+                            and not roles.get(a.start)
+                        ):
                             parties[a.code] = parties.get(a.code, 0) + 2
                     for start, codes in _plural_parties(ctx, v_start, clause, parties):
                         for code in codes:
@@ -611,7 +792,9 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[A
     if not parties:
         first = ctx.sentence_of(cluster.mentions[0].start)
         broker = lexicon.broker_markers.search(first.text)
-        roles = _role_positions(ctx, first, first.start + broker.start() if broker else None)
+        roles = _role_positions(
+            ctx, first, first.start + broker.start() if broker else None
+        )
         for a in ctx.actors_in(first.start, first.end):
             if not a.weak and not roles.get(a.start):
                 parties[a.code] = 1
@@ -620,11 +803,19 @@ def _describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[A
     for m in cluster.mentions:
         since = _IN_EFFECT_FOR.search(text, m.end, min(len(text), m.end + 80))
         if since and not re.search(r"[.;]", text[m.end : since.start()]):
-            years = int(since.group(1)) if since.group(1).isdigit() else _NUMBER_WORDS.get(since.group(1).lower(), 0)
+            years = (
+                int(since.group(1))
+                if since.group(1).isdigit()
+                else _NUMBER_WORDS.get(since.group(1).lower(), 0)
+            )
             if years:
-                events.append(Event("in_force", str(ctx.article.published.year - years)))
+                events.append(
+                    Event("in_force", str(ctx.article.published.year - years))
+                )
     merged = _merge_events(events)
-    signings = [e.date for e in merged if e.type == "signed" and e.date and not e.scheduled]
+    signings = [
+        e.date for e in merged if e.type == "signed" and e.date and not e.scheduled
+    ]
     signed = max(signings, key=len) if signings else None  # the most precise
     if signed is None and cluster.year_label:
         signed = cluster.year_label
@@ -655,7 +846,10 @@ def _partner_list(cluster: Cluster, ctx: Context) -> list[str]:
         if not m.plural:
             continue
         sentence = ctx.sentence_of(m.start)
-        found = re.search(r"\b(?:with|between)\s+(?:the\s+)?", text[m.end : min(sentence.end, m.end + 80)])
+        found = re.search(
+            r"\b(?:with|between)\s+(?:the\s+)?",
+            text[m.end : min(sentence.end, m.end + 80)],
+        )
         if not found:
             continue
         position = m.end + found.end()
@@ -664,7 +858,9 @@ def _partner_list(cluster: Cluster, ctx: Context) -> list[str]:
             if a.start != position:
                 break
             group.append(a.code)
-            join = re.match(r"(?:\s*\([^)]*\))?(?:,\s+|\s+and\s+)(?:the\s+)?", text[a.end :])
+            join = re.match(
+                r"(?:\s*\([^)]*\))?(?:,\s+|\s+and\s+)(?:the\s+)?", text[a.end :]
+            )
             if not join:
                 break
             position = a.end + join.end()
@@ -681,19 +877,46 @@ def _merge_events(events: list[Event]) -> tuple[Event, ...]:
         key = (e.type, e.date)
         if key in merged:
             old = merged[key]
-            merged[key] = Event(e.type, e.date, old.scheduled and e.scheduled, old.actors, old.evidence + e.evidence)
+            merged[key] = Event(
+                e.type,
+                e.date,
+                old.scheduled and e.scheduled,
+                old.actors,
+                old.evidence + e.evidence,
+            )
         else:
             merged[key] = e
     dated = {t for t, d in merged if d}
     # "signed last year" and "signed in December 2015" are one signing: keep 2015-12
-    refined = {(t, d) for t, d in merged for t2, d2 in merged if d and d2 and t == t2 and d2 != d and d2.startswith(d)}
-    return tuple(e for (t, d), e in merged.items() if (d or t not in dated) and (t, d) not in refined)
+    refined = {
+        (t, d)
+        for t, d in merged
+        for t2, d2 in merged
+        if d and d2 and t == t2 and d2 != d and d2.startswith(d)
+    }
+    return tuple(
+        e
+        for (t, d), e in merged.items()
+        if (d or t not in dated) and (t, d) not in refined
+    )
 
 
-def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, kind: str, ctx: Context) -> Event | None:
+def _event(
+    etype: str,
+    verb: str,
+    v_start: int,
+    v_end: int,
+    sentence: Sentence,
+    kind: str,
+    ctx: Context,
+) -> Event | None:
     text = ctx.article.text
     lexicon = ctx.lexicon
-    if etype == "signed" and verb.lower() in ("adopted", "issued", "released") and kind not in ("joint_statement", "declaration"):
+    if (
+        etype == "signed"
+        and verb.lower() in ("adopted", "issued", "released")
+        and kind not in ("joint_statement", "declaration")
+    ):
         if verb.lower() != "adopted" or re.search(
             r"(?i)parliament|congress|senate|assembly|duma|legislature",
             text[max(sentence.start, v_start - 45) : v_start],
@@ -704,7 +927,10 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
         after = text[v_end : v_end + 40]
         if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
             etype = "ratified"  # a leader signing the ratification law
-        elif re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order)", after):
+        elif re.match(
+            r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order)",
+            after,
+        ):
             return None
     window = text[max(sentence.start, v_start - 45) : v_start]
     clause = text[_clause_start(text, sentence, v_start) : v_start]
@@ -713,34 +939,67 @@ def _event(etype: str, verb: str, v_start: int, v_end: int, sentence: Sentence, 
     # extended") neither negates nor qualifies the verb after it
     if scope.count(",") >= 2:
         scope = scope.rsplit(",", 1)[-1]
-    if lexicon.failure_before.search(window[-25:]) and etype in ("signed", "agreed", "ratified"):
+    if lexicon.failure_before.search(window[-25:]) and etype in (
+        "signed",
+        "agreed",
+        "ratified",
+    ):
         etype = "failed"
     elif lexicon.negation.search(scope):
         return None
-    if re.search(r"\b(?:about|against|of|on|over|from|for)\s+$", text[max(sentence.start, v_start - 9) : v_start]) and verb.lower().endswith("ing"):
+    if re.search(
+        r"\b(?:about|against|of|on|over|from|for)\s+$",
+        text[max(sentence.start, v_start - 9) : v_start],
+    ) and verb.lower().endswith("ing"):
         return None  # "sentiment about signing such a pact"
     if lexicon.kind_pattern.match(text, v_end + 1) and text[v_end : v_end + 1] == " ":
         return None  # "the withdrawal agreement", "an extension deal": a name, not an event
-    if re.match(r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", text[v_end : sentence.end]):
+    if re.match(
+        r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b",
+        text[v_end : sentence.end],
+    ):
         return None
-    if re.match(r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b", text[v_end : v_end + 40]):
+    if re.match(
+        r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b",
+        text[v_end : v_end + 40],
+    ):
         return None  # "is renewed annually unless...": how it works, not what happened
     if etype == "failed" and not lexicon.failure_before.search(window[-25:]):
         clause = _clause_start(text, sentence, v_start)
-        subject = text[max(sentence.start, clause - 30) : v_start] if re.search(r"\bwhich\s*$", text[:clause]) else text[clause:v_start]
-        if not lexicon.kind_pattern.search(subject) and not re.search(r"\b(?:talks|negotiations|it)\b", subject):
-            return None  # "Russia failed to comply": the party failed, not the instrument
-    if etype == "terminated" and verb.lower().startswith(("terminat", "scrap", "cancel")) and lexicon.decision.search(scope):
+        subject = (
+            text[max(sentence.start, clause - 30) : v_start]
+            if re.search(r"\bwhich\s*$", text[:clause])
+            else text[clause:v_start]
+        )
+        if not lexicon.kind_pattern.search(subject) and not re.search(
+            r"\b(?:talks|negotiations|it)\b", subject
+        ):
+            return (
+                None  # "Russia failed to comply": the party failed, not the instrument
+            )
+    if (
+        etype == "terminated"
+        and verb.lower().startswith(("terminat", "scrap", "cancel"))
+        and lexicon.decision.search(scope)
+    ):
         # one party deciding to end an agreement gives notice: a withdrawal, dated
         # when it is announced, whatever "would" says about the end itself
         dates = _dates(sentence, ctx, future=False)
         when = _pick_date(dates, v_start, v_end, sentence, ctx, "withdrawn")
-        return Event("withdrawn", when, False, (), (Evidence(sentence.start, sentence.end, sentence.text),))
+        return Event(
+            "withdrawn",
+            when,
+            False,
+            (),
+            (Evidence(sentence.start, sentence.end, sentence.text),),
+        )
     modal = bool(lexicon.modality.search(scope))
     dates = _dates(sentence, ctx, future=modal)
     when = _pick_date(dates, v_start, v_end, sentence, ctx, etype)
     if modal and (when is None or etype in ("signed", "agreed")):
-        return None  # "will sign" is no signing; "will take effect on July 1" is scheduled
+        return (
+            None  # "will sign" is no signing; "will take effect on July 1" is scheduled
+        )
     evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
     return Event(etype, when, modal, (), evidence)
 
@@ -762,7 +1021,12 @@ def _verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
 
 
 def _pick_date(
-    dates: list[DateMention], v_start: int, v_end: int, sentence: Sentence, ctx: Context, etype: str
+    dates: list[DateMention],
+    v_start: int,
+    v_end: int,
+    sentence: Sentence,
+    ctx: Context,
+    etype: str,
 ) -> str | None:
     text = ctx.article.text
     best: tuple[int, str | None] | None = None
@@ -771,7 +1035,9 @@ def _pick_date(
         if d.value is None:
             continue
         low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
-        if any(low <= vs and ve <= high for vs, ve in verbs if (vs, ve) != (v_start, v_end)):
+        if any(
+            low <= vs and ve <= high for vs, ve in verbs if (vs, ve) != (v_start, v_end)
+        ):
             continue  # another event verb stands between: the date is its own
         if _DATELINE.match(text[sentence.start : d.start]):
             continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
@@ -779,13 +1045,17 @@ def _pick_date(
             continue  # "the 2015 deal": a year label, not this event's date
         before = text[max(sentence.start, d.start - 25) : d.start]
         reported = ctx.lexicon.reporting.search(before)
-        if reported and etype in ("withdrawn", "terminated", "suspended") and re.search(
-            r"\b(?:announced|declared)\b", before
+        if (
+            reported
+            and etype in ("withdrawn", "terminated", "suspended")
+            and re.search(r"\b(?:announced|declared)\b", before)
         ):
             reported = None  # announcing a withdrawal is withdrawing
         if d.start >= v_end:
             between = text[v_end : d.start]
-            if len(between) > 100 or re.search(r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between):
+            if len(between) > 100 or re.search(
+                r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between
+            ):
                 continue
             if reported or re.search(
                 r"\b(?:to|until|till|through|by)\s+(?:the\s+)?(?:end\s+of\s+)?$",
@@ -800,7 +1070,11 @@ def _pick_date(
                 continue
             if reported and not re.search(r"\bthat\b", between):
                 continue
-            opening = re.fullmatch(r"\s*(?:(?:on|in|by|since|last|earlier)\s*)?", text[sentence.start : d.start], re.I)
+            opening = re.fullmatch(
+                r"\s*(?:(?:on|in|by|since|last|earlier)\s*)?",
+                text[sentence.start : d.start],
+                re.I,
+            )
             if "," in between and not opening and not re.search(r"\bthat\b", between):
                 continue  # "Biden, who was sworn in on Jan. 20, acted to extend it"
             distance = len(between) + 10

@@ -36,11 +36,23 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"\b{_MONTH} {_DAY}\b(?!,? (?:19|20)\d{{2}})"),
     ("dm", rf"\b{_DAY} {_MONTH}\b(?!,? (?:19|20)\d{{2}})"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on) )?{_WEEKDAY}\b"),
-    ("rel_month", r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) month)\b"),
-    ("rel_year", r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) year)\b"),
+    (
+        "rel_month",
+        r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) month)\b",
+    ),
+    (
+        "rel_year",
+        r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) year)\b",
+    ),
     ("day_word", r"\b(?P<word>today|yesterday|tomorrow)\b"),
-    ("month", rf"\b(?:(?P<prep>(?i:in|since|by|until|from|on|last|this|next|early|mid|late|mid-|end of|the end of))(?: early| late| mid)? )?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Sept|Dec|Nov|Oct)\b(?!\.? \d)"),
-    ("year", rf"\b(?P<prep>(?i:in|since|by|until|from|of|during|early|late|mid|mid-|before|after))? ?{_YEAR}\b(?!-\d)"),
+    (
+        "month",
+        r"\b(?:(?P<prep>(?i:in|since|by|until|from|on|last|this|next|early|mid|late|mid-|end of|the end of))(?: early| late| mid)? )?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Sept|Dec|Nov|Oct)\b(?!\.? \d)",
+    ),
+    (
+        "year",
+        rf"\b(?P<prep>(?i:in|since|by|until|from|of|during|early|late|mid|mid-|before|after))? ?{_YEAR}\b(?!-\d)",
+    ),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 
@@ -53,7 +65,9 @@ class DateMention:
     kind: str
 
 
-def find_dates(text: str, published: date, *, offset: int = 0, future: bool = False) -> list[DateMention]:
+def find_dates(
+    text: str, published: date, *, offset: int = 0, future: bool = False
+) -> list[DateMention]:
     """Every date expression in ``text``, longest first where they overlap.
 
     Example:
@@ -85,7 +99,9 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
         if name == "iso":
             return date(int(g["year"]), int(g["m"]), int(g["d"])).isoformat()
         if name in ("mdy", "dmy"):
-            return date(int(g["year"]), MONTHS[g["month"].lower()], int(g["day"])).isoformat()
+            return date(
+                int(g["year"]), MONTHS[g["month"].lower()], int(g["day"])
+            ).isoformat()
         if name == "end_of_year":
             return f"{g['year']}-12"
         if name == "my":
@@ -121,7 +137,9 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
         return f"{months // 12}-{months % 12 + 1:02d}"
     if name == "rel_year":
         rel = g["rel"].lower()
-        return str(published.year + (-1 if "last" in rel else 1 if rel == "next" else 0))
+        return str(
+            published.year + (-1 if "last" in rel else 1 if rel == "next" else 0)
+        )
     if name == "month":
         prep = (g.get("prep") or "").lower()
         if not prep:

@@ -80,22 +80,37 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     for name in _FILES:
         content = json.loads((base / name).read_text(encoding="utf-8"))
         if extra_dir and (Path(extra_dir) / name).exists():
-            content = _merge(content, json.loads((Path(extra_dir) / name).read_text(encoding="utf-8")))
+            content = _merge(
+                content,
+                json.loads((Path(extra_dir) / name).read_text(encoding="utf-8")),
+            )
         data[name] = content
     lines = (base / "instruments.jsonl").read_text(encoding="utf-8").splitlines()
     if extra_dir and (Path(extra_dir) / "instruments.jsonl").exists():
-        lines += (Path(extra_dir) / "instruments.jsonl").read_text(encoding="utf-8").splitlines()
+        lines += (
+            (Path(extra_dir) / "instruments.jsonl")
+            .read_text(encoding="utf-8")
+            .splitlines()
+        )
     instruments = tuple(
-        Instrument(r["id"], r["name"], tuple(r.get("aliases", ())), r["kind"], tuple(r.get("topics", ())))
+        Instrument(
+            r["id"],
+            r["name"],
+            tuple(r.get("aliases", ())),
+            r["kind"],
+            tuple(r.get("topics", ())),
+        )
         for r in (json.loads(line) for line in lines if line.strip())
     )
     kinds, events = data["kinds.json"], data["events.json"]
     topics, refs = data["topics.json"], data["references.json"]
     kind_nouns = tuple(
-        (re.compile(rf"^(?:{pattern})$", re.I), kind) for pattern, kind in kinds["nouns"].items()
+        (re.compile(rf"^(?:{pattern})$", re.I), kind)
+        for pattern, kind in kinds["nouns"].items()
     )
     kind_pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in kinds["nouns"]) + r")(?![\w-])", re.I
+        r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in kinds["nouns"]) + r")(?![\w-])",
+        re.I,
     )
     return Lexicon(
         kind_priority=tuple(kinds["priority"]),
@@ -106,7 +121,8 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
         domestic_markers=tuple(kinds["domestic_markers"]),
         company_markers=tuple(kinds["company_markers"]),
         event_patterns=tuple(
-            (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), t) for p, t in events["patterns"].items()
+            (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), t)
+            for p, t in events["patterns"].items()
         ),
         negation=_words(events["negation"]),
         modality=_words(events["modality"]),
@@ -114,11 +130,17 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
         reporting=_words(events["reporting_verbs"]),
         decision=_words(events.get("decision_before", [])),
         topic_keywords=tuple(
-            (re.compile(rf"(?<![\w-])(?:{p})", re.I), t) for p, t in topics["keywords"].items()
+            (re.compile(rf"(?<![\w-])(?:{p})", re.I), t)
+            for p, t in topics["keywords"].items()
         ),
         topics_by_kind={k: tuple(v) for k, v in topics["by_kind"].items()},
-        plural_refs=tuple((re.compile(rf"\b(?:{p})\b", re.I), n) for p, n in refs["plural"].items()),
+        plural_refs=tuple(
+            (re.compile(rf"\b(?:{p})\b", re.I), n) for p, n in refs["plural"].items()
+        ),
         broker_markers=_words(refs["broker_markers"]),
-        groups=re.compile(r"(?<![\w-])(?:" + "|".join(refs.get("groups", ["(?!)"])) + r")(?![\w-])", re.I),
+        groups=re.compile(
+            r"(?<![\w-])(?:" + "|".join(refs.get("groups", ["(?!)"])) + r")(?![\w-])",
+            re.I,
+        ),
         instruments=instruments,
     )

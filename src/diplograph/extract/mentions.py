@@ -7,13 +7,47 @@ from dataclasses import dataclass, field
 
 from diplograph.extract.lexicon import Lexicon
 
-_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "regarding", "concerning", "de"}
+_CONNECTORS = {
+    "of",
+    "on",
+    "for",
+    "the",
+    "and",
+    "in",
+    "to",
+    "between",
+    "regarding",
+    "concerning",
+    "de",
+}
 _DETERMINER = re.compile(
     r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.-]+\s+){0,6}$",
     re.I,
 )
-_INDEFINITE = {"a", "an", "another", "any", "such", "separate", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "no", "one", "every"}
-_PROPER_WORD = re.compile(r"[A-Z][\w'’.-]*|(?:of|on|for|the|and|in|to|regarding|concerning|de)\b")
+_INDEFINITE = {
+    "a",
+    "an",
+    "another",
+    "any",
+    "such",
+    "separate",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "no",
+    "one",
+    "every",
+}
+_PROPER_WORD = re.compile(
+    r"[A-Z][\w'’.-]*|(?:of|on|for|the|and|in|to|regarding|concerning|de)\b"
+)
 _YEAR_LABEL = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
 _ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z0-9-]{1,9})\s*\)")
 
@@ -59,13 +93,25 @@ def acronym_definitions(text: str) -> dict[str, str]:
     for match in _ACRONYM_DEF.finditer(text):
         acronym = match.group(1)
         letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
-        words = re.findall(r"[\w'’-]+", text[max(0, match.start() - 200) : match.start()])
+        words = re.findall(
+            r"[\w'’-]+", text[max(0, match.start() - 200) : match.start()]
+        )
         for size in range(1, min(len(words), 14) + 1):
             tail = words[-size:]
             initials = "".join(w[0] for w in tail).lower()
-            content = "".join(w[0] for w in tail if w.lower() not in _CONNECTORS).lower()
-            hyphen = "".join(p[0] for w in tail for p in w.split("-") if p and p.lower() not in _CONNECTORS).lower()
-            if letters in (initials, content, hyphen) and tail[0].lower() not in _CONNECTORS:
+            content = "".join(
+                w[0] for w in tail if w.lower() not in _CONNECTORS
+            ).lower()
+            hyphen = "".join(
+                p[0]
+                for w in tail
+                for p in w.split("-")
+                if p and p.lower() not in _CONNECTORS
+            ).lower()
+            if (
+                letters in (initials, content, hyphen)
+                and tail[0].lower() not in _CONNECTORS
+            ):
                 found[acronym] = " ".join(tail)
                 break
     return found
@@ -84,15 +130,19 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
         mentions.append(m)
 
     definitions = acronym_definitions(text)
-    known: dict[str, tuple[str, str, str]] = {}  # surface -> (key, canonical name, kind)
+    known: dict[
+        str, tuple[str, str, str]
+    ] = {}  # surface -> (key, canonical name, kind)
     for inst in lexicon.instruments:
         for surface in (inst.name, *inst.aliases):
             known[surface] = (inst.id, inst.name, inst.kind)
     for acronym, long_name in definitions.items():
         nouns = [m.group() for m in lexicon.kind_pattern.finditer(long_name)]
         kind = kind_of(nouns[-1], lexicon) if nouns else None
-        hit = known.get(acronym) or known.get(long_name) or next(
-            (v for k, v in known.items() if norm(k) == norm(long_name)), None
+        hit = (
+            known.get(acronym)
+            or known.get(long_name)
+            or next((v for k, v in known.items() if norm(k) == norm(long_name)), None)
         )
         if hit:
             known.setdefault(acronym, hit)
@@ -104,13 +154,19 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
     # 1. known names and aliases, longest first
     if known:
         names = sorted(known, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"
+        )
         for match in pattern.finditer(text):
             surface = match.group()
             key, canonical, kind = known[surface]
             start, end = match.span()
             # "the INF Treaty": extend over a kind noun right after an acronym
-            tail = re.match(r"\s+(treaty|agreement|accord|pact|deal|protocol|convention)\b", text[end:], re.I)
+            tail = re.match(
+                r"\s+(treaty|agreement|accord|pact|deal|protocol|convention)\b",
+                text[end:],
+                re.I,
+            )
             if tail and surface.isupper():
                 end += tail.end()
             if overlaps(start, end):
@@ -118,7 +174,10 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             words = [w.group() for w in lexicon.kind_pattern.finditer(text[start:end])]
             if words:  # "the Iran nuclear accord": the word the text uses
                 kind = kind_of(words[-1], lexicon) or kind
-            m = _with_context(text, InstrumentMention(start, end, kind, text[start:end], canonical, key))
+            m = _with_context(
+                text,
+                InstrumentMention(start, end, kind, text[start:end], canonical, key),
+            )
             if surface != canonical:
                 m.aliases.append(surface)
             add(m)
@@ -129,10 +188,16 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             continue
         noun = match.group()
         kind = kind_of(noun, lexicon)
-        name_start = _proper_name_start(text, start) if noun[:1].isupper() and not _headline(text, start) else None
+        name_start = (
+            _proper_name_start(text, start)
+            if noun[:1].isupper() and not _headline(text, start)
+            else None
+        )
         if name_start is not None:
             name = text[name_start:end]
-            m = InstrumentMention(name_start, end, kind, name, name, "name:" + norm(name))
+            m = InstrumentMention(
+                name_start, end, kind, name, name, "name:" + norm(name)
+            )
         else:
             if not _is_instrument_noun(text, start, end, lexicon):
                 continue
@@ -140,9 +205,18 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
         m.plural = noun.lower().endswith("s") and not noun.lower().endswith("ss")
         add(_with_context(text, m))
     # 3. normalization of relations ("the 50th anniversary of normalization of ties")
-    for match in re.finditer(r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b", text, re.I):
+    for match in re.finditer(
+        r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b", text, re.I
+    ):
         if not overlaps(*match.span()):
-            add(_with_context(text, InstrumentMention(match.start(), match.end(), "normalization", match.group())))
+            add(
+                _with_context(
+                    text,
+                    InstrumentMention(
+                        match.start(), match.end(), "normalization", match.group()
+                    ),
+                )
+            )
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -151,19 +225,54 @@ def _headline(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` is in title case, where capitals name nothing."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)])
+    words = re.findall(
+        r"[A-Za-z][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)]
+    )
     long_words = [w for w in words if len(w) > 3]
-    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.8
+    return (
+        len(long_words) >= 4
+        and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.8
+    )
 
 
 def _looks_like_instrument(name: str) -> bool:
-    return bool(re.search(r"\b(?:Initiative|Partnership|Plan of Action|Framework|Compact|Charter)$", name))
+    return bool(
+        re.search(
+            r"\b(?:Initiative|Partnership|Plan of Action|Framework|Compact|Charter)$",
+            name,
+        )
+    )
 
 
 _NOT_NAME_START = {
-    "the", "a", "an", "this", "that", "its", "their", "new", "final", "interim", "historic",
-    "landmark", "bilateral", "trilateral", "such", "any", "each", "our", "under", "both",
-    "earlier", "previous", "current", "latest", "last", "many", "formally", "signed",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "their",
+    "new",
+    "final",
+    "interim",
+    "historic",
+    "landmark",
+    "bilateral",
+    "trilateral",
+    "such",
+    "any",
+    "each",
+    "our",
+    "under",
+    "both",
+    "earlier",
+    "previous",
+    "current",
+    "latest",
+    "last",
+    "many",
+    "formally",
+    "signed",
 }
 
 
@@ -190,7 +299,11 @@ def _proper_name_start(text: str, noun_start: int) -> int | None:
         boundary = window_start + word.start()
     if start is None:
         return None
-    at_sentence_start = start == 0 or text[max(0, start - 2) : start] in (". ", "\n", "\" ", "\n\n") or text[start - 1] == "\n"
+    at_sentence_start = (
+        start == 0
+        or text[max(0, start - 2) : start] in (". ", "\n", '" ', "\n\n")
+        or text[start - 1] == "\n"
+    )
     if at_sentence_start and " " not in text[start:noun_start].strip():
         return None  # "Trade agreement ..." opening a sentence is no name
     return start
@@ -202,20 +315,34 @@ def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bo
     after = text[end : end + 30].lower()
     prev = re.search(r"([\w'’-]+)\s*$", before)
     prev_word = prev.group(1).lower() if prev else ""
-    if prev_word in lexicon.not_before or (prev and f"{prev_word} {noun}" in lexicon.not_before):
+    if prev_word in lexicon.not_before or (
+        prev and f"{prev_word} {noun}" in lexicon.not_before
+    ):
         return False
-    if noun.startswith("deal") and (prev_word in ("to", "a great", "great") or after.startswith(" with")) and prev_word in ("to", "would", "will", "can", "could", "must", "should", "cannot"):
+    if (
+        noun.startswith("deal")
+        and (prev_word in ("to", "a great", "great") or after.startswith(" with"))
+        and prev_word
+        in ("to", "would", "will", "can", "could", "must", "should", "cannot")
+    ):
         return False
     if any(after.startswith(" " + a) or after.startswith(a) for a in lexicon.not_after):
         return False
-    if noun.startswith("agreement") and prev_word in ("in", "broad", "reached an", "no"):
+    if noun.startswith("agreement") and prev_word in (
+        "in",
+        "broad",
+        "reached an",
+        "no",
+    ):
         return False
     return True
 
 
 def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
     before = text[max(0, m.start - 80) : m.start]
-    line_start = max(before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind("; "))
+    line_start = max(
+        before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind("; ")
+    )
     clause = before[line_start + 1 :] if line_start >= 0 else before
     determiner = _DETERMINER.search(clause)
     if determiner:
@@ -224,6 +351,8 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
     else:
         m.modifiers = clause.lower()[-40:]
     year = _YEAR_LABEL.search(clause)
-    if year and not re.search(r"\b(?:in|since|by|of|from|until|during)\s+(?:\w+\s+)?" + year.group(1), clause):
+    if year and not re.search(
+        r"\b(?:in|since|by|of|from|until|during)\s+(?:\w+\s+)?" + year.group(1), clause
+    ):
         m.year_label = year.group(1)
     return m

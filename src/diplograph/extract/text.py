@@ -50,7 +50,9 @@ def _ends_sentence(text: str, stop: int, cut: int) -> bool:
     if word and len(word.group(1)) == 1 and word.group(1).isupper():
         return False  # an initial: "George W. Bush"
     following = text[cut : cut + 1]
-    return bool(following) and (following.isupper() or following.isdigit() or following in "\"'“‘(")
+    return bool(following) and (
+        following.isupper() or following.isdigit() or following in "\"'“‘("
+    )
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -21,7 +21,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+
+from diplograph.errors import StoreError
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,14 @@ class Store(Protocol):
 
     def graphs(self) -> list[str]: ...
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> tuple[list[str], list[Row]]:
+    def select(
+        self, query: str, bindings: Mapping[str, Term] | None = None
+    ) -> tuple[list[str], list[Row]]:
         """Run a SELECT over the union of all graphs; parameters bound as terms."""
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> Graph: ...
+    def construct(
+        self, query: str, bindings: Mapping[str, Term] | None = None
+    ) -> Graph: ...
 
     def export_graph(self, graph_iri: URIRef) -> Graph: ...
 
@@ -95,9 +101,52 @@ def ntriples(graph: Iterable[tuple[object, object, object]]) -> str:
     return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)  # type: ignore[attr-defined]
 
 
+def term_n3(term: Term) -> str:
+    """A term in SPARQL syntax, escaped by rdflib: a value, never query text."""
+    if term.kind == "uri":
+        if any(c in term.value for c in '<>"{}|\\^` \n'):
+            raise StoreError(f"{term.value!r} is not a valid IRI")
+        return URIRef(term.value).n3()
+    if term.kind == "bnode":
+        raise StoreError("blank nodes cannot be bound as query parameters")
+    datatype = URIRef(term.datatype) if term.datatype else None
+    return Literal(term.value, lang=term.lang, datatype=datatype).n3()
+
+
+def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
+    """Bind parameters with a VALUES block opening each WHERE group and the
+    merged-graph group: parameters as RDF terms, serialized by rdflib, never
+    pasted text (rdflib's ``initBindings`` does the same).
+
+    A FILTER sees only its own group, so the values go where the saved queries
+    use them. Both backends bind this way: pyoxigraph's ``substitutions`` bind
+    after the pattern is matched (measured: 9.3 s instead of 0.1 s for
+    ``lifecycle`` on 2,000 articles) and leave ``BOUND(?param)`` false.
+    """
+    if not bindings:
+        return query
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(term_n3(term) for term in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }}\n"
+    groups = re.compile(
+        r"\bWHERE\s*\{|\bGRAPH\s*<" + re.escape(str(MERGED_GRAPH)) + r">\s*\{", re.I
+    )
+    bound, position = [], 0
+    for match in groups.finditer(query):
+        bound.append(query[position : match.end()] + block)
+        position = match.end()
+    if not bound:
+        return f"{query}\nVALUES ({names}) {{ ({values}) }}"
+    return "".join(bound) + query[position:]
+
+
 def concatenated_variables(query: str) -> set[str]:
     """Variables projected as GROUP_CONCAT(...): servers differ on an empty group."""
-    return set(re.findall(r"GROUP_CONCAT\s*\((?:[^()]|\([^()]*\))*\)\s*AS\s*\?(\w+)", query, re.I))
+    return set(
+        re.findall(
+            r"GROUP_CONCAT\s*\((?:[^()]|\([^()]*\))*\)\s*AS\s*\?(\w+)", query, re.I
+        )
+    )
 
 
 def open_store(location: str, **options: str | None) -> Store:

@@ -9,22 +9,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from diplograph.errors import StoreError
-from diplograph.store import MERGED_GRAPH, Row, Term, replace_update
-
+from diplograph.store import MERGED_GRAPH, Row, Term, bind_values, replace_update
 
 _MERGED = ox.NamedNode(str(MERGED_GRAPH))
-
-
-def to_ox(term: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if term.kind == "uri":
-        return ox.NamedNode(term.value)
-    if term.kind == "bnode":
-        return ox.BlankNode(term.value)
-    if term.lang:
-        return ox.Literal(term.value, language=term.lang)
-    if term.datatype:
-        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
-    return ox.Literal(term.value)
 
 
 def from_ox(term: object) -> Term:
@@ -46,7 +33,9 @@ def _to_rdflib(term: object) -> URIRef | Literal | BNode:
         return URIRef(t.value)
     if t.kind == "bnode":
         return BNode(t.value)
-    return Literal(t.value, lang=t.lang, datatype=URIRef(t.datatype) if t.datatype else None)
+    return Literal(
+        t.value, lang=t.lang, datatype=URIRef(t.datatype) if t.datatype else None
+    )
 
 
 class EmbeddedStore:
@@ -67,7 +56,9 @@ class EmbeddedStore:
             ) from None
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        self._store.update(replace_update(graph_iri, graph, self.export_graph(graph_iri)))
+        self._store.update(
+            replace_update(graph_iri, graph, self.export_graph(graph_iri))
+        )
 
     def remove_graph(self, graph_iri: URIRef) -> None:
         self.replace_graph(graph_iri, Graph())
@@ -76,9 +67,13 @@ class EmbeddedStore:
         return self._store.contains_named_graph(ox.NamedNode(str(graph_iri)))
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(
+            g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)
+        )
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> tuple[list[str], list[Row]]:
+    def select(
+        self, query: str, bindings: Mapping[str, Term] | None = None
+    ) -> tuple[list[str], list[Row]]:
         results = self._query(query, bindings)
         if not isinstance(results, ox.QuerySolutions):
             raise StoreError("expected a SELECT query")
@@ -87,28 +82,49 @@ class EmbeddedStore:
         variables = [v.value for v in results.variables]
         shown = [name for name in variables if not name.startswith("_")]
         rows = [
-            {name: from_ox(solution[name]) for name in shown if solution[name] is not None}
+            {
+                name: from_ox(solution[name])
+                for name in shown
+                if solution[name] is not None
+            }
             for solution in results
         ]
         return shown, rows
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> Graph:
+    def construct(
+        self, query: str, bindings: Mapping[str, Term] | None = None
+    ) -> Graph:
         results = self._query(query, bindings)
         graph = Graph()
         for triple in results:  # type: ignore[union-attr]
-            graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+            graph.add(
+                (
+                    _to_rdflib(triple.subject),
+                    _to_rdflib(triple.predicate),
+                    _to_rdflib(triple.object),
+                )
+            )
         return graph
 
     def export_graph(self, graph_iri: URIRef) -> Graph:
         graph = Graph()
-        for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri))):
-            graph.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
+        for quad in self._store.quads_for_pattern(
+            None, None, None, ox.NamedNode(str(graph_iri))
+        ):
+            graph.add(
+                (
+                    _to_rdflib(quad.subject),
+                    _to_rdflib(quad.predicate),
+                    _to_rdflib(quad.object),
+                )
+            )
         return graph
 
     def _query(self, query: str, bindings: Mapping[str, Term] | None) -> object:
-        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            return self._store.query(query, default_graph=_MERGED, substitutions=substitutions)
+            return self._store.query(
+                bind_values(query, bindings), default_graph=_MERGED
+            )
         except SyntaxError as error:
             raise StoreError(f"the query is not valid SPARQL: {error}") from None
         except (RuntimeError, OSError) as error:

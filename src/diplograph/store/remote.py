@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import re
 import time
 import urllib.parse
 from base64 import b64encode
@@ -28,21 +27,15 @@ from rdflib.plugins.sparql.parser import parseQuery
 from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
 
 from diplograph.errors import StoreError
-from diplograph.store import MERGED_GRAPH, Row, Term, concatenated_variables, replace_update
+from diplograph.store import (
+    Row,
+    Term,
+    bind_values,
+    concatenated_variables,
+    replace_update,
+)
 
 RETRIES = 4
-
-
-def term_n3(term: Term) -> str:
-    """A term in SPARQL syntax, escaped by rdflib: a value, never query text."""
-    if term.kind == "uri":
-        if any(c in term.value for c in '<>"{}|\\^` \n'):
-            raise StoreError(f"{term.value!r} is not a valid IRI")
-        return URIRef(term.value).n3()
-    if term.kind == "bnode":
-        raise StoreError("blank nodes cannot be bound as query parameters")
-    datatype = URIRef(term.datatype) if term.datatype else None
-    return Literal(term.value, lang=term.lang, datatype=datatype).n3()
 
 
 def _reject_updates(query: str) -> None:
@@ -51,35 +44,19 @@ def _reject_updates(query: str) -> None:
     try:
         parseQuery(query)
     except Exception as error:  # pyparsing raises its own exception types
-        raise StoreError(f"not a SPARQL query (updates are not run through select/construct): {error}") from None
-
-
-def _bind(query: str, bindings: Mapping[str, Term] | None) -> str:
-    """Bind parameters with a VALUES block opening each WHERE group and the
-    merged-graph group.
-
-    A FILTER sees only its own group, so the values go where the saved queries
-    use them, as pyoxigraph's substitutions reach every use; the terms are
-    serialized by rdflib, never pasted text.
-    """
-    if not bindings:
-        return query
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(term_n3(term) for term in bindings.values())
-    block = f" VALUES ({names}) {{ ({values}) }}\n"
-    groups = re.compile(r"\bWHERE\s*\{|\bGRAPH\s*<" + re.escape(str(MERGED_GRAPH)) + r">\s*\{", re.I)
-    bound, position = [], 0
-    for match in groups.finditer(query):
-        bound.append(query[position : match.end()] + block)
-        position = match.end()
-    if not bound:
-        return f"{query}\nVALUES ({names}) {{ ({values}) }}"
-    return "".join(bound) + query[position:]
+        raise StoreError(
+            f"not a SPARQL query (updates are not run through select/construct): {error}"
+        ) from None
 
 
 def _empty(value: dict[str, str]) -> bool:
     """GROUP_CONCAT over nothing: "" on Virtuoso, unbound on Oxigraph; unbound here."""
-    return value["type"] == "literal" and value["value"] == "" and "datatype" not in value and "xml:lang" not in value
+    return (
+        value["type"] == "literal"
+        and value["value"] == ""
+        and "datatype" not in value
+        and "xml:lang" not in value
+    )
 
 
 def _term(value: dict[str, str]) -> Term:
@@ -98,7 +75,11 @@ class RemoteStore:
         self.update_endpoint = (
             update_endpoint
             or os.environ.get("DIPLOGRAPH_UPDATE_ENDPOINT")
-            or (location[: -len("/query")] + "/update" if location.endswith("/query") else location)
+            or (
+                location[: -len("/query")] + "/update"
+                if location.endswith("/query")
+                else location
+            )
         )
         self._user = os.environ.get("DIPLOGRAPH_USER")
         self._password = os.environ.get("DIPLOGRAPH_PASSWORD", "")
@@ -112,7 +93,10 @@ class RemoteStore:
     # writes: one kept-alive connection, retried with backoff
     def _post_update(self, update: str) -> None:
         body = urllib.parse.urlencode({"update": update}).encode("utf-8")
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "Connection": "keep-alive"}
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Connection": "keep-alive",
+        }
         if self._user:
             token = b64encode(f"{self._user}:{self._password}".encode()).decode()
             headers["Authorization"] = f"Basic {token}"
@@ -120,9 +104,15 @@ class RemoteStore:
         for attempt in range(RETRIES + 1):
             try:
                 if self._connection is None:
-                    cls = http.client.HTTPSConnection if self._https else http.client.HTTPConnection
+                    cls = (
+                        http.client.HTTPSConnection
+                        if self._https
+                        else http.client.HTTPConnection
+                    )
                     self._connection = cls(self._host, timeout=60)
-                self._connection.request("POST", self._update_path, body=body, headers=headers)
+                self._connection.request(
+                    "POST", self._update_path, body=body, headers=headers
+                )
                 response = self._connection.getresponse()
                 text = response.read().decode("utf-8", "replace")
                 if response.status < 300:
@@ -151,7 +141,9 @@ class RemoteStore:
             self._connection = None
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        self._post_update(replace_update(graph_iri, graph, self.export_graph(graph_iri)))
+        self._post_update(
+            replace_update(graph_iri, graph, self.export_graph(graph_iri))
+        )
 
     def remove_graph(self, graph_iri: URIRef) -> None:
         self.replace_graph(graph_iri, Graph())
@@ -162,7 +154,11 @@ class RemoteStore:
         wrapper.setMethod(POST)
         # SPARQLWrapper guesses the query type from keywords anywhere in the text,
         # comments included ("nuclear" holds CLEAR): send it without comment lines
-        wrapper.setQuery("\n".join(line for line in query.splitlines() if not line.lstrip().startswith("#")))
+        wrapper.setQuery(
+            "\n".join(
+                line for line in query.splitlines() if not line.lstrip().startswith("#")
+            )
+        )
         if self._user:
             wrapper.setCredentials(self._user, self._password)
             if self._digest:
@@ -179,15 +175,22 @@ class RemoteStore:
                 return wrapper.queryAndConvert()
             except Exception as error:  # SPARQLWrapper raises urllib and its own errors
                 name = type(error).__name__
-                if name in ("QueryBadFormed", "EndPointNotFound", "Unauthorized") or attempt == RETRIES:
-                    raise StoreError(f"{self.location}: the query failed ({name}: {error})") from None
+                if (
+                    name in ("QueryBadFormed", "EndPointNotFound", "Unauthorized")
+                    or attempt == RETRIES
+                ):
+                    raise StoreError(
+                        f"{self.location}: the query failed ({name}: {error})"
+                    ) from None
                 time.sleep(delay)
                 delay *= 2
         raise AssertionError("unreachable")
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> tuple[list[str], list[Row]]:
+    def select(
+        self, query: str, bindings: Mapping[str, Term] | None = None
+    ) -> tuple[list[str], list[Row]]:
         _reject_updates(query)
-        result = self._run(_bind(query, bindings), JSON)
+        result = self._run(bind_values(query, bindings), JSON)
         assert isinstance(result, dict)
         variables = [v for v in result["head"]["vars"] if not v.startswith("_")]
         concatenated = concatenated_variables(query)
@@ -201,15 +204,21 @@ class RemoteStore:
         ]
         return variables, rows
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> Graph:
+    def construct(
+        self, query: str, bindings: Mapping[str, Term] | None = None
+    ) -> Graph:
         _reject_updates(query)
-        result = self._run(_bind(query, bindings))
+        result = self._run(bind_values(query, bindings))
         if isinstance(result, Graph):
             return result
-        raise StoreError(f"{self.location} did not return a graph for a CONSTRUCT query")
+        raise StoreError(
+            f"{self.location} did not return a graph for a CONSTRUCT query"
+        )
 
     def has_graph(self, graph_iri: URIRef) -> bool:
-        _, rows = self.select(f"SELECT ?s WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} LIMIT 1")
+        _, rows = self.select(
+            f"SELECT ?s WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} LIMIT 1"
+        )
         return bool(rows)
 
     def graphs(self) -> list[str]:
@@ -217,7 +226,9 @@ class RemoteStore:
         return sorted(row["g"].value for row in rows if row["g"].kind == "uri")
 
     def export_graph(self, graph_iri: URIRef) -> Graph:
-        _, rows = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+        _, rows = self.select(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
+        )
         graph = Graph()
         for row in rows:
             s, p, o = (row[k] for k in ("s", "p", "o"))
