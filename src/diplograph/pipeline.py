@@ -148,16 +148,18 @@ def ensure_ontology(store: Store) -> None:
 
 _STORED = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?_article ?hash ?extractor WHERE {
-  GRAPH ?_article { ?_article dg:contentHash ?hash . OPTIONAL { ?_article dg:extractor ?extractor } }
-}
+SELECT ?hash ?extractor WHERE {{
+  GRAPH {article} {{ {article} dg:contentHash ?hash . OPTIONAL {{ {article} dg:extractor ?extractor }} }}
+}}
 """
 
 
 def is_stored(store: Store, article: Article) -> bool:
     """Whether this exact text is stored, extracted by this extractor version."""
     iri = article_iri(article)
-    _, rows = store.select(_STORED, {"_article": Term("uri", str(iri))})
+    if not store.has_graph(iri):
+        return False
+    _, rows = store.select(_STORED.format(article=iri.n3()))
     return any(
         row["hash"].value == article.content_hash
         and row.get("extractor", Term("literal", "")).value == EXTRACTOR_VERSION

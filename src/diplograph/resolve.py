@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
@@ -66,13 +67,18 @@ def names_of(fact: AgreementFact) -> set[str]:
     return {norm(n) for n in (fact.name, *fact.aliases) if n}
 
 
+@lru_cache(maxsize=1)
+def _instrument_names() -> dict[str, str]:
+    """Normalized name or alias -> lexicon id of a well-known instrument."""
+    return {
+        norm(n): inst.id for inst in load_lexicon().instruments for n in (inst.name, *inst.aliases)
+    }
+
+
 def instrument_of(fact: AgreementFact) -> str | None:
     """The lexicon id of a well-known instrument the fact names, if any."""
-    names = names_of(fact)
-    for inst in load_lexicon().instruments:
-        if names & {norm(n) for n in (inst.name, *inst.aliases)}:
-            return inst.id
-    return None
+    known = _instrument_names()
+    return next((known[n] for n in sorted(names_of(fact)) if n in known), None)
 
 
 def mint(article: URIRef, fact: AgreementFact) -> str:
@@ -188,12 +194,17 @@ SELECT DISTINCT ?a ?p ?o ?code WHERE {{
   }}
 }}
 """
-_REPORTED = """
+_OWN = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?a ?article WHERE {{
-  VALUES ?a {{ {agreements} }}
-  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ ?a dg:reportedIn ?article }}
-}}
+SELECT DISTINCT ?a WHERE {{ VALUES ?a {{ {agreements} }} GRAPH {article} {{ ?a a dg:Agreement }} }}
+"""
+# a few other reporting articles say why; the store may hold thousands
+_OTHERS = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?other WHERE {{
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ {agreement} dg:reportedIn ?other }}
+  FILTER(?other != {article})
+}} LIMIT {limit}
 """
 _CONCLUSIONS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
@@ -269,11 +280,13 @@ def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Cand
             candidate.signed.add(o.value)
         elif p == str(DG.topic):
             candidate.topics.add(o.value.rsplit("topic_", 1)[-1])
-    _, rows = store.select(_REPORTED.format(agreements=agreements))
+    _, rows = store.select(_OWN.format(agreements=agreements, article=article.n3()))
     for row in rows:
-        candidate = candidates[row["a"].value]
-        candidate.articles.add(row["article"].value)
-        candidate.own = candidate.own or row["article"].value == str(article)
+        candidates[row["a"].value].own = True
+    for iri in described:
+        query = _OTHERS.format(agreement=URIRef(iri).n3(), article=article.n3(), limit=SUPPORT_LISTED)
+        _, rows = store.select(query)
+        candidates[iri].articles.update(row["other"].value for row in rows)
     _, rows = store.select(_CONCLUSIONS.format(agreements=agreements))
     for row in rows:
         candidates[row["a"].value].concluded.add(row["date"].value)
