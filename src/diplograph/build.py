@@ -83,7 +83,8 @@ def build_graph(
         >>> len(list(g.subjects(RDF.type, DG.Article)))
         1
     """
-    graph = Graph()
+    # rdflib's default binds some thirty prefixes per graph; these are all we use
+    graph = Graph(bind_namespaces="core")
     graph.bind("dg", DG._NS)
     graph.bind("skos", SKOS)
     article = facts.article

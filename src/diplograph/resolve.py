@@ -54,7 +54,6 @@ class Candidate:
     signed: set[str] = field(default_factory=set)
     concluded: set[str] = field(default_factory=set)
     topics: set[str] = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
     own: bool = False  # described by this article's previous graph
     previous: Resolution | None = None  # the decision that graph recorded
 
@@ -182,16 +181,27 @@ SELECT DISTINCT ?a WHERE {{
   GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ {{ ?a dg:name ?n }} UNION {{ ?a dg:alias ?n }} }}
 }}
 """
+# ?p is listed, not filtered: a much reported agreement has many dg:reportedIn
+# and dg:evidence triples for a filter to walk through (0.87 -> 0.67 ms). The
+# conclusions are a query of their own: Oxigraph joins a UNION of the two with
+# the agreements afterwards (3.8 ms).
 _DETAILS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT DISTINCT ?a ?p ?o ?code WHERE {{
   VALUES ?a {{ {agreements} }}
   GRAPH <https://w3id.org/diplograph/id/graph/merged> {{
+    VALUES ?p {{ dg:name dg:alias dg:party rdf:type dg:signingDate dg:topic }}
     ?a ?p ?o .
-    FILTER(?p IN (dg:name, dg:alias, dg:party, rdf:type, dg:signingDate, dg:topic))
     OPTIONAL {{ ?o dg:code ?code }}
   }}
+}}
+"""
+_CONCLUSIONS = """
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT DISTINCT ?a ?date WHERE {{
+  VALUES ?a {{ {agreements} }}
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ ?e dg:ofAgreement ?a ; a dg:Conclusion ; dg:date ?date }}
 }}
 """
 _OWN = """
@@ -206,21 +216,16 @@ SELECT ?other WHERE {{
   FILTER(?other != {article})
 }} LIMIT {limit}
 """
-_CONCLUSIONS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?a ?date WHERE {{
-  VALUES ?a {{ {agreements} }}
-  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ ?e dg:ofAgreement ?a ; a dg:Conclusion ; dg:date ?date }}
-}}
-"""
+# the article's own IRI is written into GRAPH: bound through VALUES, Oxigraph
+# first matched every article's resolutions (42 ms per article at 10,000)
 _PREVIOUS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?_article ?agreement ?rule ?score ?other WHERE {
-  GRAPH ?_article {
+SELECT ?agreement ?rule ?score ?other WHERE {{
+  GRAPH {article} {{
     ?r dg:resolvedAgreement ?agreement ; dg:rule ?rule ; dg:score ?score .
-    OPTIONAL { ?r dg:supportedBy ?other }
-  }
-}
+    OPTIONAL {{ ?r dg:supportedBy ?other }}
+  }}
+}}
 """
 _SEPARATED = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
@@ -238,7 +243,9 @@ def _terms(values: Iterable[URIRef | Literal]) -> str:
     return " ".join(sorted(v.n3() for v in values))
 
 
-def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Candidate]:
+def _candidates(
+    fact: AgreementFact, store: Store, article: URIRef, *, stored_before: bool
+) -> list[Candidate]:
     found: set[str] = set()
     if fact.parties:
         need = 1 if len(fact.parties) <= 2 else (len(fact.parties) + 1) // 2
@@ -280,18 +287,16 @@ def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Cand
             candidate.signed.add(o.value)
         elif p == str(DG.topic):
             candidate.topics.add(o.value.rsplit("topic_", 1)[-1])
-    _, rows = store.select(_OWN.format(agreements=agreements, article=article.n3()))
-    for row in rows:
-        candidates[row["a"].value].own = True
-    for iri in described:
-        query = _OTHERS.format(agreement=URIRef(iri).n3(), article=article.n3(), limit=SUPPORT_LISTED)
-        _, rows = store.select(query)
-        candidates[iri].articles.update(row["other"].value for row in rows)
     _, rows = store.select(_CONCLUSIONS.format(agreements=agreements))
     for row in rows:
         candidates[row["a"].value].concluded.add(row["date"].value)
+    if not stored_before:  # a new article: no earlier version, no earlier decisions
+        return [candidates[iri] for iri in sorted(described)]
+    _, rows = store.select(_OWN.format(agreements=agreements, article=article.n3()))
+    for row in rows:
+        candidates[row["a"].value].own = True
     if any(c.own for c in candidates.values()):
-        _, rows = store.select(_PREVIOUS, {"_article": Term("uri", str(article))})
+        _, rows = store.select(_PREVIOUS.format(article=article.n3()))
         previous: dict[str, list[dict[str, Term]]] = {}
         for row in rows:
             previous.setdefault(row["agreement"].value, []).append(row)
@@ -307,23 +312,34 @@ def _candidates(fact: AgreementFact, store: Store, article: URIRef) -> list[Cand
     return [candidates[iri] for iri in sorted(described)]
 
 
+def _supporting(store: Store, agreement: str, article: URIRef) -> tuple[str, ...]:
+    """A few other articles reporting ``agreement`` say why; sources-of lists them all.
+
+    Asked only of candidates that match, so most candidates cost no query.
+    """
+    query = _OTHERS.format(
+        agreement=URIRef(agreement).n3(), article=article.n3(), limit=SUPPORT_LISTED
+    )
+    _, rows = store.select(query)
+    return tuple(sorted(row["other"].value for row in rows))
+
+
 def resolve(facts: ArticleFacts, store: Store, *, article: URIRef) -> list[Resolution]:
     """One resolution per extracted agreement, in order; each stored node used once."""
-    _, rows = store.select(_SEPARATED, {"_article": Term("uri", str(article))})
-    separated = {row["agreement"].value for row in rows}
+    separated: set[str] = set()
+    if store.has_graph(CURATION_GRAPH):  # a curator split something
+        _, rows = store.select(_SEPARATED, {"_article": Term("uri", str(article))})
+        separated = {row["agreement"].value for row in rows}
     proposals: list[tuple[float, int, str, str, tuple[str, ...], float]] = []
+    stored_before = store.has_graph(article)
     for index, fact in enumerate(facts.agreements):
-        for candidate in _candidates(fact, store, article):
+        for candidate in _candidates(fact, store, article, stored_before=stored_before):
             if candidate.iri in separated:
                 continue
             decision = score(fact, candidate)
             if decision is None:
                 continue
             rule, value = decision
-            # a few supporting articles say why; sources-of lists them all
-            others = tuple(sorted(a for a in candidate.articles if a != str(article)))[
-                :SUPPORT_LISTED
-            ]
             if candidate.previous is not None:
                 # the article's earlier decision stands, so reloading changes nothing
                 previous = candidate.previous
@@ -339,6 +355,7 @@ def resolve(facts: ArticleFacts, store: Store, *, article: URIRef) -> list[Resol
                     )
                 )
                 continue
+            others = _supporting(store, candidate.iri, article)
             if candidate.own and not others:
                 rule, value = (
                     "new",

@@ -18,17 +18,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from rdflib import Graph, Literal, URIRef
 
 from diplograph.errors import StoreError
 
 
-@dataclass(frozen=True)
-class Term:
-    """An RDF term in a result row, the same whichever backend answered."""
+class Term(NamedTuple):
+    """An RDF term in a result row, the same whichever backend answered.
+
+    A named tuple: results of hundreds of rows per article are built while
+    loading, and a frozen dataclass costs several times as much to create.
+    """
 
     kind: str  # "uri", "literal" or "bnode"
     value: str

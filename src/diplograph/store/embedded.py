@@ -12,19 +12,26 @@ from diplograph.errors import StoreError
 from diplograph.store import MERGED_GRAPH, Row, Term, bind_values, replace_update
 
 _MERGED = ox.NamedNode(str(MERGED_GRAPH))
+# Without a flush now and then, RocksDB's in-memory tables and write-ahead log
+# grow through a long load, and every lookup of the resolution queries slows
+# down with them (measured: 139 -> 69 articles/s over 10,000 articles).
+FLUSH_EVERY = 1000
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def from_ox(term: object) -> Term:
-    if isinstance(term, ox.NamedNode):
-        return Term("uri", term.value)
-    if isinstance(term, ox.BlankNode):
-        return Term("bnode", term.value)
-    assert isinstance(term, ox.Literal)
-    if term.language:
-        return Term("literal", term.value, lang=term.language)
-    datatype = term.datatype.value
-    plain = datatype == "http://www.w3.org/2001/XMLSchema#string"
-    return Term("literal", term.value, datatype=None if plain else datatype)
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return Term("uri", term.value)  # type: ignore[attr-defined]
+    if kind is ox.BlankNode:
+        return Term("bnode", term.value)  # type: ignore[attr-defined]
+    assert kind is ox.Literal
+    if term.language:  # type: ignore[attr-defined]
+        return Term("literal", term.value, lang=term.language)  # type: ignore[attr-defined]
+    datatype = term.datatype.value  # type: ignore[attr-defined]
+    return Term("literal", term.value, None if datatype == _XSD_STRING else datatype)  # type: ignore[attr-defined]
 
 
 def _to_rdflib(term: object) -> URIRef | Literal | BNode:
@@ -38,11 +45,23 @@ def _to_rdflib(term: object) -> URIRef | Literal | BNode:
     )
 
 
+def _to_ox(term: object) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
 class EmbeddedStore:
     """pyoxigraph ``Store`` in a folder; ``":memory:"`` keeps it in memory."""
 
     def __init__(self, location: str) -> None:
         self.location = location
+        self._written = 0
         try:
             if location == ":memory:":
                 self._store = ox.Store()
@@ -56,6 +75,21 @@ class EmbeddedStore:
             ) from None
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        self._written += 1
+        if self._written % FLUSH_EVERY == 0:
+            self._store.flush()
+        name = ox.NamedNode(str(graph_iri))
+        fresh = not self._store.contains_named_graph(name)
+        if fresh and len(graph) and not any(isinstance(t, BNode) for t in graph.all_nodes()):
+            # A new article: one transaction adds its quads and their copies in the
+            # merged graph (a set: copies already there change nothing), without
+            # writing and parsing a SPARQL update (2.3 -> 0.8 ms per article).
+            triples = [(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in graph]
+            self._store.extend(
+                [ox.Quad(s, p, o, name) for s, p, o in triples]
+                + [ox.Quad(s, p, o, _MERGED) for s, p, o in triples]
+            )
+            return
         self._store.update(
             replace_update(graph_iri, graph, self.export_graph(graph_iri))
         )
@@ -81,14 +115,13 @@ class EmbeddedStore:
         # they are the caller's own values, so they are not returned.
         variables = [v.value for v in results.variables]
         shown = [name for name in variables if not name.startswith("_")]
-        rows = [
-            {
-                name: from_ox(solution[name])
-                for name in shown
-                if solution[name] is not None
-            }
-            for solution in results
-        ]
+        rows = []
+        for solution in results:
+            row = {}
+            for name, value in zip(variables, solution):
+                if value is not None and name[0] != "_":
+                    row[name] = from_ox(value)
+            rows.append(row)
         return shown, rows
 
     def construct(
