@@ -229,6 +229,39 @@ def test_agreement_timeline(loaded: Store, agreement: str) -> None:
     assert rows(loaded, "agreement-timeline", agreement=agreement) == TIMELINE
 
 
+# Article 3 reports article 1's signing (the same event node) in its own words.
+ARTICLE_3 = PREFIXES + """
+article:three a dg:Article ; dg:title "Pact signed" ;
+    dg:url "https://example.org/three"^^xsd:anyURI ;
+    dg:published "2016-11-25"^^xsd:date .
+agreement:gsomia a dg:Agreement, dg:GeneralAgreement ;
+    rdfs:label "General Security of Military Information Agreement" ;
+    dg:party country:JPN, country:KOR ; dg:reportedIn article:three .
+event:signed a dg:LifecycleEvent, dg:Signing ; dg:ofAgreement agreement:gsomia ;
+    dg:date "2016-11-23"^^xsd:date ; dg:reportedIn article:three ;
+    dg:evidence evidence:three .
+evidence:three a dg:Evidence ; dg:inArticle article:three ; dg:start 0 ; dg:end 25 ;
+    dg:quote "The two signed on Wednesday." .
+"""  # fmt: skip
+
+
+def test_agreement_timeline_pairs_each_report_with_its_own_sentence(
+    loaded: Store,
+) -> None:
+    loaded.replace_graph(
+        URIRef(f"{ID}article/three"), Graph().parse(data=ARTICLE_3, format="turtle")
+    )
+    signings = [
+        (row["source"], row.get("quote"))
+        for row in rows(loaded, "agreement-timeline", agreement="GSOMIA")
+        if row["event"] == "signing"
+    ]
+    assert signings == [
+        ("https://example.org/one", "Seoul and Tokyo signed the pact."),
+        ("https://example.org/three", "The two signed on Wednesday."),
+    ]
+
+
 def test_saved_queries_on_an_empty_store(store: Store) -> None:
     assert run_query(store, "agreements-concerning", country="PRK") == []
     assert run_query(store, "agreements-of", country="JPN") == []
