@@ -126,12 +126,12 @@ def test_sources_of(store: Store, loaded: dict[str, str]) -> None:
 
 
 def conflict(
-    loaded: dict[str, str], label: str, claim: str,
-    first: tuple[str, str], second: tuple[str, str], *, by_article: bool,
+    label: str, claim: str,
+    first: tuple[str, str], second: tuple[str, str],
 ) -> dict[str, str]:  # fmt: skip
-    """One row; (value, article name) pairs put in the order the query gives them:
-    by date for dates, by article IRI for party lists."""
-    if by_article and loaded[first[1]] > loaded[second[1]]:
+    """One row; the two (value, article name) pairs in the order the query gives
+    them: the smaller value first (the earlier date, the party list first in order)."""
+    if first[0] > second[0]:
         first, second = second, first
     return {"label": label, "claim": claim, "value": first[0], "source": url(first[1]),
             "otherValue": second[0], "otherSource": url(second[1])}  # fmt: skip
@@ -147,15 +147,15 @@ def test_conflicting_claims(store: Store, loaded: dict[str, str]) -> None:
         return found
 
     arctic = [
-        conflict(loaded, "Arctic Fisheries Accord", "parties",
-                 ("ISL NOR", "one"), ("DNK NOR", "two"), by_article=True),
-        conflict(loaded, "Arctic Fisheries Accord", "signing date",
-                 ("2015", "one"), ("2016", "two"), by_article=False),
+        conflict("Arctic Fisheries Accord", "parties",
+                 ("ISL NOR", "one"), ("DNK NOR", "two")),
+        conflict("Arctic Fisheries Accord", "signing date",
+                 ("2015", "one"), ("2016", "two")),
     ]  # fmt: skip
     # 2014-12 and 2014-12-29 agree: only the party lists differ
     pacific = [
-        conflict(loaded, "Pacific Intelligence Pact", "parties",
-                 ("JPN KOR", "three"), ("JPN USA", "four"), by_article=True),
+        conflict("Pacific Intelligence Pact", "parties",
+                 ("JPN KOR", "three"), ("JPN USA", "four")),
     ]  # fmt: skip
     assert rows() == arctic + pacific
     assert rows(agreement="Arctic Fisheries Accord") == arctic
