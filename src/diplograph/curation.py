@@ -19,7 +19,7 @@ from diplograph.model import Article
 from diplograph.namespaces import DATA_BASE, DG, ID
 from diplograph.pipeline import ensure_ontology, store_facts
 from diplograph.queries import resolve_agreement
-from diplograph.resolve import CURATION_GRAPH
+from diplograph.resolve import CURATION_GRAPH, AgreementIndex
 from diplograph.store import Store, Term
 
 _ARTICLES = """
@@ -136,12 +136,13 @@ def reload(store: Store, *, everything: bool = False) -> list[tuple[str, str]]:
     from diplograph.extract import EXTRACTOR_VERSION
 
     ensure_ontology(store)
+    index = AgreementIndex(store)
     results = []
     for stored in stored_articles(store):
         if not everything and stored.extractor == EXTRACTOR_VERSION:
             continue
         before = set(store.export_graph(URIRef(stored.iri)))
-        outcome = store_facts(extract(stored.article), store, force=True)
+        outcome = store_facts(extract(stored.article), store, force=True, index=index)
         if outcome.status == "rejected":
             results.append((stored.iri, "rejected"))
             continue
@@ -176,9 +177,10 @@ def split(store: Store, agreement: str, article_ref: str) -> list[str]:
         curation.add((node, DG.separatedAgreement, URIRef(agreement_iri)))
         curation.add((node, DG.separatedArticle, URIRef(iri)))
     store.replace_graph(CURATION_GRAPH, curation)
+    index = AgreementIndex(store)
     for iri in articles:
         if iri in by_iri:
-            store_facts(extract(by_iri[iri].article), store, force=True)
+            store_facts(extract(by_iri[iri].article), store, force=True, index=index)
     return articles
 
 

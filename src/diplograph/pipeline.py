@@ -28,7 +28,7 @@ from diplograph.extract import EXTRACTOR_VERSION, extract
 from diplograph.iri import article_iri
 from diplograph.model import Article, ArticleFacts
 from diplograph.namespaces import ONTOLOGY_IRI
-from diplograph.resolve import resolve
+from diplograph.resolve import AgreementIndex, resolve
 from diplograph.resources import ontology_file
 from diplograph.store import Store, Term
 from diplograph.validate import ValidationReport, validate
@@ -167,17 +167,30 @@ def is_stored(store: Store, article: Article) -> bool:
     )
 
 
-def store_facts(facts: ArticleFacts, store: Store, *, force: bool = False) -> Processed:
-    """Resolve, build, validate and (if it conforms) write one article's graph."""
+def store_facts(
+    facts: ArticleFacts,
+    store: Store,
+    *,
+    force: bool = False,
+    index: AgreementIndex | None = None,
+) -> Processed:
+    """Resolve, build, validate and (if it conforms) write one article's graph.
+
+    Several articles in a row share one ``index`` of the stored agreements
+    (see :func:`load`); without one, it is read from the store for this article.
+    """
     article = facts.article
     iri = article_iri(article)
     if not force and is_stored(store, article):
         return Processed(article, facts, Graph(), None, "unchanged")
-    graph = build_graph(facts, resolutions=resolve(facts, store, article=iri))
+    index = index if index is not None else AgreementIndex(store)
+    graph = build_graph(facts, resolutions=resolve(facts, store, article=iri, index=index))
     report = validate(graph)
     if not report.conforms:
         return Processed(article, facts, graph, report, "rejected")
+    replaced = index.stored(iri) if store.has_graph(iri) else None
     store.replace_graph(iri, graph)
+    index.wrote(graph, replaced=replaced)
     return Processed(article, facts, graph, report, "stored")
 
 
@@ -195,10 +208,14 @@ def load(
     stored before with the same text is left alone.
     """  # fmt: skip
     ensure_ontology(store)
+    index = AgreementIndex(store)
     for item in in_parallel(
         extract, read_articles(paths, published=published), workers=workers
     ):
-        yield item if isinstance(item, ArticleError) else store_facts(item, store)
+        if isinstance(item, ArticleError):
+            yield item
+        else:
+            yield store_facts(item, store, index=index)
 
 
 @dataclass(frozen=True)
