@@ -253,9 +253,10 @@ def test_a_rejected_article_leaves_the_store_and_keeps_its_report(
     folder = (
         Path(location) / "rejected" if embedded else tmp_path / "diplograph-rejected"
     )
-    text, turtle = folder / "future.txt", folder / "future.ttl"
+    name = f"future-{str(article_iri(ARTICLE)).rsplit('/', 1)[-1][:8]}"
+    text, turtle = folder / f"{name}.txt", folder / f"{name}.ttl"
     shown = Path(location) / "rejected" if embedded else Path("./diplograph-rejected")
-    assert f"report kept in {shown / 'future.txt'} and {shown / 'future.ttl'}" in err
+    assert f"report kept in {shown / name}.txt and {shown / name}.ttl" in err
     assert text.read_text(encoding="utf-8").startswith(
         f"VIOLATES {bad} <{article_iri(ARTICLE)}>: 2 violations\n"
     )
@@ -284,9 +285,10 @@ def test_the_rejection_says_where_the_report_is(
         "    Violation: signed before publication "
         "[dgs:AgreementSignedBeforePublicationShape]"
     )
+    name = f"future-{str(article_iri(ARTICLE)).rsplit('/', 1)[-1][:8]}"
     assert err[-1] == (
-        f"  report kept in {location}/rejected/future.txt "
-        f"and {location}/rejected/future.ttl"
+        f"  report kept in {location}/rejected/{name}.txt "
+        f"and {location}/rejected/{name}.ttl"
     )
 
 
@@ -312,3 +314,17 @@ def test_rejected_shards_keep_their_reports_too(
     stem = str(article_iri(ARTICLE)).rsplit("/", 1)[-1]
     assert (Path(location) / "rejected" / f"{stem}.ttl").exists()
     assert f"report kept in {location}/rejected/{stem}.txt" in capsys.readouterr().err
+
+
+def test_rejected_files_of_one_name_keep_a_report_each(
+    tmp_path: Path, write_article: WriteArticle
+) -> None:
+    first = write_article("monday/future.txt", FUTURE, url="https://example.org/mon")
+    second = write_article("tuesday/future.txt", FUTURE, url="https://example.org/tue")
+    location = tmp_path / "store"
+    assert main(["load", str(first), str(second), "--store", str(location)]) == 1
+    reports = sorted((location / "rejected").glob("future-*.txt"))
+    assert len(reports) == 2
+    assert {r.read_text(encoding="utf-8").split(" <")[0] for r in reports} == {
+        f"VIOLATES {first}", f"VIOLATES {second}"
+    }

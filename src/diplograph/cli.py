@@ -341,9 +341,13 @@ def rejected_dir(location: str) -> Path:
 def keep_report(
     folder: Path, stem: str, source: str, iri: URIRef, report: ValidationReport
 ) -> str:
-    """Write a rejected article's report as ``<stem>.txt`` (words) and ``<stem>.ttl``
-    (the SHACL report graph); say where, or why it could not be written."""
+    """Write a rejected article's report as ``<stem>-<id>.txt`` (words) and
+    ``<stem>-<id>.ttl`` (the SHACL report graph), <id> from the article's IRI so
+    that files of one name in different folders keep a report each; say where,
+    or why it could not be written."""
     name = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "article"
+    tag = str(iri).rsplit("/", 1)[-1][:8]
+    name = name if tag in name else f"{name}-{tag}"
     text, turtle = folder / f"{name}.txt", folder / f"{name}.ttl"
     try:
         folder.mkdir(parents=True, exist_ok=True)
