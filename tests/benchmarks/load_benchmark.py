@@ -287,41 +287,68 @@ def phase_embedded(paths: list[Path], folder: Path, runs: int, timeout: float, p
     return result
 
 
+class OxigraphServer:
+    """``oxigraph serve`` on a free port of 127.0.0.1 over ``folder``, until stopped."""
+
+    def __init__(self, folder: Path, log: Any, timeout_s: int | None = None) -> None:
+        self.port = free_port()
+        command = [oxigraph_binary(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{self.port}",
+                   "--union-default-graph"]  # fmt: skip
+        if timeout_s is not None:
+            command += ["--timeout-s", str(timeout_s)]
+        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise SystemExit(f"oxigraph server did not start; see {log.name}") from None
+                time.sleep(0.1)
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}/query"
+
+    def stop(self) -> float:
+        """Stop the server; its peak RSS in MiB."""
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            _, _, usage = os.wait4(self.process.pid, 0)
+            self.process.returncode = 0
+            return mib(usage.ru_maxrss)
+        except ChildProcessError:
+            return float("nan")
+
+
 def phase_server(paths: list[Path], folder: Path, runs: int, timeout: float, profile: bool) -> dict[str, Any]:
     from diplograph.store import open_store
 
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    port = free_port()
     log = open(folder.parent / f"{folder.name}.log", "wb")  # noqa: SIM115
-    command = [oxigraph_binary(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}", "--union-default-graph",
-               "--timeout-s", str(int(timeout) + 5)]  # the server gives up soon after the client  # fmt: skip
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    # The load runs without --timeout-s: with it, the server starts a thread per
+    # query that lives as long as the timeout, and hundreds of requests a second
+    # exhaust the memory maps (measured: "failed to set up alternative stack guard
+    # page" after ~4,000 articles). The queries run on a restarted server that
+    # gives up soon after the client does.
+    server = OxigraphServer(folder, log)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"oxigraph server did not start; see {log.name}") from None
-                time.sleep(0.1)
-        store = open_store(f"http://127.0.0.1:{port}/query")
+        store = open_store(server.endpoint)
         result = profiled(timed_load, folder.parent / f"server-{len(paths)}.prof", paths, store) if profile else timed_load(paths, store)
         result.update(store_counts(store))
         store.close()
-        result["queries"] = time_queries(f"http://127.0.0.1:{port}/query", runs, timeout, "server")
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            _, _, usage = os.wait4(server.pid, 0)
-            server.returncode = 0
-            result_server = mib(usage.ru_maxrss)
-        except ChildProcessError:
-            result_server = float("nan")
+        rss_load = server.stop()
+    server = OxigraphServer(folder, log, timeout_s=int(timeout) + 5)
+    try:
+        result["queries"] = time_queries(server.endpoint, runs, timeout, "server")
+    finally:
+        rss_queries = server.stop()
         log.close()
-    result["rss_server_mib"] = result_server
+    result["rss_server_mib"] = max(rss_load, rss_queries)
     result["disk_bytes"] = disk_size(folder)
     result["disk_settled_bytes"] = settled_size(folder)
     return result
@@ -544,27 +571,6 @@ def report(size: int, results: dict[str, dict[str, Any]], timeout: float) -> str
     return "\n".join(out)
 
 
-def extrapolate(result: dict[str, Any], target: int) -> str:
-    """Per-article time as a + b * (articles already stored), fitted on the tenths."""
-    windows = result.get("windows") or []
-    if len(windows) < 4:
-        return ""
-    xs, ys, previous = [], [], windows[0]  # the first tenth also starts the worker pool
-    for done, elapsed in windows[1:]:
-        xs.append((previous[0] + done) / 2)
-        ys.append((elapsed - previous[1]) / max(done - previous[0], 1))
-        previous = (done, elapsed)
-    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
-    b = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / max(sum((x - mean_x) ** 2 for x in xs), 1e-9)
-    b = max(b, 0.0)
-    a = mean_y - b * mean_x
-    total = a * target + b * target * target / 2
-    return (
-        f"per-article load time ~ {a * 1000:.1f} ms + {b * 1e6:.3f} us x (articles already stored); "
-        f"extrapolated to {target:,} articles: {total / 60:,.0f} min ({target / total:,.0f} articles/s on average)"
-    )
-
-
 # ---------------------------------------------------------------- driver
 
 
@@ -613,7 +619,6 @@ def main() -> None:
     parser.add_argument("--baseline-runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=60.0, help="per baseline query run, seconds")
     parser.add_argument("--profile", action="store_true", help="cProfile the loads into the embedded store and the server")
-    parser.add_argument("--extrapolate", type=int, default=100_000, help="estimate the embedded load time for this many")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
@@ -631,8 +636,6 @@ def main() -> None:
         corpus_paths(args.workdir, size, args.seed, args.pool)
         results = {p: r for p in phases if (r := run_phase(args, p, size))}
         text = report(size, results, args.timeout)
-        if "embedded" in results and args.extrapolate > size:
-            text += "\n" + extrapolate(results["embedded"], args.extrapolate)
         print(text, flush=True)
         reports.append(text)
         (args.workdir / f"report-{size}.txt").write_text(text + "\n")
