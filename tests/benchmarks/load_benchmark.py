@@ -9,13 +9,13 @@ corpus with ``generate_corpus.py`` and measures
 (b) the same into an Oxigraph server (``oxigraph serve --union-default-graph``,
     started and stopped here), through ``open_store("http://.../query")``;
 (c) every saved query (``diplograph.queries.saved_queries()``) with its grlc
-    ``defaults`` as parameters, through ``run_query``: median of 5 runs on both;
+    ``defaults`` as parameters, through ``run_query``: median of ``--query-runs`` (5);
 (d) a naive baseline: ``process(article, check=False)`` (extract + build, no
     resolution, no validation) into one in-memory rdflib ``Dataset`` (a named
     graph per article, plus the ontology graph, plus the merged graph where the
     stores keep one for the saved queries), then the saved queries with
     rdflib's SPARQL engine over the union (``default_union=True``), parameters
-    bound with ``initBindings`` as the same terms, median of 3, each run cut
+    bound with ``initBindings`` as the same terms, median of ``--baseline-runs`` (3), each run cut
     off after ``--timeout`` seconds (reported as ">60 s");
 
 and prints ratio tables (baseline / Oxigraph). Each measurement runs in a
@@ -496,7 +496,7 @@ def ratio(a: dict[str, Any] | None, b: dict[str, Any] | None, timeout: float) ->
     return f"{value:,.1f}x" if value >= 1 else f"{value:.2g}x"
 
 
-def report(size: int, results: dict[str, dict[str, Any]], timeout: float) -> str:
+def report(size: int, results: dict[str, dict[str, Any]], timeout: float, runs: int, baseline_runs: int) -> str:
     out = [f"\n=== {size:,} articles ==="]
     rows = []
     for phase in PHASES:
@@ -562,7 +562,7 @@ def report(size: int, results: dict[str, dict[str, Any]], timeout: float) -> str
                 str(b.get("rows", "-")) if b else "-", fmt_ms(b, timeout),
                 ratio(b, e, timeout), ratio(b, s, timeout),
             ])  # fmt: skip
-        out.append("\nsaved queries with their default parameters (median of 5 runs on oxigraph, 3 on the baseline)")
+        out.append(f"\nsaved queries with their default parameters (median of {runs} runs on oxigraph, {baseline_runs} on the baseline)")
         out.append(table(headers, rows))
         errors = [(p, n, q["error"]) for p, r in results.items() for n, q in r.get("queries", {}).items() if "error" in q]
         for phase, name, error in errors:
@@ -635,7 +635,7 @@ def main() -> None:
         print(f"\n{size:,} articles", flush=True)
         corpus_paths(args.workdir, size, args.seed, args.pool)
         results = {p: r for p in phases if (r := run_phase(args, p, size))}
-        text = report(size, results, args.timeout)
+        text = report(size, results, args.timeout, args.query_runs, args.baseline_runs)
         print(text, flush=True)
         reports.append(text)
         (args.workdir / f"report-{size}.txt").write_text(text + "\n")
