@@ -125,6 +125,25 @@ def test_sources_of(store: Store, loaded: dict[str, str]) -> None:
     assert run_query(store, "sources-of", agreement=agreement) == arctic
 
 
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        ({"from": "2016-06"}, ["two"]),  # a month: from its first day
+        ({"to": "2016-03"}, ["one"]),  # to its last day
+        ({"from": "2016-03-02", "to": "2016-03-02"}, ["one"]),
+        ({"from": "2016", "to": "2016"}, ["one", "two"]),
+        ({"from": "2017"}, []),
+    ],
+)
+def test_sources_of_in_a_publication_period(
+    store: Store, loaded: dict[str, str], window: dict[str, str], expected: list[str]
+) -> None:
+    everything = run_query(store, "sources-of", agreement="Arctic Fisheries Accord")
+    found = run_query(store, "sources-of", agreement="Arctic Fisheries Accord", **window)
+    assert found == [row for row in everything if row["article"] in {loaded[n] for n in expected}]
+    assert {row["article"] for row in found} == {loaded[n] for n in expected}
+
+
 def conflict(
     label: str, claim: str,
     first: tuple[str, str], second: tuple[str, str],

@@ -174,7 +174,7 @@ def test_the_saved_queries() -> None:
         "agreements-concerning": [("country", "iri", True)],
         "agreements-of": [("country", "iri", True)],
         "agreement-timeline": [("agreement", "iri", True)],
-        "sources-of": [("agreement", "iri", True)],
+        "sources-of": [("agreement", "iri", True), ("from", "xsd_date", False), ("to", "xsd_date", False)],
         "conflicting-claims": [("agreement", "iri", False)],  # optional: all, or one
         "signed-between": [
             ("from", "xsd_date", False), ("to", "xsd_date", False),
