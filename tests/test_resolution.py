@@ -215,3 +215,30 @@ def test_an_undated_deal_without_topics_is_not_merged_by_kind_alone(
     load_all(store, [*corpus, access])
     nodes = resolved(store)
     assert not nodes["access.txt"] & nodes["jpn-aus-trade-day.txt"]
+
+
+def test_the_loads_agreement_index_stays_what_the_store_says(
+    store: Store, write_article: WriteArticle
+) -> None:
+    """Resolution reads an in-memory index kept up to date write by write; after
+    new articles and a replaced one it must equal an index read afresh."""
+    from diplograph.articles import read_articles
+    from diplograph.extract import extract
+    from diplograph.pipeline import ensure_ontology, store_facts
+    from diplograph.resolve import AgreementIndex
+
+    ensure_ontology(store)
+    index = AgreementIndex(store)
+    for article in read_articles(FILES):
+        assert store_facts(extract(article), store, index=index).status == "stored"  # type: ignore[arg-type]
+    # a corrected version of one article (same URL): the parties it named change
+    original = CORPUS / "ind-are-investment.txt"
+    header, body = original.read_text(encoding="utf-8").split("\n\n", 1)
+    corrected = write_article(
+        "corrected.txt", body.replace("India", "Sri Lanka"),
+        url=next(line.split(": ", 1)[1] for line in header.splitlines() if line.startswith("url:")),
+        published=next(line.split(": ", 1)[1] for line in header.splitlines() if line.startswith("published:")),
+    )  # fmt: skip
+    [article] = read_articles([corrected])
+    assert store_facts(extract(article), store, index=index).status == "stored"  # type: ignore[arg-type]
+    assert index.agreements == AgreementIndex(store).agreements
