@@ -154,10 +154,13 @@ SELECT ?hash ?extractor WHERE {{
 """
 
 
-def is_stored(store: Store, article: Article) -> bool:
-    """Whether this exact text is stored, extracted by this extractor version."""
+def is_stored(store: Store, article: Article, *, has_graph: bool | None = None) -> bool:
+    """Whether this exact text is stored, extracted by this extractor version.
+
+    ``has_graph``: whether the article's graph exists, when the caller knows.
+    """
     iri = article_iri(article)
-    if not store.has_graph(iri):
+    if not (store.has_graph(iri) if has_graph is None else has_graph):
         return False
     _, rows = store.select(_STORED.format(article=iri.n3()))
     return any(
@@ -181,14 +184,19 @@ def store_facts(
     """
     article = facts.article
     iri = article_iri(article)
-    if not force and is_stored(store, article):
+    # asked once: on a server each question is a request
+    stored_before = store.has_graph(iri)
+    if not force and is_stored(store, article, has_graph=stored_before):
         return Processed(article, facts, Graph(), None, "unchanged")
     index = index if index is not None else AgreementIndex(store)
-    graph = build_graph(facts, resolutions=resolve(facts, store, article=iri, index=index))
+    resolutions = resolve(
+        facts, store, article=iri, index=index, stored_before=stored_before
+    )
+    graph = build_graph(facts, resolutions=resolutions)
     report = validate(graph)
     if not report.conforms:
         return Processed(article, facts, graph, report, "rejected")
-    replaced = index.stored(iri) if store.has_graph(iri) else None
+    replaced = index.stored(iri) if stored_before else None
     store.replace_graph(iri, graph)
     index.wrote(graph, replaced=replaced)
     return Processed(article, facts, graph, report, "stored")

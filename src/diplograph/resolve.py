@@ -212,9 +212,9 @@ SELECT ?agreement ?rule ?score ?other WHERE {{
 """
 _SEPARATED = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?_article ?agreement WHERE {
+SELECT ?article ?agreement WHERE {
   GRAPH <https://w3id.org/diplograph/id/graph/curation> {
-    ?s a dg:Separation ; dg:separatedArticle ?_article ; dg:separatedAgreement ?agreement .
+    ?s a dg:Separation ; dg:separatedArticle ?article ; dg:separatedAgreement ?agreement .
   }
 }
 """
@@ -241,6 +241,18 @@ class AgreementIndex:
         self._by_party: dict[str, set[str]] = {}
         self._by_name: dict[str, set[str]] = {}  # a dg:name or dg:alias as written
         self._read(None)
+        # the curators' separations (article -> agreements), written only by split
+        self._separated: dict[str, set[str]] = {}
+        if store.has_graph(CURATION_GRAPH):
+            _, rows = store.select(_SEPARATED)
+            for row in rows:
+                self._separated.setdefault(row["article"].value, set()).add(
+                    row["agreement"].value
+                )
+
+    def separated(self, article: URIRef) -> set[str]:
+        """The agreements a curator separated ``article`` from (``diplograph split``)."""
+        return self._separated.get(str(article), set())
 
     def _read(self, agreements: set[str] | None) -> None:
         """(Re)read some agreements, or all of them, from the store."""
@@ -404,18 +416,19 @@ def resolve(
     *,
     article: URIRef,
     index: AgreementIndex | None = None,
+    stored_before: bool | None = None,
 ) -> list[Resolution]:
     """One resolution per extracted agreement, in order; each stored node used once.
 
-    ``index``: the load's :class:`AgreementIndex` (read from the store if not given).
+    ``index``: the load's :class:`AgreementIndex` (read from the store if not
+    given); ``stored_before``: whether the store holds an earlier version of
+    the article (asked if not given).
     """
     known = index if index is not None else AgreementIndex(store)
-    separated: set[str] = set()
-    if store.has_graph(CURATION_GRAPH):  # a curator split something
-        _, rows = store.select(_SEPARATED, {"_article": Term("uri", str(article))})
-        separated = {row["agreement"].value for row in rows}
+    separated = known.separated(article)
     proposals: list[tuple[float, int, str, str, tuple[str, ...], float]] = []
-    stored_before = store.has_graph(article)
+    if stored_before is None:
+        stored_before = store.has_graph(article)
     for index, fact in enumerate(facts.agreements):
         for candidate in _candidates(fact, known, article, stored_before=stored_before):
             if candidate.iri in separated:
