@@ -80,11 +80,16 @@ def instrument_of(fact: AgreementFact) -> str | None:
     return next((known[n] for n in sorted(names_of(fact)) if n in known), None)
 
 
+def instrument_iri(instrument: str) -> str:
+    """The node of a well-known instrument (a lexicon id), the same in every store."""
+    return str(ID[f"agreement/{hash_record({'instrument': instrument})}"])
+
+
 def mint(article: URIRef, fact: AgreementFact) -> str:
     """A new node: order-free for named instruments, per article otherwise."""
     instrument = instrument_of(fact)
     if instrument:
-        return str(ID[f"agreement/{hash_record({'instrument': instrument})}"])
+        return instrument_iri(instrument)
     if fact.name:
         return str(ID[f"agreement/{hash_record({'name': norm(fact.name)})}"])
     return str(agreement_iri(article, fact))
@@ -107,11 +112,7 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
     # a proper name decides first; dates that disagree are then a conflict between
     # sources (see the conflicting-claims query), not two instruments
     instrument = instrument_of(fact)
-    if (
-        instrument
-        and str(ID[f"agreement/{hash_record({'instrument': instrument})}"])
-        == candidate.iri
-    ):
+    if instrument and instrument_iri(instrument) == candidate.iri:
         return "instrument", 1.0
     mine = names_of(fact)
     if mine & candidate.names:
@@ -162,6 +163,8 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
     return ("parties", round(value, 3)) if value >= _PARTY_THRESHOLD else None
 
 
+# what an agreement's own triples say that resolution reads (besides dg:party)
+_DESCRIBING = (DG.name, DG.alias, RDF.type, DG.signingDate, DG.topic)
 # What the store says about its agreements, read once per load into an
 # AgreementIndex (the same patterns over the merged graph that a query per
 # candidate would ask; measured: 3 ms of queries per article at 10,000 stored).
@@ -169,12 +172,11 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
 # and dg:evidence triples for a filter to walk through.
 _DETAILS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT DISTINCT ?a ?p ?o ?code WHERE {{
   {agreements}
   GRAPH <https://w3id.org/diplograph/id/graph/merged> {{
     ?a a dg:Agreement .
-    VALUES ?p {{ dg:name dg:alias dg:party rdf:type dg:signingDate dg:topic }}
+    VALUES ?p {{ dg:party {describing} }}
     ?a ?p ?o .
     OPTIONAL {{ ?o dg:code ?code }}
   }}
@@ -264,7 +266,10 @@ class AgreementIndex:
             self._forget(iri)
         if agreements == set():
             return
-        _, rows = self.store.select(_DETAILS.format(agreements=values))
+        describing = " ".join(p.n3() for p in _DESCRIBING)
+        _, rows = self.store.select(
+            _DETAILS.format(agreements=values, describing=describing)
+        )
         for row in rows:
             p, o = row["p"].value, row["o"].value
             if p == str(DG.party):
@@ -352,16 +357,14 @@ class AgreementIndex:
             found.update(ranked[:CANDIDATES_PER_AGREEMENT])
         names = {n for n in (fact.name, *fact.aliases) if n}
         instrument = instrument_of(fact)
-        for inst in load_lexicon().instruments:
-            if inst.id == instrument:
-                names.update((inst.name, *inst.aliases))
-                found.add(str(ID[f"agreement/{hash_record({'instrument': instrument})}"]))
+        if instrument:
+            found.add(instrument_iri(instrument))
+            inst = next(i for i in load_lexicon().instruments if i.id == instrument)
+            names.update((inst.name, *inst.aliases))
         for name in names:
             found.update(self._by_name.get(name, ()))
         return sorted(iri for iri in found if iri in self.agreements)
 
-
-_DESCRIBING = {DG.name, DG.alias, RDF.type, DG.signingDate, DG.topic}
 
 
 def _candidates(
