@@ -239,15 +239,23 @@ def time_queries(location: str, runs: int, timeout: float, label: str) -> dict[s
     killed when a run takes longer than ``timeout``: a query cannot be
     interrupted inside pyoxigraph.
     """
+    return _each_query_in_a_child("spawn", _oxigraph_child, location, runs, timeout, label)
+
+
+def _each_query_in_a_child(
+    start: str, target: Any, store: Any, runs: int, timeout: float, label: str
+) -> dict[str, dict[str, Any]]:
+    """``target(connection, store, name, defaults, runs)`` for every saved query in
+    a child process started by ``start`` ("spawn" or "fork"), killed after ``timeout``."""
     import multiprocessing
 
     from diplograph.queries import saved_queries
 
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(start)
     out: dict[str, dict[str, Any]] = {}
     for name, query in saved_queries().items():
         parent, child = context.Pipe(duplex=False)
-        process = context.Process(target=_oxigraph_child, args=(child, location, name, query.defaults, runs))
+        process = context.Process(target=target, args=(child, store, name, query.defaults, runs))
         process.start()
         child.close()
         out[name] = _collect(process, parent, runs, timeout)
@@ -399,20 +407,7 @@ def _rdflib_child(connection: Any, dataset: Any, name: str, params: dict[str, st
 
 def baseline_queries(dataset: Any, runs: int, timeout: float) -> dict[str, dict[str, Any]]:
     """Each query in a forked child (it shares the dataset), killed after ``timeout`` per run."""
-    import multiprocessing
-
-    from diplograph.queries import saved_queries
-
-    context = multiprocessing.get_context("fork")
-    out: dict[str, dict[str, Any]] = {}
-    for name, query in saved_queries().items():
-        parent, child = context.Pipe(duplex=False)
-        process = context.Process(target=_rdflib_child, args=(child, dataset, name, query.defaults, runs))
-        process.start()
-        child.close()
-        out[name] = _collect(process, parent, runs, timeout)
-        print(f"    baseline {name}: {fmt_ms(out[name], timeout)}", file=sys.stderr, flush=True)
-    return out
+    return _each_query_in_a_child("fork", _rdflib_child, dataset, runs, timeout, "baseline")
 
 
 def phase_baseline(paths: list[Path], runs: int, timeout: float) -> dict[str, Any]:
