@@ -27,6 +27,8 @@ NOR_RATIFIED = ID["event/b0c8e7868b8b35cf"]
 ISL_WITHDREW = ID["event/c26f22db83dc51ce"]
 NOR_RATIFIED_AGAIN = ID["event/ffffffffffffffff"]  # sorts after NOR_RATIFIED
 FUTURE = "Norway and Iceland signed a fisheries agreement on March 3, 2030.\n"
+# a rejected article's report files: its file's name and the start of its IRI's hash
+REPORT_NAME = f"future-{str(article_iri(ARTICLE)).rsplit('/', 1)[-1][:8]}"
 
 
 @pytest.fixture(autouse=True)
@@ -253,10 +255,9 @@ def test_a_rejected_article_leaves_the_store_and_keeps_its_report(
     folder = (
         Path(location) / "rejected" if embedded else tmp_path / "diplograph-rejected"
     )
-    name = f"future-{str(article_iri(ARTICLE)).rsplit('/', 1)[-1][:8]}"
-    text, turtle = folder / f"{name}.txt", folder / f"{name}.ttl"
+    text, turtle = folder / f"{REPORT_NAME}.txt", folder / f"{REPORT_NAME}.ttl"
     shown = Path(location) / "rejected" if embedded else Path("./diplograph-rejected")
-    assert f"report kept in {shown / name}.txt and {shown / name}.ttl" in err
+    assert f"report kept in {shown / REPORT_NAME}.txt and {shown / REPORT_NAME}.ttl" in err
     assert text.read_text(encoding="utf-8").startswith(
         f"VIOLATES {bad} <{article_iri(ARTICLE)}>: 2 violations\n"
     )
@@ -285,10 +286,9 @@ def test_the_rejection_says_where_the_report_is(
         "    Violation: signed before publication "
         "[dgs:AgreementSignedBeforePublicationShape]"
     )
-    name = f"future-{str(article_iri(ARTICLE)).rsplit('/', 1)[-1][:8]}"
     assert err[-1] == (
-        f"  report kept in {location}/rejected/{name}.txt "
-        f"and {location}/rejected/{name}.ttl"
+        f"  report kept in {location}/rejected/{REPORT_NAME}.txt "
+        f"and {location}/rejected/{REPORT_NAME}.ttl"
     )
 
 
