@@ -245,6 +245,8 @@ def load_nquads(paths: Iterable[Path | str], store: Store) -> Iterator[ShardOutc
     """
     import pyoxigraph
 
+    from diplograph.store.embedded import to_rdflib
+
     ensure_ontology(store)
     for path in paths:
         graphs: dict[str, Graph] = {}
@@ -257,7 +259,7 @@ def load_nquads(paths: Iterable[Path | str], store: Store) -> Iterator[ShardOutc
                     continue
                 graphs.setdefault(name.value, Graph()).add(
                     tuple(
-                        _rdflib_term(t)
+                        to_rdflib(t)
                         for t in (quad.subject, quad.predicate, quad.object)
                     )  # type: ignore[arg-type]
                 )
@@ -272,17 +274,3 @@ def load_nquads(paths: Iterable[Path | str], store: Store) -> Iterator[ShardOutc
             if report.conforms:
                 store.replace_graph(URIRef(name), graph)
             yield ShardOutcome(name, len(graph), report)
-
-
-def _rdflib_term(term: object) -> object:
-    import pyoxigraph
-    from rdflib import BNode, Literal
-
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    assert isinstance(term, pyoxigraph.Literal)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))

@@ -34,7 +34,8 @@ def from_ox(term: object) -> Term:
     return Term("literal", term.value, None if datatype == _XSD_STRING else datatype)  # type: ignore[attr-defined]
 
 
-def _to_rdflib(term: object) -> URIRef | Literal | BNode:
+def to_rdflib(term: object) -> URIRef | Literal | BNode:
+    """A pyoxigraph term as the rdflib term it is."""
     t = from_ox(term)
     if t.kind == "uri":
         return URIRef(t.value)
@@ -132,9 +133,9 @@ class EmbeddedStore:
         for triple in results:  # type: ignore[union-attr]
             graph.add(
                 (
-                    _to_rdflib(triple.subject),
-                    _to_rdflib(triple.predicate),
-                    _to_rdflib(triple.object),
+                    to_rdflib(triple.subject),
+                    to_rdflib(triple.predicate),
+                    to_rdflib(triple.object),
                 )
             )
         return graph
@@ -146,9 +147,9 @@ class EmbeddedStore:
         ):
             graph.add(
                 (
-                    _to_rdflib(quad.subject),
-                    _to_rdflib(quad.predicate),
-                    _to_rdflib(quad.object),
+                    to_rdflib(quad.subject),
+                    to_rdflib(quad.predicate),
+                    to_rdflib(quad.object),
                 )
             )
         return graph
