@@ -242,6 +242,7 @@ class AgreementIndex:
         self.agreements: dict[str, Candidate] = {}
         self._by_party: dict[str, set[str]] = {}
         self._by_name: dict[str, set[str]] = {}  # a dg:name or dg:alias as written
+        self._names: dict[str, set[str]] = {}  # and back: agreement -> those names
         self._read(None)
         # the curators' separations (article -> agreements), written only by split
         self._separated: dict[str, set[str]] = {}
@@ -287,8 +288,8 @@ class AgreementIndex:
             return
         for code in old.parties:
             self._by_party.get(code, set()).discard(iri)
-        for names in self._by_name.values():
-            names.discard(iri)
+        for name in self._names.pop(iri, ()):
+            self._by_name.get(name, set()).discard(iri)
 
     def _add(self, iri: str, p: str, value: str) -> None:
         candidate = self.agreements.get(iri)
@@ -297,6 +298,7 @@ class AgreementIndex:
         if p == str(DG.name) or p == str(DG.alias):
             candidate.names.add(norm(value))
             self._by_name.setdefault(value, set()).add(iri)
+            self._names.setdefault(iri, set()).add(value)
         elif p == str(DG.party):
             candidate.parties.add(value)
             self._by_party.setdefault(value, set()).add(iri)
