@@ -68,6 +68,16 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Because:
+    """Why a fact was extracted: the stage, the rule and the words it rests on."""
+
+    fact: str  # "party JPN", "event signed@2015-06-24", "kind treaty"...
+    stage: str  # mentions, coref, roles, events, describe
+    rule: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Event:
     """Something that happened (or is scheduled to happen) to an agreement."""
 
@@ -91,6 +101,8 @@ class AgreementFact:
     topics: tuple[str, ...] = ()
     events: tuple[Event, ...] = ()
     evidence: tuple[Evidence, ...] = field(default=(), compare=False)
+    # why each fact was extracted (stage, rule, span): ``extract --explain``
+    because: tuple[Because, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -190,7 +190,7 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
         kind = kind_of(noun, lexicon)
         name_start = (
             _proper_name_start(text, start)
-            if noun[:1].isupper() and not _headline(text, start)
+            if noun[:1].isupper() and not headline(text, start)
             else None
         )
         if name_start is not None:
@@ -221,7 +221,7 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
     return mentions
 
 
-def _headline(text: str, offset: int) -> bool:
+def headline(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` is in title case, where capitals name nothing."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)

@@ -1,0 +1,140 @@
+"""What every extraction stage reads: the article cut into sentences and clauses,
+its actor mentions with their standing roles, and dates resolved per sentence.
+
+Built once per article by :func:`read_context`; the stages after it
+(:mod:`.coref`, :mod:`.roles`, :mod:`.events`, :mod:`.describe`) only read it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from diplograph.extract.actors import ActorMention, find_actors
+from diplograph.extract.dates import DateMention, find_dates
+from diplograph.extract.lexicon import Lexicon
+from diplograph.extract.text import Sentence, split_sentences
+from diplograph.model import Article, Because, Evidence
+
+# An actor after these words is what an agreement is about, not a party to it:
+# "a pact on North Korea", "threats from Pyongyang", "North Korea-related".
+CONCERN_BEFORE = re.compile(
+    r"(?:\b(?:on|against|about|regarding|targeting|toward|towards|over|deter|counter)"
+    r"\s+(?:the\s+)?"
+    r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?"
+    r"(?:from|by)\s+(?:the\s+)?)$",
+    re.I,
+)
+_CONCERN_AFTER = re.compile(
+    r"(?:'s|’s)?-?\s?(?:related|linked|focused|centred|centered)\b"
+)
+# Where a clause ends: one verb's subject never reaches back past these.
+_CLAUSE_BREAK = re.compile(
+    r"(?:[;:]|\bthat\b|\bwhich\b|\bwho\b|\bwhile\b|\bafter\b|\bbefore\b|\bbecause\b"
+    r"|\bas\b|\bwhen\b|\bsince\b|\bbut\b|\bwhereas\b|\bunlike\b|—|--)",
+    re.I,
+)
+_LIST_INTRO = re.compile(r"\s*(?:-|–|—|:|\(|,\s+namely|,\s+i\.e\.,?)\s*(?:the\s+)?")
+
+
+@dataclass
+class Context:
+    article: Article
+    lexicon: Lexicon
+    sentences: list[Sentence]
+    actors: list[ActorMention]
+    concern_starts: set[int] = field(default_factory=set)
+    _starts: list[int] = field(default_factory=list)
+    _dates: dict[tuple[int, bool], list[DateMention]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_of(self, offset: int) -> Sentence:
+        return self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        return [a for a in self.actors if start <= a.start and a.end <= end]
+
+    def standing(self, start: int, end: int) -> list[ActorMention]:
+        """Actors in the span that can stand for a party: not a place ("in Seoul"),
+        not a bare demonym ("Ukrainian ports"), not what something is about."""
+        return [
+            a
+            for a in self.actors_in(start, end)
+            if not a.place and not a.weak and a.start not in self.concern_starts
+        ]
+
+    def clause_start(self, sentence: Sentence, position: int) -> int:
+        """Where the clause holding ``position`` begins within ``sentence``."""
+        breaks = list(_CLAUSE_BREAK.finditer(self.text, sentence.start, position))
+        return breaks[-1].end() if breaks else sentence.start
+
+    def dates(self, sentence: Sentence, *, future: bool) -> list[DateMention]:
+        """The sentence's dates; ``future`` reads "Wednesday" as the next one."""
+        key = (sentence.index, future)
+        if key not in self._dates:
+            self._dates[key] = find_dates(
+                sentence.text,
+                self.article.published,
+                offset=sentence.start,
+                future=future,
+            )
+        return self._dates[key]
+
+    def span(self, start: int, end: int) -> Evidence:
+        return Evidence(start, end, self.text[start:end])
+
+    def sentence_span(self, sentence: Sentence) -> Evidence:
+        return Evidence(sentence.start, sentence.end, sentence.text)
+
+
+def read_context(article: Article, lexicon: Lexicon) -> Context:
+    """Sentences and actor mentions of one article, with what each actor is about."""
+    text = article.text
+    sentences = split_sentences(text)
+    actors = _with_groups(text, find_actors(text), lexicon)
+    ctx = Context(article, lexicon, sentences, actors)
+    ctx._starts = [s.start for s in sentences]
+    ctx.concern_starts = {
+        a.start
+        for a in actors
+        if CONCERN_BEFORE.search(text[max(0, a.start - 40) : a.start])
+        or _CONCERN_AFTER.match(text, a.end)
+    }
+    return ctx
+
+
+def _with_groups(
+    text: str, actors: list[ActorMention], lexicon: Lexicon
+) -> list[ActorMention]:
+    """Add the members of groupings ("world powers") where the text lists them."""
+    groups = list(lexicon.groups.finditer(text))
+    members: list[str] = []
+    for group in groups:
+        intro = _LIST_INTRO.match(text, group.end())
+        if not intro:
+            continue
+        position = intro.end()
+        for a in actors:
+            if a.start < position:
+                continue
+            gap = text[position : a.start]
+            if members and not re.fullmatch(
+                r",?\s+and\s+(?:the\s+)?|,\s*(?:the\s+)?", gap
+            ):
+                break
+            if not members and not re.fullmatch(r"(?:the\s+)?", gap):
+                break
+            members.append(a.code)
+            position = a.end
+    if not members:
+        return actors
+    added = [
+        ActorMention(g.start(), g.end(), code, "group", g.group())
+        for g in groups
+        for code in dict.fromkeys(members)
+    ]
+    return sorted(actors + added, key=lambda a: a.start)

@@ -1,0 +1,288 @@
+"""Which instrument mentions are one instrument.
+
+Mentions are one instrument only when they name the same thing: the same
+proper name or acronym, the same year label ("the 2015 deal"), or a definite
+back-reference ("the deal", "this pact", "it") to the nearest compatible
+instrument before it. An indefinite mention ("signed an agreement", "a 2001
+protocol") starts an instrument of its own, except in apposition ("the deal, a
+landmark agreement") or as a predicate ("it is a framework agreement"). Sharing a
+sentence, a paragraph or a country is never enough.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diplograph.extract.context import Context
+from diplograph.extract.mentions import InstrumentMention, headline
+
+# Words that set a mention apart from an instrument already named: "the interim
+# deal" is not "the deal"; "bilateral" is not "trilateral".
+_CONFLICT_WORDS = (
+    ("bilateral", ("trilateral", "three-way", "multilateral", "regional")),
+    ("trilateral", ("bilateral",)),
+    ("interim", ()),
+    ("previous", ()),
+    ("earlier", ()),
+    ("old", ()),
+    ("another", ()),
+    ("separate", ()),
+    ("second", ()),
+    ("first", ()),
+)
+_ANNIVERSARY = re.compile(r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?$", re.I)
+# "replaces the NAFTA", "unlike its 2017 treaty": the name is another instrument.
+_APART = re.compile(
+    r"(?:replac\w*|succeed\w*|version of|than|like|unlike|instead of|under|builds? on"
+    r"|since|supersed\w*|modelled on|modeled on|follow\w* (?:on|up)|amend\w*)\s+"
+    r"(?:the\s+|its\s+|their\s+)?$",
+    re.I,
+)
+# Nouns that can take up any ordinary instrument ("a memorandum ... the deal").
+_GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
+_STATEMENTS = {"joint_statement", "declaration"}
+_VERB_IT = re.compile(
+    r"\b(?:ratified|signed|adopted|approved|extended|suspended|renewed|implemented|"
+    r"rejoined|quit|scrapped|terminated|endorsed|violated)\s+(it)\b"
+)
+
+
+@dataclass
+class Cluster:
+    """The mentions of one instrument, with its name and year label when known."""
+
+    mentions: list[InstrumentMention] = field(default_factory=list)
+    key: str | None = None
+    name: str | None = None
+    year_label: str | None = None
+    listed: set[str] = field(default_factory=set)  # "participating countries include"
+
+    def add(self, m: InstrumentMention) -> None:
+        self.mentions.append(m)
+        if m.key and not self.key:
+            self.key, self.name = m.key, m.name
+        if m.year_label and not self.year_label:
+            self.year_label = m.year_label
+
+    @property
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.mentions if m.kind}
+
+    @property
+    def background(self) -> bool:
+        """Named by a year ("the 2000 treaty"): told about, not the news itself."""
+        return self.year_label is not None
+
+
+def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
+    """Leave out domestic laws and company contracts."""
+    sentence = ctx.sentence_of(m.start)
+    lexicon = ctx.lexicon
+    if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
+        window = ctx.text[max(0, m.start - 60) : m.end + 60]
+        if any(marker in window for marker in lexicon.domestic_markers):
+            return False
+    if not m.key and any(
+        re.search(rf"\b{re.escape(c)}\b", sentence.text)
+        for c in lexicon.company_markers
+    ):
+        actors = ctx.actors_in(sentence.start, sentence.end)
+        if not [a for a in actors if not a.place and not a.weak]:
+            return False
+    return True
+
+
+def refine_mention(m: InstrumentMention, ctx: Context) -> None:
+    """Kind and year label that only the words around a mention give."""
+    text = ctx.text
+    if re.match(r"\s+to\s+(?:formally\s+)?normali[sz]e", text[m.end : m.end + 40]):
+        m.kind = "normalization"
+    anniversary = _ANNIVERSARY.search(text[max(0, m.start - 40) : m.start])
+    if anniversary:
+        m.year_label = str(ctx.article.published.year - int(anniversary.group(1)))
+
+
+def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
+    """One cluster per instrument, in order of first mention."""
+    clusters: list[Cluster] = []
+    by_key: dict[str, Cluster] = {}
+    # a headline ("Ukraine, Russia Sign Grain Deal") tells what the body tells
+    # again: its unnamed mentions join the body's instruments, read after them
+    titles = [m for m in mentions if not m.key and _in_title(m.start, ctx)]
+    body = [m for m in mentions if m not in titles]
+    for m in body:
+        target = _antecedent(m, clusters, by_key, ctx)
+        if target is None:
+            target = Cluster()
+            clusters.append(target)
+        target.add(m)
+        if m.key:
+            by_key.setdefault(m.key, target)
+    for m in titles:
+        fitting = [c for c in clusters if _fits(m, c) and not c.background]
+        same = [c for c in fitting if m.kind in c.kinds]
+        target = (same or fitting or [None])[0]
+        if target is None:
+            target = Cluster()
+            clusters.append(target)
+        target.mentions.insert(0, m)
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    _add_pronouns(clusters, ctx)
+    return clusters
+
+
+def _antecedent(
+    m: InstrumentMention,
+    clusters: list[Cluster],
+    by_key: dict[str, Cluster],
+    ctx: Context,
+) -> Cluster | None:
+    if m.key:
+        return by_key.get(m.key) or _named_later(m, clusters, ctx)
+    if m.year_label:
+        return next(
+            (c for c in clusters if c.year_label == m.year_label and _fits(m, c)), None
+        )
+    if m.kind == "normalization":
+        return next((c for c in clusters if "normalization" in c.kinds), None)
+    apposed = _apposed(m, clusters, ctx)
+    if apposed is not None:
+        return apposed
+    if m.indefinite:
+        return None
+    if not m.determiner and _list_item(m, ctx):
+        return None  # "- MoU on ICT training": each item of a list is its own
+    candidates = [c for c in clusters if _fits(m, c)]
+    if not candidates:
+        return None
+    order = {id(c): i for i, c in enumerate(clusters)}
+    last = {id(c): max(x.start for x in c.mentions) for c in clusters}
+    return max(
+        candidates,
+        key=lambda c: (
+            bool(m.kind and m.kind in c.kinds),
+            not c.background,
+            last[id(c)],
+            -order[id(c)],
+        ),
+    )
+
+
+def _named_later(
+    m: InstrumentMention, clusters: list[Cluster], ctx: Context
+) -> Cluster | None:
+    """ "signed a free trade agreement ... The Chile-Korea FTA will ...": a proper
+    name given right after an unnamed instrument names it, unless the words set
+    it apart ("replaces the NAFTA") or it carries a year of its own."""
+    if m.indefinite or m.year_label or not clusters:
+        return None
+    if _APART.search(ctx.text[max(0, m.start - 40) : m.start]):
+        return None
+    index = ctx.sentence_of(m.start).index
+    for c in reversed(clusters):
+        if c.key is not None or c.background:
+            continue
+        near = index - ctx.sentence_of(c.mentions[-1].start).index <= 1
+        if near and _fits(m, c):
+            return c
+        break
+    return None
+
+
+def _apposed(
+    m: InstrumentMention, clusters: list[Cluster], ctx: Context
+) -> Cluster | None:
+    """ "the deal, a landmark agreement", "it is a framework agreement"."""
+    if not clusters or not m.determiner:
+        return None
+    before = ctx.text[max(0, m.start - 80) : m.start]
+    if not re.search(
+        r"(?:,\s*|\b(?:is|was|be|been|as|called|dubbed|described as)\s+)"
+        r"(?:an?|the)\s+(?:[\w-]+\s+){0,4}$",
+        before,
+    ):
+        return None
+    previous = max(
+        (c for c in clusters), key=lambda c: max(x.end for x in c.mentions)
+    )
+    gap_start = max(x.end for x in previous.mentions)
+    if m.start - gap_start > 80 or re.search(r"[.;]", ctx.text[gap_start : m.start]):
+        return None
+    return previous if _fits(m, previous, apposition=True) else None
+
+
+def _in_title(position: int, ctx: Context) -> bool:
+    """Whether ``position`` is in a title-case line or the body's first line when
+    that line repeats the title (no full stop)."""
+    if headline(ctx.text, position):
+        return True
+    first_end = ctx.text.find("\n")
+    if first_end < 0 or position > first_end:
+        return False
+    line = ctx.text[:first_end].strip()
+    return line == ctx.article.title.strip() or (
+        len(line) < 200 and not line.endswith((".", '"', "”", "!", "?"))
+    )
+
+
+def _list_item(m: InstrumentMention, ctx: Context) -> bool:
+    line_start = ctx.text.rfind("\n", 0, m.start) + 1
+    return bool(re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])?\s*", ctx.text[line_start : m.start]))
+
+
+def _fits(m: InstrumentMention, c: Cluster, *, apposition: bool = False) -> bool:
+    """Whether ``m`` can be another mention of the instrument ``c``."""
+    if _conflicts(m, c):
+        return False
+    kinds = c.kinds
+    if m.kind == "normalization" or "normalization" in kinds:
+        return m.kind == "normalization" and "normalization" in kinds
+    if m.kind in _STATEMENTS or kinds & _STATEMENTS:
+        return bool(m.kind in _STATEMENTS and kinds & _STATEMENTS) or apposition
+    if m.kind in _GENERIC or m.kind is None or apposition:
+        return True
+    # a specific word (treaty, protocol, MoU, ceasefire) takes up the same word,
+    # or an instrument known so far only by generic words
+    return m.kind in kinds or kinds <= _GENERIC
+
+
+def _conflicts(m: InstrumentMention, cluster: Cluster) -> bool:
+    if m.year_label and cluster.year_label and m.year_label != cluster.year_label:
+        return True
+    for word, opposites in _CONFLICT_WORDS:
+        if not re.search(rf"\b{word}\b", m.modifiers):
+            continue
+        if not opposites:
+            return True
+        if any(
+            re.search(rf"\b{o}\b", c.modifiers)
+            for c in cluster.mentions
+            for o in opposites
+        ):
+            return True
+    return False
+
+
+def _add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
+    """ "It" opening a sentence continues the instrument the sentence before ends
+    with; "ratified it" after an event verb takes up the last one named."""
+    last: dict[int, Cluster] = {}
+    for cluster in clusters:
+        for m in cluster.mentions:
+            index = ctx.sentence_of(m.start).index
+            if index not in last or last[index].mentions[-1].start < m.start:
+                last[index] = cluster
+    recent: Cluster | None = None
+    for sentence in ctx.sentences:
+        if sentence.index in last:
+            recent = last[sentence.index]
+            continue
+        if sentence.text.startswith("It ") and sentence.index - 1 in last:
+            last[sentence.index - 1].mentions.append(
+                InstrumentMention(sentence.start, sentence.start + 2, None, "It")
+            )
+        elif recent is not None:
+            for match in _VERB_IT.finditer(sentence.text):
+                start = sentence.start + match.start(1)
+                recent.mentions.append(InstrumentMention(start, start + 2, None, "it"))

@@ -1,0 +1,176 @@
+"""Each instrument as one fact: kind, name, aliases, topics, parties, dates, events.
+
+The last stage: it reads what :mod:`.roles` and :mod:`.events` found for a
+cluster and writes one :class:`~diplograph.model.AgreementFact`, with the
+reasons for each fact (``AgreementFact.because``) for ``extract --explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from diplograph.extract.context import Because, Context
+from diplograph.extract.coref import Cluster
+from diplograph.extract.events import events_of, merge_events, talks, verb_hits
+from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.roles import (
+    concerns_of,
+    fallback_parties,
+    find_parties,
+    partner_list,
+)
+from diplograph.model import AgreementFact, Event, Evidence
+
+
+def describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[AgreementFact]:
+    """The facts of one instrument; none when no party can be identified."""
+    kind = kind_of(cluster, ctx)
+    hits = verb_hits(cluster, clusters, ctx)
+    parties = find_parties(cluster, hits, ctx)
+    if not parties.weights:
+        parties = fallback_parties(cluster, ctx)
+    if not parties.weights:
+        return []
+    codes = parties.codes()
+    concerns = concerns_of(cluster, ctx)
+    events, event_because = events_of(cluster, hits, kind, ctx)
+    if cluster is clusters[0]:
+        events += talks(codes, clusters, ctx)
+    merged = merge_events(events)
+    signings = [e.date for e in merged if e.type == "signed" and e.date and not e.scheduled]
+    signed = max(signings, key=len) if signings else None  # the most precise
+    if signed is None and cluster.year_label:
+        signed = cluster.year_label
+        merged += (Event("signed", signed),)
+    sentences = sorted({ctx.sentence_of(m.start).index for m in cluster.mentions})
+    evidence = tuple(ctx.sentence_span(ctx.sentences[i]) for i in sentences)
+    fact = AgreementFact(
+        kind=kind,
+        parties=codes,
+        name=cluster.name,
+        aliases=_aliases(cluster),
+        signed=signed,
+        concerns=tuple(c for c in concerns.codes() if c not in parties.weights),
+        topics=_topics(cluster, kind, ctx),
+        events=merged,
+        evidence=evidence,
+        because=tuple(parties.because + concerns.because + event_because),
+    )
+    partners = partner_list(cluster, ctx)
+    if len(partners) < 2 or not set(partners) <= set(codes):
+        return [fact]
+    # "agreements to normalize ties with the UAE and Bahrain": one per partner
+    shared = [code for code in codes if code not in partners]
+    return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
+
+
+def _aliases(cluster: Cluster) -> tuple[str, ...]:
+    aliases: list[str] = []
+    for m in cluster.mentions:
+        for alias in m.aliases:
+            if alias not in aliases and alias != cluster.name:
+                aliases.append(alias)
+    return tuple(aliases)
+
+
+def _topics(cluster: Cluster, kind: str, ctx: Context) -> tuple[str, ...]:
+    """Topics from the words around each mention ("an intelligence-sharing pact on
+    North Korea's missile programs"), not from the rest of the sentence."""
+    lexicon = ctx.lexicon
+    topics = set(lexicon.topics_by_kind.get(kind, ()))
+    for inst in lexicon.instruments:
+        if cluster.key == inst.id:
+            topics.update(inst.topics)
+    for m in cluster.mentions:
+        sentence = ctx.sentence_of(m.start)
+        window = ctx.text[max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)]
+        topics.update(t for pattern, t in lexicon.topic_keywords if pattern.search(window))
+    return tuple(sorted(topics))
+
+
+def kind_of(cluster: Cluster, ctx: Context) -> str:
+    """A name with a kind word decides; else the most specific word the text uses;
+    else the kind the lexicon knows for the instrument ("JCPOA")."""
+    lexicon = ctx.lexicon
+    if cluster.name:
+        for m in cluster.mentions:
+            if (
+                m.text == cluster.name
+                and m.kind
+                and lexicon.kind_pattern.search(m.text)
+            ):
+                return m.kind
+        for inst in lexicon.instruments:
+            if cluster.key == inst.id and lexicon.kind_pattern.search(inst.name):
+                return inst.kind
+    kinds = {
+        m.kind
+        for m in cluster.mentions
+        if m.kind and (not m.key or lexicon.kind_pattern.search(m.text))
+    }
+    for kind in lexicon.kind_priority:
+        if kind in kinds:
+            return kind
+    for inst in lexicon.instruments:
+        if cluster.key == inst.id:
+            return inst.kind
+    return "agreement"
+
+
+
+def respective(
+    mentions: list[InstrumentMention], ctx: Context
+) -> tuple[list[AgreementFact], set[int]]:
+    """ "Egypt and Jordan signed their peace deals with Israel in 1979 and 1994,
+    respectively": one agreement per subject, each with its own date."""
+    text = ctx.text
+    facts: list[AgreementFact] = []
+    used: set[int] = set()
+    for m in mentions:
+        sentence = ctx.sentence_of(m.start)
+        if not m.plural or "respectively" not in sentence.text:
+            continue
+        subjects = [
+            a.code for a in ctx.actors_in(sentence.start, m.start)
+            if not a.place and not a.weak and a.start not in ctx.concern_starts
+        ]  # fmt: skip
+        subjects = list(dict.fromkeys(subjects))
+        partners: list[str] = []
+        with_ = re.match(r"\s+with\s+(?:the\s+)?", text[m.end : sentence.end])
+        if with_:
+            partners = [
+                a.code
+                for a in ctx.actors_in(m.end, sentence.end)
+                if a.start == m.end + with_.end()
+            ]
+        until = sentence.start + sentence.text.index("respectively")
+        dates = [
+            d.value
+            for d in ctx.dates(sentence, future=False)
+            if m.end < d.start < until and d.value
+        ]
+        if len(subjects) < 2 or len(dates) != len(subjects):
+            continue
+        window = text[
+            max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)
+        ]
+        topics = {
+            t for pattern, t in ctx.lexicon.topic_keywords if pattern.search(window)
+        }
+        topics.update(ctx.lexicon.topics_by_kind.get(m.kind or "", ()))
+        evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
+        for code, when in zip(subjects, dates, strict=True):
+            facts.append(
+                AgreementFact(
+                    kind=m.kind or "agreement",
+                    parties=tuple(sorted({code, *partners})),
+                    signed=when,
+                    topics=tuple(sorted(topics)),
+                    events=(Event("signed", when, evidence=evidence),),
+                    evidence=evidence,
+                )  # fmt: skip
+            )
+        used.add(id(m))
+    return facts, used
+

@@ -1,0 +1,334 @@
+"""What happened to each instrument, and when.
+
+Every event verb of a sentence acts on one instrument: the mention nearest to it
+within its clause. A verb under negation ("did not sign"), a modal ("will
+sign"), a postponement or a description of how the instrument works ("is
+renewed annually") is no event; "will take effect on July 1" is a scheduled
+one. Each event takes the nearest date the words tie to its verb, at the
+precision the text gives, and records the states that performed it where the
+clause names them ("Chile ratified it": ``actors=("CHL",)``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import Because, Context
+from diplograph.extract.coref import Cluster
+from diplograph.extract.dates import DateMention
+from diplograph.extract.roles import VerbHit, subjects
+from diplograph.extract.text import Sentence
+from diplograph.model import Event, Evidence
+
+# Events done by one party at a time: the clause's subject is who did it.
+_BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})
+_BETWEEN_CLAUSES = re.compile(r"[;]|\b(?:but|while|whereas|although|after|before)\b")
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_IN_EFFECT_FOR = re.compile(
+    r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost "
+    r"|over |about )?(\d+|[a-z]+) years\b",
+    re.I,
+)
+_TALKS = re.compile(
+    r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s*$")
+_YEAR_LABEL_AFTER = re.compile(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|treaty|pact|accord|accords|"
+    r"agreements|convention|protocol|arrangement|declaration)\b",
+    re.I,
+)
+
+
+def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[VerbHit]:
+    """The event verbs of the sentences that mention ``cluster`` and act on it:
+    nearer to one of its mentions than to any other instrument's, a clause
+    break counting as distance."""
+    own = {id(m) for m in cluster.mentions}
+    everyone = [m for c in clusters for m in c.mentions]
+    hits: list[VerbHit] = []
+    for index in sorted({ctx.sentence_of(m.start).index for m in cluster.mentions}):
+        sentence = ctx.sentences[index]
+        here = [m for m in everyone if sentence.start <= m.start < sentence.end]
+        for pattern, etype in ctx.lexicon.event_patterns:
+            for match in pattern.finditer(sentence.text):
+                start = sentence.start + match.start()
+                end = sentence.start + match.end()
+                if any(m.start <= start < m.end for m in here):
+                    continue
+
+                def distance(m: object, start: int = start, end: int = end) -> int:
+                    lo, hi = (m.end, start) if m.end <= start else (end, m.start)  # type: ignore[attr-defined]
+                    gap = abs(hi - lo)
+                    between = ctx.text[min(lo, hi) : max(lo, hi)]
+                    return gap + (150 if _BETWEEN_CLAUSES.search(between) else 0)
+
+                if id(min(here, key=distance)) in own:
+                    hits.append(VerbHit(etype, start, end, sentence))
+    return hits
+
+
+def events_of(
+    cluster: Cluster, hits: list[VerbHit], kind: str, ctx: Context
+) -> tuple[list[Event], list[Because]]:
+    """The events the verbs report, with who performed the one-party ones."""
+    events: list[Event] = []
+    because: list[Because] = []
+    for hit in hits:
+        verb = ctx.text[hit.start : hit.end]
+        event = _event(hit.type, verb, hit.start, hit.end, hit.sentence, kind, ctx)
+        if event is None:
+            continue
+        if event.type in _BY_PARTY:
+            actors = tuple(dict.fromkeys(a.code for a, _ in subjects(hit, ctx)))
+            if actors:
+                event = Event(event.type, event.date, event.scheduled, actors,
+                              event.evidence)  # fmt: skip
+        events.append(event)
+        because.append(
+            Because(f"event {event.type}@{event.date or ''}", "events",
+                    f"verb {verb!r}", ctx.span(hit.start, hit.end))
+        )  # fmt: skip
+    for m in cluster.mentions:
+        since = _IN_EFFECT_FOR.search(ctx.text, m.end, min(len(ctx.text), m.end + 80))
+        if since and not re.search(r"[.;]", ctx.text[m.end : since.start()]):
+            n = since.group(1)
+            years = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower(), 0)
+            if years:
+                when = str(ctx.article.published.year - years)
+                events.append(Event("in_force", when))
+    return events, because
+
+
+def talks(parties: tuple[str, ...], clusters: list[Cluster], ctx: Context) -> list[Event]:
+    """Talks between an instrument's parties, told in sentences that name no
+    instrument ("after 18 days of marathon talks between Tehran and ...")."""
+    named = {ctx.sentence_of(m.start).index for c in clusters for m in c.mentions}
+    found = []
+    for sentence in ctx.sentences:
+        if sentence.index in named or not _TALKS.search(sentence.text):
+            continue
+        actors = {a.code for a in ctx.standing(sentence.start, sentence.end)}
+        if not actors & set(parties):
+            continue
+        for pattern, etype in ctx.lexicon.event_patterns:
+            if etype != "negotiation":
+                continue
+            for match in pattern.finditer(sentence.text):
+                start = sentence.start + match.start()
+                end = sentence.start + match.end()
+                event = _event(etype, match.group(), start, end, sentence,
+                               "agreement", ctx)  # fmt: skip
+                if event is not None:
+                    found.append(event)
+    return found
+
+
+def merge_events(events: list[Event]) -> tuple[Event, ...]:
+    """One event per type and date; an undated event is dropped when a dated one exists."""
+    merged: dict[tuple[str, str | None], Event] = {}
+    for e in events:
+        key = (e.type, e.date)
+        if key in merged:
+            old = merged[key]
+            merged[key] = Event(
+                e.type,
+                e.date,
+                old.scheduled and e.scheduled,
+                old.actors,
+                old.evidence + e.evidence,
+            )
+        else:
+            merged[key] = e
+    dated = {t for t, d in merged if d}
+    # "signed last year" and "signed in December 2015" are one signing: keep 2015-12
+    refined = {
+        (t, d)
+        for t, d in merged
+        for t2, d2 in merged
+        if d and d2 and t == t2 and d2 != d and d2.startswith(d)
+    }
+    return tuple(
+        e
+        for (t, d), e in merged.items()
+        if (d or t not in dated) and (t, d) not in refined
+    )
+
+
+def _event(
+    etype: str,
+    verb: str,
+    v_start: int,
+    v_end: int,
+    sentence: Sentence,
+    kind: str,
+    ctx: Context,
+) -> Event | None:
+    text = ctx.text
+    lexicon = ctx.lexicon
+    if (
+        etype == "signed"
+        and verb.lower() in ("adopted", "issued", "released")
+        and kind not in ("joint_statement", "declaration")
+    ):
+        if verb.lower() != "adopted" or re.search(
+            r"(?i)parliament|congress|senate|assembly|duma|legislature",
+            text[max(sentence.start, v_start - 45) : v_start],
+        ):
+            return None  # a parliament adopting it is its ratification
+        etype = "agreed"  # adopting a treaty text concludes it
+    if etype == "signed":
+        after = text[v_end : v_end + 40]
+        if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
+            etype = "ratified"  # a leader signing the ratification law
+        elif re.match(
+            r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order)",
+            after,
+        ):
+            return None
+    window = text[max(sentence.start, v_start - 45) : v_start]
+    clause = text[ctx.clause_start(sentence, v_start) : v_start]
+    scope = window if len(window) < len(clause) else clause
+    # a parenthetical between commas ("The pact, due to expire on Friday, was
+    # extended") neither negates nor qualifies the verb after it
+    if scope.count(",") >= 2:
+        scope = scope.rsplit(",", 1)[-1]
+    if lexicon.failure_before.search(window[-25:]) and etype in (
+        "signed",
+        "agreed",
+        "ratified",
+    ):
+        etype = "failed"
+    elif lexicon.negation.search(scope):
+        return None
+    if re.search(
+        r"\b(?:about|against|of|on|over|from|for)\s+$",
+        text[max(sentence.start, v_start - 9) : v_start],
+    ) and verb.lower().endswith("ing"):
+        return None  # "sentiment about signing such a pact"
+    if lexicon.kind_pattern.match(text, v_end + 1) and text[v_end : v_end + 1] == " ":
+        return None  # "the withdrawal agreement", "an extension deal": a name, not an event
+    if re.match(
+        r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b",
+        text[v_end : sentence.end],
+    ):
+        return None
+    if re.match(
+        r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b",
+        text[v_end : v_end + 40],
+    ):
+        return None  # "is renewed annually unless...": how it works, not what happened
+    if etype == "failed" and not lexicon.failure_before.search(window[-25:]):
+        clause = ctx.clause_start(sentence, v_start)
+        subject = (
+            text[max(sentence.start, clause - 30) : v_start]
+            if re.search(r"\bwhich\s*$", text[:clause])
+            else text[clause:v_start]
+        )
+        if not lexicon.kind_pattern.search(subject) and not re.search(
+            r"\b(?:talks|negotiations|it)\b", subject
+        ):
+            return (
+                None  # "Russia failed to comply": the party failed, not the instrument
+            )
+    if (
+        etype == "terminated"
+        and verb.lower().startswith(("terminat", "scrap", "cancel"))
+        and lexicon.decision.search(scope)
+    ):
+        # one party deciding to end an agreement gives notice: a withdrawal, dated
+        # when it is announced, whatever "would" says about the end itself
+        dates = ctx.dates(sentence, future=False)
+        when = _pick_date(dates, v_start, v_end, sentence, ctx, "withdrawn")
+        return Event(
+            "withdrawn",
+            when,
+            False,
+            (),
+            (Evidence(sentence.start, sentence.end, sentence.text),),
+        )
+    modal = bool(lexicon.modality.search(scope))
+    dates = ctx.dates(sentence, future=modal)
+    when = _pick_date(dates, v_start, v_end, sentence, ctx, etype)
+    if modal and (when is None or etype in ("signed", "agreed")):
+        return (
+            None  # "will sign" is no signing; "will take effect on July 1" is scheduled
+        )
+    evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
+    return Event(etype, when, modal, (), evidence)
+
+
+def _verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
+    return [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for pattern, _ in ctx.lexicon.event_patterns
+        for m in pattern.finditer(sentence.text)
+    ]
+
+
+def _pick_date(
+    dates: list[DateMention],
+    v_start: int,
+    v_end: int,
+    sentence: Sentence,
+    ctx: Context,
+    etype: str,
+) -> str | None:
+    text = ctx.text
+    best: tuple[int, str | None] | None = None
+    verbs = _verb_spans(sentence, ctx)
+    for d in dates:
+        if d.value is None:
+            continue
+        low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
+        if any(
+            low <= vs and ve <= high for vs, ve in verbs if (vs, ve) != (v_start, v_end)
+        ):
+            continue  # another event verb stands between: the date is its own
+        if _DATELINE.match(text[sentence.start : d.start]):
+            continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
+        if d.kind == "year" and _YEAR_LABEL_AFTER.match(text, d.end):
+            continue  # "the 2015 deal": a year label, not this event's date
+        before = text[max(sentence.start, d.start - 25) : d.start]
+        reported = ctx.lexicon.reporting.search(before)
+        if (
+            reported
+            and etype in ("withdrawn", "terminated", "suspended")
+            and re.search(r"\b(?:announced|declared)\b", before)
+        ):
+            reported = None  # announcing a withdrawal is withdrawing
+        if d.start >= v_end:
+            between = text[v_end : d.start]
+            if len(between) > 100 or re.search(
+                r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between
+            ):
+                continue
+            if reported or re.search(
+                r"\b(?:to|until|till|through|by)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                text[max(sentence.start, d.start - 20) : d.start],
+            ):
+                continue  # "extended to Feb. 5, 2026" gives the new end, not the event
+            distance = len(between)
+        else:
+            between = text[d.end : v_start]
+            said_that = reported and re.match(r"\W*(?:\([^)]*\)\W*)?that\b", between)
+            if len(between) > (250 if said_that else 90):
+                continue
+            if reported and not re.search(r"\bthat\b", between):
+                continue
+            opening = re.fullmatch(
+                r"\s*(?:(?:on|in|by|since|last|earlier)\s*)?",
+                text[sentence.start : d.start],
+                re.I,
+            )
+            if "," in between and not opening and not re.search(r"\bthat\b", between):
+                continue  # "Biden, who was sworn in on Jan. 20, acted to extend it"
+            distance = len(between) + 10
+        if best is None or distance < best[0]:
+            best = (distance, d.value)
+    return best[1] if best else None

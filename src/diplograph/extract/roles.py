@@ -1,0 +1,359 @@
+"""Who each instrument is between, clause by clause.
+
+An actor is a party to an instrument when its clause presents it so: the
+subject of a verb that acts on the instrument ("Japan and Korea signed the
+pact", "Chile ratified it"), an agent ("signed by Peru"), a partner ("a deal
+with Peru", "between Peru and Ghana"), a modifier or part of the name ("the
+EU-Japan EPA", "Japan's pact"), or a plural reference to those ("the two
+countries"). Mediators, hosts, witnesses and brokers (after "brokered by",
+"hosted by"...), places ("in Seoul"), speakers ("Seoul said the deal...") and
+what the instrument is about ("on North Korea") are not parties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from diplograph.extract.actors import ActorMention
+from diplograph.extract.context import CONCERN_BEFORE, Because, Context
+from diplograph.extract.coref import Cluster
+from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.text import Sentence
+
+# Events whose grammatical subject is a party ("X signed", "Y ratified").
+PARTY_EVENTS = frozenset(
+    {"signed", "agreed", "ratified", "withdrawn", "suspended", "extended",
+     "in_force", "terminated", "implemented"}
+)  # fmt: skip
+_PARTICIPANTS = re.compile(
+    r"\b(?:participating|member|signatory|partner|founding|negotiating)\s+"
+    r"(?:countries|nations|states|economies|members|parties)\s+"
+    r"(?:include|includes|included|are|were)\b",
+    re.I,
+)
+_MEMBERSHIP = re.compile(
+    r"\s+(?:groups|comprises|includes|consists of|brings together|members are)\b"
+)
+_PARTNER_GAP = re.compile(r"\b(?:with|between|among)\b")
+_AGENT = re.compile(r"\s+by\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class VerbHit:
+    """An event verb and the instrument mention it acts on."""
+
+    type: str
+    start: int
+    end: int
+    sentence: Sentence
+
+
+@dataclass
+class Votes:
+    """Codes with a weight each, and why each was counted."""
+
+    weights: dict[str, int] = field(default_factory=dict)
+    because: list[Because] = field(default_factory=list)
+
+    def add(self, code: str, weight: int, rule: str, evidence: Because | None) -> None:
+        self.weights[code] = self.weights.get(code, 0) + weight
+        if evidence is not None:
+            self.because.append(evidence)
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(sorted(self.weights))
+
+
+def roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
+    """For each actor mention of the sentence: 'place', 'concern', 'broker' or ''."""
+    text = ctx.text
+    broker = ctx.lexicon.broker_markers.search(sentence.text)
+    brokers_from = sentence.start + broker.start() if broker else None
+    roles: dict[int, str] = {}
+    for a in ctx.actors_in(sentence.start, sentence.end):
+        before = text[max(sentence.start, a.start - 40) : a.start]
+        chain = re.search(
+            r"((?:[\w.'’-]+(?: [\w.'’-]+){0,2}, )*(?:[\w.'’-]+(?: [\w.'’-]+){0,2} )?"
+            r"and )$",
+            before,
+        )
+        head = before[: len(before) - len(chain.group(1))] if chain else before
+        if a.place:
+            roles[a.start] = "place"
+        elif a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head)):
+            roles[a.start] = "concern"
+        elif brokers_from is not None and a.start > brokers_from:
+            roles[a.start] = "broker"
+        else:
+            roles[a.start] = ""
+    return roles
+
+
+def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
+    """The parties of one instrument, from every clause that mentions it."""
+    votes = Votes()
+    text = ctx.text
+    for hit in hits:
+        if hit.type in PARTY_EVENTS:
+            for a, rule in subjects(hit, ctx):
+                votes.add(a.code, 2, rule, _because(ctx, a, rule))
+    for m in cluster.mentions:
+        sentence = ctx.sentence_of(m.start)
+        roles = roles_in(ctx, sentence)
+        for a in ctx.actors_in(sentence.start, sentence.end):
+            rule = "" if a.weak or roles.get(a.start) else _party_rule(text, m, a)
+            if rule:
+                votes.add(a.code, 2, rule, _because(ctx, a, rule))
+    # plural references last: "both sides" are the parties found so far
+    for m in cluster.mentions:
+        sentence = ctx.sentence_of(m.start)
+        for start, codes in plural_parties(ctx, sentence.start, sentence.end, votes):
+            if abs(start - m.start) < 200:
+                for code in codes:
+                    votes.add(code, 1, "plural reference", None)
+        for code in _opening_group(ctx, sentence, roles_in(ctx, sentence)):
+            votes.add(code, 1, "coordinated subject", None)
+    for hit in hits:
+        if hit.type in PARTY_EVENTS:
+            clause = ctx.clause_start(hit.sentence, hit.start)
+            clause = _speakers_end(ctx, clause, hit.start)
+            for _, codes in plural_parties(ctx, clause, hit.start, votes):
+                for code in codes:
+                    votes.add(code, 2, "plural subject", None)
+    for code in cluster.listed:
+        votes.add(code, 1, "listed participant", None)
+    return votes
+
+
+def _party_rule(text: str, m: InstrumentMention, a: ActorMention) -> str:
+    """How the words between a mention and an actor make the actor a party."""
+    start, end = m.start, m.end
+    if a.start >= end:
+        gap = text[end : a.start]
+        if len(gap) < 70 and _PARTNER_GAP.search(gap) and not re.search(r"[.;]", gap):
+            return "partner after the instrument"
+        return ""
+    if start <= a.start and a.end <= end:
+        return "" if a.role in ("capital", "seat") else "inside the name"
+    if a.end > start or a.role in ("capital", "seat"):
+        return ""
+    gap = text[a.end : start]
+    if re.fullmatch(r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", gap) and not re.search(
+        r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b", gap
+    ):
+        return "modifier of the instrument"  # "U.S.-Taliban deal"
+    if re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap):
+        return "possessor of the instrument"  # "Japan's pact with"
+    return ""
+
+
+def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
+    """The actors that perform the verb: its subject in the clause before it, or its
+    agent after it ("was signed by Peru and Ghana", "signed between ...")."""
+    text = ctx.text
+    sentence = hit.sentence
+    roles = roles_in(ctx, sentence)
+    clause = _speakers_end(ctx, ctx.clause_start(sentence, hit.start), hit.start)
+    for a in ctx.actors_in(clause, hit.start):
+        if not a.weak and not roles.get(a.start):
+            yield a, f"subject of {text[hit.start:hit.end]!r}"
+    after = text[hit.end : min(sentence.end, hit.end + 120)]
+    agent = re.match(r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?", after)
+    if agent is None or re.search(r"[,;]", agent.group()):
+        return
+    position = hit.end + agent.end()
+    for a in ctx.actors_in(position, sentence.end):
+        if a.weak or roles.get(a.start):
+            break
+        if not re.fullmatch(r"(?:,?\s+and\s+|,\s*)?(?:the\s+)?", text[position : a.start]):
+            break
+        yield a, f"agent of {text[hit.start:hit.end]!r}"
+        position = a.end
+
+
+def _because(ctx: Context, a: ActorMention, rule: str) -> Because:
+    return Because(f"party {a.code}", "roles", rule, ctx.span(a.start, a.end))
+
+
+def plural_parties(
+    ctx: Context, start: int, upto: int, known: Votes
+) -> list[tuple[int, list[str]]]:
+    """Plural references in [start, upto) with the states they stand for.
+
+    "the three countries" is the instrument's parties when three are known
+    already, else the last three states named before it.
+    """
+    text = ctx.text
+    found = []
+    for pattern, count in ctx.lexicon.plural_refs:
+        for match in pattern.finditer(text, start, upto):
+            if known.weights and (count == 0 or len(known.weights) == count):
+                found.append((match.start(), list(known.weights)))
+                continue
+            group = _last_coordination(ctx, match.start(), count)
+            if not group:
+                group = _last_named(ctx, match.start(), count)
+            if "koreas" in match.group().lower():
+                group = ["KOR", "PRK"]
+            if group:
+                found.append((match.start(), group))
+    return found
+
+
+def _last_named(ctx: Context, before: int, count: int) -> list[str]:
+    earlier: list[str] = []
+    for a in reversed(ctx.standing(0, before)):
+        if a.code not in earlier:
+            earlier.append(a.code)
+        if count and len(earlier) == count:
+            return earlier
+    return [] if count else earlier
+
+
+def _last_coordination(ctx: Context, before: int, count: int) -> list[str]:
+    """The last "A and B" / "A, B and C" group of ``count`` states before ``before``."""
+    if count < 2:
+        return []
+    text = ctx.text
+    usable = [a for a in ctx.standing(max(0, before - 600), before)]
+    for end_index in range(len(usable) - 1, count - 2, -1):
+        group = usable[end_index - count + 1 : end_index + 1]
+        joins = [text[x.end : y.start] for x, y in zip(group, group[1:], strict=False)]
+        if not re.fullmatch(r"\s+and\s+(?:the\s+)?", joins[-1]):
+            continue
+        if all(re.fullmatch(r",\s+(?:the\s+)?", j) for j in joins[:-1]):
+            codes = list(dict.fromkeys(a.code for a in group))
+            if len(codes) == count:
+                return codes
+    return []
+
+
+def listed_participants(ctx: Context) -> set[str]:
+    """States listed as an agreement's participants, organizations read as their
+    members where the text lists them ("ASEAN groups Brunei, Cambodia, ...")."""
+    text = ctx.text
+    members: dict[str, list[str]] = {}
+    for a in ctx.actors:
+        if _MEMBERSHIP.match(text, a.end):
+            sentence = ctx.sentence_of(a.start)
+            members[a.code] = [
+                b.code
+                for b in ctx.actors_in(a.end, sentence.end)
+                if not b.weak and not b.place
+            ]
+    listed: set[str] = set()
+    for sentence in ctx.sentences:
+        found = _PARTICIPANTS.search(sentence.text)
+        if not found:
+            continue
+        for a in ctx.actors_in(sentence.start + found.end(), sentence.end):
+            if not a.weak and not a.place:
+                listed.update(members.get(a.code) or [a.code])
+    return listed
+
+
+def _speakers_end(ctx: Context, clause: int, verb: int) -> int:
+    """Skip the speakers of "X and Y say the deal is in force": they report, not act.
+
+    Speakers stay subjects when a pronoun takes them up ("they had extended").
+    """
+    said = list(ctx.lexicon.reporting.finditer(ctx.text, clause, verb))
+    if not said:
+        return clause
+    after = ctx.text[said[-1].end() : verb]
+    if re.match(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:they|it|we|both)\b", after):
+        return clause
+    return said[-1].end()
+
+
+def _opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> list[str]:
+    """ "Iran and Britain, China, France, Germany and Russia have ...": the states."""
+    text = ctx.text
+    group: list[ActorMention] = []
+    position = sentence.start
+    for a in ctx.actors_in(sentence.start, sentence.end):
+        if a.start < position:
+            continue
+        gap = text[position : a.start]
+        if not re.fullmatch(
+            r"(?:the\s+)?" if not group else r",?\s+(?:and\s+)?(?:the\s+)?|,\s+", gap
+        ):
+            break
+        if a.weak or roles.get(a.start):
+            break
+        group.append(a)
+        position = a.end
+    codes = list(dict.fromkeys(a.code for a in group))
+    if len(codes) < 2 or not re.match(
+        r"\s+(?:have|has|had|are|were|will|would|on|formally|signed|agreed|jointly|"
+        r"also)\b",
+        text[position : position + 20],
+    ):
+        return []
+    return codes
+
+
+def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
+    """What the instrument is about: actors after "on", "against" in its sentences."""
+    votes = Votes()
+    seen: set[int] = set()
+    for m in cluster.mentions:
+        sentence = ctx.sentence_of(m.start)
+        if sentence.index in seen:
+            continue
+        seen.add(sentence.index)
+        roles = roles_in(ctx, sentence)
+        for a in ctx.actors_in(sentence.start, sentence.end):
+            if not a.weak and roles.get(a.start) == "concern":
+                because = Because(
+                    f"concerns {a.code}", "roles", "object of on/against/about",
+                    ctx.span(a.start, a.end),
+                )  # fmt: skip
+                votes.add(a.code, 1, "concern", because)
+    return votes
+
+
+def fallback_parties(cluster: Cluster, ctx: Context) -> Votes:
+    """Nothing ties an actor to the instrument: the actors of its first sentence."""
+    votes = Votes()
+    first = ctx.sentence_of(cluster.mentions[0].start)
+    roles = roles_in(ctx, first)
+    for a in ctx.actors_in(first.start, first.end):
+        if not a.weak and not roles.get(a.start):
+            rule = "named in the instrument's first sentence"
+            votes.add(a.code, 1, rule, _because(ctx, a, rule))
+    return votes
+
+
+def partner_list(cluster: Cluster, ctx: Context) -> list[str]:
+    """The states listed after "with" or "between" following a plural mention:
+    "agreements to normalize ties with the UAE and Bahrain" are one per partner."""
+    text = ctx.text
+    for m in cluster.mentions:
+        if not m.plural:
+            continue
+        sentence = ctx.sentence_of(m.start)
+        found = re.search(
+            r"\b(?:with|between)\s+(?:the\s+)?",
+            text[m.end : min(sentence.end, m.end + 80)],
+        )
+        if not found:
+            continue
+        position = m.end + found.end()
+        group: list[str] = []
+        for a in ctx.actors_in(position, sentence.end):
+            if a.start != position:
+                break
+            group.append(a.code)
+            join = re.match(
+                r"(?:\s*\([^)]*\))?(?:,\s+|\s+and\s+)(?:the\s+)?", text[a.end :]
+            )
+            if not join:
+                break
+            position = a.end + join.end()
+        codes = list(dict.fromkeys(group))
+        if len(codes) >= 2:
+            return codes
+    return []
