@@ -38,6 +38,7 @@ class Lexicon:
     kind_priority: tuple[str, ...]
     kind_nouns: tuple[tuple[re.Pattern[str], str], ...]
     kind_pattern: re.Pattern[str]
+    name_heads: tuple[tuple[re.Pattern[str], str], ...]
     not_before: frozenset[str]
     not_after: tuple[str, ...]
     domestic_markers: tuple[str, ...]
@@ -116,6 +117,10 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
         kind_priority=tuple(kinds["priority"]),
         kind_nouns=kind_nouns,
         kind_pattern=kind_pattern,
+        name_heads=tuple(
+            (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), kind)
+            for p, kind in kinds.get("name_heads", {}).items()
+        ),
         not_before=frozenset(w.lower() for w in kinds["not_instrument_before"]),
         not_after=tuple(kinds["not_instrument_after"]),
         domestic_markers=tuple(kinds["domestic_markers"]),

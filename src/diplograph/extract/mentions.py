@@ -204,6 +204,16 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             m = InstrumentMention(start, end, kind, noun)
         m.plural = noun.lower().endswith("s") and not noun.lower().endswith("ss")
         add(_with_context(text, m))
+    # 2b. capitalised names ending in another head word: "the Rome Statute"
+    for pattern, kind in lexicon.name_heads:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            name_start = _proper_name_start(text, start)
+            if name_start is None or overlaps(name_start, end) or headline(text, start):
+                continue
+            name = text[name_start:end]
+            m = InstrumentMention(name_start, end, kind, name, name, "name:" + norm(name))
+            add(_with_context(text, m))
     # 3. normalization of relations ("the 50th anniversary of normalization of ties")
     for match in re.finditer(
         r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b", text, re.I
