@@ -26,8 +26,9 @@ from diplograph.articles import read_articles
 from diplograph.build import EVENT_CLASSES, KIND_CLASSES, build_graph, date_literal
 from diplograph.extract import extract
 from diplograph.iri import agreement_iri, article_iri, hash_record
-from diplograph.model import KINDS, AgreementFact, Article, ArticleFacts
+from diplograph.model import KINDS, AgreementFact, Article, ArticleFacts, Event
 from diplograph.namespaces import DG, WD
+from diplograph.validate import validate
 
 
 @pytest.fixture(scope="module")
@@ -170,6 +171,46 @@ def test_events(graph: Graph) -> None:
     assert graph.value(in_force, DG.scheduled) == Literal(True)
     assert graph.value(events[DG.Signing], DG.scheduled) is None
     assert graph.value(in_force, DG.reportedIn) == article_iri(ARTICLE)
+
+
+def test_event_by_names_the_parties_that_acted() -> None:
+    """Event.actors become dg:by links; a joint event has none. A state that
+    acted without being a party (the shapes warn) is described all the same,
+    so the link reaches a dg:Party node in the article's graph."""
+    fact = AgreementFact(
+        kind="treaty",
+        parties=("JPN", "KOR"),
+        events=(
+            Event("signed", "2014-12"),
+            Event("ratified", "2015", actors=("JPN",)),
+            Event("withdrawn", actors=("KOR", "USA")),
+        ),
+    )
+    graph = build_graph(ArticleFacts(ARTICLE, (fact,)))
+    by = {
+        _type(graph, e): {str(graph.value(p, DG.code)) for p in graph.objects(e, DG.by)}
+        for e in graph.subjects(DG.ofAgreement, the_agreement(graph, fact))
+    }
+    assert by == {
+        DG.Signing: set(),
+        DG.Ratification: {"JPN"},
+        DG.Withdrawal: {"KOR", "USA"},
+    }
+    usa = URIRef("https://w3id.org/diplograph/id/country/USA")
+    assert {DG.Party, DG.Country} <= set(graph.objects(usa, RDF.type))
+    assert (the_agreement(graph, fact), DG.party, usa) not in graph
+    report = validate(graph)
+    assert report.conforms
+    [withdrawal] = graph.subjects(RDF.type, DG.Withdrawal)
+    assert [
+        (p.severity, p.node) for p in report.problems
+        if p.shape == "dgs:EventByPartyShape"
+    ] == [("Warning", str(withdrawal))]  # fmt: skip
+
+
+def _type(graph: Graph, event: URIRef) -> URIRef:
+    [kind] = set(graph.objects(event, RDF.type)) - {DG.LifecycleEvent}
+    return kind
 
 
 # ---------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from diplograph.queries import saved_queries
 from diplograph.store import open_store
 
 COMMANDS = (
-    "load", "query", "queries", "extract", "validate",
+    "load", "query", "queries", "extract", "evaluate", "validate",
     "remove", "reload", "merges", "split", "reason",
 )  # fmt: skip  # `reason` runs in test_reason.py (it needs Java)
 README = Path(__file__).resolve().parents[1] / "README.md"

@@ -208,6 +208,17 @@ def test_resolution_and_separation_terms(onto: Graph) -> None:
     assert any({DG.Agreement, DG.Resolution, DG.Separation} <= g for g in groups)
 
 
+def test_by_links_an_event_to_the_parties_that_performed_it(onto: Graph) -> None:
+    """dg:by (who signed, ratified, withdrew...) ranges over the same class as
+    dg:party, so a country or an organization; the one way to say it."""
+    assert (DG.by, RDF.type, OWL.ObjectProperty) in onto
+    assert onto.value(DG.by, RDFS.domain) == DG.LifecycleEvent
+    assert onto.value(DG.by, RDFS.range) == onto.value(DG.party, RDFS.range) == DG.Party
+    sem = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+    assert (DG.by, SKOS.closeMatch, URIRef(sem + "hasActor")) in onto
+    assert (DG_NS + "actor") not in {str(s) for s in onto.subjects()}
+
+
 def test_no_owl_same_as(onto: Graph) -> None:
     assert not list(onto.triples((None, OWL.sameAs, None)))
 

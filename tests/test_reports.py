@@ -40,8 +40,9 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def broken_lifecycle() -> Graph:
     """The lifecycle article as it might have been stored before the lifecycle
     rules existed: Iceland's ratification dated before the signing (a
-    violation), Iceland no longer a party though it withdraws, and Norway's
-    ratification reported twice (two warnings)."""
+    violation), Iceland no longer a party though it signs, ratifies and
+    withdraws (three warnings), and Norway's ratification reported twice (a
+    fourth)."""
     graph = Graph().parse(LIFECYCLE, format="turtle")
     graph.set((ISL_RATIFIED, DG.date, Literal("2010-04", datatype=XSD.gYearMonth)))
     graph.remove((FISHERIES, DG.party, ID["country/ISL"]))
@@ -80,14 +81,14 @@ def test_validate_store_groups_by_node_then_shape(
     good = str(article_iri(ARTICLE))
     # one header per graph: conformance, the article's file, severity counts
     assert f"conforms {good} (article)" in lines
-    header = f"VIOLATES {LIFECYCLE_ARTICLE} (lifecycle.txt): 1 violation, 2 warnings"
+    header = f"VIOLATES {LIFECYCLE_ARTICLE} (lifecycle.txt): 1 violation, 4 warnings"
     assert header in lines
     body = lines[lines.index(header) + 1 :]
     body = body[: next(i for i, line in enumerate(body) if not line.startswith(" "))]
     # nodes (kind, label, IRI, counts), most severe first; under each, its shapes
     ratification = (
         f'  ratification "agreement between Iceland and Norway, 2010-04" '
-        f"<{ISL_RATIFIED}>: 1 violation"
+        f"<{ISL_RATIFIED}>: 1 violation, 1 warning"
     )
     assert body[:3] == [
         ratification,
@@ -113,27 +114,28 @@ def test_validate_store_groups_by_node_then_shape(
         f"<{ISL_WITHDREW}>: 1 warning"
     )
     assert body[withdrawal + 1] == (
-        "    Warning: withdrawal by a party [dgs:WithdrawalByPartyShape]"
+        "    Warning: signed, ratified or withdrawn by a party [dgs:EventByPartyShape]"
     )
-    assert f"{ID['country/ISL']} withdraws from {FISHERIES}" in body[withdrawal + 2]
-    assert lines[-1] == "1 of 2 conform; 1 violation, 2 warnings in all"
+    assert f"{ID['country/ISL']} withdrew from {FISHERIES}" in body[withdrawal + 2]
+    assert lines[-1] == "1 of 2 conform; 1 violation, 4 warnings in all"
 
 
 def test_validate_counts_repeated_results_of_one_shape(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     graph = Graph().parse(LIFECYCLE, format="turtle")
-    graph.remove((FISHERIES, DG.party, None))  # every withdrawal actor a non-party
-    graph.add((ISL_WITHDREW, DG.actor, ID["country/NOR"]))
+    graph.remove((FISHERIES, DG.party, None))  # every dg:by a non-party
+    graph.add((ISL_WITHDREW, DG.by, ID["country/NOR"]))
     path = tmp_path / "no-parties.ttl"
     graph.serialize(path, format="turtle")
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"VIOLATES {path}: 1 violation, 2 warnings" in out
+    # the signing and the withdrawal twice each, the two ratifications once
+    assert f"VIOLATES {path}: 1 violation, 6 warnings" in out
     assert (
         f'  withdrawal "agreement between Iceland and Norway, 2019-03-05" '
         f"<{ISL_WITHDREW}>: 2 warnings\n"
-        "    Warning x2: withdrawal by a party [dgs:WithdrawalByPartyShape]\n"
+        "    Warning x2: signed, ratified or withdrawn by a party [dgs:EventByPartyShape]\n"
     ) in out
     assert "    Violation: party [dgs:AgreementShape-party]" in out
 
@@ -184,10 +186,10 @@ def test_validate_store_as_shacl_report_graphs(
     assert _shapes(reports[good]) == set()
     assert (None, SH.conforms, Literal(True)) in reports[good]
     assert _shapes(reports[LIFECYCLE_ARTICLE]) == {
-        DGS.EventAfterSigningShape, DGS.UniqueEventShape, DGS.WithdrawalByPartyShape,
+        DGS.EventAfterSigningShape, DGS.UniqueEventShape, DGS.EventByPartyShape,
     }  # fmt: skip
     results = list(reports[LIFECYCLE_ARTICLE].subjects(RDF.type, SH.ValidationResult))
-    assert len(results) == 3
+    assert len(results) == 5
 
 
 def test_validate_files_as_shacl_report_graphs(

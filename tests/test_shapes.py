@@ -126,6 +126,7 @@ FISHERIES_IMPLEMENTED = ID["event/ced2128f3bc92a57"]  # 2012-01-01 too
 ISL_WITHDREW = ID["event/c26f22db83dc51ce"]
 ISL = ID["country/ISL"]
 NOR = ID["country/NOR"]
+SWE = ID["country/SWE"]  # not in the graph; _sweden() describes it
 
 
 # --- the shapes as written ----------------------------------------------------
@@ -402,6 +403,15 @@ def _resolved_in_second_article(g: Graph) -> None:
     g.set((CYBER_RESOLUTION, DG.resolvedIn, other))
 
 
+def _sweden(g: Graph) -> None:
+    """Sweden described as a party node, but not a dg:party of the agreement."""
+    g.add((SWE, RDF.type, DG.Party))
+    g.add((SWE, RDF.type, DG.Country))
+    g.add((SWE, DG.code, Literal("SWE")))
+    g.add((SWE, RDFS.label, Literal("Sweden", lang="en")))
+    g.add((SWE, SKOS.exactMatch, URIRef("http://www.wikidata.org/entity/Q34")))
+
+
 def _copy_event(event: URIRef, copy: URIRef) -> Mutation:
     """A second node with every statement of ``event``: the same event twice."""
 
@@ -425,7 +435,12 @@ class Case:
 GYM = XSD.gYearMonth
 CASES = [
     # core
-    Case("missing-party", _remove(MEMO, DG.party), {"AgreementShape-party"}),
+    Case(
+        "missing-party",
+        _remove(MEMO, DG.party),
+        {"AgreementShape-party"},
+        warnings={"EventByPartyShape"},  # the signing is dg:by JPN, KOR and USA
+    ),
     Case(
         "month-padded-to-a-day",
         _set(MEMO, DG.signingDate, Literal("2014-12-01", datatype=GYM)),
@@ -561,10 +576,22 @@ CASES = [
         base=VALID_CURATION,
     ),
     Case(
+        "by-a-node-not-described",
+        _add((FISHERIES_IMPLEMENTED, DG.by, SWE)),
+        {"LifecycleEventShape-by"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
+        "by-a-literal-code",
+        _add((FISHERIES_IMPLEMENTED, DG.by, Literal("NOR"))),
+        {"LifecycleEventShape-by"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
         "country-not-typed-party",
         _remove(JPN, RDF.type, DG.Party),
         # no inference: links to JPN no longer reach a dg:Party
-        {"CountryShape-type", "AgreementShape-party", "LifecycleEventShape-actor"},
+        {"CountryShape-type", "AgreementShape-party", "LifecycleEventShape-by"},
     ),
     # vocabularies
     Case(
@@ -685,9 +712,21 @@ CASES = [
     ),
     # warnings
     Case(
-        "withdrawal-by-a-non-party",
+        "withdrawal-by-a-non-party",  # and the signing and ratification by it
         _remove(FISHERIES, DG.party, ISL),
-        warnings={"WithdrawalByPartyShape"},
+        warnings={"EventByPartyShape"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
+        "signing-by-a-non-party",  # Sweden only witnessed it
+        _chain(_sweden, _add((FISHERIES_SIGNED, DG.by, SWE))),
+        warnings={"EventByPartyShape"},
+        base=VALID_LIFECYCLE,
+    ),
+    Case(
+        "ratification-by-a-non-party",
+        _chain(_sweden, _set(NOR_RATIFIED, DG.by, SWE)),
+        warnings={"EventByPartyShape"},
         base=VALID_LIFECYCLE,
     ),
     Case(
@@ -840,8 +879,8 @@ ALLOWED = {
         _set(ID["event/fedcba9876543210"], DG.date, Literal("2012-06", datatype=GYM)),
         _set(ID["event/fedcba9876543210"], DG.scheduled, Literal(True)),
     ),  # a planned signing is not when it was signed
-    "withdrawal-without-actor": _remove(ISL_WITHDREW, DG.actor),
-    "withdrawal-by-every-party": _add((ISL_WITHDREW, DG.actor, NOR)),
+    "withdrawal-without-by": _remove(ISL_WITHDREW, DG.by),
+    "withdrawal-by-every-party": _add((ISL_WITHDREW, DG.by, NOR)),
     "ratifications-on-one-date-at-two-precisions": _set(
         ISL_RATIFIED, DG.date, Literal("2010-12", datatype=GYM)
     ),  # "2010" and "2010-12" are not the same date

@@ -116,6 +116,7 @@ def build_graph(
             _add_resolution(graph, a_iri, iri, resolution)
         _add_agreement(graph, a_iri, iri, fact)
         parties.update(fact.parties, fact.concerns)
+        parties.update(code for event in fact.events for code in event.actors)
     for code in sorted(parties):
         _add_party(graph, code)
     return graph
@@ -183,7 +184,7 @@ def _add_agreement(
         if event.scheduled:
             graph.add((e_iri, DG.scheduled, Literal(True)))
         for code in event.actors:
-            graph.add((e_iri, DG.actor, party_iri(code)))
+            graph.add((e_iri, DG.by, party_iri(code)))
         for span in event.evidence:
             graph.add((e_iri, DG.evidence, _add_evidence(graph, article, span)))
 

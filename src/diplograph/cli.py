@@ -1,4 +1,4 @@
-"""The ``diplograph`` command: load, query, queries, extract, validate.
+"""The ``diplograph`` command: load, query, queries, extract, evaluate, validate.
 
 Exit codes (as ``pyshacl`` and HTTPie name theirs): 0 success, 1 some input was
 rejected or does not conform, 2 an error stopped the command.
@@ -25,10 +25,16 @@ from rdflib import Dataset, Graph, URIRef
 
 from diplograph import __version__, curation
 from diplograph.errors import ArticleError, DiplographError
-from diplograph.facts import graph_to_facts
 from diplograph.iri import article_iri
 from diplograph.namespaces import DG
-from diplograph.pipeline import LoadSummary, Processed, load, load_nquads, process_all
+from diplograph.pipeline import (
+    LoadSummary,
+    Processed,
+    extract_facts,
+    load,
+    load_nquads,
+    process_all,
+)
 from diplograph.queries import (
     VOCABULARIES,
     bind_parameters,
@@ -183,6 +189,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
 
     p = commands.add_parser(
+        "evaluate",
+        help="score extraction against gold facts",
+        description="Extract every article NAME.txt of GOLD_DIR as `extract --format "
+        "facts` does and score it against its gold facts NAME.json (the corpus "
+        "guidelines' format): precision, recall and F1 per kind of fact (agreement, "
+        "kind, party, signed, concerns, topic, event) and for all facts, matched and "
+        "counted as the corpus's reference scorer does. An article without a gold file "
+        "is skipped; a gold file whose article is missing or unreadable is scored as "
+        "predicting nothing. Exit 0 scored, 1 some gold file had no readable article, "
+        "2 error (no such folder, no gold files, a gold file that is not valid).",
+    )
+    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument(
+        "--verbose",
+        action="store_true",
+        help="also list, per article, the gold facts missed and the facts "
+        "predicted wrongly, by agreement",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the scores as JSON: per kind p, r, f, tp, fp, fn "
+        "(with --verbose, the mistakes too)",
+    )
+
+    p = commands.add_parser(
         "remove",
         help="withdraw stored articles and their claims",
         description="Remove articles from the store, given by IRI, URL, file name "
@@ -306,7 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         handler = {"load": cmd_load, "query": cmd_query, "queries": cmd_queries,
-                   "extract": cmd_extract, "validate": cmd_validate, "remove": cmd_remove,
+                   "extract": cmd_extract, "evaluate": cmd_evaluate,
+                   "validate": cmd_validate, "remove": cmd_remove,
                    "reload": cmd_reload, "merges": cmd_merges, "split": cmd_split,
                    "reason": cmd_reason}[args.command]  # fmt: skip
         return int(handler(args))
@@ -643,40 +676,54 @@ def cmd_extract(args: argparse.Namespace) -> ExitStatus:
 
     failures = 0
     out = Path(args.out) if args.out else None
-    if out and args.format == "facts":
-        out.mkdir(parents=True, exist_ok=True)
+    articles = read_articles(args.paths, published=args.published)
+    if args.format == "facts":
+        if out:
+            out.mkdir(parents=True, exist_ok=True)
+        for result in extract_facts(articles):
+            if isinstance(result, ArticleError):
+                failures += 1
+                print(f"SKIPPED {result}", file=sys.stderr)
+                continue
+            article, facts = result
+            text = json.dumps(facts, indent=2, ensure_ascii=False) + "\n"
+            if out:
+                (out / f"{article.stem}.json").write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text)
+        return ExitStatus.REJECTED if failures else ExitStatus.SUCCESS
     dataset = Dataset()
-    for outcome in process_all(
-        read_articles(args.paths, published=args.published), check=False
-    ):
+    for outcome in process_all(articles, check=False):
         if isinstance(outcome, ArticleError):
             failures += 1
             print(f"SKIPPED {outcome}", file=sys.stderr)
             continue
         assert isinstance(outcome, Processed)
-        if args.format == "facts":
-            facts = graph_to_facts(outcome.graph, article_id=outcome.article.stem)
-            text = json.dumps(facts, indent=2, ensure_ascii=False) + "\n"
-            if out:
-                (out / f"{outcome.article.stem}.json").write_text(
-                    text, encoding="utf-8"
-                )
-            else:
-                sys.stdout.write(text)
-        else:
-            named = dataset.graph(article_iri(outcome.article))
-            for triple in outcome.graph:
-                named.add(triple)
-    if args.format != "facts":
-        for prefix, namespace in Graph().namespaces():
-            dataset.bind(prefix, namespace)
-        dataset.bind("dg", "https://w3id.org/diplograph/ontology#")
-        text = dataset.serialize(format="trig" if args.format == "turtle" else "nquads")
-        if out:
-            out.write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
+        named = dataset.graph(article_iri(outcome.article))
+        for triple in outcome.graph:
+            named.add(triple)
+    for prefix, namespace in Graph().namespaces():
+        dataset.bind(prefix, namespace)
+    dataset.bind("dg", "https://w3id.org/diplograph/ontology#")
+    text = dataset.serialize(format="trig" if args.format == "turtle" else "nquads")
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
     return ExitStatus.REJECTED if failures else ExitStatus.SUCCESS
+
+
+def cmd_evaluate(args: argparse.Namespace) -> ExitStatus:
+    from diplograph.evaluate import evaluate, report_json, report_text
+
+    evaluation = evaluate(Path(args.gold_dir))
+    for note in evaluation.notes:
+        print(note, file=sys.stderr)
+    if args.json:
+        print(json.dumps(report_json(evaluation, verbose=args.verbose), indent=2))
+    else:
+        print(report_text(evaluation, verbose=args.verbose), end="")
+    return ExitStatus.REJECTED if evaluation.unextracted else ExitStatus.SUCCESS
 
 
 def cmd_validate(args: argparse.Namespace) -> ExitStatus:

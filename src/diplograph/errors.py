@@ -33,3 +33,12 @@ class StoreError(DiplographError):
 
 class QueryError(DiplographError):
     """A saved query is unknown, malformed, or got a bad parameter."""
+
+
+class GoldError(DiplographError):
+    """A gold facts file for ``evaluate`` is missing or malformed; the message
+    names the file and the fix."""
+
+    def __init__(self, path: Path | str, problem: str, fix: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{path}: {problem}. {fix}")

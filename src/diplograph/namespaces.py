@@ -62,7 +62,7 @@ class DG(DefinedNamespace):
     Termination: URIRef
     Failure: URIRef
     ofAgreement: URIRef
-    actor: URIRef
+    by: URIRef
     date: URIRef
     scheduled: URIRef
 

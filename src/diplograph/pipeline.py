@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rdflib import Graph, URIRef
 from rdflib.compare import to_canonical_graph
@@ -25,6 +25,7 @@ from diplograph.articles import read_articles
 from diplograph.build import build_graph
 from diplograph.errors import ArticleError
 from diplograph.extract import EXTRACTOR_VERSION, extract
+from diplograph.facts import graph_to_facts
 from diplograph.iri import article_iri
 from diplograph.model import Article, ArticleFacts
 from diplograph.namespaces import ONTOLOGY_IRI
@@ -125,6 +126,20 @@ def process_all(
     yield from in_parallel(
         _process_checked if check else _process_unchecked, items, workers=workers
     )
+
+
+def extract_facts(
+    items: Iterable[Article | ArticleError], *, workers: int | None = None
+) -> Iterator[tuple[Article, dict[str, Any]] | ArticleError]:
+    """Each article with its facts in the guidelines' JSON shape, read back from
+    the article's RDF graph, in input order: what ``extract --format facts``
+    writes and what ``evaluate`` scores, so the two cannot drift apart."""
+    for outcome in process_all(items, check=False, workers=workers):
+        if isinstance(outcome, ArticleError):
+            yield outcome
+        else:
+            facts = graph_to_facts(outcome.graph, article_id=outcome.article.stem)
+            yield outcome.article, facts
 
 
 def ensure_ontology(store: Store) -> None:

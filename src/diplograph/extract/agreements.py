@@ -74,7 +74,7 @@ def _same(a: AgreementFact, b: AgreementFact) -> bool:
     ):
         return False
     ta, tb = set(a.topics), set(b.topics)
-    return not ta or not tb or ta <= tb or tb <= ta
+    return not ta or not tb or bool(ta & tb)
 
 
 def _join(a: AgreementFact, b: AgreementFact, priority: tuple[str, ...]) -> AgreementFact:

@@ -179,10 +179,9 @@ def _named_later(
         return None
     if _APART.search(ctx.text[max(0, m.start - 40) : m.start]):
         return None
+    unnamed = [c for c in clusters if c.key is None and not c.background]
     index = ctx.sentence_of(m.start).index
-    for c in reversed(clusters):
-        if c.key is not None or c.background:
-            continue
+    for c in reversed(unnamed):
         near = index - ctx.sentence_of(c.mentions[-1].start).index <= 1
         if near and _fits(m, c):
             return c

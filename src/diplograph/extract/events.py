@@ -328,7 +328,25 @@ def _pick_date(
             )
             if "," in between and not opening and not re.search(r"\bthat\b", between):
                 continue  # "Biden, who was sworn in on Jan. 20, acted to extend it"
+            if not opening and ctx.lexicon.kind_pattern.search(between):
+                continue  # "in January 2021 as part of the agreement signed in 2019"
             distance = len(between) + 10
         if best is None or distance < best[0]:
             best = (distance, d.value)
-    return best[1] if best else None
+    if best is None:
+        return _sentence_date(dates, sentence, ctx)
+    return best[1]
+
+
+def _sentence_date(
+    dates: list[DateMention], sentence: Sentence, ctx: Context
+) -> str | None:
+    """ "On July 13, 2023, Egypt and Ethiopia agreed ..., according to a joint
+    statement issued after ...": a date opening the sentence dates all of it."""
+    for d in dates:
+        if d.value and re.fullmatch(
+            r"\s*(?:on|in|by|last|earlier)?\s*", ctx.text[sentence.start : d.start], re.I
+        ) and re.match(r"\s*,", ctx.text[d.end : d.end + 3]):
+            return d.value
+    return None
+
