@@ -148,6 +148,7 @@ def rows(store: Store, name: str, **params: str) -> list[dict[str, Any]]:
 # in the module named. A new query needs one, and its name here.
 TESTED = {
     "agreements-concerning", "agreements-of", "agreement-timeline",  # below
+    "status-by-party",  # below
     "sources-of", "conflicting-claims",  # test_provenance_queries.py
     # test_query_library.py:
     "signed-between", "agreements-between", "agreements-by-topic",
@@ -184,6 +185,7 @@ def test_the_saved_queries() -> None:
         "agreements-by-topic": [("country", "iri", True), ("topic", "literal", False)],
         "signed-not-implemented": [("country", "iri", False)],
         "lifecycle": [("agreement", "iri", True)],
+        "status-by-party": [("agreement", "iri", False)],  # optional: all, or one
         "withdrawals-and-suspensions": [
             ("from", "xsd_date", False), ("to", "xsd_date", False),
         ],
@@ -259,6 +261,144 @@ def test_agreement_timeline_pairs_each_report_with_its_own_sentence(
     assert signings == [
         ("https://example.org/one", "Seoul and Tokyo signed the pact."),
         ("https://example.org/three", "The two signed on Wednesday."),
+    ]
+
+
+# Article 4: who did what. A convention of JPN, KOR and USA signed by the three
+# together (no dg:by), ratified by Japan months later and by South Korea in a
+# year that contains the signing day, left by the United States on a day the
+# text does not give; Estonia and Poland, not listed as parties, acceded
+# together; an entry into force is only scheduled.
+ARTICLE_4 = PREFIXES + """
+country:EST a dg:Party, dg:Country ; dg:code "EST" ; rdfs:label "Estonia"@en .
+article:four a dg:Article ; dg:title "Japan ratifies fisheries convention" ;
+    dg:url "https://example.org/four"^^xsd:anyURI ;
+    dg:published "2015-03-02"^^xsd:date .
+agreement:convention a dg:Agreement, dg:Convention ;
+    rdfs:label "Pacific Fisheries Convention" ;
+    dg:party country:JPN, country:KOR, country:USA ;
+    dg:signingDate "2013-06-03"^^xsd:date ;
+    dg:reportedIn article:four .
+event:convention-signed a dg:LifecycleEvent, dg:Signing ;
+    dg:ofAgreement agreement:convention ; dg:date "2013-06-03"^^xsd:date ;
+    dg:reportedIn article:four .
+event:convention-ratified-jpn a dg:LifecycleEvent, dg:Ratification ;
+    dg:ofAgreement agreement:convention ; dg:date "2014-02"^^xsd:gYearMonth ;
+    dg:by country:JPN ; dg:reportedIn article:four .
+event:convention-ratified-kor a dg:LifecycleEvent, dg:Ratification ;
+    dg:ofAgreement agreement:convention ; dg:date "2013"^^xsd:gYear ;
+    dg:by country:KOR ; dg:reportedIn article:four .
+event:convention-withdrawn a dg:LifecycleEvent, dg:Withdrawal ;
+    dg:ofAgreement agreement:convention ; dg:by country:USA ;
+    dg:reportedIn article:four .
+event:convention-acceded a dg:LifecycleEvent, dg:Ratification ;
+    dg:ofAgreement agreement:convention ; dg:date "2015-02"^^xsd:gYearMonth ;
+    dg:by country:EST, country:POL ; dg:reportedIn article:four .
+event:convention-in-force a dg:LifecycleEvent, dg:EntryIntoForce ;
+    dg:ofAgreement agreement:convention ; dg:date "2015-06-01"^^xsd:date ;
+    dg:scheduled true ; dg:reportedIn article:four .
+"""  # fmt: skip
+
+
+@pytest.fixture
+def who_did_what(loaded: Store) -> Store:
+    loaded.replace_graph(
+        URIRef(f"{ID}article/four"), Graph().parse(data=ARTICLE_4, format="turtle")
+    )
+    return loaded
+
+
+def status(label: str, code: str, name: str, step: str, date: str | None,
+           articles: int = 1) -> dict[str, Any]:  # fmt: skip
+    slug = {"General Security of Military Information Agreement": "gsomia",
+            "Pacific Fisheries Convention": "convention"}[label]  # fmt: skip
+    dated = {} if date is None else {"date": date}
+    return {"agreement": ID + "agreement/" + slug, "label": label,
+            "party": ID + "country/" + code, "name": name, "status": step,
+            **dated, "articles": articles}  # fmt: skip
+
+
+PFC = "Pacific Fisheries Convention"
+GSOMIA_LABEL = GSOMIA["label"]
+CONVENTION_STATUS = [  # by agreement label, then party name
+    status(PFC, "EST", "Estonia", "ratified", "2015-02"),  # by a non-party: listed
+    # ratified eight months after the joint signing
+    status(PFC, "JPN", "Japan", "ratified", "2014-02"),
+    status(PFC, "POL", "Poland", "ratified", "2015-02"),
+    # "2013" contains the signing day: neither is later, the lifecycle decides
+    status(PFC, "KOR", "South Korea", "ratified", "2013"),
+    # undated: as late as its latest dated step (the signing), and further on
+    status(PFC, "USA", "United States", "withdrawn", None),
+]
+
+
+def test_status_by_party(who_did_what: Store) -> None:
+    # GSOMIA names no dg:by at all: every event counts for both parties, and its
+    # undated extension outranks the failure, signing and entry into force
+    # before it; the memorandum and the treaty have no events, so no rows
+    gsomia = [
+        status(GSOMIA_LABEL, "JPN", "Japan", "extended", None),
+        status(GSOMIA_LABEL, "KOR", "South Korea", "extended", None),
+    ]
+    assert rows(who_did_what, "status-by-party") == gsomia + CONVENTION_STATUS
+    assert rows(who_did_what, "status-by-party", agreement=PFC) == CONVENTION_STATUS
+    assert rows(who_did_what, "status-by-party", agreement="GSOMIA") == gsomia
+    assert rows(who_did_what, "status-by-party", agreement=ID + "agreement/memo") == []
+
+
+def test_status_by_party_takes_the_latest_step(who_did_what: Store) -> None:
+    """Later by date first; among steps at one date (or a coarser one
+    containing it) and undated ones, the furthest in the lifecycle."""
+    later = PREFIXES + """
+    article:five a dg:Article ; dg:title "Convention news" ;
+        dg:published "2016-01-10"^^xsd:date .
+    agreement:convention a dg:Agreement, dg:Convention ;
+        rdfs:label "Pacific Fisheries Convention" ;
+        dg:party country:JPN, country:KOR, country:USA ; dg:reportedIn article:five .
+    # Japan opens talks on amending it: a later date outranks its ratification
+    event:convention-talks-jpn a dg:LifecycleEvent, dg:Negotiation ;
+        dg:ofAgreement agreement:convention ; dg:date "2016-01"^^xsd:gYearMonth ;
+        dg:by country:JPN ; dg:reportedIn article:five .
+    # so do the United States, but their undated withdrawal may come after
+    event:convention-talks-usa a dg:LifecycleEvent, dg:Negotiation ;
+        dg:ofAgreement agreement:convention ; dg:date "2016-01"^^xsd:gYearMonth ;
+        dg:by country:USA ; dg:reportedIn article:five .
+    # Korea's ratification to the day: the same step, the date of the finer
+    event:convention-ratified-kor-day a dg:LifecycleEvent, dg:Ratification ;
+        dg:ofAgreement agreement:convention ; dg:date "2013-11-20"^^xsd:date ;
+        dg:by country:KOR ; dg:reportedIn article:five .
+    """  # fmt: skip
+    who_did_what.replace_graph(
+        URIRef(f"{ID}article/five"), Graph().parse(data=later, format="turtle")
+    )
+    assert rows(who_did_what, "status-by-party", agreement=PFC) == [
+        CONVENTION_STATUS[0],
+        status(PFC, "JPN", "Japan", "negotiation", "2016-01"),
+        CONVENTION_STATUS[2],
+        status(PFC, "KOR", "South Korea", "ratified", "2013-11-20"),
+        CONVENTION_STATUS[4],
+    ]
+
+
+def test_lifecycle_names_who_performed_each_event(who_did_what: Store) -> None:
+    def event(date: str | None, name: str, *by: str, scheduled: bool = False
+              ) -> dict[str, Any]:  # fmt: skip
+        dated = {} if date is None else {"date": date}
+        named = {"by": sorted(by)} if by else {}  # a joint event: no by
+        return {**dated, "event": name, **named, "scheduled": scheduled,
+                "articles": 1, "sources": "https://example.org/four"}  # fmt: skip
+
+    found = run_query(who_did_what, "lifecycle", agreement=PFC)
+    for row in found:
+        if "by" in row:
+            row["by"] = sorted(row["by"].split(", "))
+    assert found == [
+        event("2013", "ratification", "South Korea"),
+        event("2013-06-03", "signing"),
+        event("2014-02", "ratification", "Japan"),
+        event("2015-02", "ratification", "Estonia", "Poland"),
+        event("2015-06-01", "entry into force", scheduled=True),
+        event(None, "withdrawal", "United States"),
     ]
 
 

@@ -185,6 +185,7 @@ LISTS = {
     "role": ", ",
     "sources": " | ",
     "shared": " | ",
+    "by": ", ",
 }
 
 
@@ -435,6 +436,8 @@ def test_lifecycle(library: Library) -> None:
         reports = {"articles": len(sources), "sources": sorted(map(url, sources))}
         return {**dated, "event": name, "scheduled": scheduled, **reports}
 
+    # the text names no state for any of these events: no "by" column (the
+    # parties named for an event are tested in test_queries.py)
     health = [
         event("2011", "negotiation", "health-1"),
         event("2013-06-03", "signing", "health-1", "health-2"),  # one event, 2 reports
@@ -452,6 +455,33 @@ def test_lifecycle(library: Library) -> None:
     ]
     with pytest.raises(QueryError, match="no agreement named 'Atlantic Health Accord'"):
         run_query(library.store, "lifecycle", agreement="Atlantic Health Accord")
+
+
+def test_status_by_party(library: Library) -> None:
+    def status(label: str, code: str, name: str, step: str, date: str | None,
+               articles: int) -> dict[str, Any]:  # fmt: skip
+        dated = {} if date is None else {"date": date}
+        return {"agreement": library.agreements[label], "label": label,
+                "party": COUNTRY + code, "name": name, "status": step, **dated,
+                "articles": articles}  # fmt: skip
+
+    # every event here is of all the parties together; the renewal in 2016 is
+    # only scheduled, so the undated implementation, after the entry into force
+    # on 2015-01-01, is the latest step
+    assert rows(library, "status-by-party", agreement=PHA) == [
+        status(PHA, code, name, "implemented", None, 1)
+        for code, name in [("JPN", "Japan"), ("KOR", "South Korea"),
+                           ("USA", "United States")]
+    ]  # fmt: skip
+    # reported in force by the second article
+    assert rows(library, "status-by-party", agreement=SIM) == [
+        status(SIM, "JPN", "Japan", "in_force", "2015-04-01", 1),
+        status(SIM, "KOR", "South Korea", "in_force", "2015-04-01", 1),
+    ]
+    # every agreement: each party of each agreement that has an event, once
+    every = rows(library, "status-by-party")
+    assert len({(row["agreement"], row["party"]) for row in every}) == len(every)
+    assert {row["label"] for row in every} == set(library.agreements)
 
 
 def test_withdrawals_and_suspensions(library: Library) -> None:

@@ -22,7 +22,9 @@ _OFFICE = re.compile(
     r"counterpart|delegation|side|authorities|administration|lawmakers|parliament|"
     r"Parliament|cabinet|Cabinet|Defen[cs]e|Foreign|Trade|Navy|Army|military|troops|"
     r"forces|state|State|representative|spokesman|spokeswoman|FM|Commerce|"
-    r"Infrastructure|Secretary-General)\b"
+    r"Infrastructure|Secretary-General|president|prime minister|premier|foreign minister|"
+    r"minister|king|emir|chancellor|head of state|leaders?|counterparts?|"
+    r"foreign ministry|defen[cs]e minister)\b"
 )
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|across|throughout|to|visit|visited|visiting|"

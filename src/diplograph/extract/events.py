@@ -23,6 +23,8 @@ from diplograph.model import Event, Evidence
 # Events done by one party at a time: the clause's subject is who did it.
 _BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})
 _BETWEEN_CLAUSES = re.compile(r"[;]|\b(?:but|while|whereas|although|after|before)\b")
+# How far (in characters, a clause break counting 150) a verb reaches its instrument.
+_REACH = 150
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -32,6 +34,18 @@ _NUMBER_WORDS = {
 _IN_EFFECT_FOR = re.compile(
     r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost "
     r"|over |about )?(\d+|[a-z]+) years\b",
+    re.I,
+)
+_TALKS_SUBJECT = re.compile(
+    r"^\W*(?:the\s+)?(?:\w+\s+){0,2}(?:talks|negotiations|dialogue|meetings?|summit|"
+    r"visit)\b",
+    re.I,
+)
+# "..., the agreement was": the instrument, not a prepositional object, is subject
+_INSTRUMENT_SUBJECT = re.compile(
+    r"(?<!\bon )(?<!\bover )(?<!\babout )(?<!\bfor )(?<!\bof )(?:the|this|that)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:agreement|treaty|deal|pact|accord|memorandum|mou|"
+    r"convention|protocol|declaration|ceasefire|truce)s?\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 _TALKS = re.compile(
@@ -68,7 +82,8 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
                     between = ctx.text[min(lo, hi) : max(lo, hi)]
                     return gap + (150 if _BETWEEN_CLAUSES.search(between) else 0)
 
-                if id(min(here, key=distance)) in own:
+                nearest = min(here, key=distance)
+                if id(nearest) in own and distance(nearest) <= _REACH:
                     hits.append(VerbHit(etype, start, end, sentence))
     return hits
 
@@ -206,6 +221,12 @@ def _event(
         etype = "failed"
     elif lexicon.negation.search(scope):
         return None
+    if (
+        etype != "negotiation"
+        and _TALKS_SUBJECT.search(clause)
+        and not _INSTRUMENT_SUBJECT.search(clause)
+    ):
+        return None  # "talks on the agreement were suspended": the talks were
     if re.search(
         r"\b(?:about|against|of|on|over|from|for)\s+$",
         text[max(sentence.start, v_start - 9) : v_start],
@@ -348,5 +369,7 @@ def _sentence_date(
             r"\s*(?:on|in|by|last|earlier)?\s*", ctx.text[sentence.start : d.start], re.I
         ) and re.match(r"\s*,", ctx.text[d.end : d.end + 3]):
             return d.value
-    return None
+    # "met today in Tokyo to sign ...": the one day the sentence names
+    days = {d.value for d in dates if d.value and d.kind in ("day_word", "weekday")}
+    return days.pop() if len(days) == 1 else None
 

@@ -354,7 +354,14 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
         before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind("; ")
     )
     clause = before[line_start + 1 :] if line_start >= 0 else before
-    determiner = _DETERMINER.search(clause)
+    # the determiner nearest the noun: "the new pact builds on their 2000 treaty"
+    determiner = None
+    for start in range(len(clause) - 1, -1, -1):
+        if start == 0 or clause[start - 1].isspace():
+            found = _DETERMINER.match(clause, start if start == 0 else start - 1)
+            if found:
+                determiner = found
+                break
     if determiner:
         m.determiner = determiner.group("det").lower()
         m.modifiers = clause[determiner.start("det") :].lower()

@@ -103,7 +103,7 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         sentence = ctx.sentence_of(m.start)
         roles = roles_in(ctx, sentence)
         for a in ctx.actors_in(sentence.start, sentence.end):
-            rule = "" if a.weak or roles.get(a.start) else _party_rule(text, m, a)
+            rule = "" if a.weak or roles.get(a.start) else _party_rule(ctx, m, a)
             if rule:
                 votes.add(a.code, 2, rule, _because(ctx, a, rule))
     # plural references last: "both sides" are the parties found so far
@@ -124,15 +124,46 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
                     votes.add(code, 2, "plural subject", None)
     for code in cluster.listed:
         votes.add(code, 1, "listed participant", None)
+    for m in cluster.mentions:
+        for a, rule in _possessors(m, ctx):
+            votes.add(a.code, 2, rule, _because(ctx, a, rule))
     return votes
 
 
-def _party_rule(text: str, m: InstrumentMention, a: ActorMention) -> str:
+def _possessors(
+    m: InstrumentMention, ctx: Context
+) -> Iterable[tuple[ActorMention, str]]:
+    """ "their 2000 friendship treaty": the states named last before "their";
+    "its treaty": the state that is the subject of the sentence."""
+    if m.determiner not in ("their", "its"):
+        return
+    sentence = ctx.sentence_of(m.start)
+    before = ctx.standing(max(0, sentence.start - 400), m.start)
+    if m.determiner == "its":
+        here = [a for a in before if a.start >= sentence.start]
+        if here:
+            yield here[0], "possessor 'its'"
+        return
+    codes = _last_coordination(ctx, m.start, 2) or _last_coordination(ctx, m.start, 3)
+    for a in before:
+        if a.code in codes:
+            codes.remove(a.code)
+            yield a, "possessor 'their'"
+
+
+def _party_rule(ctx: Context, m: InstrumentMention, a: ActorMention) -> str:
     """How the words between a mention and an actor make the actor a party."""
+    text = ctx.text
     start, end = m.start, m.end
     if a.start >= end:
         gap = text[end : a.start]
-        if len(gap) < 70 and _PARTNER_GAP.search(gap) and not re.search(r"[.;]", gap):
+        if (
+            len(gap) < 70
+            and _PARTNER_GAP.search(gap)
+            and not re.search(r"[.;]", gap)
+            and ctx.clause_start(ctx.sentence_of(a.start), a.start) <= end
+            and not ctx.lexicon.kind_pattern.search(gap)
+        ):
             return "partner after the instrument"
         return ""
     if start <= a.start and a.end <= end:
