@@ -153,7 +153,7 @@ def _antecedent(
         return None
     if not m.determiner and _list_item(m, ctx):
         return None  # "- MoU on ICT training": each item of a list is its own
-    candidates = [c for c in clusters if _fits(m, c)]
+    candidates = [c for c in clusters if _fits(m, c) and not _other_signers(m, c, ctx)]
     if not candidates:
         return None
     order = {id(c): i for i, c in enumerate(clusters)}
@@ -223,6 +223,26 @@ def _in_title(position: int, ctx: Context) -> bool:
     return line == ctx.article.title.strip() or (
         len(line) < 200 and not line.endswith((".", '"', "”", "!", "?"))
     )
+
+
+_SIGNING = re.compile(
+    r"\b(?:signed|inked|concluded|ratified|sealed)\b(?:\s+(?:\w+\s+){0,3}?(?:by|between))?"
+)
+
+
+def _other_signers(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """ "The phase-two deal was signed by India and Bhutan": signers the instrument
+    ``c`` never named make ``m`` another instrument."""
+    sentence = ctx.sentence_of(m.start)
+    if not _SIGNING.search(sentence.text):
+        return False
+    signers = {a.code for a in ctx.standing(sentence.start, sentence.end)}
+    named: set[str] = set()
+    for other in c.mentions:
+        s = ctx.sentence_of(other.start)
+        if s.index != sentence.index:
+            named.update(a.code for a in ctx.standing(s.start, s.end))
+    return len(signers) >= 2 and bool(named) and not signers & named
 
 
 def _list_item(m: InstrumentMention, ctx: Context) -> bool:

@@ -343,6 +343,13 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
                     ctx.span(a.start, a.end),
                 )  # fmt: skip
                 votes.add(a.code, 1, "concern", because)
+            elif a.place and "ceasefire" in cluster.kinds and m.start < a.start:
+                # "a truce in Gaza": what a ceasefire covers is what it concerns
+                because = Because(
+                    f"concerns {a.code}", "roles", "territory a ceasefire covers",
+                    ctx.span(a.start, a.end),
+                )  # fmt: skip
+                votes.add(a.code, 1, "territory", because)
     return votes
 
 
