@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
 import textwrap
 import time
@@ -181,6 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=["facts", "turtle", "nquads"], default="facts")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print every extracted fact with the stage and rule that produced it "
+        "and the words it rests on (before validation), instead of --format",
+    )
     p.add_argument(
         "--out",
         metavar="DIR",
@@ -677,6 +684,17 @@ def cmd_extract(args: argparse.Namespace) -> ExitStatus:
     failures = 0
     out = Path(args.out) if args.out else None
     articles = read_articles(args.paths, published=args.published)
+    if args.explain:
+        from diplograph.extract import extract
+        from diplograph.extract.explain import explain
+
+        for article in articles:
+            if isinstance(article, ArticleError):
+                failures += 1
+                print(f"SKIPPED {article}", file=sys.stderr)
+                continue
+            print(explain(extract(article), width=shutil.get_terminal_size().columns))
+        return ExitStatus.REJECTED if failures else ExitStatus.SUCCESS
     if args.format == "facts":
         if out:
             out.mkdir(parents=True, exist_ok=True)

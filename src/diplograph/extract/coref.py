@@ -183,7 +183,7 @@ def _named_later(
     index = ctx.sentence_of(m.start).index
     for c in reversed(unnamed):
         near = index - ctx.sentence_of(c.mentions[-1].start).index <= 1
-        if near and _fits(m, c):
+        if near and _fits(m, c) and not _other_signers(m, c, ctx, least=1):
             return c
         break
     return None
@@ -226,11 +226,13 @@ def _in_title(position: int, ctx: Context) -> bool:
 
 
 _SIGNING = re.compile(
-    r"\b(?:signed|inked|concluded|ratified|sealed)\b(?:\s+(?:\w+\s+){0,3}?(?:by|between))?"
+    r"\b(?:signed|inked|concluded|ratif\w*|acced\w*|accession|sealed|withdr\w*)\b"
 )
 
 
-def _other_signers(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+def _other_signers(
+    m: InstrumentMention, c: Cluster, ctx: Context, *, least: int = 2
+) -> bool:
     """ "The phase-two deal was signed by India and Bhutan": signers the instrument
     ``c`` never named make ``m`` another instrument."""
     sentence = ctx.sentence_of(m.start)
@@ -242,7 +244,7 @@ def _other_signers(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         s = ctx.sentence_of(other.start)
         if s.index != sentence.index:
             named.update(a.code for a in ctx.standing(s.start, s.end))
-    return len(signers) >= 2 and bool(named) and not signers & named
+    return len(signers) >= least and bool(named) and not signers & named
 
 
 def _list_item(m: InstrumentMention, ctx: Context) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from diplograph.extract.context import Because, Context
+from diplograph.extract.context import Context
 from diplograph.extract.coref import Cluster
 from diplograph.extract.events import events_of, merge_events, talks, verb_hits
 from diplograph.extract.mentions import InstrumentMention
@@ -20,7 +20,7 @@ from diplograph.extract.roles import (
     find_parties,
     partner_list,
 )
-from diplograph.model import AgreementFact, Event, Evidence
+from diplograph.model import AgreementFact, Because, Event, Evidence
 
 
 def describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[AgreementFact]:
@@ -45,6 +45,7 @@ def describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[Ag
         merged += (Event("signed", signed),)
     sentences = sorted({ctx.sentence_of(m.start).index for m in cluster.mentions})
     evidence = tuple(ctx.sentence_span(ctx.sentences[i]) for i in sentences)
+    topics, topic_because = _topics(cluster, kind, ctx)
     fact = AgreementFact(
         kind=kind,
         parties=codes,
@@ -52,10 +53,13 @@ def describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[Ag
         aliases=_aliases(cluster),
         signed=signed,
         concerns=tuple(c for c in concerns.codes() if c not in parties.weights),
-        topics=_topics(cluster, kind, ctx),
+        topics=topics,
         events=merged,
         evidence=evidence,
-        because=tuple(parties.because + concerns.because + event_because),
+        because=(
+            *_identity(cluster, kind, ctx),
+            *parties.because, *concerns.because, *event_because, *topic_because,
+        ),
     )
     partners = partner_list(cluster, ctx)
     if len(partners) < 2 or not set(partners) <= set(codes):
@@ -74,7 +78,23 @@ def _aliases(cluster: Cluster) -> tuple[str, ...]:
     return tuple(aliases)
 
 
-def _topics(cluster: Cluster, kind: str, ctx: Context) -> tuple[str, ...]:
+def _identity(cluster: Cluster, kind: str, ctx: Context) -> list[Because]:
+    """Why this is one instrument, and why of this kind."""
+    first = cluster.mentions[0]
+    words = ", ".join(repr(m.text) for m in cluster.mentions[:6])
+    rule = f"{len(cluster.mentions)} mention(s) of one instrument: {words}"
+    because = [Because("agreement", "coref", rule, ctx.span(first.start, first.end))]
+    named = next((m for m in cluster.mentions if m.kind == kind), first)
+    source = "its name" if cluster.name and named.key else "the most specific word"
+    because.append(
+        Because(f"kind {kind}", "describe", source, ctx.span(named.start, named.end))
+    )
+    return because
+
+
+def _topics(
+    cluster: Cluster, kind: str, ctx: Context
+) -> tuple[tuple[str, ...], list[Because]]:
     """Topics from the words around each mention ("an intelligence-sharing pact on
     North Korea's missile programs"), not from the rest of the sentence."""
     lexicon = ctx.lexicon
@@ -82,11 +102,19 @@ def _topics(cluster: Cluster, kind: str, ctx: Context) -> tuple[str, ...]:
     for inst in lexicon.instruments:
         if cluster.key == inst.id:
             topics.update(inst.topics)
+    because: list[Because] = []
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
-        window = ctx.text[max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)]
-        topics.update(t for pattern, t in lexicon.topic_keywords if pattern.search(window))
-    return tuple(sorted(topics))
+        start = max(sentence.start, m.start - 100)
+        end = min(sentence.end, m.end + 120)
+        for pattern, topic in lexicon.topic_keywords:
+            found = pattern.search(ctx.text, start, end)
+            if found and topic not in topics:
+                topics.add(topic)
+                rule = f"keyword {found.group()!r} near the instrument"
+                span = ctx.span(found.start(), found.end())
+                because.append(Because(f"topic {topic}", "describe", rule, span))
+    return tuple(sorted(topics)), because
 
 
 def kind_of(cluster: Cluster, ctx: Context) -> str:
