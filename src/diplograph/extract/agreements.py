@@ -34,7 +34,9 @@ _FAMILIES = (
 
 def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact]:
     ctx = read_context(article, lexicon)
-    mentions = [m for m in find_instruments(article.text, lexicon) if keep_mention(m, ctx)]
+    mentions = [
+        m for m in find_instruments(article.text, lexicon) if keep_mention(m, ctx)
+    ]
     for m in mentions:
         refine_mention(m, ctx)
     facts, used = respective(mentions, ctx)
@@ -69,15 +71,19 @@ def _same(a: AgreementFact, b: AgreementFact) -> bool:
         return False
     if not any({a.kind, b.kind} <= family for family in _FAMILIES):
         return False
-    if a.signed and b.signed and not (
-        a.signed.startswith(b.signed) or b.signed.startswith(a.signed)
+    if (
+        a.signed
+        and b.signed
+        and not (a.signed.startswith(b.signed) or b.signed.startswith(a.signed))
     ):
         return False
     ta, tb = set(a.topics), set(b.topics)
     return not ta or not tb or bool(ta & tb)
 
 
-def _join(a: AgreementFact, b: AgreementFact, priority: tuple[str, ...]) -> AgreementFact:
+def _join(
+    a: AgreementFact, b: AgreementFact, priority: tuple[str, ...]
+) -> AgreementFact:
     if a.name or b.name:
         kind = a.kind if a.name else b.kind  # a name with a kind word decides
     else:

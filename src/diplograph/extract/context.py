@@ -15,7 +15,7 @@ from diplograph.extract.actors import ActorMention, find_actors
 from diplograph.extract.dates import DateMention, find_dates
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.text import Sentence, split_sentences
-from diplograph.model import Article, Because, Evidence
+from diplograph.model import Article, Evidence
 
 # An actor after these words is what an agreement is about, not a party to it:
 # "a pact on North Korea", "threats from Pyongyang", "North Korea-related".

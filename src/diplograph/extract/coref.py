@@ -202,9 +202,7 @@ def _apposed(
         before,
     ):
         return None
-    previous = max(
-        (c for c in clusters), key=lambda c: max(x.end for x in c.mentions)
-    )
+    previous = max((c for c in clusters), key=lambda c: max(x.end for x in c.mentions))
     gap_start = max(x.end for x in previous.mentions)
     if m.start - gap_start > 80 or re.search(r"[.;]", ctx.text[gap_start : m.start]):
         return None
@@ -249,7 +247,9 @@ def _other_signers(
 
 def _list_item(m: InstrumentMention, ctx: Context) -> bool:
     line_start = ctx.text.rfind("\n", 0, m.start) + 1
-    return bool(re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])?\s*", ctx.text[line_start : m.start]))
+    return bool(
+        re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])?\s*", ctx.text[line_start : m.start])
+    )
 
 
 def _fits(m: InstrumentMention, c: Cluster, *, apposition: bool = False) -> bool:

@@ -23,7 +23,9 @@ from diplograph.extract.roles import (
 from diplograph.model import AgreementFact, Because, Event, Evidence
 
 
-def describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[AgreementFact]:
+def describe(
+    cluster: Cluster, clusters: list[Cluster], ctx: Context
+) -> list[AgreementFact]:
     """The facts of one instrument; none when no party can be identified."""
     kind = kind_of(cluster, ctx)
     hits = verb_hits(cluster, clusters, ctx)
@@ -38,7 +40,9 @@ def describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[Ag
     if cluster is clusters[0]:
         events += talks(codes, clusters, ctx)
     merged = merge_events(events)
-    signings = [e.date for e in merged if e.type == "signed" and e.date and not e.scheduled]
+    signings = [
+        e.date for e in merged if e.type == "signed" and e.date and not e.scheduled
+    ]
     signed = max(signings, key=len) if signings else None  # the most precise
     if signed is None and cluster.year_label:
         signed = cluster.year_label
@@ -58,7 +62,10 @@ def describe(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[Ag
         evidence=evidence,
         because=(
             *_identity(cluster, kind, ctx),
-            *parties.because, *concerns.because, *event_because, *topic_because,
+            *parties.because,
+            *concerns.because,
+            *event_because,
+            *topic_because,
         ),
     )
     partners = partner_list(cluster, ctx)
@@ -117,17 +124,21 @@ def _topics(
     return tuple(sorted(topics)), because
 
 
+def _has_kind_word(name: str, ctx: Context) -> bool:
+    """ "Paris Agreement", "Rome Statute": a name that says what it is."""
+    lexicon = ctx.lexicon
+    return bool(lexicon.kind_pattern.search(name)) or any(
+        pattern.search(name) for pattern, _ in lexicon.name_heads
+    )
+
+
 def kind_of(cluster: Cluster, ctx: Context) -> str:
     """A name with a kind word decides; else the most specific word the text uses;
     else the kind the lexicon knows for the instrument ("JCPOA")."""
     lexicon = ctx.lexicon
     if cluster.name:
         for m in cluster.mentions:
-            if (
-                m.text == cluster.name
-                and m.kind
-                and lexicon.kind_pattern.search(m.text)
-            ):
+            if m.text == cluster.name and m.kind and _has_kind_word(m.text, ctx):
                 return m.kind
         for inst in lexicon.instruments:
             if cluster.key == inst.id and lexicon.kind_pattern.search(inst.name):
@@ -135,7 +146,7 @@ def kind_of(cluster: Cluster, ctx: Context) -> str:
     kinds = {
         m.kind
         for m in cluster.mentions
-        if m.kind and (not m.key or lexicon.kind_pattern.search(m.text))
+        if m.kind and (not m.key or _has_kind_word(m.text, ctx))
     }
     for kind in lexicon.kind_priority:
         if kind in kinds:
@@ -144,7 +155,6 @@ def kind_of(cluster: Cluster, ctx: Context) -> str:
         if cluster.key == inst.id:
             return inst.kind
     return "agreement"
-
 
 
 def respective(
@@ -201,4 +211,3 @@ def respective(
             )
         used.add(id(m))
     return facts, used
-

@@ -120,7 +120,9 @@ def events_of(
     return events, because
 
 
-def talks(parties: tuple[str, ...], clusters: list[Cluster], ctx: Context) -> list[Event]:
+def talks(
+    parties: tuple[str, ...], clusters: list[Cluster], ctx: Context
+) -> list[Event]:
     """Talks between an instrument's parties, told in sentences that name no
     instrument ("after 18 days of marathon talks between Tehran and ...")."""
     named = {ctx.sentence_of(m.start).index for c in clusters for m in c.mentions}
@@ -244,6 +246,8 @@ def _event(
         text[v_end : v_end + 40],
     ):
         return None  # "is renewed annually unless...": how it works, not what happened
+    if etype == "failed" and re.match(r"\s+to\s", text[v_end : v_end + 4]):
+        return None  # "the treaty failed to reflect ...": no collapse
     if etype == "failed" and not lexicon.failure_before.search(window[-25:]):
         clause = ctx.clause_start(sentence, v_start)
         subject = (
@@ -365,11 +369,16 @@ def _sentence_date(
     """ "On July 13, 2023, Egypt and Ethiopia agreed ..., according to a joint
     statement issued after ...": a date opening the sentence dates all of it."""
     for d in dates:
-        if d.value and re.fullmatch(
-            r"\s*(?:on|in|by|last|earlier)?\s*", ctx.text[sentence.start : d.start], re.I
-        ) and re.match(r"\s*,", ctx.text[d.end : d.end + 3]):
+        if (
+            d.value
+            and re.fullmatch(
+                r"\s*(?:on|in|by|last|earlier)?\s*",
+                ctx.text[sentence.start : d.start],
+                re.I,
+            )
+            and re.match(r"\s*,", ctx.text[d.end : d.end + 3])
+        ):
             return d.value
     # "met today in Tokyo to sign ...": the one day the sentence names
     days = {d.value for d in dates if d.value and d.kind in ("day_word", "weekday")}
     return days.pop() if len(days) == 1 else None
-

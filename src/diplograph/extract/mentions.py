@@ -212,7 +212,9 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             if name_start is None or overlaps(name_start, end) or headline(text, start):
                 continue
             name = text[name_start:end]
-            m = InstrumentMention(name_start, end, kind, name, name, "name:" + norm(name))
+            m = InstrumentMention(
+                name_start, end, kind, name, name, "name:" + norm(name)
+            )
             add(_with_context(text, m))
     # 3. normalization of relations ("the 50th anniversary of normalization of ties")
     for match in re.finditer(

@@ -94,7 +94,6 @@ def roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
 def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     """The parties of one instrument, from every clause that mentions it."""
     votes = Votes()
-    text = ctx.text
     for hit in hits:
         if hit.type in PARTY_EVENTS:
             for a, rule in subjects(hit, ctx):
@@ -189,7 +188,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     clause = _speakers_end(ctx, ctx.clause_start(sentence, hit.start), hit.start)
     for a in ctx.actors_in(clause, hit.start):
         if not a.weak and not roles.get(a.start):
-            yield a, f"subject of {text[hit.start:hit.end]!r}"
+            yield a, f"subject of {text[hit.start : hit.end]!r}"
     after = text[hit.end : min(sentence.end, hit.end + 120)]
     agent = re.match(r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?", after)
     if agent is None or re.search(r"[,;]", agent.group()):
@@ -198,9 +197,11 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     for a in ctx.actors_in(position, sentence.end):
         if a.weak or roles.get(a.start):
             break
-        if not re.fullmatch(r"(?:,?\s+and\s+|,\s*)?(?:the\s+)?", text[position : a.start]):
+        if not re.fullmatch(
+            r"(?:,?\s+and\s+|,\s*)?(?:the\s+)?", text[position : a.start]
+        ):
             break
-        yield a, f"agent of {text[hit.start:hit.end]!r}"
+        yield a, f"agent of {text[hit.start : hit.end]!r}"
         position = a.end
 
 
@@ -299,7 +300,9 @@ def _speakers_end(ctx: Context, clause: int, verb: int) -> int:
     return said[-1].end()
 
 
-def _opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> list[str]:
+def _opening_group(
+    ctx: Context, sentence: Sentence, roles: dict[int, str]
+) -> list[str]:
     """ "Iran and Britain, China, France, Germany and Russia have ...": the states."""
     text = ctx.text
     group: list[ActorMention] = []

@@ -1,0 +1,267 @@
+"""Extraction stages by phenomenon, on sentences written for these tests.
+
+Each group names the stage it exercises (coref, roles, events, describe) and
+the phenomenon, as PETRARCH's unit records do. The articles are invented; none
+comes from the evaluation corpora.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from diplograph.extract import extract
+from diplograph.extract.context import read_context
+from diplograph.extract.coref import group_mentions
+from diplograph.extract.explain import explain
+from diplograph.extract.lexicon import load_lexicon
+from diplograph.extract.mentions import find_instruments
+from diplograph.model import AgreementFact, Article
+
+PUBLISHED = date(2024, 3, 14)  # a Thursday: "Monday" is 2024-03-11
+
+
+def agreements(text: str) -> list[AgreementFact]:
+    return list(extract(Article(text, "T", PUBLISHED, "case.txt")).agreements)
+
+
+def by_parties(text: str) -> dict[tuple[str, ...], AgreementFact]:
+    return {a.parties: a for a in agreements(text)}
+
+
+def events(fact: AgreementFact) -> set[tuple[str, str | None]]:
+    return {(e.type, e.date) for e in fact.events}
+
+
+# coref: several instruments in one article stay apart
+
+
+def test_coref_three_treaties_between_three_pairs_stay_three() -> None:
+    found = by_parties(
+        "Norway and Sweden signed a fisheries treaty on Monday. Denmark and "
+        "Finland signed a maritime treaty in 2019. Estonia and Latvia signed a "
+        "sea border treaty in 2001."
+    )
+    assert set(found) == {("NOR", "SWE"), ("DNK", "FIN"), ("EST", "LVA")}
+    assert found[("DNK", "FIN")].signed == "2019"
+    assert found[("EST", "LVA")].signed == "2001"
+
+
+def test_coref_definite_back_reference_joins_the_instrument() -> None:
+    [fact] = agreements(
+        "Kenya and Uganda signed a railway agreement on Monday. The deal "
+        "covers freight. Under the agreement, trains will run daily."
+    )
+    assert fact.parties == ("KEN", "UGA")
+    assert fact.kind == "agreement"
+
+
+def test_coref_apposition_is_the_same_instrument() -> None:
+    [fact] = agreements(
+        "Chile and Peru signed the deal, a landmark agreement on ports, on Monday."
+    )
+    assert fact.parties == ("CHL", "PER")
+
+
+def test_coref_year_labels_keep_instruments_apart() -> None:
+    found = agreements(
+        "Mexico and Canada signed a 1998 fisheries agreement. Mexico and Canada "
+        "signed a 2001 fisheries agreement."
+    )
+    assert sorted(a.signed or "" for a in found) == ["1998", "2001"]
+
+
+def test_coref_other_signers_make_another_instrument() -> None:
+    found = by_parties(
+        "Japan and South Korea signed a trade agreement on Monday. The deal "
+        "was signed by India and Bhutan in 2017."
+    )
+    assert ("JPN", "KOR") in found and ("BTN", "IND") in found
+
+
+def test_coref_headline_repeats_the_body() -> None:
+    [fact] = agreements(
+        "Kenya, Uganda sign railway deal\n\nKenya and Uganda signed a railway "
+        "agreement on Monday."
+    )
+    assert fact.parties == ("KEN", "UGA")
+
+
+def test_coref_groups_by_name_not_by_sentence() -> None:
+    lexicon = load_lexicon()
+    text = (
+        "On a visit that was meant to ease tension, the two presidents of Peru and "
+        "Ghana signed the Lima Accord and the Accra Protocol on Monday."
+    )
+    ctx = read_context(Article(text, "T", PUBLISHED, "case.txt"), lexicon)
+    clusters = group_mentions(find_instruments(text, lexicon), ctx)
+    assert sorted(c.name for c in clusters) == ["Accra Protocol", "Lima Accord"]
+
+
+# coref + roles: background instruments told in one clause
+
+
+def test_background_their_treaty_takes_the_pair_before_it() -> None:
+    found = agreements(
+        "Brazil and Argentina signed a nuclear cooperation agreement on Monday. "
+        "The new pact builds on their 2000 friendship treaty."
+    )
+    treaty = next(a for a in found if a.kind == "treaty")
+    assert treaty.parties == ("ARG", "BRA")
+    assert treaty.signed == "2000"
+
+
+def test_background_its_treaty_with_another_state() -> None:
+    found = by_parties(
+        "Fiji signed a security pact with New Zealand on Tuesday, unlike its "
+        "2017 treaty with Australia."
+    )
+    assert found[("FJI", "NZL")].signed == "2024-03-12"
+    assert found[("AUS", "FJI")].signed == "2017"
+
+
+# roles: who is a party, per clause
+
+
+def test_roles_mediators_and_hosts_are_not_parties() -> None:
+    [fact] = agreements(
+        "The Philippines and Vietnam signed a trade agreement on Monday, brokered "
+        "by Qatar and hosted by Singapore."
+    )
+    assert fact.parties == ("PHL", "VNM")
+
+
+def test_roles_leaders_stand_for_their_states() -> None:
+    [fact] = agreements(
+        "The Kenyan premier and his Ugandan counterpart signed a railway "
+        "agreement on Wednesday."
+    )
+    assert fact.parties == ("KEN", "UGA")
+
+
+def test_roles_speakers_are_not_parties() -> None:
+    [fact] = agreements(
+        "Peru and Ghana signed a fisheries treaty on Monday, Chile said on Tuesday."
+    )
+    assert fact.parties == ("GHA", "PER")
+
+
+def test_roles_organization_presented_as_party() -> None:
+    [fact] = agreements(
+        "The European Union and Mercosur signed a trade agreement on Monday."
+    )
+    assert fact.parties == ("EU", "MERCOSUR")
+
+
+# events: the headline fact, however it is phrased
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A maritime boundary treaty was signed between Peru and Ghana on Monday.",
+        "The signing of the water treaty by Peru and Ghana took place on Monday.",
+        "Peru and Ghana on Monday signed a water treaty.",
+    ],
+)
+def test_events_signing_phrasings(text: str) -> None:
+    [fact] = agreements(text)
+    assert fact.parties == ("GHA", "PER")
+    assert fact.signed == "2024-03-11"
+
+
+def test_events_ratification_records_who_ratified() -> None:
+    [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
+    assert fact.name == "Tromsø Treaty"
+    [ratified] = [e for e in fact.events if e.type == "ratified"]
+    assert (ratified.date, ratified.actors) == ("2024-03-11", ("CHL",))
+
+
+def test_events_accession_is_ratification_by_that_state() -> None:
+    [fact] = agreements("Ecuador acceded to the convention on Monday.")
+    assert [(e.type, e.actors) for e in fact.events] == [("ratified", ("ECU",))]
+
+
+def test_events_withdraws_from_a_name_not_in_the_lexicon() -> None:
+    [fact] = agreements("Mexico withdraws from the Lisbon Principles.")
+    assert fact.name == "Lisbon Principles"
+    assert [(e.type, e.actors) for e in fact.events] == [("withdrawn", ("MEX",))]
+
+
+def test_events_suspended_talks_are_no_suspended_agreement() -> None:
+    found = agreements(
+        "Talks between Serbia and Kosovo on the agreement were suspended on Monday."
+    )
+    assert all("suspended" not in {e.type for e in a.events} for a in found)
+
+
+def test_events_failed_to_reflect_is_no_failure() -> None:
+    [fact] = agreements(
+        "Peru and Ghana signed a water treaty on Monday. Critics said the treaty "
+        "failed to reflect local needs."
+    )
+    assert "failed" not in {e.type for e in fact.events}
+
+
+def test_events_postponed_signing_is_no_signing() -> None:
+    [fact] = agreements(
+        "Seoul decided to postpone signing the defence pact with Tokyo on Monday."
+    )
+    assert "signed" not in {e.type for e in fact.events}
+
+
+def test_events_opening_date_dates_the_sentence() -> None:
+    [fact] = agreements(
+        "On March 4, 2024, Peru and Ghana agreed to cooperate, according to a "
+        "joint statement the two countries issued after talks."
+    )
+    assert fact.kind == "joint_statement"
+    assert ("signed", "2024-03-04") in events(fact)
+
+
+# describe: kinds, names and topics from the text
+
+
+def test_describe_fta_acronym_names_an_agreement() -> None:
+    [fact] = agreements("Chile and South Korea signed the Chile-Korea FTA in 2003.")
+    assert (fact.kind, fact.name) == ("agreement", "Chile-Korea FTA")
+    assert "trade" in fact.topics
+
+
+def test_describe_statute_is_a_treaty_name() -> None:
+    [fact] = agreements("Armenia ratified the Rome Statute on Monday.")
+    assert (fact.kind, fact.name) == ("treaty", "Rome Statute")
+
+
+def test_describe_visa_waiver_is_migration() -> None:
+    [fact] = agreements("China and Tonga signed a visa waiver agreement on Monday.")
+    assert "migration" in fact.topics
+
+
+# concerns
+
+
+def test_concerns_a_pact_on_a_third_state() -> None:
+    [fact] = agreements(
+        "The United States and Japan signed an intelligence pact on North Korea "
+        "on Monday."
+    )
+    assert (fact.parties, fact.concerns) == (("JPN", "USA"), ("PRK",))
+
+
+def test_concerns_a_truce_with_an_armed_group_concerns_its_territory() -> None:
+    [fact] = agreements("Israel and Hamas agreed a truce in Gaza on Tuesday.")
+    assert (fact.parties, fact.concerns) == (("ISR",), ("PSE",))
+    assert ("agreed", "2024-03-12") in events(fact)
+
+
+# explain
+
+
+def test_explain_names_stage_rule_and_words_for_each_fact() -> None:
+    text = "Kenya and Uganda signed a railway agreement on Monday."
+    report = explain(extract(Article(text, "T", PUBLISHED, "case.txt")))
+    assert "party KEN" in report and "subject of 'signed'" in report
+    assert "event signed@2024-03-11" in report and "«signed» @" in report
+    assert "topic transport" in report and "keyword 'railway'" in report
