@@ -207,7 +207,11 @@ def build_parser() -> argparse.ArgumentParser:
         "predicting nothing. Exit 0 scored, 1 some gold file had no readable article, "
         "2 error (no such folder, no gold files, a gold file that is not valid).",
     )
-    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument(
+        "gold_dir",
+        metavar="GOLD_DIR",
+        help="folder of articles NAME.txt beside their gold facts NAME.json",
+    )
     p.add_argument(
         "--verbose",
         action="store_true",
