@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.context import Because, Context
+from diplograph.extract.context import Context
 from diplograph.extract.coref import Cluster
 from diplograph.extract.dates import DateMention
 from diplograph.extract.roles import VerbHit, subjects
 from diplograph.extract.text import Sentence
-from diplograph.model import Event, Evidence
+from diplograph.model import Because, Event, Evidence
 
 # Events done by one party at a time: the clause's subject is who did it.
 _BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})

@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from diplograph.extract.actors import ActorMention
-from diplograph.extract.context import CONCERN_BEFORE, Because, Context
+from diplograph.extract.context import CONCERN_BEFORE, Context
 from diplograph.extract.coref import Cluster
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.text import Sentence
+from diplograph.model import Because
 
 # Events whose grammatical subject is a party ("X signed", "Y ratified").
 PARTY_EVENTS = frozenset(
