@@ -38,7 +38,6 @@ _MEMBERSHIP = re.compile(
     r"\s+(?:groups|comprises|includes|consists of|brings together|members are)\b"
 )
 _PARTNER_GAP = re.compile(r"\b(?:with|between|among)\b")
-_AGENT = re.compile(r"\s+by\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
