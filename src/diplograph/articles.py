@@ -281,8 +281,13 @@ class _PageParser(HTMLParser):
 
 def _read_html(path: Path, text: str, published: date | None) -> Article:
     parser = _PageParser()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except AssertionError as error:  # html.parser asserts on some broken markup
+        raise ArticleError(
+            path, f"the HTML cannot be parsed ({error})", "Give the page as saved."
+        ) from error
     meta = parser.meta
     lines = (
         re.sub(r"[ \t\u00a0]+", " ", line).strip()

@@ -80,7 +80,7 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
                     lo, hi = (m.end, start) if m.end <= start else (end, m.start)  # type: ignore[attr-defined]
                     gap = abs(hi - lo)
                     between = ctx.text[min(lo, hi) : max(lo, hi)]
-                    return gap + (150 if _BETWEEN_CLAUSES.search(between) else 0)
+                    return gap + (60 if _BETWEEN_CLAUSES.search(between) else 0)
 
                 nearest = min(here, key=distance)
                 if id(nearest) in own and distance(nearest) <= _REACH:
