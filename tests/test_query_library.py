@@ -20,8 +20,10 @@ real ones. Eight agreements, two articles with none:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -630,6 +632,16 @@ def test_hostile_values_are_refused_or_bound_harmlessly(
 # ---------------------------------------------------------------------------
 # diplograph query NAME --help
 # ---------------------------------------------------------------------------
+
+
+def test_the_readme_lists_every_saved_query_with_its_parameters() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    section = readme.split("\n## Saved questions\n", 1)[1].split("\n## ", 1)[0]
+    listed = dict(re.findall(r"^\| `([a-z-]+)` \| ([^|]*?) *\|", section, re.M))
+    assert listed == {
+        name: ", ".join(p.name + ("" if p.required else "?") for p in q.parameters)
+        for name, q in saved_queries().items()
+    }
 
 
 @pytest.mark.parametrize("name", sorted(saved_queries()))

@@ -135,7 +135,8 @@ def test_validate_counts_repeated_results_of_one_shape(
     assert (
         f'  withdrawal "agreement between Iceland and Norway, 2019-03-05" '
         f"<{ISL_WITHDREW}>: 2 warnings\n"
-        "    Warning x2: signed, ratified or withdrawn by a party [dgs:EventByPartyShape]\n"
+        "    Warning x2: signed, ratified or withdrawn by a party "
+        "[dgs:EventByPartyShape]\n"
     ) in out
     assert "    Violation: party [dgs:AgreementShape-party]" in out
 
