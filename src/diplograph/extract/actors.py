@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from diplograph.gazetteer import load_gazetteer
 
-_OFFICE = re.compile(
+OFFICE = re.compile(
     r"^\s+(?:(?:[A-Z][a-z]+|vice|deputy|chief|top|first|special|senior|former|"
     r"acting)\s+){0,3}(?:President|Prime Minister|Premier|Foreign Minister|Minister|"
     r"Secretary|Chancellor|King|Emir|Crown Prince|Sheikh|leader|officials?|government|"
@@ -94,13 +94,13 @@ def find_actors(text: str) -> list[ActorMention]:
             "name",
             "alias",
         )
-        if place and role in ("name", "alias") and _OFFICE.match(after_office):
+        if place and role in ("name", "alias") and OFFICE.match(after_office):
             place = False  # "to Japanese officials", "of South Korean President"
-        weak = role == "demonym" and not _OFFICE.match(after)
+        weak = role == "demonym" and not OFFICE.match(after)
         mentions.append(ActorMention(start, end, code, role, surface, place, weak))
-        if role in ("demonym", "name", "alias") and _OFFICE.match(after_office):
+        if role in ("demonym", "name", "alias") and OFFICE.match(after_office):
             person = _TITLE_NAME.match(
-                after_office[_OFFICE.match(after_office).end() :]
+                after_office[OFFICE.match(after_office).end() :]
             )  # type: ignore[union-attr]
             if person:
                 surname = person.group("name").split()[-1]

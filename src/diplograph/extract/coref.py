@@ -33,6 +33,11 @@ _CONFLICT_WORDS = (
 )
 _ANNIVERSARY = re.compile(r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?$", re.I)
 # "replaces the NAFTA", "unlike its 2017 treaty": the name is another instrument.
+_QUANTIFIED = re.compile(
+    r"^(?:several|many|other|some|various|multiple|numerous|dozens of|all|most|"
+    r"such|these|those|previous|past|earlier|bilateral)\b",
+    re.I,
+)
 _APART = re.compile(
     r"(?:replac\w*|succeed\w*|version of|than|like|unlike|instead of|under|builds? on"
     r"|since|supersed\w*|modelled on|modeled on|follow\w* (?:on|up)|amend\w*)\s+"
@@ -76,9 +81,12 @@ class Cluster:
 
 
 def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
-    """Leave out domestic laws and company contracts."""
+    """Leave out domestic laws, company contracts and classes of instruments
+    ("several Cold War-era treaties", "many agreements")."""
     sentence = ctx.sentence_of(m.start)
     lexicon = ctx.lexicon
+    if m.plural and not m.key and _QUANTIFIED.search(m.modifiers):
+        return False
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]
         if any(marker in window for marker in lexicon.domestic_markers):

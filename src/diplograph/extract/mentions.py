@@ -193,10 +193,18 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             if noun[:1].isupper() and not headline(text, start)
             else None
         )
-        if name_start is not None:
-            name = text[name_start:end]
+        name_end = (
+            _proper_name_end(text, end)
+            if noun[:1].isupper() and not headline(text, start)
+            else end
+        )
+        if name_end > end and overlaps(start, name_end):
+            name_end = end
+        if name_start is not None or name_end > end:
+            first = start if name_start is None else name_start
+            name = text[first:name_end]
             m = InstrumentMention(
-                name_start, end, kind, name, name, "name:" + norm(name)
+                first, name_end, kind, name, name, "name:" + norm(name)
             )
         else:
             if not _is_instrument_noun(text, start, end, lexicon):
@@ -319,6 +327,33 @@ def _proper_name_start(text: str, noun_start: int) -> int | None:
     if at_sentence_start and " " not in text[start:noun_start].strip():
         return None  # "Trade agreement ..." opening a sentence is no name
     return start
+
+
+_NAME_TAIL = re.compile(
+    r"\s(?:of|on|for|between|concerning|regarding|to)\s(?:the\s)?[A-Z]"
+)
+_TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "with",
+                    "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
+
+
+def _proper_name_end(text: str, noun_end: int) -> int:
+    """End of a name that starts with the noun ending at ``noun_end``: "Treaty of
+    Conventional Armed Forces in Europe", "Agreement on the Elimination of Double
+    Taxation"; ``noun_end`` itself when no capitalised words follow."""
+    if not _NAME_TAIL.match(text, noun_end):
+        return noun_end
+    end = noun_end
+    position = noun_end
+    for word in re.finditer(r"\s([\w'’-]+)", text[noun_end : noun_end + 200]):
+        if noun_end + word.start() != position:
+            break
+        token = word.group(1)
+        position = noun_end + word.end()
+        if token[:1].isupper():
+            end = position
+        elif token not in _TAIL_CONNECTORS:
+            break
+    return end
 
 
 def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from diplograph.extract.actors import ActorMention
+from diplograph.extract.actors import OFFICE, ActorMention
 from diplograph.extract.context import CONCERN_BEFORE, Context
 from diplograph.extract.coref import Cluster
 from diplograph.extract.mentions import InstrumentMention
@@ -187,7 +187,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     roles = roles_in(ctx, sentence)
     clause = _speakers_end(ctx, ctx.clause_start(sentence, hit.start), hit.start)
     for a in ctx.actors_in(clause, hit.start):
-        if not a.weak and not roles.get(a.start):
+        if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):
             yield a, f"subject of {text[hit.start : hit.end]!r}"
     after = text[hit.end : min(sentence.end, hit.end + 120)]
     agent = re.match(r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?", after)
@@ -203,6 +203,27 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
             break
         yield a, f"agent of {text[hit.start : hit.end]!r}"
         position = a.end
+
+
+# "Russia's decision to quit", "Italy's exit from": the owner acts
+_ACTION = re.compile(
+    r"(?:\w+\s+)?(?:decision|move|announcement|intention|plans?|refusal|"
+    r"withdrawal|exit|pullout|ratification|signing|accession|suspension|"
+    r"notice|notification|approval|consent|agreement to|bid)\b",
+    re.I,
+)
+
+
+def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:
+    """ "NATO's 31 allies have signed": the actor owns the subject, it is not it
+    (but "Japan's foreign minister signed", "Chile's ratification" are)."""
+    owner = re.match(r"(?:'s|’s)\s+", ctx.text[a.end : a.end + 3])
+    if owner is None or a.end + owner.end() >= hit.start:
+        return False
+    following = a.end + owner.end()
+    return not (
+        OFFICE.match(ctx.text, following - 1) or _ACTION.match(ctx.text, following)
+    )
 
 
 def _because(ctx: Context, a: ActorMention, rule: str) -> Because:
