@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -336,6 +337,14 @@ _TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "wit
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
 
 
+_CALENDAR = {
+    *(calendar.day_name[i].lower() for i in range(7)),
+    *(calendar.month_name[i].lower() for i in range(1, 13)),
+    *(calendar.month_abbr[i].lower() for i in range(1, 13)),
+    "sept",
+}
+
+
 def _proper_name_end(text: str, noun_end: int) -> int:
     """End of a name that starts with the noun ending at ``noun_end``: "Treaty of
     Conventional Armed Forces in Europe", "Agreement on the Elimination of Double
@@ -349,6 +358,8 @@ def _proper_name_end(text: str, noun_end: int) -> int:
             break
         token = word.group(1)
         position = noun_end + word.end()
+        if token.lower() in _CALENDAR:
+            break  # "the Tromsø Treaty on Monday"
         if token[:1].isupper():
             end = position
         elif token not in _TAIL_CONNECTORS:
