@@ -173,6 +173,8 @@ def _party_rule(ctx: Context, m: InstrumentMention, a: ActorMention) -> str:
     if re.fullmatch(r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", gap) and not re.search(
         r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b", gap
     ):
+        if re.search(r"(?i)brokered|mediated|backed|led|sponsored|hosted", gap):
+            return ""  # "a UN-brokered truce": the broker
         return "modifier of the instrument"  # "U.S.-Taliban deal"
     if re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap):
         return "possessor of the instrument"  # "Japan's pact with"
