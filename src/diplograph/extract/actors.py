@@ -31,6 +31,12 @@ _PLACE_BEFORE = re.compile(
     r"arrived in|held in|based in)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
     re.I,
 )
+# "US dollars", "Japanese yen", "China's economy": money and markets, not the state
+_NOT_THE_STATE = re.compile(
+    r"(?:'s|’s)?\s+(?:dollars?|yen|won|euros?|yuan|renminbi|rupees?|ruble|roubles?|"
+    r"pounds? sterling|bonds?|Treasur(?:y|ies)|stocks?|stock market|shares|"
+    r"economy|GDP|inflation)\b"
+)
 _TITLE_NAME = re.compile(
     r"^\s+(?:[A-Z][\w.-]+\s+){0,4}?(?P<name>(?:[A-Z][a-z'-]+\s+)?[A-Z][a-z'-]+)\b"
 )
@@ -96,7 +102,9 @@ def find_actors(text: str) -> list[ActorMention]:
         )
         if place and role in ("name", "alias") and OFFICE.match(after_office):
             place = False  # "to Japanese officials", "of South Korean President"
-        weak = role == "demonym" and not OFFICE.match(after)
+        weak = (role == "demonym" and not OFFICE.match(after)) or bool(
+            _NOT_THE_STATE.match(after)
+        )
         mentions.append(ActorMention(start, end, code, role, surface, place, weak))
         if role in ("demonym", "name", "alias") and OFFICE.match(after_office):
             person = _TITLE_NAME.match(

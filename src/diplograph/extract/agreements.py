@@ -77,6 +77,12 @@ def _same(a: AgreementFact, b: AgreementFact) -> bool:
         and not (a.signed.startswith(b.signed) or b.signed.startswith(a.signed))
     ):
         return False
+    if bool(a.signed) != bool(b.signed):
+        # "signed their first swap pact in 2001" is not the deal agreed this June
+        signed = a.signed or b.signed or ""
+        other = b if a.signed else a
+        if any(e.date and e.date[:4] != signed[:4] for e in other.events):
+            return False
     ta, tb = set(a.topics), set(b.topics)
     return not ta or not tb or bool(ta & tb)
 
