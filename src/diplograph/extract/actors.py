@@ -107,9 +107,7 @@ def find_actors(text: str) -> list[ActorMention]:
         )
         mentions.append(ActorMention(start, end, code, role, surface, place, weak))
         if role in ("demonym", "name", "alias") and OFFICE.match(after_office):
-            person = _TITLE_NAME.match(
-                after_office[OFFICE.match(after_office).end() :]
-            )  # type: ignore[union-attr]
+            person = _TITLE_NAME.match(after_office[OFFICE.match(after_office).end() :])  # type: ignore[union-attr]
             if person:
                 surname = person.group("name").split()[-1]
                 if len(surname) > 2 and surname not in people:

@@ -67,8 +67,8 @@ class Cluster:
         self.mentions.append(m)
         if m.key and not self.key:
             self.key, self.name = m.key, m.name
-        if m.year_label and not self.year_label:
-            self.year_label = m.year_label
+        if m.year_label and len(m.year_label) > len(self.year_label or ""):
+            self.year_label = m.year_label  # the most precise: "2018-09" over "2018"
 
     @property
     def kinds(self) -> set[str]:
@@ -78,6 +78,11 @@ class Cluster:
     def background(self) -> bool:
         """Named by a year ("the 2000 treaty"): told about, not the news itself."""
         return self.year_label is not None
+
+
+def _same_year(a: str | None, b: str | None) -> bool:
+    """Year labels name the same year: "the 2018 deal", "the September 2018 deal"."""
+    return bool(a and b and a[:4] == b[:4])
 
 
 def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
@@ -150,7 +155,12 @@ def _antecedent(
         return by_key.get(m.key) or _named_later(m, clusters, ctx)
     if m.year_label:
         return next(
-            (c for c in clusters if c.year_label == m.year_label and _fits(m, c)), None
+            (
+                c
+                for c in clusters
+                if _same_year(c.year_label, m.year_label) and _fits(m, c)
+            ),
+            None,
         )
     if m.kind == "normalization":
         return next((c for c in clusters if "normalization" in c.kinds), None)
@@ -183,8 +193,21 @@ def _named_later(
     """ "signed a free trade agreement ... The Chile-Korea FTA will ...": a proper
     name given right after an unnamed instrument names it, unless the words set
     it apart ("replaces the NAFTA") or it carries a year of its own."""
-    if m.indefinite or m.year_label or not clusters:
+    if m.indefinite or not clusters:
         return None
+    if (
+        m.year_label
+    ):  # "the September 2018 peace agreement ... the 2018 Revitalised ..."
+        return next(
+            (
+                c
+                for c in clusters
+                if c.key is None
+                and _same_year(c.year_label, m.year_label)
+                and _fits(m, c)
+            ),
+            None,
+        )
     if _APART.search(ctx.text[max(0, m.start - 40) : m.start]):
         return None
     unnamed = [c for c in clusters if c.key is None and not c.background]
@@ -277,7 +300,11 @@ def _fits(m: InstrumentMention, c: Cluster, *, apposition: bool = False) -> bool
 
 
 def _conflicts(m: InstrumentMention, cluster: Cluster) -> bool:
-    if m.year_label and cluster.year_label and m.year_label != cluster.year_label:
+    if (
+        m.year_label
+        and cluster.year_label
+        and not _same_year(m.year_label, cluster.year_label)
+    ):
         return True
     for word, opposites in _CONFLICT_WORDS:
         if not re.search(rf"\b{word}\b", m.modifiers):

@@ -48,6 +48,11 @@ _INSTRUMENT_SUBJECT = re.compile(
     r"convention|protocol|declaration|ceasefire|truce)s?\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+_SIGNED_EVENT = re.compile(
+    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:extension|renewal|"
+    r"prolongation|ratification|instruments? of ratification)\b",
+    re.I,
+)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
 )
@@ -199,6 +204,8 @@ def _event(
         ):
             return None  # a parliament adopting it is its ratification
         etype = "agreed"  # adopting a treaty text concludes it
+    if etype == "signed" and _SIGNED_EVENT.match(text, v_end):
+        return None  # "signed a two-year extension": the extension is the event
     if etype == "signed":
         after = text[v_end : v_end + 40]
         if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):

@@ -337,6 +337,11 @@ _TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "wit
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
 
 
+_MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
 _CALENDAR = {
     *(calendar.day_name[i].lower() for i in range(7)),
     *(calendar.month_name[i].lower() for i in range(1, 13)),
@@ -417,7 +422,13 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
         m.modifiers = clause.lower()[-40:]
     year = _YEAR_LABEL.search(clause)
     if year and not re.search(
-        r"\b(?:in|since|by|of|from|until|during)\s+(?:\w+\s+)?" + year.group(1), clause
+        r"\b(?:in|since|by|of|from|until|during)\s+(?:(?!the\b|its\b|their\b|a\b)\w+\s+)?"
+        + year.group(1),
+        clause,
     ):
         m.year_label = year.group(1)
+        month = re.search(r"\b([A-Z][a-z]{2,8})\.?\s+$", clause[: year.start(1)])
+        if month and month.group(1).lower() in _MONTHS:
+            # "the September 2018 peace agreement" was signed in 2018-09
+            m.year_label += f"-{_MONTHS[month.group(1).lower()]:02d}"
     return m
