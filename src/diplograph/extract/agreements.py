@@ -39,6 +39,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     ]
     for m in mentions:
         refine_mention(m, ctx)
+    ctx.names = [(m.start, m.end) for m in mentions if m.name]
     facts, used = respective(mentions, ctx)
     clusters = group_mentions([m for m in mentions if id(m) not in used], ctx)
     if clusters:

@@ -45,6 +45,7 @@ class Context:
     sentences: list[Sentence]
     actors: list[ActorMention]
     concern_starts: set[int] = field(default_factory=set)
+    names: list[tuple[int, int]] = field(default_factory=list)  # instruments' names
     _starts: list[int] = field(default_factory=list)
     _dates: dict[tuple[int, bool], list[DateMention]] = field(default_factory=dict)
 

@@ -82,6 +82,10 @@ def roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
         head = before[: len(before) - len(chain.group(1))] if chain else before
         if a.place:
             roles[a.start] = "place"
+        elif a.role in ("capital", "seat") and any(
+            s <= a.start and a.end <= e for s, e in ctx.names
+        ):
+            roles[a.start] = "name"  # "the Ankara Declaration" names a city
         elif a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head)):
             roles[a.start] = "concern"
         elif brokers_from is not None and a.start > brokers_from:
