@@ -254,7 +254,10 @@ def _in_title(position: int, ctx: Context) -> bool:
     )
 
 
-_SIGNING = re.compile(
+_SIGNING = re.compile(r"\b(?:signed|inked|concluded|sealed)\b")
+# a named instrument is also set apart by its own ratifiers ("Chile ratified the
+# Tromsø Treaty"); an unnamed "the pact" may be ratified by new states any time
+_ACTING = re.compile(
     r"\b(?:signed|inked|concluded|ratif\w*|acced\w*|accession|sealed|withdr\w*)\b"
 )
 
@@ -265,7 +268,7 @@ def _other_signers(
     """ "The phase-two deal was signed by India and Bhutan": signers the instrument
     ``c`` never named make ``m`` another instrument."""
     sentence = ctx.sentence_of(m.start)
-    if not _SIGNING.search(sentence.text):
+    if not (_ACTING if least == 1 else _SIGNING).search(sentence.text):
         return False
     signers = {a.code for a in ctx.standing(sentence.start, sentence.end)}
     named: set[str] = set()
