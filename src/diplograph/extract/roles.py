@@ -40,6 +40,15 @@ _MEMBERSHIP = re.compile(
 _PARTNER_GAP = re.compile(r"\b(?:with|between|among)\b")
 
 
+_SPEAKER = re.compile(
+    r"(?:\s+\w+){0,2}\s+(?:said|says|announced|announces|told|stated|welcomed|"
+    r"confirmed|reported)\b"
+)
+
+
+_RESUMED = re.compile(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:it|they|we)\b")
+
+
 @dataclass(frozen=True)
 class VerbHit:
     """An event verb and the instrument mention it acts on."""
@@ -227,9 +236,8 @@ def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:
     if owner is None or a.end + owner.end() >= hit.start:
         return False
     following = a.end + owner.end()
-    return not (
-        OFFICE.match(ctx.text, following - 1) or _ACTION.match(ctx.text, following)
-    )
+    words = ctx.text[following - 1 : following + 80]  # OFFICE is anchored with ^
+    return not (OFFICE.match(words) or _ACTION.match(ctx.text, following))
 
 
 def _because(ctx: Context, a: ActorMention, rule: str) -> Because:
@@ -389,6 +397,9 @@ def fallback_parties(cluster: Cluster, ctx: Context) -> Votes:
     first = ctx.sentence_of(cluster.mentions[0].start)
     roles = roles_in(ctx, first)
     for a in ctx.actors_in(first.start, first.end):
+        said = _SPEAKER.match(ctx.text, a.end)
+        if said and not _RESUMED.match(ctx.text, said.end()):
+            continue  # "Qatar announced that ...": it speaks ("... that it" acts)
         if not a.weak and not roles.get(a.start):
             rule = "named in the instrument's first sentence"
             votes.add(a.code, 1, rule, _because(ctx, a, rule))
