@@ -30,6 +30,13 @@ def describe(
     kind = kind_of(cluster, ctx)
     hits = verb_hits(cluster, clusters, ctx)
     parties = find_parties(cluster, hits, ctx)
+    group = _member_of(cluster, clusters, ctx)
+    if group is not None and len(parties.weights) < 2:
+        # "Among them was a memorandum on power exports": the set's parties
+        for code, weight in find_parties(
+            group, verb_hits(group, clusters, ctx), ctx
+        ).weights.items():
+            parties.add(code, weight, "member of a set of instruments", None)
     if not parties.weights:
         parties = fallback_parties(cluster, ctx)
     if not parties.weights:
@@ -74,6 +81,29 @@ def describe(
     # "agreements to normalize ties with the UAE and Bahrain": one per partner
     shared = [code for code in codes if code not in partners]
     return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
+
+
+_MEMBER = re.compile(
+    r"(?:\bamong\s+(?:them|these|those|the\s+(?:[\w-]+\s+){0,3}\w+s)|"
+    r"\bone\s+of\s+(?:them|these|the\s+\w+s)|\b(?:they|these)\s+include"
+    r"|\bincluding)\b[^.;]*$",
+    re.I,
+)
+
+
+def _member_of(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Cluster | None:
+    """The plural instrument ("signed seven agreements") this one is one of."""
+    first = cluster.mentions[0]
+    sentence = ctx.sentence_of(first.start)
+    if not _MEMBER.search(ctx.text, sentence.start, first.start):
+        return None
+    earlier = [
+        c
+        for c in clusters
+        if c is not cluster
+        and any(m.plural and m.start < first.start for m in c.mentions)
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _aliases(cluster: Cluster) -> tuple[str, ...]:
