@@ -142,8 +142,8 @@ def _topics(
     because: list[Because] = []
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
-        start = max(sentence.start, m.start - 100)
-        end = min(sentence.end, m.end + 120)
+        start = max(sentence.start, m.start - 150)
+        end = min(sentence.end, m.end + 200)
         for pattern, topic in lexicon.topic_keywords:
             found = pattern.search(ctx.text, start, end)
             if found and topic not in topics:
