@@ -193,6 +193,10 @@ def _event(
 ) -> Event | None:
     text = ctx.text
     lexicon = ctx.lexicon
+    if etype not in ("withdrawn", "terminated", "in_force") and re.search(
+        r"\bto\s+(?:\w+ly\s+)?$", text[max(0, v_start - 15) : v_start]
+    ):
+        return None  # "a deal to implement ...", "plans to ratify": not yet
     if (
         etype == "signed"
         and verb.lower() in ("adopted", "issued", "released")
