@@ -193,8 +193,11 @@ def _event(
 ) -> Event | None:
     text = ctx.text
     lexicon = ctx.lexicon
-    if etype not in ("withdrawn", "terminated", "in_force") and re.search(
-        r"\bto\s+(?:\w+ly\s+)?$", text[max(0, v_start - 15) : v_start]
+    before = text[max(0, v_start - 25) : v_start]
+    if (
+        etype not in ("withdrawn", "terminated", "in_force")
+        and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)
+        and not lexicon.failure_before.search(before)  # "failed to sign": failure
     ):
         return None  # "a deal to implement ...", "plans to ratify": not yet
     if (
