@@ -37,6 +37,11 @@ _NOT_THE_STATE = re.compile(
     r"pounds? sterling|bonds?|Treasur(?:y|ies)|stocks?|stock market|shares|"
     r"economy|GDP|inflation)\b"
 )
+_TITLE_OF = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Foreign Minister|King|Queen|Chancellor|"
+    r"Emir|Sultan|Crown Prince)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),?"
+    r"\s+of\s+(?:the\s+)?$"
+)
 _TITLE_NAME = re.compile(
     r"^\s+(?:[A-Z][\w.-]+\s+){0,4}?(?P<name>(?:[A-Z][a-z'-]+\s+)?[A-Z][a-z'-]+)\b"
 )
@@ -112,6 +117,11 @@ def find_actors(text: str) -> list[ActorMention]:
                 surname = person.group("name").split()[-1]
                 if len(surname) > 2 and surname not in people:
                     people[surname] = code
+        titled = _TITLE_OF.search(text, max(0, start - 80), start)
+        if titled and role in ("name", "alias"):
+            surname = titled.group("name").split()[-1]  # "President Xi Jinping of China"
+            if len(surname) > 2 and surname not in people:
+                people[surname] = code
     if people:
         names = re.compile(
             r"(?<![\w-])(" + "|".join(map(re.escape, people)) + r")(?![\w-])"
