@@ -53,6 +53,7 @@ _SIGNED_EVENT = re.compile(
     r"prolongation|ratification|instruments? of ratification)\b",
     re.I,
 )
+_OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
 )
@@ -343,7 +344,9 @@ def _pick_date(
             reported = None  # announcing a withdrawal is withdrawing
         if d.start >= v_end:
             between = text[v_end : d.start]
-            if len(between) > 100 or re.search(
+            # "the signing of X took place at ..., held on 26 October 2025"
+            occasion = len(between) < 250 and _OCCASION.search(between)
+            if (len(between) > 100 and not occasion) or re.search(
                 r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between
             ):
                 continue
