@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention, headline
+from diplograph.extract.text import Sentence
 
 # Words that set a mention apart from an instrument already named: "the interim
 # deal" is not "the deal"; "bilateral" is not "trilateral".
@@ -323,6 +324,28 @@ def _conflicts(m: InstrumentMention, cluster: Cluster) -> bool:
     return False
 
 
+_PASSIVE_IT = re.compile(
+    r"\b(it)\s+(?:was|is|has been|had been|will be)\s+(?:\w+ly\s+)?"
+    r"(?:signed|ratified|adopted|approved|extended|suspended|renewed|implemented|"
+    r"terminated|concluded|initialled|reached)\b"
+)
+
+
+def _passive_it(sentence: Sentence, clusters: list[Cluster], ctx: Context) -> None:
+    """ "two years after it was signed": "it" takes up the instrument named last
+    before it in the same sentence."""
+    for match in _PASSIVE_IT.finditer(sentence.text):
+        start = sentence.start + match.start(1)
+        before = [
+            (m.start, c) for c in clusters for m in c.mentions
+            if sentence.start <= m.start < start
+        ]  # fmt: skip
+        if before:
+            max(before, key=lambda pair: pair[0])[1].mentions.append(
+                InstrumentMention(start, start + 2, None, "it")
+            )
+
+
 def _add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
     """ "It" opening a sentence continues the instrument the sentence before ends
     with; "ratified it" after an event verb takes up the last one named."""
@@ -336,6 +359,7 @@ def _add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
     for sentence in ctx.sentences:
         if sentence.index in last:
             recent = last[sentence.index]
+            _passive_it(sentence, clusters, ctx)
             continue
         if sentence.text.startswith("It ") and sentence.index - 1 in last:
             last[sentence.index - 1].mentions.append(
