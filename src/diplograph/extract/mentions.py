@@ -333,6 +333,12 @@ def _proper_name_start(text: str, noun_start: int) -> int | None:
 _NAME_TAIL = re.compile(
     r"\s(?:of|on|for|between|concerning|regarding|to)\s(?:the\s)?[A-Z]"
 )
+# "the Economic Partnership Agreement between the EU and Japan": the parties,
+# not part of the name (a name goes on: "Treaty between A and B on the ...")
+_PARTIES_ONLY = re.compile(
+    r"\s+(?:between|with|among)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?![\w\s]*\b(?:on|of|for)\s+[A-Z])"
+)
 _TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "with",
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
 
@@ -354,7 +360,7 @@ def _proper_name_end(text: str, noun_end: int) -> int:
     """End of a name that starts with the noun ending at ``noun_end``: "Treaty of
     Conventional Armed Forces in Europe", "Agreement on the Elimination of Double
     Taxation"; ``noun_end`` itself when no capitalised words follow."""
-    if not _NAME_TAIL.match(text, noun_end):
+    if not _NAME_TAIL.match(text, noun_end) or _PARTIES_ONLY.match(text, noun_end):
         return noun_end
     end = noun_end
     position = noun_end

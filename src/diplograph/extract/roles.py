@@ -40,6 +40,8 @@ _MEMBERSHIP = re.compile(
 _PARTNER_GAP = re.compile(r"\b(?:with|between|among)\b")
 
 
+# Organizations that name the instruments made under them ("a UN treaty")
+_AUSPICES = frozenset({"UN"})
 _SPEAKER = re.compile(
     r"(?:\s+\w+){0,2}\s+(?:said|says|announced|announces|told|stated|welcomed|"
     r"confirmed|reported)\b"
@@ -178,6 +180,8 @@ def _party_rule(ctx: Context, m: InstrumentMention, a: ActorMention) -> str:
         ):
             return "partner after the instrument"
         return ""
+    if a.code in _AUSPICES:
+        return ""  # "a UN treaty", "the United Nations Convention": under its auspices
     if start <= a.start and a.end <= end:
         return "" if a.role in ("capital", "seat") else "inside the name"
     if a.end > start or a.role in ("capital", "seat"):
