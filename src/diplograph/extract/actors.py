@@ -25,7 +25,8 @@ OFFICE = re.compile(
     r"forces|state|State|representative|spokesman|spokeswoman|FM|Commerce|"
     r"Infrastructure|Secretary-General|president|prime minister|premier|foreign minister|"
     r"minister|king|emir|chancellor|head of state|leaders?|counterparts?|"
-    r"foreign ministry|defen[cs]e minister)\b"
+    r"foreign ministry|defen[cs]e minister|presidents|prime ministers|ministers|"
+    r"governments|delegations|foreign ministers)\b"
 )
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|across|throughout|to|visit|visited|visiting|"
@@ -33,6 +34,7 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 # "US dollars", "Japanese yen", "China's economy": money and markets, not the state
+_SHARED_OFFICE = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:[A-Z][\w'’-]+\s?){1,2}(?=\s)")
 _NOT_THE_STATE = re.compile(
     r"(?:'s|’s)?\s+(?:dollars?|yen|won|euros?|yuan|renminbi|rupees?|ruble|roubles?|"
     r"pounds? sterling|bonds?|Treasur(?:y|ies)|stocks?|stock market|shares|"
@@ -108,9 +110,9 @@ def find_actors(text: str) -> list[ActorMention]:
         )
         if place and role in ("name", "alias") and OFFICE.match(after_office):
             place = False  # "to Japanese officials", "of South Korean President"
-        weak = (role == "demonym" and not OFFICE.match(after)) or bool(
-            _NOT_THE_STATE.match(after)
-        )
+        shared = _SHARED_OFFICE.match(after)  # "the Uzbek and Kazakh presidents"
+        office = OFFICE.match(after) or (shared and OFFICE.match(after[shared.end() :]))
+        weak = (role == "demonym" and not office) or bool(_NOT_THE_STATE.match(after))
         mentions.append(ActorMention(start, end, code, role, surface, place, weak))
         if role in ("demonym", "name", "alias") and OFFICE.match(after_office):
             person = _TITLE_NAME.match(after_office[OFFICE.match(after_office).end() :])  # type: ignore[union-attr]
@@ -120,7 +122,9 @@ def find_actors(text: str) -> list[ActorMention]:
                     people[surname] = code
         titled = _TITLE_OF.search(text, max(0, start - 80), start)
         if titled and role in ("name", "alias"):
-            surname = titled.group("name").split()[-1]  # "President Xi Jinping of China"
+            surname = titled.group("name").split()[
+                -1
+            ]  # "President Xi Jinping of China"
             if len(surname) > 2 and surname not in people:
                 people[surname] = code
     if people:

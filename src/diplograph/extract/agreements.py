@@ -15,7 +15,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from diplograph.extract.context import read_context
-from diplograph.extract.coref import group_mentions, keep_mention, refine_mention
+from diplograph.extract.coref import (
+    group_mentions,
+    keep_mention,
+    qualifier_of,
+    refine_mention,
+)
 from diplograph.extract.describe import describe, respective
 from diplograph.extract.events import merge_events
 from diplograph.extract.lexicon import Lexicon
@@ -40,29 +45,36 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     for m in mentions:
         refine_mention(m, ctx)
     ctx.names = [(m.start, m.end) for m in mentions if m.name]
-    facts, used = respective(mentions, ctx)
+    told, used = respective(mentions, ctx)
+    facts = [(fact, frozenset[str]()) for fact in told]
     clusters = group_mentions([m for m in mentions if id(m) not in used], ctx)
     if clusters:
         clusters[0].listed = listed_participants(ctx)
     for cluster in clusters:
-        facts.extend(describe(cluster, clusters, ctx))
+        about = qualifier_of(cluster, ctx)
+        facts.extend((fact, about) for fact in describe(cluster, clusters, ctx))
     return merge_retold(facts, lexicon.kind_priority)
 
 
-def merge_retold(
-    facts: list[AgreementFact], priority: tuple[str, ...]
-) -> list[AgreementFact]:
+Told = tuple[AgreementFact, frozenset[str]]  # a fact and what its mentions say it is on
+
+
+def merge_retold(facts: list[Told], priority: tuple[str, ...]) -> list[AgreementFact]:
     """One instrument told twice ("signed a deal ... signed a deal on Monday"):
-    facts with the same parties, compatible kinds, dates, names and topics."""
-    merged: list[AgreementFact] = []
-    for fact in facts:
-        for i, other in enumerate(merged):
-            if _same(fact, other):
-                merged[i] = _join(other, fact, priority)
+    facts with the same parties, compatible kinds, dates, names and topics, and
+    not said to be on different things ("an agreement on allied relations and an
+    agreement on demarcating the border")."""
+    merged: list[Told] = []
+    for fact, about in facts:
+        for i, (other, other_about) in enumerate(merged):
+            if _same(fact, other) and (
+                not about or not other_about or about & other_about
+            ):
+                merged[i] = (_join(other, fact, priority), about | other_about)
                 break
         else:
-            merged.append(fact)
-    return merged
+            merged.append((fact, about))
+    return [fact for fact, _ in merged]
 
 
 def _same(a: AgreementFact, b: AgreementFact) -> bool:

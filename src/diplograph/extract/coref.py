@@ -177,15 +177,37 @@ def _antecedent(
         return None
     order = {id(c): i for i, c in enumerate(clusters)}
     last = {id(c): max(x.start for x in c.mentions) for c in clusters}
+    about = _qualifier(m, ctx)
     return max(
         candidates,
         key=lambda c: (
+            bool(about & set().union(*(_qualifier(x, ctx) for x in c.mentions))),
             bool(m.kind and m.kind in c.kinds),
             not c.background,
             last[id(c)],
             -order[id(c)],
         ),
     )
+
+
+_QUALIFIER = re.compile(
+    r"\s+(?:on|for|to|regarding|concerning)\s+((?:[\w'’-]+\s+){0,5})"
+)
+_STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between"}
+
+
+def _qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
+    """The content words of what a mention says it is about: "the agreement on
+    allied relations" -> {"allied", "relations"}."""
+    found = _QUALIFIER.match(ctx.text, m.end)
+    if found is None:
+        return set()
+    return {w.lower() for w in found.group(1).split()} - _STOP
+
+
+def qualifier_of(cluster: Cluster, ctx: Context) -> frozenset[str]:
+    """What an instrument's mentions say it is on, as content words."""
+    return frozenset().union(*(_qualifier(m, ctx) for m in cluster.mentions))
 
 
 def _named_later(

@@ -91,7 +91,9 @@ _MEMBER = re.compile(
 )
 
 
-def _member_of(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Cluster | None:
+def _member_of(
+    cluster: Cluster, clusters: list[Cluster], ctx: Context
+) -> Cluster | None:
     """The plural instrument ("signed seven agreements") this one is one of."""
     first = cluster.mentions[0]
     sentence = ctx.sentence_of(first.start)
