@@ -263,9 +263,12 @@ def plural_parties(
             if known.weights and (count == 0 or len(known.weights) == count):
                 found.append((match.start(), list(known.weights)))
                 continue
-            group = _last_coordination(ctx, match.start(), count)
-            if not group:
-                group = _last_named(ctx, match.start(), count)
+            if count:
+                group = _last_coordination(ctx, match.start(), count)
+                group = group or _last_named(ctx, match.start(), count)
+            else:  # "the countries": the pair or trio named together last
+                group = _last_coordination(ctx, match.start(), 2)
+                group = group or _last_coordination(ctx, match.start(), 3)
             if "koreas" in match.group().lower():
                 group = ["KOR", "PRK"]
             if group:
@@ -280,7 +283,7 @@ def _last_named(ctx: Context, before: int, count: int) -> list[str]:
             earlier.append(a.code)
         if count and len(earlier) == count:
             return earlier
-    return [] if count else earlier
+    return []
 
 
 def _last_coordination(ctx: Context, before: int, count: int) -> list[str]:
