@@ -38,7 +38,7 @@ def describe(
         ).weights.items():
             parties.add(code, weight, "member of a set of instruments", None)
     if not parties.weights:
-        parties = fallback_parties(cluster, ctx)
+        parties = fallback_parties(cluster, ctx, headline=cluster is clusters[0])
     if not parties.weights:
         return []
     codes = parties.codes()

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from diplograph.extract.actors import OFFICE, ActorMention
+from diplograph.extract.actors import OFFICE, ActorMention, find_actors
 from diplograph.extract.context import CONCERN_BEFORE, Context
 from diplograph.extract.coref import Cluster
 from diplograph.extract.mentions import InstrumentMention
@@ -398,8 +398,10 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
     return votes
 
 
-def fallback_parties(cluster: Cluster, ctx: Context) -> Votes:
-    """Nothing ties an actor to the instrument: the actors of its first sentence."""
+def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes:
+    """Nothing ties an actor to the instrument: the actors of its first sentence,
+    or for the article's first instrument those of the headline ("Bangladesh,
+    India sign five MoUs")."""
     votes = Votes()
     first = ctx.sentence_of(cluster.mentions[0].start)
     roles = roles_in(ctx, first)
@@ -410,6 +412,10 @@ def fallback_parties(cluster: Cluster, ctx: Context) -> Votes:
         if not a.weak and not roles.get(a.start):
             rule = "named in the instrument's first sentence"
             votes.add(a.code, 1, rule, _because(ctx, a, rule))
+    if not votes.weights and headline:
+        for a in find_actors(ctx.article.title):
+            if not a.weak and not a.place and not _SPEAKER.match(ctx.article.title, a.end):
+                votes.add(a.code, 1, "named in the headline", None)
     return votes
 
 
