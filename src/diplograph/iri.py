@@ -44,6 +44,11 @@ def agreement_iri(article: URIRef, fact: AgreementFact) -> URIRef:
         "parties": sorted(fact.parties),
         "signed": fact.signed,
     }
+    if fact.topics:
+        # two unnamed MoUs between the same states on the same day differ by topic
+        key["topics"] = sorted(fact.topics)
+    if fact.evidence:  # ... or by the sentence that first tells of them
+        key["told"] = fact.evidence[0].quote
     return ID[f"agreement/{hash_record(key)}"]
 
 

@@ -13,7 +13,9 @@ from diplograph.extract.agreements import extract_agreements
 from diplograph.extract.lexicon import load_lexicon
 from diplograph.model import Article, ArticleFacts
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = (
+    "0.2.0"  # staged extraction; agreement IRIs keep told-apart instruments apart
+)
 
 
 def extract(article: Article, *, lexicon_dir: str | None = None) -> ArticleFacts:

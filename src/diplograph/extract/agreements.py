@@ -18,10 +18,11 @@ from diplograph.extract.context import read_context
 from diplograph.extract.coref import (
     group_mentions,
     keep_mention,
+    list_item,
     qualifier_of,
     refine_mention,
 )
-from diplograph.extract.describe import describe, respective
+from diplograph.extract.describe import describe, member_of, respective
 from diplograph.extract.events import merge_events
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import find_instruments
@@ -50,8 +51,15 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     clusters = group_mentions([m for m in mentions if id(m) not in used], ctx)
     if clusters:
         clusters[0].listed = listed_participants(ctx)
+    # a set told member by member ("The MoUs are: - MoU on ...") is its members
+    sets = {id(member_of(c, clusters, ctx)) for c in clusters}
     for cluster in clusters:
+        if id(cluster) in sets:
+            continue
         about = qualifier_of(cluster, ctx)
+        if list_item(cluster.mentions[0], ctx):
+            # items of a list are told apart by the list itself
+            about = frozenset({f"item {cluster.mentions[0].start}"})
         facts.extend((fact, about) for fact in describe(cluster, clusters, ctx))
     return merge_retold(facts, lexicon.kind_priority)
 

@@ -123,7 +123,11 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
     by_key: dict[str, Cluster] = {}
     # a headline ("Ukraine, Russia Sign Grain Deal") tells what the body tells
     # again: its unnamed mentions join the body's instruments, read after them
-    titles = [m for m in mentions if not m.key and _in_title(m.start, ctx)]
+    titles = [
+        m
+        for m in mentions
+        if not m.key and _in_title(m.start, ctx) and not list_item(m, ctx)
+    ]
     body = [m for m in mentions if m not in titles]
     for m in body:
         target = _antecedent(m, clusters, by_key, ctx)
@@ -152,6 +156,9 @@ def _antecedent(
     by_key: dict[str, Cluster],
     ctx: Context,
 ) -> Cluster | None:
+    if not m.determiner and list_item(m, ctx):
+        # "- MoU on ICT training": each item of a list is its own
+        return by_key.get(m.key) if m.key else None
     if m.key:
         return by_key.get(m.key) or _named_later(m, clusters, ctx)
     if m.year_label:
@@ -170,8 +177,6 @@ def _antecedent(
         return apposed
     if m.indefinite:
         return None
-    if not m.determiner and _list_item(m, ctx):
-        return None  # "- MoU on ICT training": each item of a list is its own
     candidates = [c for c in clusters if _fits(m, c) and not _other_signers(m, c, ctx)]
     if not candidates:
         return None
@@ -302,7 +307,7 @@ def _other_signers(
     return len(signers) >= least and bool(named) and not signers & named
 
 
-def _list_item(m: InstrumentMention, ctx: Context) -> bool:
+def list_item(m: InstrumentMention, ctx: Context) -> bool:
     line_start = ctx.text.rfind("\n", 0, m.start) + 1
     return bool(
         re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])?\s*", ctx.text[line_start : m.start])

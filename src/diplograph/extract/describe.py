@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from diplograph.extract.context import Context
-from diplograph.extract.coref import Cluster
+from diplograph.extract.coref import Cluster, list_item
 from diplograph.extract.events import events_of, merge_events, talks, verb_hits
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.roles import (
@@ -30,12 +30,13 @@ def describe(
     kind = kind_of(cluster, ctx)
     hits = verb_hits(cluster, clusters, ctx)
     parties = find_parties(cluster, hits, ctx)
-    group = _member_of(cluster, clusters, ctx)
+    group = member_of(cluster, clusters, ctx)
     if group is not None and len(parties.weights) < 2:
         # "Among them was a memorandum on power exports": the set's parties
-        for code, weight in find_parties(
-            group, verb_hits(group, clusters, ctx), ctx
-        ).weights.items():
+        group_parties = find_parties(group, verb_hits(group, clusters, ctx), ctx)
+        if not group_parties.weights:
+            group_parties = fallback_parties(group, ctx, headline=group is clusters[0])
+        for code, weight in group_parties.weights.items():
             parties.add(code, weight, "member of a set of instruments", None)
     if not parties.weights:
         parties = fallback_parties(cluster, ctx, headline=cluster is clusters[0])
@@ -44,6 +45,10 @@ def describe(
     codes = parties.codes()
     concerns = concerns_of(cluster, ctx)
     events, event_because = events_of(cluster, hits, kind, ctx)
+    if group is not None and not events:
+        # the members of "signed five MoUs on Saturday" were signed then
+        group_kind = kind_of(group, ctx)
+        events, _ = events_of(group, verb_hits(group, clusters, ctx), group_kind, ctx)
     if cluster is clusters[0]:
         events += talks(codes, clusters, ctx)
     merged = merge_events(events)
@@ -91,13 +96,15 @@ _MEMBER = re.compile(
 )
 
 
-def _member_of(
+def member_of(
     cluster: Cluster, clusters: list[Cluster], ctx: Context
 ) -> Cluster | None:
     """The plural instrument ("signed seven agreements") this one is one of."""
     first = cluster.mentions[0]
     sentence = ctx.sentence_of(first.start)
-    if not _MEMBER.search(ctx.text, sentence.start, first.start):
+    if not (
+        _MEMBER.search(ctx.text, sentence.start, first.start) or list_item(first, ctx)
+    ):
         return None
     earlier = [
         c

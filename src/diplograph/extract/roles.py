@@ -414,7 +414,11 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
             votes.add(a.code, 1, rule, _because(ctx, a, rule))
     if not votes.weights and headline:
         for a in find_actors(ctx.article.title):
-            if not a.weak and not a.place and not _SPEAKER.match(ctx.article.title, a.end):
+            if (
+                not a.weak
+                and not a.place
+                and not _SPEAKER.match(ctx.article.title, a.end)
+            ):
                 votes.add(a.code, 1, "named in the headline", None)
     return votes
 
