@@ -40,6 +40,11 @@ _MEMBERSHIP = re.compile(
 _PARTNER_GAP = re.compile(r"\b(?:with|between|among)\b")
 
 
+# "a truce in Gaza", "a peace deal for eastern Congo": the territory it covers
+_COVERS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:in|for|over|across|covering)\s+(?:the\s+)?"
+    r"(?:(?:war-torn|eastern|western|northern|southern|central)\s+)?"
+)
 # Organizations that name the instruments made under them ("a UN treaty")
 _AUSPICES = frozenset({"UN"})
 _SPEAKER = re.compile(
@@ -388,7 +393,11 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
                     ctx.span(a.start, a.end),
                 )  # fmt: skip
                 votes.add(a.code, 1, "concern", because)
-            elif a.place and "ceasefire" in cluster.kinds and m.start < a.start:
+            elif (
+                a.place
+                and "ceasefire" in cluster.kinds
+                and _COVERS.fullmatch(ctx.text, m.end, a.start)
+            ):
                 # "a truce in Gaza": what a ceasefire covers is what it concerns
                 because = Because(
                     f"concerns {a.code}", "roles", "territory a ceasefire covers",
