@@ -118,26 +118,49 @@ def acronym_definitions(text: str) -> dict[str, str]:
     return found
 
 
+Known = dict[str, tuple[str, str, str]]  # surface -> (key, canonical name, kind)
+
+
+class _Found:
+    """Mentions found so far; a later step never takes text an earlier one took."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.mentions: list[InstrumentMention] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+    def add(self, m: InstrumentMention) -> None:
+        self.mentions.append(_with_context(self.text, m))
+
+
 def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
-    """Mentions of instruments in ``text`` (one article body), in text order."""
-    mentions: list[InstrumentMention] = []
-    taken: list[tuple[int, int]] = []
+    """Mentions of instruments in ``text`` (one article body), in text order:
+    names the lexicon or the text defines ("GSOMIA"), capitalised names with a
+    kind noun ("the Paris Agreement", "Treaty of Rome") or a name head ("the
+    Rome Statute"), kind nouns ("the deal"), normalizations of relations."""
+    found = _Found(text)
+    known = _known_names(text, lexicon)
+    if known:
+        _find_known(found, known, lexicon)
+    _find_kind_nouns(found, lexicon)
+    _find_name_heads(found, lexicon)
+    for match in re.finditer(
+        r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b", text, re.I
+    ):
+        if not found.overlaps(*match.span()):
+            found.add(InstrumentMention(*match.span(), "normalization", match.group()))
+    return sorted(found.mentions, key=lambda m: m.start)
 
-    def overlaps(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in taken)
 
-    def add(m: InstrumentMention) -> None:
-        taken.append((m.start, m.end))
-        mentions.append(m)
-
-    definitions = acronym_definitions(text)
-    known: dict[
-        str, tuple[str, str, str]
-    ] = {}  # surface -> (key, canonical name, kind)
+def _known_names(text: str, lexicon: Lexicon) -> Known:
+    """The lexicon's instruments, and names the text defines with an acronym."""
+    known: Known = {}
     for inst in lexicon.instruments:
         for surface in (inst.name, *inst.aliases):
             known[surface] = (inst.id, inst.name, inst.kind)
-    for acronym, long_name in definitions.items():
+    for acronym, long_name in acronym_definitions(text).items():
         nouns = [m.group() for m in lexicon.kind_pattern.finditer(long_name)]
         kind = kind_of(nouns[-1], lexicon) if nouns else None
         hit = (
@@ -152,54 +175,53 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             key = "name:" + norm(long_name)
             known[acronym] = (key, long_name, kind or "agreement")
             known[long_name] = (key, long_name, kind or "agreement")
-    # 1. known names and aliases, longest first
-    if known:
-        names = sorted(known, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"
+    return known
+
+
+def _find_known(found: _Found, known: Known, lexicon: Lexicon) -> None:
+    """Known names and aliases, longest first."""
+    text = found.text
+    names = sorted(known, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"
+    )
+    for match in pattern.finditer(text):
+        surface = match.group()
+        key, canonical, kind = known[surface]
+        start, end = match.span()
+        # "the INF Treaty": extend over a kind noun right after an acronym
+        tail = re.match(
+            r"\s+(treaty|agreement|accord|pact|deal|protocol|convention)\b",
+            text[end:],
+            re.I,
         )
-        for match in pattern.finditer(text):
-            surface = match.group()
-            key, canonical, kind = known[surface]
-            start, end = match.span()
-            # "the INF Treaty": extend over a kind noun right after an acronym
-            tail = re.match(
-                r"\s+(treaty|agreement|accord|pact|deal|protocol|convention)\b",
-                text[end:],
-                re.I,
-            )
-            if tail and surface.isupper():
-                end += tail.end()
-            if overlaps(start, end):
-                continue
-            words = [w.group() for w in lexicon.kind_pattern.finditer(text[start:end])]
-            if words:  # "the Iran nuclear accord": the word the text uses
-                kind = kind_of(words[-1], lexicon) or kind
-            m = _with_context(
-                text,
-                InstrumentMention(start, end, kind, text[start:end], canonical, key),
-            )
-            if surface != canonical:
-                m.aliases.append(surface)
-            add(m)
-    # 2. capitalised names ending in a kind noun: "the Paris Agreement"
+        if tail and surface.isupper():
+            end += tail.end()
+        if found.overlaps(start, end):
+            continue
+        words = [w.group() for w in lexicon.kind_pattern.finditer(text[start:end])]
+        if words:  # "the Iran nuclear accord": the word the text uses
+            kind = kind_of(words[-1], lexicon) or kind
+        m = InstrumentMention(start, end, kind, text[start:end], canonical, key)
+        if surface != canonical:
+            m.aliases.append(surface)
+        found.add(m)
+
+
+def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
+    """Kind nouns, as part of a capitalised name where there is one: "the Paris
+    Agreement", "the Treaty of Conventional Armed Forces in Europe"."""
+    text = found.text
     for match in lexicon.kind_pattern.finditer(text):
         start, end = match.span()
-        if overlaps(start, end):
+        if found.overlaps(start, end):
             continue
         noun = match.group()
         kind = kind_of(noun, lexicon)
-        name_start = (
-            _proper_name_start(text, start)
-            if noun[:1].isupper() and not headline(text, start)
-            else None
-        )
-        name_end = (
-            _proper_name_end(text, end)
-            if noun[:1].isupper() and not headline(text, start)
-            else end
-        )
-        if name_end > end and overlaps(start, name_end):
+        capital = noun[:1].isupper() and not headline(text, start)
+        name_start = _proper_name_start(text, start) if capital else None
+        name_end = _proper_name_end(text, end) if capital else end
+        if name_end > end and found.overlaps(start, name_end):
             name_end = end
         if name_start is not None or name_end > end:
             first = start if name_start is None else name_start
@@ -207,39 +229,33 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             m = InstrumentMention(
                 first, name_end, kind, name, name, "name:" + norm(name)
             )
-        else:
-            if not _is_instrument_noun(text, start, end, lexicon):
-                continue
+        elif _is_instrument_noun(text, start, end, lexicon):
             m = InstrumentMention(start, end, kind, noun)
+        else:
+            continue
         m.plural = noun.lower().endswith("s") and not noun.lower().endswith("ss")
-        add(_with_context(text, m))
-    # 2b. capitalised names ending in another head word: "the Rome Statute"
+        found.add(m)
+
+
+def _find_name_heads(found: _Found, lexicon: Lexicon) -> None:
+    """Capitalised names ending in another head word: "the Rome Statute"."""
+    text = found.text
     for pattern, kind in lexicon.name_heads:
         for match in pattern.finditer(text):
             start, end = match.span()
             name_start = _proper_name_start(text, start)
-            if name_start is None or overlaps(name_start, end) or headline(text, start):
+            if (
+                name_start is None
+                or found.overlaps(name_start, end)
+                or headline(text, start)
+            ):
                 continue
             name = text[name_start:end]
-            m = InstrumentMention(
-                name_start, end, kind, name, name, "name:" + norm(name)
-            )
-            add(_with_context(text, m))
-    # 3. normalization of relations ("the 50th anniversary of normalization of ties")
-    for match in re.finditer(
-        r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b", text, re.I
-    ):
-        if not overlaps(*match.span()):
-            add(
-                _with_context(
-                    text,
-                    InstrumentMention(
-                        match.start(), match.end(), "normalization", match.group()
-                    ),
+            found.add(
+                InstrumentMention(
+                    name_start, end, kind, name, name, "name:" + norm(name)
                 )
             )
-    mentions.sort(key=lambda m: m.start)
-    return mentions
 
 
 def headline(text: str, offset: int) -> bool:
