@@ -18,7 +18,7 @@ from diplograph.extract.coref import Cluster
 from diplograph.extract.dates import DateMention
 from diplograph.extract.roles import VerbHit, subjects
 from diplograph.extract.text import Sentence
-from diplograph.model import Because, Event, Evidence
+from diplograph.model import Because, Event
 
 # Events done by one party at a time: the clause's subject is who did it.
 _BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})
@@ -54,6 +54,7 @@ _SIGNED_EVENT = re.compile(
     re.I,
 )
 _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
+_STATEMENT_KINDS = ("joint_statement", "declaration")
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
 )
@@ -102,7 +103,7 @@ def events_of(
     because: list[Because] = []
     for hit in hits:
         verb = ctx.text[hit.start : hit.end]
-        event = _event(hit.type, verb, hit.start, hit.end, hit.sentence, kind, ctx)
+        event = _event(hit, kind, ctx)
         if event is None:
             continue
         if event.type in _BY_PARTY:
@@ -145,8 +146,7 @@ def talks(
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()
                 end = sentence.start + match.end()
-                event = _event(etype, match.group(), start, end, sentence,
-                               "agreement", ctx)  # fmt: skip
+                event = _event(VerbHit(etype, start, end, sentence), "agreement", ctx)
                 if event is not None:
                     found.append(event)
     return found
@@ -183,124 +183,124 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
     )
 
 
-def _event(
-    etype: str,
-    verb: str,
-    v_start: int,
-    v_end: int,
-    sentence: Sentence,
-    kind: str,
-    ctx: Context,
-) -> Event | None:
-    text = ctx.text
-    lexicon = ctx.lexicon
-    before = text[max(0, v_start - 25) : v_start]
-    if (
-        etype not in ("withdrawn", "terminated", "in_force")
-        and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)
-        and not lexicon.failure_before.search(before)  # "failed to sign": failure
-    ):
-        return None  # "a deal to implement ...", "plans to ratify": not yet
-    if (
-        etype == "signed"
-        and verb.lower() in ("adopted", "issued", "released")
-        and kind not in ("joint_statement", "declaration")
-    ):
-        if verb.lower() != "adopted" or re.search(
-            r"(?i)parliament|congress|senate|assembly|duma|legislature",
-            text[max(sentence.start, v_start - 45) : v_start],
-        ):
-            return None  # a parliament adopting it is its ratification
-        etype = "agreed"  # adopting a treaty text concludes it
-    if etype == "signed" and _SIGNED_EVENT.match(text, v_end):
-        return None  # "signed a two-year extension": the extension is the event
-    if etype == "signed":
-        after = text[v_end : v_end + 40]
-        if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
-            etype = "ratified"  # a leader signing the ratification law
-        elif re.match(
-            r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order)",
-            after,
-        ):
-            return None
-    window = text[max(sentence.start, v_start - 45) : v_start]
-    clause = text[ctx.clause_start(sentence, v_start) : v_start]
+def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
+    """The event a verb reports, or None when the words around it say it did not
+    happen (negated, modal, postponed, a name, a habit, the talks not the deal)."""
+    etype = _retyped(hit, kind, ctx)
+    if etype is None:
+        return None
+    text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
+    window = text[max(sentence.start, hit.start - 45) : hit.start]
+    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
     scope = window if len(window) < len(clause) else clause
     # a parenthetical between commas ("The pact, due to expire on Friday, was
     # extended") neither negates nor qualifies the verb after it
     if scope.count(",") >= 2:
         scope = scope.rsplit(",", 1)[-1]
     if lexicon.failure_before.search(window[-25:]) and etype in (
-        "signed",
-        "agreed",
-        "ratified",
-    ):
+        "signed", "agreed", "ratified",
+    ):  # fmt: skip
         etype = "failed"
     elif lexicon.negation.search(scope):
         return None
-    if (
-        etype != "negotiation"
-        and _TALKS_SUBJECT.search(clause)
-        and not _INSTRUMENT_SUBJECT.search(clause)
-    ):
-        return None  # "talks on the agreement were suspended": the talks were
-    if re.search(
-        r"\b(?:about|against|of|on|over|from|for)\s+$",
-        text[max(sentence.start, v_start - 9) : v_start],
-    ) and verb.lower().endswith("ing"):
-        return None  # "sentiment about signing such a pact"
-    if lexicon.kind_pattern.match(text, v_end + 1) and text[v_end : v_end + 1] == " ":
-        return None  # "the withdrawal agreement", "an extension deal": a name, not an event
-    if re.match(
-        r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b",
-        text[v_end : sentence.end],
-    ):
+    if _not_an_event(hit, etype, window, ctx):
         return None
-    if re.match(
-        r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b",
-        text[v_end : v_end + 40],
-    ):
-        return None  # "is renewed annually unless...": how it works, not what happened
-    if etype == "failed" and re.match(r"\s+to\s", text[v_end : v_end + 4]):
-        return None  # "the treaty failed to reflect ...": no collapse
-    if etype == "failed" and not lexicon.failure_before.search(window[-25:]):
-        clause = ctx.clause_start(sentence, v_start)
-        subject = (
-            text[max(sentence.start, clause - 30) : v_start]
-            if re.search(r"\bwhich\s*$", text[:clause])
-            else text[clause:v_start]
-        )
-        if not lexicon.kind_pattern.search(subject) and not re.search(
-            r"\b(?:talks|negotiations|it)\b", subject
-        ):
-            return (
-                None  # "Russia failed to comply": the party failed, not the instrument
-            )
+    evidence = (ctx.sentence_span(sentence),)
     if (
         etype == "terminated"
-        and verb.lower().startswith(("terminat", "scrap", "cancel"))
+        and text[hit.start : hit.end]
+        .lower()
+        .startswith(("terminat", "scrap", "cancel"))
         and lexicon.decision.search(scope)
     ):
         # one party deciding to end an agreement gives notice: a withdrawal, dated
         # when it is announced, whatever "would" says about the end itself
         dates = ctx.dates(sentence, future=False)
-        when = _pick_date(dates, v_start, v_end, sentence, ctx, "withdrawn")
-        return Event(
-            "withdrawn",
-            when,
-            False,
-            (),
-            (Evidence(sentence.start, sentence.end, sentence.text),),
-        )
+        when = _pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
+        return Event("withdrawn", when, False, (), evidence)
     modal = bool(lexicon.modality.search(scope))
     dates = ctx.dates(sentence, future=modal)
-    when = _pick_date(dates, v_start, v_end, sentence, ctx, etype)
+    when = _pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
     if modal and (when is None or etype in ("signed", "agreed")):
-        return (
-            None  # "will sign" is no signing; "will take effect on July 1" is scheduled
-        )
-    evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
+        return None  # "will sign" is no signing; "will take effect on July 1" is
     return Event(etype, when, modal, (), evidence)
+
+
+def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
+    """The event type the verb reports in its context, or None for none at all."""
+    text, lexicon = ctx.text, ctx.lexicon
+    verb = text[hit.start : hit.end].lower()
+    etype = hit.type
+    before = text[max(0, hit.start - 25) : hit.start]
+    if (
+        etype not in ("withdrawn", "terminated", "in_force")
+        and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)
+        and not lexicon.failure_before.search(before)  # "failed to sign": failure
+    ):
+        return None  # "a deal to implement ...", "plans to ratify": not yet
+    if etype != "signed":
+        return etype
+    if verb in ("adopted", "issued", "released") and kind not in _STATEMENT_KINDS:
+        if verb != "adopted" or re.search(
+            r"(?i)parliament|congress|senate|assembly|duma|legislature",
+            text[max(hit.sentence.start, hit.start - 45) : hit.start],
+        ):
+            return None  # a parliament adopting it is its ratification
+        return "agreed"  # adopting a treaty text concludes it
+    if _SIGNED_EVENT.match(text, hit.end):
+        return None  # "signed a two-year extension": the extension is the event
+    after = text[hit.end : hit.end + 40]
+    if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
+        return "ratified"  # a leader signing the ratification law
+    if re.match(
+        r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order)",
+        after,
+    ):
+        return None
+    return "signed"
+
+
+def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
+    text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
+    verb = text[hit.start : hit.end]
+    start = ctx.clause_start(sentence, hit.start)
+    clause = text[start : hit.start]
+    after = text[hit.end : sentence.end]
+    if (
+        etype != "negotiation"
+        and _TALKS_SUBJECT.search(clause)
+        and not _INSTRUMENT_SUBJECT.search(clause)
+    ):
+        return True  # "talks on the agreement were suspended": the talks were
+    if verb.lower().endswith("ing") and re.search(
+        r"\b(?:about|against|of|on|over|from|for)\s+$",
+        text[max(sentence.start, hit.start - 9) : hit.start],
+    ):
+        return True  # "sentiment about signing such a pact"
+    if after[:1] == " " and lexicon.kind_pattern.match(text, hit.end + 1):
+        return True  # "the withdrawal agreement", "an extension deal": a name
+    if re.match(
+        r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", after
+    ):
+        return True
+    if re.match(
+        r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b",
+        after[:40],
+    ):
+        return True  # "is renewed annually unless...": how it works, not what happened
+    if etype != "failed" or lexicon.failure_before.search(window[-25:]):
+        return False
+    if re.match(r"\s+to\s", after[:4]):
+        return True  # "the treaty failed to reflect ...": no collapse
+    subject = (
+        text[max(sentence.start, start - 30) : hit.start]
+        if re.search(r"\bwhich\s*$", text[:start])
+        else clause
+    )
+    # "Russia failed to comply": the party failed, not the instrument
+    return not lexicon.kind_pattern.search(subject) and not re.search(
+        r"\b(?:talks|negotiations|it)\b", subject
+    )
 
 
 def _verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
