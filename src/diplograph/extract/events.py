@@ -319,65 +319,79 @@ def _pick_date(
     ctx: Context,
     etype: str,
 ) -> str | None:
+    """The date the words tie to the verb: the nearest one after it or before it
+    that no other event verb, dateline, year label or report claims."""
     text = ctx.text
-    best: tuple[int, str | None] | None = None
-    verbs = _verb_spans(sentence, ctx)
+    best: tuple[int, str] | None = None
+    verbs = [v for v in _verb_spans(sentence, ctx) if v != (v_start, v_end)]
     for d in dates:
         if d.value is None:
             continue
         low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
-        if any(
-            low <= vs and ve <= high for vs, ve in verbs if (vs, ve) != (v_start, v_end)
-        ):
+        if any(low <= vs and ve <= high for vs, ve in verbs):
             continue  # another event verb stands between: the date is its own
         if _DATELINE.match(text[sentence.start : d.start]):
             continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
         if d.kind == "year" and _YEAR_LABEL_AFTER.match(text, d.end):
             continue  # "the 2015 deal": a year label, not this event's date
         before = text[max(sentence.start, d.start - 25) : d.start]
-        reported = ctx.lexicon.reporting.search(before)
+        reported = bool(ctx.lexicon.reporting.search(before))
         if (
             reported
             and etype in ("withdrawn", "terminated", "suspended")
             and re.search(r"\b(?:announced|declared)\b", before)
         ):
-            reported = None  # announcing a withdrawal is withdrawing
+            reported = False  # announcing a withdrawal is withdrawing
         if d.start >= v_end:
-            between = text[v_end : d.start]
-            # "the signing of X took place at ..., held on 26 October 2025"
-            occasion = len(between) < 250 and _OCCASION.search(between)
-            if (len(between) > 100 and not occasion) or re.search(
-                r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between
-            ):
-                continue
-            if reported or re.search(
-                r"\b(?:to|until|till|through|by)\s+(?:the\s+)?(?:end\s+of\s+)?$",
-                text[max(sentence.start, d.start - 20) : d.start],
-            ):
-                continue  # "extended to Feb. 5, 2026" gives the new end, not the event
-            distance = len(between)
+            distance = _distance_after(d, v_end, sentence, reported, ctx)
         else:
-            between = text[d.end : v_start]
-            said_that = reported and re.match(r"\W*(?:\([^)]*\)\W*)?that\b", between)
-            if len(between) > (250 if said_that else 90):
-                continue
-            if reported and not re.search(r"\bthat\b", between):
-                continue
-            opening = re.fullmatch(
-                r"\s*(?:(?:on|in|by|since|last|earlier)\s*)?",
-                text[sentence.start : d.start],
-                re.I,
-            )
-            if "," in between and not opening and not re.search(r"\bthat\b", between):
-                continue  # "Biden, who was sworn in on Jan. 20, acted to extend it"
-            if not opening and ctx.lexicon.kind_pattern.search(between):
-                continue  # "in January 2021 as part of the agreement signed in 2019"
-            distance = len(between) + 10
-        if best is None or distance < best[0]:
+            distance = _distance_before(d, v_start, sentence, reported, ctx)
+        if distance is not None and (best is None or distance < best[0]):
             best = (distance, d.value)
     if best is None:
         return _sentence_date(dates, sentence, ctx)
     return best[1]
+
+
+def _distance_after(
+    d: DateMention, v_end: int, sentence: Sentence, reported: bool, ctx: Context
+) -> int | None:
+    text = ctx.text
+    between = text[v_end : d.start]
+    # "the signing of X took place at ..., held on 26 October 2025"
+    occasion = len(between) < 250 and _OCCASION.search(between)
+    if (len(between) > 100 and not occasion) or re.search(
+        r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between
+    ):
+        return None
+    if reported or re.search(
+        r"\b(?:to|until|till|through|by)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+        text[max(sentence.start, d.start - 20) : d.start],
+    ):
+        return None  # "extended to Feb. 5, 2026" gives the new end, not the event
+    return len(between)
+
+
+def _distance_before(
+    d: DateMention, v_start: int, sentence: Sentence, reported: bool, ctx: Context
+) -> int | None:
+    text = ctx.text
+    between = text[d.end : v_start]
+    said_that = reported and re.match(r"\W*(?:\([^)]*\)\W*)?that\b", between)
+    if len(between) > (250 if said_that else 90):
+        return None
+    if reported and not re.search(r"\bthat\b", between):
+        return None
+    opening = re.fullmatch(
+        r"\s*(?:(?:on|in|by|since|last|earlier)\s*)?",
+        text[sentence.start : d.start],
+        re.I,
+    )
+    if "," in between and not opening and not re.search(r"\bthat\b", between):
+        return None  # "Biden, who was sworn in on Jan. 20, acted to extend it"
+    if not opening and ctx.lexicon.kind_pattern.search(between):
+        return None  # "in January 2021 as part of the agreement signed in 2019"
+    return len(between) + 10
 
 
 def _sentence_date(
