@@ -26,7 +26,7 @@ from diplograph.extract.describe import describe, member_of, respective
 from diplograph.extract.events import merge_events
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import find_instruments
-from diplograph.extract.roles import listed_participants
+from diplograph.extract.references import listed_participants
 from diplograph.model import AgreementFact, Article
 
 _FAMILIES = (

@@ -14,11 +14,11 @@ from diplograph.extract.context import Context
 from diplograph.extract.coref import Cluster, list_item
 from diplograph.extract.events import events_of, merge_events, talks, verb_hits
 from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.references import partner_list
 from diplograph.extract.roles import (
     concerns_of,
     fallback_parties,
     find_parties,
-    partner_list,
 )
 from diplograph.model import AgreementFact, Because, Event, Evidence
 

@@ -20,6 +20,11 @@ from diplograph.extract.actors import OFFICE, ActorMention, find_actors
 from diplograph.extract.context import CONCERN_BEFORE, Context
 from diplograph.extract.coref import Cluster
 from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.references import (
+    last_coordination,
+    opening_group,
+    plural_parties,
+)
 from diplograph.extract.text import Sentence
 from diplograph.model import Because
 
@@ -28,15 +33,6 @@ PARTY_EVENTS = frozenset(
     {"signed", "agreed", "ratified", "withdrawn", "suspended", "extended",
      "in_force", "terminated", "implemented"}
 )  # fmt: skip
-_PARTICIPANTS = re.compile(
-    r"\b(?:participating|member|signatory|partner|founding|negotiating)\s+"
-    r"(?:countries|nations|states|economies|members|parties)\s+"
-    r"(?:include|includes|included|are|were)\b",
-    re.I,
-)
-_MEMBERSHIP = re.compile(
-    r"\s+(?:groups|comprises|includes|consists of|brings together|members are)\b"
-)
 _PARTNER_GAP = re.compile(r"\b(?:with|between|among)\b")
 
 
@@ -128,17 +124,19 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     # plural references last: "both sides" are the parties found so far
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
-        for start, codes in plural_parties(ctx, sentence.start, sentence.end, votes):
+        for start, codes in plural_parties(
+            ctx, sentence.start, sentence.end, votes.weights
+        ):
             if abs(start - m.start) < 200:
                 for code in codes:
                     votes.add(code, 1, "plural reference", None)
-        for code in _opening_group(ctx, sentence, roles_in(ctx, sentence)):
+        for code in opening_group(ctx, sentence, roles_in(ctx, sentence)):
             votes.add(code, 1, "coordinated subject", None)
     for hit in hits:
         if hit.type in PARTY_EVENTS:
             clause = ctx.clause_start(hit.sentence, hit.start)
             clause = _speakers_end(ctx, clause, hit.start)
-            for _, codes in plural_parties(ctx, clause, hit.start, votes):
+            for _, codes in plural_parties(ctx, clause, hit.start, votes.weights):
                 for code in codes:
                     votes.add(code, 2, "plural subject", None)
     for code in cluster.listed:
@@ -163,7 +161,7 @@ def _possessors(
         if here:
             yield here[0], "possessor 'its'"
         return
-    codes = _last_coordination(ctx, m.start, 2) or _last_coordination(ctx, m.start, 3)
+    codes = last_coordination(ctx, m.start, 2) or last_coordination(ctx, m.start, 3)
     for a in before:
         if a.code in codes:
             codes.remove(a.code)
@@ -253,86 +251,6 @@ def _because(ctx: Context, a: ActorMention, rule: str) -> Because:
     return Because(f"party {a.code}", "roles", rule, ctx.span(a.start, a.end))
 
 
-def plural_parties(
-    ctx: Context, start: int, upto: int, known: Votes
-) -> list[tuple[int, list[str]]]:
-    """Plural references in [start, upto) with the states they stand for.
-
-    "the three countries" is the instrument's parties when three are known
-    already, else the last three states named before it.
-    """
-    text = ctx.text
-    found = []
-    for pattern, count in ctx.lexicon.plural_refs:
-        for match in pattern.finditer(text, start, upto):
-            if known.weights and (count == 0 or len(known.weights) == count):
-                found.append((match.start(), list(known.weights)))
-                continue
-            if count:
-                group = _last_coordination(ctx, match.start(), count)
-                group = group or _last_named(ctx, match.start(), count)
-            else:  # "the countries": the pair or trio named together last
-                group = _last_coordination(ctx, match.start(), 2)
-                group = group or _last_coordination(ctx, match.start(), 3)
-            if "koreas" in match.group().lower():
-                group = ["KOR", "PRK"]
-            if group:
-                found.append((match.start(), group))
-    return found
-
-
-def _last_named(ctx: Context, before: int, count: int) -> list[str]:
-    earlier: list[str] = []
-    for a in reversed(ctx.standing(0, before)):
-        if a.code not in earlier:
-            earlier.append(a.code)
-        if count and len(earlier) == count:
-            return earlier
-    return []
-
-
-def _last_coordination(ctx: Context, before: int, count: int) -> list[str]:
-    """The last "A and B" / "A, B and C" group of ``count`` states before ``before``."""
-    if count < 2:
-        return []
-    text = ctx.text
-    usable = [a for a in ctx.standing(max(0, before - 600), before)]
-    for end_index in range(len(usable) - 1, count - 2, -1):
-        group = usable[end_index - count + 1 : end_index + 1]
-        joins = [text[x.end : y.start] for x, y in zip(group, group[1:], strict=False)]
-        if not re.fullmatch(r"\s+and\s+(?:the\s+)?", joins[-1]):
-            continue
-        if all(re.fullmatch(r",\s+(?:the\s+)?", j) for j in joins[:-1]):
-            codes = list(dict.fromkeys(a.code for a in group))
-            if len(codes) == count:
-                return codes
-    return []
-
-
-def listed_participants(ctx: Context) -> set[str]:
-    """States listed as an agreement's participants, organizations read as their
-    members where the text lists them ("ASEAN groups Brunei, Cambodia, ...")."""
-    text = ctx.text
-    members: dict[str, list[str]] = {}
-    for a in ctx.actors:
-        if _MEMBERSHIP.match(text, a.end):
-            sentence = ctx.sentence_of(a.start)
-            members[a.code] = [
-                b.code
-                for b in ctx.actors_in(a.end, sentence.end)
-                if not b.weak and not b.place
-            ]
-    listed: set[str] = set()
-    for sentence in ctx.sentences:
-        found = _PARTICIPANTS.search(sentence.text)
-        if not found:
-            continue
-        for a in ctx.actors_in(sentence.start + found.end(), sentence.end):
-            if not a.weak and not a.place:
-                listed.update(members.get(a.code) or [a.code])
-    return listed
-
-
 def _speakers_end(ctx: Context, clause: int, verb: int) -> int:
     """Skip the speakers of "X and Y say the deal is in force": they report, not act.
 
@@ -345,35 +263,6 @@ def _speakers_end(ctx: Context, clause: int, verb: int) -> int:
     if re.match(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:they|it|we|both)\b", after):
         return clause
     return said[-1].end()
-
-
-def _opening_group(
-    ctx: Context, sentence: Sentence, roles: dict[int, str]
-) -> list[str]:
-    """ "Iran and Britain, China, France, Germany and Russia have ...": the states."""
-    text = ctx.text
-    group: list[ActorMention] = []
-    position = sentence.start
-    for a in ctx.actors_in(sentence.start, sentence.end):
-        if a.start < position:
-            continue
-        gap = text[position : a.start]
-        if not re.fullmatch(
-            r"(?:the\s+)?" if not group else r",?\s+(?:and\s+)?(?:the\s+)?|,\s+", gap
-        ):
-            break
-        if a.weak or roles.get(a.start):
-            break
-        group.append(a)
-        position = a.end
-    codes = list(dict.fromkeys(a.code for a in group))
-    if len(codes) < 2 or not re.match(
-        r"\s+(?:have|has|had|are|were|will|would|on|formally|signed|agreed|jointly|"
-        r"also)\b",
-        text[position : position + 20],
-    ):
-        return []
-    return codes
 
 
 def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
@@ -430,35 +319,3 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
             ):
                 votes.add(a.code, 1, "named in the headline", None)
     return votes
-
-
-def partner_list(cluster: Cluster, ctx: Context) -> list[str]:
-    """The states listed after "with" or "between" following a plural mention:
-    "agreements to normalize ties with the UAE and Bahrain" are one per partner."""
-    text = ctx.text
-    for m in cluster.mentions:
-        if not m.plural:
-            continue
-        sentence = ctx.sentence_of(m.start)
-        found = re.search(
-            r"\b(?:with|between)\s+(?:the\s+)?",
-            text[m.end : min(sentence.end, m.end + 80)],
-        )
-        if not found:
-            continue
-        position = m.end + found.end()
-        group: list[str] = []
-        for a in ctx.actors_in(position, sentence.end):
-            if a.start != position:
-                break
-            group.append(a.code)
-            join = re.match(
-                r"(?:\s*\([^)]*\))?(?:,\s+|\s+and\s+)(?:the\s+)?", text[a.end :]
-            )
-            if not join:
-                break
-            position = a.end + join.end()
-        codes = list(dict.fromkeys(group))
-        if len(codes) >= 2:
-            return codes
-    return []

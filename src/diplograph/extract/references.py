@@ -1,0 +1,167 @@
+"""Who plural references and lists stand for: "the two countries", "both sides",
+"participating countries include ...", "agreements with the UAE and Bahrain".
+
+Used by :mod:`.roles`: a plural reference is the instrument's parties when
+they are known, else the states named together last before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from diplograph.extract.actors import ActorMention
+from diplograph.extract.context import Context
+from diplograph.extract.coref import Cluster
+from diplograph.extract.text import Sentence
+
+_PARTICIPANTS = re.compile(
+    r"\b(?:participating|member|signatory|partner|founding|negotiating)\s+"
+    r"(?:countries|nations|states|economies|members|parties)\s+"
+    r"(?:include|includes|included|are|were)\b",
+    re.I,
+)
+
+
+_MEMBERSHIP = re.compile(
+    r"\s+(?:groups|comprises|includes|consists of|brings together|members are)\b"
+)
+
+
+def plural_parties(
+    ctx: Context, start: int, upto: int, known: Mapping[str, int]
+) -> list[tuple[int, list[str]]]:
+    """Plural references in [start, upto) with the states they stand for.
+
+    "the three countries" is the instrument's parties when three are known
+    already, else the last three states named before it.
+    """
+    text = ctx.text
+    found = []
+    for pattern, count in ctx.lexicon.plural_refs:
+        for match in pattern.finditer(text, start, upto):
+            if known and (count == 0 or len(known) == count):
+                found.append((match.start(), list(known)))
+                continue
+            if count:
+                group = last_coordination(ctx, match.start(), count)
+                group = group or _last_named(ctx, match.start(), count)
+            else:  # "the countries": the pair or trio named together last
+                group = last_coordination(ctx, match.start(), 2)
+                group = group or last_coordination(ctx, match.start(), 3)
+            if "koreas" in match.group().lower():
+                group = ["KOR", "PRK"]
+            if group:
+                found.append((match.start(), group))
+    return found
+
+
+def _last_named(ctx: Context, before: int, count: int) -> list[str]:
+    earlier: list[str] = []
+    for a in reversed(ctx.standing(0, before)):
+        if a.code not in earlier:
+            earlier.append(a.code)
+        if count and len(earlier) == count:
+            return earlier
+    return []
+
+
+def last_coordination(ctx: Context, before: int, count: int) -> list[str]:
+    """The last "A and B" / "A, B and C" group of ``count`` states before ``before``."""
+    if count < 2:
+        return []
+    text = ctx.text
+    usable = [a for a in ctx.standing(max(0, before - 600), before)]
+    for end_index in range(len(usable) - 1, count - 2, -1):
+        group = usable[end_index - count + 1 : end_index + 1]
+        joins = [text[x.end : y.start] for x, y in zip(group, group[1:], strict=False)]
+        if not re.fullmatch(r"\s+and\s+(?:the\s+)?", joins[-1]):
+            continue
+        if all(re.fullmatch(r",\s+(?:the\s+)?", j) for j in joins[:-1]):
+            codes = list(dict.fromkeys(a.code for a in group))
+            if len(codes) == count:
+                return codes
+    return []
+
+
+def listed_participants(ctx: Context) -> set[str]:
+    """States listed as an agreement's participants, organizations read as their
+    members where the text lists them ("ASEAN groups Brunei, Cambodia, ...")."""
+    text = ctx.text
+    members: dict[str, list[str]] = {}
+    for a in ctx.actors:
+        if _MEMBERSHIP.match(text, a.end):
+            sentence = ctx.sentence_of(a.start)
+            members[a.code] = [
+                b.code
+                for b in ctx.actors_in(a.end, sentence.end)
+                if not b.weak and not b.place
+            ]
+    listed: set[str] = set()
+    for sentence in ctx.sentences:
+        found = _PARTICIPANTS.search(sentence.text)
+        if not found:
+            continue
+        for a in ctx.actors_in(sentence.start + found.end(), sentence.end):
+            if not a.weak and not a.place:
+                listed.update(members.get(a.code) or [a.code])
+    return listed
+
+
+def opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> list[str]:
+    """ "Iran and Britain, China, France, Germany and Russia have ...": the states."""
+    text = ctx.text
+    group: list[ActorMention] = []
+    position = sentence.start
+    for a in ctx.actors_in(sentence.start, sentence.end):
+        if a.start < position:
+            continue
+        gap = text[position : a.start]
+        if not re.fullmatch(
+            r"(?:the\s+)?" if not group else r",?\s+(?:and\s+)?(?:the\s+)?|,\s+", gap
+        ):
+            break
+        if a.weak or roles.get(a.start):
+            break
+        group.append(a)
+        position = a.end
+    codes = list(dict.fromkeys(a.code for a in group))
+    if len(codes) < 2 or not re.match(
+        r"\s+(?:have|has|had|are|were|will|would|on|formally|signed|agreed|jointly|"
+        r"also)\b",
+        text[position : position + 20],
+    ):
+        return []
+    return codes
+
+
+def partner_list(cluster: Cluster, ctx: Context) -> list[str]:
+    """The states listed after "with" or "between" following a plural mention:
+    "agreements to normalize ties with the UAE and Bahrain" are one per partner."""
+    text = ctx.text
+    for m in cluster.mentions:
+        if not m.plural:
+            continue
+        sentence = ctx.sentence_of(m.start)
+        found = re.search(
+            r"\b(?:with|between)\s+(?:the\s+)?",
+            text[m.end : min(sentence.end, m.end + 80)],
+        )
+        if not found:
+            continue
+        position = m.end + found.end()
+        group: list[str] = []
+        for a in ctx.actors_in(position, sentence.end):
+            if a.start != position:
+                break
+            group.append(a.code)
+            join = re.match(
+                r"(?:\s*\([^)]*\))?(?:,\s+|\s+and\s+)(?:the\s+)?", text[a.end :]
+            )
+            if not join:
+                break
+            position = a.end + join.end()
+        codes = list(dict.fromkeys(group))
+        if len(codes) >= 2:
+            return codes
+    return []
