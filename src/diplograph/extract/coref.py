@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import InstrumentMention, headline
+from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.names import headline
 from diplograph.extract.text import Sentence
 
 # Words that set a mention apart from an instrument already named: "the interim

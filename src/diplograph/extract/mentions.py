@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 
+from diplograph.extract.dates import MONTHS
 from diplograph.extract.lexicon import Lexicon
+from diplograph.extract.names import (
+    acronym_definitions,
+    headline,
+    looks_like_instrument,
+    norm,
+    proper_name_end,
+    proper_name_start,
+)
 
-_CONNECTORS = {
-    "of",
-    "on",
-    "for",
-    "the",
-    "and",
-    "in",
-    "to",
-    "between",
-    "regarding",
-    "concerning",
-    "de",
-}
 _DETERMINER = re.compile(
     r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.-]+\s+){0,6}$",
     re.I,
@@ -46,11 +41,7 @@ _INDEFINITE = {
     "one",
     "every",
 }
-_PROPER_WORD = re.compile(
-    r"[A-Z][\w'’.-]*|(?:of|on|for|the|and|in|to|regarding|concerning|de)\b"
-)
 _YEAR_LABEL = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
-_ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z0-9-]{1,9})\s*\)")
 
 
 @dataclass
@@ -72,50 +63,11 @@ class InstrumentMention:
         return self.determiner in _INDEFINITE
 
 
-def norm(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
-
-
 def kind_of(noun: str, lexicon: Lexicon) -> str | None:
     for pattern, kind in lexicon.kind_nouns:
         if pattern.match(noun):
             return kind
     return None
-
-
-def acronym_definitions(text: str) -> dict[str, str]:
-    """``Long Name (LN)`` pairs, where the initials of the words spell the acronym.
-
-    Example:
-        >>> acronym_definitions("the general security of military information agreement (GSOMIA)")
-        {'GSOMIA': 'general security of military information agreement'}
-    """
-    found: dict[str, str] = {}
-    for match in _ACRONYM_DEF.finditer(text):
-        acronym = match.group(1)
-        letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
-        words = re.findall(
-            r"[\w'’-]+", text[max(0, match.start() - 200) : match.start()]
-        )
-        for size in range(1, min(len(words), 14) + 1):
-            tail = words[-size:]
-            initials = "".join(w[0] for w in tail).lower()
-            content = "".join(
-                w[0] for w in tail if w.lower() not in _CONNECTORS
-            ).lower()
-            hyphen = "".join(
-                p[0]
-                for w in tail
-                for p in w.split("-")
-                if p and p.lower() not in _CONNECTORS
-            ).lower()
-            if (
-                letters in (initials, content, hyphen)
-                and tail[0].lower() not in _CONNECTORS
-            ):
-                found[acronym] = " ".join(tail)
-                break
-    return found
 
 
 Known = dict[str, tuple[str, str, str]]  # surface -> (key, canonical name, kind)
@@ -171,7 +123,7 @@ def _known_names(text: str, lexicon: Lexicon) -> Known:
         if hit:
             known.setdefault(acronym, hit)
             known.setdefault(long_name, hit)
-        elif kind or _looks_like_instrument(long_name):
+        elif kind or looks_like_instrument(long_name):
             key = "name:" + norm(long_name)
             known[acronym] = (key, long_name, kind or "agreement")
             known[long_name] = (key, long_name, kind or "agreement")
@@ -219,8 +171,8 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
         noun = match.group()
         kind = kind_of(noun, lexicon)
         capital = noun[:1].isupper() and not headline(text, start)
-        name_start = _proper_name_start(text, start) if capital else None
-        name_end = _proper_name_end(text, end) if capital else end
+        name_start = proper_name_start(text, start) if capital else None
+        name_end = proper_name_end(text, end) if capital else end
         if name_end > end and found.overlaps(start, name_end):
             name_end = end
         if name_start is not None or name_end > end:
@@ -243,7 +195,7 @@ def _find_name_heads(found: _Found, lexicon: Lexicon) -> None:
     for pattern, kind in lexicon.name_heads:
         for match in pattern.finditer(text):
             start, end = match.span()
-            name_start = _proper_name_start(text, start)
+            name_start = proper_name_start(text, start)
             if (
                 name_start is None
                 or found.overlaps(name_start, end)
@@ -256,142 +208,6 @@ def _find_name_heads(found: _Found, lexicon: Lexicon) -> None:
                     name_start, end, kind, name, name, "name:" + norm(name)
                 )
             )
-
-
-def headline(text: str, offset: int) -> bool:
-    """Whether the line holding ``offset`` is in title case, where capitals name nothing."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    words = re.findall(
-        r"[A-Za-z][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)]
-    )
-    long_words = [w for w in words if len(w) > 3]
-    return (
-        len(long_words) >= 4
-        and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.8
-    )
-
-
-def _looks_like_instrument(name: str) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:Initiative|Partnership|Plan of Action|Framework|Compact|Charter)$",
-            name,
-        )
-    )
-
-
-_NOT_NAME_START = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "its",
-    "their",
-    "new",
-    "final",
-    "interim",
-    "historic",
-    "landmark",
-    "bilateral",
-    "trilateral",
-    "such",
-    "any",
-    "each",
-    "our",
-    "under",
-    "both",
-    "earlier",
-    "previous",
-    "current",
-    "latest",
-    "last",
-    "many",
-    "formally",
-    "signed",
-}
-
-
-def _proper_name_start(text: str, noun_start: int) -> int | None:
-    """Start of a capitalised name that ends with the noun at ``noun_start``.
-
-    Walks back over capitalised words and inner connectors ("of", "on");
-    "the Paris Agreement" gives "Paris Agreement", "an Agreement" gives None.
-    """
-    window_start = max(0, noun_start - 120)
-    words = list(re.finditer(r"[\w'’.-]+", text[window_start:noun_start]))
-    start: int | None = None
-    boundary = noun_start
-    for word in reversed(words):
-        if text[window_start + word.end() : boundary] != " ":
-            break
-        token = word.group()
-        if token[:1].isupper() and token.lower() not in _NOT_NAME_START:
-            start = window_start + word.start()
-        elif token in _CONNECTORS and token != "the":
-            pass
-        else:
-            break
-        boundary = window_start + word.start()
-    if start is None:
-        return None
-    at_sentence_start = (
-        start == 0
-        or text[max(0, start - 2) : start] in (". ", "\n", '" ', "\n\n")
-        or text[start - 1] == "\n"
-    )
-    if at_sentence_start and " " not in text[start:noun_start].strip():
-        return None  # "Trade agreement ..." opening a sentence is no name
-    return start
-
-
-_NAME_TAIL = re.compile(
-    r"\s(?:of|on|for|between|concerning|regarding|to)\s(?:the\s)?[A-Z]"
-)
-# "the Economic Partnership Agreement between the EU and Japan": the parties,
-# not part of the name (a name goes on: "Treaty between A and B on the ...")
-_PARTIES_ONLY = re.compile(
-    r"\s+(?:between|with|among)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?![\w\s]*\b(?:on|of|for)\s+[A-Z])"
-)
-_TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "with",
-                    "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
-
-
-_MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
-_CALENDAR = {
-    *(calendar.day_name[i].lower() for i in range(7)),
-    *(calendar.month_name[i].lower() for i in range(1, 13)),
-    *(calendar.month_abbr[i].lower() for i in range(1, 13)),
-    "sept",
-}
-
-
-def _proper_name_end(text: str, noun_end: int) -> int:
-    """End of a name that starts with the noun ending at ``noun_end``: "Treaty of
-    Conventional Armed Forces in Europe", "Agreement on the Elimination of Double
-    Taxation"; ``noun_end`` itself when no capitalised words follow."""
-    if not _NAME_TAIL.match(text, noun_end) or _PARTIES_ONLY.match(text, noun_end):
-        return noun_end
-    end = noun_end
-    position = noun_end
-    for word in re.finditer(r"\s([\w'’-]+)", text[noun_end : noun_end + 200]):
-        if noun_end + word.start() != position:
-            break
-        token = word.group(1)
-        position = noun_end + word.end()
-        if token.lower() in _CALENDAR:
-            break  # "the Tromsø Treaty on Monday"
-        if token[:1].isupper():
-            end = position
-        elif token not in _TAIL_CONNECTORS:
-            break
-    return end
 
 
 def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -450,7 +266,7 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
     ):
         m.year_label = year.group(1)
         month = re.search(r"\b([A-Z][a-z]{2,8})\.?\s+$", clause[: year.start(1)])
-        if month and month.group(1).lower() in _MONTHS:
+        if month and month.group(1).lower() in MONTHS:
             # "the September 2018 peace agreement" was signed in 2018-09
-            m.year_label += f"-{_MONTHS[month.group(1).lower()]:02d}"
+            m.year_label += f"-{MONTHS[month.group(1).lower()]:02d}"
     return m

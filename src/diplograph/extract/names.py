@@ -1,0 +1,201 @@
+"""Proper names of instruments in running text: where a capitalised name starts
+and ends around its head noun ("the Paris Agreement", "the Treaty of
+Conventional Armed Forces in Europe"), acronyms a text defines ("... (GSOMIA)"),
+and title-case lines where capitals name nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_CONNECTORS = {
+    "of",
+    "on",
+    "for",
+    "the",
+    "and",
+    "in",
+    "to",
+    "between",
+    "regarding",
+    "concerning",
+    "de",
+}
+
+
+_ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z0-9-]{1,9})\s*\)")
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """``Long Name (LN)`` pairs, where the initials of the words spell the acronym.
+
+    Example:
+        >>> acronym_definitions("the general security of military information agreement (GSOMIA)")
+        {'GSOMIA': 'general security of military information agreement'}
+    """
+    found: dict[str, str] = {}
+    for match in _ACRONYM_DEF.finditer(text):
+        acronym = match.group(1)
+        letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
+        words = re.findall(
+            r"[\w'’-]+", text[max(0, match.start() - 200) : match.start()]
+        )
+        for size in range(1, min(len(words), 14) + 1):
+            tail = words[-size:]
+            initials = "".join(w[0] for w in tail).lower()
+            content = "".join(
+                w[0] for w in tail if w.lower() not in _CONNECTORS
+            ).lower()
+            hyphen = "".join(
+                p[0]
+                for w in tail
+                for p in w.split("-")
+                if p and p.lower() not in _CONNECTORS
+            ).lower()
+            if (
+                letters in (initials, content, hyphen)
+                and tail[0].lower() not in _CONNECTORS
+            ):
+                found[acronym] = " ".join(tail)
+                break
+    return found
+
+
+def headline(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is in title case, where capitals name nothing."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    words = re.findall(
+        r"[A-Za-z][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)]
+    )
+    long_words = [w for w in words if len(w) > 3]
+    return (
+        len(long_words) >= 4
+        and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.8
+    )
+
+
+def looks_like_instrument(name: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:Initiative|Partnership|Plan of Action|Framework|Compact|Charter)$",
+            name,
+        )
+    )
+
+
+_NOT_NAME_START = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "their",
+    "new",
+    "final",
+    "interim",
+    "historic",
+    "landmark",
+    "bilateral",
+    "trilateral",
+    "such",
+    "any",
+    "each",
+    "our",
+    "under",
+    "both",
+    "earlier",
+    "previous",
+    "current",
+    "latest",
+    "last",
+    "many",
+    "formally",
+    "signed",
+}
+
+
+def proper_name_start(text: str, noun_start: int) -> int | None:
+    """Start of a capitalised name that ends with the noun at ``noun_start``.
+
+    Walks back over capitalised words and inner connectors ("of", "on");
+    "the Paris Agreement" gives "Paris Agreement", "an Agreement" gives None.
+    """
+    window_start = max(0, noun_start - 120)
+    words = list(re.finditer(r"[\w'’.-]+", text[window_start:noun_start]))
+    start: int | None = None
+    boundary = noun_start
+    for word in reversed(words):
+        if text[window_start + word.end() : boundary] != " ":
+            break
+        token = word.group()
+        if token[:1].isupper() and token.lower() not in _NOT_NAME_START:
+            start = window_start + word.start()
+        elif token in _CONNECTORS and token != "the":
+            pass
+        else:
+            break
+        boundary = window_start + word.start()
+    if start is None:
+        return None
+    at_sentence_start = (
+        start == 0
+        or text[max(0, start - 2) : start] in (". ", "\n", '" ', "\n\n")
+        or text[start - 1] == "\n"
+    )
+    if at_sentence_start and " " not in text[start:noun_start].strip():
+        return None  # "Trade agreement ..." opening a sentence is no name
+    return start
+
+
+_NAME_TAIL = re.compile(
+    r"\s(?:of|on|for|between|concerning|regarding|to)\s(?:the\s)?[A-Z]"
+)
+
+
+# "the Economic Partnership Agreement between the EU and Japan": the parties,
+# not part of the name (a name goes on: "Treaty between A and B on the ...")
+_PARTIES_ONLY = re.compile(
+    r"\s+(?:between|with|among)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?![\w\s]*\b(?:on|of|for)\s+[A-Z])"
+)
+
+
+_TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "with",
+                    "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
+
+
+_CALENDAR = {
+    *(calendar.day_name[i].lower() for i in range(7)),
+    *(calendar.month_name[i].lower() for i in range(1, 13)),
+    *(calendar.month_abbr[i].lower() for i in range(1, 13)),
+    "sept",
+}
+
+
+def proper_name_end(text: str, noun_end: int) -> int:
+    """End of a name that starts with the noun ending at ``noun_end``: "Treaty of
+    Conventional Armed Forces in Europe", "Agreement on the Elimination of Double
+    Taxation"; ``noun_end`` itself when no capitalised words follow."""
+    if not _NAME_TAIL.match(text, noun_end) or _PARTIES_ONLY.match(text, noun_end):
+        return noun_end
+    end = noun_end
+    position = noun_end
+    for word in re.finditer(r"\s([\w'’-]+)", text[noun_end : noun_end + 200]):
+        if noun_end + word.start() != position:
+            break
+        token = word.group(1)
+        position = noun_end + word.end()
+        if token.lower() in _CALENDAR:
+            break  # "the Tromsø Treaty on Monday"
+        if token[:1].isupper():
+            end = position
+        elif token not in _TAIL_CONNECTORS:
+            break
+    return end
