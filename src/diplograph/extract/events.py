@@ -15,9 +15,8 @@ import re
 
 from diplograph.extract.context import Context
 from diplograph.extract.coref import Cluster
-from diplograph.extract.dates import DateMention
 from diplograph.extract.roles import VerbHit, subjects
-from diplograph.extract.text import Sentence
+from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
 
 # Events done by one party at a time: the clause's subject is who did it.
@@ -53,16 +52,9 @@ _SIGNED_EVENT = re.compile(
     r"prolongation|ratification|instruments? of ratification)\b",
     re.I,
 )
-_OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
 _STATEMENT_KINDS = ("joint_statement", "declaration")
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
-)
-_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s*$")
-_YEAR_LABEL_AFTER = re.compile(
-    r"(?:'s)?\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|treaty|pact|accord|accords|"
-    r"agreements|convention|protocol|arrangement|declaration)\b",
-    re.I,
 )
 
 
@@ -216,11 +208,11 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         # one party deciding to end an agreement gives notice: a withdrawal, dated
         # when it is announced, whatever "would" says about the end itself
         dates = ctx.dates(sentence, future=False)
-        when = _pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
+        when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
         return Event("withdrawn", when, False, (), evidence)
     modal = bool(lexicon.modality.search(scope))
     dates = ctx.dates(sentence, future=modal)
-    when = _pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
+    when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
     if modal and (when is None or etype in ("signed", "agreed")):
         return None  # "will sign" is no signing; "will take effect on July 1" is
     return Event(etype, when, modal, (), evidence)
@@ -301,115 +293,3 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     return not lexicon.kind_pattern.search(subject) and not re.search(
         r"\b(?:talks|negotiations|it)\b", subject
     )
-
-
-def _verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
-    return [
-        (sentence.start + m.start(), sentence.start + m.end())
-        for pattern, _ in ctx.lexicon.event_patterns
-        for m in pattern.finditer(sentence.text)
-    ]
-
-
-def _pick_date(
-    dates: list[DateMention],
-    v_start: int,
-    v_end: int,
-    sentence: Sentence,
-    ctx: Context,
-    etype: str,
-) -> str | None:
-    """The date the words tie to the verb: the nearest one after it or before it
-    that no other event verb, dateline, year label or report claims."""
-    text = ctx.text
-    best: tuple[int, str] | None = None
-    verbs = [v for v in _verb_spans(sentence, ctx) if v != (v_start, v_end)]
-    for d in dates:
-        if d.value is None:
-            continue
-        low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
-        if any(low <= vs and ve <= high for vs, ve in verbs):
-            continue  # another event verb stands between: the date is its own
-        if _DATELINE.match(text[sentence.start : d.start]):
-            continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
-        if d.kind == "year" and _YEAR_LABEL_AFTER.match(text, d.end):
-            continue  # "the 2015 deal": a year label, not this event's date
-        before = text[max(sentence.start, d.start - 25) : d.start]
-        reported = bool(ctx.lexicon.reporting.search(before))
-        if (
-            reported
-            and etype in ("withdrawn", "terminated", "suspended")
-            and re.search(r"\b(?:announced|declared)\b", before)
-        ):
-            reported = False  # announcing a withdrawal is withdrawing
-        if d.start >= v_end:
-            distance = _distance_after(d, v_end, sentence, reported, ctx)
-        else:
-            distance = _distance_before(d, v_start, sentence, reported, ctx)
-        if distance is not None and (best is None or distance < best[0]):
-            best = (distance, d.value)
-    if best is None:
-        return _sentence_date(dates, sentence, ctx)
-    return best[1]
-
-
-def _distance_after(
-    d: DateMention, v_end: int, sentence: Sentence, reported: bool, ctx: Context
-) -> int | None:
-    text = ctx.text
-    between = text[v_end : d.start]
-    # "the signing of X took place at ..., held on 26 October 2025"
-    occasion = len(between) < 250 and _OCCASION.search(between)
-    if (len(between) > 100 and not occasion) or re.search(
-        r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between
-    ):
-        return None
-    if reported or re.search(
-        r"\b(?:to|until|till|through|by)\s+(?:the\s+)?(?:end\s+of\s+)?$",
-        text[max(sentence.start, d.start - 20) : d.start],
-    ):
-        return None  # "extended to Feb. 5, 2026" gives the new end, not the event
-    return len(between)
-
-
-def _distance_before(
-    d: DateMention, v_start: int, sentence: Sentence, reported: bool, ctx: Context
-) -> int | None:
-    text = ctx.text
-    between = text[d.end : v_start]
-    said_that = reported and re.match(r"\W*(?:\([^)]*\)\W*)?that\b", between)
-    if len(between) > (250 if said_that else 90):
-        return None
-    if reported and not re.search(r"\bthat\b", between):
-        return None
-    opening = re.fullmatch(
-        r"\s*(?:(?:on|in|by|since|last|earlier)\s*)?",
-        text[sentence.start : d.start],
-        re.I,
-    )
-    if "," in between and not opening and not re.search(r"\bthat\b", between):
-        return None  # "Biden, who was sworn in on Jan. 20, acted to extend it"
-    if not opening and ctx.lexicon.kind_pattern.search(between):
-        return None  # "in January 2021 as part of the agreement signed in 2019"
-    return len(between) + 10
-
-
-def _sentence_date(
-    dates: list[DateMention], sentence: Sentence, ctx: Context
-) -> str | None:
-    """ "On July 13, 2023, Egypt and Ethiopia agreed ..., according to a joint
-    statement issued after ...": a date opening the sentence dates all of it."""
-    for d in dates:
-        if (
-            d.value
-            and re.fullmatch(
-                r"\s*(?:on|in|by|last|earlier)?\s*",
-                ctx.text[sentence.start : d.start],
-                re.I,
-            )
-            and re.match(r"\s*,", ctx.text[d.end : d.end + 3])
-        ):
-            return d.value
-    # "met today in Tokyo to sign ...": the one day the sentence names
-    days = {d.value for d in dates if d.value and d.kind in ("day_word", "weekday")}
-    return days.pop() if len(days) == 1 else None
