@@ -81,7 +81,9 @@ def _pattern() -> tuple[
 
 
 def find_actors(text: str) -> list[ActorMention]:
-    """Every gazetteer mention in ``text``, with its role, in text order.
+    """Every gazetteer mention in ``text``, with its role, in text order, and the
+    people the text introduces with their state's office ("Japanese Prime
+    Minister Fumio Kishida": later "Kishida" stands for Japan).
 
     Example:
         >>> [(m.code, m.role) for m in find_actors("Seoul and Tokyo signed it in Seoul.")]
@@ -95,54 +97,51 @@ def find_actors(text: str) -> list[ActorMention]:
     for match in pattern.finditer(text):
         surface = match.group()
         code, role = exact.get(surface) or folded[surface.lower()]
-        start, end = match.span()
-        before = text[max(0, start - 24) : start]
-        after = text[end : end + 60]
-        if after.startswith("'s") or after.startswith("’s"):
-            after_office = after[2:]
-        else:
-            after_office = after
-        place = bool(_PLACE_BEFORE.search(before)) and role in (
-            "capital",
-            "seat",
-            "name",
-            "alias",
-        )
-        if place and role in ("name", "alias") and OFFICE.match(after_office):
-            place = False  # "to Japanese officials", "of South Korean President"
-        shared = _SHARED_OFFICE.match(after)  # "the Uzbek and Kazakh presidents"
-        office = OFFICE.match(after) or (shared and OFFICE.match(after[shared.end() :]))
-        weak = (role == "demonym" and not office) or bool(_NOT_THE_STATE.match(after))
-        mentions.append(ActorMention(start, end, code, role, surface, place, weak))
-        if role in ("demonym", "name", "alias") and OFFICE.match(after_office):
-            person = _TITLE_NAME.match(after_office[OFFICE.match(after_office).end() :])  # type: ignore[union-attr]
-            if person:
-                surname = person.group("name").split()[-1]
-                if len(surname) > 2 and surname not in people:
-                    people[surname] = code
-        titled = _TITLE_OF.search(text, max(0, start - 80), start)
-        if titled and role in ("name", "alias"):
-            surname = titled.group("name").split()[
-                -1
-            ]  # "President Xi Jinping of China"
-            if len(surname) > 2 and surname not in people:
-                people[surname] = code
-    if people:
-        names = re.compile(
-            r"(?<![\w-])(" + "|".join(map(re.escape, people)) + r")(?![\w-])"
-        )
-        taken = [(m.start, m.end) for m in mentions]
-        for match in names.finditer(text):
-            if any(s <= match.start() < e for s, e in taken):
-                continue
-            mentions.append(
-                ActorMention(
-                    match.start(),
-                    match.end(),
-                    people[match.group()],
-                    "person",
-                    match.group(),
-                )
-            )
-        mentions.sort(key=lambda m: m.start)
-    return mentions
+        mention = _mention(text, match.start(), match.end(), code, role)
+        mentions.append(mention)
+        for surname in _introduced(text, mention):
+            people.setdefault(surname, code)
+    if not people:
+        return mentions
+    names = re.compile(
+        r"(?<![\w-])(" + "|".join(map(re.escape, people)) + r")(?![\w-])"
+    )
+    taken = [(m.start, m.end) for m in mentions]
+    for match in names.finditer(text):
+        if not any(s <= match.start() < e for s, e in taken):
+            code = people[match.group()]
+            mentions.append(ActorMention(*match.span(), code, "person", match.group()))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _mention(text: str, start: int, end: int, code: str, role: str) -> ActorMention:
+    """One gazetteer match with what the words around it make of it."""
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 60]
+    after_office = after[2:] if after.startswith(("'s", "’s")) else after
+    place = bool(_PLACE_BEFORE.search(before)) and role in (
+        "capital", "seat", "name", "alias",
+    )  # fmt: skip
+    if place and role in ("name", "alias") and OFFICE.match(after_office):
+        place = False  # "to Japanese officials", "of South Korean President"
+    shared = _SHARED_OFFICE.match(after)  # "the Uzbek and Kazakh presidents"
+    office = OFFICE.match(after) or (shared and OFFICE.match(after[shared.end() :]))
+    weak = (role == "demonym" and not office) or bool(_NOT_THE_STATE.match(after))
+    return ActorMention(start, end, code, role, text[start:end], place, weak)
+
+
+def _introduced(text: str, m: ActorMention) -> list[str]:
+    """Surnames the mention introduces: "South Korean President Moon Jae-in",
+    "President Xi Jinping of China"."""
+    surnames = []
+    after = text[m.end : m.end + 60]
+    after_office = after[2:] if after.startswith(("'s", "’s")) else after
+    office = OFFICE.match(after_office)
+    if m.role in ("demonym", "name", "alias") and office:
+        person = _TITLE_NAME.match(after_office[office.end() :])
+        if person:
+            surnames.append(person.group("name").split()[-1])
+    titled = _TITLE_OF.search(text, max(0, m.start - 80), m.start)
+    if titled and m.role in ("name", "alias"):
+        surnames.append(titled.group("name").split()[-1])
+    return [name for name in surnames if len(name) > 2]
