@@ -117,6 +117,13 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
             return candidate.isoformat()
     except ValueError:
         return _SKIP
+    return _resolve_relative(name, g, published, future)
+
+
+def _resolve_relative(
+    name: str, g: dict[str, str], published: date, future: bool
+) -> str | None:
+    """Dates that count from the publication date: "Wednesday", "last month"."""
     if name == "weekday":
         target = WEEKDAYS[g["weekday"].lower()]
         rel = (g.get("rel") or "").lower()
@@ -159,8 +166,3 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
             return _SKIP
         return str(year)
     return None
-
-
-def shift_years(published: date, years: int) -> str:
-    """The year ``years`` before publication: anniversaries ("the 50th anniversary")."""
-    return str(published.year - years)

@@ -16,6 +16,8 @@ from diplograph.extract.events import events_of, merge_events, talks, verb_hits
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.references import partner_list
 from diplograph.extract.roles import (
+    VerbHit,
+    Votes,
     concerns_of,
     fallback_parties,
     find_parties,
@@ -29,17 +31,8 @@ def describe(
     """The facts of one instrument; none when no party can be identified."""
     kind = kind_of(cluster, ctx)
     hits = verb_hits(cluster, clusters, ctx)
-    parties = find_parties(cluster, hits, ctx)
     group = member_of(cluster, clusters, ctx)
-    if group is not None and len(parties.weights) < 2:
-        # "Among them was a memorandum on power exports": the set's parties
-        group_parties = find_parties(group, verb_hits(group, clusters, ctx), ctx)
-        if not group_parties.weights:
-            group_parties = fallback_parties(group, ctx, headline=group is clusters[0])
-        for code, weight in group_parties.weights.items():
-            parties.add(code, weight, "member of a set of instruments", None)
-    if not parties.weights:
-        parties = fallback_parties(cluster, ctx, headline=cluster is clusters[0])
+    parties = _parties(cluster, hits, group, clusters, ctx)
     if not parties.weights:
         return []
     codes = parties.codes()
@@ -86,6 +79,27 @@ def describe(
     # "agreements to normalize ties with the UAE and Bahrain": one per partner
     shared = [code for code in codes if code not in partners]
     return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
+
+
+def _parties(
+    cluster: Cluster,
+    hits: list[VerbHit],
+    group: Cluster | None,
+    clusters: list[Cluster],
+    ctx: Context,
+) -> Votes:
+    """The instrument's own parties; a member's set's ones ("Among them was a
+    memorandum on power exports"); else the fallback ones."""
+    parties = find_parties(cluster, hits, ctx)
+    if group is not None and len(parties.weights) < 2:
+        group_parties = find_parties(group, verb_hits(group, clusters, ctx), ctx)
+        if not group_parties.weights:
+            group_parties = fallback_parties(group, ctx, headline=group is clusters[0])
+        for code, weight in group_parties.weights.items():
+            parties.add(code, weight, "member of a set of instruments", None)
+    if not parties.weights:
+        parties = fallback_parties(cluster, ctx, headline=cluster is clusters[0])
+    return parties
 
 
 _MEMBER = re.compile(

@@ -73,26 +73,21 @@ def _words(items: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])", re.I)
 
 
-@lru_cache(maxsize=8)
-def load_lexicon(extra_dir: str | None = None) -> Lexicon:
-    """Read the packaged lexicon, merged with ``extra_dir`` when given."""
+def _read(extra_dir: str | None) -> tuple[dict[str, Any], tuple[Instrument, ...]]:
+    """The JSON files and the instruments, the user's merged over the package's."""
     base = data_dir() / "lexicon"
+    extra = Path(extra_dir) if extra_dir else None
     data: dict[str, Any] = {}
     for name in _FILES:
         content = json.loads((base / name).read_text(encoding="utf-8"))
-        if extra_dir and (Path(extra_dir) / name).exists():
+        if extra and (extra / name).exists():
             content = _merge(
-                content,
-                json.loads((Path(extra_dir) / name).read_text(encoding="utf-8")),
+                content, json.loads((extra / name).read_text(encoding="utf-8"))
             )
         data[name] = content
     lines = (base / "instruments.jsonl").read_text(encoding="utf-8").splitlines()
-    if extra_dir and (Path(extra_dir) / "instruments.jsonl").exists():
-        lines += (
-            (Path(extra_dir) / "instruments.jsonl")
-            .read_text(encoding="utf-8")
-            .splitlines()
-        )
+    if extra and (extra / "instruments.jsonl").exists():
+        lines += (extra / "instruments.jsonl").read_text(encoding="utf-8").splitlines()
     instruments = tuple(
         Instrument(
             r["id"],
@@ -100,9 +95,16 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
             tuple(r.get("aliases", ())),
             r["kind"],
             tuple(r.get("topics", ())),
-        )
+        )  # fmt: skip
         for r in (json.loads(line) for line in lines if line.strip())
     )
+    return data, instruments
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_dir: str | None = None) -> Lexicon:
+    """Read the packaged lexicon, merged with ``extra_dir`` when given."""
+    data, instruments = _read(extra_dir)
     kinds, events = data["kinds.json"], data["events.json"]
     topics, refs = data["topics.json"], data["references.json"]
     kind_nouns = tuple(
