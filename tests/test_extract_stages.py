@@ -183,6 +183,28 @@ def test_events_accession_is_ratification_by_that_state() -> None:
     assert [(e.type, e.actors) for e in fact.events] == [("ratified", ("ECU",))]
 
 
+def test_events_decision_to_suspend_is_done_by_the_first_subject() -> None:
+    [fact] = agreements(
+        "Moscow on Friday formally notified Washington of its decision to suspend "
+        "participation in the New START treaty."
+    )
+    [suspended] = [e for e in fact.events if e.type == "suspended"]
+    assert (suspended.date, suspended.actors) == ("2024-03-08", ("RUS",))
+
+
+def test_events_nth_state_to_ratify_ratified() -> None:
+    [fact] = agreements("Ghana became the 40th country to ratify the accord on Tuesday.")
+    assert ("ratified", "2024-03-12") in events(fact)
+
+
+def test_events_infinitive_is_not_yet_an_event() -> None:
+    [fact] = agreements(
+        "Peru and Ghana signed a water treaty on Monday. Both plan to ratify the "
+        "treaty next year."
+    )
+    assert "ratified" not in {e.type for e in fact.events}
+
+
 def test_events_withdraws_from_a_name_not_in_the_lexicon() -> None:
     [fact] = agreements("Mexico withdraws from the Lisbon Principles.")
     assert fact.name == "Lisbon Principles"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.actors import ActorMention
 from diplograph.extract.context import Context
 from diplograph.extract.coref import Cluster
 from diplograph.extract.roles import VerbHit, subjects
@@ -50,6 +51,14 @@ _INSTRUMENT_SUBJECT = re.compile(
 _SIGNED_EVENT = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:extension|renewal|"
     r"prolongation|ratification|instruments? of ratification)\b",
+    re.I,
+)
+# infinitives that report the act: "its decision to suspend", "became the 40th
+# country to ratify"
+_DONE_TO = re.compile(
+    r"(?:\b(?:decision|decided|decides|voted|votes|moved|moves)\s+to"
+    r"|\b(?:became|becomes|become|is|was)\s+the\s+\w+\s+"
+    r"(?:country|state|nation|member|signatory|party)\s+to)\s+(?:\w+ly\s+)?$",
     re.I,
 )
 _STATEMENT_KINDS = ("joint_statement", "declaration")
@@ -99,7 +108,7 @@ def events_of(
         if event is None:
             continue
         if event.type in _BY_PARTY:
-            actors = tuple(dict.fromkeys(a.code for a, _ in subjects(hit, ctx)))
+            actors = _first_group([a for a, _ in subjects(hit, ctx)], ctx)
             if actors:
                 event = Event(event.type, event.date, event.scheduled, actors,
                               event.evidence)  # fmt: skip
@@ -117,6 +126,19 @@ def events_of(
                 when = str(ctx.article.published.year - years)
                 events.append(Event("in_force", when))
     return events, because
+
+
+def _first_group(actors: list[ActorMention], ctx: Context) -> tuple[str, ...]:
+    """The states that did it: the first coordinated group of the subjects
+    ("Moscow notified Washington of its decision to suspend": Russia)."""
+    group = actors[:1]
+    for a in actors[1:]:
+        if not re.fullmatch(
+            r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", ctx.text[group[-1].end : a.start]
+        ):
+            break
+        group.append(a)
+    return tuple(dict.fromkeys(a.code for a in group))
 
 
 def talks(
@@ -223,11 +245,12 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
     text, lexicon = ctx.text, ctx.lexicon
     verb = text[hit.start : hit.end].lower()
     etype = hit.type
-    before = text[max(0, hit.start - 25) : hit.start]
+    before = text[max(0, hit.start - 60) : hit.start]
     if (
         etype not in ("withdrawn", "terminated", "in_force")
         and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)
-        and not lexicon.failure_before.search(before)  # "failed to sign": failure
+        and not lexicon.failure_before.search(before[-25:])  # "failed to sign"
+        and not _DONE_TO.search(before)
     ):
         return None  # "a deal to implement ...", "plans to ratify": not yet
     if etype != "signed":
