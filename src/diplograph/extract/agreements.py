@@ -98,7 +98,7 @@ def _same(a: AgreementFact, b: AgreementFact) -> bool:
         and not (a.signed.startswith(b.signed) or b.signed.startswith(a.signed))
     ):
         return False
-    if bool(a.signed) != bool(b.signed):
+    if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
         # "signed their first swap pact in 2001" is not the deal agreed this June
         signed = a.signed or b.signed or ""
         other = b if a.signed else a

@@ -37,7 +37,8 @@ _ANNIVERSARY = re.compile(r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?$", r
 # "replaces the NAFTA", "unlike its 2017 treaty": the name is another instrument.
 _QUANTIFIED = re.compile(
     r"^(?:several|many|other|some|various|multiple|numerous|dozens of|all|most|"
-    r"such|these|those|previous|past|earlier|bilateral)\b",
+    r"such|these|those|previous|past|earlier|bilateral)\b"
+    r"|^an?\s+(?:list|number|series|raft|slew|host|package|set|string)\s+of\b",
     re.I,
 )
 _APART = re.compile(
@@ -147,8 +148,35 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
             clusters.append(target)
         target.mentions.insert(0, m)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    _join_known_as(clusters, ctx)
     _add_pronouns(clusters, ctx)
     return clusters
+
+
+_KNOWN_AS = re.compile(
+    r"(?:,\s*)?(?:also\s+|formally\s+|officially\s+)?(?:known as|called|dubbed|"
+    r"named|titled)\s+(?:the\s+)?[\"“]?$",
+    re.I,
+)
+
+
+def _join_known_as(clusters: list[Cluster], ctx: Context) -> None:
+    """ "the pact known as the General Security of Military Information
+    Agreement": the mention before "known as" and the name are one."""
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    ordered = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
+    for before, m in zip(ordered, ordered[1:], strict=False):
+        first, second = owner[id(before)], owner[id(m)]
+        if first is second or not _KNOWN_AS.search(ctx.text[before.end : m.start]):
+            continue
+        if len(ctx.text[before.end : m.start]) > 40:
+            continue
+        first.mentions.extend(second.mentions)
+        if second.key and not first.key:
+            first.key, first.name = second.key, second.name
+        for x in second.mentions:
+            owner[id(x)] = first
+        clusters.remove(second)
 
 
 def _antecedent(
