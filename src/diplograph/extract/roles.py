@@ -310,6 +310,13 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
         if not a.weak and not roles.get(a.start):
             rule = "named in the instrument's first sentence"
             votes.add(a.code, 1, rule, _because(ctx, a, rule))
+    if not votes.weights and first.index > 0:
+        previous = ctx.sentences[first.index - 1]
+        roles = roles_in(ctx, previous)
+        for a in ctx.actors_in(previous.start, previous.end):
+            if not a.weak and not roles.get(a.start):
+                rule = "named in the sentence before the instrument's"
+                votes.add(a.code, 1, rule, _because(ctx, a, rule))
     if not votes.weights and headline:
         for a in find_actors(ctx.article.title):
             if (
