@@ -154,6 +154,14 @@ def test_roles_organization_presented_as_party() -> None:
     assert fact.parties == ("EU", "MERCOSUR")
 
 
+def test_roles_the_bloc_is_the_organization_named_before() -> None:
+    [fact] = agreements(
+        "Leaders of the African Union met in Kigali. On Monday the bloc signed a "
+        "health agreement with Rwanda."
+    )
+    assert fact.parties == ("AU", "RWA")
+
+
 # events: the headline fact, however it is phrased
 
 

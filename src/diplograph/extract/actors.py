@@ -26,7 +26,7 @@ OFFICE = re.compile(
     r"Infrastructure|Secretary-General|president|prime minister|premier|foreign minister|"
     r"minister|king|emir|chancellor|head of state|leaders?|counterparts?|"
     r"foreign ministry|defen[cs]e minister|presidents|prime ministers|ministers|"
-    r"governments|delegations|foreign ministers)\b"
+    r"governments|delegations|foreign ministers|Authority|National Authority)\b"
 )
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|across|throughout|to|visit|visited|visiting|"

@@ -52,6 +52,7 @@ class Lexicon:
     topic_keywords: tuple[tuple[re.Pattern[str], str], ...]
     topics_by_kind: dict[str, tuple[str, ...]]
     plural_refs: tuple[tuple[re.Pattern[str], int], ...]
+    organization_refs: re.Pattern[str]
     broker_markers: re.Pattern[str]
     groups: re.Pattern[str]
     instruments: tuple[Instrument, ...]
@@ -143,6 +144,9 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
         topics_by_kind={k: tuple(v) for k, v in topics["by_kind"].items()},
         plural_refs=tuple(
             (re.compile(rf"\b(?:{p})\b", re.I), n) for p, n in refs["plural"].items()
+        ),
+        organization_refs=re.compile(
+            r"\b(?:" + "|".join(refs.get("organization", ["(?!)"])) + r")\b", re.I
         ),
         broker_markers=_words(refs["broker_markers"]),
         groups=re.compile(

@@ -14,6 +14,7 @@ from diplograph.extract.actors import ActorMention
 from diplograph.extract.context import Context
 from diplograph.extract.coref import Cluster
 from diplograph.extract.text import Sentence
+from diplograph.gazetteer import load_gazetteer
 
 _PARTICIPANTS = re.compile(
     r"\b(?:participating|member|signatory|partner|founding|negotiating)\s+"
@@ -53,7 +54,17 @@ def plural_parties(
                 group = ["KOR", "PRK"]
             if group:
                 found.append((match.start(), group))
+    for match in ctx.lexicon.organization_refs.finditer(text, start, upto):
+        # "the bloc": the organization named last before it
+        named = [a for a in ctx.standing(0, match.start()) if _is_organization(a.code)]
+        if named:
+            found.append((match.start(), [named[-1].code]))
     return found
+
+
+def _is_organization(code: str) -> bool:
+    entity = load_gazetteer().entities.get(code)
+    return entity is not None and not entity.is_country
 
 
 def _last_named(ctx: Context, before: int, count: int) -> list[str]:
