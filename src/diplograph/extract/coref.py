@@ -33,7 +33,11 @@ _CONFLICT_WORDS = (
     ("second", ()),
     ("first", ()),
 )
-_ANNIVERSARY = re.compile(r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?$", re.I)
+_ANNIVERSARY = re.compile(
+    r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?"
+    r"(?:(?:signing|conclusion|adoption|entry into force) of (?:the )?)?$",
+    re.I,
+)
 # "replaces the NAFTA", "unlike its 2017 treaty": the name is another instrument.
 _QUANTIFIED = re.compile(
     r"^(?:several|many|other|some|various|multiple|numerous|dozens of|all|most|"
@@ -114,7 +118,7 @@ def refine_mention(m: InstrumentMention, ctx: Context) -> None:
     text = ctx.text
     if re.match(r"\s+to\s+(?:formally\s+)?normali[sz]e", text[m.end : m.end + 40]):
         m.kind = "normalization"
-    anniversary = _ANNIVERSARY.search(text[max(0, m.start - 40) : m.start])
+    anniversary = _ANNIVERSARY.search(text[max(0, m.start - 70) : m.start])
     if anniversary:
         m.year_label = str(ctx.article.published.year - int(anniversary.group(1)))
 

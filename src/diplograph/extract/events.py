@@ -281,6 +281,10 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     start = ctx.clause_start(sentence, hit.start)
     clause = text[start : hit.start]
     after = text[hit.end : sentence.end]
+    if re.search(
+        r"\banniversary of (?:the\s+)?$", text[max(0, hit.start - 30) : hit.start]
+    ):
+        return True  # "the 20th anniversary of the signing": it was signed then
     if (
         etype != "negotiation"
         and _TALKS_SUBJECT.search(clause)
