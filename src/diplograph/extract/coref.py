@@ -15,40 +15,14 @@ import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.context import Context
+from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.names import headline
 from diplograph.extract.text import Sentence
 
-# Words that set a mention apart from an instrument already named: "the interim
-# deal" is not "the deal"; "bilateral" is not "trilateral".
-_CONFLICT_WORDS = (
-    ("bilateral", ("trilateral", "three-way", "multilateral", "regional")),
-    ("trilateral", ("bilateral",)),
-    ("interim", ()),
-    ("previous", ()),
-    ("earlier", ()),
-    ("old", ()),
-    ("another", ()),
-    ("separate", ()),
-    ("second", ()),
-    ("first", ()),
-)
 _ANNIVERSARY = re.compile(
     r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?"
     r"(?:(?:signing|conclusion|adoption|entry into force) of (?:the )?)?$",
-    re.I,
-)
-# "replaces the NAFTA", "unlike its 2017 treaty": the name is another instrument.
-_QUANTIFIED = re.compile(
-    r"^(?:several|many|other|some|various|multiple|numerous|dozens of|all|most|"
-    r"such|these|those|previous|past|earlier|bilateral)\b"
-    r"|^an?\s+(?:list|number|series|raft|slew|host|package|set|string)\s+of\b",
-    re.I,
-)
-_APART = re.compile(
-    r"(?:replac\w*|succeed\w*|version of|than|like|unlike|instead of|under|builds? on"
-    r"|since|supersed\w*|modelled on|modeled on|follow\w* (?:on|up)|amend\w*)\s+"
-    r"(?:the\s+|its\s+|their\s+)?$",
     re.I,
 )
 # Nouns that can take up any ordinary instrument ("a memorandum ... the deal").
@@ -97,7 +71,7 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     ("several Cold War-era treaties", "many agreements")."""
     sentence = ctx.sentence_of(m.start)
     lexicon = ctx.lexicon
-    if m.plural and not m.key and _QUANTIFIED.search(m.modifiers):
+    if m.plural and not m.key and ctx.lexicon.classes.search(m.modifiers):
         return False
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]
@@ -144,7 +118,7 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
         if m.key:
             by_key.setdefault(m.key, target)
     for m in titles:
-        fitting = [c for c in clusters if _fits(m, c) and not c.background]
+        fitting = [c for c in clusters if _fits(m, c, ctx) and not c.background]
         same = [c for c in fitting if m.kind in c.kinds]
         target = (same or fitting or [None])[0]
         if target is None:
@@ -199,7 +173,7 @@ def _antecedent(
             (
                 c
                 for c in clusters
-                if _same_year(c.year_label, m.year_label) and _fits(m, c)
+                if _same_year(c.year_label, m.year_label) and _fits(m, c, ctx)
             ),
             None,
         )
@@ -210,7 +184,9 @@ def _antecedent(
         return apposed
     if m.indefinite:
         return None
-    candidates = [c for c in clusters if _fits(m, c) and not _other_signers(m, c, ctx)]
+    candidates = [
+        c for c in clusters if _fits(m, c, ctx) and not _other_signers(m, c, ctx)
+    ]
     if not candidates:
         return None
     order = {id(c): i for i, c in enumerate(clusters)}
@@ -265,17 +241,17 @@ def _named_later(
                 for c in clusters
                 if c.key is None
                 and _same_year(c.year_label, m.year_label)
-                and _fits(m, c)
+                and _fits(m, c, ctx)
             ),
             None,
         )
-    if _APART.search(ctx.text[max(0, m.start - 40) : m.start]):
+    if ctx.lexicon.apart_before.search(ctx.text[max(0, m.start - 40) : m.start]):
         return None
     unnamed = [c for c in clusters if c.key is None and not c.background]
     index = ctx.sentence_of(m.start).index
     for c in reversed(unnamed):
         near = index - ctx.sentence_of(c.mentions[-1].start).index <= 1
-        if near and _fits(m, c) and not _other_signers(m, c, ctx, least=1):
+        if near and _fits(m, c, ctx) and not _other_signers(m, c, ctx, least=1):
             return c
         break
     return None
@@ -298,7 +274,7 @@ def _apposed(
     gap_start = max(x.end for x in previous.mentions)
     if m.start - gap_start > 80 or re.search(r"[.;]", ctx.text[gap_start : m.start]):
         return None
-    return previous if _fits(m, previous, apposition=True) else None
+    return previous if _fits(m, previous, ctx, apposition=True) else None
 
 
 def _in_title(position: int, ctx: Context) -> bool:
@@ -347,9 +323,11 @@ def list_item(m: InstrumentMention, ctx: Context) -> bool:
     )
 
 
-def _fits(m: InstrumentMention, c: Cluster, *, apposition: bool = False) -> bool:
+def _fits(
+    m: InstrumentMention, c: Cluster, ctx: Context, *, apposition: bool = False
+) -> bool:
     """Whether ``m`` can be another mention of the instrument ``c``."""
-    if _conflicts(m, c):
+    if _conflicts(m, c, ctx.lexicon):
         return False
     kinds = c.kinds
     if m.kind == "normalization" or "normalization" in kinds:
@@ -363,14 +341,14 @@ def _fits(m: InstrumentMention, c: Cluster, *, apposition: bool = False) -> bool
     return m.kind in kinds or kinds <= _GENERIC
 
 
-def _conflicts(m: InstrumentMention, cluster: Cluster) -> bool:
+def _conflicts(m: InstrumentMention, cluster: Cluster, lexicon: Lexicon) -> bool:
     if (
         m.year_label
         and cluster.year_label
         and not _same_year(m.year_label, cluster.year_label)
     ):
         return True
-    for word, opposites in _CONFLICT_WORDS:
+    for word, opposites in lexicon.apart_words:
         if not re.search(rf"\b{word}\b", m.modifiers):
             continue
         if not opposites:

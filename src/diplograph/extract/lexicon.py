@@ -19,7 +19,9 @@ from typing import Any
 
 from diplograph.resources import data_dir
 
-_FILES = ("kinds.json", "events.json", "topics.json", "references.json")
+_FILES = (
+    "kinds.json", "events.json", "topics.json", "references.json", "coreference.json",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,12 @@ class Lexicon:
     topics_by_kind: dict[str, tuple[str, ...]]
     plural_refs: tuple[tuple[re.Pattern[str], int], ...]
     organization_refs: re.Pattern[str]
+    auspices: frozenset[str]
+    acts: re.Pattern[str]
+    speaker_after: re.Pattern[str]
+    apart_words: tuple[tuple[str, tuple[str, ...]], ...]
+    apart_before: re.Pattern[str]
+    classes: re.Pattern[str]
     broker_markers: re.Pattern[str]
     groups: re.Pattern[str]
     instruments: tuple[Instrument, ...]
@@ -108,6 +116,7 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     data, instruments = _read(extra_dir)
     kinds, events = data["kinds.json"], data["events.json"]
     topics, refs = data["topics.json"], data["references.json"]
+    coref = data["coreference.json"]
     kind_nouns = tuple(
         (re.compile(rf"^(?:{pattern})$", re.I), kind)
         for pattern, kind in kinds["nouns"].items()
@@ -148,6 +157,23 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
         organization_refs=re.compile(
             r"\b(?:" + "|".join(refs.get("organization", ["(?!)"])) + r")\b", re.I
         ),
+        auspices=frozenset(refs.get("auspices", ())),
+        acts=re.compile(r"(?:\w+\s+)?(?:" + "|".join(refs["acts"]) + r")\b", re.I),
+        speaker_after=re.compile(
+            r"(?:\s+\w+){0,2}\s+(?:"
+            + "|".join(map(re.escape, events["reporting_verbs"]))
+            + r")\b"
+        ),
+        apart_words=tuple(
+            (word, tuple(others)) for word, others in coref["apart"].items()
+        ),
+        apart_before=re.compile(
+            r"(?:"
+            + "|".join(coref["apart_before"])
+            + r")\s+(?:the\s+|its\s+|their\s+)?$",
+            re.I,
+        ),
+        classes=re.compile(r"^(?:" + "|".join(coref["classes"]) + r")\b", re.I),
         broker_markers=_words(refs["broker_markers"]),
         groups=re.compile(
             r"(?<![\w-])(?:" + "|".join(refs.get("groups", ["(?!)"])) + r")(?![\w-])",

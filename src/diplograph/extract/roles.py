@@ -41,12 +41,6 @@ _COVERS = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:in|for|over|across|covering)\s+(?:the\s+)?"
     r"(?:(?:war-torn|eastern|western|northern|southern|central)\s+)?"
 )
-# Organizations that name the instruments made under them ("a UN treaty")
-_AUSPICES = frozenset({"UN"})
-_SPEAKER = re.compile(
-    r"(?:\s+\w+){0,2}\s+(?:said|says|announced|announces|told|stated|welcomed|"
-    r"confirmed|reported)\b"
-)
 
 
 _RESUMED = re.compile(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:it|they|we)\b")
@@ -183,7 +177,7 @@ def _party_rule(ctx: Context, m: InstrumentMention, a: ActorMention) -> str:
         ):
             return "partner after the instrument"
         return ""
-    if a.code in _AUSPICES:
+    if a.code in ctx.lexicon.auspices:
         return ""  # "a UN treaty", "the United Nations Convention": under its auspices
     if start <= a.start and a.end <= end:
         return "" if a.role in ("capital", "seat") else "inside the name"
@@ -227,15 +221,6 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
         position = a.end
 
 
-# "Russia's decision to quit", "Italy's exit from": the owner acts
-_ACTION = re.compile(
-    r"(?:\w+\s+)?(?:decision|move|announcement|intention|plans?|refusal|"
-    r"withdrawal|exit|pullout|ratification|signing|accession|suspension|"
-    r"notice|notification|approval|consent|agreement to|bid)\b",
-    re.I,
-)
-
-
 def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:
     """ "NATO's 31 allies have signed": the actor owns the subject, it is not it
     (but "Japan's foreign minister signed", "Chile's ratification" are)."""
@@ -244,7 +229,7 @@ def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:
         return False
     following = a.end + owner.end()
     words = ctx.text[following - 1 : following + 80]  # OFFICE is anchored with ^
-    return not (OFFICE.match(words) or _ACTION.match(ctx.text, following))
+    return not (OFFICE.match(words) or ctx.lexicon.acts.match(ctx.text, following))
 
 
 def _because(ctx: Context, a: ActorMention, rule: str) -> Because:
@@ -304,7 +289,7 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
     first = ctx.sentence_of(cluster.mentions[0].start)
     roles = roles_in(ctx, first)
     for a in ctx.actors_in(first.start, first.end):
-        said = _SPEAKER.match(ctx.text, a.end)
+        said = ctx.lexicon.speaker_after.match(ctx.text, a.end)
         if said and not _RESUMED.match(ctx.text, said.end()):
             continue  # "Qatar announced that ...": it speaks ("... that it" acts)
         if not a.weak and not roles.get(a.start):
@@ -322,7 +307,7 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
             if (
                 not a.weak
                 and not a.place
-                and not _SPEAKER.match(ctx.article.title, a.end)
+                and not ctx.lexicon.speaker_after.match(ctx.article.title, a.end)
             ):
                 votes.add(a.code, 1, "named in the headline", None)
     return votes
