@@ -163,7 +163,7 @@ _NAME_TAIL = re.compile(
 # not part of the name (a name goes on: "Treaty between A and B on the ...")
 _PARTIES_ONLY = re.compile(
     r"\s+(?:between|with|among)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?![\w\s]*\b(?:on|of|for)\s+[A-Z])"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?!\s+(?:on|of|for|concerning|regarding)\s+(?:the\s+)?[A-Z])"
 )
 
 
