@@ -61,6 +61,10 @@ class Cluster:
         return self.year_label is not None
 
 
+# "announced no new agreement", "ended without a deal": there is none
+_NONE = re.compile(r"\b(?:no|without(?:\s+an?y?)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _same_year(a: str | None, b: str | None) -> bool:
     """Year labels name the same year: "the 2018 deal", "the September 2018 deal"."""
     return bool(a and b and a[:4] == b[:4])
@@ -73,6 +77,8 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     lexicon = ctx.lexicon
     if m.plural and not m.key and ctx.lexicon.classes.search(m.modifiers):
         return False
+    if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
+        return False  # "announced no new agreement", "ended without a deal"
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]
         if any(marker in window for marker in lexicon.domestic_markers):
