@@ -213,6 +213,14 @@ def test_events_infinitive_is_not_yet_an_event() -> None:
     assert "ratified" not in {e.type for e in fact.events}
 
 
+def test_events_scrapping_tariffs_is_no_termination() -> None:
+    [fact] = agreements(
+        "Chile and Peru signed a trade agreement on Monday. Under the deal, Chile "
+        "will scrap tariffs on Peruvian fruit and Peru will suspend duties on wine."
+    )
+    assert {e.type for e in fact.events} == {"signed"}
+
+
 def test_events_withdraws_from_a_name_not_in_the_lexicon() -> None:
     [fact] = agreements("Mexico withdraws from the Lisbon Principles.")
     assert fact.name == "Lisbon Principles"

@@ -275,12 +275,48 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
     return "signed"
 
 
+_ACTS_ON_OBJECT = frozenset({"suspended", "withdrawn", "terminated", "extended"})
+_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|all|some|any|\w+ly)\s+)*([A-Za-z][\w'’-]*)"
+)
+# what may follow the verb when the instrument is not its object
+_NOT_AN_OBJECT = frozenset(
+    "from out of on in at by for to with after before over until till through as "
+    "since and but or it them this that which who when while because participation "
+    "membership implementation validity term terms duration application operation "
+    "cooperation commitments obligations".split()
+)
+
+
+_PARTS = frozenset(
+    "part parts provisions provision clauses clause sections section elements "
+    "articles article chapters chapter annex annexes".split()
+)
+
+
+def _other_object(hit: VerbHit, ctx: Context) -> bool:
+    """Whether the verb's object is something other than an instrument: "scrap
+    tariffs", "withdraw troops", "extend the deadline"."""
+    text = ctx.text
+    found = _OBJECT.match(text, hit.end)
+    if found is None or found.start(1) > hit.end + 40:
+        return False
+    word = found.group(1)
+    if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
+        return False  # a preposition, a pronoun, a name ("suspended New START")
+    if ctx.lexicon.kind_pattern.match(text, found.start(1)):
+        return False
+    return word.lower() not in _PARTS  # "suspended parts of the deal": the deal
+
+
 def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
     verb = text[hit.start : hit.end]
     start = ctx.clause_start(sentence, hit.start)
     clause = text[start : hit.start]
     after = text[hit.end : sentence.end]
+    if etype in _ACTS_ON_OBJECT and _other_object(hit, ctx):
+        return True  # "the EU will scrap tariffs", "suspended flights"
     if re.search(
         r"\banniversary of (?:the\s+)?$", text[max(0, hit.start - 30) : hit.start]
     ):
