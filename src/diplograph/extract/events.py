@@ -315,7 +315,10 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     start = ctx.clause_start(sentence, hit.start)
     clause = text[start : hit.start]
     after = text[hit.end : sentence.end]
-    if etype in _ACTS_ON_OBJECT and _other_object(hit, ctx):
+    if (
+        etype in _ACTS_ON_OBJECT
+        or (etype == "implemented" and re.fullmatch(r"implement\w*", verb, re.I))
+    ) and _other_object(hit, ctx):
         return True  # "the EU will scrap tariffs", "suspended flights"
     if re.search(
         r"\banniversary of (?:the\s+)?$", text[max(0, hit.start - 30) : hit.start]
