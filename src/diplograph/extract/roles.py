@@ -75,8 +75,7 @@ class Votes:
 def roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
     """For each actor mention of the sentence: 'place', 'concern', 'broker' or ''."""
     text = ctx.text
-    broker = ctx.lexicon.broker_markers.search(sentence.text)
-    brokers_from = sentence.start + broker.start() if broker else None
+    brokers = _brokers(ctx, sentence)
     roles: dict[int, str] = {}
     for a in ctx.actors_in(sentence.start, sentence.end):
         before = text[max(sentence.start, a.start - 40) : a.start]
@@ -94,11 +93,46 @@ def roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
             roles[a.start] = "name"  # "the Ankara Declaration" names a city
         elif a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head)):
             roles[a.start] = "concern"
-        elif brokers_from is not None and a.start > brokers_from:
+        elif a.start in brokers:
             roles[a.start] = "broker"
         else:
             roles[a.start] = ""
     return roles
+
+
+_BROKER_AFTER = re.compile(
+    r"(?:'s|’s)?\s*-?\s*(?:mediat\w*|brokered|brokering|facilitat\w*|sponsored|"
+    r"hosted|guarantee\w*)\b|,\s+(?:the\s+|a\s+)?(?:mediator|broker|host|guarantor)",
+    re.I,
+)
+
+
+def _brokers(ctx: Context, sentence: Sentence) -> set[int]:
+    """Where the mediators, hosts and witnesses of the sentence start: the actors
+    right after "brokered by", "in the presence of"... ("brokered by Qatar and the
+    United States"), and those right before "-brokered", "'s mediation"."""
+    text = ctx.text
+    actors = ctx.actors_in(sentence.start, sentence.end)
+    found: set[int] = set()
+    for marker in ctx.lexicon.broker_markers.finditer(sentence.text):
+        position = sentence.start + marker.end()
+        for a in actors:
+            if a.start < position:
+                continue
+            gap = text[position : a.start]
+            if not re.fullmatch(
+                r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                if position == sentence.start + marker.end()
+                else r",?\s+(?:and\s+)?(?:the\s+)?|,\s*",
+                gap,
+            ):
+                break
+            found.add(a.start)
+            position = a.end
+    for a in actors:
+        if _BROKER_AFTER.match(text, a.end):
+            found.add(a.start)
+    return found
 
 
 def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
