@@ -224,8 +224,11 @@ def _party_rule(ctx: Context, m: InstrumentMention, a: ActorMention) -> str:
         if re.search(r"(?i)brokered|mediated|backed|led|sponsored|hosted", gap):
             return ""  # "a UN-brokered truce": the broker
         return "modifier of the instrument"  # "U.S.-Taliban deal"
-    if re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap):
-        return "possessor of the instrument"  # "Japan's pact with"
+    if re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap) and not re.search(
+        r"\b(?:for|of|to|with|on|about|against|from|over|in)\b", gap
+    ):
+        return "possessor of the instrument"  # "Japan's pact with", not "China's
+        # support for the deal" (an act on it is the event rules' to read)
     return ""
 
 
