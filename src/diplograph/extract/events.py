@@ -304,8 +304,9 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     word = found.group(1)
     if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
         return False  # a preposition, a pronoun, a name ("suspended New START")
-    if ctx.lexicon.kind_pattern.match(text, found.start(1)):
-        return False
+    phrase = re.match(r"(?:[\w-]+\s+){0,3}[\w-]+", text[found.start(1) :])
+    if phrase and ctx.lexicon.kind_pattern.search(phrase.group()):
+        return False  # "renewed a currency swap arrangement": the instrument
     return word.lower() not in _PARTS  # "suspended parts of the deal": the deal
 
 
@@ -315,6 +316,11 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     start = ctx.clause_start(sentence, hit.start)
     clause = text[start : hit.start]
     after = text[hit.end : sentence.end]
+    if verb.lower().endswith("ed") and re.search(
+        r"\b(?:a|an|the|its|their|this|that)\s+(?:newly\s+)?$",
+        text[max(0, hit.start - 12) : hit.start],
+    ):
+        return True  # "a renewed trade pact", "the suspended deal": an adjective
     if (
         etype in _ACTS_ON_OBJECT
         or (etype == "implemented" and re.fullmatch(r"implement\w*", verb, re.I))
