@@ -191,7 +191,11 @@ def _antecedent(
     if m.indefinite:
         return None
     candidates = [
-        c for c in clusters if _fits(m, c, ctx) and not _other_signers(m, c, ctx)
+        c
+        for c in clusters
+        if _fits(m, c, ctx)
+        and not _other_signers(m, c, ctx)
+        and not _other_owners(m, c, ctx)
     ]
     if not candidates:
         return None
@@ -320,6 +324,23 @@ def _other_signers(
         if s.index != sentence.index:
             named.update(a.code for a in ctx.standing(s.start, s.end))
     return len(signers) >= least and bool(named) and not signers & named
+
+
+def _other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """ "days after Japan and Australia upgraded their security pact": owners the
+    instrument ``c`` never named make "their pact" another instrument."""
+    if m.determiner not in ("their", "its"):
+        return False
+    sentence = ctx.sentence_of(m.start)
+    owners = {
+        a.code for a in ctx.standing(ctx.clause_start(sentence, m.start), m.start)
+    }
+    named: set[str] = set()
+    for other in c.mentions:
+        s = ctx.sentence_of(other.start)
+        start = ctx.clause_start(s, other.start)
+        named.update(a.code for a in ctx.standing(start, min(s.end, other.end + 60)))
+    return bool(owners) and bool(named) and not owners <= named
 
 
 def list_item(m: InstrumentMention, ctx: Context) -> bool:
