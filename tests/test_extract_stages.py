@@ -267,6 +267,19 @@ def test_describe_fta_acronym_names_an_agreement() -> None:
     assert "trade" in fact.topics
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan and Chad reached an understanding on oil transit fees on Monday.",
+        "Vietnam and Australia signed a comprehensive strategic partnership on Monday.",
+        "India and France signed a roadmap on defence industry on Monday.",
+    ],
+)
+def test_describe_what_is_signed_or_reached_is_an_instrument(text: str) -> None:
+    [fact] = agreements(text)
+    assert fact.kind == "agreement" and len(fact.parties) == 2
+
+
 def test_describe_statute_is_a_treaty_name() -> None:
     [fact] = agreements("Armenia ratified the Rome Statute on Monday.")
     assert (fact.kind, fact.name) == ("treaty", "Rome Statute")

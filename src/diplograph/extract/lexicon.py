@@ -41,6 +41,7 @@ class Lexicon:
     kind_nouns: tuple[tuple[re.Pattern[str], str], ...]
     kind_pattern: re.Pattern[str]
     name_heads: tuple[tuple[re.Pattern[str], str], ...]
+    object_nouns: tuple[tuple[re.Pattern[str], str], ...]
     not_before: frozenset[str]
     not_after: tuple[str, ...]
     domestic_markers: tuple[str, ...]
@@ -129,6 +130,18 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
         kind_priority=tuple(kinds["priority"]),
         kind_nouns=kind_nouns,
         kind_pattern=kind_pattern,
+        object_nouns=tuple(
+            (
+                re.compile(
+                    r"\b(?:signed|inked|reached|struck|agreed|adopted|concluded|sealed|"
+                    r"initiall?ed|agreed on|agreed to)\s+(?:an?|the|a new)\s+"
+                    r"(?:[\w-]+\s+){0,3}?(" + p + r")\b",
+                    re.I,
+                ),
+                kind,
+            )
+            for p, kind in kinds.get("object_nouns", {}).items()
+        ),
         name_heads=tuple(
             (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), kind)
             for p, kind in kinds.get("name_heads", {}).items()

@@ -98,6 +98,10 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
         _find_known(found, known, lexicon)
     _find_kind_nouns(found, lexicon)
     _find_name_heads(found, lexicon)
+    for pattern, kind in lexicon.object_nouns:  # "reached an understanding"
+        for match in pattern.finditer(text):
+            if not found.overlaps(*match.span(1)):
+                found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
     for match in re.finditer(
         r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b", text, re.I
     ):
