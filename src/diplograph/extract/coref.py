@@ -411,6 +411,9 @@ def _passive_it(sentence: Sentence, clusters: list[Cluster], ctx: Context) -> No
             )
 
 
+_THE_SIGNING = re.compile(r"\b(the)\s+signing\b(?!\s+of)", re.I)
+
+
 def _add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
     """ "It" opening a sentence continues the instrument the sentence before ends
     with; "ratified it" after an event verb takes up the last one named."""
@@ -434,3 +437,12 @@ def _add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
             for match in _VERB_IT.finditer(sentence.text):
                 start = sentence.start + match.start(1)
                 recent.mentions.append(InstrumentMention(start, start + 2, None, "it"))
+        # "witnessed the signing on Saturday" in the opening sentences: the
+        # signing of the article's first instrument
+        target = clusters[0] if clusters and sentence.index < 3 else None
+        if target is not None and sentence.index not in last:
+            for match in _THE_SIGNING.finditer(sentence.text):
+                start = sentence.start + match.start(1)
+                target.mentions.append(
+                    InstrumentMention(start, start + 3, None, match.group(1))
+                )
