@@ -247,7 +247,7 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
     etype = hit.type
     before = text[max(0, hit.start - 60) : hit.start]
     if (
-        etype not in ("withdrawn", "terminated", "in_force")
+        etype not in ("withdrawn", "terminated", "in_force", "negotiation")
         and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)
         and not lexicon.failure_before.search(before[-25:])  # "failed to sign"
         and not _DONE_TO.search(before)
