@@ -232,7 +232,24 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         dates = ctx.dates(sentence, future=False)
         when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
         return Event("withdrawn", when, False, (), evidence)
-    modal = bool(lexicon.modality.search(scope))
+    # "will take effect", and "set to expire on July 1": ahead of the article
+    if (
+        etype == "withdrawn"
+        and lexicon.modality.search(scope)
+        and re.search(
+            r"\b(?:announc\w+|declared|said|notified)\b",
+            text[sentence.start : hit.start],
+        )
+    ):
+        # "Trump announced that the United States will withdraw": announcing a
+        # withdrawal is withdrawing, dated when announced
+        dates = ctx.dates(sentence, future=False)
+        when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
+        return Event("withdrawn", when, False, (), evidence)
+    modal = bool(lexicon.modality.search(scope)) or (
+        etype in ("in_force", "terminated")
+        and bool(re.search(r"\bto\s+$", text[max(0, hit.start - 15) : hit.start]))
+    )
     dates = ctx.dates(sentence, future=modal)
     when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
     if modal and (when is None or etype in ("signed", "agreed")):
