@@ -86,7 +86,7 @@ def merge_retold(facts: list[Told], priority: tuple[str, ...]) -> list[Agreement
 
 
 def _same(a: AgreementFact, b: AgreementFact) -> bool:
-    if a.parties != b.parties:
+    if a.parties != b.parties and not _describes(a, b) and not _describes(b, a):
         return False
     if a.name and b.name and a.name != b.name:
         return False
@@ -108,6 +108,17 @@ def _same(a: AgreementFact, b: AgreementFact) -> bool:
     return not ta or not tb or bool(ta & tb)
 
 
+def _describes(plain: AgreementFact, named: AgreementFact) -> bool:
+    """ "the 2015 nuclear deal" told about a named instrument between more states:
+    an unnamed fact whose parties are some of the named one's, on its topic."""
+    return (
+        plain.name is None
+        and named.name is not None
+        and set(plain.parties) < set(named.parties)
+        and bool(set(plain.topics) & set(named.topics))
+    )
+
+
 def _join(
     a: AgreementFact, b: AgreementFact, priority: tuple[str, ...]
 ) -> AgreementFact:
@@ -118,6 +129,7 @@ def _join(
     signed = max((d for d in (a.signed, b.signed) if d), key=len, default=None)
     return replace(
         a,
+        parties=tuple(sorted(set(a.parties) | set(b.parties))),
         kind=kind,
         name=a.name or b.name,
         aliases=tuple(dict.fromkeys(a.aliases + b.aliases)),
