@@ -119,6 +119,10 @@ def read_file(path: Path, *, published: date | None = None) -> list[Article]:
     return [article]
 
 
+_SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u3000]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def _decode(path: Path, raw: bytes) -> str:
     if b"\x00" in raw[:8192]:
         raise ArticleError(
@@ -132,6 +136,8 @@ def _decode(path: Path, raw: bytes) -> str:
             "Re-save the file as UTF-8, e.g. `iconv -f latin1 -t utf-8`.",
         ) from None  # fmt: skip
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # no-break and thin spaces read as spaces, invisible characters as nothing
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     if not text.strip():
         raise ArticleError(path, "the file is empty", "Give an article with a body.")
     return text
