@@ -33,7 +33,8 @@ PARTY_EVENTS = frozenset(
     {"signed", "agreed", "ratified", "withdrawn", "suspended", "extended",
      "in_force", "terminated", "implemented"}
 )  # fmt: skip
-_PARTNER_GAP = re.compile(r"\b(?:with|between|among)\b")
+_PARTNER_GAP = re.compile(r"\s*,?\s*(?:with|between|among)\s+(?:the\s+)?")
+_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
 
 # "a truce in Gaza", "a peace deal for eastern Congo": the territory it covers
@@ -199,19 +200,37 @@ def _possessors(
             yield a, "possessor 'their'"
 
 
+def _partners(ctx: Context, m: InstrumentMention) -> set[int]:
+    """The actors listed right after "with" or "between" following a mention:
+    "agreements with Uganda and Tanzania"."""
+    found = _PARTNER_GAP.match(ctx.text, m.end)
+    if found is None:
+        return set()
+    position = found.end()
+    chain: list[tuple[int, str]] = []  # actor start, the words joining it
+    sentence = ctx.sentence_of(m.start)
+    for a in ctx.actors_in(position, sentence.end):
+        gap = ctx.text[position : a.start]
+        if not (a.start == position or (chain and _LIST_GAP.fullmatch(gap))):
+            break
+        chain.append((a.start, gap))
+        position = a.end
+    # a list ends with "and": "with Uganda and Tanzania", not "with Ukraine,
+    # Russia said"
+    last_and = max((i for i, (_, gap) in enumerate(chain) if "and" in gap), default=0)
+    return {start for start, _ in chain[: last_and + 1]}
+
+
 def _party_rule(ctx: Context, m: InstrumentMention, a: ActorMention) -> str:
     """How the words between a mention and an actor make the actor a party."""
     text = ctx.text
     start, end = m.start, m.end
     if a.start >= end:
         gap = text[end : a.start]
-        if (
-            len(gap) < 70
-            and _PARTNER_GAP.search(gap)
-            and not re.search(r"[.;]", gap)
-            and ctx.clause_start(ctx.sentence_of(a.start), a.start) <= end
-            and not ctx.lexicon.kind_pattern.search(gap)
-        ):
+        # "a deal with Peru", "the treaty between Peru and Ghana": right after the
+        # instrument; further on, "with" is often someone else's ("signed a deal
+        # on Monday to deepen cooperation with Japan")
+        if a.start in _partners(ctx, m):
             return "partner after the instrument"
         return ""
     if a.code in ctx.lexicon.auspices:
