@@ -12,7 +12,13 @@ from dataclasses import replace
 
 from diplograph.extract.context import Context
 from diplograph.extract.coref import Cluster, list_item
-from diplograph.extract.events import events_of, merge_events, talks, verb_hits
+from diplograph.extract.events import (
+    acts_on_instrument,
+    events_of,
+    merge_events,
+    talks,
+    verb_hits,
+)
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.references import partner_list
 from diplograph.extract.roles import (
@@ -32,7 +38,8 @@ def describe(
     kind = kind_of(cluster, ctx)
     hits = verb_hits(cluster, clusters, ctx)
     group = member_of(cluster, clusters, ctx)
-    parties = _parties(cluster, hits, group, clusters, ctx)
+    acting = [hit for hit in hits if acts_on_instrument(hit, ctx)]
+    parties = _parties(cluster, acting, group, clusters, ctx)
     if not parties.weights:
         return []
     codes = parties.codes()

@@ -327,12 +327,17 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     return word.lower() not in _PARTS  # "suspended parts of the deal": the deal
 
 
-def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
-    text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
+def acts_on_instrument(hit: VerbHit, ctx: Context) -> bool:
+    """Whether the verb is about the instrument at all, happened or not: not
+    "scrapped tariffs", "a renewed pact", "talks were suspended". Only such
+    verbs make their subjects parties."""
+    return not _about_something_else(hit, hit.type, ctx)
+
+
+def _about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
+    text, sentence = ctx.text, hit.sentence
     verb = text[hit.start : hit.end]
-    start = ctx.clause_start(sentence, hit.start)
-    clause = text[start : hit.start]
-    after = text[hit.end : sentence.end]
+    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
     if verb.lower().endswith("ed") and re.search(
         r"\b(?:a|an|the|its|their|this|that)\s+(?:newly\s+)?$",
         text[max(0, hit.start - 12) : hit.start],
@@ -353,13 +358,25 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         and not _INSTRUMENT_SUBJECT.search(clause)
     ):
         return True  # "talks on the agreement were suspended": the talks were
+    return bool(
+        text[hit.end : hit.end + 1] == " "
+        and ctx.lexicon.kind_pattern.match(text, hit.end + 1)
+    )  # "the withdrawal agreement", "an extension deal": a name
+
+
+def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
+    text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
+    verb = text[hit.start : hit.end]
+    start = ctx.clause_start(sentence, hit.start)
+    clause = text[start : hit.start]
+    after = text[hit.end : sentence.end]
+    if _about_something_else(hit, etype, ctx):
+        return True
     if verb.lower().endswith("ing") and re.search(
         r"\b(?:about|against|of|on|over|from|for)\s+$",
         text[max(sentence.start, hit.start - 9) : hit.start],
     ):
         return True  # "sentiment about signing such a pact"
-    if after[:1] == " " and lexicon.kind_pattern.match(text, hit.end + 1):
-        return True  # "the withdrawal agreement", "an extension deal": a name
     if re.match(
         r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", after
     ):
