@@ -321,7 +321,12 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     word = found.group(1)
     if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
         return False  # a preposition, a pronoun, a name ("suspended New START")
-    phrase = re.match(r"(?:[\w-]+\s+){0,3}[\w-]+", text[found.start(1) :])
+    # the object phrase, up to a preposition: "the 2015 Algiers peace accord"
+    phrase = re.match(
+        r"\s+(?:(?!(?:with|from|of|on|in|to|for|by|over|after)\b)[\w'’-]+\s+){0,5}"
+        r"[\w-]+",
+        text[hit.end : hit.end + 80],
+    )
     if phrase and ctx.lexicon.kind_pattern.search(phrase.group()):
         return False  # "renewed a currency swap arrangement": the instrument
     return word.lower() not in _PARTS  # "suspended parts of the deal": the deal
