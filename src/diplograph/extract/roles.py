@@ -33,6 +33,8 @@ PARTY_EVENTS = frozenset(
     {"signed", "agreed", "ratified", "withdrawn", "suspended", "extended",
      "in_force", "terminated", "implemented"}
 )  # fmt: skip
+# acts one party does by itself: only the first subject group did it
+_ONE_PARTY_ACTS = frozenset({"suspended", "withdrawn", "terminated", "extended"})
 _PARTNER_GAP = re.compile(r"\s*,?\s*(?:with|between|among)\s+(?:the\s+)?")
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
@@ -143,9 +145,13 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     """The parties of one instrument, from every clause that mentions it."""
     votes = Votes()
     for hit in hits:
-        if hit.type in PARTY_EVENTS:
-            for a, rule in subjects(hit, ctx):
-                votes.add(a.code, 2, rule, _because(ctx, a, rule))
+        if hit.type not in PARTY_EVENTS:
+            continue
+        found = list(subjects(hit, ctx))
+        if hit.type in _ONE_PARTY_ACTS:
+            found = first_group(found, ctx)  # "Russia suspended it after Ukraine ..."
+        for a, rule in found:
+            votes.add(a.code, 2, rule, _because(ctx, a, rule))
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
         roles = roles_in(ctx, sentence)
@@ -266,6 +272,9 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
             yield a, f"subject of {text[hit.start : hit.end]!r}"
     after = text[hit.end : min(sentence.end, hit.end + 120)]
     agent = re.match(r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?", after)
+    if agent is None and hit.type in ("signed", "agreed"):
+        # "the declaration it signed with Cambodia", "signed a deal with Peru"
+        agent = re.match(r"\s+(?:\w+\s+){0,4}?with\s+(?:the\s+)?", after)
     if agent is None or re.search(r"[,;]", agent.group()):
         return
     position = hit.end + agent.end()
@@ -289,6 +298,20 @@ def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:
     following = a.end + owner.end()
     words = ctx.text[following - 1 : following + 80]  # OFFICE is anchored with ^
     return not (OFFICE.match(words) or ctx.lexicon.acts.match(ctx.text, following))
+
+
+def first_group(
+    found: list[tuple[ActorMention, str]], ctx: Context
+) -> list[tuple[ActorMention, str]]:
+    """The first coordinated group of subjects ("Moscow notified Washington":
+    Moscow)."""
+    group = found[:1]
+    for a, rule in found[1:]:
+        gap = ctx.text[group[-1][0].end : a.start]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap):
+            break
+        group.append((a, rule))
+    return group
 
 
 def _because(ctx: Context, a: ActorMention, rule: str) -> Because:
