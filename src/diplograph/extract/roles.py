@@ -147,7 +147,9 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     for hit in hits:
         if hit.type not in PARTY_EVENTS:
             continue
-        found = list(subjects(hit, ctx))
+        # a subject stands near its verb: an actor 80 characters before it is
+        # usually part of some other phrase of a long clause
+        found = [(a, r) for a, r in subjects(hit, ctx) if hit.start - a.end <= 80]
         if hit.type in _ONE_PARTY_ACTS:
             found = first_group(found, ctx)  # "Russia suspended it after Ukraine ..."
         for a, rule in found:
