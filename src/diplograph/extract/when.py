@@ -85,7 +85,7 @@ def _distance_after(
     # "the signing of X took place at ..., held on 26 October 2025"
     occasion = len(between) < 250 and _OCCASION.search(between)
     if (len(between) > 100 and not occasion) or re.search(
-        r"[;]|\b(?:but|while|after|which|who|and\s+\w+ed)\b", between
+        r"[;]|\b(?:but|while|after|which|who|and\s+[a-z]\w*ed)\b", between
     ):
         return None
     if reported or re.search(
