@@ -12,10 +12,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from diplograph.extract.context import read_context
 from diplograph.extract.coref import (
+    Cluster,
     group_mentions,
     keep_mention,
     list_item,
@@ -57,11 +59,23 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
         if id(cluster) in sets:
             continue
         about = qualifier_of(cluster, ctx)
-        if list_item(cluster.mentions[0], ctx):
-            # items of a list are told apart by the list itself
-            about = frozenset({f"item {cluster.mentions[0].start}"})
+        if list_item(cluster.mentions[0], ctx) or _set_apart(cluster):
+            # items of a list, "its affiliated protocol", "another deal": told
+            # apart by the text itself
+            about = frozenset({f"apart {cluster.mentions[0].start}"})
         facts.extend((fact, about) for fact in describe(cluster, clusters, ctx))
     return merge_retold(facts, lexicon.kind_priority)
+
+
+_ATTACHED = re.compile(
+    r"\b(?:affiliated|additional|annexed|attached|accompanying|supplementary|optional)\b"
+)
+
+
+def _set_apart(cluster: Cluster) -> bool:
+    """ "its affiliated protocol", "an additional protocol": attached to another
+    instrument, and never the same as it."""
+    return any(_ATTACHED.search(m.modifiers) for m in cluster.mentions)
 
 
 Told = tuple[AgreementFact, frozenset[str]]  # a fact and what its mentions say it is on

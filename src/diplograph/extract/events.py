@@ -16,6 +16,7 @@ import re
 from diplograph.extract.actors import ActorMention
 from diplograph.extract.context import Context
 from diplograph.extract.coref import Cluster
+from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.roles import VerbHit, subjects
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
@@ -91,9 +92,32 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
                     return gap + (60 if _BETWEEN_CLAUSES.search(between) else 0)
 
                 nearest = min(here, key=distance)
-                if id(nearest) in own and distance(nearest) <= _REACH:
+                if distance(nearest) > _REACH:
+                    continue
+                if id(nearest) in own or _coordinated(nearest, here, own, ctx):
                     hits.append(VerbHit(etype, start, end, sentence))
     return hits
+
+
+_AND_ITS = re.compile(
+    r"\s*,?\s*(?:and|as well as)\s+(?:its|their|the|an?)?\s*(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _coordinated(
+    nearest: InstrumentMention,
+    here: list[InstrumentMention],
+    own: set[int],
+    ctx: Context,
+) -> bool:
+    """ "signed the Agreement ... and its affiliated Protocol": a verb acting on
+    the first of two coordinated instruments acts on the second too."""
+    return any(
+        id(m) in own
+        and m.start >= nearest.end
+        and _AND_ITS.fullmatch(ctx.text, nearest.end, m.start)
+        for m in here
+    )
 
 
 def events_of(
