@@ -17,7 +17,6 @@ from dataclasses import replace
 
 from diplograph.extract.context import read_context
 from diplograph.extract.coref import (
-    Cluster,
     group_mentions,
     keep_mention,
     list_item,
@@ -27,7 +26,7 @@ from diplograph.extract.coref import (
 from diplograph.extract.describe import describe, member_of, respective
 from diplograph.extract.events import merge_events
 from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import find_instruments
+from diplograph.extract.mentions import Cluster, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.model import AgreementFact, Article
 

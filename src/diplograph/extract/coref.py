@@ -12,13 +12,12 @@ sentence, a paragraph or a country is never enough.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.names import headline
-from diplograph.extract.text import Sentence
+from diplograph.extract.pronouns import add_pronouns, join_known_as
 
 _ANNIVERSARY = re.compile(
     r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?"
@@ -28,37 +27,6 @@ _ANNIVERSARY = re.compile(
 # Nouns that can take up any ordinary instrument ("a memorandum ... the deal").
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
 _STATEMENTS = {"joint_statement", "declaration"}
-_VERB_IT = re.compile(
-    r"\b(?:ratified|signed|adopted|approved|extended|suspended|renewed|implemented|"
-    r"rejoined|quit|scrapped|terminated|endorsed|violated)\s+(it)\b"
-)
-
-
-@dataclass
-class Cluster:
-    """The mentions of one instrument, with its name and year label when known."""
-
-    mentions: list[InstrumentMention] = field(default_factory=list)
-    key: str | None = None
-    name: str | None = None
-    year_label: str | None = None
-    listed: set[str] = field(default_factory=set)  # "participating countries include"
-
-    def add(self, m: InstrumentMention) -> None:
-        self.mentions.append(m)
-        if m.key and not self.key:
-            self.key, self.name = m.key, m.name
-        if m.year_label and len(m.year_label) > len(self.year_label or ""):
-            self.year_label = m.year_label  # the most precise: "2018-09" over "2018"
-
-    @property
-    def kinds(self) -> set[str]:
-        return {m.kind for m in self.mentions if m.kind}
-
-    @property
-    def background(self) -> bool:
-        """Named by a year ("the 2000 treaty"): told about, not the news itself."""
-        return self.year_label is not None
 
 
 # "announced no new agreement", "ended without a deal": there is none
@@ -132,35 +100,9 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
             clusters.append(target)
         target.mentions.insert(0, m)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
-    _join_known_as(clusters, ctx)
-    _add_pronouns(clusters, ctx)
+    join_known_as(clusters, ctx)
+    add_pronouns(clusters, ctx)
     return clusters
-
-
-_KNOWN_AS = re.compile(
-    r"(?:,\s*)?(?:also\s+|formally\s+|officially\s+)?(?:known as|called|dubbed|"
-    r"named|titled)\s+(?:the\s+)?[\"“]?$",
-    re.I,
-)
-
-
-def _join_known_as(clusters: list[Cluster], ctx: Context) -> None:
-    """ "the pact known as the General Security of Military Information
-    Agreement": the mention before "known as" and the name are one."""
-    owner = {id(m): c for c in clusters for m in c.mentions}
-    ordered = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
-    for before, m in zip(ordered, ordered[1:], strict=False):
-        first, second = owner[id(before)], owner[id(m)]
-        if first is second or not _KNOWN_AS.search(ctx.text[before.end : m.start]):
-            continue
-        if len(ctx.text[before.end : m.start]) > 40:
-            continue
-        first.mentions.extend(second.mentions)
-        if second.key and not first.key:
-            first.key, first.name = second.key, second.name
-        for x in second.mentions:
-            owner[id(x)] = first
-        clusters.remove(second)
 
 
 def _antecedent(
@@ -387,62 +329,3 @@ def _conflicts(m: InstrumentMention, cluster: Cluster, lexicon: Lexicon) -> bool
         ):
             return True
     return False
-
-
-_PASSIVE_IT = re.compile(
-    r"\b(it)\s+(?:was|is|has been|had been|will be)\s+(?:\w+ly\s+)?"
-    r"(?:signed|ratified|adopted|approved|extended|suspended|renewed|implemented|"
-    r"terminated|concluded|initialled|reached)\b"
-)
-
-
-def _passive_it(sentence: Sentence, clusters: list[Cluster], ctx: Context) -> None:
-    """ "two years after it was signed": "it" takes up the instrument named last
-    before it in the same sentence."""
-    for match in _PASSIVE_IT.finditer(sentence.text):
-        start = sentence.start + match.start(1)
-        before = [
-            (m.start, c) for c in clusters for m in c.mentions
-            if sentence.start <= m.start < start
-        ]  # fmt: skip
-        if before:
-            max(before, key=lambda pair: pair[0])[1].mentions.append(
-                InstrumentMention(start, start + 2, None, "it")
-            )
-
-
-_THE_SIGNING = re.compile(r"\b(the)\s+signing\b(?!\s+of)", re.I)
-
-
-def _add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
-    """ "It" opening a sentence continues the instrument the sentence before ends
-    with; "ratified it" after an event verb takes up the last one named."""
-    last: dict[int, Cluster] = {}
-    for cluster in clusters:
-        for m in cluster.mentions:
-            index = ctx.sentence_of(m.start).index
-            if index not in last or last[index].mentions[-1].start < m.start:
-                last[index] = cluster
-    recent: Cluster | None = None
-    for sentence in ctx.sentences:
-        if sentence.index in last:
-            recent = last[sentence.index]
-            _passive_it(sentence, clusters, ctx)
-            continue
-        if sentence.text.startswith("It ") and sentence.index - 1 in last:
-            last[sentence.index - 1].mentions.append(
-                InstrumentMention(sentence.start, sentence.start + 2, None, "It")
-            )
-        elif recent is not None:
-            for match in _VERB_IT.finditer(sentence.text):
-                start = sentence.start + match.start(1)
-                recent.mentions.append(InstrumentMention(start, start + 2, None, "it"))
-        # "witnessed the signing on Saturday" in the opening sentences: the
-        # signing of the article's first instrument
-        target = clusters[0] if clusters and sentence.index < 3 else None
-        if target is not None and sentence.index not in last:
-            for match in _THE_SIGNING.finditer(sentence.text):
-                start = sentence.start + match.start(1)
-                target.mentions.append(
-                    InstrumentMention(start, start + 3, None, match.group(1))
-                )

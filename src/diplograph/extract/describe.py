@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from diplograph.extract.acts import acts_on_instrument
 from diplograph.extract.context import Context
-from diplograph.extract.coref import Cluster, list_item
+from diplograph.extract.coref import list_item
 from diplograph.extract.events import (
-    acts_on_instrument,
     events_of,
     merge_events,
     talks,
     verb_hits,
 )
-from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import partner_list
 from diplograph.extract.roles import (
     VerbHit,

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.actors import ActorMention
+from diplograph.extract.acts import about_something_else
 from diplograph.extract.context import Context
-from diplograph.extract.coref import Cluster
-from diplograph.extract.mentions import InstrumentMention
-from diplograph.extract.roles import VerbHit, subjects
+from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.roles import VerbHit, first_group, subjects
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
 
@@ -35,18 +34,6 @@ _NUMBER_WORDS = {
 _IN_EFFECT_FOR = re.compile(
     r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost "
     r"|over |about )?(\d+|[a-z]+) years\b",
-    re.I,
-)
-_TALKS_SUBJECT = re.compile(
-    r"^\W*(?:the\s+)?(?:\w+\s+){0,2}(?:talks|negotiations|dialogue|meetings?|summit|"
-    r"visit)\b",
-    re.I,
-)
-# "..., the agreement was": the instrument, not a prepositional object, is subject
-_INSTRUMENT_SUBJECT = re.compile(
-    r"(?<!\bon )(?<!\bover )(?<!\babout )(?<!\bfor )(?<!\bof )(?:the|this|that)\s+"
-    r"(?:[\w-]+\s+){0,3}(?:agreement|treaty|deal|pact|accord|memorandum|mou|"
-    r"convention|protocol|declaration|ceasefire|truce)s?\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 _SIGNED_EVENT = re.compile(
@@ -132,7 +119,11 @@ def events_of(
         if event is None:
             continue
         if event.type in _BY_PARTY:
-            actors = _first_group([a for a, _ in subjects(hit, ctx)], ctx)
+            actors = tuple(
+                dict.fromkeys(
+                    a.code for a, _ in first_group(list(subjects(hit, ctx)), ctx)
+                )
+            )
             if actors:
                 event = Event(event.type, event.date, event.scheduled, actors,
                               event.evidence)  # fmt: skip
@@ -150,19 +141,6 @@ def events_of(
                 when = str(ctx.article.published.year - years)
                 events.append(Event("in_force", when))
     return events, because
-
-
-def _first_group(actors: list[ActorMention], ctx: Context) -> tuple[str, ...]:
-    """The states that did it: the first coordinated group of the subjects
-    ("Moscow notified Washington of its decision to suspend": Russia)."""
-    group = actors[:1]
-    for a in actors[1:]:
-        if not re.fullmatch(
-            r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", ctx.text[group[-1].end : a.start]
-        ):
-            break
-        group.append(a)
-    return tuple(dict.fromkeys(a.code for a in group))
 
 
 def talks(
@@ -316,90 +294,13 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
     return "signed"
 
 
-_ACTS_ON_OBJECT = frozenset({"suspended", "withdrawn", "terminated", "extended"})
-_OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an|its|their|his|her|all|some|any|\w+ly)\s+)*([A-Za-z][\w'’-]*)"
-)
-# what may follow the verb when the instrument is not its object
-_NOT_AN_OBJECT = frozenset(
-    "from out of on in at by for to with after before over until till through as "
-    "since and but or it them this that which who when while because participation "
-    "membership implementation validity term terms duration application operation "
-    "cooperation commitments obligations".split()
-)
-
-
-_PARTS = frozenset(
-    "part parts provisions provision clauses clause sections section elements "
-    "articles article chapters chapter annex annexes".split()
-)
-
-
-def _other_object(hit: VerbHit, ctx: Context) -> bool:
-    """Whether the verb's object is something other than an instrument: "scrap
-    tariffs", "withdraw troops", "extend the deadline"."""
-    text = ctx.text
-    found = _OBJECT.match(text, hit.end)
-    if found is None or found.start(1) > hit.end + 40:
-        return False
-    word = found.group(1)
-    if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
-        return False  # a preposition, a pronoun, a name ("suspended New START")
-    # the object phrase, up to a preposition: "the 2015 Algiers peace accord"
-    phrase = re.match(
-        r"\s+(?:(?!(?:with|from|of|on|in|to|for|by|over|after)\b)[\w'’-]+\s+){0,5}"
-        r"[\w-]+",
-        text[hit.end : hit.end + 80],
-    )
-    if phrase and ctx.lexicon.kind_pattern.search(phrase.group()):
-        return False  # "renewed a currency swap arrangement": the instrument
-    return word.lower() not in _PARTS  # "suspended parts of the deal": the deal
-
-
-def acts_on_instrument(hit: VerbHit, ctx: Context) -> bool:
-    """Whether the verb is about the instrument at all, happened or not: not
-    "scrapped tariffs", "a renewed pact", "talks were suspended". Only such
-    verbs make their subjects parties."""
-    return not _about_something_else(hit, hit.type, ctx)
-
-
-def _about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
-    text, sentence = ctx.text, hit.sentence
-    verb = text[hit.start : hit.end]
-    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
-    if verb.lower().endswith("ed") and re.search(
-        r"\b(?:a|an|the|its|their|this|that)\s+(?:newly\s+)?$",
-        text[max(0, hit.start - 12) : hit.start],
-    ):
-        return True  # "a renewed trade pact", "the suspended deal": an adjective
-    if (
-        etype in _ACTS_ON_OBJECT
-        or (etype == "implemented" and re.fullmatch(r"implement\w*", verb, re.I))
-    ) and _other_object(hit, ctx):
-        return True  # "the EU will scrap tariffs", "suspended flights"
-    if re.search(
-        r"\banniversary of (?:the\s+)?$", text[max(0, hit.start - 30) : hit.start]
-    ):
-        return True  # "the 20th anniversary of the signing": it was signed then
-    if (
-        etype != "negotiation"
-        and _TALKS_SUBJECT.search(clause)
-        and not _INSTRUMENT_SUBJECT.search(clause)
-    ):
-        return True  # "talks on the agreement were suspended": the talks were
-    return bool(
-        text[hit.end : hit.end + 1] == " "
-        and ctx.lexicon.kind_pattern.match(text, hit.end + 1)
-    )  # "the withdrawal agreement", "an extension deal": a name
-
-
 def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
     verb = text[hit.start : hit.end]
     start = ctx.clause_start(sentence, hit.start)
     clause = text[start : hit.start]
     after = text[hit.end : sentence.end]
-    if _about_something_else(hit, etype, ctx):
+    if about_something_else(hit, etype, ctx):
         return True
     if verb.lower().endswith("ing") and re.search(
         r"\b(?:about|against|of|on|over|from|for)\s+$",

@@ -115,82 +115,94 @@ def _read(extra_dir: str | None) -> tuple[dict[str, Any], tuple[Instrument, ...]
 def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     """Read the packaged lexicon, merged with ``extra_dir`` when given."""
     data, instruments = _read(extra_dir)
-    kinds, events = data["kinds.json"], data["events.json"]
-    topics, refs = data["topics.json"], data["references.json"]
-    coref = data["coreference.json"]
-    kind_nouns = tuple(
-        (re.compile(rf"^(?:{pattern})$", re.I), kind)
-        for pattern, kind in kinds["nouns"].items()
-    )
-    kind_pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in kinds["nouns"]) + r")(?![\w-])",
-        re.I,
-    )
     return Lexicon(
-        kind_priority=tuple(kinds["priority"]),
-        kind_nouns=kind_nouns,
-        kind_pattern=kind_pattern,
-        object_nouns=tuple(
-            (
-                re.compile(
-                    r"\b(?:signed|inked|reached|struck|agreed|adopted|concluded|sealed|"
-                    r"initiall?ed|agreed on|agreed to)\s+(?:an?|the|a new)\s+"
-                    r"(?:[\w-]+\s+){0,3}?(" + p + r")\b",
-                    re.I,
-                ),
-                kind,
-            )
+        **_kinds(data["kinds.json"]),
+        **_events(data["events.json"]),
+        **_topics(data["topics.json"]),
+        **_references(data["references.json"], data["events.json"]),
+        **_coreference(data["coreference.json"]),
+        instruments=instruments,
+    )
+
+
+def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
+    nouns = "|".join(f"(?:{p})" for p in kinds["nouns"])
+    signing = (
+        r"\b(?:signed|inked|reached|struck|agreed|adopted|concluded|sealed|"
+        r"initiall?ed|agreed on|agreed to)\s+(?:an?|the|a new)\s+(?:[\w-]+\s+){0,3}?"
+    )
+    return {
+        "kind_priority": tuple(kinds["priority"]),
+        "kind_nouns": tuple(
+            (re.compile(rf"^(?:{pattern})$", re.I), kind)
+            for pattern, kind in kinds["nouns"].items()
+        ),
+        "kind_pattern": re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])", re.I),
+        "object_nouns": tuple(
+            (re.compile(signing + r"(" + p + r")\b", re.I), kind)
             for p, kind in kinds.get("object_nouns", {}).items()
         ),
-        name_heads=tuple(
+        "name_heads": tuple(
             (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), kind)
             for p, kind in kinds.get("name_heads", {}).items()
         ),
-        not_before=frozenset(w.lower() for w in kinds["not_instrument_before"]),
-        not_after=tuple(kinds["not_instrument_after"]),
-        domestic_markers=tuple(kinds["domestic_markers"]),
-        company_markers=tuple(kinds["company_markers"]),
-        event_patterns=tuple(
+        "not_before": frozenset(w.lower() for w in kinds["not_instrument_before"]),
+        "not_after": tuple(kinds["not_instrument_after"]),
+        "domestic_markers": tuple(kinds["domestic_markers"]),
+        "company_markers": tuple(kinds["company_markers"]),
+    }
+
+
+def _events(events: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "event_patterns": tuple(
             (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), t)
             for p, t in events["patterns"].items()
         ),
-        negation=_words(events["negation"]),
-        modality=_words(events["modality"]),
-        failure_before=_words(events["failure_before"]),
-        reporting=_words(events["reporting_verbs"]),
-        decision=_words(events.get("decision_before", [])),
-        topic_keywords=tuple(
+        "negation": _words(events["negation"]),
+        "modality": _words(events["modality"]),
+        "failure_before": _words(events["failure_before"]),
+        "reporting": _words(events["reporting_verbs"]),
+        "decision": _words(events.get("decision_before", [])),
+    }
+
+
+def _topics(topics: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "topic_keywords": tuple(
             (re.compile(rf"(?<![\w-])(?:{p})", re.I), t)
             for p, t in topics["keywords"].items()
         ),
-        topics_by_kind={k: tuple(v) for k, v in topics["by_kind"].items()},
-        plural_refs=tuple(
+        "topics_by_kind": {k: tuple(v) for k, v in topics["by_kind"].items()},
+    }
+
+
+def _references(refs: dict[str, Any], events: dict[str, Any]) -> dict[str, Any]:
+    reporting = "|".join(map(re.escape, events["reporting_verbs"]))
+    groups = "|".join(refs.get("groups", ["(?!)"]))
+    return {
+        "plural_refs": tuple(
             (re.compile(rf"\b(?:{p})\b", re.I), n) for p, n in refs["plural"].items()
         ),
-        organization_refs=re.compile(
+        "organization_refs": re.compile(
             r"\b(?:" + "|".join(refs.get("organization", ["(?!)"])) + r")\b", re.I
         ),
-        auspices=frozenset(refs.get("auspices", ())),
-        acts=re.compile(r"(?:\w+\s+)?(?:" + "|".join(refs["acts"]) + r")\b", re.I),
-        speaker_after=re.compile(
-            r"(?:\s+\w+){0,2}\s+(?:"
-            + "|".join(map(re.escape, events["reporting_verbs"]))
-            + r")\b"
-        ),
-        apart_words=tuple(
+        "auspices": frozenset(refs.get("auspices", ())),
+        "acts": re.compile(r"(?:\w+\s+)?(?:" + "|".join(refs["acts"]) + r")\b", re.I),
+        "speaker_after": re.compile(rf"(?:\s+\w+){{0,2}}\s+(?:{reporting})\b"),
+        "broker_markers": _words(refs["broker_markers"]),
+        "groups": re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.I),
+    }
+
+
+def _coreference(coref: dict[str, Any]) -> dict[str, Any]:
+    before = "|".join(coref["apart_before"])
+    return {
+        "apart_words": tuple(
             (word, tuple(others)) for word, others in coref["apart"].items()
         ),
-        apart_before=re.compile(
-            r"(?:"
-            + "|".join(coref["apart_before"])
-            + r")\s+(?:the\s+|its\s+|their\s+)?$",
-            re.I,
+        "apart_before": re.compile(
+            rf"(?:{before})\s+(?:the\s+|its\s+|their\s+)?$", re.I
         ),
-        classes=re.compile(r"^(?:" + "|".join(coref["classes"]) + r")\b", re.I),
-        broker_markers=_words(refs["broker_markers"]),
-        groups=re.compile(
-            r"(?<![\w-])(?:" + "|".join(refs.get("groups", ["(?!)"])) + r")(?![\w-])",
-            re.I,
-        ),
-        instruments=instruments,
-    )
+        "classes": re.compile(r"^(?:" + "|".join(coref["classes"]) + r")\b", re.I),
+    }

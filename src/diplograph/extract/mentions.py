@@ -274,3 +274,30 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
             # "the September 2018 peace agreement" was signed in 2018-09
             m.year_label += f"-{MONTHS[month.group(1).lower()]:02d}"
     return m
+
+
+@dataclass
+class Cluster:
+    """The mentions of one instrument, with its name and year label when known."""
+
+    mentions: list[InstrumentMention] = field(default_factory=list)
+    key: str | None = None
+    name: str | None = None
+    year_label: str | None = None
+    listed: set[str] = field(default_factory=set)  # "participating countries include"
+
+    def add(self, m: InstrumentMention) -> None:
+        self.mentions.append(m)
+        if m.key and not self.key:
+            self.key, self.name = m.key, m.name
+        if m.year_label and len(m.year_label) > len(self.year_label or ""):
+            self.year_label = m.year_label  # the most precise: "2018-09" over "2018"
+
+    @property
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.mentions if m.kind}
+
+    @property
+    def background(self) -> bool:
+        """Named by a year ("the 2000 treaty"): told about, not the news itself."""
+        return self.year_label is not None

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from diplograph.extract.actors import ActorMention
 from diplograph.extract.context import Context
-from diplograph.extract.coref import Cluster
+from diplograph.extract.mentions import Cluster
 from diplograph.extract.text import Sentence
 from diplograph.gazetteer import load_gazetteer
 

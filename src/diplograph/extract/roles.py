@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 
 from diplograph.extract.actors import OFFICE, ActorMention, find_actors
 from diplograph.extract.context import CONCERN_BEFORE, Context
-from diplograph.extract.coref import Cluster
-from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import (
     last_coordination,
     opening_group,

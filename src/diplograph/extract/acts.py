@@ -1,0 +1,109 @@
+"""What an event verb acts on: the instrument, or something else.
+
+"The EU will scrap tariffs", "suspended flights", "a renewed trade pact", "talks
+on the agreement were suspended": the verb is about something other than the
+instrument, so it reports no event on it and makes no party of its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import Context
+from diplograph.extract.roles import VerbHit
+
+_TALKS_SUBJECT = re.compile(
+    r"^\W*(?:the\s+)?(?:\w+\s+){0,2}(?:talks|negotiations|dialogue|meetings?|summit|"
+    r"visit)\b",
+    re.I,
+)
+
+
+# "..., the agreement was": the instrument, not a prepositional object, is subject
+_INSTRUMENT_SUBJECT = re.compile(
+    r"(?<!\bon )(?<!\bover )(?<!\babout )(?<!\bfor )(?<!\bof )(?:the|this|that)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:agreement|treaty|deal|pact|accord|memorandum|mou|"
+    r"convention|protocol|declaration|ceasefire|truce)s?\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+_ACTS_ON_OBJECT = frozenset({"suspended", "withdrawn", "terminated", "extended"})
+
+
+_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|all|some|any|\w+ly)\s+)*([A-Za-z][\w'’-]*)"
+)
+
+
+# what may follow the verb when the instrument is not its object
+_NOT_AN_OBJECT = frozenset(
+    "from out of on in at by for to with after before over until till through as "
+    "since and but or it them this that which who when while because participation "
+    "membership implementation validity term terms duration application operation "
+    "cooperation commitments obligations".split()
+)
+
+
+_PARTS = frozenset(
+    "part parts provisions provision clauses clause sections section elements "
+    "articles article chapters chapter annex annexes".split()
+)
+
+
+def _other_object(hit: VerbHit, ctx: Context) -> bool:
+    """Whether the verb's object is something other than an instrument: "scrap
+    tariffs", "withdraw troops", "extend the deadline"."""
+    text = ctx.text
+    found = _OBJECT.match(text, hit.end)
+    if found is None or found.start(1) > hit.end + 40:
+        return False
+    word = found.group(1)
+    if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
+        return False  # a preposition, a pronoun, a name ("suspended New START")
+    # the object phrase, up to a preposition: "the 2015 Algiers peace accord"
+    phrase = re.match(
+        r"\s+(?:(?!(?:with|from|of|on|in|to|for|by|over|after)\b)[\w'’-]+\s+){0,5}"
+        r"[\w-]+",
+        text[hit.end : hit.end + 80],
+    )
+    if phrase and ctx.lexicon.kind_pattern.search(phrase.group()):
+        return False  # "renewed a currency swap arrangement": the instrument
+    return word.lower() not in _PARTS  # "suspended parts of the deal": the deal
+
+
+def acts_on_instrument(hit: VerbHit, ctx: Context) -> bool:
+    """Whether the verb is about the instrument at all, happened or not: not
+    "scrapped tariffs", "a renewed pact", "talks were suspended". Only such
+    verbs make their subjects parties."""
+    return not about_something_else(hit, hit.type, ctx)
+
+
+def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
+    text, sentence = ctx.text, hit.sentence
+    verb = text[hit.start : hit.end]
+    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
+    if verb.lower().endswith("ed") and re.search(
+        r"\b(?:a|an|the|its|their|this|that)\s+(?:newly\s+)?$",
+        text[max(0, hit.start - 12) : hit.start],
+    ):
+        return True  # "a renewed trade pact", "the suspended deal": an adjective
+    if (
+        etype in _ACTS_ON_OBJECT
+        or (etype == "implemented" and re.fullmatch(r"implement\w*", verb, re.I))
+    ) and _other_object(hit, ctx):
+        return True  # "the EU will scrap tariffs", "suspended flights"
+    if re.search(
+        r"\banniversary of (?:the\s+)?$", text[max(0, hit.start - 30) : hit.start]
+    ):
+        return True  # "the 20th anniversary of the signing": it was signed then
+    if (
+        etype != "negotiation"
+        and _TALKS_SUBJECT.search(clause)
+        and not _INSTRUMENT_SUBJECT.search(clause)
+    ):
+        return True  # "talks on the agreement were suspended": the talks were
+    return bool(
+        text[hit.end : hit.end + 1] == " "
+        and ctx.lexicon.kind_pattern.match(text, hit.end + 1)
+    )  # "the withdrawal agreement", "an extension deal": a name

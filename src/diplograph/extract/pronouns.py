@@ -1,0 +1,102 @@
+"""Mentions of an instrument that name no kind: "it", "the signing", and the
+name a text gives after "known as". They join the instruments :mod:`.coref`
+has grouped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import Context
+from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.text import Sentence
+
+_VERB_IT = re.compile(
+    r"\b(?:ratified|signed|adopted|approved|extended|suspended|renewed|implemented|"
+    r"rejoined|quit|scrapped|terminated|endorsed|violated)\s+(it)\b"
+)
+
+
+_KNOWN_AS = re.compile(
+    r"(?:,\s*)?(?:also\s+|formally\s+|officially\s+)?(?:known as|called|dubbed|"
+    r"named|titled)\s+(?:the\s+)?[\"“]?$",
+    re.I,
+)
+
+
+def join_known_as(clusters: list[Cluster], ctx: Context) -> None:
+    """ "the pact known as the General Security of Military Information
+    Agreement": the mention before "known as" and the name are one."""
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    ordered = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
+    for before, m in zip(ordered, ordered[1:], strict=False):
+        first, second = owner[id(before)], owner[id(m)]
+        if first is second or not _KNOWN_AS.search(ctx.text[before.end : m.start]):
+            continue
+        if len(ctx.text[before.end : m.start]) > 40:
+            continue
+        first.mentions.extend(second.mentions)
+        if second.key and not first.key:
+            first.key, first.name = second.key, second.name
+        for x in second.mentions:
+            owner[id(x)] = first
+        clusters.remove(second)
+
+
+_PASSIVE_IT = re.compile(
+    r"\b(it)\s+(?:was|is|has been|had been|will be)\s+(?:\w+ly\s+)?"
+    r"(?:signed|ratified|adopted|approved|extended|suspended|renewed|implemented|"
+    r"terminated|concluded|initialled|reached)\b"
+)
+
+
+def _passive_it(sentence: Sentence, clusters: list[Cluster], ctx: Context) -> None:
+    """ "two years after it was signed": "it" takes up the instrument named last
+    before it in the same sentence."""
+    for match in _PASSIVE_IT.finditer(sentence.text):
+        start = sentence.start + match.start(1)
+        before = [
+            (m.start, c) for c in clusters for m in c.mentions
+            if sentence.start <= m.start < start
+        ]  # fmt: skip
+        if before:
+            max(before, key=lambda pair: pair[0])[1].mentions.append(
+                InstrumentMention(start, start + 2, None, "it")
+            )
+
+
+_THE_SIGNING = re.compile(r"\b(the)\s+signing\b(?!\s+of)", re.I)
+
+
+def add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
+    """ "It" opening a sentence continues the instrument the sentence before ends
+    with; "ratified it" after an event verb takes up the last one named."""
+    last: dict[int, Cluster] = {}
+    for cluster in clusters:
+        for m in cluster.mentions:
+            index = ctx.sentence_of(m.start).index
+            if index not in last or last[index].mentions[-1].start < m.start:
+                last[index] = cluster
+    recent: Cluster | None = None
+    for sentence in ctx.sentences:
+        if sentence.index in last:
+            recent = last[sentence.index]
+            _passive_it(sentence, clusters, ctx)
+            continue
+        if sentence.text.startswith("It ") and sentence.index - 1 in last:
+            last[sentence.index - 1].mentions.append(
+                InstrumentMention(sentence.start, sentence.start + 2, None, "It")
+            )
+        elif recent is not None:
+            for match in _VERB_IT.finditer(sentence.text):
+                start = sentence.start + match.start(1)
+                recent.mentions.append(InstrumentMention(start, start + 2, None, "it"))
+        # "witnessed the signing on Saturday" in the opening sentences: the
+        # signing of the article's first instrument
+        target = clusters[0] if clusters and sentence.index < 3 else None
+        if target is not None and sentence.index not in last:
+            for match in _THE_SIGNING.finditer(sentence.text):
+                start = sentence.start + match.start(1)
+                target.mentions.append(
+                    InstrumentMention(start, start + 3, None, match.group(1))
+                )
