@@ -1,8 +1,14 @@
 """Step 2, extract: :class:`~diplograph.model.Article` -> :class:`~diplograph.model.ArticleFacts`.
 
-Rules over sentences, with the knowledge in data files (see :mod:`.lexicon`
-and :mod:`diplograph.gazetteer`). No model downloads: the default path needs
-nothing beyond the package.
+Rules over sentences and clauses, in stages a reader can follow (see
+:mod:`.agreements`): mentions (:mod:`.mentions`, :mod:`.names`, :mod:`.actors`,
+:mod:`.dates`, :mod:`.context`) -> which mentions are one instrument
+(:mod:`.coref`, :mod:`.pronouns`) -> roles per instrument and clause
+(:mod:`.roles`, :mod:`.references`) -> events and dates (:mod:`.events`,
+:mod:`.acts`, :mod:`.when`) -> kind, name, topics (:mod:`.describe`). Each fact
+carries why it was extracted (:mod:`.explain`). The knowledge is in data files
+(:mod:`.lexicon`, :mod:`diplograph.gazetteer`); the default path needs nothing
+beyond the package.
 """
 
 from __future__ import annotations
