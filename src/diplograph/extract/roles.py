@@ -378,7 +378,11 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
         if not a.weak and not roles.get(a.start):
             rule = "named in the instrument's first sentence"
             votes.add(a.code, 1, rule, _because(ctx, a, rule))
-    if not votes.weights and first.index > 0:
+    if (
+        not votes.weights
+        and first.index > 0
+        and "\n\n" not in ctx.text[ctx.sentences[first.index - 1].end : first.start]
+    ):
         previous = ctx.sentences[first.index - 1]
         roles = roles_in(ctx, previous)
         for a in ctx.actors_in(previous.start, previous.end):
