@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from diplograph.extract.actors import find_actors
 from diplograph.extract.acts import acts_on_instrument
 from diplograph.extract.context import Context
 from diplograph.extract.coref import list_item
@@ -106,6 +107,13 @@ def _parties(
             parties.add(code, weight, "member of a set of instruments", None)
     if not parties.weights:
         parties = fallback_parties(cluster, ctx, headline=cluster is clusters[0])
+    elif len(parties.weights) == 1 and cluster is clusters[0]:
+        # "Kenya, Uganda sign railway deal": the headline names the other party
+        # of the article's first instrument
+        named = {a.code for a in find_actors(ctx.article.title) if not a.weak}
+        if len(named) == 2 and set(parties.weights) <= named:
+            for code in named:
+                parties.add(code, 1, "named in the headline", None)
     return parties
 
 
