@@ -136,4 +136,17 @@ def _sentence_date(
             return d.value
     # "met today in Tokyo to sign ...": the one day the sentence names
     days = {d.value for d in dates if d.value and d.kind in ("day_word", "weekday")}
-    return days.pop() if len(days) == 1 else None
+    if len(days) == 1:
+        return days.pop()
+    # the one date of a sentence that tells one event, unless a dateline or a
+    # year label ("the 2015 deal")
+    values = {
+        d.value
+        for d in dates
+        if d.value
+        and not _DATELINE.match(ctx.text[sentence.start : d.start])
+        and not (d.kind == "year" and _YEAR_LABEL_AFTER.match(ctx.text, d.end))
+    }
+    if len(values) == 1 and len(verb_spans(sentence, ctx)) == 1:
+        return values.pop()
+    return None
