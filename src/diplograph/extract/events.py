@@ -24,7 +24,7 @@ from diplograph.model import Because, Event
 _BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})
 _BETWEEN_CLAUSES = re.compile(r"[;]|\b(?:but|while|whereas|although|after|before)\b")
 # How far (in characters, a clause break counting 150) a verb reaches its instrument.
-_REACH = 150
+_REACH = 200
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
