@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from diplograph.extract.actors import ActorMention, find_actors
 from diplograph.extract.dates import DateMention, find_dates
@@ -47,7 +48,10 @@ class Context:
     concern_starts: set[int] = field(default_factory=set)
     names: list[tuple[int, int]] = field(default_factory=list)  # instruments' names
     _starts: list[int] = field(default_factory=list)
+    _actor_starts: list[int] = field(default_factory=list)
     _dates: dict[tuple[int, bool], list[DateMention]] = field(default_factory=dict)
+    # per-sentence results the stages ask for more than once (verbs, roles)
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -57,7 +61,13 @@ class Context:
         return self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
-        return [a for a in self.actors if start <= a.start and a.end <= end]
+        found = []
+        for a in self.actors[bisect.bisect_left(self._actor_starts, start) :]:
+            if a.start >= end:
+                break
+            if a.end <= end:
+                found.append(a)
+        return found
 
     def standing(self, start: int, end: int) -> list[ActorMention]:
         """Actors in the span that can stand for a party: not a place ("in Seoul"),
@@ -70,8 +80,18 @@ class Context:
 
     def clause_start(self, sentence: Sentence, position: int) -> int:
         """Where the clause holding ``position`` begins within ``sentence``."""
-        breaks = list(_CLAUSE_BREAK.finditer(self.text, sentence.start, position))
-        return breaks[-1].end() if breaks else sentence.start
+        key = ("breaks", sentence.index)
+        if key not in self.memo:
+            self.memo[key] = [
+                (b.start(), b.end())
+                for b in _CLAUSE_BREAK.finditer(self.text, sentence.start, sentence.end)
+            ]
+        start = sentence.start
+        for _, end in self.memo[key]:
+            if end > position:
+                break
+            start = end
+        return start
 
     def dates(self, sentence: Sentence, *, future: bool) -> list[DateMention]:
         """The sentence's dates; ``future`` reads "Wednesday" as the next one."""
@@ -99,6 +119,7 @@ def read_context(article: Article, lexicon: Lexicon) -> Context:
     actors = _with_groups(text, find_actors(text), lexicon)
     ctx = Context(article, lexicon, sentences, actors)
     ctx._starts = [s.start for s in sentences]
+    ctx._actor_starts = [a.start for a in actors]
     ctx.concern_starts = {
         a.start
         for a in actors

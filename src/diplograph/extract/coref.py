@@ -98,7 +98,7 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
         if target is None:
             target = Cluster()
             clusters.append(target)
-        target.mentions.insert(0, m)
+        target.add(m, first=True)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     join_known_as(clusters, ctx)
     add_pronouns(clusters, ctx)
@@ -132,9 +132,12 @@ def _antecedent(
         return apposed
     if m.indefinite:
         return None
+    # a back-reference takes up one of the instruments told about lately: the
+    # last 20 bound the work on a text that names hundreds
+    recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
     candidates = [
         c
-        for c in clusters
+        for c in recent
         if _fits(m, c, ctx)
         and not _other_signers(m, c, ctx)
         and not _other_owners(m, c, ctx)
@@ -142,12 +145,12 @@ def _antecedent(
     if not candidates:
         return None
     order = {id(c): i for i, c in enumerate(clusters)}
-    last = {id(c): max(x.start for x in c.mentions) for c in clusters}
+    last = {id(c): c.mentions[-1].start for c in candidates}
     about = _qualifier(m, ctx)
     return max(
         candidates,
         key=lambda c: (
-            bool(about & set().union(*(_qualifier(x, ctx) for x in c.mentions))),
+            bool(about & set().union(*(_qualifier(x, ctx) for x in c.mentions[-10:]))),
             bool(m.kind and m.kind in c.kinds),
             not c.background,
             last[id(c)],
@@ -259,13 +262,20 @@ def _other_signers(
     sentence = ctx.sentence_of(m.start)
     if not (_ACTING if least == 1 else _SIGNING).search(sentence.text):
         return False
-    signers = {a.code for a in ctx.standing(sentence.start, sentence.end)}
+    signers = _standing_codes(sentence.index, ctx)
     named: set[str] = set()
-    for other in c.mentions:
-        s = ctx.sentence_of(other.start)
-        if s.index != sentence.index:
-            named.update(a.code for a in ctx.standing(s.start, s.end))
+    for index in {ctx.sentence_of(other.start).index for other in c.mentions[-10:]}:
+        if index != sentence.index:
+            named |= _standing_codes(index, ctx)
     return len(signers) >= least and bool(named) and not signers & named
+
+
+def _standing_codes(index: int, ctx: Context) -> set[str]:
+    key = ("standing", index)
+    if key not in ctx.memo:
+        sentence = ctx.sentences[index]
+        ctx.memo[key] = {a.code for a in ctx.standing(sentence.start, sentence.end)}
+    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
 def _other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
@@ -278,7 +288,7 @@ def _other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         a.code for a in ctx.standing(ctx.clause_start(sentence, m.start), m.start)
     }
     named: set[str] = set()
-    for other in c.mentions:
+    for other in c.mentions[-10:]:
         s = ctx.sentence_of(other.start)
         start = ctx.clause_start(s, other.start)
         named.update(a.code for a in ctx.standing(start, min(s.end, other.end + 60)))

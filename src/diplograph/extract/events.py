@@ -17,6 +17,7 @@ from diplograph.extract.acts import about_something_else
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.roles import VerbHit, first_group, subjects
+from diplograph.extract.text import Sentence
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
 
@@ -60,30 +61,60 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
     nearer to one of its mentions than to any other instrument's, a clause
     break counting as distance."""
     own = {id(m) for m in cluster.mentions}
-    everyone = [m for c in clusters for m in c.mentions]
     hits: list[VerbHit] = []
     for index in sorted({ctx.sentence_of(m.start).index for m in cluster.mentions}):
-        sentence = ctx.sentences[index]
-        here = [m for m in everyone if sentence.start <= m.start < sentence.end]
-        for pattern, etype in ctx.lexicon.event_patterns:
-            for match in pattern.finditer(sentence.text):
-                start = sentence.start + match.start()
-                end = sentence.start + match.end()
-                if any(m.start <= start < m.end for m in here):
-                    continue
-
-                def distance(m: object, start: int = start, end: int = end) -> int:
-                    lo, hi = (m.end, start) if m.end <= start else (end, m.start)  # type: ignore[attr-defined]
-                    gap = abs(hi - lo)
-                    between = ctx.text[min(lo, hi) : max(lo, hi)]
-                    return gap + (60 if _BETWEEN_CLAUSES.search(between) else 0)
-
-                nearest = min(here, key=distance)
-                if distance(nearest) > _REACH:
-                    continue
-                if id(nearest) in own or _coordinated(nearest, here, own, ctx):
-                    hits.append(VerbHit(etype, start, end, sentence))
+        for hit, nearest, nearby in _sentence_verbs(
+            ctx.sentences[index], clusters, ctx
+        ):
+            if id(nearest) in own or _coordinated(nearest, nearby, own, ctx):
+                hits.append(hit)
     return hits
+
+
+Reached = tuple[VerbHit, InstrumentMention, list[InstrumentMention]]
+
+
+def _sentence_verbs(
+    sentence: Sentence, clusters: list[Cluster], ctx: Context
+) -> list[Reached]:
+    """Each event verb of the sentence with the mention nearest to it and the
+    mentions within its reach; once per sentence, and bounded by the reach, so a
+    long sentence costs verbs times nearby mentions, not more."""
+    key = ("verbs", sentence.index)
+    if key in ctx.memo:
+        return ctx.memo[key]  # type: ignore[no-any-return]
+    here = sorted(
+        (
+            m
+            for c in clusters
+            for m in c.mentions
+            if sentence.start <= m.start < sentence.end
+        ),
+        key=lambda m: m.start,
+    )
+    found: list[Reached] = []
+    for pattern, etype in ctx.lexicon.event_patterns:
+        for match in pattern.finditer(sentence.text):
+            start = sentence.start + match.start()
+            end = sentence.start + match.end()
+            nearby = [
+                m for m in here if m.start - end <= _REACH and start - m.end <= _REACH
+            ]
+            if not nearby or any(m.start <= start < m.end for m in nearby):
+                continue
+            scored = [(_distance(m, start, end, ctx), m) for m in nearby]
+            best, nearest = min(scored, key=lambda pair: pair[0])
+            if best <= _REACH:
+                found.append((VerbHit(etype, start, end, sentence), nearest, nearby))
+    ctx.memo[key] = found
+    return found
+
+
+def _distance(m: InstrumentMention, start: int, end: int, ctx: Context) -> int:
+    lo, hi = (m.end, start) if m.end <= start else (end, m.start)
+    gap = abs(hi - lo)
+    between = ctx.text[min(lo, hi) : max(lo, hi)]
+    return gap + (60 if _BETWEEN_CLAUSES.search(between) else 0)
 
 
 _AND_ITS = re.compile(

@@ -285,17 +285,16 @@ class Cluster:
     name: str | None = None
     year_label: str | None = None
     listed: set[str] = field(default_factory=set)  # "participating countries include"
+    kinds: set[str] = field(default_factory=set)  # the kind words of its mentions
 
-    def add(self, m: InstrumentMention) -> None:
-        self.mentions.append(m)
+    def add(self, m: InstrumentMention, *, first: bool = False) -> None:
+        self.mentions.insert(0, m) if first else self.mentions.append(m)
+        if m.kind:
+            self.kinds.add(m.kind)
         if m.key and not self.key:
             self.key, self.name = m.key, m.name
         if m.year_label and len(m.year_label) > len(self.year_label or ""):
             self.year_label = m.year_label  # the most precise: "2018-09" over "2018"
-
-    @property
-    def kinds(self) -> set[str]:
-        return {m.kind for m in self.mentions if m.kind}
 
     @property
     def background(self) -> bool:

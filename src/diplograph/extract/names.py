@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 _CONNECTORS = {
     "of",
@@ -70,9 +71,12 @@ def headline(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` is in title case, where capitals name nothing."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
-    words = re.findall(
-        r"[A-Za-z][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)]
-    )
+    return _title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=512)
+def _title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
     long_words = [w for w in words if len(w) > 3]
     return (
         len(long_words) >= 4

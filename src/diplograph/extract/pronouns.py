@@ -36,6 +36,7 @@ def join_known_as(clusters: list[Cluster], ctx: Context) -> None:
         if len(ctx.text[before.end : m.start]) > 40:
             continue
         first.mentions.extend(second.mentions)
+        first.kinds |= second.kinds
         if second.key and not first.key:
             first.key, first.name = second.key, second.name
         for x in second.mentions:

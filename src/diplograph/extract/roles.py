@@ -76,6 +76,13 @@ class Votes:
 
 def roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
     """For each actor mention of the sentence: 'place', 'concern', 'broker' or ''."""
+    key = ("roles", sentence.index)
+    if key not in ctx.memo:
+        ctx.memo[key] = _roles_in(ctx, sentence)
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
     text = ctx.text
     brokers = _brokers(ctx, sentence)
     roles: dict[int, str] = {}
@@ -156,8 +163,15 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
         roles = roles_in(ctx, sentence)
-        for a in ctx.actors_in(sentence.start, sentence.end):
-            rule = "" if a.weak or roles.get(a.start) else _party_rule(ctx, m, a)
+        partners = _partners(ctx, m)
+        # the rules read the words next to the mention: a window bounds the cost
+        near = ctx.actors_in(max(sentence.start, m.start - 80), sentence.end)
+        for a in near:
+            if a.start > m.end and a.start not in partners:
+                break
+            rule = (
+                "" if a.weak or roles.get(a.start) else _party_rule(ctx, m, a, partners)
+            )
             if rule:
                 votes.add(a.code, 2, rule, _because(ctx, a, rule))
     # plural references last: "both sides" are the parties found so far
@@ -228,18 +242,17 @@ def _partners(ctx: Context, m: InstrumentMention) -> set[int]:
     return {start for start, _ in chain[: last_and + 1]}
 
 
-def _party_rule(ctx: Context, m: InstrumentMention, a: ActorMention) -> str:
+def _party_rule(
+    ctx: Context, m: InstrumentMention, a: ActorMention, partners: set[int]
+) -> str:
     """How the words between a mention and an actor make the actor a party."""
     text = ctx.text
     start, end = m.start, m.end
     if a.start >= end:
-        gap = text[end : a.start]
         # "a deal with Peru", "the treaty between Peru and Ghana": right after the
         # instrument; further on, "with" is often someone else's ("signed a deal
         # on Monday to deepen cooperation with Japan")
-        if a.start in _partners(ctx, m):
-            return "partner after the instrument"
-        return ""
+        return "partner after the instrument" if a.start in partners else ""
     if a.code in ctx.lexicon.auspices:
         return ""  # "a UN treaty", "the United Nations Convention": under its auspices
     if start <= a.start and a.end <= end:

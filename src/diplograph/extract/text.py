@@ -11,6 +11,7 @@ _ABBREVIATIONS = frozenset(
     "sen rep gov jr sr no vs etc inc co corp ltd u.s u.n u.k e.u s n p.m a.m "
     "d.c dept fig approx min maj capt adm prof rev".split()
 )
+MAX_SENTENCE = 1000  # characters
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
 
 
@@ -56,6 +57,21 @@ def _ends_sentence(text: str, stop: int, cut: int) -> bool:
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    # a "sentence" longer than any a reporter writes (a list, a dump without full
+    # stops) is cut at its last comma or space before the limit, so that the
+    # rules' work per sentence stays bounded
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind("; ", start, limit), text.rfind(", ", start, limit))
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = text.rfind(" ", start, limit)
+        cut = cut + 1 if cut > start else limit
+        _append_one(sentences, text, start, cut)
+        start = cut
+    _append_one(sentences, text, start, end)
+
+
+def _append_one(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
     if not stripped:

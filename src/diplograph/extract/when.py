@@ -28,11 +28,15 @@ _YEAR_LABEL_AFTER = re.compile(
 
 
 def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
-    return [
-        (sentence.start + m.start(), sentence.start + m.end())
-        for pattern, _ in ctx.lexicon.event_patterns
-        for m in pattern.finditer(sentence.text)
-    ]
+    """Where the sentence's event verbs are (once per sentence)."""
+    key = ("verb spans", sentence.index)
+    if key not in ctx.memo:
+        ctx.memo[key] = [
+            (sentence.start + m.start(), sentence.start + m.end())
+            for pattern, _ in ctx.lexicon.event_patterns
+            for m in pattern.finditer(sentence.text)
+        ]
+    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
 def pick_date(
