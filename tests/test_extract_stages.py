@@ -307,6 +307,19 @@ def test_concerns_a_truce_with_an_armed_group_concerns_its_territory() -> None:
     assert ("agreed", "2024-03-12") in events(fact)
 
 
+# cost
+
+
+def test_a_text_without_full_stops_is_read_in_bounded_pieces() -> None:
+    from diplograph.extract.text import MAX_SENTENCE, split_sentences
+
+    text = "Peru and Ghana signed a water treaty, " * 200
+    sentences = split_sentences(text)
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+    assert {f.parties for f in agreements(text)} == {("GHA", "PER")}
+
+
 # explain
 
 
