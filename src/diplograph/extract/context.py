@@ -24,7 +24,10 @@ CONCERN_BEFORE = re.compile(
     r"(?:\b(?:on|against|about|regarding|targeting|toward|towards|over|deter|counter)"
     r"\s+(?:the\s+)?"
     r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?"
-    r"(?:from|by)\s+(?:the\s+)?)$",
+    r"(?:from|by)\s+(?:the\s+)?"
+    r"|\b(?:war|conflict|fighting|crisis|hostilities|peace|violence|situation|"
+    r"future|status|reconstruction)\s+(?:in|of|over)\s+(?:the\s+|eastern\s+|"
+    r"western\s+|northern\s+|southern\s+)?)$",
     re.I,
 )
 _CONCERN_AFTER = re.compile(
