@@ -258,6 +258,15 @@ def test_events_opening_date_dates_the_sentence() -> None:
     assert ("signed", "2024-03-04") in events(fact)
 
 
+def test_events_nothing_after_a_signing_precedes_it() -> None:
+    [fact] = agreements(
+        "Kenya and Uganda signed a railway agreement on Monday. The agreement "
+        "entered into force in 2019 under a framework, officials said."
+    )
+    assert fact.signed == "2024-03-11"
+    assert all(e.date is None or e.date >= "2024" for e in fact.events)
+
+
 # describe: kinds, names and topics from the text
 
 

@@ -28,7 +28,7 @@ from diplograph.extract.events import merge_events
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import Cluster, find_instruments
 from diplograph.extract.references import listed_participants
-from diplograph.model import AgreementFact, Article
+from diplograph.model import AgreementFact, Article, Event
 
 _FAMILIES = (
     {"agreement", "accord", "pact", "deal", "arrangement", "treaty", "convention",
@@ -63,7 +63,29 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             # apart by the text itself
             about = frozenset({f"apart {cluster.mentions[0].start}"})
         facts.extend((fact, about) for fact in describe(cluster, clusters, ctx))
-    return merge_retold(facts, lexicon.kind_priority)
+    return [coherent(fact) for fact in merge_retold(facts, lexicon.kind_priority)]
+
+
+_AFTER_SIGNING = frozenset({"ratified", "in_force", "implemented"})
+
+
+def coherent(fact: AgreementFact) -> AgreementFact:
+    """What comes after a signing cannot precede it: such an event was another
+    instrument's ("the pact replaces NAFTA, in force since 1994"), and the
+    shapes would reject the whole article for it."""
+    if not fact.signed:
+        return fact
+    signed = fact.signed
+
+    def before(event: Event) -> bool:
+        n = min(len(event.date or ""), len(signed))
+        return (
+            event.type in _AFTER_SIGNING
+            and bool(event.date)
+            and ((event.date or "")[:n] < signed[:n])
+        )
+
+    return replace(fact, events=tuple(e for e in fact.events if not before(e)))
 
 
 _ATTACHED = re.compile(
