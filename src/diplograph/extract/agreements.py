@@ -28,7 +28,7 @@ from diplograph.extract.events import merge_events
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import Cluster, find_instruments
 from diplograph.extract.references import listed_participants
-from diplograph.model import AgreementFact, Article, Event
+from diplograph.model import AgreementFact, Article, Because, Event
 
 _FAMILIES = (
     {"agreement", "accord", "pact", "deal", "arrangement", "treaty", "convention",
@@ -173,5 +173,13 @@ def _join(
         topics=tuple(sorted(set(a.topics) | set(b.topics))),
         events=merge_events(list(a.events + b.events)),
         evidence=a.evidence + b.evidence,
-        because=a.because + b.because,
+        # b's own identity lines would contradict the joined kind
+        because=a.because
+        + tuple(
+            w for w in b.because if w.stage != "coref" and not w.fact.startswith("kind")
+        )
+        + tuple(
+            Because("agreement", "coref", "told again and merged", w.evidence)
+            for w in b.because[:1]
+        ),
     )
