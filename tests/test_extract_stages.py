@@ -258,6 +258,15 @@ def test_events_opening_date_dates_the_sentence() -> None:
     assert ("signed", "2024-03-04") in events(fact)
 
 
+def test_events_in_the_same_year_is_the_year_named_before() -> None:
+    [fact] = agreements(
+        "The convention was opened for signature in Oslo in 2011. Turkey signed "
+        "the convention in the same year and ratified it in 2012."
+    )
+    assert (fact.signed, fact.parties) == ("2011", ("TUR",))
+    assert ("ratified", "2012") in events(fact)
+
+
 def test_events_nothing_after_a_signing_precedes_it() -> None:
     [fact] = agreements(
         "Kenya and Uganda signed a railway agreement on Monday. The agreement "

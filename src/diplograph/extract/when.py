@@ -77,8 +77,25 @@ def pick_date(
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, d.value)
     if best is None:
-        return _sentence_date(dates, sentence, ctx)
+        return _sentence_date(dates, sentence, ctx) or _same_year(
+            v_start, sentence, ctx
+        )
     return best[1]
+
+
+_SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+year\b", re.I)
+
+
+def _same_year(v_start: int, sentence: Sentence, ctx: Context) -> str | None:
+    """ "Ankara, which signed the accord in the same year": the year the text
+    named last before the sentence."""
+    if not _SAME_YEAR.search(sentence.text):
+        return None
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 5) : sentence.index]):
+        years = [d.value[:4] for d in ctx.dates(earlier, future=False) if d.value]
+        if years:
+            return years[-1]
+    return None
 
 
 def _distance_after(
