@@ -103,7 +103,10 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             if not found.overlaps(*match.span(1)):
                 found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
     for match in re.finditer(
-        r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b", text, re.I
+        r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b|\b(?:establishment|"
+        r"restoration|resumption) of (?:full )?diplomatic (?:relations|ties)\b",
+        text,
+        re.I,
     ):
         if not found.overlaps(*match.span()):
             found.add(InstrumentMention(*match.span(), "normalization", match.group()))
