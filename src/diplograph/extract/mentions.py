@@ -108,7 +108,13 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
         text,
         re.I,
     ):
-        if not found.overlaps(*match.span()):
+        about = re.search(
+            r"\b(?:on|for|regarding|concerning|about)\s+(?:the\s+)?$",
+            text[max(0, match.start() - 20) : match.start()],
+        )
+        if not found.overlaps(*match.span()) and not about:
+            # "a communique on the establishment of diplomatic relations" is the
+            # communique's subject, not an instrument of its own
             found.add(InstrumentMention(*match.span(), "normalization", match.group()))
     return sorted(found.mentions, key=lambda m: m.start)
 
