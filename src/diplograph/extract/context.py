@@ -27,7 +27,10 @@ CONCERN_BEFORE = re.compile(
     r"(?:from|by)\s+(?:the\s+)?"
     r"|\b(?:war|conflict|fighting|crisis|hostilities|peace|violence|situation|"
     r"future|status|reconstruction)\s+(?:in|of|over)\s+(?:the\s+|eastern\s+|"
-    r"western\s+|northern\s+|southern\s+)?)$",
+    r"western\s+|northern\s+|southern\s+)?"
+    r"|\b(?:cut|cuts|cutting|severed?|severing|broke|break|breaking|ended|ending)\s+"
+    r"(?:off\s+)?(?:its\s+|their\s+)?[“\"]?(?:diplomatic\s+|official\s+)?"
+    r"(?:ties|relations)[”\"]?\s+with\s+(?:the\s+)?)$",
     re.I,
 )
 _CONCERN_AFTER = re.compile(
