@@ -94,8 +94,9 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
     for m in titles:
         fitting = [c for c in clusters if _fits(m, c, ctx) and not c.background]
         same = [c for c in fitting if m.kind in c.kinds]
-        target = (same or fitting or [None])[0]
-        if target is None:
+        if same or fitting:
+            target = (same or fitting)[0]
+        else:
             target = Cluster()
             clusters.append(target)
         target.add(m, first=True)
