@@ -33,8 +33,9 @@ _PLACE_BEFORE = re.compile(
     r"arrived in|held in|based in)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
     re.I,
 )
-# "US dollars", "Japanese yen", "China's economy": money and markets, not the state
+# "the Uzbek and Kazakh presidents": demonyms sharing the office after them
 _SHARED_OFFICE = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:[A-Z][\w'’-]+\s?){1,2}(?=\s)")
+# "US dollars", "Japanese yen", "China's economy": money and markets, not the state
 _NOT_THE_STATE = re.compile(
     r"(?:'s|’s)?\s+(?:dollars?|yen|won|euros?|yuan|renminbi|rupees?|ruble|roubles?|"
     r"pounds? sterling|bonds?|Treasur(?:y|ies)|stocks?|stock market|shares|"

@@ -26,14 +26,14 @@ from diplograph.extract.coref import (
 from diplograph.extract.describe import describe, member_of, respective
 from diplograph.extract.events import merge_events
 from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import Cluster, find_instruments
+from diplograph.extract.mentions import STATEMENTS, Cluster, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.model import AgreementFact, Article, Because, Event
 
 _FAMILIES = (
     {"agreement", "accord", "pact", "deal", "arrangement", "treaty", "convention",
      "protocol", "memorandum_of_understanding"},
-    {"joint_statement", "declaration"},
+    STATEMENTS,
     {"ceasefire", "agreement", "deal", "accord", "pact"},
     {"normalization"},
 )  # fmt: skip

@@ -55,8 +55,7 @@ class Context:
     names: list[tuple[int, int]] = field(default_factory=list)  # instruments' names
     _starts: list[int] = field(default_factory=list)
     _actor_starts: list[int] = field(default_factory=list)
-    _dates: dict[tuple[int, bool], list[DateMention]] = field(default_factory=dict)
-    # per-sentence results the stages ask for more than once (verbs, roles)
+    # per-sentence results the stages ask for more than once (dates, verbs, roles)
     memo: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     @property
@@ -101,15 +100,15 @@ class Context:
 
     def dates(self, sentence: Sentence, *, future: bool) -> list[DateMention]:
         """The sentence's dates; ``future`` reads "Wednesday" as the next one."""
-        key = (sentence.index, future)
-        if key not in self._dates:
-            self._dates[key] = find_dates(
+        key = ("dates ahead" if future else "dates", sentence.index)
+        if key not in self.memo:
+            self.memo[key] = find_dates(
                 sentence.text,
                 self.article.published,
                 offset=sentence.start,
                 future=future,
             )
-        return self._dates[key]
+        return self.memo[key]  # type: ignore[no-any-return]
 
     def span(self, start: int, end: int) -> Evidence:
         return Evidence(start, end, self.text[start:end])

@@ -15,7 +15,7 @@ import re
 
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.names import headline
 from diplograph.extract.pronouns import add_pronouns, join_known_as
 
@@ -26,7 +26,6 @@ _ANNIVERSARY = re.compile(
 )
 # Nouns that can take up any ordinary instrument ("a memorandum ... the deal").
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
-_STATEMENTS = {"joint_statement", "declaration"}
 
 
 # "announced no new agreement", "ended without a deal": there is none
@@ -312,8 +311,8 @@ def _fits(
     kinds = c.kinds
     if m.kind == "normalization" or "normalization" in kinds:
         return m.kind == "normalization" and "normalization" in kinds
-    if m.kind in _STATEMENTS or kinds & _STATEMENTS:
-        return bool(m.kind in _STATEMENTS and kinds & _STATEMENTS) or apposition
+    if m.kind in STATEMENTS or kinds & STATEMENTS:
+        return bool(m.kind in STATEMENTS and kinds & STATEMENTS) or apposition
     if m.kind in _GENERIC or m.kind is None or apposition:
         return True
     # a specific word (treaty, protocol, MoU, ceasefire) takes up the same word,

@@ -104,7 +104,7 @@ def _parties(
         if not group_parties.weights:
             group_parties = fallback_parties(group, ctx, headline=group is clusters[0])
         for code, weight in group_parties.weights.items():
-            parties.add(code, weight, "member of a set of instruments", None)
+            parties.add(code, weight)
     if not parties.weights:
         parties = fallback_parties(cluster, ctx, headline=cluster is clusters[0])
     elif len(parties.weights) == 1 and cluster is clusters[0]:
@@ -113,7 +113,7 @@ def _parties(
         named = {a.code for a in find_actors(ctx.article.title) if not a.weak}
         if len(named) == 2 and set(parties.weights) <= named:
             for code in named:
-                parties.add(code, 1, "named in the headline", None)
+                parties.add(code, 1)
     return parties
 
 

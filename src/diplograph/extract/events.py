@@ -15,7 +15,7 @@ import re
 
 from diplograph.extract.acts import about_something_else
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.roles import VerbHit, first_group, subjects
 from diplograph.extract.text import Sentence
 from diplograph.extract.when import pick_date
@@ -50,7 +50,6 @@ _DONE_TO = re.compile(
     r"(?:country|state|nation|member|signatory|party)\s+to)\s+(?:\w+ly\s+)?$",
     re.I,
 )
-_STATEMENT_KINDS = ("joint_statement", "declaration")
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
 )
@@ -305,7 +304,7 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         return None  # "a deal to implement ...", "plans to ratify": not yet
     if etype != "signed":
         return etype
-    if verb in ("adopted", "issued", "released") and kind not in _STATEMENT_KINDS:
+    if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
         if verb != "adopted" or re.search(
             r"(?i)parliament|congress|senate|assembly|duma|legislature",
             text[max(hit.sentence.start, hit.start - 45) : hit.start],

@@ -44,6 +44,10 @@ _INDEFINITE = {
 _YEAR_LABEL = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
 
 
+# kinds adopted or issued rather than signed ("issued a joint statement")
+STATEMENTS = frozenset({"joint_statement", "declaration"})
+
+
 @dataclass
 class InstrumentMention:
     start: int

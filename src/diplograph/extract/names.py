@@ -6,9 +6,10 @@ and title-case lines where capitals name nothing.
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
+
+from diplograph.extract.dates import MONTHS, WEEKDAYS
 
 _CONNECTORS = {
     "of",
@@ -175,12 +176,7 @@ _TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "wit
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
 
 
-_CALENDAR = {
-    *(calendar.day_name[i].lower() for i in range(7)),
-    *(calendar.month_name[i].lower() for i in range(1, 13)),
-    *(calendar.month_abbr[i].lower() for i in range(1, 13)),
-    "sept",
-}
+_CALENDAR = set(MONTHS) | set(WEEKDAYS)  # "the Tromsø Treaty on Monday"
 
 
 def proper_name_end(text: str, noun_end: int) -> int:

@@ -45,7 +45,8 @@ _COVERS = re.compile(
 )
 
 
-_RESUMED = re.compile(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:it|they|we)\b")
+# a pronoun taking the speakers up: "X said on Monday that they had extended it"
+_RESUMED = re.compile(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:it|they|we|both)\b")
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,10 @@ class Votes:
     weights: dict[str, int] = field(default_factory=dict)
     because: list[Because] = field(default_factory=list)
 
-    def add(self, code: str, weight: int, rule: str, evidence: Because | None) -> None:
+    def add(self, code: str, weight: int, because: Because | None = None) -> None:
         self.weights[code] = self.weights.get(code, 0) + weight
-        if evidence is not None:
-            self.because.append(evidence)
+        if because is not None:
+            self.because.append(because)
 
     def codes(self) -> tuple[str, ...]:
         return tuple(sorted(self.weights))
@@ -159,7 +160,7 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         if hit.type in _ONE_PARTY_ACTS:
             found = first_group(found, ctx)  # "Russia suspended it after Ukraine ..."
         for a, rule in found:
-            votes.add(a.code, 2, rule, _because(ctx, a, rule))
+            votes.add(a.code, 2, _because(ctx, a, rule))
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
         roles = roles_in(ctx, sentence)
@@ -173,7 +174,7 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
                 "" if a.weak or roles.get(a.start) else _party_rule(ctx, m, a, partners)
             )
             if rule:
-                votes.add(a.code, 2, rule, _because(ctx, a, rule))
+                votes.add(a.code, 2, _because(ctx, a, rule))
     # plural references last: "both sides" are the parties found so far
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
@@ -182,21 +183,21 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         ):
             if abs(start - m.start) < 200:
                 for code in codes:
-                    votes.add(code, 1, "plural reference", None)
+                    votes.add(code, 1)
         for code in opening_group(ctx, sentence, roles_in(ctx, sentence)):
-            votes.add(code, 1, "coordinated subject", None)
+            votes.add(code, 1)
     for hit in hits:
         if hit.type in PARTY_EVENTS:
             clause = ctx.clause_start(hit.sentence, hit.start)
             clause = _speakers_end(ctx, clause, hit.start)
             for _, codes in plural_parties(ctx, clause, hit.start, votes.weights):
                 for code in codes:
-                    votes.add(code, 2, "plural subject", None)
+                    votes.add(code, 2)
     for code in cluster.listed:
-        votes.add(code, 1, "listed participant", None)
+        votes.add(code, 1)
     for m in cluster.mentions:
         for a, rule in _possessors(m, ctx):
-            votes.add(a.code, 2, rule, _because(ctx, a, rule))
+            votes.add(a.code, 2, _because(ctx, a, rule))
     return votes
 
 
@@ -340,8 +341,7 @@ def _speakers_end(ctx: Context, clause: int, verb: int) -> int:
     said = list(ctx.lexicon.reporting.finditer(ctx.text, clause, verb))
     if not said:
         return clause
-    after = ctx.text[said[-1].end() : verb]
-    if re.match(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:they|it|we|both)\b", after):
+    if _RESUMED.match(ctx.text, said[-1].end(), verb):
         return clause
     return said[-1].end()
 
@@ -362,7 +362,7 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
                     f"concerns {a.code}", "roles", "object of on/against/about",
                     ctx.span(a.start, a.end),
                 )  # fmt: skip
-                votes.add(a.code, 1, "concern", because)
+                votes.add(a.code, 1, because)
             elif (
                 a.place
                 and "ceasefire" in cluster.kinds
@@ -373,7 +373,7 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
                     f"concerns {a.code}", "roles", "territory a ceasefire covers",
                     ctx.span(a.start, a.end),
                 )  # fmt: skip
-                votes.add(a.code, 1, "territory", because)
+                votes.add(a.code, 1, because)
     return votes
 
 
@@ -390,7 +390,7 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
             continue  # "Qatar announced that ...": it speaks ("... that it" acts)
         if not a.weak and not roles.get(a.start):
             rule = "named in the instrument's first sentence"
-            votes.add(a.code, 1, rule, _because(ctx, a, rule))
+            votes.add(a.code, 1, _because(ctx, a, rule))
     if (
         not votes.weights
         and first.index > 0
@@ -401,7 +401,7 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
         for a in ctx.actors_in(previous.start, previous.end):
             if not a.weak and not roles.get(a.start):
                 rule = "named in the sentence before the instrument's"
-                votes.add(a.code, 1, rule, _because(ctx, a, rule))
+                votes.add(a.code, 1, _because(ctx, a, rule))
     if not votes.weights and headline:
         for a in find_actors(ctx.article.title):
             if (
@@ -409,5 +409,5 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
                 and not a.place
                 and not ctx.lexicon.speaker_after.match(ctx.article.title, a.end)
             ):
-                votes.add(a.code, 1, "named in the headline", None)
+                votes.add(a.code, 1)
     return votes

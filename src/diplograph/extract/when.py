@@ -77,16 +77,14 @@ def pick_date(
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, d.value)
     if best is None:
-        return _sentence_date(dates, sentence, ctx) or _same_year(
-            v_start, sentence, ctx
-        )
+        return _sentence_date(dates, sentence, ctx) or _same_year(sentence, ctx)
     return best[1]
 
 
 _SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+year\b", re.I)
 
 
-def _same_year(v_start: int, sentence: Sentence, ctx: Context) -> str | None:
+def _same_year(sentence: Sentence, ctx: Context) -> str | None:
     """ "Ankara, which signed the accord in the same year": the year the text
     named last before the sentence."""
     if not _SAME_YEAR.search(sentence.text):
