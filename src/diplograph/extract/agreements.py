@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from diplograph.extract.context import read_context
@@ -53,16 +52,20 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     if clusters:
         clusters[0].listed = listed_participants(ctx)
     # a set told member by member ("The MoUs are: - MoU on ...") is its members
-    sets = {id(member_of(c, clusters, ctx)) for c in clusters}
+    groups = {id(c): member_of(c, clusters, ctx) for c in clusters}
+    sets = {id(group) for group in groups.values() if group is not None}
     for cluster in clusters:
         if id(cluster) in sets:
             continue
         about = qualifier_of(cluster, ctx)
-        if list_item(cluster.mentions[0], ctx) or _set_apart(cluster):
+        if list_item(cluster.mentions[0], ctx) or _set_apart(cluster, lexicon):
             # items of a list, "its affiliated protocol", "another deal": told
             # apart by the text itself
             about = frozenset({f"apart {cluster.mentions[0].start}"})
-        facts.extend((fact, about) for fact in describe(cluster, clusters, ctx))
+        facts.extend(
+            (fact, about)
+            for fact in describe(cluster, groups[id(cluster)], clusters, ctx)
+        )
     return [coherent(fact) for fact in merge_retold(facts, lexicon.kind_priority)]
 
 
@@ -88,15 +91,10 @@ def coherent(fact: AgreementFact) -> AgreementFact:
     return replace(fact, events=tuple(e for e in fact.events if not before(e)))
 
 
-_ATTACHED = re.compile(
-    r"\b(?:affiliated|additional|annexed|attached|accompanying|supplementary|optional)\b"
-)
-
-
-def _set_apart(cluster: Cluster) -> bool:
+def _set_apart(cluster: Cluster, lexicon: Lexicon) -> bool:
     """ "its affiliated protocol", "an additional protocol": attached to another
     instrument, and never the same as it."""
-    return any(_ATTACHED.search(m.modifiers) for m in cluster.mentions)
+    return any(lexicon.attached.search(m.modifiers) for m in cluster.mentions)
 
 
 Told = tuple[AgreementFact, frozenset[str]]  # a fact and what its mentions say it is on

@@ -33,12 +33,12 @@ from diplograph.model import AgreementFact, Because, Event, Evidence
 
 
 def describe(
-    cluster: Cluster, clusters: list[Cluster], ctx: Context
+    cluster: Cluster, group: Cluster | None, clusters: list[Cluster], ctx: Context
 ) -> list[AgreementFact]:
-    """The facts of one instrument; none when no party can be identified."""
+    """The facts of one instrument (``group``: the set it is one of, if any);
+    none when no party can be identified."""
     kind = kind_of(cluster, ctx)
     hits = verb_hits(cluster, clusters, ctx)
-    group = member_of(cluster, clusters, ctx)
     acting = [hit for hit in hits if acts_on_instrument(hit, ctx)]
     parties = _parties(cluster, acting, group, clusters, ctx)
     if not parties.weights:

@@ -60,6 +60,7 @@ class Lexicon:
     acts: re.Pattern[str]
     speaker_after: re.Pattern[str]
     apart_words: tuple[tuple[str, tuple[str, ...]], ...]
+    attached: re.Pattern[str]
     apart_before: re.Pattern[str]
     classes: re.Pattern[str]
     broker_markers: re.Pattern[str]
@@ -200,7 +201,9 @@ def _coreference(coref: dict[str, Any]) -> dict[str, Any]:
     return {
         "apart_words": tuple(
             (word, tuple(others)) for word, others in coref["apart"].items()
-        ),
+        )
+        + tuple((word, ()) for word in coref["attached"]),
+        "attached": re.compile(r"\b(?:" + "|".join(coref["attached"]) + r")\b"),
         "apart_before": re.compile(
             rf"(?:{before})\s+(?:the\s+|its\s+|their\s+)?$", re.I
         ),
