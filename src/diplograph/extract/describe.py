@@ -39,8 +39,7 @@ def describe(
     none when no party can be identified."""
     kind = kind_of(cluster, ctx)
     hits = verb_hits(cluster, clusters, ctx)
-    acting = [hit for hit in hits if acts_on_instrument(hit, ctx)]
-    parties = _parties(cluster, acting, group, clusters, ctx)
+    parties = _parties(cluster, group, clusters, ctx)
     if not parties.weights:
         return []
     codes = parties.codes()
@@ -89,18 +88,20 @@ def describe(
     return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
 
 
+def _acting(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[VerbHit]:
+    """The verbs about the instrument itself: only their subjects are parties."""
+    hits = verb_hits(cluster, clusters, ctx)
+    return [hit for hit in hits if acts_on_instrument(hit, ctx)]
+
+
 def _parties(
-    cluster: Cluster,
-    hits: list[VerbHit],
-    group: Cluster | None,
-    clusters: list[Cluster],
-    ctx: Context,
+    cluster: Cluster, group: Cluster | None, clusters: list[Cluster], ctx: Context
 ) -> Votes:
     """The instrument's own parties; a member's set's ones ("Among them was a
     memorandum on power exports"); else the fallback ones."""
-    parties = find_parties(cluster, hits, ctx)
+    parties = find_parties(cluster, _acting(cluster, clusters, ctx), ctx)
     if group is not None and len(parties.weights) < 2:
-        group_parties = find_parties(group, verb_hits(group, clusters, ctx), ctx)
+        group_parties = find_parties(group, _acting(group, clusters, ctx), ctx)
         if not group_parties.weights:
             group_parties = fallback_parties(group, ctx, headline=group is clusters[0])
         for code, weight in group_parties.weights.items():
