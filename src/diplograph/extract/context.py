@@ -98,6 +98,17 @@ class Context:
             start = end
         return start
 
+    def verbs(self, sentence: Sentence) -> list[tuple[str, int, int]]:
+        """The sentence's event verbs: (event type, start, end), in pattern order."""
+        key = ("verbs", sentence.index)
+        if key not in self.memo:
+            self.memo[key] = [
+                (etype, sentence.start + m.start(), sentence.start + m.end())
+                for pattern, etype in self.lexicon.event_patterns
+                for m in pattern.finditer(sentence.text)
+            ]
+        return self.memo[key]  # type: ignore[no-any-return]
+
     def dates(self, sentence: Sentence, *, future: bool) -> list[DateMention]:
         """The sentence's dates; ``future`` reads "Wednesday" as the next one."""
         key = ("dates ahead" if future else "dates", sentence.index)

@@ -79,7 +79,7 @@ def _sentence_verbs(
     """Each event verb of the sentence with the mention nearest to it and the
     mentions within its reach; once per sentence, and bounded by the reach, so a
     long sentence costs verbs times nearby mentions, not more."""
-    key = ("verbs", sentence.index)
+    key = ("reached", sentence.index)
     if key in ctx.memo:
         return ctx.memo[key]  # type: ignore[no-any-return]
     here = sorted(
@@ -92,19 +92,16 @@ def _sentence_verbs(
         key=lambda m: m.start,
     )
     found: list[Reached] = []
-    for pattern, etype in ctx.lexicon.event_patterns:
-        for match in pattern.finditer(sentence.text):
-            start = sentence.start + match.start()
-            end = sentence.start + match.end()
-            nearby = [
-                m for m in here if m.start - end <= _REACH and start - m.end <= _REACH
-            ]
-            if not nearby or any(m.start <= start < m.end for m in nearby):
-                continue
-            scored = [(_distance(m, start, end, ctx), m) for m in nearby]
-            best, nearest = min(scored, key=lambda pair: pair[0])
-            if best <= _REACH:
-                found.append((VerbHit(etype, start, end, sentence), nearest, nearby))
+    for etype, start, end in ctx.verbs(sentence):
+        nearby = [
+            m for m in here if m.start - end <= _REACH and start - m.end <= _REACH
+        ]
+        if not nearby or any(m.start <= start < m.end for m in nearby):
+            continue
+        scored = [(_distance(m, start, end, ctx), m) for m in nearby]
+        best, nearest = min(scored, key=lambda pair: pair[0])
+        if best <= _REACH:
+            found.append((VerbHit(etype, start, end, sentence), nearest, nearby))
     ctx.memo[key] = found
     return found
 
@@ -186,12 +183,8 @@ def talks(
         actors = {a.code for a in ctx.standing(sentence.start, sentence.end)}
         if not actors & set(parties):
             continue
-        for pattern, etype in ctx.lexicon.event_patterns:
-            if etype != "negotiation":
-                continue
-            for match in pattern.finditer(sentence.text):
-                start = sentence.start + match.start()
-                end = sentence.start + match.end()
+        for etype, start, end in ctx.verbs(sentence):
+            if etype == "negotiation":
                 event = _event(VerbHit(etype, start, end, sentence), "agreement", ctx)
                 if event is not None:
                     found.append(event)

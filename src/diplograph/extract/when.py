@@ -28,15 +28,8 @@ _YEAR_LABEL_AFTER = re.compile(
 
 
 def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
-    """Where the sentence's event verbs are (once per sentence)."""
-    key = ("verb spans", sentence.index)
-    if key not in ctx.memo:
-        ctx.memo[key] = [
-            (sentence.start + m.start(), sentence.start + m.end())
-            for pattern, _ in ctx.lexicon.event_patterns
-            for m in pattern.finditer(sentence.text)
-        ]
-    return ctx.memo[key]  # type: ignore[no-any-return]
+    """Where the sentence's event verbs are."""
+    return [(start, end) for _, start, end in ctx.verbs(sentence)]
 
 
 def pick_date(
