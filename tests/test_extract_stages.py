@@ -102,6 +102,25 @@ def test_coref_groups_by_name_not_by_sentence() -> None:
 # coref + roles: background instruments told in one clause
 
 
+def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a reciprocal agreement on Monday on joint "
+        "patrols. Officials said the two leaders witnessed the signing of a "
+        "reciprocal agreement in Accra."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
+def test_coref_an_instrument_nobody_made_is_no_instrument() -> None:
+    [fact] = agreements(
+        "A court in Lima had blocked the mission because Peru and Chile had "
+        "not signed a security agreement. Peru and Chile signed a security "
+        "pact on Monday."
+    )
+    assert fact.kind == "pact"
+    assert ("signed", "2024-03-11") in events(fact)
+
+
 def test_background_their_treaty_takes_the_pair_before_it() -> None:
     found = agreements(
         "Brazil and Argentina signed a nuclear cooperation agreement on Monday. "
@@ -177,6 +196,11 @@ def test_events_signing_phrasings(text: str) -> None:
     [fact] = agreements(text)
     assert fact.parties == ("GHA", "PER")
     assert fact.signed == "2024-03-11"
+
+
+def test_events_denouncing_a_treaty_is_withdrawing() -> None:
+    [fact] = agreements("Niger denounced its 2012 defence treaty with France.")
+    assert ("withdrawn", None) in events(fact)
 
 
 def test_events_ratification_records_who_ratified() -> None:

@@ -30,6 +30,12 @@ _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
 
 # "announced no new agreement", "ended without a deal": there is none
 _NONE = re.compile(r"\b(?:no|without(?:\s+an?y?)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "had not signed a reciprocal agreement": an instrument nobody made
+_NOT_MADE = re.compile(
+    r"\b(?:not|never|n't)\s+(?:yet\s+)?(?:signed|reached|concluded|agreed\s+on|"
+    r"struck|inked)\s+(?:an?|any)\s+(?:[\w\"'“”-]+\s+){0,2}$",
+    re.I,
+)
 
 
 def _same_year(a: str | None, b: str | None) -> bool:
@@ -46,6 +52,8 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         return False
     if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "announced no new agreement", "ended without a deal"
+    if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):
+        return False
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]
         if any(marker in window for marker in lexicon.domestic_markers):
@@ -131,7 +139,7 @@ def _antecedent(
     if apposed is not None:
         return apposed
     if m.indefinite:
-        return None
+        return _described_alike(m, clusters, ctx)
     # a back-reference takes up one of the instruments told about lately: the
     # last 20 bound the work on a text that names hundreds
     recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
@@ -157,6 +165,27 @@ def _antecedent(
             -order[id(c)],
         ),
     )
+
+
+def _described_alike(
+    m: InstrumentMention, clusters: list[Cluster], ctx: Context
+) -> Cluster | None:
+    """ "signed a reciprocal agreement ... witnessed the signing of a reciprocal
+    agreement": an indefinite mention told again in the same words, with no
+    other signers, is the instrument told before."""
+    words = _words(m.modifiers)
+    if not words:
+        return None
+    for c in reversed(clusters):
+        if any(_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions):
+            if _fits(m, c, ctx) and not _other_signers(m, c, ctx, least=1):
+                return c
+            return None
+    return None
+
+
+def _words(modifiers: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z][\w-]+", modifiers.lower())) - _STOP
 
 
 _QUALIFIER = re.compile(

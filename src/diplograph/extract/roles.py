@@ -377,20 +377,28 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
     return votes
 
 
-def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes:
-    """Nothing ties an actor to the instrument: the actors of its first sentence,
-    or for the article's first instrument those of the headline ("Bangladesh,
-    India sign five MoUs")."""
-    votes = Votes()
-    first = ctx.sentence_of(cluster.mentions[0].start)
-    roles = roles_in(ctx, first)
-    for a in ctx.actors_in(first.start, first.end):
+def _named_in(sentence: Sentence, ctx: Context, votes: Votes) -> None:
+    roles = roles_in(ctx, sentence)
+    for a in ctx.actors_in(sentence.start, sentence.end):
         said = ctx.lexicon.speaker_after.match(ctx.text, a.end)
         if said and not _RESUMED.match(ctx.text, said.end()):
             continue  # "Qatar announced that ...": it speaks ("... that it" acts)
         if not a.weak and not roles.get(a.start):
             rule = "named in the instrument's first sentence"
             votes.add(a.code, 1, _because(ctx, a, rule))
+
+
+def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes:
+    """Nothing ties an actor to the instrument: the actors of its first sentence,
+    or for the article's first instrument those of the headline ("Bangladesh,
+    India sign five MoUs")."""
+    votes = Votes()
+    first = ctx.sentence_of(cluster.mentions[0].start)
+    _named_in(first, ctx, votes)
+    if not votes.weights and first.index == 0 and len(cluster.mentions) > 1:
+        # a headline that names nobody: the body's first sentence about it
+        first = ctx.sentence_of(cluster.mentions[1].start)
+        _named_in(first, ctx, votes)
     if (
         not votes.weights
         and first.index > 0
