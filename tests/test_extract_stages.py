@@ -203,6 +203,20 @@ def test_events_denouncing_a_treaty_is_withdrawing() -> None:
     assert ("withdrawn", None) in events(fact)
 
 
+def test_events_a_word_cut_by_the_window_is_no_modal() -> None:
+    # 45 characters back from "signed" start inside "African": not "can"
+    [fact] = agreements(
+        "The African Union and the Government of Ghana Monday signed the "
+        "host agreement of the secretariat."
+    )
+    assert events(fact) == {("signed", "2024-03-11")}
+
+
+def test_events_this_morning_is_the_day_of_publication() -> None:
+    [fact] = agreements("Ghana and Togo signed a defence agreement this morning.")
+    assert fact.signed == "2024-03-14"
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"

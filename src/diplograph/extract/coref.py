@@ -18,6 +18,7 @@ from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.names import headline
 from diplograph.extract.pronouns import add_pronouns, join_known_as
+from diplograph.extract.text import words_between
 
 _ANNIVERSARY = re.compile(
     r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?"
@@ -73,7 +74,7 @@ def refine_mention(m: InstrumentMention, ctx: Context) -> None:
     text = ctx.text
     if re.match(r"\s+to\s+(?:formally\s+)?normali[sz]e", text[m.end : m.end + 40]):
         m.kind = "normalization"
-    anniversary = _ANNIVERSARY.search(text[max(0, m.start - 70) : m.start])
+    anniversary = _ANNIVERSARY.search(words_between(text, m.start - 70, m.start))
     if anniversary:
         m.year_label = str(ctx.article.published.year - int(anniversary.group(1)))
 
@@ -229,7 +230,7 @@ def _named_later(
             ),
             None,
         )
-    if ctx.lexicon.apart_before.search(ctx.text[max(0, m.start - 40) : m.start]):
+    if ctx.lexicon.apart_before.search(words_between(ctx.text, m.start - 40, m.start)):
         return None
     unnamed = [c for c in clusters if c.key is None and not c.background]
     index = ctx.sentence_of(m.start).index

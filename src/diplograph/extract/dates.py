@@ -44,7 +44,11 @@ _PATTERNS: list[tuple[str, str]] = [
         "rel_year",
         r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) year)\b",
     ),
-    ("day_word", r"\b(?P<word>today|yesterday|tomorrow)\b"),
+    (
+        "day_word",
+        r"\b(?P<word>today|yesterday|tomorrow|tonight|[Tt]his (?:morning|afternoon|"
+        r"evening)|(?:[Ll]ast|[Tt]his) night)\b",
+    ),
     (
         "month",
         r"\b(?:(?P<prep>(?i:in|since|by|until|from|on|last|this|next|early|mid|late|mid-|end of|the end of))(?: early| late| mid)? )?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Sept|Dec|Nov|Oct)\b(?!\.? \d)",
@@ -82,7 +86,7 @@ def find_dates(
             if any(s < end and start < e for s, e in taken):
                 continue
             value = _resolve(name, match, published, future)
-            if value is _SKIP:
+            if value is _SKIP or (value and not _VALID.fullmatch(value)):
                 continue
             taken.append((start, end))
             found.append(DateMention(start + offset, end + offset, value, name))
@@ -91,6 +95,8 @@ def find_dates(
 
 
 _SKIP = "skip"
+# years 1..9999 only: a publication date of 0001-01-01 makes "last year" year 0
+_VALID = re.compile(r"(?!0000)\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str | None:
@@ -115,9 +121,9 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
             elif not future and candidate > published + timedelta(days=2):
                 candidate = date(year - 1, month, day)
             return candidate.isoformat()
-    except ValueError:
-        return _SKIP
-    return _resolve_relative(name, g, published, future)
+        return _resolve_relative(name, g, published, future)
+    except (ValueError, OverflowError):
+        return _SKIP  # no such day, or beyond year 1..9999 ("published: 0001-01-01")
 
 
 def _resolve_relative(
@@ -135,7 +141,8 @@ def _resolve_relative(
             delta = 7
         return (published - timedelta(days=delta)).isoformat()
     if name == "day_word":
-        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["word"].lower()]
+        word = g["word"].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if "last" in word else 0)
         return (published + timedelta(days=shift)).isoformat()
     if name == "rel_month":
         rel = g["rel"].lower()

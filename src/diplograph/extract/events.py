@@ -17,7 +17,7 @@ from diplograph.extract.acts import about_something_else
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.roles import VerbHit, first_group, subjects
-from diplograph.extract.text import Sentence
+from diplograph.extract.text import Sentence, words_between
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
 
@@ -229,7 +229,7 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     if etype is None:
         return None
     text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
-    window = text[max(sentence.start, hit.start - 45) : hit.start]
+    window = words_between(text, max(sentence.start, hit.start - 45), hit.start)
     clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
     scope = window if len(window) < len(clause) else clause
     # a parenthetical between commas ("The pact, due to expire on Friday, was
@@ -287,7 +287,7 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
     text, lexicon = ctx.text, ctx.lexicon
     verb = text[hit.start : hit.end].lower()
     etype = hit.type
-    before = text[max(0, hit.start - 60) : hit.start]
+    before = words_between(text, hit.start - 60, hit.start)
     if (
         etype not in ("withdrawn", "terminated", "in_force", "negotiation")
         and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)

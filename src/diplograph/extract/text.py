@@ -15,6 +15,15 @@ MAX_SENTENCE = 1000  # characters
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
 
 
+def words_between(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` without a word cut at its start: a window 45
+    characters back from a verb must not read "African" as "can"."""
+    start = max(0, start)
+    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start += 1
+    return text[start:end]
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int

@@ -12,7 +12,7 @@ import re
 
 from diplograph.extract.context import Context
 from diplograph.extract.dates import DateMention
-from diplograph.extract.text import Sentence
+from diplograph.extract.text import Sentence, words_between
 
 _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
 
@@ -55,7 +55,7 @@ def pick_date(
             continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
         if d.kind == "year" and _YEAR_LABEL_AFTER.match(text, d.end):
             continue  # "the 2015 deal": a year label, not this event's date
-        before = text[max(sentence.start, d.start - 25) : d.start]
+        before = words_between(text, max(sentence.start, d.start - 25), d.start)
         reported = bool(ctx.lexicon.reporting.search(before))
         if (
             reported
