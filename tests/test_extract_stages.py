@@ -336,6 +336,30 @@ def test_describe_what_is_signed_or_reached_is_an_instrument(text: str) -> None:
     assert fact.kind == "agreement" and len(fact.parties) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ghana and Togo agreed to restore their diplomatic ties.", ("agreed", None)),
+        ("Ghana and Togo re-established diplomatic relations in 2019.",
+         ("in_force", "2019")),
+    ],
+)  # fmt: skip
+def test_describe_restoring_diplomatic_ties_is_a_normalization(
+    text: str, event: tuple[str, str | None]
+) -> None:
+    [fact] = agreements(text)
+    assert (fact.kind, fact.parties) == ("normalization", ("GHA", "TGO"))
+    assert event in events(fact)
+
+
+def test_events_a_dateline_date_is_the_report_s() -> None:
+    [fact] = agreements(
+        "Accra, 12 March 2024 (GNA): Ghana and Togo agreed to restore their "
+        "diplomatic ties."
+    )
+    assert events(fact) == {("agreed", None)}
+
+
 def test_describe_statute_is_a_treaty_name() -> None:
     [fact] = agreements("Armenia ratified the Rome Statute on Monday.")
     assert (fact.kind, fact.name) == ("treaty", "Rome Statute")

@@ -120,7 +120,24 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             # "a communique on the establishment of diplomatic relations" is the
             # communique's subject, not an instrument of its own
             found.add(InstrumentMention(*match.span(), "normalization", match.group()))
+    for match in _RESTORED_TIES.finditer(text):
+        # "agreed to re-establish their diplomatic ties": a normalization told
+        # by its verb; the verb before it is its event
+        ties = match.lastindex or 1
+        if not found.overlaps(*match.span(ties)):
+            found.add(
+                InstrumentMention(*match.span(ties), "normalization", match.group(ties))
+            )
     return sorted(found.mentions, key=lambda m: m.start)
+
+
+_RESTORED_TIES = re.compile(
+    r"\b(?:re-?establish|restor|resum)\w*\s+(?:(?:and|or)\s+\w+\s+)?"
+    r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b"
+    r"|\bnormali[sz]\w*\s+(?:(?:their|full|bilateral|formal|the)\s+){0,2}"
+    r"((?:diplomatic\s+)?(?:relations|ties))\b",
+    re.I,
+)
 
 
 def _known_names(text: str, lexicon: Lexicon) -> Known:

@@ -18,6 +18,18 @@ _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurr
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s*$")
+# "Riyadh, 11 March 2023 (TDI):": a place, the date, then the agency or a dash
+_PLACE_COMMA = re.compile(r"^[A-Z][\w .'’/-]{1,40},\s*$")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|:|-\s)")
+
+
+def _dateline(d: DateMention, sentence: Sentence, text: str) -> bool:
+    """Whether ``d`` is the date of the report's dateline ("SEOUL, Jan. 20 --")."""
+    before = text[sentence.start : d.start]
+    return bool(
+        _DATELINE.match(before)
+        or (_PLACE_COMMA.match(before) and _AFTER_DATELINE.match(text, d.end))
+    )
 
 
 _YEAR_LABEL_AFTER = re.compile(
@@ -51,7 +63,7 @@ def pick_date(
         low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
         if any(low <= vs and ve <= high for vs, ve in verbs):
             continue  # another event verb stands between: the date is its own
-        if _DATELINE.match(text[sentence.start : d.start]):
+        if _dateline(d, sentence, text):
             continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
         if d.kind == "year" and _YEAR_LABEL_AFTER.match(text, d.end):
             continue  # "the 2015 deal": a year label, not this event's date
@@ -156,7 +168,7 @@ def _sentence_date(
         d.value
         for d in dates
         if d.value
-        and not _DATELINE.match(ctx.text[sentence.start : d.start])
+        and not _dateline(d, sentence, ctx.text)
         and not (d.kind == "year" and _YEAR_LABEL_AFTER.match(ctx.text, d.end))
     }
     if len(values) == 1 and len(verb_spans(sentence, ctx)) == 1:
