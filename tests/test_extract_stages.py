@@ -217,6 +217,32 @@ def test_events_this_morning_is_the_day_of_publication() -> None:
     assert fact.signed == "2024-03-14"
 
 
+def test_events_signed_then_ratified_by_two_on_their_own_dates() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a border treaty. It was signed by both states on "
+        "May 2, 2019 in Lome and ratified by President Akufo-Addo on June 3, "
+        "2020 and by the Togolese parliament on July 4, 2020."
+    )
+    assert {("signed", "2019-05-02"), ("ratified", "2020-06-03"),
+            ("ratified", "2020-07-04")} <= events(fact)  # fmt: skip
+    assert ("ratified", "2019-05-02") not in events(fact)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In January, the Ghana-Togo border treaty was approved by the Ghanaian "
+        "government.",
+        "The Ghanaian government approved the Ghana-Togo border treaty in January.",
+        "Ghana's parliament voted unanimously to adopt the Ghana-Togo border "
+        "treaty in January.",
+    ],
+)
+def test_events_approval_at_home_is_ratification(text: str) -> None:
+    [fact] = agreements(text)
+    assert ("ratified", "2024-01") in events(fact)
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"

@@ -155,6 +155,7 @@ def events_of(
                 event = Event(event.type, event.date, event.scheduled, actors,
                               event.evidence)  # fmt: skip
         events.append(event)
+        events.extend(_and_by(hit, event, ctx))
         because.append(
             Because(f"event {event.type}@{event.date or ''}", "events",
                     f"verb {verb!r}", ctx.span(hit.start, hit.end))
@@ -168,6 +169,25 @@ def events_of(
                 when = str(ctx.article.published.year - years)
                 events.append(Event("in_force", when))
     return events, because
+
+
+# "ratified by the president on May 2 and by parliament on June 3": one more
+_AND_BY = re.compile(r"\s+and\s+by\s+(?:the\s+)?[\w'’ -]{1,50}?\s+(?:on|in)\s+$")
+
+
+def _and_by(hit: VerbHit, event: Event, ctx: Context) -> list[Event]:
+    """The same step by another party on another date, told by ellipsis."""
+    if not event.date or event.type not in _BY_PARTY:
+        return []
+    later = [
+        d
+        for d in ctx.dates(hit.sentence, future=False)
+        if d.start > hit.end and d.value
+    ]
+    for before, d in zip(later, later[1:]):
+        if before.value == event.date and _AND_BY.search(ctx.text, before.end, d.start):
+            return [Event(event.type, d.value, False, (), event.evidence)]
+    return []
 
 
 def talks(

@@ -63,6 +63,8 @@ def pick_date(
         low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
         if any(low <= vs and ve <= high for vs, ve in verbs):
             continue  # another event verb stands between: the date is its own
+        if d.end <= v_start and _claimed_before(d, v_start, verbs, text):
+            continue  # "signed on May 23, 2014 and ratified ...": the signing's
         if _dateline(d, sentence, text):
             continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
         if d.kind == "year" and _YEAR_LABEL_AFTER.match(text, d.end):
@@ -84,6 +86,23 @@ def pick_date(
     if best is None:
         return _sentence_date(dates, sentence, ctx) or _same_year(sentence, ctx)
     return best[1]
+
+
+def _claimed_before(
+    d: DateMention, v_start: int, verbs: list[tuple[int, int]], text: str
+) -> bool:
+    """Whether a verb before the date claims it: it stands nearer, or the verb
+    after the date is coordinated with it ("signed ... on May 23 in Manila and
+    ratified ...")."""
+    coordinated = re.search(r"\band\b", text[d.end : v_start])
+    return any(
+        ve <= d.start
+        and (
+            d.start - ve < v_start - d.end
+            or (coordinated and d.start - ve < 60 and "," not in text[ve : d.start])
+        )
+        for _, ve in verbs
+    )
 
 
 _SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+year\b", re.I)
