@@ -386,6 +386,30 @@ def test_events_a_dateline_date_is_the_report_s() -> None:
     assert events(fact) == {("agreed", None)}
 
 
+def test_describe_a_body_named_after_an_accord_is_no_instrument() -> None:
+    [fact] = agreements(
+        "Turkey signed a maritime deal with Libya's Government of National "
+        "Accord on Monday."
+    )
+    assert (fact.kind, fact.parties) == ("deal", ("LBY", "TUR"))
+
+
+def test_describe_a_summit_to_normalise_ties_is_no_normalization() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a trade pact on Monday, a day after a summit to "
+        "normalise diplomatic relations."
+    )
+    assert fact.kind == "pact"
+
+
+def test_roles_new_guinea_is_not_guinea() -> None:
+    [fact] = agreements(
+        "Papua New Guinea and Micronesia signed a sea boundary treaty near the "
+        "New Guinea Islands on Monday."
+    )
+    assert fact.parties == ("FSM", "PNG")
+
+
 def test_describe_statute_is_a_treaty_name() -> None:
     [fact] = agreements("Armenia ratified the Rome Statute on Monday.")
     assert (fact.kind, fact.name) == ("treaty", "Rome Statute")

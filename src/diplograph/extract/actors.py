@@ -97,6 +97,8 @@ def find_actors(text: str) -> list[ActorMention]:
     people: dict[str, str] = {}
     for match in pattern.finditer(text):
         surface = match.group()
+        if text[max(0, match.start() - 4) : match.start()] == "New ":
+            continue  # "New Guinea", "New Mexico": another place
         code, role = exact.get(surface) or folded[surface.lower()]
         mention = _mention(text, match.start(), match.end(), code, role)
         mentions.append(mention)

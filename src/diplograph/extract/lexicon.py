@@ -44,6 +44,7 @@ class Lexicon:
     object_nouns: tuple[tuple[re.Pattern[str], str], ...]
     not_before: frozenset[str]
     not_after: tuple[str, ...]
+    bodies: frozenset[str]
     domestic_markers: tuple[str, ...]
     company_markers: tuple[str, ...]
     event_patterns: tuple[tuple[re.Pattern[str], str], ...]
@@ -149,6 +150,7 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
         ),
         "not_before": frozenset(w.lower() for w in kinds["not_instrument_before"]),
         "not_after": tuple(kinds["not_instrument_after"]),
+        "bodies": frozenset(kinds.get("bodies", ())),
         "domestic_markers": tuple(kinds["domestic_markers"]),
         "company_markers": tuple(kinds["company_markers"]),
     }

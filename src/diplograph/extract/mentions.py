@@ -123,19 +123,16 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
     for match in _RESTORED_TIES.finditer(text):
         # "agreed to re-establish their diplomatic ties": a normalization told
         # by its verb; the verb before it is its event
-        ties = match.lastindex or 1
-        if not found.overlaps(*match.span(ties)):
-            found.add(
-                InstrumentMention(*match.span(ties), "normalization", match.group(ties))
-            )
+        if not found.overlaps(*match.span(1)):
+            found.add(InstrumentMention(*match.span(1), "normalization", match.group(1)))
     return sorted(found.mentions, key=lambda m: m.start)
 
 
+# not "a summit to normalise relations": a purpose, not yet an instrument
 _RESTORED_TIES = re.compile(
-    r"\b(?:re-?establish|restor|resum)\w*\s+(?:(?:and|or)\s+\w+\s+)?"
-    r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b"
-    r"|\bnormali[sz]\w*\s+(?:(?:their|full|bilateral|formal|the)\s+){0,2}"
-    r"((?:diplomatic\s+)?(?:relations|ties))\b",
+    r"(?:(?<!\bto )|(?<=\bagreed to )|(?<=\bdecided to ))"
+    r"\b(?:re-?establish|restor|resum|normali[sz])\w*\s+(?:(?:and|or)\s+\w+\s+)?"
+    r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b",
     re.I,
 )
 
@@ -212,6 +209,8 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
         if name_start is not None or name_end > end:
             first = start if name_start is None else name_start
             name = text[first:name_end]
+            if name_start is not None and lexicon.bodies & set(name.split()[:-1]):
+                continue  # "the Government of National Accord" is a body
             m = InstrumentMention(
                 first, name_end, kind, name, name, "name:" + norm(name)
             )
