@@ -410,6 +410,15 @@ def test_roles_new_guinea_is_not_guinea() -> None:
     assert fact.parties == ("FSM", "PNG")
 
 
+def test_describe_documents_signed_and_told_again_are_an_instrument() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have signed two documents to settle their border. The "
+        "documents were signed on Saturday in Accra."
+    )
+    assert (fact.kind, fact.parties) == ("agreement", ("GHA", "TGO"))
+    assert fact.signed == "2024-03-09"
+
+
 def test_describe_statute_is_a_treaty_name() -> None:
     [fact] = agreements("Armenia ratified the Rome Statute on Monday.")
     assert (fact.kind, fact.name) == ("treaty", "Rome Statute")

@@ -102,10 +102,7 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
         _find_known(found, known, lexicon)
     _find_kind_nouns(found, lexicon)
     _find_name_heads(found, lexicon)
-    for pattern, kind in lexicon.object_nouns:  # "reached an understanding"
-        for match in pattern.finditer(text):
-            if not found.overlaps(*match.span(1)):
-                found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
+    _find_object_nouns(found, lexicon)
     for match in re.finditer(
         r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b|\b(?:establishment|"
         r"restoration|resumption) of (?:full )?diplomatic (?:relations|ties)\b",
@@ -135,6 +132,24 @@ _RESTORED_TIES = re.compile(
     r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b",
     re.I,
 )
+
+
+def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
+    """What is signed or reached ("signed two documents", "reached an
+    understanding"), then the definite mentions of the same noun ("The document
+    was signed on Saturday")."""
+    text = found.text
+    told: dict[str, str] = {}
+    for pattern, kind in lexicon.object_nouns:
+        for match in pattern.finditer(text):
+            if not found.overlaps(*match.span(1)):
+                found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
+                told[match.group(1).lower().rstrip("s")] = kind
+    for noun, kind in told.items():
+        again = rf"\b(?:[Tt]he|[Tt]hese|[Bb]oth|[Tt]hose)\s+(?:[\w-]+\s+){{0,2}}?({re.escape(noun)}s?)\b"
+        for match in re.finditer(again, text):
+            if not found.overlaps(*match.span(1)):
+                found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
 
 
 def _known_names(text: str, lexicon: Lexicon) -> Known:
