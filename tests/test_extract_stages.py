@@ -121,6 +121,14 @@ def test_coref_an_instrument_nobody_made_is_no_instrument() -> None:
     assert ("signed", "2024-03-11") in events(fact)
 
 
+def test_coref_a_bare_specific_noun_is_another_instrument() -> None:
+    found = agreements(
+        "Russia suspended an agreement with Japan on fishing near the islands. "
+        "In March, Russia suspended peace treaty talks with Japan."
+    )
+    assert sorted(f.kind for f in found) == ["agreement", "treaty"]
+
+
 def test_background_their_treaty_takes_the_pair_before_it() -> None:
     found = agreements(
         "Brazil and Argentina signed a nuclear cooperation agreement on Monday. "
@@ -400,6 +408,14 @@ def test_describe_a_summit_to_normalise_ties_is_no_normalization() -> None:
         "normalise diplomatic relations."
     )
     assert fact.kind == "pact"
+
+
+def test_roles_latin_america_is_not_the_united_states() -> None:
+    [fact] = agreements(
+        "Guyana and Venezuela signed a declaration on Thursday under the "
+        "auspices of the Community of Latin America and the Caribbean."
+    )
+    assert fact.parties == ("GUY", "VEN")
 
 
 def test_roles_new_guinea_is_not_guinea() -> None:

@@ -28,6 +28,7 @@ OFFICE = re.compile(
     r"foreign ministry|defen[cs]e minister|presidents|prime ministers|ministers|"
     r"governments|delegations|foreign ministers|Authority|National Authority)\b"
 )
+_ANOTHER_PLACE = re.compile(r"\b(?:New|Latin|South|North|Central)\s$")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|across|throughout|to|visit|visited|visiting|"
     r"arrived in|held in|based in)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
@@ -97,8 +98,8 @@ def find_actors(text: str) -> list[ActorMention]:
     people: dict[str, str] = {}
     for match in pattern.finditer(text):
         surface = match.group()
-        if text[max(0, match.start() - 4) : match.start()] == "New ":
-            continue  # "New Guinea", "New Mexico": another place
+        if _ANOTHER_PLACE.search(text, max(0, match.start() - 9), match.start()):
+            continue  # "New Guinea", "Latin America": another place
         code, role = exact.get(surface) or folded[surface.lower()]
         mention = _mention(text, match.start(), match.end(), code, role)
         mentions.append(mention)

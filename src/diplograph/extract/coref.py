@@ -346,8 +346,9 @@ def _fits(
     if m.kind in _GENERIC or m.kind is None or apposition:
         return True
     # a specific word (treaty, protocol, MoU, ceasefire) takes up the same word,
-    # or an instrument known so far only by generic words
-    return m.kind in kinds or kinds <= _GENERIC
+    # or, after "the", an instrument known so far only by generic words; bare,
+    # it is a new one ("suspended peace treaty talks with Japan")
+    return m.kind in kinds or (kinds <= _GENERIC and bool(m.determiner))
 
 
 def _conflicts(m: InstrumentMention, cluster: Cluster, lexicon: Lexicon) -> bool:
