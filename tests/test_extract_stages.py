@@ -251,6 +251,14 @@ def test_events_approval_at_home_is_ratification(text: str) -> None:
     assert ("ratified", "2024-01") in events(fact)
 
 
+def test_events_agreed_by_both_leaders_is_agreed() -> None:
+    [fact] = agreements(
+        "Ghana's president and Togo's president met in Lome. The Lome "
+        "Declaration agreed by both leaders calls for calm."
+    )
+    assert ("agreed", None) in events(fact)
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"
@@ -414,6 +422,14 @@ def test_roles_latin_america_is_not_the_united_states() -> None:
     [fact] = agreements(
         "Guyana and Venezuela signed a declaration on Thursday under the "
         "auspices of the Community of Latin America and the Caribbean."
+    )
+    assert fact.parties == ("GUY", "VEN")
+
+
+def test_roles_a_demonym_in_capitals_opening_a_story() -> None:
+    [fact] = agreements(
+        "VENEZUELAN President Nicolas Maduro and Guyanese President Irfaan Ali "
+        "signed a declaration on Thursday."
     )
     assert fact.parties == ("GUY", "VEN")
 

@@ -105,8 +105,9 @@ def find_actors(text: str) -> list[ActorMention]:
         mentions.append(mention)
         for surname in _introduced(text, mention):
             people.setdefault(surname, code)
+    mentions.extend(_shouted(text))
     if not people:
-        return mentions
+        return sorted(mentions, key=lambda m: m.start)
     names = re.compile(
         r"(?<![\w-])(" + "|".join(map(re.escape, people)) + r")(?![\w-])"
     )
@@ -116,6 +117,19 @@ def find_actors(text: str) -> list[ActorMention]:
             code = people[match.group()]
             mentions.append(ActorMention(*match.span(), code, "person", match.group()))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _shouted(text: str) -> list[ActorMention]:
+    """ "VENEZUELAN President Nicolas Maduro": a demonym in capitals opening a
+    story, before an office (a capitalised dateline, "SEOUL, Nov. 23", is a place
+    and stays out)."""
+    forms = load_gazetteer().surface_forms()
+    found = []
+    for match in re.finditer(r"\b[A-Z]{4,}\b", text):
+        code, role = forms.get(match.group().title(), ("", ""))
+        if role == "demonym" and OFFICE.match(text[match.end() : match.end() + 60]):
+            found.append(_mention(text, match.start(), match.end(), code, role))
+    return found
 
 
 def _mention(text: str, start: int, end: int, code: str, role: str) -> ActorMention:
