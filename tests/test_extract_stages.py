@@ -456,6 +456,14 @@ def test_describe_statute_is_a_treaty_name() -> None:
     assert (fact.kind, fact.name) == ("treaty", "Rome Statute")
 
 
+def test_describe_an_eez_deal_is_about_borders_and_the_sea() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed an agreement on Monday delimiting their "
+        "exclusive economic zones."
+    )
+    assert {"border_territory", "maritime_fisheries"} <= set(fact.topics)
+
+
 def test_describe_visa_waiver_is_migration() -> None:
     [fact] = agreements("China and Tonga signed a visa waiver agreement on Monday.")
     assert "migration" in fact.topics
