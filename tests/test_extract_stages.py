@@ -129,6 +129,26 @@ def test_coref_a_bare_specific_noun_is_another_instrument() -> None:
     assert sorted(f.kind for f in found) == ["agreement", "treaty"]
 
 
+def test_coref_the_one_another_state_signed_is_another_instrument() -> None:
+    found = agreements(
+        "Ghana and Togo are negotiating a free trade agreement, similar to the "
+        "one Ghana signed with Benin last year. The Lome Trade Agreement would "
+        "cut tariffs."
+    )
+    assert {("GHA", "TGO"), ("BEN", "GHA")} <= {f.parties for f in found}
+
+
+def test_coref_the_instrument_told_in_the_same_words_wins() -> None:
+    found = {f.name: f for f in agreements(
+        "Japan and the Philippines signed a reciprocal access agreement on "
+        "Monday. Such an agreement is equivalent to the Japan-U.S. Status of "
+        "Forces Agreement. The reciprocal access agreement covers visits."
+    )}  # fmt: skip
+    assert set(found) == {None, "Japan-U.S. Status of Forces Agreement"}
+    assert found[None].parties == ("JPN", "PHL")
+    assert found[None].signed == "2024-03-11"
+
+
 def test_background_their_treaty_takes_the_pair_before_it() -> None:
     found = agreements(
         "Brazil and Argentina signed a nuclear cooperation agreement on Monday. "

@@ -156,10 +156,13 @@ def _antecedent(
     order = {id(c): i for i, c in enumerate(clusters)}
     last = {id(c): c.mentions[-1].start for c in candidates}
     about = _qualifier(m, ctx)
+    words = _words(m.modifiers)
     return max(
         candidates,
         key=lambda c: (
             bool(about & set().union(*(_qualifier(x, ctx) for x in c.mentions[-10:]))),
+            # "the reciprocal access agreement": the one told in those words
+            bool(words) and any(_words(x.modifiers) == words for x in c.mentions),
             bool(m.kind and m.kind in c.kinds),
             not c.background,
             last[id(c)],
@@ -232,7 +235,11 @@ def _named_later(
         )
     if ctx.lexicon.apart_before.search(words_between(ctx.text, m.start - 40, m.start)):
         return None
-    unnamed = [c for c in clusters if c.key is None and not c.background]
+    unnamed = [
+        c
+        for c in clusters
+        if c.key is None and not c.background and not c.mentions[0].compared
+    ]
     index = ctx.sentence_of(m.start).index
     for c in reversed(unnamed):
         near = index - ctx.sentence_of(c.mentions[-1].start).index <= 1

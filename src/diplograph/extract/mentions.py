@@ -61,6 +61,7 @@ class InstrumentMention:
     year_label: str | None = None
     modifiers: str = ""  # the words before the noun ("trilateral", "interim", ...)
     plural: bool = False
+    compared: bool = False  # "similar to the one India signed": never named after
 
     @property
     def indefinite(self) -> bool:
@@ -117,12 +118,34 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             # "a communique on the establishment of diplomatic relations" is the
             # communique's subject, not an instrument of its own
             found.add(InstrumentMention(*match.span(), "normalization", match.group()))
+    _find_the_one(found)
     for match in _RESTORED_TIES.finditer(text):
         # "agreed to re-establish their diplomatic ties": a normalization told
         # by its verb; the verb before it is its event
         if not found.overlaps(*match.span(1)):
             found.add(InstrumentMention(*match.span(1), "normalization", match.group(1)))
     return sorted(found.mentions, key=lambda m: m.start)
+
+
+# "a free trade agreement, similar to the one India signed with the UAE"
+_THE_ONE = re.compile(
+    r"\b(?:similar to|like|unlike|than|modell?ed on)\s+the\s+(one)\b"
+    r"(?=\s+(?:that\s+|which\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:signed|inked|concluded|reached|struck|sealed)\b)"
+)
+
+
+def _find_the_one(found: _Found) -> None:
+    """ "the one X signed": another instrument of the kind named before it."""
+    for match in _THE_ONE.finditer(found.text):
+        before = [m for m in found.mentions if m.end <= match.start()]
+        if not before or found.overlaps(*match.span(1)):
+            continue
+        kind = max(before, key=lambda m: m.end).kind
+        m = InstrumentMention(*match.span(1), kind, match.group(1))
+        found.mentions.append(m)
+        m.determiner, m.modifiers = "the", "another"  # apart from what it is like
+        m.compared = True
 
 
 # not "a summit to normalise relations": a purpose, not yet an instrument

@@ -166,7 +166,9 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         roles = roles_in(ctx, sentence)
         partners = _partners(ctx, m)
         # the rules read the words next to the mention: a window bounds the cost
-        near = ctx.actors_in(max(sentence.start, m.start - 80), sentence.end)
+        # "similar to the one India signed with the UAE": only what follows it
+        start = m.start if m.compared else max(sentence.start, m.start - 80)
+        near = ctx.actors_in(start, sentence.end)
         for a in near:
             if a.start > m.end and a.start not in partners:
                 break
@@ -184,6 +186,8 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
             if abs(start - m.start) < 200:
                 for code in codes:
                     votes.add(code, 1)
+        if m.compared:
+            continue  # the sentence's opening group made the other instrument
         for code in opening_group(ctx, sentence, roles_in(ctx, sentence)):
             votes.add(code, 1)
     for hit in hits:
@@ -282,6 +286,12 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     sentence = hit.sentence
     roles = roles_in(ctx, sentence)
     clause = _speakers_end(ctx, ctx.clause_start(sentence, hit.start), hit.start)
+    # "similar to the one Ghana signed": the relative clause has its own subject
+    one = None
+    for one in re.finditer(r"\bthe one\b", text[clause : hit.start]):
+        pass
+    if one is not None:
+        clause += one.end()
     for a in ctx.actors_in(clause, hit.start):
         if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):
             yield a, f"subject of {text[hit.start : hit.end]!r}"
