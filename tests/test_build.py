@@ -241,7 +241,8 @@ def test_extracted_evidence_quotes_the_article(write_article: WriteArticle) -> N
     [article] = list(read_articles([write_article()]))
     assert isinstance(article, Article)
     graph = build_graph(extract(article))
-    assert check_evidence(graph, article) >= 1
+    # the signing sentence and the one saying when it takes effect
+    assert check_evidence(graph, article) == 2
     for node in [
         *graph.subjects(RDF.type, DG.Agreement),
         *graph.subjects(RDF.type, DG.LifecycleEvent),

@@ -79,7 +79,8 @@ def build_graph(
     Example:
         >>> from datetime import date
         >>> from diplograph.model import Article
-        >>> g = build_graph(ArticleFacts(Article("Body.", "T", date(2015, 6, 25), "a.txt"), ()))
+        >>> article = Article("Body.", "T", date(2015, 6, 25), "a.txt")
+        >>> g = build_graph(ArticleFacts(article, ()))
         >>> len(list(g.subjects(RDF.type, DG.Article)))
         1
     """

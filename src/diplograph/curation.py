@@ -41,7 +41,8 @@ _FIND = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT DISTINCT ?_ref ?article WHERE {
   GRAPH ?article { ?article a dg:Article .
-    { ?article dg:url ?v } UNION { ?article dg:sourceFile ?v } UNION { ?article dg:contentHash ?v } }
+    { ?article dg:url ?v } UNION { ?article dg:sourceFile ?v }
+    UNION { ?article dg:contentHash ?v } }
   FILTER(STR(?v) = STR(?_ref))
   FILTER(STRSTARTS(STR(?article), "https://w3id.org/diplograph/id/article/"))
 }
@@ -53,7 +54,8 @@ SELECT ?agreement ?label ?article ?rule ?score
        (GROUP_CONCAT(DISTINCT STR(?other); separator=" ") AS ?supportedBy) WHERE {
   GRAPH ?article {
     ?article a dg:Article .
-    ?r a dg:Resolution ; dg:resolvedAgreement ?agreement ; dg:rule ?rule ; dg:score ?score .
+    ?r a dg:Resolution ; dg:resolvedAgreement ?agreement ;
+       dg:rule ?rule ; dg:score ?score .
     OPTIONAL { ?r dg:supportedBy ?other }
     ?agreement rdfs:label ?label .
   }
@@ -86,7 +88,8 @@ def stored_articles(store: Store) -> list[StoredArticle]:
         )
         article = Article(
             text=row["text"].value, title=row["title"].value,
-            published=date.fromisoformat(row["published"].value), source=f"{source}.txt",
+            published=date.fromisoformat(row["published"].value),
+            source=f"{source}.txt",
             url=row["url"].value if "url" in row else None,
             publisher=row["publisher"].value if "publisher" in row else None,
         )  # fmt: skip
@@ -119,7 +122,8 @@ def remove(store: Store, ref: str) -> list[str]:
     found = find_articles(store, ref)
     if not found:
         raise DiplographError(
-            f"no stored article matches {ref!r}; give its IRI, URL, file name or content hash"
+            f"no stored article matches {ref!r}; "
+            "give its IRI, URL, file name or content hash"
         )
     for iri in found:
         store.remove_graph(URIRef(iri))

@@ -7,9 +7,10 @@ exactly what the store would hold.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from rdflib import Graph
+from rdflib.query import ResultRow
 
 from diplograph.build import EVENT_CLASSES, KIND_CLASSES
 from diplograph.namespaces import DG
@@ -43,7 +44,8 @@ def graph_to_facts(graph: Graph, *, article_id: str) -> dict[str, Any]:
     """The article and its agreements in the guidelines' JSON shape."""
     article: dict[str, Any] = {"id": article_id}
     agreements: dict[str, dict[str, Any]] = {}
-    for row in graph.query(_QUERY):
+    for result in graph.query(_QUERY):
+        row = cast(ResultRow, result)
         article.update(
             url=str(row.url or ""), publisher=str(row.publisher or ""),
             published=str(row.published), title=str(row.title),
@@ -70,10 +72,11 @@ def graph_to_facts(graph: Graph, *, article_id: str) -> dict[str, Any]:
             record["topics"].append(str(o)[len(_TOPIC_PREFIX) :])
         elif p == str(DG.signingDate):
             record["signed"] = str(o)
-    for row in graph.query(_EVENTS):
-        record = agreements.get(str(row.agreement))
-        if record is not None and str(row.type) in _EVENT_BY_CLASS:
-            record["events"].append(
+    for result in graph.query(_EVENTS):
+        row = cast(ResultRow, result)
+        found = agreements.get(str(row.agreement))
+        if found is not None and str(row.type) in _EVENT_BY_CLASS:
+            found["events"].append(
                 {
                     "type": _EVENT_BY_CLASS[str(row.type)],
                     "date": str(row.date) if row.date else None,

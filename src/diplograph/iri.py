@@ -53,9 +53,8 @@ def agreement_iri(article: URIRef, fact: AgreementFact) -> URIRef:
 
 
 def event_iri(agreement: URIRef, event_type: str, when: str | None) -> URIRef:
-    return ID[
-        f"event/{hash_record({'agreement': str(agreement), 'type': event_type, 'date': when})}"
-    ]
+    key = {"agreement": str(agreement), "type": event_type, "date": when}
+    return ID[f"event/{hash_record(key)}"]
 
 
 def evidence_iri(article: URIRef, start: int, end: int) -> URIRef:
@@ -65,9 +64,8 @@ def evidence_iri(article: URIRef, start: int, end: int) -> URIRef:
 
 
 def resolution_iri(article: URIRef, agreement: URIRef) -> URIRef:
-    return ID[
-        f"resolution/{hash_record({'article': str(article), 'agreement': str(agreement)})}"
-    ]
+    key = {"article": str(article), "agreement": str(agreement)}
+    return ID[f"resolution/{hash_record(key)}"]
 
 
 def party_iri(code: str) -> URIRef:

@@ -164,7 +164,10 @@ def ensure_ontology(store: Store) -> None:
 _STORED = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT ?hash ?extractor WHERE {{
-  GRAPH {article} {{ {article} dg:contentHash ?hash . OPTIONAL {{ {article} dg:extractor ?extractor }} }}
+  GRAPH {article} {{
+    {article} dg:contentHash ?hash .
+    OPTIONAL {{ {article} dg:extractor ?extractor }}
+  }}
 }}
 """
 

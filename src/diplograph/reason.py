@@ -128,8 +128,10 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
                 # articles disagree about the kind: kinds are disjoint, so reasoning
                 # goes on with the agreement as an agreement of no particular kind
                 names = ", ".join(c.rsplit("#", 1)[-1] for c in claimed)
-                report.problems.append(f"{_short(iri)} is claimed to be of several kinds ({names}); "
-                                       "see the conflicting-claims query")  # fmt: skip
+                report.problems.append(
+                    f"{_short(iri)} is claimed to be of several kinds ({names}); "
+                    "see the conflicting-claims query"
+                )
                 claimed = [str(DG.Agreement)]
             cls = dg[claimed[0].rsplit("#", 1)[-1]] if claimed else dg.Agreement
             individual = cls(_short(iri), namespace=ns)

@@ -70,7 +70,9 @@ def names_of(fact: AgreementFact) -> set[str]:
 def _instrument_names() -> dict[str, str]:
     """Normalized name or alias -> lexicon id of a well-known instrument."""
     return {
-        norm(n): inst.id for inst in load_lexicon().instruments for n in (inst.name, *inst.aliases)
+        norm(n): inst.id
+        for inst in load_lexicon().instruments
+        for n in (inst.name, *inst.aliases)
     }
 
 
@@ -186,18 +188,24 @@ _CONCLUSIONS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT DISTINCT ?a ?date WHERE {{
   {agreements}
-  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ ?e dg:ofAgreement ?a ; a dg:Conclusion ; dg:date ?date }}
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{
+    ?e dg:ofAgreement ?a ; a dg:Conclusion ; dg:date ?date
+  }}
 }}
 """
 _OWN = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?a WHERE {{ VALUES ?a {{ {agreements} }} GRAPH {article} {{ ?a a dg:Agreement }} }}
+SELECT DISTINCT ?a WHERE {{
+  VALUES ?a {{ {agreements} }} GRAPH {article} {{ ?a a dg:Agreement }}
+}}
 """
 # a few other reporting articles say why; the store may hold thousands
 _OTHERS = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT ?other WHERE {{
-  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ {agreement} dg:reportedIn ?other }}
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{
+    {agreement} dg:reportedIn ?other
+  }}
   FILTER(?other != {article})
 }} LIMIT {limit}
 """
@@ -216,7 +224,8 @@ _SEPARATED = """
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
 SELECT ?article ?agreement WHERE {
   GRAPH <https://w3id.org/diplograph/id/graph/curation> {
-    ?s a dg:Separation ; dg:separatedArticle ?article ; dg:separatedAgreement ?agreement .
+    ?s a dg:Separation ; dg:separatedArticle ?article ;
+       dg:separatedAgreement ?agreement .
   }
 }
 """
@@ -254,7 +263,8 @@ class AgreementIndex:
                 )
 
     def separated(self, article: URIRef) -> set[str]:
-        """The agreements a curator separated ``article`` from (``diplograph split``)."""
+        """The agreements a curator separated ``article`` from
+        (``diplograph split``)."""
         return self._separated.get(str(article), set())
 
     def _read(self, agreements: set[str] | None) -> None:
@@ -368,7 +378,6 @@ class AgreementIndex:
         return sorted(iri for iri in found if iri in self.agreements)
 
 
-
 def _candidates(
     fact: AgreementFact,
     index: AgreementIndex,
@@ -434,7 +443,7 @@ def resolve(
     proposals: list[tuple[float, int, str, str, tuple[str, ...], float]] = []
     if stored_before is None:
         stored_before = store.has_graph(article)
-    for index, fact in enumerate(facts.agreements):
+    for position, fact in enumerate(facts.agreements):
         for candidate in _candidates(fact, known, article, stored_before=stored_before):
             if candidate.iri in separated:
                 continue
@@ -449,7 +458,7 @@ def resolve(
                 proposals.append(
                     (
                         2.0 + fit,
-                        index,
+                        position,
                         candidate.iri,
                         previous.rule,
                         previous.supported_by,
@@ -463,19 +472,19 @@ def resolve(
                     "new",
                     1.0,
                 )  # only this article's earlier version: keep its node
-            proposals.append((value, index, candidate.iri, rule, others, value))
+            proposals.append((value, position, candidate.iri, rule, others, value))
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
     chosen: dict[int, Resolution] = {}
     used: set[str] = set()
-    for _, index, iri, rule, others, value in proposals:
-        if index in chosen or iri in used:
+    for _, position, iri, rule, others, value in proposals:
+        if position in chosen or iri in used:
             continue
-        chosen[index] = Resolution(iri, rule, round(min(value, 1.0), 3), others)
+        chosen[position] = Resolution(iri, rule, round(min(value, 1.0), 3), others)
         used.add(iri)
     result = []
-    for index, fact in enumerate(facts.agreements):
-        if index in chosen:
-            result.append(chosen[index])
+    for position, fact in enumerate(facts.agreements):
+        if position in chosen:
+            result.append(chosen[position])
             continue
         iri, rule = mint(article, fact), "new"
         if iri in separated:

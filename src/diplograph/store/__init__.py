@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple, Protocol
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from diplograph.errors import StoreError
 
@@ -39,6 +39,15 @@ class Term(NamedTuple):
 
     def __str__(self) -> str:
         return self.value
+
+    def to_rdflib(self) -> URIRef | BNode | Literal:
+        """The rdflib term this is."""
+        if self.kind == "uri":
+            return URIRef(self.value)
+        if self.kind == "bnode":
+            return BNode(self.value)
+        datatype = URIRef(self.datatype) if self.datatype else None
+        return Literal(self.value, lang=self.lang, datatype=datatype)
 
 
 Row = dict[str, Term]
@@ -59,7 +68,10 @@ class Store(Protocol):
     def select(
         self, query: str, bindings: Mapping[str, Term] | None = None
     ) -> tuple[list[str], list[Row]]:
-        """Run a SELECT over the union of all graphs; parameters bound as terms."""
+        """Run a SELECT; parameters bound as terms, variables named ``_...``
+        (the parameters) left out of the rows. A query reads the graphs it names;
+        the saved queries name :data:`MERGED_GRAPH` (the embedded store also
+        makes it the default graph, a server keeps its own)."""
 
     def construct(
         self, query: str, bindings: Mapping[str, Term] | None = None
@@ -86,14 +98,16 @@ def replace_update(graph_iri: URIRef, new: Graph, old: Graph) -> str:
         parts.append(
             f"DELETE {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{\n"
             f"  VALUES (?s ?p ?o) {{\n{values}\n}}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MERGED_GRAPH}> && ?g != <{graph_iri}>) }}\n}}"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f"FILTER(?g != <{MERGED_GRAPH}> && ?g != <{graph_iri}>) }}\n}}"
         )
     parts.append(f"DROP SILENT GRAPH <{graph_iri}>")
     if len(new):
         # the data goes over the wire once; the server copies it into the merged graph
         parts.append(f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples(new)}\n}} }}")
         parts.append(
-            f"INSERT {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
+            f"INSERT {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} "
+            f"WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
         )
     return " ;\n".join(parts)
 
@@ -141,7 +155,8 @@ def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
     groups = re.compile(
         r"\bWHERE\s*\{|\bGRAPH\s*<" + re.escape(str(MERGED_GRAPH)) + r">\s*\{", re.I
     )
-    bound, position = [], 0
+    bound: list[str] = []
+    position = 0
     for match in groups.finditer(query):
         body = query[match.end() : _group_end(query, match.end())]
         names = [n for n in values if not bound or re.search(rf"\?{n}\b", body)]
