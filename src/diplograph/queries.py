@@ -18,10 +18,10 @@ from typing import Any
 from diplograph.errors import QueryError
 from diplograph.gazetteer import load_gazetteer
 from diplograph.iri import party_iri
-from diplograph.model import EVENT_TYPES, KINDS, TOPICS
 from diplograph.namespaces import DATA_BASE, ONTOLOGY_IRI
 from diplograph.resources import query_dir
 from diplograph.store import MERGED_GRAPH, Store, Term
+from diplograph.vocabulary import vocabulary
 
 PREFIXES = {
     "dg": ONTOLOGY_IRI + "#",
@@ -32,7 +32,8 @@ PREFIXES = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "prov": "http://www.w3.org/ns/prov#",
 }
-VOCABULARIES = {"kind": KINDS, "topic": TOPICS, "event": EVENT_TYPES}
+# the parameters that take a vocabulary's codes
+VOCABULARIES = {name: vocabulary().codes(name) for name in ("kind", "topic", "event")}
 _PARAMETER = re.compile(
     r"\?(__?)([a-zA-Z0-9]+)(?:_(iri|integer|xsd_date|xsd_gYear|literal))?\b"
 )

@@ -24,11 +24,11 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
-from diplograph.build import EVENT_CLASSES, KIND_CLASSES
 from diplograph.errors import DiplographError
 from diplograph.namespaces import DATA_BASE, DG, ID
 from diplograph.resources import ontology_file
 from diplograph.store import Store
+from diplograph.vocabulary import vocabulary
 
 INFERRED_GRAPH = ID["graph/inferred"]
 CLASSIFIED = (
@@ -47,8 +47,6 @@ SELECT DISTINCT ?agreement ?class ?party ?partyClass ?event ?eventClass WHERE {
   }
 }
 """
-_KINDS = {str(v) for v in KIND_CLASSES.values()}
-_EVENTS = {str(v) for v in EVENT_CLASSES.values()}
 
 
 @dataclass
@@ -90,7 +88,7 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
     for row in rows:
         agreement = row["agreement"].value
         kinds.setdefault(agreement, set())
-        if "class" in row and row["class"].value in _KINDS:
+        if "class" in row and vocabulary().kind_of(row["class"].value):
             kinds[agreement].add(row["class"].value)
         if "party" in row:
             parties[agreement].add(row["party"].value)
@@ -99,7 +97,7 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
                 str(DG.InternationalOrganization),
             ):
                 party_classes[row["party"].value] = row["partyClass"].value
-        if "event" in row and row["eventClass"].value in _EVENTS:
+        if "event" in row and vocabulary().event_of(row["eventClass"].value):
             events[row["event"].value] = (agreement, row["eventClass"].value)
 
     world = owlready2.World()

@@ -25,21 +25,14 @@ from functools import lru_cache
 
 from rdflib import RDF, Graph, Literal, URIRef
 
-from diplograph.build import KIND_CLASSES
 from diplograph.extract.lexicon import load_lexicon
 from diplograph.iri import agreement_iri, hash_record
 from diplograph.model import AgreementFact, ArticleFacts, Resolution
 from diplograph.namespaces import DG, ID
 from diplograph.store import Store, Term
+from diplograph.vocabulary import vocabulary
 
 CURATION_GRAPH = ID["graph/curation"]
-FAMILIES = {
-    "joint_statement": "statement",
-    "declaration": "statement",
-    "ceasefire": "ceasefire",
-    "normalization": "normalization",
-}  # fmt: skip; every other kind is an "instrument"
-_KIND_BY_CLASS = {str(v): k for k, v in KIND_CLASSES.items()}
 _PARTY_THRESHOLD = 0.6
 
 
@@ -131,8 +124,8 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
         and not _dates_agree(concluded, candidate.concluded)
     ):
         return None  # neither was signed yet: two deals reached at different times
-    family = FAMILIES.get(fact.kind, "instrument")
-    if family not in {FAMILIES.get(k, "instrument") for k in candidate.kinds}:
+    family = vocabulary().family
+    if family(fact.kind) not in {family(k) for k in candidate.kinds}:
         return None
     union = set(fact.parties) | candidate.parties
     shared = set(fact.parties) & candidate.parties
@@ -313,8 +306,9 @@ class AgreementIndex:
             candidate.parties.add(value)
             self._by_party.setdefault(value, set()).add(iri)
         elif p == str(RDF.type):
-            if value in _KIND_BY_CLASS:
-                candidate.kinds.add(_KIND_BY_CLASS[value])
+            kind = vocabulary().kind_of(value)
+            if kind is not None:
+                candidate.kinds.add(kind)
         elif p == str(DG.signingDate):
             candidate.signed.add(value)
         elif p == str(DG.topic):
