@@ -26,8 +26,8 @@ from rdflib import Dataset, Graph, URIRef
 
 from diplograph import __version__, curation
 from diplograph.errors import ArticleError, DiplographError
-from diplograph.iri import article_iri
-from diplograph.namespaces import DG
+from diplograph.iri import INFERRED_GRAPH, article_iri, is_article_iri
+from diplograph.namespaces import DATA_BASE, DG
 from diplograph.pipeline import (
     LoadSummary,
     Processed,
@@ -285,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
         "consistency with HermiT (needs Java), classify agreements as bilateral, "
         "trilateral or multilateral (reading each agreement's parties as complete), "
         "reported in force, and parties as signatories, and write the inferred types "
-        "into the named graph https://w3id.org/diplograph/id/graph/inferred. Exit 1 "
+        f"into the named graph {INFERRED_GRAPH}. Exit 1 "
         "when the data is inconsistent.",
     )
     _add_store(p)
@@ -577,7 +577,7 @@ def cmd_split(args: argparse.Namespace) -> ExitStatus:
 
 
 def cmd_reason(args: argparse.Namespace) -> ExitStatus:
-    from diplograph.reason import INFERRED_GRAPH, reason
+    from diplograph.reason import reason
 
     with opened(args) as store:
         report = reason(store)
@@ -691,10 +691,8 @@ def _cell(term: object) -> str:
     if term is None:
         return ""
     value = str(term)
-    if getattr(term, "kind", "") == "uri" and value.startswith(
-        "https://w3id.org/diplograph/id/"
-    ):
-        return value[len("https://w3id.org/diplograph/id/") :]
+    if getattr(term, "kind", "") == "uri" and value.startswith(DATA_BASE):
+        return value[len(DATA_BASE) :]
     return value.replace("\n", " ")
 
 
@@ -746,7 +744,7 @@ def cmd_extract(args: argparse.Namespace) -> ExitStatus:
             named.add(triple)
     for prefix, namespace in Graph().namespaces():
         dataset.bind(prefix, namespace)
-    dataset.bind("dg", "https://w3id.org/diplograph/ontology#")
+    dataset.bind("dg", DG._NS)
     text = dataset.serialize(format="trig" if args.format == "turtle" else "nquads")
     if out:
         out.write_text(text, encoding="utf-8")
@@ -811,7 +809,7 @@ def cmd_validate(args: argparse.Namespace) -> ExitStatus:
         store = open_store(_store_location(args))
         try:
             for graph_iri in store.graphs():
-                if "/id/article/" in graph_iri:
+                if is_article_iri(graph_iri):
                     iri = URIRef(graph_iri)
                     graph = store.export_graph(iri)
                     source_file = graph.value(iri, DG.sourceFile)

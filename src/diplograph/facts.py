@@ -12,28 +12,9 @@ from typing import Any, cast
 from rdflib import RDF, Graph
 from rdflib.query import ResultRow
 
+from diplograph import sparql
 from diplograph.namespaces import DG
 from diplograph.vocabulary import vocabulary
-
-_QUERY = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?article ?url ?publisher ?published ?title ?agreement ?p ?o ?code WHERE {
-  ?article a dg:Article ; dg:published ?published ; dg:title ?title .
-  OPTIONAL { ?article dg:url ?url }
-  OPTIONAL { ?article dg:publisher ?publisher }
-  OPTIONAL {
-    ?agreement a dg:Agreement ; dg:reportedIn ?article ; ?p ?o .
-    OPTIONAL { ?o dg:code ?code }
-  }
-}
-"""
-_EVENTS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?agreement ?type ?date WHERE {
-  ?event dg:ofAgreement ?agreement ; a ?type .
-  OPTIONAL { ?event dg:date ?date }
-}
-"""
 
 
 def graph_to_facts(graph: Graph, *, article_id: str) -> dict[str, Any]:
@@ -41,7 +22,7 @@ def graph_to_facts(graph: Graph, *, article_id: str) -> dict[str, Any]:
     words = vocabulary()
     article: dict[str, Any] = {"id": article_id}
     agreements: dict[str, dict[str, Any]] = {}
-    for result in graph.query(_QUERY):
+    for result in graph.query(sparql.text("facts-article")):
         row = cast(ResultRow, result)
         article.update(
             url=str(row.url or ""), publisher=str(row.publisher or ""),
@@ -71,7 +52,7 @@ def graph_to_facts(graph: Graph, *, article_id: str) -> dict[str, Any]:
             record["topics"].append(topic or str(o).rsplit("#topic_", 1)[-1])
         elif p == str(DG.signingDate):
             record["signed"] = str(o)
-    for result in graph.query(_EVENTS):
+    for result in graph.query(sparql.text("facts-events")):
         row = cast(ResultRow, result)
         found = agreements.get(str(row.agreement))
         event = words.event_of(str(row.type))

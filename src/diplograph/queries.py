@@ -15,12 +15,13 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from diplograph import sparql
 from diplograph.errors import QueryError
 from diplograph.gazetteer import load_gazetteer
-from diplograph.iri import party_iri
-from diplograph.namespaces import DATA_BASE, ONTOLOGY_IRI
+from diplograph.iri import MERGED_GRAPH, party_iri
+from diplograph.namespaces import DATA_BASE, ID, ONTOLOGY_IRI
 from diplograph.resources import query_dir
-from diplograph.store import MERGED_GRAPH, Store, Term
+from diplograph.store import Store, Term
 from diplograph.vocabulary import vocabulary
 
 PREFIXES = {
@@ -31,6 +32,8 @@ PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "owl": "http://www.w3.org/2002/07/owl#",
     "prov": "http://www.w3.org/ns/prov#",
+    # the named graphs: GRAPH g:merged, g:curation, g:inferred
+    "g": str(ID["graph/"]),
 }
 # the parameters that take a vocabulary's codes
 VOCABULARIES = {name: vocabulary().codes(name) for name in ("kind", "topic", "event")}
@@ -257,17 +260,10 @@ def resolve_party(raw: str) -> str:
 
 def resolve_agreement(raw: str, store: Store) -> str:
     """An agreement by IRI, or by its name, alias or label (case-insensitive)."""
-    if raw.startswith(DATA_BASE + "agreement/"):
+    if raw.startswith(str(ID["agreement/"])):
         return _checked_iri("agreement", raw)
     _, rows = store.select(
-        with_prefixes(
-            "SELECT DISTINCT ?_wanted ?a WHERE {"
-            " GRAPH <https://w3id.org/diplograph/id/graph/merged> {"
-            " ?a a dg:Agreement . { ?a dg:name ?n } UNION "
-            "{ ?a dg:alias ?n } UNION { ?a rdfs:label ?n }"
-            " FILTER(LCASE(STR(?n)) = LCASE(STR(?_wanted))) } }"
-        ),
-        {"_wanted": Term("literal", raw)},
+        sparql.query("agreement-by-name"), {"_wanted": Term("literal", raw)}
     )
     if not rows:
         raise QueryError(

@@ -24,29 +24,18 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
+from diplograph import sparql
 from diplograph.errors import DiplographError
+from diplograph.iri import INFERRED_GRAPH
 from diplograph.namespaces import DATA_BASE, DG, ID
 from diplograph.resources import ontology_file
 from diplograph.store import Store
 from diplograph.vocabulary import vocabulary
 
-INFERRED_GRAPH = ID["graph/inferred"]
 CLASSIFIED = (
     DG.BilateralAgreement, DG.TrilateralAgreement, DG.MultilateralAgreement,
     DG.AgreementInForce, DG.Signatory,
 )  # fmt: skip
-
-_AGREEMENTS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?agreement ?class ?party ?partyClass ?event ?eventClass WHERE {
-  GRAPH <https://w3id.org/diplograph/id/graph/merged> {
-    ?agreement a dg:Agreement .
-    { ?agreement a ?class }
-    UNION { ?agreement dg:party ?party . ?party a ?partyClass }
-    UNION { ?event dg:ofAgreement ?agreement ; a ?eventClass }
-  }
-}
-"""
 
 
 @dataclass
@@ -84,7 +73,7 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
     parties: dict[str, set[str]] = defaultdict(set)
     party_classes: dict[str, str] = {}
     events: dict[str, tuple[str, str]] = {}
-    _, rows = store.select(_AGREEMENTS)
+    _, rows = store.select(sparql.query("reason-agreements"))
     for row in rows:
         agreement = row["agreement"].value
         kinds.setdefault(agreement, set())

@@ -32,6 +32,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     Unauthorized,
 )
 
+from diplograph import sparql
 from diplograph.errors import StoreError
 from diplograph.store import (
     Row,
@@ -226,19 +227,15 @@ class RemoteStore:
         )
 
     def has_graph(self, graph_iri: URIRef) -> bool:
-        _, rows = self.select(
-            f"SELECT ?s WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} LIMIT 1"
-        )
+        _, rows = self.select(sparql.query("graph-exists", graph=graph_iri))
         return bool(rows)
 
     def graphs(self) -> list[str]:
-        _, rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        _, rows = self.select(sparql.query("graph-names"))
         return sorted(row["g"].value for row in rows if row["g"].kind == "uri")
 
     def export_graph(self, graph_iri: URIRef) -> Graph:
-        _, rows = self.select(
-            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
-        )
+        _, rows = self.select(sparql.query("graph-triples", graph=graph_iri))
         graph = Graph()
         for row in rows:
             graph.add(tuple(row[k].to_rdflib() for k in ("s", "p", "o")))  # type: ignore[arg-type]
