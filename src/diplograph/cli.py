@@ -380,12 +380,12 @@ def _print_report(
         print(f"  {kept}", file=sys.stderr)
 
 
-def rejected_dir(location: str) -> Path:
+def rejected_dir(store: Store) -> Path:
     """Where the reports of rejected articles go: ``<store>/rejected/`` for an
     embedded store's folder, ``./diplograph-rejected/`` for a server."""
-    if location.startswith(("http://", "https://")) or location == ":memory:":
+    if store.folder is None:
         return Path(REJECTED_ELSEWHERE)
-    return Path(location) / REJECTED_DIR
+    return store.folder / REJECTED_DIR
 
 
 def keep_report(
@@ -468,7 +468,7 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
         raise DiplographError("give article files or folders, or --nquads SHARD.nq")
     location = _store_location(args)
     store = open_store(location)
-    rejected_to = rejected_dir(location)
+    rejected_to = rejected_dir(store)
     if args.nquads:
         shard_status = load_shards(args.nquads, store, rejected_to)
         if not args.paths:

@@ -16,12 +16,15 @@ default graph of every query.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Protocol
 
 from rdflib import Graph, URIRef
 
+from diplograph.errors import StoreError
 from diplograph.iri import MERGED_GRAPH
 from diplograph.sparql import bind_values
 from diplograph.terms import Row, Term, term_n3
@@ -29,6 +32,9 @@ from diplograph.terms import Row, Term, term_n3
 
 class Store(Protocol):
     location: str
+    # the store's own folder on disk (rejected articles' reports go there),
+    # None for a server or a store in memory
+    folder: Path | None
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         """Drop ``graph_iri`` and write ``graph`` into it, atomically."""
@@ -97,18 +103,43 @@ def concatenated_variables(query: str) -> set[str]:
     )
 
 
+# The backends by URL scheme ("" for a folder, or ":memory:"), as
+# "module:class", imported only when a store of that kind is opened. A new
+# backend is a module with a class that takes the location (and its own
+# keyword options), one entry here and a fixture in tests/conftest.py that runs
+# the store contract on it.
+BACKENDS: dict[str, str] = {
+    "": "diplograph.store.embedded:EmbeddedStore",
+    "http": "diplograph.store.remote:RemoteStore",
+    "https": "diplograph.store.remote:RemoteStore",
+}
+
+
 def open_store(location: str, **options: str | None) -> Store:
-    """Open the store at ``location``: a folder path, or an ``http(s)://`` endpoint."""
-    if location.startswith(("http://", "https://")):
-        from diplograph.store.remote import RemoteStore
+    """Open the store at ``location``: a folder path, ``:memory:``, or an
+    ``http(s)://`` SPARQL endpoint; ``options`` go to the backend.
 
-        return RemoteStore(location, **options)
-    from diplograph.store.embedded import EmbeddedStore
-
-    return EmbeddedStore(location)
+    Example:
+        >>> type(open_store(":memory:")).__name__
+        'EmbeddedStore'
+    """
+    scheme = location.split("://", 1)[0].lower() if "://" in location else ""
+    if scheme not in BACKENDS:
+        known = ", ".join(f"{s}://" for s in BACKENDS if s)
+        raise StoreError(
+            f"no store backend for {location!r}: give a folder or one of {known}"
+        )
+    module, _, name = BACKENDS[scheme].partition(":")
+    backend = getattr(importlib.import_module(module), name)
+    try:
+        store: Store = backend(location, **options)
+    except TypeError as error:  # an option the backend does not take
+        raise StoreError(f"{name} cannot take {sorted(options)}: {error}") from None
+    return store
 
 
 __all__ = [
+    "BACKENDS",
     "MERGED_GRAPH",
     "Row",
     "Store",

@@ -55,6 +55,7 @@ class EmbeddedStore:
 
     def __init__(self, location: str) -> None:
         self.location = location
+        self.folder = None if location == ":memory:" else Path(location)
         self._written = 0
         try:
             if location == ":memory:":

@@ -85,6 +85,7 @@ class RemoteStore:
 
     def __init__(self, location: str, *, update_endpoint: str | None = None) -> None:
         self.location = location
+        self.folder = None
         self.update_endpoint = (
             update_endpoint
             or os.environ.get("DIPLOGRAPH_UPDATE_ENDPOINT")
