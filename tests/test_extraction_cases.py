@@ -30,7 +30,8 @@ from diplograph.articles import read_articles
 from diplograph.build import build_graph
 from diplograph.extract import extract
 from diplograph.facts import graph_to_facts
-from diplograph.model import EVENT_TYPES, KINDS, PARTIAL_DATE, TOPICS, Article
+from diplograph.model import PARTIAL_DATE, Article
+from diplograph.vocabulary import vocabulary
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 PHENOMENA = (
@@ -176,17 +177,17 @@ def test_case_is_well_formed(folder: Path) -> None:
     assert expected["article"]["id"] == folder.name
     for agreement in expected["agreements"]:
         assert set(agreement) == set(AGREEMENT_FIELDS)
-        assert agreement["kind"] in KINDS
+        assert agreement["kind"] in vocabulary().codes("kind")
         assert (
             agreement["parties"] == sorted(agreement["parties"])
             and agreement["parties"]
         )
         assert agreement["concerns"] == sorted(agreement["concerns"])
         assert not set(agreement["parties"]) & set(agreement["concerns"])
-        assert set(agreement["topics"]) <= set(TOPICS)
+        assert set(agreement["topics"]) <= set(vocabulary().codes("topic"))
         assert agreement["signed"] is None or PARTIAL_DATE.match(agreement["signed"])
         for event in agreement["events"]:
-            assert event["type"] in EVENT_TYPES
+            assert event["type"] in vocabulary().codes("event")
             assert event["date"] is None or PARTIAL_DATE.match(event["date"])
         if agreement["signed"]:
             assert {"type": "signed", "date": agreement["signed"]} in agreement[

@@ -965,3 +965,20 @@ def test_warnings_alone_allow_a_load(valid: Graph, shapes: Graph) -> None:
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
     )
     assert conforms
+
+
+def test_messages_name_functions_that_exist() -> None:
+    """A message that tells the reader to call ``diplograph.module.function()``
+    names a function that is there (they once named iri.mint_agreement())."""
+    import importlib
+
+    named = set()
+    for path in shape_files():
+        for message in Graph().parse(path).objects(None, SH.message):
+            named.update(re.findall(r"\b(diplograph(?:\.\w+)+)\(\)", str(message)))
+    assert named  # the IRI shapes say where IRIs come from
+    for dotted in sorted(named):
+        module, _, function = dotted.rpartition(".")
+        assert callable(getattr(importlib.import_module(module), function, None)), (
+            dotted
+        )

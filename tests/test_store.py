@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
-from decimal import Decimal
-
+import pytest
 from rdflib import XSD, Graph, Literal, URIRef
 from support import SMALL_BODY, SMALL_URL, WriteArticle, quad_count, quads
 
@@ -209,3 +209,25 @@ def test_construct_returns_a_graph(store: Store, write_article: WriteArticle) ->
     assert [str(o) for o in graph.objects()] == [
         hashlib.sha256(SMALL_BODY.encode()).hexdigest()
     ]
+
+
+def test_backends_are_chosen_by_scheme_from_the_registry(tmp_path: Path) -> None:
+    from diplograph.errors import StoreError
+    from diplograph.store import BACKENDS, open_store
+
+    assert set(BACKENDS) == {"", "http", "https"}
+    store = open_store(str(tmp_path / "s"))
+    try:
+        assert type(store).__name__ == "EmbeddedStore"
+        assert store.folder == tmp_path / "s"
+    finally:
+        store.close()
+    memory = open_store(":memory:")
+    assert memory.folder is None
+    remote = open_store("http://127.0.0.1:9/query")
+    assert type(remote).__name__ == "RemoteStore" and remote.folder is None
+    assert remote.update_endpoint == "http://127.0.0.1:9/update"  # type: ignore[attr-defined]
+    with pytest.raises(StoreError, match="no store backend for 'ftp://x'"):
+        open_store("ftp://x")
+    with pytest.raises(StoreError, match="EmbeddedStore cannot take"):
+        open_store(":memory:", update_endpoint="http://x/update")

@@ -24,36 +24,7 @@ from diplograph.iri import (
 )  # fmt: skip
 from diplograph.model import AgreementFact, ArticleFacts, Evidence, Resolution
 from diplograph.namespaces import DG, WD, topic_iri
-
-KIND_CLASSES: dict[str, URIRef] = {
-    "treaty": DG.Treaty,
-    "convention": DG.Convention,
-    "protocol": DG.Protocol,
-    "agreement": DG.GeneralAgreement,
-    "accord": DG.Accord,
-    "pact": DG.Pact,
-    "deal": DG.Deal,
-    "arrangement": DG.Arrangement,
-    "memorandum_of_understanding": DG.MemorandumOfUnderstanding,
-    "joint_statement": DG.JointStatement,
-    "declaration": DG.Declaration,
-    "ceasefire": DG.Ceasefire,
-    "normalization": DG.Normalization,
-}
-EVENT_CLASSES: dict[str, URIRef] = {
-    "negotiation": DG.Negotiation,
-    "agreed": DG.Conclusion,
-    "signed": DG.Signing,
-    "ratified": DG.Ratification,
-    "in_force": DG.EntryIntoForce,
-    "implemented": DG.Implementation,
-    "extended": DG.Extension,
-    "suspended": DG.Suspension,
-    "withdrawn": DG.Withdrawal,
-    "terminated": DG.Termination,
-    "failed": DG.Failure,
-}
-KIND_LABELS = {k: k.replace("_", " ") for k in KIND_CLASSES}
+from diplograph.vocabulary import vocabulary
 
 
 def date_literal(value: str) -> Literal:
@@ -79,7 +50,8 @@ def build_graph(
     Example:
         >>> from datetime import date
         >>> from diplograph.model import Article
-        >>> g = build_graph(ArticleFacts(Article("Body.", "T", date(2015, 6, 25), "a.txt"), ()))
+        >>> article = Article("Body.", "T", date(2015, 6, 25), "a.txt")
+        >>> g = build_graph(ArticleFacts(article, ()))
         >>> len(list(g.subjects(RDF.type, DG.Article)))
         1
     """
@@ -131,10 +103,11 @@ def agreement_label(fact: AgreementFact) -> str:
         gazetteer.entities[c].name if c in gazetteer.entities else c
         for c in fact.parties
     ]
+    kind = vocabulary().kind_word(fact.kind)
     if len(names) == 1:
-        return f"{KIND_LABELS[fact.kind]} of {names[0]}"
+        return f"{kind} of {names[0]}"
     joined = ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{KIND_LABELS[fact.kind]} between {joined}"
+    return f"{kind} between {joined}"
 
 
 def _add_resolution(
@@ -156,7 +129,7 @@ def _add_agreement(
     graph: Graph, article: URIRef, iri: URIRef, fact: AgreementFact
 ) -> None:
     graph.add((iri, RDF.type, DG.Agreement))
-    graph.add((iri, RDF.type, KIND_CLASSES[fact.kind]))
+    graph.add((iri, RDF.type, vocabulary().kind_class(fact.kind)))
     graph.add((iri, RDFS.label, Literal(agreement_label(fact))))
     graph.add((iri, DG.reportedIn, article))
     if fact.name:
@@ -176,7 +149,7 @@ def _add_agreement(
     for event in fact.events:
         e_iri = event_iri(iri, event.type, event.date)
         graph.add((e_iri, RDF.type, DG.LifecycleEvent))
-        graph.add((e_iri, RDF.type, EVENT_CLASSES[event.type]))
+        graph.add((e_iri, RDF.type, vocabulary().event_class(event.type)))
         graph.add((e_iri, DG.ofAgreement, iri))
         graph.add((e_iri, DG.reportedIn, article))
         if event.date:

@@ -26,8 +26,8 @@ from rdflib import Dataset, Graph, URIRef
 
 from diplograph import __version__, curation
 from diplograph.errors import ArticleError, DiplographError
-from diplograph.iri import article_iri
-from diplograph.namespaces import DG
+from diplograph.iri import INFERRED_GRAPH, article_iri, is_article_iri
+from diplograph.namespaces import DATA_BASE, DG
 from diplograph.pipeline import (
     LoadSummary,
     Processed,
@@ -92,7 +92,8 @@ def opened(args: argparse.Namespace) -> Iterator[Store]:
 def _add_store(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--store", metavar="DIR_OR_URL",
-        help=f"store folder or SPARQL endpoint (default: $DIPLOGRAPH_STORE or {DEFAULT_STORE})",
+        help="store folder or SPARQL endpoint "
+        f"(default: $DIPLOGRAPH_STORE or {DEFAULT_STORE})",
     )  # fmt: skip
 
 
@@ -121,8 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         "load",
         help="read, extract, validate and store articles",
         description="Read articles (files or folders), extract their agreements, "
-        "validate each article's graph against the shapes and store the ones that conform. "
-        "Reloading an article replaces its graph.",
+        "validate each article's graph against the shapes and store the ones that "
+        "conform. Reloading an article replaces its graph.",
     )
     p.add_argument(
         "paths",
@@ -135,7 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         default=[],
         metavar="SHARD.nq",
-        help="also load shards written by `extract --format nquads` (validated, one graph per article)",
+        help="also load shards written by `extract --format nquads` "
+        "(validated, one graph per article)",
     )
     p.add_argument(
         "--published",
@@ -177,8 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="extract facts without storing them",
         description="Extract the agreements of each article and write them as facts "
-        "JSON (one DIR/<stem>.json per article, read back from the article's RDF graph), "
-        "or print the graphs as Turtle or N-Quads. Runs on all cores.",
+        "JSON (one DIR/<stem>.json per article, read back from the article's RDF "
+        "graph), or print the graphs as Turtle or N-Quads. Runs on all cores.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=["facts", "turtle", "nquads"], default="facts")
@@ -280,10 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
         "reason",
         help="check consistency with HermiT and classify agreements",
         description="Load the ontology and the stored agreements into owlready2, check "
-        "consistency with HermiT (needs Java), classify agreements as bilateral, trilateral "
-        "or multilateral (reading each agreement's parties as complete), reported in force, "
-        "and parties as signatories, and write the inferred types into the named graph "
-        "https://w3id.org/diplograph/id/graph/inferred. Exit 1 when the data is inconsistent.",
+        "consistency with HermiT (needs Java), classify agreements as bilateral, "
+        "trilateral or multilateral (reading each agreement's parties as complete), "
+        "reported in force, and parties as signatories, and write the inferred types "
+        f"into the named graph {INFERRED_GRAPH}. Exit 1 "
+        "when the data is inconsistent.",
     )
     _add_store(p)
 
@@ -291,18 +294,19 @@ def build_parser() -> argparse.ArgumentParser:
         "validate",
         help="check data against the SHACL shapes",
         description="Validate RDF files (.ttl, .nt, .nq, .trig, .jsonld) or articles "
-        "against the shapes; with no FILE, every article graph in the store. The report "
-        "lists, for each graph, the nodes that break a shape and, under each node, the "
-        "shapes with their messages; --format turtle prints the SHACL report graphs instead. "
-        "Exit 0 conforms, 1 violations, 2 error.",
+        "against the shapes; with no FILE, every article graph in the store. The "
+        "report lists, for each graph, the nodes that break a shape and, under each "
+        "node, the shapes with their messages; --format turtle prints the SHACL "
+        "report graphs instead. Exit 0 conforms, 1 violations, 2 error.",
     )
     p.add_argument("files", nargs="*", metavar="FILE")
     p.add_argument(
         "--format",
         choices=["text", "turtle"],
         default="text",
-        help="text: the report in words (default); turtle: the SHACL validation report "
-        "graph(s), each sh:ValidationReport with dcterms:source naming what was validated",
+        help="text: the report in words (default); turtle: the SHACL validation "
+        "report graph(s), each sh:ValidationReport with dcterms:source naming what "
+        "was validated",
     )
     _add_store(p)
     return parser
@@ -328,8 +332,9 @@ def query_help(name: str) -> str:
         if p.name in VOCABULARIES:
             kind = "one of " + ", ".join(VOCABULARIES[p.name])
         example = query.defaults.get(p.name)
+        need = "required" if p.required else "optional, a wildcard when left out"
         lines.append(
-            f"  --param {p.name}=VALUE  ({'required' if p.required else 'optional, a wildcard when left out'}; {kind})"
+            f"  --param {p.name}=VALUE  ({need}; {kind})"
             + (f", e.g. {example}" if example else "")
         )
     return "\n".join(lines) + "\n"
@@ -365,7 +370,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _print_report(
     source: str, report: ValidationReport, kept: str | None = None
 ) -> None:
-    """A rejection on stderr: the violations by node and shape, and where the full report is."""
+    """A rejection on stderr: the violations by node and shape, and where the
+    full report is."""
     print(f"REJECTED {source}: its graph breaks the shapes, nothing of it was stored: "
           f"{plural(report.counts())}", file=sys.stderr)  # fmt: skip
     for line in report_text(source, report, severities=("Violation",)).splitlines()[1:]:
@@ -374,12 +380,12 @@ def _print_report(
         print(f"  {kept}", file=sys.stderr)
 
 
-def rejected_dir(location: str) -> Path:
+def rejected_dir(store: Store) -> Path:
     """Where the reports of rejected articles go: ``<store>/rejected/`` for an
     embedded store's folder, ``./diplograph-rejected/`` for a server."""
-    if location.startswith(("http://", "https://")) or location == ":memory:":
+    if store.folder is None:
         return Path(REJECTED_ELSEWHERE)
-    return Path(location) / REJECTED_DIR
+    return store.folder / REJECTED_DIR
 
 
 def keep_report(
@@ -421,7 +427,8 @@ class Progress:
         rate = self.done / max(now - self.started, 1e-9)
         left = (self.total - self.done) / rate if rate else 0
         sys.stderr.write(
-            f"\r  {self.done}/{self.total} articles  {rate:6.1f}/s  {int(left // 60)}m{int(left % 60):02d}s left "
+            f"\r  {self.done}/{self.total} articles  {rate:6.1f}/s  "
+            f"{int(left // 60)}m{int(left % 60):02d}s left "
         )
         sys.stderr.flush()
 
@@ -446,8 +453,11 @@ def load_shards(paths: list[str], store: Store, rejected_to: Path) -> ExitStatus
             )
             _print_report(outcome.graph_iri, outcome.report, kept)
     elapsed = time.monotonic() - started
-    print(f"{stored} article graph(s) loaded from {len(paths)} shard(s), {rejected} rejected; "
-          f"{triples} triples; {elapsed:.1f} s; store: {store.location}")  # fmt: skip
+    print(
+        f"{stored} article graph(s) loaded from {len(paths)} shard(s), "
+        f"{rejected} rejected; {triples} triples; {elapsed:.1f} s; "
+        f"store: {store.location}"
+    )
     return ExitStatus.REJECTED if rejected else ExitStatus.SUCCESS
 
 
@@ -458,7 +468,7 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
         raise DiplographError("give article files or folders, or --nquads SHARD.nq")
     location = _store_location(args)
     store = open_store(location)
-    rejected_to = rejected_dir(location)
+    rejected_to = rejected_dir(store)
     if args.nquads:
         shard_status = load_shards(args.nquads, store, rejected_to)
         if not args.paths:
@@ -484,8 +494,11 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
                 say(f"SKIPPED {outcome}", error=True)
             elif outcome.status == "rejected" and outcome.report is not None:
                 summary.rejected.append((outcome.article.source, outcome.report))
-                kept = keep_report(rejected_to, outcome.article.stem, outcome.article.source,
-                                   article_iri(outcome.article), outcome.report)  # fmt: skip
+                article = outcome.article
+                kept = keep_report(
+                    rejected_to, article.stem, article.source,
+                    article_iri(article), outcome.report,
+                )  # fmt: skip
                 if progress.enabled:
                     sys.stderr.write("\r\033[K")
                 _print_report(outcome.article.source, outcome.report, kept)
@@ -496,9 +509,8 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
                 summary.loaded.append(outcome.article.source)
                 summary.agreements += len(outcome.facts.agreements)
                 summary.triples += len(outcome.graph)
-                say(
-                    f"loaded {outcome.article.source}: {len(outcome.facts.agreements)} agreement(s)"
-                )
+                n = len(outcome.facts.agreements)
+                say(f"loaded {outcome.article.source}: {n} agreement(s)")
     except KeyboardInterrupt:
         # each article is written in one atomic update: stopping between two is clean
         interrupted = True
@@ -511,12 +523,14 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
         f"{len(summary.loaded)} article(s) loaded, {len(summary.unchanged)} unchanged, "
         f"{len(summary.rejected)} rejected, "
         f"{len(summary.unreadable)} unreadable; {summary.agreements} agreement(s), "
-        f"{summary.triples} triples; {elapsed:.1f} s ({done / max(elapsed, 1e-9):.1f} articles/s); "
+        f"{summary.triples} triples; {elapsed:.1f} s "
+        f"({done / max(elapsed, 1e-9):.1f} articles/s); "
         f"store: {store.location}"
     )
     if interrupted:
         print(
-            "interrupted: run the same command again to resume; stored articles are skipped",
+            "interrupted: run the same command again to resume; "
+            "stored articles are skipped",
             file=sys.stderr,
         )
         return ExitStatus.INTERRUPTED
@@ -540,8 +554,11 @@ def cmd_reload(args: argparse.Namespace) -> ExitStatus:
         status: sum(1 for _, s in results if s == status)
         for status in ("changed", "unchanged", "rejected")
     }
-    print(f"{len(results)} article(s) re-extracted: {counts['changed']} changed, "
-          f"{counts['unchanged']} unchanged, {counts['rejected']} rejected (kept as they were)")  # fmt: skip
+    print(
+        f"{len(results)} article(s) re-extracted: {counts['changed']} changed, "
+        f"{counts['unchanged']} unchanged, "
+        f"{counts['rejected']} rejected (kept as they were)"
+    )
     return ExitStatus.REJECTED if counts["rejected"] else ExitStatus.SUCCESS
 
 
@@ -560,12 +577,15 @@ def cmd_split(args: argparse.Namespace) -> ExitStatus:
 
 
 def cmd_reason(args: argparse.Namespace) -> ExitStatus:
-    from diplograph.reason import INFERRED_GRAPH, reason
+    from diplograph.reason import reason
 
     with opened(args) as store:
         report = reason(store)
-    print(f"{report.agreements} agreement(s) and {report.parties} part(y/ies) reasoned over with HermiT "
-          f"in {report.seconds:.1f} s: {'consistent' if report.consistent else 'INCONSISTENT'}")  # fmt: skip
+    verdict = "consistent" if report.consistent else "INCONSISTENT"
+    print(
+        f"{report.agreements} agreement(s) and {report.parties} part(y/ies) "
+        f"reasoned over with HermiT in {report.seconds:.1f} s: {verdict}"
+    )
     for problem in report.problems:
         print(f"  - {problem}")
     for cls, members in report.inferred.items():
@@ -671,10 +691,8 @@ def _cell(term: object) -> str:
     if term is None:
         return ""
     value = str(term)
-    if getattr(term, "kind", "") == "uri" and value.startswith(
-        "https://w3id.org/diplograph/id/"
-    ):
-        return value[len("https://w3id.org/diplograph/id/") :]
+    if getattr(term, "kind", "") == "uri" and value.startswith(DATA_BASE):
+        return value[len(DATA_BASE) :]
     return value.replace("\n", " ")
 
 
@@ -726,7 +744,7 @@ def cmd_extract(args: argparse.Namespace) -> ExitStatus:
             named.add(triple)
     for prefix, namespace in Graph().namespaces():
         dataset.bind(prefix, namespace)
-    dataset.bind("dg", "https://w3id.org/diplograph/ontology#")
+    dataset.bind("dg", DG._NS)
     text = dataset.serialize(format="trig" if args.format == "turtle" else "nquads")
     if out:
         out.write_text(text, encoding="utf-8")
@@ -791,7 +809,7 @@ def cmd_validate(args: argparse.Namespace) -> ExitStatus:
         store = open_store(_store_location(args))
         try:
             for graph_iri in store.graphs():
-                if "/id/article/" in graph_iri:
+                if is_article_iri(graph_iri):
                     iri = URIRef(graph_iri)
                     graph = store.export_graph(iri)
                     source_file = graph.value(iri, DG.sourceFile)
@@ -805,7 +823,8 @@ def cmd_validate(args: argparse.Namespace) -> ExitStatus:
             format="turtle"
         )
         print(
-            f"# SHACL validation reports: {len(reports) - failed} of {len(reports)} conform"
+            f"# SHACL validation reports: {len(reports) - failed} of {len(reports)} "
+            "conform"
         )
         print(text.rstrip("\n"))
     else:

@@ -12,57 +12,16 @@ from datetime import date
 
 from rdflib import RDF, URIRef
 
+from diplograph import sparql
 from diplograph.errors import DiplographError
 from diplograph.extract import extract
-from diplograph.iri import hash_record
+from diplograph.iri import CURATION_GRAPH, is_article_iri, separation_iri
 from diplograph.model import Article
-from diplograph.namespaces import DATA_BASE, DG, ID
+from diplograph.namespaces import DG
 from diplograph.pipeline import ensure_ontology, store_facts
 from diplograph.queries import resolve_agreement
-from diplograph.resolve import CURATION_GRAPH, AgreementIndex
+from diplograph.resolve import AgreementIndex
 from diplograph.store import Store, Term
-
-_ARTICLES = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?article ?text ?title ?published ?url ?publisher ?source ?extractor WHERE {
-  GRAPH ?article {
-    ?article a dg:Article ; dg:title ?title ; dg:published ?published .
-    OPTIONAL { ?article dg:text ?text }
-    OPTIONAL { ?article dg:url ?url }
-    OPTIONAL { ?article dg:publisher ?publisher }
-    OPTIONAL { ?article dg:sourceFile ?source }
-    OPTIONAL { ?article dg:extractor ?extractor }
-  }
-  FILTER(STRSTARTS(STR(?article), "https://w3id.org/diplograph/id/article/"))
-}
-ORDER BY ?article
-"""
-_FIND = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?_ref ?article WHERE {
-  GRAPH ?article { ?article a dg:Article .
-    { ?article dg:url ?v } UNION { ?article dg:sourceFile ?v } UNION { ?article dg:contentHash ?v } }
-  FILTER(STR(?v) = STR(?_ref))
-  FILTER(STRSTARTS(STR(?article), "https://w3id.org/diplograph/id/article/"))
-}
-"""
-_MERGES = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?agreement ?label ?article ?rule ?score
-       (GROUP_CONCAT(DISTINCT STR(?other); separator=" ") AS ?supportedBy) WHERE {
-  GRAPH ?article {
-    ?article a dg:Article .
-    ?r a dg:Resolution ; dg:resolvedAgreement ?agreement ; dg:rule ?rule ; dg:score ?score .
-    OPTIONAL { ?r dg:supportedBy ?other }
-    ?agreement rdfs:label ?label .
-  }
-  FILTER(?rule NOT IN ("new", "split"))
-  FILTER(STRSTARTS(STR(?article), "https://w3id.org/diplograph/id/article/"))
-}
-GROUP BY ?agreement ?label ?article ?rule ?score
-ORDER BY ?label ?article
-"""
 
 
 @dataclass(frozen=True)
@@ -74,7 +33,7 @@ class StoredArticle:
 
 def stored_articles(store: Store) -> list[StoredArticle]:
     """Every stored article whose text was kept, rebuilt as an :class:`Article`."""
-    _, rows = store.select(_ARTICLES)
+    _, rows = store.select(sparql.query("curation-articles"))
     found = []
     for row in rows:
         if "text" not in row:
@@ -86,7 +45,8 @@ def stored_articles(store: Store) -> list[StoredArticle]:
         )
         article = Article(
             text=row["text"].value, title=row["title"].value,
-            published=date.fromisoformat(row["published"].value), source=f"{source}.txt",
+            published=date.fromisoformat(row["published"].value),
+            source=f"{source}.txt",
             url=row["url"].value if "url" in row else None,
             publisher=row["publisher"].value if "publisher" in row else None,
         )  # fmt: skip
@@ -102,14 +62,16 @@ def stored_articles(store: Store) -> list[StoredArticle]:
 
 def find_articles(store: Store, ref: str) -> list[str]:
     """Article graphs by IRI, URL, source file (path or stem) or content hash."""
-    if ref.startswith(DATA_BASE + "article/"):
+    if is_article_iri(ref):
         return [ref] if store.has_graph(URIRef(ref)) else []
     candidates = (
         {ref} if "://" in ref else {ref, ref.rsplit("/", 1)[-1].rsplit(".", 1)[0]}
     )
     found: set[str] = set()
     for value in candidates:
-        _, rows = store.select(_FIND, {"_ref": Term("literal", value)})
+        _, rows = store.select(
+            sparql.query("curation-find"), {"_ref": Term("literal", value)}
+        )
         found.update(row["article"].value for row in rows)
     return sorted(found)
 
@@ -119,7 +81,8 @@ def remove(store: Store, ref: str) -> list[str]:
     found = find_articles(store, ref)
     if not found:
         raise DiplographError(
-            f"no stored article matches {ref!r}; give its IRI, URL, file name or content hash"
+            f"no stored article matches {ref!r}; "
+            "give its IRI, URL, file name or content hash"
         )
     for iri in found:
         store.remove_graph(URIRef(iri))
@@ -153,7 +116,7 @@ def reload(store: Store, *, everything: bool = False) -> list[tuple[str, str]]:
 
 def merges(store: Store) -> tuple[list[str], list[dict[str, Term]]]:
     """Every merge decision: an article's agreement identified with a stored one."""
-    return store.select(_MERGES)
+    return store.select(sparql.query("curation-merges"))
 
 
 def split(store: Store, agreement: str, article_ref: str) -> list[str]:
@@ -170,9 +133,7 @@ def split(store: Store, agreement: str, article_ref: str) -> list[str]:
     curation = store.export_graph(CURATION_GRAPH)
     by_iri = {s.iri: s for s in stored_articles(store)}
     for iri in articles:
-        node = ID[
-            f"separation/{hash_record({'agreement': agreement_iri, 'article': iri})}"
-        ]
+        node = separation_iri(agreement_iri, iri)
         curation.add((node, RDF.type, DG.Separation))
         curation.add((node, DG.separatedAgreement, URIRef(agreement_iri)))
         curation.add((node, DG.separatedArticle, URIRef(iri)))

@@ -17,14 +17,9 @@ class ArticleError(DiplographError):
         super().__init__(f"{path}: {problem}. {fix}")
 
 
-class ValidationError(DiplographError):
-    """An article's graph does not conform to the shapes."""
-
-    def __init__(self, source: str, messages: list[str]) -> None:
-        self.source = source
-        self.messages = messages
-        lines = "\n".join(f"  - {m}" for m in messages)
-        super().__init__(f"{source}: not stored, its graph breaks the shapes:\n{lines}")
+class ResourceError(DiplographError, FileNotFoundError):
+    """A folder the package ships (ontology/, shapes/, queries/) is missing:
+    a broken install. Still a ``FileNotFoundError`` for callers that catch it."""
 
 
 class StoreError(DiplographError):

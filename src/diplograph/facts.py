@@ -7,43 +7,23 @@ exactly what the store would hold.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from rdflib import Graph
+from rdflib import RDF, Graph
+from rdflib.query import ResultRow
 
-from diplograph.build import EVENT_CLASSES, KIND_CLASSES
+from diplograph import sparql
 from diplograph.namespaces import DG
-
-_KIND_BY_CLASS = {str(v): k for k, v in KIND_CLASSES.items()}
-_EVENT_BY_CLASS = {str(v): k for k, v in EVENT_CLASSES.items()}
-_TOPIC_PREFIX = str(DG._NS) + "topic_"
-
-_QUERY = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?article ?url ?publisher ?published ?title ?agreement ?p ?o ?code WHERE {
-  ?article a dg:Article ; dg:published ?published ; dg:title ?title .
-  OPTIONAL { ?article dg:url ?url }
-  OPTIONAL { ?article dg:publisher ?publisher }
-  OPTIONAL {
-    ?agreement a dg:Agreement ; dg:reportedIn ?article ; ?p ?o .
-    OPTIONAL { ?o dg:code ?code }
-  }
-}
-"""
-_EVENTS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?agreement ?type ?date WHERE {
-  ?event dg:ofAgreement ?agreement ; a ?type .
-  OPTIONAL { ?event dg:date ?date }
-}
-"""
+from diplograph.vocabulary import vocabulary
 
 
 def graph_to_facts(graph: Graph, *, article_id: str) -> dict[str, Any]:
     """The article and its agreements in the guidelines' JSON shape."""
+    words = vocabulary()
     article: dict[str, Any] = {"id": article_id}
     agreements: dict[str, dict[str, Any]] = {}
-    for row in graph.query(_QUERY):
+    for result in graph.query(sparql.text("facts-article")):
+        row = cast(ResultRow, result)
         article.update(
             url=str(row.url or ""), publisher=str(row.publisher or ""),
             published=str(row.published), title=str(row.title),
@@ -60,22 +40,26 @@ def graph_to_facts(graph: Graph, *, article_id: str) -> dict[str, Any]:
             record["name"] = str(o)
         elif p == str(DG.alias):
             record["aliases"].append(str(o))
-        elif p.endswith("22-rdf-syntax-ns#type") and str(o) in _KIND_BY_CLASS:
-            record["kind"] = _KIND_BY_CLASS[str(o)]
+        elif p == str(RDF.type) and words.kind_of(str(o)):
+            record["kind"] = words.kind_of(str(o))
         elif p == str(DG.party):
             record["parties"].append(str(row.code))
         elif p == str(DG.concerns):
             record["concerns"].append(str(row.code))
         elif p == str(DG.topic):
-            record["topics"].append(str(o)[len(_TOPIC_PREFIX) :])
+            topic = words.topic_of(str(o))
+            # a graph not validated yet may hold a topic concept no one defined
+            record["topics"].append(topic or str(o).rsplit("#topic_", 1)[-1])
         elif p == str(DG.signingDate):
             record["signed"] = str(o)
-    for row in graph.query(_EVENTS):
-        record = agreements.get(str(row.agreement))
-        if record is not None and str(row.type) in _EVENT_BY_CLASS:
-            record["events"].append(
+    for result in graph.query(sparql.text("facts-events")):
+        row = cast(ResultRow, result)
+        found = agreements.get(str(row.agreement))
+        event = words.event_of(str(row.type))
+        if found is not None and event is not None:
+            found["events"].append(
                 {
-                    "type": _EVENT_BY_CLASS[str(row.type)],
+                    "type": event,
                     "date": str(row.date) if row.date else None,
                 }
             )

@@ -14,7 +14,17 @@ from rdflib import URIRef
 
 from diplograph.gazetteer import load_gazetteer
 from diplograph.model import AgreementFact, Article
-from diplograph.namespaces import ID
+from diplograph.namespaces import ID, ONTOLOGY_IRI
+
+# The named graphs besides the articles' own: the union of all article graphs
+# that queries read, the curators' decisions, what `diplograph reason` infers,
+# and the ontology itself (so queries can read labels).
+MERGED_GRAPH = ID["graph/merged"]
+CURATION_GRAPH = ID["graph/curation"]
+INFERRED_GRAPH = ID["graph/inferred"]
+ONTOLOGY_GRAPH = URIRef(ONTOLOGY_IRI)
+# every article's IRI (and named graph) starts with this
+ARTICLE_BASE = str(ID["article/"])
 
 
 def hash_record(record: dict[str, Any], *, length: int = 32) -> str:
@@ -52,10 +62,35 @@ def agreement_iri(article: URIRef, fact: AgreementFact) -> URIRef:
     return ID[f"agreement/{hash_record(key)}"]
 
 
+def instrument_iri(instrument: str) -> URIRef:
+    """The node of a well-known instrument (a lexicon id), the same in every store."""
+    return ID[f"agreement/{hash_record({'instrument': instrument})}"]
+
+
+def named_agreement_iri(normalized_name: str) -> URIRef:
+    """The node of an agreement known by a proper name, whichever article
+    names it first."""
+    return ID[f"agreement/{hash_record({'name': normalized_name})}"]
+
+
+def split_agreement_iri(article: URIRef, of: str) -> URIRef:
+    """The node an article's agreement gets when a curator split it from ``of``."""
+    return ID[f"agreement/{hash_record({'split': str(article), 'of': of})}"]
+
+
+def separation_iri(agreement: str, article: str) -> URIRef:
+    """A curator's decision that ``article`` is not about ``agreement``."""
+    key = {"agreement": agreement, "article": article}
+    return ID[f"separation/{hash_record(key)}"]
+
+
+def is_article_iri(iri: str) -> bool:
+    return iri.startswith(ARTICLE_BASE)
+
+
 def event_iri(agreement: URIRef, event_type: str, when: str | None) -> URIRef:
-    return ID[
-        f"event/{hash_record({'agreement': str(agreement), 'type': event_type, 'date': when})}"
-    ]
+    key = {"agreement": str(agreement), "type": event_type, "date": when}
+    return ID[f"event/{hash_record(key)}"]
 
 
 def evidence_iri(article: URIRef, start: int, end: int) -> URIRef:
@@ -65,9 +100,8 @@ def evidence_iri(article: URIRef, start: int, end: int) -> URIRef:
 
 
 def resolution_iri(article: URIRef, agreement: URIRef) -> URIRef:
-    return ID[
-        f"resolution/{hash_record({'article': str(article), 'agreement': str(agreement)})}"
-    ]
+    key = {"article": str(article), "agreement": str(agreement)}
+    return ID[f"resolution/{hash_record(key)}"]
 
 
 def party_iri(code: str) -> URIRef:

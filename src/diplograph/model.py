@@ -2,6 +2,7 @@
 
 Dates are strings at the precision the text supports: ``YYYY``, ``YYYY-MM`` or
 ``YYYY-MM-DD``; "in December 2014" stays ``2014-12`` and never becomes a day.
+Kinds, event types and topics are codes of :mod:`diplograph.vocabulary`.
 """
 
 from __future__ import annotations
@@ -12,27 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-KINDS = (
-    "treaty", "convention", "protocol", "agreement", "accord", "pact", "deal",
-    "arrangement", "memorandum_of_understanding", "joint_statement",
-    "declaration", "ceasefire", "normalization",
-)  # fmt: skip
-
-EVENT_TYPES = (
-    "negotiation", "agreed", "signed", "ratified", "in_force", "implemented",
-    "extended", "suspended", "withdrawn", "terminated", "failed",
-)  # fmt: skip
-
-TOPICS = (
-    "intelligence_sharing", "military_cooperation", "nuclear_weapons", "missiles",
-    "arms_control", "trade", "investment", "energy", "climate_environment",
-    "maritime_fisheries", "border_territory", "peace_ceasefire",
-    "diplomatic_relations", "security_alliance", "health", "migration",
-    "legal_cooperation", "science_technology", "space", "cyber", "development_aid",
-    "culture_education", "transport", "finance", "water_resources", "food_security",
-    "human_rights", "religion", "historical_issues",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)

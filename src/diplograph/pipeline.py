@@ -21,12 +21,13 @@ from typing import Any, TypeVar
 from rdflib import Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
+from diplograph import sparql
 from diplograph.articles import read_articles
 from diplograph.build import build_graph
 from diplograph.errors import ArticleError
 from diplograph.extract import EXTRACTOR_VERSION, extract
 from diplograph.facts import graph_to_facts
-from diplograph.iri import article_iri
+from diplograph.iri import ONTOLOGY_GRAPH, article_iri
 from diplograph.model import Article, ArticleFacts
 from diplograph.namespaces import ONTOLOGY_IRI
 from diplograph.resolve import AgreementIndex, resolve
@@ -151,22 +152,12 @@ def ensure_ontology(store: Store) -> None:
     # labels keep the ontology graph the very same quads in every store.
     canonical = to_canonical_graph(Graph().parse(ontology_file(), format="turtle"))
     graph = canonical.skolemize(authority=ONTOLOGY_IRI)
-    iri = URIRef(ONTOLOGY_IRI)
+    iri = ONTOLOGY_GRAPH
     if store.has_graph(iri):
-        _, rows = store.select(
-            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
-        )
+        _, rows = store.select(sparql.query("graph-size", graph=iri))
         if rows and rows[0]["n"].value == str(len(graph)):
             return
     store.replace_graph(iri, graph)
-
-
-_STORED = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?hash ?extractor WHERE {{
-  GRAPH {article} {{ {article} dg:contentHash ?hash . OPTIONAL {{ {article} dg:extractor ?extractor }} }}
-}}
-"""
 
 
 def is_stored(store: Store, article: Article, *, has_graph: bool | None = None) -> bool:
@@ -177,7 +168,7 @@ def is_stored(store: Store, article: Article, *, has_graph: bool | None = None) 
     iri = article_iri(article)
     if not (store.has_graph(iri) if has_graph is None else has_graph):
         return False
-    _, rows = store.select(_STORED.format(article=iri.n3()))
+    _, rows = store.select(sparql.query("article-version", article=iri))
     return any(
         row["hash"].value == article.content_hash
         and row.get("extractor", Term("literal", "")).value == EXTRACTOR_VERSION

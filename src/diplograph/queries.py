@@ -15,13 +15,14 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from diplograph import sparql
 from diplograph.errors import QueryError
 from diplograph.gazetteer import load_gazetteer
-from diplograph.iri import party_iri
-from diplograph.model import EVENT_TYPES, KINDS, TOPICS
-from diplograph.namespaces import DATA_BASE, ONTOLOGY_IRI
+from diplograph.iri import MERGED_GRAPH, party_iri
+from diplograph.namespaces import DATA_BASE, ID, ONTOLOGY_IRI
 from diplograph.resources import query_dir
-from diplograph.store import MERGED_GRAPH, Store, Term
+from diplograph.store import Store, Term
+from diplograph.vocabulary import vocabulary
 
 PREFIXES = {
     "dg": ONTOLOGY_IRI + "#",
@@ -31,8 +32,11 @@ PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "owl": "http://www.w3.org/2002/07/owl#",
     "prov": "http://www.w3.org/ns/prov#",
+    # the named graphs: GRAPH g:merged, g:curation, g:inferred
+    "g": str(ID["graph/"]),
 }
-VOCABULARIES = {"kind": KINDS, "topic": TOPICS, "event": EVENT_TYPES}
+# the parameters that take a vocabulary's codes
+VOCABULARIES = {name: vocabulary().codes(name) for name in ("kind", "topic", "event")}
 _PARAMETER = re.compile(
     r"\?(__?)([a-zA-Z0-9]+)(?:_(iri|integer|xsd_date|xsd_gYear|literal))?\b"
 )
@@ -98,7 +102,8 @@ def parse_query(name: str, text: str) -> SavedQuery:
     return SavedQuery(
         name=name, text=text, summary=header.get("summary", ""),
         description=header.get("description", ""), tags=tuple(header.get("tags", ())),
-        defaults=dict(header.get("defaults", {})), parameters=tuple(parameters.values()),
+        defaults=dict(header.get("defaults", {})),
+        parameters=tuple(parameters.values()),
     )  # fmt: skip
 
 
@@ -155,7 +160,8 @@ def bind_parameters(
     if unknown:
         listed = ", ".join(known) or "none"
         raise QueryError(
-            f"query {query.name!r} has no parameter {unknown[0]!r}; its parameters: {listed}."
+            f"query {query.name!r} has no parameter {unknown[0]!r}; "
+            f"its parameters: {listed}."
         )
     bindings: dict[str, Term] = {}
     for parameter in query.parameters:
@@ -174,7 +180,8 @@ def bind_parameters(
             continue
         if len(raw) > MAX_VALUE_LENGTH:
             raise QueryError(
-                f"the value of {parameter.name!r} is {len(raw)} characters long; at most {MAX_VALUE_LENGTH}."
+                f"the value of {parameter.name!r} is {len(raw)} characters long; "
+                f"at most {MAX_VALUE_LENGTH}."
             )
         bindings[parameter.variable] = _term(parameter, raw, store)
     return bindings
@@ -194,7 +201,8 @@ def _term(parameter: Parameter, raw: str, store: Store) -> Term:
     if parameter.type in ("xsd_date", "xsd_gYear"):
         if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw):
             raise QueryError(
-                f"{parameter.name!r} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {raw!r}."
+                f"{parameter.name!r} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, "
+                f"not {raw!r}."
             )
         datatype = {4: "gYear", 7: "gYearMonth", 10: "date"}[len(raw)]
         return Term("literal", raw, datatype=_XSD + datatype)
@@ -215,7 +223,8 @@ def _term(parameter: Parameter, raw: str, store: Store) -> Term:
 def _checked_iri(name: str, raw: str) -> str:
     if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+", raw):
         raise QueryError(
-            f'{name!r} must be an IRI without spaces or <>"{{}}|\\^` characters, not {raw!r}.'
+            f'{name!r} must be an IRI without spaces or <>"{{}}|\\^` characters, '
+            f"not {raw!r}."
         )
     return raw
 
@@ -251,18 +260,15 @@ def resolve_party(raw: str) -> str:
 
 def resolve_agreement(raw: str, store: Store) -> str:
     """An agreement by IRI, or by its name, alias or label (case-insensitive)."""
-    if raw.startswith(DATA_BASE + "agreement/"):
+    if raw.startswith(str(ID["agreement/"])):
         return _checked_iri("agreement", raw)
     _, rows = store.select(
-        with_prefixes(
-            "SELECT DISTINCT ?_wanted ?a WHERE { GRAPH <https://w3id.org/diplograph/id/graph/merged> { ?a a dg:Agreement . { ?a dg:name ?n } UNION "
-            "{ ?a dg:alias ?n } UNION { ?a rdfs:label ?n } FILTER(LCASE(STR(?n)) = LCASE(STR(?_wanted))) } }"
-        ),
-        {"_wanted": Term("literal", raw)},
+        sparql.query("agreement-by-name"), {"_wanted": Term("literal", raw)}
     )
     if not rows:
         raise QueryError(
-            f"no agreement named {raw!r} in the store; give its IRI or a name, alias or label it has."
+            f"no agreement named {raw!r} in the store; "
+            "give its IRI or a name, alias or label it has."
         )
     return rows[0]["a"].value
 
@@ -273,8 +279,9 @@ def run_query(
     """Run a saved query (by name or .rq path); rows as dicts of Python values.
 
     Parameters are checked and bound as RDF terms; countries may be codes,
-    names or IRIs; ``from_`` stands for the parameter ``from``. With ``as_dataframe=True`` the rows come as a pandas
-    DataFrame (pandas must be installed).
+    names or IRIs; ``from_`` stands for the parameter ``from``. With
+    ``as_dataframe=True`` the rows come as a pandas DataFrame (pandas must be
+    installed).
 
     Example:
         >>> from diplograph.pipeline import load
@@ -282,13 +289,15 @@ def run_query(
         >>> from diplograph.store import open_store
         >>> store = open_store(":memory:")
         >>> examples = resource_dir("examples")
-        >>> _ = list(load([examples / "kor-jpn-usa-intelligence-mou-2026-01-20.txt"], store))
-        >>> [row["kind"] for row in run_query(store, "agreements-concerning", country="PRK")]
+        >>> example = examples / "kor-jpn-usa-intelligence-mou-2026-01-20.txt"
+        >>> _ = list(load([example], store))
+        >>> rows = run_query(store, "agreements-concerning", country="PRK")
+        >>> [row["kind"] for row in rows]
         ['memorandum of understanding']
         >>> run_query(store, "agreements-concerning", country="Narnia")
         Traceback (most recent call last):
         ...
-        diplograph.errors.QueryError: country 'Narnia' is not a known country or organization; ...
+        diplograph.errors.QueryError: country 'Narnia' is not a known ...
     """
     query = load_query(name)
     # "from_" for the parameter "from", which Python keeps as a keyword

@@ -24,31 +24,18 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
-from diplograph.build import EVENT_CLASSES, KIND_CLASSES
+from diplograph import sparql
 from diplograph.errors import DiplographError
+from diplograph.iri import INFERRED_GRAPH
 from diplograph.namespaces import DATA_BASE, DG, ID
 from diplograph.resources import ontology_file
 from diplograph.store import Store
+from diplograph.vocabulary import vocabulary
 
-INFERRED_GRAPH = ID["graph/inferred"]
 CLASSIFIED = (
     DG.BilateralAgreement, DG.TrilateralAgreement, DG.MultilateralAgreement,
     DG.AgreementInForce, DG.Signatory,
 )  # fmt: skip
-
-_AGREEMENTS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?agreement ?class ?party ?partyClass ?event ?eventClass WHERE {
-  GRAPH <https://w3id.org/diplograph/id/graph/merged> {
-    ?agreement a dg:Agreement .
-    { ?agreement a ?class }
-    UNION { ?agreement dg:party ?party . ?party a ?partyClass }
-    UNION { ?event dg:ofAgreement ?agreement ; a ?eventClass }
-  }
-}
-"""
-_KINDS = {str(v) for v in KIND_CLASSES.values()}
-_EVENTS = {str(v) for v in EVENT_CLASSES.values()}
 
 
 @dataclass
@@ -86,11 +73,11 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
     parties: dict[str, set[str]] = defaultdict(set)
     party_classes: dict[str, str] = {}
     events: dict[str, tuple[str, str]] = {}
-    _, rows = store.select(_AGREEMENTS)
+    _, rows = store.select(sparql.query("reason-agreements"))
     for row in rows:
         agreement = row["agreement"].value
         kinds.setdefault(agreement, set())
-        if "class" in row and row["class"].value in _KINDS:
+        if "class" in row and vocabulary().kind_of(row["class"].value):
             kinds[agreement].add(row["class"].value)
         if "party" in row:
             parties[agreement].add(row["party"].value)
@@ -99,7 +86,7 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
                 str(DG.InternationalOrganization),
             ):
                 party_classes[row["party"].value] = row["partyClass"].value
-        if "event" in row and row["eventClass"].value in _EVENTS:
+        if "event" in row and vocabulary().event_of(row["eventClass"].value):
             events[row["event"].value] = (agreement, row["eventClass"].value)
 
     world = owlready2.World()
@@ -128,8 +115,10 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
                 # articles disagree about the kind: kinds are disjoint, so reasoning
                 # goes on with the agreement as an agreement of no particular kind
                 names = ", ".join(c.rsplit("#", 1)[-1] for c in claimed)
-                report.problems.append(f"{_short(iri)} is claimed to be of several kinds ({names}); "
-                                       "see the conflicting-claims query")  # fmt: skip
+                report.problems.append(
+                    f"{_short(iri)} is claimed to be of several kinds ({names}); "
+                    "see the conflicting-claims query"
+                )
                 claimed = [str(DG.Agreement)]
             cls = dg[claimed[0].rsplit("#", 1)[-1]] if claimed else dg.Agreement
             individual = cls(_short(iri), namespace=ns)

@@ -23,23 +23,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph, URIRef
 
-from diplograph.build import KIND_CLASSES
+from diplograph import sparql
 from diplograph.extract.lexicon import load_lexicon
-from diplograph.iri import agreement_iri, hash_record
+from diplograph.iri import (
+    CURATION_GRAPH,
+    agreement_iri,
+    instrument_iri,
+    named_agreement_iri,
+    split_agreement_iri,
+)
 from diplograph.model import AgreementFact, ArticleFacts, Resolution
-from diplograph.namespaces import DG, ID
+from diplograph.namespaces import DG
 from diplograph.store import Store, Term
+from diplograph.vocabulary import vocabulary
 
-CURATION_GRAPH = ID["graph/curation"]
-FAMILIES = {
-    "joint_statement": "statement",
-    "declaration": "statement",
-    "ceasefire": "ceasefire",
-    "normalization": "normalization",
-}  # fmt: skip; every other kind is an "instrument"
-_KIND_BY_CLASS = {str(v): k for k, v in KIND_CLASSES.items()}
 _PARTY_THRESHOLD = 0.6
 
 
@@ -70,7 +69,9 @@ def names_of(fact: AgreementFact) -> set[str]:
 def _instrument_names() -> dict[str, str]:
     """Normalized name or alias -> lexicon id of a well-known instrument."""
     return {
-        norm(n): inst.id for inst in load_lexicon().instruments for n in (inst.name, *inst.aliases)
+        norm(n): inst.id
+        for inst in load_lexicon().instruments
+        for n in (inst.name, *inst.aliases)
     }
 
 
@@ -80,18 +81,13 @@ def instrument_of(fact: AgreementFact) -> str | None:
     return next((known[n] for n in sorted(names_of(fact)) if n in known), None)
 
 
-def instrument_iri(instrument: str) -> str:
-    """The node of a well-known instrument (a lexicon id), the same in every store."""
-    return str(ID[f"agreement/{hash_record({'instrument': instrument})}"])
-
-
 def mint(article: URIRef, fact: AgreementFact) -> str:
     """A new node: order-free for named instruments, per article otherwise."""
     instrument = instrument_of(fact)
     if instrument:
-        return instrument_iri(instrument)
+        return str(instrument_iri(instrument))
     if fact.name:
-        return str(ID[f"agreement/{hash_record({'name': norm(fact.name)})}"])
+        return str(named_agreement_iri(norm(fact.name)))
     return str(agreement_iri(article, fact))
 
 
@@ -112,7 +108,7 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
     # a proper name decides first; dates that disagree are then a conflict between
     # sources (see the conflicting-claims query), not two instruments
     instrument = instrument_of(fact)
-    if instrument and instrument_iri(instrument) == candidate.iri:
+    if instrument and str(instrument_iri(instrument)) == candidate.iri:
         return "instrument", 1.0
     mine = names_of(fact)
     if mine & candidate.names:
@@ -129,8 +125,8 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
         and not _dates_agree(concluded, candidate.concluded)
     ):
         return None  # neither was signed yet: two deals reached at different times
-    family = FAMILIES.get(fact.kind, "instrument")
-    if family not in {FAMILIES.get(k, "instrument") for k in candidate.kinds}:
+    family = vocabulary().family
+    if family(fact.kind) not in {family(k) for k in candidate.kinds}:
         return None
     union = set(fact.parties) | candidate.parties
     shared = set(fact.parties) & candidate.parties
@@ -163,69 +159,11 @@ def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None
     return ("parties", round(value, 3)) if value >= _PARTY_THRESHOLD else None
 
 
-# what an agreement's own triples say that resolution reads (besides dg:party)
+# what an agreement's own triples say that resolution reads (besides dg:party);
+# read by sparql/resolve-details.rq
 _DESCRIBING = (DG.name, DG.alias, RDF.type, DG.signingDate, DG.topic)
-# What the store says about its agreements, read once per load into an
-# AgreementIndex (the same patterns over the merged graph that a query per
-# candidate would ask; measured: 3 ms of queries per article at 10,000 stored).
-# ?p is listed, not filtered: a much reported agreement has many dg:reportedIn
-# and dg:evidence triples for a filter to walk through.
-_DETAILS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?a ?p ?o ?code WHERE {{
-  {agreements}
-  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{
-    ?a a dg:Agreement .
-    VALUES ?p {{ dg:party {describing} }}
-    ?a ?p ?o .
-    OPTIONAL {{ ?o dg:code ?code }}
-  }}
-}}
-"""
-_CONCLUSIONS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?a ?date WHERE {{
-  {agreements}
-  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ ?e dg:ofAgreement ?a ; a dg:Conclusion ; dg:date ?date }}
-}}
-"""
-_OWN = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT DISTINCT ?a WHERE {{ VALUES ?a {{ {agreements} }} GRAPH {article} {{ ?a a dg:Agreement }} }}
-"""
-# a few other reporting articles say why; the store may hold thousands
-_OTHERS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?other WHERE {{
-  GRAPH <https://w3id.org/diplograph/id/graph/merged> {{ {agreement} dg:reportedIn ?other }}
-  FILTER(?other != {article})
-}} LIMIT {limit}
-"""
-# the article's own IRI is written into GRAPH: bound through VALUES, Oxigraph
-# first matched every article's resolutions (42 ms per article at 10,000)
-_PREVIOUS = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?agreement ?rule ?score ?other WHERE {{
-  GRAPH {article} {{
-    ?r dg:resolvedAgreement ?agreement ; dg:rule ?rule ; dg:score ?score .
-    OPTIONAL {{ ?r dg:supportedBy ?other }}
-  }}
-}}
-"""
-_SEPARATED = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?article ?agreement WHERE {
-  GRAPH <https://w3id.org/diplograph/id/graph/curation> {
-    ?s a dg:Separation ; dg:separatedArticle ?article ; dg:separatedAgreement ?agreement .
-  }
-}
-"""
 CANDIDATES_PER_AGREEMENT = 20
 SUPPORT_LISTED = 5
-
-
-def _terms(values: Iterable[URIRef | Literal]) -> str:
-    return " ".join(sorted(v.n3() for v in values))
 
 
 class AgreementIndex:
@@ -247,29 +185,31 @@ class AgreementIndex:
         # the curators' separations (article -> agreements), written only by split
         self._separated: dict[str, set[str]] = {}
         if store.has_graph(CURATION_GRAPH):
-            _, rows = store.select(_SEPARATED)
+            _, rows = store.select(sparql.query("resolve-separated"))
             for row in rows:
                 self._separated.setdefault(row["article"].value, set()).add(
                     row["agreement"].value
                 )
 
     def separated(self, article: URIRef) -> set[str]:
-        """The agreements a curator separated ``article`` from (``diplograph split``)."""
+        """The agreements a curator separated ``article`` from
+        (``diplograph split``)."""
         return self._separated.get(str(article), set())
 
     def _read(self, agreements: set[str] | None) -> None:
         """(Re)read some agreements, or all of them, from the store."""
-        values = (
-            "" if agreements is None
-            else f"VALUES ?a {{ {_terms(URIRef(a) for a in agreements)} }}"
-        )  # fmt: skip
+        # None: every agreement (UNDEF in the query's VALUES)
+        values = None if agreements is None else [URIRef(a) for a in agreements]
         for iri in agreements or ():
             self._forget(iri)
         if agreements == set():
             return
-        describing = " ".join(p.n3() for p in _DESCRIBING)
         _, rows = self.store.select(
-            _DETAILS.format(agreements=values, describing=describing)
+            sparql.query(
+                "resolve-details",
+                agreements=values,
+                describing=[DG.party, *_DESCRIBING],
+            )
         )
         for row in rows:
             p, o = row["p"].value, row["o"].value
@@ -278,7 +218,9 @@ class AgreementIndex:
                     self._add(row["a"].value, p, row["code"].value)
             else:
                 self._add(row["a"].value, p, o)
-        _, rows = self.store.select(_CONCLUSIONS.format(agreements=values))
+        _, rows = self.store.select(
+            sparql.query("resolve-conclusions", agreements=values)
+        )
         for row in rows:
             self._add(row["a"].value, "conclusion", row["date"].value)
 
@@ -303,8 +245,9 @@ class AgreementIndex:
             candidate.parties.add(value)
             self._by_party.setdefault(value, set()).add(iri)
         elif p == str(RDF.type):
-            if value in _KIND_BY_CLASS:
-                candidate.kinds.add(_KIND_BY_CLASS[value])
+            kind = vocabulary().kind_of(value)
+            if kind is not None:
+                candidate.kinds.add(kind)
         elif p == str(DG.signingDate):
             candidate.signed.add(value)
         elif p == str(DG.topic):
@@ -314,10 +257,7 @@ class AgreementIndex:
 
     def stored(self, article: URIRef) -> set[str]:
         """The agreements ``article``'s stored graph describes (before replacing it)."""
-        _, rows = self.store.select(
-            f"PREFIX dg: <{DG._NS}>\n"
-            f"SELECT ?a WHERE {{ GRAPH {article.n3()} {{ ?a a dg:Agreement }} }}"
-        )
+        _, rows = self.store.select(sparql.query("resolve-stored", article=article))
         return {row["a"].value for row in rows}
 
     def wrote(self, graph: Graph, *, replaced: set[str] | None = None) -> None:
@@ -360,13 +300,12 @@ class AgreementIndex:
         names = {n for n in (fact.name, *fact.aliases) if n}
         instrument = instrument_of(fact)
         if instrument:
-            found.add(instrument_iri(instrument))
+            found.add(str(instrument_iri(instrument)))
             inst = next(i for i in load_lexicon().instruments if i.id == instrument)
             names.update((inst.name, *inst.aliases))
         for name in names:
             found.update(self._by_name.get(name, ()))
         return sorted(iri for iri in found if iri in self.agreements)
-
 
 
 def _candidates(
@@ -382,12 +321,14 @@ def _candidates(
     # an article stored before: its earlier version and decisions count
     store = index.store
     candidates = {iri: replace(index.agreements[iri]) for iri in found}
-    agreements = _terms(URIRef(iri) for iri in found)
-    _, rows = store.select(_OWN.format(agreements=agreements, article=article.n3()))
+    agreements = [URIRef(iri) for iri in found]
+    _, rows = store.select(
+        sparql.query("resolve-own", agreements=agreements, article=article)
+    )
     for row in rows:
         candidates[row["a"].value].own = True
     if any(c.own for c in candidates.values()):
-        _, rows = store.select(_PREVIOUS.format(article=article.n3()))
+        _, rows = store.select(sparql.query("resolve-previous", article=article))
         previous: dict[str, list[dict[str, Term]]] = {}
         for row in rows:
             previous.setdefault(row["agreement"].value, []).append(row)
@@ -408,8 +349,11 @@ def _supporting(store: Store, agreement: str, article: URIRef) -> tuple[str, ...
 
     Asked only of candidates that match, so most candidates cost no query.
     """
-    query = _OTHERS.format(
-        agreement=URIRef(agreement).n3(), article=article.n3(), limit=SUPPORT_LISTED
+    query = sparql.query(
+        "resolve-others",
+        agreement=URIRef(agreement),
+        article=article,
+        limit=SUPPORT_LISTED,
     )
     _, rows = store.select(query)
     return tuple(sorted(row["other"].value for row in rows))
@@ -434,7 +378,7 @@ def resolve(
     proposals: list[tuple[float, int, str, str, tuple[str, ...], float]] = []
     if stored_before is None:
         stored_before = store.has_graph(article)
-    for index, fact in enumerate(facts.agreements):
+    for position, fact in enumerate(facts.agreements):
         for candidate in _candidates(fact, known, article, stored_before=stored_before):
             if candidate.iri in separated:
                 continue
@@ -449,7 +393,7 @@ def resolve(
                 proposals.append(
                     (
                         2.0 + fit,
-                        index,
+                        position,
                         candidate.iri,
                         previous.rule,
                         previous.supported_by,
@@ -463,19 +407,19 @@ def resolve(
                     "new",
                     1.0,
                 )  # only this article's earlier version: keep its node
-            proposals.append((value, index, candidate.iri, rule, others, value))
+            proposals.append((value, position, candidate.iri, rule, others, value))
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
     chosen: dict[int, Resolution] = {}
     used: set[str] = set()
-    for _, index, iri, rule, others, value in proposals:
-        if index in chosen or iri in used:
+    for _, position, iri, rule, others, value in proposals:
+        if position in chosen or iri in used:
             continue
-        chosen[index] = Resolution(iri, rule, round(min(value, 1.0), 3), others)
+        chosen[position] = Resolution(iri, rule, round(min(value, 1.0), 3), others)
         used.add(iri)
     result = []
-    for index, fact in enumerate(facts.agreements):
-        if index in chosen:
-            result.append(chosen[index])
+    for position, fact in enumerate(facts.agreements):
+        if position in chosen:
+            result.append(chosen[position])
             continue
         iri, rule = mint(article, fact), "new"
         if iri in separated:
@@ -485,9 +429,7 @@ def resolve(
         ):  # two agreements of one article, or a split one
             iri = str(agreement_iri(article, fact))
         if iri in separated:
-            iri = str(
-                ID[f"agreement/{hash_record({'split': str(article), 'of': iri})}"]
-            )
+            iri = str(split_agreement_iri(article, iri))
         used.add(iri)
         result.append(Resolution(iri, rule, 1.0))
     return result

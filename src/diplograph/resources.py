@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from diplograph.errors import ResourceError
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -16,7 +18,11 @@ def resource_dir(name: str) -> Path:
     for candidate in (_PACKAGE / "_resources" / name, _PACKAGE.parents[1] / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"diplograph resource folder {name!r} is missing")
+    raise ResourceError(
+        f"diplograph resource folder {name!r} is missing (looked in "
+        f"{_PACKAGE / '_resources'} and {_PACKAGE.parents[1]}). Reinstall diplograph "
+        "(pip install --force-reinstall diplograph) or run it from a checkout."
+    )
 
 
 def ontology_file() -> Path:

@@ -84,7 +84,8 @@ class ValidationReport:
 
 @lru_cache(maxsize=4)
 def load_shapes(paths: tuple[Path, ...] | None = None) -> Graph:
-    # each report graph gets the shapes' prefixes: only the files' own, not rdflib's thirty
+    # each report graph gets the shapes' prefixes: only the files' own, not
+    # rdflib's thirty
     graph = Graph(bind_namespaces="core")
     for path in paths or tuple(shape_files()):
         graph.parse(path, format="turtle")

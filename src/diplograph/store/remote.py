@@ -22,10 +22,17 @@ import urllib.parse
 from base64 import b64encode
 from collections.abc import Mapping
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+)
 
+from diplograph import sparql
 from diplograph.errors import StoreError
 from diplograph.store import (
     Row,
@@ -36,6 +43,11 @@ from diplograph.store import (
 )
 
 RETRIES = 4
+# answers that another try cannot change: the query, the URL or the credentials
+_FINAL = (QueryBadFormed, EndPointNotFound, Unauthorized)
+# what a try may fail with: SPARQLWrapper's errors, urllib's (OSError), a reply
+# cut short (HTTPException) or not the JSON it should be (ValueError)
+_RETRIED = (SPARQLWrapperException, OSError, http.client.HTTPException, ValueError)
 
 
 def _reject_updates(query: str) -> None:
@@ -45,7 +57,8 @@ def _reject_updates(query: str) -> None:
         parseQuery(query)
     except Exception as error:  # pyparsing raises its own exception types
         raise StoreError(
-            f"not a SPARQL query (updates are not run through select/construct): {error}"
+            "not a SPARQL query (updates are not run through select/construct): "
+            f"{error}"
         ) from None
 
 
@@ -72,6 +85,7 @@ class RemoteStore:
 
     def __init__(self, location: str, *, update_endpoint: str | None = None) -> None:
         self.location = location
+        self.folder = None
         self.update_endpoint = (
             update_endpoint
             or os.environ.get("DIPLOGRAPH_UPDATE_ENDPOINT")
@@ -119,9 +133,10 @@ class RemoteStore:
                     return
                 if response.status < 500:
                     raise StoreError(
-                        f"{self.update_endpoint} refused the update (HTTP {response.status}): "
-                        f"{text[:300]}. Check that the endpoint accepts SPARQL Update and the "
-                        "credentials in DIPLOGRAPH_USER/DIPLOGRAPH_PASSWORD."
+                        f"{self.update_endpoint} refused the update "
+                        f"(HTTP {response.status}): {text[:300]}. Check that the "
+                        "endpoint accepts SPARQL Update and the credentials in "
+                        "DIPLOGRAPH_USER/DIPLOGRAPH_PASSWORD."
                     )
                 problem = f"HTTP {response.status}: {text[:200]}"
             except (OSError, http.client.HTTPException) as error:
@@ -131,8 +146,8 @@ class RemoteStore:
                 time.sleep(delay)
                 delay *= 2
         raise StoreError(
-            f"{self.update_endpoint} stays unreachable after {RETRIES + 1} tries ({problem}). "
-            "Start the server or check --store."
+            f"{self.update_endpoint} stays unreachable after {RETRIES + 1} tries "
+            f"({problem}). Start the server or check --store."
         )
 
     def _close_connection(self) -> None:
@@ -173,12 +188,9 @@ class RemoteStore:
         for attempt in range(RETRIES + 1):
             try:
                 return wrapper.queryAndConvert()
-            except Exception as error:  # SPARQLWrapper raises urllib and its own errors
+            except _RETRIED as error:
                 name = type(error).__name__
-                if (
-                    name in ("QueryBadFormed", "EndPointNotFound", "Unauthorized")
-                    or attempt == RETRIES
-                ):
+                if isinstance(error, _FINAL) or attempt == RETRIES:
                     raise StoreError(
                         f"{self.location}: the query failed ({name}: {error})"
                     ) from None
@@ -216,28 +228,18 @@ class RemoteStore:
         )
 
     def has_graph(self, graph_iri: URIRef) -> bool:
-        _, rows = self.select(
-            f"SELECT ?s WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} LIMIT 1"
-        )
+        _, rows = self.select(sparql.query("graph-exists", graph=graph_iri))
         return bool(rows)
 
     def graphs(self) -> list[str]:
-        _, rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        _, rows = self.select(sparql.query("graph-names"))
         return sorted(row["g"].value for row in rows if row["g"].kind == "uri")
 
     def export_graph(self, graph_iri: URIRef) -> Graph:
-        _, rows = self.select(
-            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
-        )
+        _, rows = self.select(sparql.query("graph-triples", graph=graph_iri))
         graph = Graph()
         for row in rows:
-            s, p, o = (row[k] for k in ("s", "p", "o"))
-            subject = URIRef(s.value) if s.kind == "uri" else BNode(s.value)
-            obj = (
-                URIRef(o.value) if o.kind == "uri" else BNode(o.value) if o.kind == "bnode"
-                else Literal(o.value, lang=o.lang, datatype=URIRef(o.datatype) if o.datatype else None)
-            )  # fmt: skip
-            graph.add((subject, URIRef(p.value), obj))
+            graph.add(tuple(row[k].to_rdflib() for k in ("s", "p", "o")))  # type: ignore[arg-type]
         return graph
 
     def close(self) -> None:
