@@ -1,4 +1,5 @@
-"""Step 2, extract: :class:`~diplograph.model.Article` -> :class:`~diplograph.model.ArticleFacts`.
+"""Step 2, extract: :class:`~diplograph.model.Article` ->
+:class:`~diplograph.model.ArticleFacts`.
 
 Rules over sentences and clauses, in stages a reader can follow (see
 :mod:`.agreements`): mentions (:mod:`.mentions`, :mod:`.names`, :mod:`.actors`,

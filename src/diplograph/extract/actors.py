@@ -19,11 +19,13 @@ OFFICE = re.compile(
     r"acting)\s+){0,3}(?:President|Prime Minister|Premier|Foreign Minister|Minister|"
     r"Secretary|Chancellor|King|Emir|Crown Prince|Sheikh|leader|officials?|government|"
     r"Ministry|ministry|ambassador|Ambassador|envoy|Envoy|negotiators?|diplomats?|"
-    r"counterpart|delegation|side|authorities|administration|lawmakers|parliament|Senate|Congress|National Assembly|legislature|"
+    r"counterpart|delegation|side|authorities|administration|lawmakers|parliament|"
+    r"Senate|Congress|National Assembly|legislature|"
     r"Constitutional Court|Supreme Court|Government|"
     r"Parliament|cabinet|Cabinet|Defen[cs]e|Foreign|Trade|Navy|Army|military|troops|"
     r"forces|state|State|representative|spokesman|spokeswoman|FM|Commerce|"
-    r"Infrastructure|Secretary-General|president|prime minister|premier|foreign minister|"
+    r"Infrastructure|Secretary-General|president|prime minister|premier|"
+    r"foreign minister|"
     r"minister|king|emir|chancellor|head of state|leaders?|counterparts?|"
     r"foreign ministry|defen[cs]e minister|presidents|prime ministers|ministers|"
     r"governments|delegations|foreign ministers|Authority|National Authority)\b"
@@ -88,9 +90,10 @@ def find_actors(text: str) -> list[ActorMention]:
     Minister Fumio Kishida": later "Kishida" stands for Japan).
 
     Example:
-        >>> [(m.code, m.role) for m in find_actors("Seoul and Tokyo signed it in Seoul.")]
+        >>> text = "Seoul and Tokyo signed it in Seoul."
+        >>> [(m.code, m.role) for m in find_actors(text)]
         [('KOR', 'capital'), ('JPN', 'capital'), ('KOR', 'capital')]
-        >>> [m.place for m in find_actors("Seoul and Tokyo signed it in Seoul.")]
+        >>> [m.place for m in find_actors(text)]
         [False, False, True]
     """
     pattern, exact, folded = _pattern()

@@ -257,7 +257,8 @@ def _apposed(
         return None
     before = ctx.text[max(0, m.start - 80) : m.start]
     if not re.search(
-        r"(?:,\s*(?:in\s+|under\s+)?|\b(?:is|was|be|been|as|called|dubbed|described as)\s+)"
+        r"(?:,\s*(?:in\s+|under\s+)?|"
+        r"\b(?:is|was|be|been|as|called|dubbed|described as)\s+)"
         r"(?:an?|the)\s+(?:[\w-]+\s+){0,4}$",
         before,
     ):

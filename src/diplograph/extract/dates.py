@@ -21,7 +21,14 @@ MONTHS = {
 } | {"sept": 9}
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_RELATIVE = (
+    r"(?P<rel>last|this|next|earlier this|later this|early this|late last|"
+    r"earlier last)"
+)
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -38,11 +45,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on) )?{_WEEKDAY}\b"),
     (
         "rel_month",
-        r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) month)\b",
+        rf"\b(?i:{_RELATIVE} month)\b",
     ),
     (
         "rel_year",
-        r"\b(?i:(?P<rel>last|this|next|earlier this|later this|early this|late last|earlier last) year)\b",
+        rf"\b(?i:{_RELATIVE} year)\b",
     ),
     (
         "day_word",
@@ -51,11 +58,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month",
-        r"\b(?:(?P<prep>(?i:in|since|by|until|from|on|last|this|next|early|mid|late|mid-|end of|the end of))(?: early| late| mid)? )?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Sept|Dec|Nov|Oct)\b(?!\.? \d)",
+        r"\b(?:(?P<prep>(?i:in|since|by|until|from|on|last|this|next|early|mid|"
+        r"late|mid-|end of|the end of))(?: early| late| mid)? )?"
+        r"(?P<month>January|February|March|April|May|June|July|August|September|"
+        r"October|November|December|Sept|Dec|Nov|Oct)\b(?!\.? \d)",
     ),
     (
         "year",
-        rf"\b(?P<prep>(?i:in|since|by|until|from|of|during|early|late|mid|mid-|before|after))? ?{_YEAR}\b(?!-\d)",
+        r"\b(?P<prep>(?i:in|since|by|until|from|of|during|early|late|mid|mid-|"
+        rf"before|after))? ?{_YEAR}\b(?!-\d)",
     ),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
@@ -75,7 +86,8 @@ def find_dates(
     """Every date expression in ``text``, longest first where they overlap.
 
     Example:
-        >>> [m.value for m in find_dates("In December, they signed it on Wednesday.", date(2015, 6, 25))]
+        >>> text = "In December, they signed it on Wednesday."
+        >>> [m.value for m in find_dates(text, date(2015, 6, 25))]
         ['2014-12', '2015-06-24']
     """
     found: list[DateMention] = []

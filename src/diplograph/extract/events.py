@@ -184,7 +184,7 @@ def _and_by(hit: VerbHit, event: Event, ctx: Context) -> list[Event]:
         for d in ctx.dates(hit.sentence, future=False)
         if d.start > hit.end and d.value
     ]
-    for before, d in zip(later, later[1:]):
+    for before, d in zip(later, later[1:], strict=False):
         if before.value == event.date and _AND_BY.search(ctx.text, before.end, d.start):
             return [Event(event.type, d.value, False, (), event.evidence)]
     return []
@@ -212,7 +212,8 @@ def talks(
 
 
 def merge_events(events: list[Event]) -> tuple[Event, ...]:
-    """One event per type and date; an undated event is dropped when a dated one exists."""
+    """One event per type and date; an undated event is dropped when a dated one
+    exists."""
     merged: dict[tuple[str, str | None], Event] = {}
     for e in events:
         key = (e.type, e.date)

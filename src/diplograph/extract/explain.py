@@ -17,15 +17,16 @@ def explain(facts: ArticleFacts, *, width: int = 100) -> str:
         >>> from diplograph.extract import extract
         >>> from diplograph.model import Article
         >>> text = "Peru and Ghana signed a fisheries treaty on Monday."
-        >>> print(explain(extract(Article(text, "T", date(2024, 3, 14), "a.txt"))))
+        >>> facts = extract(Article(text, "T", date(2024, 3, 14), "a.txt"))
+        >>> print(explain(facts, width=78))
         a.txt: 1 agreement(s)
         [1] treaty between GHA, PER, signed 2024-03-11
-          agreement                coref     1 mention(s) of one instrument: 'treaty'  «treaty» @34
+          agreement                coref     1 mention(s) of one instrument: 'treat...
           kind treaty              describe  the most specific word  «treaty» @34
           party PER                roles     subject of 'signed'  «Peru» @0
           party GHA                roles     subject of 'signed'  «Ghana» @9
           event signed@2024-03-11  events    verb 'signed'  «signed» @15
-          topic maritime_fisheries describe  keyword 'fisheries' near the instrument  «fisheries» @24
+          topic maritime_fisheries describe  keyword 'fisheries' near the instrumen...
     """
     lines = [f"{facts.article.source}: {len(facts.agreements)} agreement(s)"]
     for number, fact in enumerate(facts.agreements, 1):

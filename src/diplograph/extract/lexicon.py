@@ -131,7 +131,9 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
     nouns = "|".join(f"(?:{p})" for p in kinds["nouns"])
     signing = (
         r"\b(?:signed|inked|reached|struck|agreed|adopted|concluded|sealed|"
-        r"initiall?ed|agreed on|agreed to)\s+(?:an?|the|a new|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,3}?"
+        r"initiall?ed|agreed on|agreed to)\s+"
+        r"(?:an?|the|a new|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+        r"(?:[\w-]+\s+){0,3}?"
     )
     return {
         "kind_priority": tuple(kinds["priority"]),

@@ -123,7 +123,8 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
         # "agreed to re-establish their diplomatic ties": a normalization told
         # by its verb; the verb before it is its event
         if not found.overlaps(*match.span(1)):
-            found.add(InstrumentMention(*match.span(1), "normalization", match.group(1)))
+            ties = InstrumentMention(*match.span(1), "normalization", match.group(1))
+            found.add(ties)
     return sorted(found.mentions, key=lambda m: m.start)
 
 
@@ -169,7 +170,10 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
                 found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
                 told[match.group(1).lower().rstrip("s")] = kind
     for noun, kind in told.items():
-        again = rf"\b(?:[Tt]he|[Tt]hese|[Bb]oth|[Tt]hose)\s+(?:[\w-]+\s+){{0,2}}?({re.escape(noun)}s?)\b"
+        again = (
+            r"\b(?:[Tt]he|[Tt]hese|[Bb]oth|[Tt]hose)\s+(?:[\w-]+\s+){0,2}?"
+            rf"({re.escape(noun)}s?)\b"
+        )
         for match in re.finditer(again, text):
             if not found.overlaps(*match.span(1)):
                 found.add(InstrumentMention(*match.span(1), kind, match.group(1)))

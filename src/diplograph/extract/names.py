@@ -37,8 +37,8 @@ def acronym_definitions(text: str) -> dict[str, str]:
     """``Long Name (LN)`` pairs, where the initials of the words spell the acronym.
 
     Example:
-        >>> acronym_definitions("the general security of military information agreement (GSOMIA)")
-        {'GSOMIA': 'general security of military information agreement'}
+        >>> acronym_definitions("the security of military information pact (SMIP)")
+        {'SMIP': 'security of military information pact'}
     """
     found: dict[str, str] = {}
     for match in _ACRONYM_DEF.finditer(text):
@@ -69,7 +69,8 @@ def acronym_definitions(text: str) -> dict[str, str]:
 
 
 def headline(text: str, offset: int) -> bool:
-    """Whether the line holding ``offset`` is in title case, where capitals name nothing."""
+    """Whether the line holding ``offset`` is in title case, where capitals name
+    nothing."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     return _title_case(text[line_start : line_end if line_end >= 0 else len(text)])

@@ -287,11 +287,9 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     roles = roles_in(ctx, sentence)
     clause = _speakers_end(ctx, ctx.clause_start(sentence, hit.start), hit.start)
     # "similar to the one Ghana signed": the relative clause has its own subject
-    one = None
-    for one in re.finditer(r"\bthe one\b", text[clause : hit.start]):
-        pass
-    if one is not None:
-        clause += one.end()
+    ones = [m.end() for m in re.finditer(r"\bthe one\b", text[clause : hit.start])]
+    if ones:
+        clause += ones[-1]
     for a in ctx.actors_in(clause, hit.start):
         if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):
             yield a, f"subject of {text[hit.start : hit.end]!r}"
