@@ -187,6 +187,32 @@ def test_roles_leaders_stand_for_their_states() -> None:
     assert fact.parties == ("KEN", "UGA")
 
 
+def test_roles_whoever_is_urged_not_to_sign_is_no_party() -> None:
+    [fact] = agreements(
+        "Honduras ratified the Lisbon Treaty on Saturday. The US president "
+        "objects to the treaty, calling on others to refrain from signing it."
+    )
+    assert fact.parties == ("HND",)
+
+
+def test_coref_a_name_with_and_without_its_organization_is_one() -> None:
+    [fact] = agreements(
+        "Honduras ratified the United Nations Treaty on the Prohibition of Cluster "
+        "Weapons on Saturday. The Treaty on the Prohibition of Cluster Weapons "
+        "will enter into force in January."
+    )
+    assert fact.name == "United Nations Treaty on the Prohibition of Cluster Weapons"
+    assert fact.parties == ("HND",)
+
+
+def test_describe_an_organization_named_after_a_treaty_is_no_instrument() -> None:
+    [fact] = agreements(
+        "Honduras ratified the Lisbon Treaty on Saturday. The North Atlantic "
+        "Treaty Organization (NATO) opposes it."
+    )
+    assert fact.name == "Lisbon Treaty"
+
+
 def test_roles_speakers_are_not_parties() -> None:
     [fact] = agreements(
         "Peru and Ghana signed a fisheries treaty on Monday, Chile said on Tuesday."
@@ -301,7 +327,9 @@ def test_events_decision_to_suspend_is_done_by_the_first_subject() -> None:
 
 
 def test_events_nth_state_to_ratify_ratified() -> None:
-    [fact] = agreements("Ghana became the 40th country to ratify the accord on Tuesday.")
+    [fact] = agreements(
+        "Ghana became the 40th country to ratify the accord on Tuesday."
+    )
     assert ("ratified", "2024-03-12") in events(fact)
 
 

@@ -12,13 +12,15 @@ sentence, a paragraph or a country is never enough.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
-from diplograph.extract.names import headline
+from diplograph.extract.names import headline, norm
 from diplograph.extract.pronouns import add_pronouns, join_known_as
 from diplograph.extract.text import words_between
+from diplograph.gazetteer import load_gazetteer
 
 _ANNIVERSARY = re.compile(
     r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?"
@@ -124,7 +126,11 @@ def _antecedent(
         # "- MoU on ICT training": each item of a list is its own
         return by_key.get(m.key) if m.key else None
     if m.key:
-        return by_key.get(m.key) or _named_later(m, clusters, ctx)
+        return (
+            by_key.get(m.key)
+            or _named_under_auspices(m, by_key, ctx)
+            or _named_later(m, clusters, ctx)
+        )
     if m.year_label:
         return next(
             (
@@ -196,6 +202,30 @@ _QUALIFIER = re.compile(
     r"\s+(?:on|for|to|regarding|concerning)\s+((?:[\w'’-]+\s+){0,5})"
 )
 _STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between"}
+
+
+def _named_under_auspices(
+    m: InstrumentMention, by_key: dict[str, Cluster], ctx: Context
+) -> Cluster | None:
+    """ "the United Nations Treaty on the Prohibition of Nuclear Weapons" and "the
+    Treaty on the Prohibition of Nuclear Weapons": one name, with and without the
+    organization it was made under."""
+    name = (m.key or "").removeprefix("name:")
+    auspices = _names_of(frozenset(ctx.lexicon.auspices))
+    for key, cluster in by_key.items():
+        other = key.removeprefix("name:")
+        longer, shorter = (name, other) if len(name) > len(other) else (other, name)
+        if len(shorter.split()) >= 4 and longer.endswith(" " + shorter):
+            if longer[: -len(shorter)].strip() in auspices:
+                return cluster
+    return None
+
+
+@lru_cache(maxsize=4)
+def _names_of(codes: frozenset[str]) -> frozenset[str]:
+    """The names of these organizations ("un", "united nations"), normalized."""
+    forms = load_gazetteer().surface_forms()
+    return frozenset(norm(form) for form, (code, _) in forms.items() if code in codes)
 
 
 def _qualifier(m: InstrumentMention, ctx: Context) -> set[str]:

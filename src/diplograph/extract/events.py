@@ -16,7 +16,7 @@ import re
 from diplograph.extract.acts import about_something_else
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
-from diplograph.extract.roles import VerbHit, first_group, subjects
+from diplograph.extract.roles import VerbHit, first_group, subjects, verb_scope
 from diplograph.extract.text import Sentence, words_between
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
@@ -250,13 +250,7 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     if etype is None:
         return None
     text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
-    window = words_between(text, max(sentence.start, hit.start - 45), hit.start)
-    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
-    scope = window if len(window) < len(clause) else clause
-    # a parenthetical between commas ("The pact, due to expire on Friday, was
-    # extended") neither negates nor qualifies the verb after it
-    if scope.count(",") >= 2:
-        scope = scope.rsplit(",", 1)[-1]
+    window, scope = verb_scope(hit, ctx)
     if lexicon.failure_before.search(window[-25:]) and etype in (
         "signed", "agreed", "ratified",
     ):  # fmt: skip

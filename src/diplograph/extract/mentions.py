@@ -196,6 +196,8 @@ def _known_names(text: str, lexicon: Lexicon) -> Known:
         if hit:
             known.setdefault(acronym, hit)
             known.setdefault(long_name, hit)
+        elif _ORGANIZATION.search(" " + long_name.split()[-1]):
+            continue  # "North Atlantic Treaty Organization (NATO)": a body
         elif kind or looks_like_instrument(long_name):
             key = "name:" + norm(long_name)
             known[acronym] = (key, long_name, kind or "agreement")
@@ -251,8 +253,11 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
         if name_start is not None or name_end > end:
             first = start if name_start is None else name_start
             name = text[first:name_end]
-            if name_start is not None and lexicon.bodies & set(name.split()[:-1]):
-                continue  # "the Government of National Accord" is a body
+            if (name_start is not None and lexicon.bodies & set(name.split()[:-1])) or (
+                _ORGANIZATION.match(text, end)
+            ):
+                continue  # "the Government of National Accord" is a body, so is
+                # "the North Atlantic Treaty Organization"
             m = InstrumentMention(
                 first, name_end, kind, name, name, "name:" + norm(name)
             )
@@ -262,6 +267,9 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
             continue
         m.plural = noun.lower().endswith("s") and not noun.lower().endswith("ss")
         found.add(m)
+
+
+_ORGANIZATION = re.compile(r"\s+Organi[sz]ation\b")
 
 
 def _find_name_heads(found: _Found, lexicon: Lexicon) -> None:

@@ -24,7 +24,7 @@ from diplograph.extract.references import (
     opening_group,
     plural_parties,
 )
-from diplograph.extract.text import Sentence
+from diplograph.extract.text import Sentence, words_between
 from diplograph.model import Because
 
 # Events whose grammatical subject is a party ("X signed", "Y ratified").
@@ -148,11 +148,36 @@ def _brokers(ctx: Context, sentence: Sentence) -> set[int]:
     return found
 
 
+def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
+    """The words before a verb that can negate or qualify it: the 45 characters
+    before it, and those of its clause when shorter."""
+    text, sentence = ctx.text, hit.sentence
+    window = words_between(text, max(sentence.start, hit.start - 45), hit.start)
+    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
+    scope = window if len(window) < len(clause) else clause
+    # a parenthetical between commas ("The pact, due to expire on Friday, was
+    # extended") neither negates nor qualifies the verb after it
+    if scope.count(",") >= 2:
+        scope = scope.rsplit(",", 1)[-1]
+    return window, scope
+
+
+def _refused(hit: VerbHit, ctx: Context) -> bool:
+    """ "urged them to refrain from signing": whoever does not sign is no party."""
+    if hit.type not in ("signed", "agreed"):
+        return False
+    window, scope = verb_scope(hit, ctx)
+    lexicon = ctx.lexicon
+    return bool(lexicon.negation.search(scope)) and not lexicon.failure_before.search(
+        window[-25:]
+    )
+
+
 def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     """The parties of one instrument, from every clause that mentions it."""
     votes = Votes()
     for hit in hits:
-        if hit.type not in PARTY_EVENTS:
+        if hit.type not in PARTY_EVENTS or _refused(hit, ctx):
             continue
         # a subject stands near its verb: an actor 80 characters before it is
         # usually part of some other phrase of a long clause
@@ -291,6 +316,8 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     if ones:
         clause += ones[-1]
     for a in ctx.actors_in(clause, hit.start):
+        if any(start <= a.start < end for start, end in ctx.names):
+            continue  # "the United Nations Treaty on ... will enter into force"
         if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):
             yield a, f"subject of {text[hit.start : hit.end]!r}"
     after = text[hit.end : min(sentence.end, hit.end + 120)]
