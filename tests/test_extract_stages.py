@@ -305,6 +305,22 @@ def test_events_agreed_by_both_leaders_is_agreed() -> None:
     assert ("agreed", None) in events(fact)
 
 
+def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:
+    [fact] = agreements(
+        "Ghana's security council decided at its meeting on Monday that the "
+        "Ghana-Togo border pact will be suspended until trust is restored."
+    )
+    assert events(fact) == {("suspended", "2024-03-11")}
+
+
+def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
+    [fact] = agreements(
+        "Ghana and Togo agreed on Monday to end their currency swap deal. The "
+        "deal would end on March 23."
+    )
+    assert events(fact) == {("terminated", "2024-03-23")}
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"

@@ -274,18 +274,20 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         return Event("withdrawn", when, False, (), evidence)
     # "will take effect", and "set to expire on July 1": ahead of the article
     if (
-        etype == "withdrawn"
+        etype in ("withdrawn", "suspended")
         and lexicon.modality.search(scope)
         and re.search(
-            r"\b(?:announc\w+|declared|said|notified)\b",
+            r"\b(?:decided|decides)\b"
+            + (r"|\b(?:announc\w+|declared|said|notified)\b" * (etype == "withdrawn")),
             text[sentence.start : hit.start],
         )
     ):
-        # "Trump announced that the United States will withdraw": announcing a
-        # withdrawal is withdrawing, dated when announced
+        # "Trump announced that the United States will withdraw", "decided on
+        # Monday that the pact will be suspended": the decision is the act, dated
+        # when it was taken
         dates = ctx.dates(sentence, future=False)
-        when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
-        return Event("withdrawn", when, False, (), evidence)
+        when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
+        return Event(etype, when, False, (), evidence)
     modal = bool(lexicon.modality.search(scope)) or (
         etype in ("in_force", "terminated")
         and bool(re.search(r"\bto\s+$", text[max(0, hit.start - 15) : hit.start]))
