@@ -149,6 +149,14 @@ def test_coref_the_instrument_told_in_the_same_words_wins() -> None:
     assert found[None].signed == "2024-03-11"
 
 
+def test_coref_such_pacts_with_two_partners_are_two_instruments() -> None:
+    found = by_parties(
+        "Ghana and Togo signed a police pact on Monday. Ghana had concluded "
+        "such pacts with Benin and Nigeria."
+    )
+    assert set(found) == {("GHA", "TGO"), ("BEN", "GHA"), ("GHA", "NGA")}
+
+
 def test_background_their_treaty_takes_the_pair_before_it() -> None:
     found = agreements(
         "Brazil and Argentina signed a nuclear cooperation agreement on Monday. "

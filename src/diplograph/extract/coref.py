@@ -19,6 +19,7 @@ from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.names import headline, norm
 from diplograph.extract.pronouns import add_pronouns, join_known_as
+from diplograph.extract.references import partner_list
 from diplograph.extract.text import words_between
 from diplograph.gazetteer import load_gazetteer
 
@@ -52,7 +53,12 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     sentence = ctx.sentence_of(m.start)
     lexicon = ctx.lexicon
     if m.plural and not m.key and ctx.lexicon.classes.search(m.modifiers):
-        return False
+        # "several treaties" is a class; "such pacts with Australia and
+        # Britain" are one instrument per partner
+        probe = Cluster()
+        probe.add(m)
+        if len(partner_list(probe, ctx)) < 2:
+            return False
     if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "announced no new agreement", "ended without a deal"
     if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):
