@@ -157,6 +157,16 @@ def test_coref_such_pacts_with_two_partners_are_two_instruments() -> None:
     assert set(found) == {("GHA", "TGO"), ("BEN", "GHA"), ("GHA", "NGA")}
 
 
+def test_coref_what_is_also_known_as_names_the_instrument_before() -> None:
+    [fact] = agreements(
+        "Thailand suspended the joint declaration between Ghana and Thailand on "
+        "Monday. Reports of the cessation of what is also known as the Accra "
+        "Peace Accord emerged on Tuesday."
+    )
+    assert (fact.name, fact.parties) == ("Accra Peace Accord", ("GHA", "THA"))
+    assert events(fact) == {("suspended", "2024-03-11")}
+
+
 def test_background_their_treaty_takes_the_pair_before_it() -> None:
     found = agreements(
         "Brazil and Argentina signed a nuclear cooperation agreement on Monday. "

@@ -24,6 +24,12 @@ _KNOWN_AS = re.compile(
 )
 
 
+_WHAT_KNOWN_AS = re.compile(
+    r"\bwhat\s+(?:is|was|has been)\s+(?:also\s+|now\s+|widely\s+|commonly\s+)?"
+    r"(?:known as|called|dubbed)\s+(?:the\s+)?$"
+)
+
+
 def join_known_as(clusters: list[Cluster], ctx: Context) -> None:
     """ "the pact known as the General Security of Military Information
     Agreement": the mention before "known as" and the name are one."""
@@ -31,9 +37,14 @@ def join_known_as(clusters: list[Cluster], ctx: Context) -> None:
     ordered = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
     for before, m in zip(ordered, ordered[1:], strict=False):
         first, second = owner[id(before)], owner[id(m)]
-        if first is second or not _KNOWN_AS.search(ctx.text[before.end : m.start]):
+        if first is second:
             continue
-        if len(ctx.text[before.end : m.start]) > 40:
+        between = ctx.text[before.end : m.start]
+        # "the cessation of what is also known as the Kuala Lumpur Peace Accord"
+        what = _WHAT_KNOWN_AS.search(ctx.text, max(0, m.start - 60), m.start)
+        if not what and (not _KNOWN_AS.search(between) or len(between) > 40):
+            continue
+        if what and len(between) > 300:
             continue
         first.mentions.extend(second.mentions)
         first.kinds |= second.kinds
