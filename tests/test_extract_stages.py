@@ -533,6 +533,25 @@ def test_describe_documents_signed_and_told_again_are_an_instrument() -> None:
     assert fact.signed == "2024-03-09"
 
 
+def test_describe_a_name_goes_on_after_relating_to() -> None:
+    [fact] = agreements(
+        'Ghana and Togo signed the "Treaty relating to the Delimitation of the '
+        'Territorial Seas in the Gulf of Guinea" on Monday.'
+    )
+    assert fact.name == (
+        "Treaty relating to the Delimitation of the Territorial Seas in the Gulf "
+        "of Guinea"
+    )
+
+
+def test_roles_relations_between_two_states_are_no_partners_of_plurals() -> None:
+    found = agreements(
+        "Ghana and Togo signed a water agreement on Monday. The agreements we "
+        "signed will improve relations between Ghana and Togo, the minister said."
+    )
+    assert {f.parties for f in found} == {("GHA", "TGO")}
+
+
 def test_describe_statute_is_a_treaty_name() -> None:
     [fact] = agreements("Armenia ratified the Rome Statute on Monday.")
     assert (fact.kind, fact.name) == ("treaty", "Rome Statute")

@@ -165,7 +165,7 @@ def proper_name_start(text: str, noun_start: int) -> int | None:
 
 
 _NAME_TAIL = re.compile(
-    r"\s(?:of|on|for|between|concerning|regarding|to)\s(?:the\s)?[A-Z]"
+    r"\s(?:of|on|for|between|concerning|regarding|to|[Rr]elating to)\s(?:the\s)?[A-Z]"
 )
 
 
@@ -173,11 +173,13 @@ _NAME_TAIL = re.compile(
 # not part of the name (a name goes on: "Treaty between A and B on the ...")
 _PARTIES_ONLY = re.compile(
     r"\s+(?:between|with|among)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?!\s+(?:on|of|for|concerning|regarding)\s+(?:the\s+)?[A-Z])"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+    r"(?!\s+(?:on|of|for|concerning|regarding|[Rr]elating to)\s+(?:the\s+)?[A-Z])"
 )
 
 
 _TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "with",
+                    "relating",
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
 
 

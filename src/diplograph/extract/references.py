@@ -146,6 +146,13 @@ def opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> li
     return codes
 
 
+# what may stand between plural instruments and their partners: "signed trade
+# agreements with", "agreements to normalize ties with", "pacts signed last year with"
+_PARTNERS_GAP = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?|\s*to\s+\w+\s+(?:\w+\s+)?(?:ties|relations)\s+"
+)
+
+
 def partner_list(cluster: Cluster, ctx: Context) -> list[str]:
     """The states listed after "with" or "between" following a plural mention:
     "agreements to normalize ties with the UAE and Bahrain" are one per partner."""
@@ -158,8 +165,10 @@ def partner_list(cluster: Cluster, ctx: Context) -> list[str]:
             r"\b(?:with|between)\s+(?:the\s+)?",
             text[m.end : min(sentence.end, m.end + 80)],
         )
-        if not found:
-            continue
+        if not found or not _PARTNERS_GAP.fullmatch(
+            text[m.end : m.end + found.start()]
+        ):
+            continue  # "the agreements we signed will improve relations between"
         position = m.end + found.end()
         group: list[str] = []
         for a in ctx.actors_in(position, sentence.end):
