@@ -339,6 +339,15 @@ def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     assert events(fact) == {("terminated", "2024-03-23")}
 
 
+def test_events_the_general_assembly_adopting_a_treaty_agrees_it() -> None:
+    [fact] = agreements(
+        "Ghana ratified the Lome Arms Treaty on Monday. The U.N. General "
+        "Assembly adopted the treaty in April last year."
+    )
+    assert fact.parties == ("GHA",)
+    assert ("agreed", "2023-04") in events(fact)
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"

@@ -40,6 +40,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("end_of_year", rf"\b(?:the )?end of {_YEAR}\b"),
     ("my", rf"\b(?:(?P<part>early|mid|late|mid-) ?)?{_MONTH},? {_YEAR}\b"),
     ("wd_md", rf"\b{_WEEKDAY},? {_MONTH} {_DAY}\b"),
+    ("month_rel_year", rf"\b{_MONTH} (?P<rel>last|this|next) year\b"),
     ("md", rf"\b{_MONTH} {_DAY}\b(?!,? (?:19|20)\d{{2}})"),
     ("dm", rf"\b{_DAY} {_MONTH}\b(?!,? (?:19|20)\d{{2}})"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on) )?{_WEEKDAY}\b"),
@@ -124,6 +125,9 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
             return f"{g['year']}-12"
         if name == "my":
             return f"{g['year']}-{MONTHS[g['month'].lower()]:02d}"
+        if name == "month_rel_year":  # "in April last year"
+            year = published.year + {"last": -1, "next": 1}.get(g["rel"], 0)
+            return f"{year:04d}-{MONTHS[g['month'].lower()]:02d}"
         if name in ("md", "dm", "wd_md"):
             month, day = MONTHS[g["month"].lower()], int(g["day"])
             year = published.year

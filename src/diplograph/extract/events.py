@@ -316,7 +316,7 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         return etype
     if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
         if verb != "adopted" or re.search(
-            r"(?i)parliament|congress|senate|assembly|duma|legislature",
+            r"(?i)parliament|congress|senate|(?<!general )assembly|duma|legislature",
             text[max(hit.sentence.start, hit.start - 45) : hit.start],
         ):
             return None  # a parliament adopting it is its ratification

@@ -182,6 +182,9 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         # a subject stands near its verb: an actor 80 characters before it is
         # usually part of some other phrase of a long clause
         found = [(a, r) for a, r in subjects(hit, ctx) if hit.start - a.end <= 80]
+        if ctx.text[hit.start : hit.end].lower().startswith("adopt"):
+            # "the U.N. General Assembly adopted the treaty": its forum, no party
+            found = [(a, r) for a, r in found if a.code not in ctx.lexicon.auspices]
         if hit.type in _ONE_PARTY_ACTS:
             found = first_group(found, ctx)  # "Russia suspended it after Ukraine ..."
         for a, rule in found:
