@@ -348,6 +348,15 @@ def test_events_the_general_assembly_adopting_a_treaty_agrees_it() -> None:
     assert ("agreed", "2023-04") in events(fact)
 
 
+def test_events_the_next_sentence_may_tell_a_step_without_naming_it() -> None:
+    [fact] = agreements(
+        "The Lome Arms Treaty will come into force on Dec. 24, the UN said. "
+        "Ghana and Benin deposited their ratifications on Monday."
+    )
+    assert fact.parties == ("BEN", "GHA")
+    assert ("ratified", "2024-03-11") in events(fact)
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"

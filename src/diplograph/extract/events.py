@@ -67,6 +67,39 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
         ):
             if id(nearest) in own or _coordinated(nearest, nearby, own, ctx):
                 hits.append(hit)
+    return hits + _implicit_hits(cluster, clusters, ctx)
+
+
+# steps a sentence can tell without naming the instrument again ("Argentina
+# and Uruguay deposited their ratifications on Thursday")
+_IMPLICIT = frozenset({"ratified", "in_force", "withdrawn", "suspended", "extended"})
+
+
+def _implicit_hits(
+    cluster: Cluster, clusters: list[Cluster], ctx: Context
+) -> list[VerbHit]:
+    """The steps of the sentence right after one that names only ``cluster``,
+    in the same paragraph, when that sentence names no instrument."""
+    named: dict[int, set[int]] = {}
+    for c in clusters:
+        for m in c.mentions:
+            named.setdefault(ctx.sentence_of(m.start).index, set()).add(id(c))
+    hits = []
+    for index, owners in named.items():
+        following = index + 1
+        if owners != {id(cluster)} or following >= len(ctx.sentences):
+            continue
+        sentence = ctx.sentences[following]
+        if (
+            following in named
+            or "\n" in ctx.text[ctx.sentences[index].end : sentence.start]
+        ):
+            continue
+        hits += [
+            VerbHit(etype, start, end, sentence)
+            for etype, start, end in ctx.verbs(sentence)
+            if etype in _IMPLICIT
+        ]
     return hits
 
 
