@@ -357,6 +357,15 @@ def test_events_the_next_sentence_may_tell_a_step_without_naming_it() -> None:
     assert ("ratified", "2024-03-11") in events(fact)
 
 
+def test_events_instruments_of_one_occasion_share_its_signing_day() -> None:
+    found = {f.kind: f for f in agreements(
+        "Ghana and Togo signed a trade agreement on Monday in Accra. The two "
+        "ministers also signed a memorandum of understanding on health."
+    )}  # fmt: skip
+    assert found["memorandum_of_understanding"].signed == "2024-03-11"
+    assert found["agreement"].signed == "2024-03-11"
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from diplograph.extract.context import read_context
 from diplograph.extract.coref import (
@@ -66,7 +67,41 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             (fact, about)
             for fact in describe(cluster, groups[id(cluster)], clusters, ctx)
         )
-    return [coherent(fact) for fact in merge_retold(facts, lexicon.kind_priority)]
+    merged = merge_retold(facts, lexicon.kind_priority)
+    return [coherent(fact) for fact in same_occasion(merged, ctx.article)]
+
+
+def same_occasion(facts: list[AgreementFact], article: Article) -> list[AgreementFact]:
+    """ "signed 24 MoUs on Monday ... We signed a framework agreement on water":
+    an instrument signed, without a date, in an article whose instruments of the
+    week were all signed on one day, was signed that day too."""
+    days = {
+        f.signed
+        for f in facts
+        if f.signed
+        and len(f.signed) == 10
+        and 0 <= (article.published - date.fromisoformat(f.signed)).days <= 7
+    }
+    if len(days) != 1:
+        return facts
+    day = days.pop()
+    dated = []
+    for fact in facts:
+        undated = [e for e in fact.events if e.type == "signed" and not e.date]
+        if fact.signed or not undated:
+            dated.append(fact)
+            continue
+        signing = replace(undated[0], date=day)
+        events = tuple(signing if e is undated[0] else e for e in fact.events)
+        rule = "signed the day the article's other instruments were"
+        because = tuple(
+            Because(f"event signed@{day}", "agreements", rule, evidence)
+            for evidence in undated[0].evidence[:1]
+        )
+        dated.append(
+            replace(fact, signed=day, events=events, because=fact.because + because)
+        )
+    return dated
 
 
 _AFTER_SIGNING = frozenset({"ratified", "in_force", "implemented"})
