@@ -231,6 +231,14 @@ def test_describe_an_organization_named_after_a_treaty_is_no_instrument() -> Non
     assert fact.name == "Lisbon Treaty"
 
 
+def test_roles_an_instrument_of_the_visit_with_one_party_has_the_pair() -> None:
+    found = {f.kind: f for f in agreements(
+        "Ghana and Togo signed a trade agreement on Monday in Accra. Ghana's "
+        "minister said the treaty on fisheries was signed too."
+    )}  # fmt: skip
+    assert found["treaty"].parties == ("GHA", "TGO")
+
+
 def test_roles_speakers_are_not_parties() -> None:
     [fact] = agreements(
         "Peru and Ghana signed a fisheries treaty on Monday, Chile said on Tuesday."

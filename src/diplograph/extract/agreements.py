@@ -68,7 +68,37 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             for fact in describe(cluster, groups[id(cluster)], clusters, ctx)
         )
     merged = merge_retold(facts, lexicon.kind_priority)
-    return [coherent(fact) for fact in same_occasion(merged, ctx.article)]
+    merged = same_pair(same_occasion(merged, ctx.article), ctx.article)
+    return [coherent(fact) for fact in merged]
+
+
+def same_pair(facts: list[AgreementFact], article: Article) -> list[AgreementFact]:
+    """ "Malaysia and Indonesia signed two treaties ... the agreements settled
+    Malaysia's disputes": where every instrument with several parties has the
+    same ones, an instrument of the news with one of them alone has them all."""
+    pairs = {f.parties for f in facts if len(f.parties) > 1}
+    if len(pairs) != 1:
+        return facts
+    pair = pairs.pop()
+    year = str(article.published.year)
+    paired = []
+    for fact in facts:
+        if (
+            len(fact.parties) != 1
+            or fact.parties[0] not in pair
+            or (fact.signed or year)[:4] != year
+        ):
+            paired.append(fact)
+            continue
+        rule = "the parties of every other instrument of the article"
+        because = tuple(
+            Because(f"party {code}", "agreements", rule, evidence)
+            for code in pair
+            if code not in fact.parties
+            for evidence in fact.evidence[:1]
+        )
+        paired.append(replace(fact, parties=pair, because=fact.because + because))
+    return paired
 
 
 def same_occasion(facts: list[AgreementFact], article: Article) -> list[AgreementFact]:
