@@ -234,7 +234,7 @@ def test_describe_an_organization_named_after_a_treaty_is_no_instrument() -> Non
 def test_roles_an_instrument_of_the_visit_with_one_party_has_the_pair() -> None:
     found = {f.kind: f for f in agreements(
         "Ghana and Togo signed a trade agreement on Monday in Accra. Ghana's "
-        "minister said the treaty on fisheries was signed too."
+        "minister also signed a fisheries treaty."
     )}  # fmt: skip
     assert found["treaty"].parties == ("GHA", "TGO")
 
