@@ -239,6 +239,14 @@ def test_roles_an_instrument_of_the_visit_with_one_party_has_the_pair() -> None:
     assert found["treaty"].parties == ("GHA", "TGO")
 
 
+def test_roles_the_un_named_near_a_truce_is_no_party_by_that_alone() -> None:
+    [fact] = agreements(
+        "The UN envoy welcomed the news from Sanaa on Tuesday. The truce in "
+        "Yemen will hold for two more months."
+    )
+    assert "UN" not in fact.parties
+
+
 def test_roles_speakers_are_not_parties() -> None:
     [fact] = agreements(
         "Peru and Ghana signed a fisheries treaty on Monday, Chile said on Tuesday."

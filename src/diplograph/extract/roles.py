@@ -417,11 +417,12 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
 
 def _named_in(sentence: Sentence, ctx: Context, votes: Votes) -> None:
     roles = roles_in(ctx, sentence)
+    auspices = ctx.lexicon.auspices  # "the UN welcomed it": the forum, no party
     for a in ctx.actors_in(sentence.start, sentence.end):
         said = ctx.lexicon.speaker_after.match(ctx.text, a.end)
         if said and not _RESUMED.match(ctx.text, said.end()):
             continue  # "Qatar announced that ...": it speaks ("... that it" acts)
-        if not a.weak and not roles.get(a.start):
+        if not a.weak and not roles.get(a.start) and a.code not in auspices:
             rule = "named in the instrument's first sentence"
             votes.add(a.code, 1, _because(ctx, a, rule))
 
@@ -431,6 +432,7 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
     or for the article's first instrument those of the headline ("Bangladesh,
     India sign five MoUs")."""
     votes = Votes()
+    auspices = ctx.lexicon.auspices
     first = ctx.sentence_of(cluster.mentions[0].start)
     _named_in(first, ctx, votes)
     if not votes.weights and first.index == 0 and len(cluster.mentions) > 1:
@@ -445,7 +447,7 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
         previous = ctx.sentences[first.index - 1]
         roles = roles_in(ctx, previous)
         for a in ctx.actors_in(previous.start, previous.end):
-            if not a.weak and not roles.get(a.start):
+            if not a.weak and not roles.get(a.start) and a.code not in auspices:
                 rule = "named in the sentence before the instrument's"
                 votes.add(a.code, 1, _because(ctx, a, rule))
     if not votes.weights and headline:
