@@ -122,14 +122,17 @@ def find_actors(text: str) -> list[ActorMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+_SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
+
+
 def _shouted(text: str) -> list[ActorMention]:
     """ "VENEZUELAN President Nicolas Maduro": a demonym in capitals opening a
     story, before an office (a capitalised dateline, "SEOUL, Nov. 23", is a place
     and stays out)."""
-    forms = load_gazetteer().surface_forms()
+    folded = _pattern()[2]
     found = []
-    for match in re.finditer(r"\b[A-Z]{4,}\b", text):
-        code, role = forms.get(match.group().title(), ("", ""))
+    for match in _SHOUTED.finditer(text):
+        code, role = folded.get(match.group().lower(), ("", ""))
         if role == "demonym" and OFFICE.match(text[match.end() : match.end() + 60]):
             found.append(_mention(text, match.start(), match.end(), code, role))
     return found

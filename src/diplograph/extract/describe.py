@@ -29,6 +29,7 @@ from diplograph.extract.roles import (
     fallback_parties,
     find_parties,
 )
+from diplograph.extract.text import Sentence
 from diplograph.model import AgreementFact, Because, Event, Evidence
 
 
@@ -183,14 +184,26 @@ def _topics(
         sentence = ctx.sentence_of(m.start)
         start = max(sentence.start, m.start - 150)
         end = min(sentence.end, m.end + 200)
-        for pattern, topic in lexicon.topic_keywords:
-            found = pattern.search(ctx.text, start, end)
-            if found and topic not in topics:
+        for topic, found_start, found_end in _keywords(sentence, ctx):
+            if start <= found_start and found_end <= end and topic not in topics:
                 topics.add(topic)
-                rule = f"keyword {found.group()!r} near the instrument"
-                span = ctx.span(found.start(), found.end())
+                words = ctx.text[found_start:found_end]
+                rule = f"keyword {words!r} near the instrument"
+                span = ctx.span(found_start, found_end)
                 because.append(Because(f"topic {topic}", "describe", rule, span))
     return tuple(sorted(topics)), because
+
+
+def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
+    """Each topic keyword of the sentence, found once per sentence."""
+    key = ("topic keywords", sentence.index)
+    if key not in ctx.memo:
+        ctx.memo[key] = [
+            (topic, sentence.start + found.start(), sentence.start + found.end())
+            for pattern, topic in ctx.lexicon.topic_keywords
+            for found in pattern.finditer(sentence.text)
+        ]
+    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
 def _has_kind_word(name: str, ctx: Context) -> bool:

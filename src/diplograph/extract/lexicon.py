@@ -41,7 +41,8 @@ class Lexicon:
     kind_nouns: tuple[tuple[re.Pattern[str], str], ...]
     kind_pattern: re.Pattern[str]
     name_heads: tuple[tuple[re.Pattern[str], str], ...]
-    object_nouns: tuple[tuple[re.Pattern[str], str], ...]
+    object_nouns: re.Pattern[str]  # one group per noun: "n0", "n1", ...
+    object_kinds: dict[str, str]  # group name -> kind
     not_before: frozenset[str]
     not_after: tuple[str, ...]
     bodies: frozenset[str]
@@ -142,10 +143,21 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
             for pattern, kind in kinds["nouns"].items()
         ),
         "kind_pattern": re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])", re.I),
-        "object_nouns": tuple(
-            (re.compile(signing + r"(" + p + r")\b", re.I), kind)
-            for p, kind in kinds.get("object_nouns", {}).items()
+        # one pass over the text for all of them: the group says which noun
+        "object_nouns": re.compile(
+            signing
+            + "(?:"
+            + "|".join(
+                f"(?P<n{i}>{p})"
+                for i, p in enumerate(kinds.get("object_nouns", {"(?!)": ""}))
+            )
+            + r")\b",
+            re.I,
         ),
+        "object_kinds": {
+            f"n{i}": kind
+            for i, kind in enumerate(kinds.get("object_nouns", {"(?!)": ""}).values())
+        },
         "name_heads": tuple(
             (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), kind)
             for p, kind in kinds.get("name_heads", {}).items()

@@ -164,11 +164,12 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
     was signed on Saturday")."""
     text = found.text
     told: dict[str, str] = {}
-    for pattern, kind in lexicon.object_nouns:
-        for match in pattern.finditer(text):
-            if not found.overlaps(*match.span(1)):
-                found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
-                told[match.group(1).lower().rstrip("s")] = kind
+    for match in lexicon.object_nouns.finditer(text):
+        group = match.lastgroup or ""
+        kind = lexicon.object_kinds.get(group, "agreement")
+        if not found.overlaps(*match.span(group)):
+            found.add(InstrumentMention(*match.span(group), kind, match.group(group)))
+            told[match.group(group).lower().rstrip("s")] = kind
     for noun, kind in told.items():
         again = (
             r"\b(?:[Tt]he|[Tt]hese|[Bb]oth|[Tt]hose)\s+(?:[\w-]+\s+){0,2}?"
