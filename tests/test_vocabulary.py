@@ -73,7 +73,7 @@ def test_the_lexicon_uses_only_known_codes() -> None:
     assert sorted(lexicon.kind_priority) == sorted(KINDS)
     assert {kind for _, kind in lexicon.kind_nouns} == set(KINDS)
     assert {kind for _, kind in lexicon.name_heads} <= set(KINDS)
-    assert {kind for _, kind in lexicon.object_nouns} <= set(KINDS)
+    assert set(lexicon.object_kinds.values()) <= set(KINDS)
     assert {event for _, event in lexicon.event_patterns} <= set(EVENTS)
     # every topic has keywords
     assert {topic for _, topic in lexicon.topic_keywords} == set(TOPICS)
