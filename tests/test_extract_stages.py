@@ -559,6 +559,14 @@ def test_roles_a_demonym_in_capitals_opening_a_story() -> None:
     assert fact.parties == ("GUY", "VEN")
 
 
+def test_roles_a_curly_apostrophe_keeps_the_name() -> None:
+    [fact] = agreements(
+        "The People’s Republic of China and Kazakhstan signed a visa agreement "
+        "on Monday."
+    )
+    assert fact.parties == ("CHN", "KAZ")
+
+
 def test_roles_new_guinea_is_not_guinea() -> None:
     [fact] = agreements(
         "Papua New Guinea and Micronesia signed a sea boundary treaty near the "

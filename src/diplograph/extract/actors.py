@@ -72,6 +72,8 @@ def _pattern() -> tuple[
     re.Pattern[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]
 ]:
     forms = load_gazetteer().surface_forms()
+    # "People’s Republic of China" typeset with a curly apostrophe is still China
+    forms = forms | {f.replace("'", "’"): v for f, v in forms.items() if "'" in f}
     exact = {
         f: v
         for f, v in forms.items()
