@@ -15,8 +15,8 @@ from support import WriteArticle
 
 from diplograph.cli import ExitStatus, build_parser, main
 from diplograph.cli.commands import COMMANDS
-from diplograph.cli.output import wants_colour
 from diplograph.errors import DiplographError
+from diplograph.settings import Settings
 
 # the least each command needs to get past argparse
 MINIMAL = {
@@ -34,7 +34,7 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _running(monkeypatch: pytest.MonkeyPatch, name: str, error: BaseException) -> None:
-    def run(args: argparse.Namespace) -> ExitStatus:
+    def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
         raise error
 
     monkeypatch.setitem(COMMANDS, name, replace(COMMANDS[name], run=run))
@@ -154,12 +154,24 @@ def test_colour_on_a_terminal_unless_no_color(
     assert ("\033[" in said) is (no_color is None)
 
 
-def test_wants_colour() -> None:
-    assert wants_colour({}, terminal=True)
-    assert not wants_colour({}, terminal=False)
-    assert not wants_colour({"NO_COLOR": "1"}, terminal=True)
-    assert wants_colour({"NO_COLOR": ""}, terminal=True)  # no-color.org: set, empty
-    assert not wants_colour({"TERM": "dumb"}, terminal=True)
+def test_colour_settings() -> None:
+    assert Settings.gather(environ={}).colour
+    assert not Settings.gather(environ={"NO_COLOR": "1"}).colour
+    assert Settings.gather(environ={"NO_COLOR": ""}).colour  # no-color.org: empty
+    assert not Settings.gather(environ={"TERM": "dumb"}).colour
+
+
+def test_settings_from_flags_then_environment_then_defaults() -> None:
+    environ = {"DIPLOGRAPH_STORE": "env-store", "DIPLOGRAPH_LEXICON": "lex",
+               "DIPLOGRAPH_USER": "u", "DIPLOGRAPH_PASSWORD": "secret",
+               "DIPLOGRAPH_AUTH": "Digest"}  # fmt: skip
+    settings = Settings.gather(store="flag-store", environ=environ)
+    assert (settings.store, settings.lexicon, settings.user, settings.auth) == (
+        "flag-store", "lex", "u", "digest",
+    )  # fmt: skip
+    assert Settings.gather(environ=environ).store == "env-store"
+    assert Settings.gather(environ={}) == Settings()
+    assert "secret" not in repr(settings)
 
 
 def test_query_help_goes_through_argparse(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,10 +9,11 @@ import sys
 from collections.abc import Sequence
 
 from diplograph.cli.commands import COMMANDS
-from diplograph.cli.output import configure_logging, wants_colour
+from diplograph.cli.output import configure_logging
 from diplograph.cli.parser import build_parser
 from diplograph.cli.status import ExitStatus
 from diplograph.errors import DiplographError
+from diplograph.settings import Settings
 
 log = logging.getLogger("diplograph")
 
@@ -21,13 +22,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; usage errors and ``--help`` exit through argparse
     (``SystemExit`` 2 and 0), everything else returns its exit code."""
     args = build_parser().parse_args(argv)
+    settings = Settings.gather(store=getattr(args, "store", None))
     configure_logging(
         quiet=args.quiet,
         verbose=args.verbose,
-        colour=wants_colour(os.environ, terminal=sys.stderr.isatty()),
+        colour=settings.colour and sys.stderr.isatty(),
     )
+    log.debug("%s", settings)
     try:
-        return int(COMMANDS[args.command].run(args))
+        return int(COMMANDS[args.command].run(args, settings))
     except DiplographError as error:
         log.error("diplograph: error: %s", error)
         return ExitStatus.ERROR

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from diplograph.cli.status import ExitStatus
+from diplograph.settings import Settings
 
 
 def no_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +25,7 @@ class Command:
 
     help: str
     description: str
-    run: Callable[[argparse.Namespace], ExitStatus]
+    run: Callable[[argparse.Namespace, Settings], ExitStatus]
     arguments: Callable[[argparse.ArgumentParser], None] = no_arguments
     store: bool = True
     verbose_help: str | None = None

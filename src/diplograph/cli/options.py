@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
+from diplograph.settings import DEFAULT_STORE, Settings
 from diplograph.store import Store, open_store
-
-DEFAULT_STORE = "./diplograph-store"
 
 
 def add_store(parser: argparse.ArgumentParser) -> None:
@@ -48,14 +46,10 @@ def parse_date(value: str) -> date:
         ) from None
 
 
-def store_location(args: argparse.Namespace) -> str:
-    return args.store or os.environ.get("DIPLOGRAPH_STORE") or DEFAULT_STORE
-
-
 @contextmanager
-def opened(args: argparse.Namespace) -> Iterator[Store]:
-    """The store the command line names, closed however the command ends."""
-    store = open_store(store_location(args))
+def opened(settings: Settings) -> Iterator[Store]:
+    """The store the settings name, closed however the command ends."""
+    store = open_store(settings.store, settings=settings)
     try:
         yield store
     finally:

@@ -4,7 +4,7 @@ Results go to standard output with ``print``; everything else (problems, notes,
 debug detail) goes through the ``logging`` module to standard error, so that
 ``--quiet`` and ``--verbose`` set one level. Colour is used only here, for
 errors and warnings on a terminal, and never when ``NO_COLOR`` is set
-(https://no-color.org) or the terminal is dumb.
+(https://no-color.org) or the terminal is dumb (``Settings.colour``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import io
 import json
 import logging
 import sys
-from collections.abc import Mapping
 
 from diplograph.namespaces import DATA_BASE
 from diplograph.terms import Row, Term
@@ -24,18 +23,6 @@ log = logging.getLogger("diplograph")
 
 _COLOURS = {logging.ERROR: "\033[31m", logging.WARNING: "\033[33m"}
 _RESET = "\033[0m"
-
-
-def wants_colour(environ: Mapping[str, str], *, terminal: bool) -> bool:
-    """Colour only on a terminal, and not when ``NO_COLOR`` is set to anything.
-
-    Example:
-        >>> wants_colour({"NO_COLOR": "1"}, terminal=True)
-        False
-        >>> wants_colour({"TERM": "xterm"}, terminal=True)
-        True
-    """
-    return terminal and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
 
 
 class _Stderr(logging.Handler):

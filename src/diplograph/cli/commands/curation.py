@@ -11,14 +11,15 @@ from diplograph.cli.options import opened
 from diplograph.cli.output import format_rows
 from diplograph.cli.status import ExitStatus
 from diplograph.iri import INFERRED_GRAPH
+from diplograph.settings import Settings
 
 
 def remove_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("articles", nargs="+", metavar="ARTICLE")
 
 
-def run_remove(args: argparse.Namespace) -> ExitStatus:
-    with opened(args) as store:
+def run_remove(args: argparse.Namespace, settings: Settings) -> ExitStatus:
+    with opened(settings) as store:
         for ref in args.articles:
             for iri in curation.remove(store, ref):
                 print(f"removed {iri} ({ref})")
@@ -33,8 +34,8 @@ def reload_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_reload(args: argparse.Namespace) -> ExitStatus:
-    with opened(args) as store:
+def run_reload(args: argparse.Namespace, settings: Settings) -> ExitStatus:
+    with opened(settings) as store:
         results = curation.reload(store, everything=args.all)
     if not args.quiet:
         for iri, status in results:
@@ -57,8 +58,8 @@ def merges_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_merges(args: argparse.Namespace) -> ExitStatus:
-    with opened(args) as store:
+def run_merges(args: argparse.Namespace, settings: Settings) -> ExitStatus:
+    with opened(settings) as store:
         variables, rows = curation.merges(store)
     print(format_rows(variables, rows, args.format), end="")
     return ExitStatus.SUCCESS
@@ -78,17 +79,17 @@ def split_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_split(args: argparse.Namespace) -> ExitStatus:
-    with opened(args) as store:
+def run_split(args: argparse.Namespace, settings: Settings) -> ExitStatus:
+    with opened(settings) as store:
         for iri in curation.split(store, args.agreement, args.article):
             print(f"separated {iri} from {args.agreement}; re-resolved it")
     return ExitStatus.SUCCESS
 
 
-def run_reason(args: argparse.Namespace) -> ExitStatus:
+def run_reason(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     from diplograph.reason import reason
 
-    with opened(args) as store:
+    with opened(settings) as store:
         report = reason(store)
     verdict = "consistent" if report.consistent else "INCONSISTENT"
     print(

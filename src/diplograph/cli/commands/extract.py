@@ -20,6 +20,7 @@ from diplograph.iri import article_iri
 from diplograph.model import Article
 from diplograph.namespaces import DG
 from diplograph.pipeline import Processed, extract_facts, process_all
+from diplograph.settings import Settings
 
 log = logging.getLogger("diplograph")
 
@@ -107,7 +108,7 @@ def write_graphs(
     return failures
 
 
-def run_extract(args: argparse.Namespace) -> ExitStatus:
+def run_extract(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     from diplograph.articles import read_articles
 
     out = Path(args.out) if args.out else None
@@ -135,7 +136,7 @@ def evaluate_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_evaluate(args: argparse.Namespace) -> ExitStatus:
+def run_evaluate(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     from diplograph.evaluate import evaluate, report_json, report_text
 
     evaluation = evaluate(Path(args.gold_dir))

@@ -11,13 +11,14 @@ from pathlib import Path
 from rdflib import URIRef
 
 from diplograph.cli.command import Command
-from diplograph.cli.options import parse_date, store_location
+from diplograph.cli.options import parse_date
 from diplograph.cli.output import report_rejection
 from diplograph.cli.progress import Progress
 from diplograph.cli.status import ExitStatus
 from diplograph.errors import ArticleError, DiplographError
 from diplograph.iri import article_iri
 from diplograph.pipeline import LoadSummary, load, load_nquads
+from diplograph.settings import Settings
 from diplograph.store import Store, open_store
 from diplograph.validate import ValidationReport, report_graph, report_text
 
@@ -149,10 +150,10 @@ def load_articles(
         progress.close()
 
 
-def run(args: argparse.Namespace) -> ExitStatus:
+def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     if not args.paths and not args.nquads:
         raise DiplographError("give article files or folders, or --nquads SHARD.nq")
-    store = open_store(store_location(args))
+    store = open_store(settings.store, settings=settings)
     try:
         rejected_to, shard_status = rejected_dir(store), ExitStatus.SUCCESS
         if args.nquads:

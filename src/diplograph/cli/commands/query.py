@@ -25,6 +25,7 @@ from diplograph.queries import (
     saved_queries,
     with_prefixes,
 )
+from diplograph.settings import Settings
 
 log = logging.getLogger("diplograph")
 
@@ -129,10 +130,10 @@ def _parameters(items: list[str]) -> dict[str, str]:
     return values
 
 
-def run_query(args: argparse.Namespace) -> ExitStatus:
+def run_query(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     query = _the_query(args.query)
     values = _parameters(args.param)
-    with opened(args) as store:
+    with opened(settings) as store:
         bindings = bind_parameters(query, values, store)
         log.debug("query %s on %s with %s", query.name, store.location, bindings)
         if query.is_construct:
@@ -144,7 +145,7 @@ def run_query(args: argparse.Namespace) -> ExitStatus:
     return ExitStatus.SUCCESS
 
 
-def run_queries(args: argparse.Namespace) -> ExitStatus:
+def run_queries(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     for name, query in saved_queries().items():
         params = " ".join(
             f"{p.name}{'' if p.required else '?'}:{p.type}" for p in query.parameters

@@ -14,6 +14,7 @@ from diplograph.errors import ArticleError, DiplographError
 from diplograph.iri import article_iri, is_article_iri
 from diplograph.namespaces import DG
 from diplograph.pipeline import Processed, process_all
+from diplograph.settings import Settings
 from diplograph.validate import (
     ValidationReport,
     plural,
@@ -78,10 +79,10 @@ def article_files(path: Path) -> list[Checked]:
     return checked
 
 
-def stored_graphs(args: argparse.Namespace) -> list[Checked]:
+def stored_graphs(settings: Settings) -> list[Checked]:
     """Every article graph in the store."""
     checked: list[Checked] = []
-    with opened(args) as store:
+    with opened(settings) as store:
         for graph_iri in store.graphs():
             if is_article_iri(graph_iri):
                 iri = URIRef(graph_iri)
@@ -115,7 +116,7 @@ def print_reports(reports: list[Checked], fmt: str) -> int:
     return failed
 
 
-def run(args: argparse.Namespace) -> ExitStatus:
+def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     reports: list[Checked] = []
     for name in args.files:
         path = Path(name)
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         else:
             reports.extend(article_files(path))
     if not args.files:
-        reports = stored_graphs(args)
+        reports = stored_graphs(settings)
     failed = print_reports(reports, args.format)
     return ExitStatus.FINDINGS if failed else ExitStatus.SUCCESS
 
