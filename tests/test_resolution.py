@@ -248,3 +248,50 @@ def test_the_loads_agreement_index_stays_what_the_store_says(
     [article] = read_articles([corrected])
     assert store_facts(extract(article), store, index=index).status == "stored"  # type: ignore[arg-type]
     assert index.agreements == AgreementIndex(store).agreements
+
+
+# ---------------------------------------------------------------------------
+# DIPLOGRAPH_LEXICON: an extra lexicon's instruments are resolved like the
+# packaged ones (they were extracted, then minted as mere names)
+# ---------------------------------------------------------------------------
+
+EXTRA_INSTRUMENT = {
+    "id": "KALEVA", "name": "Kaleva Fisheries Accord", "aliases": ["KFA"],
+    "kind": "agreement", "topics": [],
+}  # fmt: skip
+
+
+def test_an_extra_lexicons_instruments_are_resolved_as_instruments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplograph.cli import main
+    from diplograph.iri import instrument_iri
+
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    (lexicon / "instruments.jsonl").write_text(json.dumps(EXTRA_INSTRUMENT) + "\n")
+    monkeypatch.setenv("DIPLOGRAPH_LEXICON", str(lexicon))
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, day, says in [
+        ("a", 12, "signed the Kaleva Fisheries Accord on Monday"),
+        ("b", 14, "signed the KFA, their fisheries accord, on March 11"),
+    ]:
+        (articles / f"{name}.txt").write_text(
+            f"url: https://example.org/{name}\npublisher: Example {name}\n"
+            f"published: 2024-03-{day}\ntitle: Norway and Iceland sign an accord\n\n"
+            f"Norway and Iceland {says} in Reykjavik.\n",
+            encoding="utf-8",
+        )
+    store = str(tmp_path / "store")
+    assert main(["load", str(articles), "--store", store, "--quiet"]) == 0
+    opened = open_store(store)
+    try:
+        _, rows = opened.select(
+            "PREFIX dg: <https://w3id.org/diplograph/ontology#> "
+            "SELECT DISTINCT ?a WHERE { GRAPH ?g { ?a a dg:Agreement } }"
+        )
+    finally:
+        opened.close()
+    # both articles on the instrument's own node, as for the packaged NAFTA
+    assert [row["a"].value for row in rows] == [str(instrument_iri("KALEVA"))]

@@ -36,6 +36,7 @@ from diplograph.iri import (
 )
 from diplograph.model import AgreementFact, ArticleFacts, Resolution
 from diplograph.namespaces import DG
+from diplograph.settings import Settings
 from diplograph.store import Store, Term
 from diplograph.vocabulary import vocabulary
 
@@ -65,25 +66,29 @@ def names_of(fact: AgreementFact) -> set[str]:
     return {norm(n) for n in (fact.name, *fact.aliases) if n}
 
 
-@lru_cache(maxsize=1)
-def _instrument_names() -> dict[str, str]:
+@lru_cache(maxsize=8)
+def _instrument_names(lexicon_dir: str | None) -> dict[str, str]:
     """Normalized name or alias -> lexicon id of a well-known instrument."""
     return {
         norm(n): inst.id
-        for inst in load_lexicon().instruments
+        for inst in load_lexicon(lexicon_dir).instruments
         for n in (inst.name, *inst.aliases)
     }
 
 
-def instrument_of(fact: AgreementFact) -> str | None:
-    """The lexicon id of a well-known instrument the fact names, if any."""
-    known = _instrument_names()
+def instrument_of(fact: AgreementFact, *, lexicon_dir: str | None = None) -> str | None:
+    """The lexicon id of a well-known instrument the fact names, if any: of the
+    packaged lexicon, or with ``lexicon_dir`` the one extraction used (the
+    settings' ``lexicon``, ``DIPLOGRAPH_LEXICON``)."""
+    known = _instrument_names(lexicon_dir)
     return next((known[n] for n in sorted(names_of(fact)) if n in known), None)
 
 
-def mint(article: URIRef, fact: AgreementFact) -> str:
+def mint(
+    article: URIRef, fact: AgreementFact, *, lexicon_dir: str | None = None
+) -> str:
     """A new node: order-free for named instruments, per article otherwise."""
-    instrument = instrument_of(fact)
+    instrument = instrument_of(fact, lexicon_dir=lexicon_dir)
     if instrument:
         return str(instrument_iri(instrument))
     if fact.name:
@@ -103,11 +108,13 @@ def _dates_agree(mine: Iterable[str], theirs: Iterable[str]) -> bool:
     return all(compatible(x, y) for x in mine for y in theirs)
 
 
-def score(fact: AgreementFact, candidate: Candidate) -> tuple[str, float] | None:
+def score(
+    fact: AgreementFact, candidate: Candidate, *, lexicon_dir: str | None = None
+) -> tuple[str, float] | None:
     """The rule and score by which ``fact`` is ``candidate``, or None."""
     # a proper name decides first; dates that disagree are then a conflict between
     # sources (see the conflicting-claims query), not two instruments
-    instrument = instrument_of(fact)
+    instrument = instrument_of(fact, lexicon_dir=lexicon_dir)
     if instrument and str(instrument_iri(instrument)) == candidate.iri:
         return "instrument", 1.0
     mine = names_of(fact)
@@ -175,8 +182,10 @@ class AgreementIndex:
     not see what another process writes into the same store meanwhile.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, settings: Settings | None = None) -> None:
         self.store = store
+        # the lexicon extraction used, so its instruments are known here too
+        self.lexicon_dir = (settings or Settings.gather()).lexicon
         self.agreements: dict[str, Candidate] = {}
         self._by_party: dict[str, set[str]] = {}
         self._by_name: dict[str, set[str]] = {}  # a dg:name or dg:alias as written
@@ -298,10 +307,11 @@ class AgreementIndex:
             )
             found.update(ranked[:CANDIDATES_PER_AGREEMENT])
         names = {n for n in (fact.name, *fact.aliases) if n}
-        instrument = instrument_of(fact)
+        instrument = instrument_of(fact, lexicon_dir=self.lexicon_dir)
         if instrument:
             found.add(str(instrument_iri(instrument)))
-            inst = next(i for i in load_lexicon().instruments if i.id == instrument)
+            instruments = load_lexicon(self.lexicon_dir).instruments
+            inst = next(i for i in instruments if i.id == instrument)
             names.update((inst.name, *inst.aliases))
         for name in names:
             found.update(self._by_name.get(name, ()))
@@ -382,14 +392,15 @@ def resolve(
         for candidate in _candidates(fact, known, article, stored_before=stored_before):
             if candidate.iri in separated:
                 continue
-            decision = score(fact, candidate)
+            decision = score(fact, candidate, lexicon_dir=known.lexicon_dir)
             if decision is None:
                 continue
             rule, value = decision
             if candidate.previous is not None:
                 # the article's earlier decision stands, so reloading changes nothing
                 previous = candidate.previous
-                fit = value + (0.5 if candidate.iri == mint(article, fact) else 0.0)
+                mine = mint(article, fact, lexicon_dir=known.lexicon_dir)
+                fit = value + (0.5 if candidate.iri == mine else 0.0)
                 proposals.append(
                     (
                         2.0 + fit,
@@ -421,7 +432,7 @@ def resolve(
         if position in chosen:
             result.append(chosen[position])
             continue
-        iri, rule = mint(article, fact), "new"
+        iri, rule = mint(article, fact, lexicon_dir=known.lexicon_dir), "new"
         if iri in separated:
             rule = "split"
         if (

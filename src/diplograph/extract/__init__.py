@@ -14,11 +14,10 @@ beyond the package.
 
 from __future__ import annotations
 
-import os
-
 from diplograph.extract.agreements import extract_agreements
 from diplograph.extract.lexicon import load_lexicon
 from diplograph.model import Article, ArticleFacts
+from diplograph.settings import Settings
 
 EXTRACTOR_VERSION = (
     "0.2.0"  # staged extraction; agreement IRIs keep told-apart instruments apart
@@ -28,6 +27,9 @@ EXTRACTOR_VERSION = (
 def extract(article: Article, *, lexicon_dir: str | None = None) -> ArticleFacts:
     """The agreements one article reports, each mentioned instrument once.
 
+    ``lexicon_dir``: extra lexicon files; by default the settings' (gathered
+    here, in each worker process, as extraction runs on all cores).
+
     Example:
         >>> from datetime import date
         >>> text = "Japan and South Korea signed a trade agreement on Wednesday."
@@ -35,5 +37,5 @@ def extract(article: Article, *, lexicon_dir: str | None = None) -> ArticleFacts
         >>> [(a.kind, a.parties, a.signed) for a in facts.agreements]
         [('agreement', ('JPN', 'KOR'), '2015-06-24')]
     """
-    lexicon = load_lexicon(lexicon_dir or os.environ.get("DIPLOGRAPH_LEXICON") or None)
+    lexicon = load_lexicon(lexicon_dir or Settings.gather().lexicon)
     return ArticleFacts(article, tuple(extract_agreements(article, lexicon)))

@@ -26,6 +26,7 @@ from rdflib import Graph, URIRef
 
 from diplograph.errors import StoreError
 from diplograph.iri import MERGED_GRAPH
+from diplograph.settings import Settings
 from diplograph.sparql import bind_values
 from diplograph.terms import Row, Term, term_n3
 
@@ -105,9 +106,9 @@ def concatenated_variables(query: str) -> set[str]:
 
 # The backends by URL scheme ("" for a folder, or ":memory:"), as
 # "module:class", imported only when a store of that kind is opened. A new
-# backend is a module with a class that takes the location (and its own
-# keyword options), one entry here and a fixture in tests/conftest.py that runs
-# the store contract on it.
+# backend is a module with a class that takes the location, ``settings=`` (a
+# Settings, or None) and its own keyword options, one entry here and a fixture
+# in tests/conftest.py that runs the store contract on it.
 BACKENDS: dict[str, str] = {
     "": "diplograph.store.embedded:EmbeddedStore",
     "http": "diplograph.store.remote:RemoteStore",
@@ -115,9 +116,12 @@ BACKENDS: dict[str, str] = {
 }
 
 
-def open_store(location: str, **options: str | None) -> Store:
+def open_store(
+    location: str, *, settings: Settings | None = None, **options: str | None
+) -> Store:
     """Open the store at ``location``: a folder path, ``:memory:``, or an
-    ``http(s)://`` SPARQL endpoint; ``options`` go to the backend.
+    ``http(s)://`` SPARQL endpoint; ``settings`` (gathered from the environment
+    if not given) and ``options`` go to the backend.
 
     Example:
         >>> type(open_store(":memory:")).__name__
@@ -132,7 +136,7 @@ def open_store(location: str, **options: str | None) -> Store:
     module, _, name = BACKENDS[scheme].partition(":")
     backend = getattr(importlib.import_module(module), name)
     try:
-        store: Store = backend(location, **options)
+        store: Store = backend(location, settings=settings, **options)
     except TypeError as error:  # an option the backend does not take
         raise StoreError(f"{name} cannot take {sorted(options)}: {error}") from None
     return store

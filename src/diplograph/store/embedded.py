@@ -9,6 +9,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from diplograph.errors import StoreError
+from diplograph.settings import Settings
 from diplograph.store import MERGED_GRAPH, Row, Term, bind_values, replace_update
 
 _MERGED = ox.NamedNode(str(MERGED_GRAPH))
@@ -53,7 +54,8 @@ def _to_ox(term: object) -> ox.NamedNode | ox.Literal:
 class EmbeddedStore:
     """pyoxigraph ``Store`` in a folder; ``":memory:"`` keeps it in memory."""
 
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, *, settings: Settings | None = None) -> None:
+        # settings: nothing to configure here; taken so every backend opens alike
         self.location = location
         self.folder = None if location == ":memory:" else Path(location)
         self._written = 0

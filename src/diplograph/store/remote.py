@@ -9,14 +9,14 @@ gives their values, serialized as terms, as rdflib's ``initBindings`` does.
 Endpoints: ``--store http://host:port/query`` is the query endpoint; the update
 endpoint is the same URL with ``/query`` replaced by ``/update`` (Oxigraph,
 Fuseki) or the same URL (Virtuoso's ``/sparql``), unless
-``DIPLOGRAPH_UPDATE_ENDPOINT`` says otherwise. ``DIPLOGRAPH_USER`` and
-``DIPLOGRAPH_PASSWORD`` give HTTP basic or digest credentials.
+the settings' ``update_endpoint`` (``DIPLOGRAPH_UPDATE_ENDPOINT``) says
+otherwise. Their ``user`` and ``password`` (``DIPLOGRAPH_USER``,
+``DIPLOGRAPH_PASSWORD``) give HTTP basic or digest (``auth``) credentials.
 """
 
 from __future__ import annotations
 
 import http.client
-import os
 import time
 import urllib.parse
 from base64 import b64encode
@@ -34,6 +34,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 
 from diplograph import sparql
 from diplograph.errors import StoreError
+from diplograph.settings import Settings
 from diplograph.store import (
     Row,
     Term,
@@ -83,21 +84,28 @@ def _term(value: dict[str, str]) -> Term:
 class RemoteStore:
     """A SPARQL 1.1 query endpoint and its update endpoint."""
 
-    def __init__(self, location: str, *, update_endpoint: str | None = None) -> None:
+    def __init__(
+        self,
+        location: str,
+        *,
+        update_endpoint: str | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        settings = settings if settings is not None else Settings.gather()
         self.location = location
         self.folder = None
         self.update_endpoint = (
             update_endpoint
-            or os.environ.get("DIPLOGRAPH_UPDATE_ENDPOINT")
+            or settings.update_endpoint
             or (
                 location[: -len("/query")] + "/update"
                 if location.endswith("/query")
                 else location
             )
         )
-        self._user = os.environ.get("DIPLOGRAPH_USER")
-        self._password = os.environ.get("DIPLOGRAPH_PASSWORD", "")
-        self._digest = os.environ.get("DIPLOGRAPH_AUTH", "basic").lower() == "digest"
+        self._user = settings.user
+        self._password = settings.password
+        self._digest = settings.auth == "digest"
         parts = urllib.parse.urlsplit(self.update_endpoint)
         self._update_path = parts.path or "/"
         self._host = parts.netloc

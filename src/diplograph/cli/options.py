@@ -1,0 +1,56 @@
+"""The options several commands share, and the store they name."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from diplograph.settings import DEFAULT_STORE, Settings
+from diplograph.store import Store, open_store
+
+
+def add_store(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store", metavar="DIR_OR_URL",
+        help="store folder or SPARQL endpoint "
+        f"(default: $DIPLOGRAPH_STORE or {DEFAULT_STORE})",
+    )  # fmt: skip
+
+
+def add_verbosity(
+    parser: argparse.ArgumentParser, *, verbose_help: str | None = None
+) -> None:
+    """``--quiet`` and ``--verbose``, one or the other, on every command."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--quiet",
+        action="store_true",
+        help="print only problems and the result or summary",
+    )
+    group.add_argument(
+        "--verbose",
+        action="store_true",
+        help=verbose_help or "also print debug detail on stderr",
+    )
+
+
+def parse_date(value: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date; write YYYY-MM-DD"
+        ) from None
+
+
+@contextmanager
+def opened(settings: Settings) -> Iterator[Store]:
+    """The store the settings name, closed however the command ends."""
+    store = open_store(settings.store, settings=settings)
+    try:
+        yield store
+    finally:
+        store.close()
