@@ -603,6 +603,17 @@ def test_roles_relations_between_two_states_are_no_partners_of_plurals() -> None
     assert {f.parties for f in found} == {("GHA", "TGO")}
 
 
+def test_describe_documents_on_listed_subjects_are_one_each() -> None:
+    found = agreements(
+        "Ghana and Togo signed three documents on the Lome transport corridor, on "
+        "student exchanges and on visa waivers on Monday."
+    )
+    assert sorted(f.topics for f in found) == [
+        ("culture_education",), ("migration",), ("transport",)
+    ]  # fmt: skip
+    assert {f.parties for f in found} == {("GHA", "TGO")}
+
+
 def test_describe_statute_is_a_treaty_name() -> None:
     [fact] = agreements("Armenia ratified the Rome Statute on Monday.")
     assert (fact.kind, fact.name) == ("treaty", "Rome Statute")

@@ -83,10 +83,45 @@ def describe(
     )
     partners = partner_list(cluster, ctx)
     if len(partners) < 2 or not set(partners) <= set(codes):
-        return [fact]
+        return [replace(fact, topics=topics) for topics in _subjects(cluster, ctx)] or [
+            fact
+        ]
     # "agreements to normalize ties with the UAE and Bahrain": one per partner
     shared = [code for code in codes if code not in partners]
     return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
+
+
+_SUBJECTS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:on|aimed at|covering|concerning|regarding|"
+    r"in(?:\s+the)?\s+(?:fields?|areas?|spheres?|sectors?)\s+(?:of|such as))\s+"
+)
+_EACH_ON = re.compile(r",\s+(?:and\s+)?on\s+|\s+and\s+on\s+")
+_ITEM_BREAK = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
+
+
+def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
+    """ "signed documents on transport, on investment and on visa waivers": one
+    instrument per subject the text lists, each with that subject's topics."""
+    for m in cluster.mentions:
+        if not (m.plural or m.text.endswith("s")):  # "signed documents on ..."
+            continue
+        sentence = ctx.sentence_of(m.start)
+        opening = _SUBJECTS.match(ctx.text, m.end, sentence.end)
+        if opening is None:
+            continue
+        rest = re.split(r"[.:]|\betc\b", ctx.text[opening.end() : sentence.end])[0]
+        # "on A, on B and on C" marks each item; "in areas such as A, B and C"
+        # only where each item names a subject of its own
+        each_on = len(_EACH_ON.findall(rest)) >= 1
+        items = [i for i in (_EACH_ON if each_on else _ITEM_BREAK).split(rest) if i]
+        topics = [
+            tuple(sorted({t for p, t in ctx.lexicon.topic_keywords if p.search(item)}))
+            for item in items
+        ]
+        distinct = all(topics) and len(set(topics)) == len(topics)
+        if len(items) >= 2 and (each_on or distinct):
+            return topics
+    return []
 
 
 def _acting(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[VerbHit]:
