@@ -614,6 +614,23 @@ def test_describe_documents_on_listed_subjects_are_one_each() -> None:
     assert {f.parties for f in found} == {("GHA", "TGO")}
 
 
+def test_describe_two_statements_one_and_the_other_are_two() -> None:
+    found = agreements(
+        "Ghana and Togo signed two joint statements on Monday, one on trade and "
+        "the other on climate."
+    )
+    assert sorted(f.topics for f in found) == [("climate_environment",), ("trade",)]
+
+
+def test_roles_an_office_word_before_a_treaty_names_no_person() -> None:
+    [fact] = agreements(
+        "Papua New Guinea and Australia agreed on the text of the Papua New "
+        "Guinea-Australia Mutual Defence Treaty on Monday."
+    )
+    assert fact.name == "Papua New Guinea-Australia Mutual Defence Treaty"
+    assert fact.parties == ("AUS", "PNG")
+
+
 def test_describe_statute_is_a_treaty_name() -> None:
     [fact] = agreements("Armenia ratified the Rome Statute on Monday.")
     assert (fact.kind, fact.name) == ("treaty", "Rome Statute")

@@ -170,4 +170,13 @@ def _introduced(text: str, m: ActorMention) -> list[str]:
     titled = _TITLE_OF.search(text, max(0, m.start - 80), m.start)
     if titled and m.role in ("name", "alias"):
         surnames.append(titled.group("name").split()[-1])
-    return [name for name in surnames if len(name) > 2]
+    return [name for name in surnames if len(name) > 2 and not _NO_PERSON.match(name)]
+
+
+# "the Australia Mutual Defence Treaty", "the Australian Defence Force": an
+# office word then a capitalised word that names a thing, not a person
+_NO_PERSON = re.compile(
+    r"(?i)(?:treaty|agreement|accord|pact|deal|convention|protocol|forces?|council|"
+    r"ministry|agency|department|office|committee|commission|cooperation|"
+    r"partnership|alliance|relations|statement|declaration|memorandum)$"
+)

@@ -63,10 +63,15 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             # items of a list, "its affiliated protocol", "another deal": told
             # apart by the text itself
             about = frozenset({f"apart {cluster.mentions[0].start}"})
-        facts.extend(
-            (fact, about)
-            for fact in describe(cluster, groups[id(cluster)], clusters, ctx)
-        )
+        described = describe(cluster, groups[id(cluster)], clusters, ctx)
+        if len(described) > 1:  # told one by one: apart from each other
+            start = cluster.mentions[0].start
+            facts.extend(
+                (fact, frozenset({f"apart {start} {i}"}))
+                for i, fact in enumerate(described)
+            )
+        else:
+            facts.extend((fact, about) for fact in described)
     merged = merge_retold(facts, lexicon.kind_priority)
     merged = same_pair(same_occasion(merged, ctx.article), ctx.article)
     return [coherent(fact) for fact in merged]

@@ -99,6 +99,17 @@ _EACH_ON = re.compile(r",\s+(?:and\s+)?on\s+|\s+and\s+on\s+")
 _ITEM_BREAK = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
 
 
+_ONE_AND_OTHER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?,?\s+one\s+((?:to|on|for|about)\s[^;]*?)\s*,?\s+and\s+"
+    r"the\s+other\s+"
+    r"((?:to|on|for|about)\s[^;.]*)"
+)
+
+
+def _topics_of(words: str, ctx: Context) -> tuple[str, ...]:
+    return tuple(sorted({t for p, t in ctx.lexicon.topic_keywords if p.search(words)}))
+
+
 def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
     """ "signed documents on transport, on investment and on visa waivers": one
     instrument per subject the text lists, each with that subject's topics."""
@@ -106,6 +117,9 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         if not (m.plural or m.text.endswith("s")):  # "signed documents on ..."
             continue
         sentence = ctx.sentence_of(m.start)
+        pair = _ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
+        if pair:  # "two joint statements, one to ... and the other to ..."
+            return [_topics_of(pair.group(1), ctx), _topics_of(pair.group(2), ctx)]
         opening = _SUBJECTS.match(ctx.text, m.end, sentence.end)
         if opening is None:
             continue
@@ -114,10 +128,7 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         # only where each item names a subject of its own
         each_on = len(_EACH_ON.findall(rest)) >= 1
         items = [i for i in (_EACH_ON if each_on else _ITEM_BREAK).split(rest) if i]
-        topics = [
-            tuple(sorted({t for p, t in ctx.lexicon.topic_keywords if p.search(item)}))
-            for item in items
-        ]
+        topics = [_topics_of(item, ctx) for item in items]
         distinct = all(topics) and len(set(topics)) == len(topics)
         if len(items) >= 2 and (each_on or distinct):
             return topics

@@ -141,11 +141,21 @@ def proper_name_start(text: str, noun_start: int) -> int | None:
     words = list(re.finditer(r"[\w'’.-]+", text[window_start:noun_start]))
     start: int | None = None
     boundary = noun_start
-    for word in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         if text[window_start + word.end() : boundary] != " ":
             break
         token = word.group()
-        if token[:1].isupper() and token.lower() not in _NOT_NAME_START:
+        # "Papua New Guinea-Australia Treaty": "New" inside a name, not "the New"
+        left = words[index - 1] if index > 0 else None
+        inside = (
+            left is not None
+            and left.group()[:1].isupper()
+            and not left.group().endswith(".")
+            and text[window_start + left.end() : window_start + word.start()] == " "
+            and token.lower() not in ("the", "a", "an", "this", "that")
+        )
+        if token[:1].isupper() and (token.lower() not in _NOT_NAME_START or inside):
             start = window_start + word.start()
         elif token in _CONNECTORS and token != "the":
             pass
