@@ -669,6 +669,13 @@ def test_concerns_a_truce_with_an_armed_group_concerns_its_territory() -> None:
 # cost
 
 
+def test_concerns_a_ceasefire_for_a_state_s_province() -> None:
+    [fact] = agreements(
+        "Russia and Turkey agreed a ceasefire for Syria's Idlib province on Monday."
+    )
+    assert (fact.parties, fact.concerns) == (("RUS", "TUR"), ("SYR",))
+
+
 def test_a_text_without_full_stops_is_read_in_bounded_pieces() -> None:
     from diplograph.extract.text import MAX_SENTENCE, split_sentences
 
