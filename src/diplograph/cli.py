@@ -479,6 +479,7 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
     paths = list(iter_paths(args.paths))
     progress = Progress(len(paths))
     interrupted = False
+    failure: DiplographError | None = None
 
     def say(line: str, *, error: bool = False) -> None:
         if error or not args.quiet:
@@ -514,6 +515,8 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
     except KeyboardInterrupt:
         # each article is written in one atomic update: stopping between two is clean
         interrupted = True
+    except DiplographError as error:  # the store failed: stop, and say what was done
+        failure = error
     finally:
         progress.close()
         store.close()
@@ -527,6 +530,9 @@ def cmd_load(args: argparse.Namespace) -> ExitStatus:
         f"({done / max(elapsed, 1e-9):.1f} articles/s); "
         f"store: {store.location}"
     )
+    if failure is not None:
+        print(f"diplograph: error: {failure}", file=sys.stderr)
+        return ExitStatus.ERROR
     if interrupted:
         print(
             "interrupted: run the same command again to resume; "
