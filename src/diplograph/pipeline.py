@@ -10,6 +10,7 @@ before it stored.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -110,6 +111,21 @@ def guarded(work: Callable[[A], T], item: A) -> T | ArticleError:
         )  # fmt: skip
 
 
+def end_with_parent(parent: int) -> None:
+    """In a worker: be killed when the process that started it ends, however it
+    ends (SIGKILL included), rather than live on as an orphan (Linux only:
+    prctl(PR_SET_PDEATHSIG); elsewhere the pool's own shutdown is all there is)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent ended before the call: end now
+        os._exit(1)
+
+
 def in_parallel(
     work: Callable[[Article], T],
     items: Iterable[Article | ArticleError],
@@ -137,7 +153,9 @@ def in_parallel(
             work, articles, chunksize=max(1, len(articles) // (workers * 4))
         )
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=end_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         chunk, running = first, submit(first)
         while chunk:
             # the next batch is extracted while this one is consumed
