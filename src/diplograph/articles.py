@@ -15,14 +15,18 @@ Formats, chosen by suffix:
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
-from diplograph.errors import ArticleError
+from diplograph.errors import ArticleError, shown_path
 from diplograph.model import Article
 
 SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl")
@@ -44,14 +48,19 @@ _MONTHS = {
 
 
 def iter_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Expand folders into the article files they hold, sorted, recursively."""
+    """Expand folders into the article files they hold, sorted, recursively.
+
+    Everything with an article's suffix that is not a folder is listed, FIFOs,
+    devices and broken links included, so that reading reports them rather than
+    leaving them out without a word.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             yield from sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix in SUFFIXES and not _is_project_file(p)
+                if p.suffix in SUFFIXES and not p.is_dir() and not _is_project_file(p)
             )
         else:
             yield path
@@ -76,11 +85,9 @@ def read_articles(
     """
     for path in iter_paths(paths):
         try:
-            if path.suffix.lower() == ".jsonl" and path.exists():
-                # one bad line is reported, the other lines still load
-                yield from _read_jsonl(
-                    path, _decode(path, path.read_bytes()), published
-                )
+            if path.suffix.lower() == ".jsonl":
+                # one bad record is reported, the other records still load
+                yield from _read_jsonl(path, published)
             else:
                 yield from read_file(path, published=published)
         except ArticleError as error:
@@ -89,27 +96,30 @@ def read_articles(
 
 def read_file(path: Path, *, published: date | None = None) -> list[Article]:
     """Read one file; raises :class:`ArticleError` naming the file and the fix."""
-    if not path.exists():
-        raise ArticleError(path, "no such file", "Check the path.")
-    if path.suffix.lower() not in SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
         raise ArticleError(
-            path, f"unsupported file type {path.suffix!r}",
+            path, f"unsupported file type {shown_path(path.suffix)!r}",
             f"Use one of {', '.join(SUFFIXES)}.",
         )  # fmt: skip
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES and path.suffix != ".jsonl":
+    if suffix == ".jsonl":
+        articles = []
+        for record in _read_jsonl(path, published):
+            if isinstance(record, ArticleError):
+                raise record
+            articles.append(record)
+        return articles
+    with _open(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        # the size first, then at most one byte more than allowed: a file that
+        # lies about its size (or grows) is still never read whole
+        raw = b"" if size > MAX_BYTES else handle.read(MAX_BYTES + 1)
+    if max(size, len(raw)) > MAX_BYTES:
         raise ArticleError(
-            path, f"{len(raw):,} bytes is too large for one article",
+            path, f"{max(size, len(raw)):,} bytes is too large for one article",
             f"Split it; one article may hold at most {MAX_BYTES:,} bytes.",
         )  # fmt: skip
     text = _decode(path, raw)
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        records = _read_jsonl(path, text, published)
-        for record in records:
-            if isinstance(record, ArticleError):
-                raise record
-        return [r for r in records if isinstance(r, Article)]
     if suffix in (".html", ".htm"):
         article = _read_html(path, text, published)
     elif suffix in (".md", ".markdown"):
@@ -119,12 +129,76 @@ def read_file(path: Path, *, published: date | None = None) -> list[Article]:
     return [article]
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe), which could block reading forever"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _open(path: Path) -> BinaryIO:
+    """Open a regular file for reading, after a look at what it is: a FIFO, a
+    device, a socket, a link loop or a file that cannot be read is refused with
+    the reason, before anything is read (a FIFO would block, /dev/zero never ends).
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise ArticleError(
+                path, "a link to nothing", "Point the link at an article file."
+            ) from None
+        raise ArticleError(path, "no such file", "Check the path.") from None
+    except OSError as error:
+        raise _os_error(path, error) from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((k for test, k in _KINDS if test(info.st_mode)), "not a file")
+        raise ArticleError(
+            path, f"{kind}, not a regular file", "Give article files or folders."
+        )
+    try:
+        # O_NONBLOCK: were it swapped for a FIFO since the look, opening returns
+        return os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb")
+    except OSError as error:
+        raise _os_error(path, error) from None
+
+
+def _os_error(path: Path, error: OSError) -> ArticleError:
+    reason = error.strerror or type(error).__name__
+    if error.errno == errno.ELOOP:
+        return ArticleError(
+            path, "a loop of symbolic links", "Point the link at an article file."
+        )
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return ArticleError(
+            path, f"cannot be read ({reason})",
+            "Check its permissions (chmod +r) or leave it out.",
+        )  # fmt: skip
+    return ArticleError(
+        path, f"cannot be read ({reason})", "Check the file and the disk."
+    )
+
+
 _SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u3000]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    if b"\x00" in raw[:8192]:
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)  # fmt: skip
+
+
+def _decode(path: Path | str, raw: bytes, *, empty_ok: bool = False) -> str:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise ArticleError(
+                path, f"{encoding} text, not UTF-8",
+                f"Re-save the file as UTF-8, e.g. `iconv -f {encoding} -t utf-8`.",
+            )  # fmt: skip
+    if b"\x00" in raw:
         raise ArticleError(
             path, "binary data, not text", "Give a text, HTML or JSONL file."
         )
@@ -138,7 +212,7 @@ def _decode(path: Path, raw: bytes) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # no-break and thin spaces read as spaces, invisible characters as nothing
     text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
-    if not text.strip():
+    if not text.strip() and not empty_ok:
         raise ArticleError(path, "the file is empty", "Give an article with a body.")
     return text
 
@@ -187,7 +261,7 @@ def _make(
         )  # fmt: skip
     title = header.get("title") or body.strip().split("\n", 1)[0][:200]
     return Article(
-        text=body, title=title.strip(), published=when, source=str(path),
+        text=body, title=title.strip(), published=when, source=shown_path(path),
         url=url, publisher=header.get("publisher") or None,
     )  # fmt: skip
 
@@ -339,35 +413,79 @@ def _read_markdown(path: Path, text: str, published: date | None) -> Article:
     return _make(path, header, body, published)
 
 
-def _read_jsonl(
-    path: Path, text: str, published: date | None
-) -> list[Article | ArticleError]:
-    articles: list[Article | ArticleError] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
+def _records(path: Path) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of a JSONL file with their numbers, read one at a time; a line
+    over :data:`MAX_BYTES` comes as None, skipped without being held whole."""
+    with _open(path) as handle:
+        number = 0
+        while line := handle.readline(MAX_BYTES + 1):
+            number += 1
+            if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+                while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield number, None
+            else:
+                yield number, line
+
+
+def _read_jsonl(path: Path, published: date | None) -> Iterator[Article | ArticleError]:
+    """One article per line; a bad line is that line's error, the others load."""
+    try:
+        for number, line in _records(path):
+            where = f"{shown_path(path)}:{number}"
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ArticleError(
-                    where, f"not JSON ({error.msg})", "Write one JSON object per line."
-                ) from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise ArticleError(
-                    where, "no 'text' field", 'Give {"text": ..., "published": ...}.'
-                )
-            header = {k: str(record.get(k) or "") for k in HEADER_KEYS}
-            stem = record.get("id") or f"{path.stem}-{number}"
-            articles.append(
-                _make(
-                    Path(f"{path.parent}/{stem}.jsonl"),
-                    header,
-                    record["text"],
-                    published,
-                )
-            )
-        except ArticleError as error:
-            articles.append(error)
-    return articles
+                if line is None:
+                    raise ArticleError(
+                        where, f"the record is over {MAX_BYTES:,} bytes",
+                        "Split it; one article may hold at most that much.",
+                    )  # fmt: skip
+                text = _decode(where, line[3:] if line.startswith(b"\xef\xbb\xbf")
+                               else line, empty_ok=True)  # fmt: skip
+                if text.strip():
+                    yield _jsonl_article(path, where, number, text, published)
+            except ArticleError as error:
+                yield error
+    except ArticleError as error:  # the file itself: a FIFO, unreadable...
+        yield error
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _jsonl_article(
+    path: Path, where: str, number: int, line: str, published: date | None
+) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ArticleError(
+            where, f"not JSON ({error.msg})", "Write one JSON object per line."
+        ) from None
+    except RecursionError:
+        raise ArticleError(
+            where, "the JSON is nested too deeply to read",
+            'Write one flat object per line: {"text": ..., "published": ...}.',
+        ) from None  # fmt: skip
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise ArticleError(
+            where, "no 'text' field", 'Give {"text": ..., "published": ...}.'
+        )
+    header = {k: _field(record.get(k)) for k in HEADER_KEYS}
+    given = record.get("id")
+    stem = str(given) if isinstance(given, str | int) and given != "" else None
+    for field, value in (("text", record["text"]), ("id", stem), *header.items()):
+        if value and (_SURROGATE.search(value) or "\x00" in value):
+            raise ArticleError(
+                where, f"the {field!r} field holds a lone surrogate or NUL "
+                "(a \\ud800 or \\u0000 escape), which is not text",
+                "Re-export the record as valid UTF-8 text.",
+            )  # fmt: skip
+    name = stem or f"{path.stem}-{number}"
+    return _make(Path(f"{path.parent}/{name}.jsonl"), header, record["text"], published)
+
+
+def _field(value: object) -> str:
+    """A header field as text; a list or object (however deep) by its type."""
+    if isinstance(value, dict | list):
+        return f"<a JSON {'object' if isinstance(value, dict) else 'array'}>"
+    return str(value or "")

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as printable text: bytes of a file name that are not UTF-8 (kept
+    by Python as lone surrogates, which no terminal or store takes) shown as
+    ``\\xff`` escapes.
+
+    Example:
+        >>> shown_path(os.fsdecode(b"caf\\xe9.txt"))
+        'caf\\\\xe9.txt'
+    """
+    text = str(path)
+    if text.isascii():
+        return text
+    try:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that came from no file name
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class DiplographError(Exception):
@@ -13,8 +32,8 @@ class ArticleError(DiplographError):
     """An article could not be read; the message names the file and the fix."""
 
     def __init__(self, path: Path | str, problem: str, fix: str) -> None:
-        self.path = str(path)
-        super().__init__(f"{path}: {problem}. {fix}")
+        self.path = shown_path(path)
+        super().__init__(f"{self.path}: {problem}. {fix}")
 
 
 class ResourceError(DiplographError, FileNotFoundError):

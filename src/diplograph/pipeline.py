@@ -10,10 +10,12 @@ before it stored.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,7 +26,7 @@ from rdflib.compare import to_canonical_graph
 from diplograph import sparql
 from diplograph.articles import read_articles
 from diplograph.build import build_graph
-from diplograph.errors import ArticleError
+from diplograph.errors import ArticleError, DiplographError, StoreError
 from diplograph.extract import EXTRACTOR_VERSION, extract
 from diplograph.facts import graph_to_facts
 from diplograph.iri import ONTOLOGY_GRAPH, article_iri
@@ -83,6 +85,47 @@ def _process_unchecked(article: Article) -> Processed:
     return process(article, check=False)
 
 
+A = TypeVar("A", Article, ArticleFacts)
+
+
+def guarded(work: Callable[[A], T], item: A) -> T | ArticleError:
+    """``work`` on one article; whatever it raises becomes that article's error,
+    so that one article never stops a batch (a bug met on one input, a
+    RecursionError on a deep one, a MemoryError on a huge one)."""
+    article = item if isinstance(item, Article) else item.article
+    try:
+        return work(item)
+    except ArticleError as error:
+        return error
+    except StoreError:
+        raise  # the store's trouble, not the article's: every article would fail
+    except DiplographError as error:
+        return ArticleError(
+            article.source, str(error), "Fix the article or leave it out."
+        )
+    except Exception as error:  # reported as the article's error, with the fix
+        return ArticleError(
+            article.source, f"could not be processed ({type(error).__name__}: "
+            f"{str(error)[:200]})", "This is a bug in diplograph: please report it "
+            "with the file; the other articles went on.",
+        )  # fmt: skip
+
+
+def end_with_parent(parent: int) -> None:
+    """In a worker: be killed when the process that started it ends, however it
+    ends (SIGKILL included), rather than live on as an orphan (Linux only:
+    prctl(PR_SET_PDEATHSIG); elsewhere the pool's own shutdown is all there is)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent ended before the call: end now
+        os._exit(1)
+
+
 def in_parallel(
     work: Callable[[Article], T],
     items: Iterable[Article | ArticleError],
@@ -96,6 +139,7 @@ def in_parallel(
     however many articles come.
     """  # fmt: skip
     workers = workers or os.cpu_count() or 1
+    work = partial(guarded, work)  # type: ignore[assignment]
     iterator = iter(items)
     first = list(islice(iterator, batch))
     if workers == 1 or len(first) < 8:  # a few articles: not worth the processes
@@ -109,7 +153,9 @@ def in_parallel(
             work, articles, chunksize=max(1, len(articles) // (workers * 4))
         )
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=end_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         chunk, running = first, submit(first)
         while chunk:
             # the next batch is extracted while this one is consumed
@@ -229,7 +275,7 @@ def load(
         if isinstance(item, ArticleError):
             yield item
         else:
-            yield store_facts(item, store, index=index)
+            yield guarded(partial(store_facts, store=store, index=index), item)
 
 
 @dataclass(frozen=True)

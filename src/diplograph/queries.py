@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -199,11 +200,7 @@ def _term(parameter: Parameter, raw: str, store: Store) -> Term:
             raise QueryError(f"{parameter.name!r} must be a whole number, not {raw!r}.")
         return Term("literal", str(int(raw)), datatype=_XSD + "integer")
     if parameter.type in ("xsd_date", "xsd_gYear"):
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw):
-            raise QueryError(
-                f"{parameter.name!r} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, "
-                f"not {raw!r}."
-            )
+        checked_date(parameter.name, raw)
         datatype = {4: "gYear", 7: "gYearMonth", 10: "date"}[len(raw)]
         return Term("literal", raw, datatype=_XSD + datatype)
     vocabulary = VOCABULARIES.get(parameter.name)
@@ -218,6 +215,29 @@ def _term(parameter: Parameter, raw: str, store: Store) -> Term:
             f"{parameter.name} {raw!r} is not a known {parameter.name}{hint}"
         )
     return Term("literal", raw)
+
+
+def checked_date(name: str, raw: str) -> str:
+    """``raw`` if it is a real year, month or day (years 0001 to 9999).
+
+    Example:
+        >>> checked_date("from", "2014-02-30")
+        Traceback (most recent call last):
+        ...
+        diplograph.errors.QueryError: 'from' must be a date as YYYY, ... a real one ...
+    """
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", raw)
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = (int(g) if g else 1 for g in match.groups())
+        date(year, month, day)
+    except ValueError:
+        raise QueryError(
+            f"{name!r} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, a real one "
+            f"(years 0001 to 9999), not {raw!r}; e.g. 2014, 2014-12 or 2014-12-31."
+        ) from None
+    return raw
 
 
 def _checked_iri(name: str, raw: str) -> str:

@@ -1,7 +1,8 @@
 """The internal SPARQL queries (``sparql/*.rq``) and how values reach a query.
 
-Values always go in as RDF terms serialized by rdflib, never as pasted text,
-and only at places the query marks:
+Values always go in as RDF terms written by :func:`diplograph.terms.term_sparql`
+(escaped per the SPARQL grammar), never as pasted text, and only at places the
+query marks:
 
 - ``$name`` in an internal query: :func:`query` replaces the marker with a
   term (an IRI or literal), a list of terms (for ``VALUES ?x { $name }``;
@@ -28,7 +29,7 @@ from rdflib.term import Identifier
 
 from diplograph.errors import QueryError, StoreError
 from diplograph.iri import ARTICLE_BASE, CURATION_GRAPH, MERGED_GRAPH
-from diplograph.terms import Term, term_n3
+from diplograph.terms import Term, node_sparql, term_sparql
 
 FOLDER = Path(__file__).resolve().parent
 MARKER = "#@values"
@@ -83,24 +84,16 @@ def _serialized(value: Value) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, URIRef | Literal):
-        return _n3(value)
+        return node_sparql(value)
     if isinstance(value, Identifier):
         raise StoreError(f"{value!r}: only IRIs and literals go into a query")
-    return " ".join(sorted(_n3(v) for v in value))
-
-
-def _n3(term: Identifier) -> str:
-    if isinstance(term, URIRef):
-        return term_n3(Term("uri", str(term)))
-    assert isinstance(term, Literal)
-    datatype = str(term.datatype) if term.datatype else None
-    return term_n3(Term("literal", str(term), datatype, term.language))
+    return " ".join(sorted(_serialized(v) for v in value))
 
 
 def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
     """Bind parameters with VALUES blocks at the query's ``#@values`` markers:
-    parameters as RDF terms, serialized by rdflib, never pasted text (rdflib's
-    ``initBindings`` does the same).
+    parameters as RDF terms (:func:`~diplograph.terms.term_sparql`), never pasted
+    text (rdflib's ``initBindings`` does the same).
 
     Each marked group gets the parameters it mentions. A FILTER sees only its
     own group, so the values go where the saved queries use them; a group that
@@ -119,7 +112,7 @@ def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
     """
     if not bindings:
         return query
-    values = {name: term_n3(term) for name, term in bindings.items()}
+    values = {name: term_sparql(term) for name, term in bindings.items()}
 
     def block(names: list[str]) -> str:
         return (

@@ -28,7 +28,7 @@ from diplograph.errors import StoreError
 from diplograph.iri import MERGED_GRAPH
 from diplograph.settings import Settings
 from diplograph.sparql import bind_values
-from diplograph.terms import Row, Term, term_n3
+from diplograph.terms import Row, Term, node_sparql, term_sparql
 
 
 class Store(Protocol):
@@ -70,29 +70,34 @@ def replace_update(graph_iri: URIRef, new: Graph, old: Graph) -> str:
     unless another graph still holds them.
     """
     gone = set(old) - set(new)
+    graph = node_sparql(graph_iri)
     parts = []
     if gone:
-        values = "\n".join(f"({s.n3()} {p.n3()} {o.n3()})" for s, p, o in gone)  # type: ignore[attr-defined]
+        values = "\n".join(f"({_triple(triple)})" for triple in gone)
         parts.append(
             f"DELETE {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{\n"
             f"  VALUES (?s ?p ?o) {{\n{values}\n}}\n"
             f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER(?g != <{MERGED_GRAPH}> && ?g != <{graph_iri}>) }}\n}}"
+            f"FILTER(?g != <{MERGED_GRAPH}> && ?g != {graph}) }}\n}}"
         )
-    parts.append(f"DROP SILENT GRAPH <{graph_iri}>")
+    parts.append(f"DROP SILENT GRAPH {graph}")
     if len(new):
         # the data goes over the wire once; the server copies it into the merged graph
-        parts.append(f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples(new)}\n}} }}")
+        parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples(new)}\n}} }}")
         parts.append(
             f"INSERT {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} "
-            f"WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
+            f"WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
         )
     return " ;\n".join(parts)
 
 
 def ntriples(graph: Iterable[tuple[object, object, object]]) -> str:
     """The triples as N-Triples lines, for an INSERT DATA block."""
-    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)  # type: ignore[attr-defined]
+    return "\n".join(f"{_triple(triple)} ." for triple in graph)
+
+
+def _triple(triple: tuple[object, object, object]) -> str:
+    return " ".join(node_sparql(node) for node in triple)
 
 
 def concatenated_variables(query: str) -> set[str]:
@@ -152,5 +157,6 @@ __all__ = [
     "concatenated_variables",
     "open_store",
     "replace_update",
-    "term_n3",
+    "node_sparql",
+    "term_sparql",
 ]

@@ -51,16 +51,21 @@ _FINAL = (QueryBadFormed, EndPointNotFound, Unauthorized)
 _RETRIED = (SPARQLWrapperException, OSError, http.client.HTTPException, ValueError)
 
 
-def _reject_updates(query: str) -> None:
-    """Some servers (Virtuoso) run updates sent to the query endpoint: a query
-    must parse as a query here before it leaves, so reading never writes."""
-    try:
-        parseQuery(query)
-    except Exception as error:  # pyparsing raises its own exception types
-        raise StoreError(
-            "not a SPARQL query (updates are not run through select/construct): "
-            f"{error}"
-        ) from None
+def _bound_query(query: str, bindings: Mapping[str, Term] | None) -> str:
+    """``query`` with its parameters bound, refused unless it parses as a query
+    both before and after binding: some servers (Virtuoso) run updates sent to
+    the query endpoint, so what leaves must be a query, and the values must not
+    have changed that."""
+    for text in dict.fromkeys((query, bind_values(query, bindings))):
+        try:
+            parseQuery(text)
+        except Exception as error:  # pyparsing raises its own exception types
+            stage = "" if text is query else " once its parameters are bound"
+            raise StoreError(
+                f"not a SPARQL query{stage} (updates are not run through "
+                f"select/construct): {error}"
+            ) from None
+    return text
 
 
 def _empty(value: dict[str, str]) -> bool:
@@ -179,7 +184,7 @@ class RemoteStore:
         # comments included ("nuclear" holds CLEAR): send it without comment lines
         wrapper.setQuery(
             "\n".join(
-                line for line in query.splitlines() if not line.lstrip().startswith("#")
+                line for line in query.split("\n") if not line.lstrip().startswith("#")
             )
         )
         if self._user:
@@ -209,8 +214,7 @@ class RemoteStore:
     def select(
         self, query: str, bindings: Mapping[str, Term] | None = None
     ) -> tuple[list[str], list[Row]]:
-        _reject_updates(query)
-        result = self._run(bind_values(query, bindings), JSON)
+        result = self._run(_bound_query(query, bindings), JSON)
         assert isinstance(result, dict)
         variables = [v for v in result["head"]["vars"] if not v.startswith("_")]
         concatenated = concatenated_variables(query)
@@ -227,8 +231,7 @@ class RemoteStore:
     def construct(
         self, query: str, bindings: Mapping[str, Term] | None = None
     ) -> Graph:
-        _reject_updates(query)
-        result = self._run(bind_values(query, bindings))
+        result = self._run(_bound_query(query, bindings))
         if isinstance(result, Graph):
             return result
         raise StoreError(

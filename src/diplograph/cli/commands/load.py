@@ -162,15 +162,21 @@ def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
                 return shard_status
         summary, started = LoadSummary(), time.monotonic()
         interrupted = False
+        failure: DiplographError | None = None
         try:
             load_articles(args, store, rejected_to, summary)
         except KeyboardInterrupt:
             # each article is written in one atomic update: stopping between two
             # is clean, and the same command resumes
             interrupted = True
+        except DiplographError as error:  # the store failed: say what was done
+            failure = error
     finally:
         store.close()
     print_summary(summary, time.monotonic() - started, store.location)
+    if failure is not None:
+        log.error("diplograph: error: %s", failure)
+        return ExitStatus.ERROR
     if interrupted:
         log.error(
             "interrupted: run the same command again to resume; "
