@@ -137,7 +137,8 @@ def evaluate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_evaluate(args: argparse.Namespace, settings: Settings) -> ExitStatus:
-    from diplograph.evaluate import evaluate, report_json, report_text
+    from diplograph.evaluate import evaluate
+    from diplograph.evaluation_report import report_json, report_text
 
     evaluation = evaluate(Path(args.gold_dir))
     for note in evaluation.notes:
