@@ -47,6 +47,7 @@ from typing import NamedTuple
 from diplograph.articles import SUFFIXES, iter_paths, read_articles
 from diplograph.errors import ArticleError, GoldError
 from diplograph.pipeline import extract_facts
+from diplograph.settings import Settings
 
 KINDS = ("agreement", "kind", "party", "signed", "concerns", "topic", "event")
 """The kinds of fact scored, in report order; "all" sums them."""
@@ -424,20 +425,24 @@ def find_gold(folder: Path) -> GoldFolder:
     return GoldFolder(gold, articles, tuple(sorted(notes)))
 
 
-def evaluate(folder: Path, *, workers: int | None = None) -> Evaluation:
+def evaluate(
+    folder: Path, *, workers: int | None = None, settings: Settings | None = None
+) -> Evaluation:
     """Extract every article of a gold folder and score it against its gold file.
 
     Every gold file is read (and checked) before anything is extracted, so a
     broken one stops the run at once. A gold file without a readable article
     is scored as predicting nothing and named in ``unextracted``; an article
-    without a gold file is left out with a note.
+    without a gold file is left out with a note. ``settings``: the lexicon
+    extraction uses, if any.
     """
     found = find_gold(folder)
     gold = {stem: read_gold(path) for stem, path in found.gold.items()}
     predicted: dict[str, tuple[Agreement, ...]] = {}
     problems: dict[str, str] = {}
     paths = [found.articles[stem] for stem in gold if stem in found.articles]
-    for result in extract_facts(read_articles(paths), workers=workers):
+    articles = read_articles(paths)
+    for result in extract_facts(articles, workers=workers, settings=settings):
         if isinstance(result, ArticleError):
             problems[Path(result.path).stem] = str(result)
         else:

@@ -50,19 +50,13 @@ class LoadSummary:
         return not self.rejected and not self.unreadable
 
 
-def process(article: Article, *, check: bool = True) -> Processed:
+def process(
+    article: Article, *, check: bool = True, lexicon_dir: str | None = None
+) -> Processed:
     """Extract and build one article's graph on its own (no store, no resolution)."""
-    facts = extract(article)
+    facts = extract(article, lexicon_dir=lexicon_dir)
     graph = build_graph(facts)
     return Processed(article, facts, graph, validate(graph) if check else None)
-
-
-def _process_checked(article: Article) -> Processed:
-    return process(article, check=True)
-
-
-def _process_unchecked(article: Article) -> Processed:
-    return process(article, check=False)
 
 
 def in_parallel(
@@ -103,21 +97,30 @@ def in_parallel(
 
 
 def process_all(
-    items: Iterable[Article | ArticleError], *, check: bool, workers: int | None = None
+    items: Iterable[Article | ArticleError],
+    *,
+    check: bool,
+    workers: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Processed | ArticleError]:
-    """Extract, build (and validate) every article, without a store."""
-    yield from in_parallel(
-        _process_checked if check else _process_unchecked, items, workers=workers
-    )
+    """Extract, build (and validate) every article, without a store;
+    ``settings``: their lexicon, if any (else each worker gathers them)."""
+    lexicon = settings.lexicon if settings is not None else None
+    work = partial(process, check=check, lexicon_dir=lexicon)
+    yield from in_parallel(work, items, workers=workers)
 
 
 def extract_facts(
-    items: Iterable[Article | ArticleError], *, workers: int | None = None
+    items: Iterable[Article | ArticleError],
+    *,
+    workers: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[tuple[Article, dict[str, Any]] | ArticleError]:
     """Each article with its facts in the guidelines' JSON shape, read back from
     the article's RDF graph, in input order: what ``extract --format facts``
     writes and what ``evaluate`` scores, so the two cannot drift apart."""
-    for outcome in process_all(items, check=False, workers=workers):
+    outcomes = process_all(items, check=False, workers=workers, settings=settings)
+    for outcome in outcomes:
         if isinstance(outcome, ArticleError):
             yield outcome
         else:
