@@ -22,7 +22,7 @@ from diplograph.model import Article
 from diplograph.namespaces import DG
 from diplograph.pipeline import Processed, load
 from diplograph.queries import run_query
-from diplograph.resolve import CURATION_GRAPH
+from diplograph.iri import CURATION_GRAPH
 from diplograph.store import Store, Term
 
 CORPUS = Path(__file__).resolve().parent / "merge_corpus"

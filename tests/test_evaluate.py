@@ -28,11 +28,10 @@ from diplograph.evaluate import (
     evaluate,
     match,
     parse_agreements,
-    report_json,
-    report_text,
     score_article,
     similarity,
 )
+from diplograph.evaluation_report import report_json, report_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCORER = SHARED / "eval" / "score.py"

@@ -15,7 +15,7 @@ from rdflib import Graph, URIRef
 from support import quad_count, quads
 
 from diplograph.errors import QueryError
-from diplograph.pipeline import ensure_ontology
+from diplograph.loader import ensure_ontology
 from diplograph.queries import (
     bind_parameters,
     load_query,

@@ -230,13 +230,13 @@ def test_the_loads_agreement_index_stays_what_the_store_says(
         )
     from diplograph.articles import read_articles
     from diplograph.extract import extract
-    from diplograph.pipeline import ensure_ontology, store_facts
-    from diplograph.resolve import AgreementIndex
+    from diplograph.loader import Loader
+    from diplograph.store.index import AgreementIndex
 
-    ensure_ontology(store)
-    index = AgreementIndex(store)
+    loader = Loader(store)
+    loader.ensure_ontology()
     for article in read_articles(FILES):
-        assert store_facts(extract(article), store, index=index).status == "stored"  # type: ignore[arg-type]
+        assert loader.store_facts(extract(article)).status == "stored"  # type: ignore[arg-type]
     # a corrected version of one article (same URL): the parties it named change
     original = CORPUS / "ind-are-investment.txt"
     header, body = original.read_text(encoding="utf-8").split("\n\n", 1)
@@ -246,8 +246,8 @@ def test_the_loads_agreement_index_stays_what_the_store_says(
         published=next(line.split(": ", 1)[1] for line in header.splitlines() if line.startswith("published:")),
     )  # fmt: skip
     [article] = read_articles([corrected])
-    assert store_facts(extract(article), store, index=index).status == "stored"  # type: ignore[arg-type]
-    assert index.agreements == AgreementIndex(store).agreements
+    assert loader.store_facts(extract(article)).status == "stored"  # type: ignore[arg-type]
+    assert loader.index.agreements == AgreementIndex(store).agreements
 
 
 # ---------------------------------------------------------------------------

@@ -17,7 +17,8 @@ from support import SMALL_BODY, SMALL_URL, WriteArticle, quad_count, quads
 
 from diplograph.iri import article_iri
 from diplograph.namespaces import DG, ONTOLOGY_IRI
-from diplograph.pipeline import Processed, ensure_ontology, load
+from diplograph.loader import ensure_ontology
+from diplograph.pipeline import Processed, load
 from diplograph.store import Store, Term
 
 CORRECTED_BODY = (

@@ -14,13 +14,13 @@ from rdflib import RDF, URIRef
 
 from diplograph import sparql
 from diplograph.errors import DiplographError
-from diplograph.extract import extract
+from diplograph.extract import EXTRACTOR_VERSION, extract
 from diplograph.iri import CURATION_GRAPH, is_article_iri, separation_iri
+from diplograph.loader import Loader
 from diplograph.model import Article
 from diplograph.namespaces import DG
-from diplograph.pipeline import ensure_ontology, store_facts
 from diplograph.queries import resolve_agreement
-from diplograph.resolve import AgreementIndex
+from diplograph.settings import Settings
 from diplograph.store import Store, Term
 
 
@@ -89,23 +89,26 @@ def remove(store: Store, ref: str) -> list[str]:
     return found
 
 
-def reload(store: Store, *, everything: bool = False) -> list[tuple[str, str]]:
+def reload(
+    store: Store, *, everything: bool = False, settings: Settings | None = None
+) -> list[tuple[str, str]]:
     """Re-extract stored articles made by another extractor version (or all).
 
     Returns (article, status) pairs: "changed" when the new graph differs,
     "unchanged" when it is the same, "rejected" when it breaks the shapes
-    (the old graph then stays).
+    (the old graph then stays). ``settings``: gathered from the environment
+    if not given.
     """
-    from diplograph.extract import EXTRACTOR_VERSION
-
-    ensure_ontology(store)
-    index = AgreementIndex(store)
+    loader = Loader(store, settings=settings)
+    loader.ensure_ontology()
+    lexicon = loader.settings.lexicon
     results = []
     for stored in stored_articles(store):
         if not everything and stored.extractor == EXTRACTOR_VERSION:
             continue
         before = set(store.export_graph(URIRef(stored.iri)))
-        outcome = store_facts(extract(stored.article), store, force=True, index=index)
+        facts = extract(stored.article, lexicon_dir=lexicon)
+        outcome = loader.store_facts(facts, force=True)
         if outcome.status == "rejected":
             results.append((stored.iri, "rejected"))
             continue
@@ -119,12 +122,15 @@ def merges(store: Store) -> tuple[list[str], list[dict[str, Term]]]:
     return store.select(sparql.query("curation-merges"))
 
 
-def split(store: Store, agreement: str, article_ref: str) -> list[str]:
+def split(
+    store: Store, agreement: str, article_ref: str, *, settings: Settings | None = None
+) -> list[str]:
     """Separate an article's claims from ``agreement`` for good, and re-resolve it.
 
     A ``dg:Separation`` goes into the curation graph, then the article is
     re-extracted: its agreement gets a node of its own and keeps it on later
-    loads. Returns the articles re-resolved.
+    loads. Returns the articles re-resolved. ``settings``: gathered from the
+    environment if not given.
     """
     agreement_iri = resolve_agreement(agreement, store)
     articles = find_articles(store, article_ref)
@@ -138,10 +144,11 @@ def split(store: Store, agreement: str, article_ref: str) -> list[str]:
         curation.add((node, DG.separatedAgreement, URIRef(agreement_iri)))
         curation.add((node, DG.separatedArticle, URIRef(iri)))
     store.replace_graph(CURATION_GRAPH, curation)
-    index = AgreementIndex(store)
+    loader = Loader(store, settings=settings)  # its index reads the separations
     for iri in articles:
         if iri in by_iri:
-            store_facts(extract(by_iri[iri].article), store, force=True, index=index)
+            facts = extract(by_iri[iri].article, lexicon_dir=loader.settings.lexicon)
+            loader.store_facts(facts, force=True)
     return articles
 
 

@@ -11,6 +11,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named in annotations: the model itself needs no RDF
+    from rdflib import Graph
+
+    from diplograph.validate import ValidationReport
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -105,3 +111,19 @@ class Resolution:
     rule: str
     score: float
     supported_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One article after extraction and graph building (and validation, if asked).
+
+    ``status`` says what a load did with it: "stored", "unchanged" (the same
+    text was stored by the same extractor version), "rejected" (the shapes
+    failed; nothing written) or "extracted" (not loaded).
+    """
+
+    article: Article
+    facts: ArticleFacts
+    graph: Graph
+    report: ValidationReport | None = None
+    status: str = "extracted"

@@ -20,40 +20,21 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rdflib import Graph, URIRef
-from rdflib.compare import to_canonical_graph
+from rdflib import URIRef
 
-from diplograph import sparql
 from diplograph.articles import read_articles
 from diplograph.build import build_graph
 from diplograph.errors import ArticleError, DiplographError, StoreError
-from diplograph.extract import EXTRACTOR_VERSION, extract
+from diplograph.extract import extract
 from diplograph.facts import graph_to_facts
-from diplograph.iri import ONTOLOGY_GRAPH, article_iri
-from diplograph.model import Article, ArticleFacts
-from diplograph.namespaces import ONTOLOGY_IRI
-from diplograph.resolve import AgreementIndex, resolve
-from diplograph.resources import ontology_file
-from diplograph.store import Store, Term
+from diplograph.loader import Loader
+from diplograph.model import Article, ArticleFacts, Processed
+from diplograph.settings import Settings
+from diplograph.store import Store
+from diplograph.store.shards import read_shard
 from diplograph.validate import ValidationReport, validate
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Processed:
-    """One article after extraction and graph building (and validation, if asked).
-
-    ``status`` says what a load did with it: "stored", "unchanged" (the same
-    text was stored by the same extractor version), "rejected" (the shapes
-    failed; nothing written) or "extracted" (not loaded).
-    """
-
-    article: Article
-    facts: ArticleFacts
-    graph: Graph
-    report: ValidationReport | None = None
-    status: str = "extracted"
 
 
 @dataclass
@@ -70,19 +51,13 @@ class LoadSummary:
         return not self.rejected and not self.unreadable
 
 
-def process(article: Article, *, check: bool = True) -> Processed:
+def process(
+    article: Article, *, check: bool = True, lexicon_dir: str | None = None
+) -> Processed:
     """Extract and build one article's graph on its own (no store, no resolution)."""
-    facts = extract(article)
+    facts = extract(article, lexicon_dir=lexicon_dir)
     graph = build_graph(facts)
     return Processed(article, facts, graph, validate(graph) if check else None)
-
-
-def _process_checked(article: Article) -> Processed:
-    return process(article, check=True)
-
-
-def _process_unchecked(article: Article) -> Processed:
-    return process(article, check=False)
 
 
 A = TypeVar("A", Article, ArticleFacts)
@@ -167,91 +142,35 @@ def in_parallel(
 
 
 def process_all(
-    items: Iterable[Article | ArticleError], *, check: bool, workers: int | None = None
+    items: Iterable[Article | ArticleError],
+    *,
+    check: bool,
+    workers: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Processed | ArticleError]:
-    """Extract, build (and validate) every article, without a store."""
-    yield from in_parallel(
-        _process_checked if check else _process_unchecked, items, workers=workers
-    )
+    """Extract, build (and validate) every article, without a store;
+    ``settings``: their lexicon, if any (else each worker gathers them)."""
+    lexicon = settings.lexicon if settings is not None else None
+    work = partial(process, check=check, lexicon_dir=lexicon)
+    yield from in_parallel(work, items, workers=workers)
 
 
 def extract_facts(
-    items: Iterable[Article | ArticleError], *, workers: int | None = None
+    items: Iterable[Article | ArticleError],
+    *,
+    workers: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[tuple[Article, dict[str, Any]] | ArticleError]:
     """Each article with its facts in the guidelines' JSON shape, read back from
     the article's RDF graph, in input order: what ``extract --format facts``
     writes and what ``evaluate`` scores, so the two cannot drift apart."""
-    for outcome in process_all(items, check=False, workers=workers):
+    outcomes = process_all(items, check=False, workers=workers, settings=settings)
+    for outcome in outcomes:
         if isinstance(outcome, ArticleError):
             yield outcome
         else:
             facts = graph_to_facts(outcome.graph, article_id=outcome.article.stem)
             yield outcome.article, facts
-
-
-def ensure_ontology(store: Store) -> None:
-    """Keep the ontology in its own named graph so queries can read labels.
-
-    Written only when missing or changed, so loading twice leaves the same quads.
-    """
-    # Stores mint new blank nodes on every insert: skolem IRIs from the canonical
-    # labels keep the ontology graph the very same quads in every store.
-    canonical = to_canonical_graph(Graph().parse(ontology_file(), format="turtle"))
-    graph = canonical.skolemize(authority=ONTOLOGY_IRI)
-    iri = ONTOLOGY_GRAPH
-    if store.has_graph(iri):
-        _, rows = store.select(sparql.query("graph-size", graph=iri))
-        if rows and rows[0]["n"].value == str(len(graph)):
-            return
-    store.replace_graph(iri, graph)
-
-
-def is_stored(store: Store, article: Article, *, has_graph: bool | None = None) -> bool:
-    """Whether this exact text is stored, extracted by this extractor version.
-
-    ``has_graph``: whether the article's graph exists, when the caller knows.
-    """
-    iri = article_iri(article)
-    if not (store.has_graph(iri) if has_graph is None else has_graph):
-        return False
-    _, rows = store.select(sparql.query("article-version", article=iri))
-    return any(
-        row["hash"].value == article.content_hash
-        and row.get("extractor", Term("literal", "")).value == EXTRACTOR_VERSION
-        for row in rows
-    )
-
-
-def store_facts(
-    facts: ArticleFacts,
-    store: Store,
-    *,
-    force: bool = False,
-    index: AgreementIndex | None = None,
-) -> Processed:
-    """Resolve, build, validate and (if it conforms) write one article's graph.
-
-    Several articles in a row share one ``index`` of the stored agreements
-    (see :func:`load`); without one, it is read from the store for this article.
-    """
-    article = facts.article
-    iri = article_iri(article)
-    # asked once: on a server each question is a request
-    stored_before = store.has_graph(iri)
-    if not force and is_stored(store, article, has_graph=stored_before):
-        return Processed(article, facts, Graph(), None, "unchanged")
-    index = index if index is not None else AgreementIndex(store)
-    resolutions = resolve(
-        facts, store, article=iri, index=index, stored_before=stored_before
-    )
-    graph = build_graph(facts, resolutions=resolutions)
-    report = validate(graph)
-    if not report.conforms:
-        return Processed(article, facts, graph, report, "rejected")
-    replaced = index.stored(iri) if stored_before else None
-    store.replace_graph(iri, graph)
-    index.wrote(graph, replaced=replaced)
-    return Processed(article, facts, graph, report, "stored")
 
 
 def load(
@@ -260,22 +179,25 @@ def load(
     *,
     published: date | None = None,
     workers: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Processed | ArticleError]:
     """Read, extract, resolve, validate and store every article; yields each outcome.
 
     An article that breaks the shapes is not written (its old graph, if any,
     stays as it was); unreadable files are reported and skipped; an article
-    stored before with the same text is left alone.
+    stored before with the same text is left alone. ``settings``: gathered
+    from the environment if not given.
     """  # fmt: skip
-    ensure_ontology(store)
-    index = AgreementIndex(store)
+    loader = Loader(store, settings=settings)
+    loader.ensure_ontology()
+    work = partial(extract, lexicon_dir=loader.settings.lexicon)
     for item in in_parallel(
-        extract, read_articles(paths, published=published), workers=workers
+        work, read_articles(paths, published=published), workers=workers
     ):
         if isinstance(item, ArticleError):
             yield item
         else:
-            yield guarded(partial(store_facts, store=store, index=index), item)
+            yield guarded(loader.store_facts, item)
 
 
 @dataclass(frozen=True)
@@ -287,7 +209,9 @@ class ShardOutcome:
     report: ValidationReport
 
 
-def load_nquads(paths: Iterable[Path | str], store: Store) -> Iterator[ShardOutcome]:
+def load_nquads(
+    paths: Iterable[Path | str], store: Store, *, settings: Settings | None = None
+) -> Iterator[ShardOutcome]:
     """Feed shards written by ``extract --format nquads`` into the store.
 
     Each article's named graph is validated and replaced atomically, as in
@@ -295,34 +219,9 @@ def load_nquads(paths: Iterable[Path | str], store: Store) -> Iterator[ShardOutc
     extracted with (resolution across articles needs the store, so it runs in
     :func:`load`, or afterwards with ``diplograph reload --all``).
     """
-    import pyoxigraph
-
-    from diplograph.store.embedded import to_rdflib
-
-    ensure_ontology(store)
+    loader = Loader(store, settings=settings)
+    loader.ensure_ontology()
     for path in paths:
-        graphs: dict[str, Graph] = {}
-        try:
-            for quad in pyoxigraph.parse(
-                path=str(path), format=pyoxigraph.RdfFormat.N_QUADS
-            ):
-                name = quad.graph_name
-                if not isinstance(name, pyoxigraph.NamedNode):
-                    continue
-                graphs.setdefault(name.value, Graph()).add(
-                    tuple(
-                        to_rdflib(t)
-                        for t in (quad.subject, quad.predicate, quad.object)
-                    )  # type: ignore[arg-type]
-                )
-        except (OSError, SyntaxError) as error:
-            raise ArticleError(
-                path,
-                f"not an N-Quads shard ({error})",
-                "Give a file written by `diplograph extract --format nquads`.",
-            ) from None
-        for name, graph in graphs.items():
-            report = validate(graph)
-            if report.conforms:
-                store.replace_graph(URIRef(name), graph)
+        for name, graph in read_shard(path).items():
+            report = loader.store_graph(URIRef(name), graph)
             yield ShardOutcome(name, len(graph), report)

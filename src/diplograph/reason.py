@@ -21,6 +21,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, Graph, URIRef
 
@@ -52,8 +53,19 @@ def _short(iri: str) -> str:
     return iri[len(DATA_BASE) :] if iri.startswith(DATA_BASE) else iri
 
 
-def reason(store: Store, *, write: bool = True) -> ReasoningReport:
-    """Check the stored data with HermiT, classify it, and store what it infers."""
+@dataclass
+class _Stored:
+    """What the store says that the reasoner reads: each agreement's kinds
+    (classes), parties and events, and each party's class."""
+
+    kinds: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    parties: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    party_classes: dict[str, str] = field(default_factory=dict)
+    events: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _owlready() -> Any:
+    """owlready2, set up to run HermiT with the Java on the PATH."""
     try:
         import owlready2
     except ImportError:  # pragma: no cover - a dependency
@@ -66,29 +78,95 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
             "reasoning needs Java for HermiT: install a Java runtime (java on PATH)"
         )
     owlready2.JAVA_EXE = java
-    started = time.monotonic()
-    report = ReasoningReport()
+    return owlready2
 
-    kinds: dict[str, set[str]] = defaultdict(set)
-    parties: dict[str, set[str]] = defaultdict(set)
-    party_classes: dict[str, str] = {}
-    events: dict[str, tuple[str, str]] = {}
+
+def _read(store: Store) -> _Stored:
+    stored = _Stored()
     _, rows = store.select(sparql.query("reason-agreements"))
     for row in rows:
         agreement = row["agreement"].value
-        kinds.setdefault(agreement, set())
+        stored.kinds.setdefault(agreement, set())
         if "class" in row and vocabulary().kind_of(row["class"].value):
-            kinds[agreement].add(row["class"].value)
+            stored.kinds[agreement].add(row["class"].value)
         if "party" in row:
-            parties[agreement].add(row["party"].value)
+            stored.parties[agreement].add(row["party"].value)
             if row["partyClass"].value in (
                 str(DG.Country),
                 str(DG.InternationalOrganization),
             ):
-                party_classes[row["party"].value] = row["partyClass"].value
+                stored.party_classes[row["party"].value] = row["partyClass"].value
         if "event" in row and vocabulary().event_of(row["eventClass"].value):
-            events[row["event"].value] = (agreement, row["eventClass"].value)
+            stored.events[row["event"].value] = (agreement, row["eventClass"].value)
+    return stored
 
+
+def _individuals(
+    owlready2: Any, dg: Any, ns: Any, stored: _Stored, report: ReasoningReport
+) -> None:
+    """The stored parties, agreements and events as individuals of ``ns``, with
+    the closed world read into them; counted in ``report``."""
+    party_of = {}
+    for iri in sorted(set(stored.party_classes)):
+        cls = (
+            dg.Country
+            if stored.party_classes[iri] == str(DG.Country)
+            else dg.InternationalOrganization
+        )
+        party_of[iri] = cls(_short(iri), namespace=ns)
+    agreement_of = {}
+    for iri in sorted(stored.kinds):
+        claimed = sorted(stored.kinds[iri])
+        if len(claimed) > 1:
+            # articles disagree about the kind: kinds are disjoint, so reasoning
+            # goes on with the agreement as an agreement of no particular kind
+            names = ", ".join(c.rsplit("#", 1)[-1] for c in claimed)
+            report.problems.append(
+                f"{_short(iri)} is claimed to be of several kinds ({names}); "
+                "see the conflicting-claims query"
+            )
+            claimed = [str(DG.Agreement)]
+        cls = dg[claimed[0].rsplit("#", 1)[-1]] if claimed else dg.Agreement
+        individual = cls(_short(iri), namespace=ns)
+        members = [
+            party_of[p] for p in sorted(stored.parties.get(iri, ())) if p in party_of
+        ]
+        individual.party = members
+        if members:  # the closed world: these are all its parties
+            individual.is_a.append(dg.party.only(owlready2.OneOf(members)))
+        agreement_of[iri] = individual
+    for iri, (agreement, cls_iri) in sorted(stored.events.items()):
+        if agreement in agreement_of:
+            event = dg[cls_iri.rsplit("#", 1)[-1]](_short(iri), namespace=ns)
+            event.ofAgreement = agreement_of[agreement]
+    if len(party_of) > 1:
+        owlready2.AllDifferent(list(party_of.values()))
+    report.agreements, report.parties = len(agreement_of), len(party_of)
+
+
+def _classified(world: Any, dg: Any, report: ReasoningReport) -> Graph:
+    """The classes HermiT put the individuals in (of :data:`CLASSIFIED`), as
+    triples; listed in ``report`` with the classes that cannot have members."""
+    unsatisfiable = [c.iri for c in world.inconsistent_classes()]
+    report.problems += [
+        f"class {_short(c)} cannot have any member" for c in unsatisfiable
+    ]
+    inferred = Graph()
+    for target in CLASSIFIED:
+        cls = dg[str(target).rsplit("#", 1)[-1]]
+        members = sorted(i.iri for i in cls.instances(world=world))
+        report.inferred[str(target).rsplit("#", 1)[-1]] = [_short(m) for m in members]
+        for member in members:
+            inferred.add((URIRef(member), RDF.type, target))
+    return inferred
+
+
+def reason(store: Store, *, write: bool = True) -> ReasoningReport:
+    """Check the stored data with HermiT, classify it, and store what it infers."""
+    owlready2 = _owlready()
+    started = time.monotonic()
+    report = ReasoningReport()
+    stored = _read(store)
     world = owlready2.World()
     with tempfile.TemporaryDirectory() as folder:
         nt = Path(folder) / "diplograph.nt"
@@ -98,44 +176,8 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
         onto = world.get_ontology(nt.as_uri()).load()
     dg = world.get_namespace(str(DG._NS))
     data = world.get_ontology(str(ID["reasoning-input"]))
-    ns = data.get_namespace(DATA_BASE)
     with data:
-        party_of = {}
-        for iri in sorted(set(party_classes)):
-            cls = (
-                dg.Country
-                if party_classes[iri] == str(DG.Country)
-                else dg.InternationalOrganization
-            )
-            party_of[iri] = cls(_short(iri), namespace=ns)
-        agreement_of = {}
-        for iri in sorted(kinds):
-            claimed = sorted(kinds[iri])
-            if len(claimed) > 1:
-                # articles disagree about the kind: kinds are disjoint, so reasoning
-                # goes on with the agreement as an agreement of no particular kind
-                names = ", ".join(c.rsplit("#", 1)[-1] for c in claimed)
-                report.problems.append(
-                    f"{_short(iri)} is claimed to be of several kinds ({names}); "
-                    "see the conflicting-claims query"
-                )
-                claimed = [str(DG.Agreement)]
-            cls = dg[claimed[0].rsplit("#", 1)[-1]] if claimed else dg.Agreement
-            individual = cls(_short(iri), namespace=ns)
-            members = [
-                party_of[p] for p in sorted(parties.get(iri, ())) if p in party_of
-            ]
-            individual.party = members
-            if members:  # the closed world: these are all its parties
-                individual.is_a.append(dg.party.only(owlready2.OneOf(members)))
-            agreement_of[iri] = individual
-        for iri, (agreement, cls_iri) in sorted(events.items()):
-            if agreement in agreement_of:
-                event = dg[cls_iri.rsplit("#", 1)[-1]](_short(iri), namespace=ns)
-                event.ofAgreement = agreement_of[agreement]
-        if len(party_of) > 1:
-            owlready2.AllDifferent(list(party_of.values()))
-    report.agreements, report.parties = len(agreement_of), len(party_of)
+        _individuals(owlready2, dg, data.get_namespace(DATA_BASE), stored, report)
     try:
         with data:
             owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
@@ -145,19 +187,7 @@ def reason(store: Store, *, write: bool = True) -> ReasoningReport:
             f"the stored data is inconsistent with the ontology: {error}"
         )
     if report.consistent:
-        unsatisfiable = [c.iri for c in world.inconsistent_classes()]
-        report.problems += [
-            f"class {_short(c)} cannot have any member" for c in unsatisfiable
-        ]
-        inferred = Graph()
-        for target in CLASSIFIED:
-            cls = dg[str(target).rsplit("#", 1)[-1]]
-            members = sorted(i.iri for i in cls.instances(world=world))
-            report.inferred[str(target).rsplit("#", 1)[-1]] = [
-                _short(m) for m in members
-            ]
-            for member in members:
-                inferred.add((URIRef(member), RDF.type, target))
+        inferred = _classified(world, dg, report)
         if write:
             store.replace_graph(INFERRED_GRAPH, inferred)
     report.seconds = time.monotonic() - started

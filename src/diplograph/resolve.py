@@ -14,30 +14,31 @@ A match reuses the stored IRI; otherwise one is minted from the instrument,
 the name, or the article. Each decision is written as a ``dg:Resolution``
 (rule, score, supporting articles); a curator's ``dg:Separation`` keeps an
 article's agreement apart from a node for good (``diplograph split``).
+
+Everything here is pure: the candidates come from the store's
+:class:`~diplograph.store.index.AgreementIndex`, and
+:meth:`diplograph.loader.Loader.resolve` strings the steps together:
+:func:`propose` (score every candidate), the supporting articles of the
+matches (asked of the store), :func:`choose` (each node used once).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import URIRef
 
-from diplograph import sparql
 from diplograph.extract.lexicon import load_lexicon
 from diplograph.iri import (
-    CURATION_GRAPH,
     agreement_iri,
     instrument_iri,
     named_agreement_iri,
     split_agreement_iri,
 )
 from diplograph.model import AgreementFact, ArticleFacts, Resolution
-from diplograph.namespaces import DG
-from diplograph.settings import Settings
-from diplograph.store import Store, Term
 from diplograph.vocabulary import vocabulary
 
 _PARTY_THRESHOLD = 0.6
@@ -166,281 +167,113 @@ def score(
     return ("parties", round(value, 3)) if value >= _PARTY_THRESHOLD else None
 
 
-# what an agreement's own triples say that resolution reads (besides dg:party);
-# read by sparql/resolve-details.rq
-_DESCRIBING = (DG.name, DG.alias, RDF.type, DG.signingDate, DG.topic)
-CANDIDATES_PER_AGREEMENT = 20
-SUPPORT_LISTED = 5
+@dataclass(frozen=True)
+class Proposal:
+    """One extracted agreement (``position`` in the article) scored against one
+    stored node, before the choice."""
+
+    position: int
+    iri: str
+    rule: str
+    score: float
+    own: bool = False  # the node is described by the article's previous graph
+    previous: Resolution | None = None  # the decision that graph recorded
+    fit: float = 0.0  # with a previous decision: how well it still fits
 
 
-class AgreementIndex:
-    """The stored agreements' names, parties, kinds, dates and topics, in memory.
-
-    Read from the store's merged graph when made, and kept equal to it by
-    :meth:`wrote` after each article graph the load writes, so resolving an
-    article asks the store nothing in the common case. A load's index does
-    not see what another process writes into the same store meanwhile.
-    """
-
-    def __init__(self, store: Store, *, settings: Settings | None = None) -> None:
-        self.store = store
-        # the lexicon extraction used, so its instruments are known here too
-        self.lexicon_dir = (settings or Settings.gather()).lexicon
-        self.agreements: dict[str, Candidate] = {}
-        self._by_party: dict[str, set[str]] = {}
-        self._by_name: dict[str, set[str]] = {}  # a dg:name or dg:alias as written
-        self._names: dict[str, set[str]] = {}  # and back: agreement -> those names
-        self._read(None)
-        # the curators' separations (article -> agreements), written only by split
-        self._separated: dict[str, set[str]] = {}
-        if store.has_graph(CURATION_GRAPH):
-            _, rows = store.select(sparql.query("resolve-separated"))
-            for row in rows:
-                self._separated.setdefault(row["article"].value, set()).add(
-                    row["agreement"].value
-                )
-
-    def separated(self, article: URIRef) -> set[str]:
-        """The agreements a curator separated ``article`` from
-        (``diplograph split``)."""
-        return self._separated.get(str(article), set())
-
-    def _read(self, agreements: set[str] | None) -> None:
-        """(Re)read some agreements, or all of them, from the store."""
-        # None: every agreement (UNDEF in the query's VALUES)
-        values = None if agreements is None else [URIRef(a) for a in agreements]
-        for iri in agreements or ():
-            self._forget(iri)
-        if agreements == set():
-            return
-        _, rows = self.store.select(
-            sparql.query(
-                "resolve-details",
-                agreements=values,
-                describing=[DG.party, *_DESCRIBING],
-            )
-        )
-        for row in rows:
-            p, o = row["p"].value, row["o"].value
-            if p == str(DG.party):
-                if "code" in row:
-                    self._add(row["a"].value, p, row["code"].value)
-            else:
-                self._add(row["a"].value, p, o)
-        _, rows = self.store.select(
-            sparql.query("resolve-conclusions", agreements=values)
-        )
-        for row in rows:
-            self._add(row["a"].value, "conclusion", row["date"].value)
-
-    def _forget(self, iri: str) -> None:
-        old = self.agreements.pop(iri, None)
-        if old is None:
-            return
-        for code in old.parties:
-            self._by_party.get(code, set()).discard(iri)
-        for name in self._names.pop(iri, ()):
-            self._by_name.get(name, set()).discard(iri)
-
-    def _add(self, iri: str, p: str, value: str) -> None:
-        candidate = self.agreements.get(iri)
-        if candidate is None:
-            candidate = self.agreements[iri] = Candidate(iri)
-        if p == str(DG.name) or p == str(DG.alias):
-            candidate.names.add(norm(value))
-            self._by_name.setdefault(value, set()).add(iri)
-            self._names.setdefault(iri, set()).add(value)
-        elif p == str(DG.party):
-            candidate.parties.add(value)
-            self._by_party.setdefault(value, set()).add(iri)
-        elif p == str(RDF.type):
-            kind = vocabulary().kind_of(value)
-            if kind is not None:
-                candidate.kinds.add(kind)
-        elif p == str(DG.signingDate):
-            candidate.signed.add(value)
-        elif p == str(DG.topic):
-            candidate.topics.add(value.rsplit("topic_", 1)[-1])
-        elif p == "conclusion":
-            candidate.concluded.add(value)
-
-    def stored(self, article: URIRef) -> set[str]:
-        """The agreements ``article``'s stored graph describes (before replacing it)."""
-        _, rows = self.store.select(sparql.query("resolve-stored", article=article))
-        return {row["a"].value for row in rows}
-
-    def wrote(self, graph: Graph, *, replaced: set[str] | None = None) -> None:
-        """Take in an article graph just written. ``replaced``: the agreements of
-        the graph it replaced, whose claims may have left the merged graph with
-        it, so they are read again."""
-        agreements = {str(a) for a in graph.subjects(RDF.type, DG.Agreement)}
-        if replaced is not None:
-            self._read(agreements | replaced)
-            return
-        codes = {str(p): str(c) for p, c in graph.subject_objects(DG.code)}
-        for a in agreements:
-            for p, o in graph.predicate_objects(URIRef(a)):
-                if p == DG.party:
-                    if str(o) in codes:
-                        self._add(a, str(p), codes[str(o)])
-                elif p in _DESCRIBING:
-                    self._add(a, str(p), str(o))
-        for event in graph.subjects(RDF.type, DG.Conclusion):
-            agreement = graph.value(event, DG.ofAgreement)
-            when = graph.value(event, DG.date)
-            if agreement is not None and when is not None:
-                self._add(str(agreement), "conclusion", str(when))
-
-    def candidates(self, fact: AgreementFact) -> list[str]:
-        """The stored agreements ``fact`` may be: sharing enough parties (the
-        most first), or a name, or the well-known instrument it names."""
-        found: set[str] = set()
-        if fact.parties:
-            need = 1 if len(fact.parties) <= 2 else (len(fact.parties) + 1) // 2
-            shared: dict[str, int] = {}
-            for code in set(fact.parties):
-                for iri in self._by_party.get(code, ()):
-                    shared[iri] = shared.get(iri, 0) + 1
-            ranked = sorted(
-                (iri for iri, n in shared.items() if n >= need),
-                key=lambda iri: (-shared[iri], iri),
-            )
-            found.update(ranked[:CANDIDATES_PER_AGREEMENT])
-        names = {n for n in (fact.name, *fact.aliases) if n}
-        instrument = instrument_of(fact, lexicon_dir=self.lexicon_dir)
-        if instrument:
-            found.add(str(instrument_iri(instrument)))
-            instruments = load_lexicon(self.lexicon_dir).instruments
-            inst = next(i for i in instruments if i.id == instrument)
-            names.update((inst.name, *inst.aliases))
-        for name in names:
-            found.update(self._by_name.get(name, ()))
-        return sorted(iri for iri in found if iri in self.agreements)
-
-
-def _candidates(
-    fact: AgreementFact,
-    index: AgreementIndex,
-    article: URIRef,
-    *,
-    stored_before: bool,
-) -> list[Candidate]:
-    found = index.candidates(fact)
-    if not found or not stored_before:
-        return [index.agreements[iri] for iri in found]
-    # an article stored before: its earlier version and decisions count
-    store = index.store
-    candidates = {iri: replace(index.agreements[iri]) for iri in found}
-    agreements = [URIRef(iri) for iri in found]
-    _, rows = store.select(
-        sparql.query("resolve-own", agreements=agreements, article=article)
-    )
-    for row in rows:
-        candidates[row["a"].value].own = True
-    if any(c.own for c in candidates.values()):
-        _, rows = store.select(sparql.query("resolve-previous", article=article))
-        previous: dict[str, list[dict[str, Term]]] = {}
-        for row in rows:
-            previous.setdefault(row["agreement"].value, []).append(row)
-        for iri, records in previous.items():
-            if iri in candidates:
-                others = tuple(
-                    sorted({r["other"].value for r in records if "other" in r})
-                )
-                first = records[0]
-                candidates[iri].previous = Resolution(
-                    iri, first["rule"].value, float(first["score"].value), others
-                )
-    return [candidates[iri] for iri in found]
-
-
-def _supporting(store: Store, agreement: str, article: URIRef) -> tuple[str, ...]:
-    """A few other articles reporting ``agreement`` say why; sources-of lists them all.
-
-    Asked only of candidates that match, so most candidates cost no query.
-    """
-    query = sparql.query(
-        "resolve-others",
-        agreement=URIRef(agreement),
-        article=article,
-        limit=SUPPORT_LISTED,
-    )
-    _, rows = store.select(query)
-    return tuple(sorted(row["other"].value for row in rows))
-
-
-def resolve(
+def propose(
     facts: ArticleFacts,
-    store: Store,
+    candidates: Sequence[Sequence[Candidate]],
     *,
     article: URIRef,
-    index: AgreementIndex | None = None,
-    stored_before: bool | None = None,
-) -> list[Resolution]:
-    """One resolution per extracted agreement, in order; each stored node used once.
-
-    ``index``: the load's :class:`AgreementIndex` (read from the store if not
-    given); ``stored_before``: whether the store holds an earlier version of
-    the article (asked if not given).
-    """
-    known = index if index is not None else AgreementIndex(store)
-    separated = known.separated(article)
-    proposals: list[tuple[float, int, str, str, tuple[str, ...], float]] = []
-    if stored_before is None:
-        stored_before = store.has_graph(article)
-    for position, fact in enumerate(facts.agreements):
-        for candidate in _candidates(fact, known, article, stored_before=stored_before):
+    separated: set[str],
+    lexicon_dir: str | None = None,
+) -> list[Proposal]:
+    """Every (extracted agreement, candidate) pair that matches by a rule;
+    ``candidates``: the stored nodes each extracted agreement may be, in order."""
+    proposals = []
+    for position, (fact, found) in enumerate(
+        zip(facts.agreements, candidates, strict=True)
+    ):
+        for candidate in found:
             if candidate.iri in separated:
                 continue
-            decision = score(fact, candidate, lexicon_dir=known.lexicon_dir)
+            decision = score(fact, candidate, lexicon_dir=lexicon_dir)
             if decision is None:
                 continue
             rule, value = decision
+            fit = 0.0
             if candidate.previous is not None:
-                # the article's earlier decision stands, so reloading changes nothing
-                previous = candidate.previous
-                mine = mint(article, fact, lexicon_dir=known.lexicon_dir)
+                mine = mint(article, fact, lexicon_dir=lexicon_dir)
                 fit = value + (0.5 if candidate.iri == mine else 0.0)
-                proposals.append(
-                    (
-                        2.0 + fit,
-                        position,
-                        candidate.iri,
-                        previous.rule,
-                        previous.supported_by,
-                        previous.score,
-                    )
+            proposals.append(
+                Proposal(
+                    position, candidate.iri, rule, value,
+                    candidate.own, candidate.previous, fit,
                 )
-                continue
-            others = _supporting(store, candidate.iri, article)
-            if candidate.own and not others:
-                rule, value = (
-                    "new",
-                    1.0,
-                )  # only this article's earlier version: keep its node
-            proposals.append((value, position, candidate.iri, rule, others, value))
-    proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
+            )  # fmt: skip
+    return proposals
+
+
+def choose(
+    facts: ArticleFacts,
+    proposals: Iterable[Proposal],
+    supporting: Mapping[str, tuple[str, ...]],
+    *,
+    article: URIRef,
+    separated: set[str],
+    lexicon_dir: str | None = None,
+) -> list[Resolution]:
+    """One resolution per extracted agreement, in order; each stored node used
+    once, the best proposals first; an agreement left without one gets a new node.
+
+    ``supporting``: a few other articles reporting each proposed node (of the
+    proposals without a previous decision).
+    """
+    ranked: list[tuple[float, int, str, str, tuple[str, ...], float]] = []
+    for p in proposals:
+        if p.previous is not None:
+            # the article's earlier decision stands, so reloading changes nothing
+            was = p.previous
+            ranked.append(
+                (2.0 + p.fit, p.position, p.iri, was.rule, was.supported_by, was.score)
+            )
+            continue
+        others = supporting[p.iri]
+        rule, value = p.rule, p.score
+        if p.own and not others:
+            rule, value = "new", 1.0  # only this article's earlier version: keep it
+        ranked.append((value, p.position, p.iri, rule, others, value))
+    ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
     chosen: dict[int, Resolution] = {}
     used: set[str] = set()
-    for _, position, iri, rule, others, value in proposals:
+    for _, position, iri, rule, others, value in ranked:
         if position in chosen or iri in used:
             continue
         chosen[position] = Resolution(iri, rule, round(min(value, 1.0), 3), others)
         used.add(iri)
     result = []
     for position, fact in enumerate(facts.agreements):
-        if position in chosen:
-            result.append(chosen[position])
-            continue
-        iri, rule = mint(article, fact, lexicon_dir=known.lexicon_dir), "new"
-        if iri in separated:
-            rule = "split"
-        if (
-            iri in used or iri in separated
-        ):  # two agreements of one article, or a split one
-            iri = str(agreement_iri(article, fact))
-        if iri in separated:
-            iri = str(split_agreement_iri(article, iri))
-        used.add(iri)
-        result.append(Resolution(iri, rule, 1.0))
+        if position not in chosen:
+            chosen[position] = _new_node(article, fact, used, separated, lexicon_dir)
+        used.add(chosen[position].agreement)
+        result.append(chosen[position])
     return result
+
+
+def _new_node(
+    article: URIRef,
+    fact: AgreementFact,
+    used: set[str],
+    separated: set[str],
+    lexicon_dir: str | None,
+) -> Resolution:
+    """A node minted for an agreement no stored node was chosen for."""
+    iri, rule = mint(article, fact, lexicon_dir=lexicon_dir), "new"
+    if iri in separated:
+        rule = "split"
+    if iri in used or iri in separated:  # two agreements of one article, or split
+        iri = str(agreement_iri(article, fact))
+    if iri in separated:
+        iri = str(split_agreement_iri(article, iri))
+    return Resolution(iri, rule, 1.0)

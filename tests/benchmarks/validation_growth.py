@@ -36,6 +36,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+import diplograph.loader as loader
 import diplograph.pipeline as pipeline
 from diplograph.articles import read_articles
 from diplograph.extract import extract
@@ -65,19 +66,19 @@ def corpus(workdir: Path, articles: int, seed: int, pool: int) -> list[Path]:
 def timed_validation() -> Iterator[list[tuple[float, int]]]:
     """Record (seconds, triples) of every validate call the pipeline makes."""
     calls: list[tuple[float, int]] = []
-    real = pipeline.validate
+    real = loader.validate
 
-    def validate(graph: Graph, **options: object) -> pipeline.ValidationReport:
+    def validate(graph: Graph, **options: object) -> loader.ValidationReport:
         started = time.perf_counter()
         report = real(graph, **options)  # type: ignore[arg-type]
         calls.append((time.perf_counter() - started, len(graph)))
         return report
 
-    pipeline.validate = validate  # type: ignore[assignment]
+    loader.validate = validate  # type: ignore[assignment]
     try:
         yield calls
     finally:
-        pipeline.validate = real
+        loader.validate = real
 
 
 def stored_articles(store: Store) -> int:
@@ -111,7 +112,7 @@ def measure(
     with timed_validation() as calls:
         for _ in range(passes):
             for facts in sample:
-                outcome = pipeline.store_facts(facts, store, force=True)
+                outcome = loader.Loader(store).store_facts(facts, force=True)
                 if outcome.status == "stored":
                     store.remove_graph(article_iri(facts.article))
     return calls
@@ -155,7 +156,7 @@ def main() -> int:
     location = args.workdir / "store"
     shutil.rmtree(location, ignore_errors=True)
     store = open_store(str(location))
-    pipeline.validate(Graph())  # parse the shapes once, outside the timings
+    loader.validate(Graph())  # parse the shapes once, outside the timings
     rows = []
     try:
         for size in sizes:

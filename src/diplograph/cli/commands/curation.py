@@ -36,7 +36,7 @@ def reload_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_reload(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     with opened(settings) as store:
-        results = curation.reload(store, everything=args.all)
+        results = curation.reload(store, everything=args.all, settings=settings)
     if not args.quiet:
         for iri, status in results:
             print(f"{status} {iri}")
@@ -81,7 +81,10 @@ def split_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_split(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     with opened(settings) as store:
-        for iri in curation.split(store, args.agreement, args.article):
+        separated = curation.split(
+            store, args.agreement, args.article, settings=settings
+        )
+        for iri in separated:
             print(f"separated {iri} from {args.agreement}; re-resolved it")
     return ExitStatus.SUCCESS
 

@@ -48,7 +48,7 @@ def _skipped(error: ArticleError) -> None:
     log.warning("SKIPPED %s", error)
 
 
-def explain_all(articles: Iterable[Article | ArticleError]) -> int:
+def explain_all(articles: Iterable[Article | ArticleError], settings: Settings) -> int:
     """Print each article's facts with the rules behind them; the unreadable."""
     from diplograph.extract import extract
     from diplograph.extract.explain import explain
@@ -59,16 +59,19 @@ def explain_all(articles: Iterable[Article | ArticleError]) -> int:
             failures += 1
             _skipped(article)
             continue
-        print(explain(extract(article), width=shutil.get_terminal_size().columns))
+        facts = extract(article, lexicon_dir=settings.lexicon)
+        print(explain(facts, width=shutil.get_terminal_size().columns))
     return failures
 
 
-def write_facts(articles: Iterable[Article | ArticleError], out: Path | None) -> int:
+def write_facts(
+    articles: Iterable[Article | ArticleError], out: Path | None, settings: Settings
+) -> int:
     """Each article's facts JSON to ``out/<stem>.json`` or stdout; the unreadable."""
     failures = 0
     if out:
         out.mkdir(parents=True, exist_ok=True)
-    for result in extract_facts(articles):
+    for result in extract_facts(articles, settings=settings):
         if isinstance(result, ArticleError):
             failures += 1
             _skipped(result)
@@ -83,12 +86,15 @@ def write_facts(articles: Iterable[Article | ArticleError], out: Path | None) ->
 
 
 def write_graphs(
-    articles: Iterable[Article | ArticleError], out: Path | None, fmt: str
+    articles: Iterable[Article | ArticleError],
+    out: Path | None,
+    fmt: str,
+    settings: Settings,
 ) -> int:
     """The articles' graphs as TriG or N-Quads, to ``out`` or stdout; the unreadable."""
     failures = 0
     dataset = Dataset()
-    for outcome in process_all(articles, check=False):
+    for outcome in process_all(articles, check=False, settings=settings):
         if isinstance(outcome, ArticleError):
             failures += 1
             _skipped(outcome)
@@ -114,11 +120,11 @@ def run_extract(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     out = Path(args.out) if args.out else None
     articles = read_articles(args.paths, published=args.published)
     if args.explain:
-        failures = explain_all(articles)
+        failures = explain_all(articles, settings)
     elif args.format == "facts":
-        failures = write_facts(articles, out)
+        failures = write_facts(articles, out, settings)
     else:
-        failures = write_graphs(articles, out, args.format)
+        failures = write_graphs(articles, out, args.format, settings)
     return ExitStatus.FINDINGS if failures else ExitStatus.SUCCESS
 
 
@@ -137,9 +143,10 @@ def evaluate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_evaluate(args: argparse.Namespace, settings: Settings) -> ExitStatus:
-    from diplograph.evaluate import evaluate, report_json, report_text
+    from diplograph.evaluate import evaluate
+    from diplograph.evaluation_report import report_json, report_text
 
-    evaluation = evaluate(Path(args.gold_dir))
+    evaluation = evaluate(Path(args.gold_dir), settings=settings)
     for note in evaluation.notes:
         log.warning("%s", note)
     if args.json:

@@ -81,10 +81,12 @@ def keep_report(
     return f"report kept in {text} and {turtle}"
 
 
-def load_shards(paths: list[str], store: Store, rejected_to: Path) -> ExitStatus:
+def load_shards(
+    paths: list[str], store: Store, rejected_to: Path, settings: Settings
+) -> ExitStatus:
     stored = rejected = triples = 0
     started = time.monotonic()
-    for outcome in load_nquads(paths, store):
+    for outcome in load_nquads(paths, store, settings=settings):
         if outcome.report.conforms:
             stored += 1
             triples += outcome.triples
@@ -106,7 +108,11 @@ def load_shards(paths: list[str], store: Store, rejected_to: Path) -> ExitStatus
 
 
 def load_articles(
-    args: argparse.Namespace, store: Store, rejected_to: Path, summary: LoadSummary
+    args: argparse.Namespace,
+    store: Store,
+    rejected_to: Path,
+    summary: LoadSummary,
+    settings: Settings,
 ) -> None:
     """Load the articles the command line names, saying what became of each,
     into ``summary``; a KeyboardInterrupt leaves it as far as it got."""
@@ -122,7 +128,8 @@ def load_articles(
             print(line)
 
     try:
-        for outcome in load(paths, store, published=args.published):
+        outcomes = load(paths, store, published=args.published, settings=settings)
+        for outcome in outcomes:
             progress.step()
             if isinstance(outcome, ArticleError):
                 summary.unreadable.append(outcome)
@@ -157,14 +164,14 @@ def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     try:
         rejected_to, shard_status = rejected_dir(store), ExitStatus.SUCCESS
         if args.nquads:
-            shard_status = load_shards(args.nquads, store, rejected_to)
+            shard_status = load_shards(args.nquads, store, rejected_to, settings)
             if not args.paths:
                 return shard_status
         summary, started = LoadSummary(), time.monotonic()
         interrupted = False
         failure: DiplographError | None = None
         try:
-            load_articles(args, store, rejected_to, summary)
+            load_articles(args, store, rejected_to, summary, settings)
         except KeyboardInterrupt:
             # each article is written in one atomic update: stopping between two
             # is clean, and the same command resumes

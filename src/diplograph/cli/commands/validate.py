@@ -65,12 +65,13 @@ def rdf_file(path: Path) -> Checked:
     return str(path), URIRef(path.resolve().as_uri()), validate(graph)
 
 
-def article_files(path: Path) -> list[Checked]:
+def article_files(path: Path, settings: Settings) -> list[Checked]:
     """The articles of a file or folder, extracted and built as a load would."""
     from diplograph.articles import read_articles
 
     checked: list[Checked] = []
-    for outcome in process_all(read_articles([path]), check=True, workers=1):
+    articles = read_articles([path])
+    for outcome in process_all(articles, check=True, workers=1, settings=settings):
         if isinstance(outcome, ArticleError):
             raise outcome
         assert isinstance(outcome, Processed) and outcome.report is not None
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
         if path.suffix in RDF_SUFFIXES:
             reports.append(rdf_file(path))
         else:
-            reports.extend(article_files(path))
+            reports.extend(article_files(path, settings))
     if not args.files:
         reports = stored_graphs(settings)
     failed = print_reports(reports, args.format)

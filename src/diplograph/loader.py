@@ -1,0 +1,156 @@
+"""Writing articles into a store: resolve, build, validate, replace.
+
+A :class:`Loader` owns what writing needs besides the article: the store, the
+index of the agreements stored there (:class:`~diplograph.store.index.AgreementIndex`,
+read once and kept up to date with every write) and the settings. ``load``,
+``reload`` and ``split`` each make one and hand it every article in turn, since
+each article is resolved against what the ones before it stored.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+from rdflib.compare import to_canonical_graph
+
+from diplograph import sparql
+from diplograph.build import build_graph
+from diplograph.extract import EXTRACTOR_VERSION
+from diplograph.iri import ONTOLOGY_GRAPH, article_iri
+from diplograph.model import Article, ArticleFacts, Processed, Resolution
+from diplograph.namespaces import ONTOLOGY_IRI
+from diplograph.resolve import choose, propose
+from diplograph.resources import ontology_file
+from diplograph.settings import Settings
+from diplograph.store import Store, Term
+from diplograph.store.index import AgreementIndex
+from diplograph.validate import ValidationReport, validate
+
+
+def ensure_ontology(store: Store) -> None:
+    """Keep the ontology in its own named graph so queries can read labels.
+
+    Written only when missing or changed, so loading twice leaves the same quads.
+    """
+    # Stores mint new blank nodes on every insert: skolem IRIs from the canonical
+    # labels keep the ontology graph the very same quads in every store.
+    canonical = to_canonical_graph(Graph().parse(ontology_file(), format="turtle"))
+    graph = canonical.skolemize(authority=ONTOLOGY_IRI)
+    iri = ONTOLOGY_GRAPH
+    if store.has_graph(iri):
+        _, rows = store.select(sparql.query("graph-size", graph=iri))
+        if rows and rows[0]["n"].value == str(len(graph)):
+            return
+    store.replace_graph(iri, graph)
+
+
+class Loader:
+    """The store, the index of its agreements and the settings, for writing
+    one article after another.
+
+    The index is read from the store the first time an article needs resolving
+    (an unchanged article does not), so a loader made before a curator's
+    separation is written still sees it.
+
+    Example:
+        >>> from datetime import date
+        >>> from diplograph.extract import extract
+        >>> from diplograph.store import open_store
+        >>> loader = Loader(open_store(":memory:"), settings=Settings())
+        >>> text = "Japan and South Korea signed a trade agreement on Wednesday."
+        >>> facts = extract(Article(text, "T", date(2015, 6, 25), "a.txt"))
+        >>> loader.store_facts(facts).status, loader.store_facts(facts).status
+        ('stored', 'unchanged')
+    """
+
+    def __init__(self, store: Store, *, settings: Settings | None = None) -> None:
+        self.store = store
+        self.settings = settings if settings is not None else Settings.gather()
+        self._index: AgreementIndex | None = None
+
+    @property
+    def index(self) -> AgreementIndex:
+        """The stored agreements, read on first use."""
+        if self._index is None:
+            self._index = AgreementIndex(self.store, lexicon_dir=self.settings.lexicon)
+        return self._index
+
+    def ensure_ontology(self) -> None:
+        ensure_ontology(self.store)
+
+    def is_stored(self, article: Article, *, has_graph: bool | None = None) -> bool:
+        """Whether this exact text is stored, extracted by this extractor version.
+
+        ``has_graph``: whether the article's graph exists, when the caller knows.
+        """
+        iri = article_iri(article)
+        if not (self.store.has_graph(iri) if has_graph is None else has_graph):
+            return False
+        _, rows = self.store.select(sparql.query("article-version", article=iri))
+        return any(
+            row["hash"].value == article.content_hash
+            and row.get("extractor", Term("literal", "")).value == EXTRACTOR_VERSION
+            for row in rows
+        )
+
+    def resolve(
+        self, facts: ArticleFacts, *, article: URIRef, stored_before: bool
+    ) -> list[Resolution]:
+        """Which node each extracted agreement is (see :mod:`diplograph.resolve`):
+        the candidates and supporting articles from the store, the choice pure.
+
+        ``stored_before``: whether the store holds an earlier version of the article.
+        """
+        index, lexicon = self.index, self.settings.lexicon
+        separated = index.separated(article)
+        candidates = [
+            index.candidates_of(fact, article, stored_before=stored_before)
+            for fact in facts.agreements
+        ]
+        proposals = propose(
+            facts, candidates, article=article, separated=separated,
+            lexicon_dir=lexicon,
+        )  # fmt: skip
+        supporting = {
+            p.iri: index.supporting(p.iri, article)
+            for p in proposals
+            if p.previous is None
+        }
+        return choose(
+            facts, proposals, supporting, article=article, separated=separated,
+            lexicon_dir=lexicon,
+        )  # fmt: skip
+
+    def store_facts(self, facts: ArticleFacts, *, force: bool = False) -> Processed:
+        """Resolve, build, validate and (if it conforms) write one article's graph.
+
+        An article stored before with the same text by this extractor version is
+        left alone ("unchanged"), unless ``force``.
+        """
+        article = facts.article
+        iri = article_iri(article)
+        # asked once: on a server each question is a request
+        stored_before = self.store.has_graph(iri)
+        if not force and self.is_stored(article, has_graph=stored_before):
+            return Processed(article, facts, Graph(), None, "unchanged")
+        resolutions = self.resolve(facts, article=iri, stored_before=stored_before)
+        graph = build_graph(facts, resolutions=resolutions)
+        report = validate(graph)
+        if not report.conforms:
+            return Processed(article, facts, graph, report, "rejected")
+        index = self.index
+        replaced = index.stored(iri) if stored_before else None
+        self.store.replace_graph(iri, graph)
+        index.wrote(graph, replaced=replaced)
+        return Processed(article, facts, graph, report, "stored")
+
+    def store_graph(self, iri: URIRef, graph: Graph) -> ValidationReport:
+        """Validate an article graph built elsewhere (a shard's) and write it if
+        it conforms, as it is: no resolution."""
+        report = validate(graph)
+        if report.conforms:
+            self.store.replace_graph(iri, graph)
+            self._index = None  # read again if an article is resolved after it
+        return report
+
+
+__all__ = ["Loader", "ensure_ontology"]

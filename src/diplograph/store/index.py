@@ -1,0 +1,225 @@
+"""The stored agreements as resolution reads them, in memory: the index a load
+keeps beside its store.
+
+Resolution's matching (:mod:`diplograph.resolve`) is pure: it scores an
+extracted agreement against :class:`~diplograph.resolve.Candidate` records.
+This module is where those records come from: the merged graph read once,
+then kept equal to it after every article graph the load writes, and the few
+questions only the store can answer (an article's earlier decisions, the
+articles supporting a match).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rdflib import RDF, Graph, URIRef
+
+from diplograph import sparql
+from diplograph.extract.lexicon import load_lexicon
+from diplograph.iri import CURATION_GRAPH, instrument_iri
+from diplograph.model import AgreementFact, Resolution
+from diplograph.namespaces import DG
+from diplograph.resolve import Candidate, instrument_of, norm
+from diplograph.store import Store, Term
+from diplograph.vocabulary import vocabulary
+
+# what an agreement's own triples say that resolution reads (besides dg:party);
+# read by sparql/resolve-details.rq
+_DESCRIBING = (DG.name, DG.alias, RDF.type, DG.signingDate, DG.topic)
+CANDIDATES_PER_AGREEMENT = 20
+SUPPORT_LISTED = 5
+
+
+class AgreementIndex:
+    """The stored agreements' names, parties, kinds, dates and topics, in memory.
+
+    Read from the store's merged graph when made, and kept equal to it by
+    :meth:`wrote` after each article graph the load writes, so resolving an
+    article asks the store nothing in the common case. A load's index does
+    not see what another process writes into the same store meanwhile.
+    ``lexicon_dir``: the lexicon extraction used, so its instruments are known
+    here too (the settings' ``lexicon``).
+    """
+
+    def __init__(self, store: Store, *, lexicon_dir: str | None = None) -> None:
+        self.store = store
+        self.lexicon_dir = lexicon_dir
+        self.agreements: dict[str, Candidate] = {}
+        self._by_party: dict[str, set[str]] = {}
+        self._by_name: dict[str, set[str]] = {}  # a dg:name or dg:alias as written
+        self._names: dict[str, set[str]] = {}  # and back: agreement -> those names
+        self._read(None)
+        # the curators' separations (article -> agreements), written only by split
+        self._separated: dict[str, set[str]] = {}
+        if store.has_graph(CURATION_GRAPH):
+            _, rows = store.select(sparql.query("resolve-separated"))
+            for row in rows:
+                self._separated.setdefault(row["article"].value, set()).add(
+                    row["agreement"].value
+                )
+
+    def separated(self, article: URIRef) -> set[str]:
+        """The agreements a curator separated ``article`` from
+        (``diplograph split``)."""
+        return self._separated.get(str(article), set())
+
+    def _read(self, agreements: set[str] | None) -> None:
+        """(Re)read some agreements, or all of them, from the store."""
+        # None: every agreement (UNDEF in the query's VALUES)
+        values = None if agreements is None else [URIRef(a) for a in agreements]
+        for iri in agreements or ():
+            self._forget(iri)
+        if agreements == set():
+            return
+        _, rows = self.store.select(
+            sparql.query(
+                "resolve-details",
+                agreements=values,
+                describing=[DG.party, *_DESCRIBING],
+            )
+        )
+        for row in rows:
+            p, o = row["p"].value, row["o"].value
+            if p == str(DG.party):
+                if "code" in row:
+                    self._add(row["a"].value, p, row["code"].value)
+            else:
+                self._add(row["a"].value, p, o)
+        _, rows = self.store.select(
+            sparql.query("resolve-conclusions", agreements=values)
+        )
+        for row in rows:
+            self._add(row["a"].value, "conclusion", row["date"].value)
+
+    def _forget(self, iri: str) -> None:
+        old = self.agreements.pop(iri, None)
+        if old is None:
+            return
+        for code in old.parties:
+            self._by_party.get(code, set()).discard(iri)
+        for name in self._names.pop(iri, ()):
+            self._by_name.get(name, set()).discard(iri)
+
+    def _add(self, iri: str, p: str, value: str) -> None:
+        candidate = self.agreements.get(iri)
+        if candidate is None:
+            candidate = self.agreements[iri] = Candidate(iri)
+        if p == str(DG.name) or p == str(DG.alias):
+            candidate.names.add(norm(value))
+            self._by_name.setdefault(value, set()).add(iri)
+            self._names.setdefault(iri, set()).add(value)
+        elif p == str(DG.party):
+            candidate.parties.add(value)
+            self._by_party.setdefault(value, set()).add(iri)
+        elif p == str(RDF.type):
+            kind = vocabulary().kind_of(value)
+            if kind is not None:
+                candidate.kinds.add(kind)
+        elif p == str(DG.signingDate):
+            candidate.signed.add(value)
+        elif p == str(DG.topic):
+            candidate.topics.add(value.rsplit("topic_", 1)[-1])
+        elif p == "conclusion":
+            candidate.concluded.add(value)
+
+    def stored(self, article: URIRef) -> set[str]:
+        """The agreements ``article``'s stored graph describes (before replacing it)."""
+        _, rows = self.store.select(sparql.query("resolve-stored", article=article))
+        return {row["a"].value for row in rows}
+
+    def wrote(self, graph: Graph, *, replaced: set[str] | None = None) -> None:
+        """Take in an article graph just written. ``replaced``: the agreements of
+        the graph it replaced, whose claims may have left the merged graph with
+        it, so they are read again."""
+        agreements = {str(a) for a in graph.subjects(RDF.type, DG.Agreement)}
+        if replaced is not None:
+            self._read(agreements | replaced)
+            return
+        codes = {str(p): str(c) for p, c in graph.subject_objects(DG.code)}
+        for a in agreements:
+            for p, o in graph.predicate_objects(URIRef(a)):
+                if p == DG.party:
+                    if str(o) in codes:
+                        self._add(a, str(p), codes[str(o)])
+                elif p in _DESCRIBING:
+                    self._add(a, str(p), str(o))
+        for event in graph.subjects(RDF.type, DG.Conclusion):
+            agreement = graph.value(event, DG.ofAgreement)
+            when = graph.value(event, DG.date)
+            if agreement is not None and when is not None:
+                self._add(str(agreement), "conclusion", str(when))
+
+    def candidates(self, fact: AgreementFact) -> list[str]:
+        """The stored agreements ``fact`` may be: sharing enough parties (the
+        most first), or a name, or the well-known instrument it names."""
+        found: set[str] = set()
+        if fact.parties:
+            need = 1 if len(fact.parties) <= 2 else (len(fact.parties) + 1) // 2
+            shared: dict[str, int] = {}
+            for code in set(fact.parties):
+                for iri in self._by_party.get(code, ()):
+                    shared[iri] = shared.get(iri, 0) + 1
+            ranked = sorted(
+                (iri for iri, n in shared.items() if n >= need),
+                key=lambda iri: (-shared[iri], iri),
+            )
+            found.update(ranked[:CANDIDATES_PER_AGREEMENT])
+        names = {n for n in (fact.name, *fact.aliases) if n}
+        instrument = instrument_of(fact, lexicon_dir=self.lexicon_dir)
+        if instrument:
+            found.add(str(instrument_iri(instrument)))
+            instruments = load_lexicon(self.lexicon_dir).instruments
+            inst = next(i for i in instruments if i.id == instrument)
+            names.update((inst.name, *inst.aliases))
+        for name in names:
+            found.update(self._by_name.get(name, ()))
+        return sorted(iri for iri in found if iri in self.agreements)
+
+    def candidates_of(
+        self, fact: AgreementFact, article: URIRef, *, stored_before: bool
+    ) -> list[Candidate]:
+        """:meth:`candidates` as records; for an article stored before, marked
+        with what its earlier version described and decided."""
+        found = self.candidates(fact)
+        if not found or not stored_before:
+            return [self.agreements[iri] for iri in found]
+        candidates = {iri: replace(self.agreements[iri]) for iri in found}
+        agreements = [URIRef(iri) for iri in found]
+        _, rows = self.store.select(
+            sparql.query("resolve-own", agreements=agreements, article=article)
+        )
+        for row in rows:
+            candidates[row["a"].value].own = True
+        if any(c.own for c in candidates.values()):
+            for iri, previous in self._previous(article).items():
+                if iri in candidates:
+                    candidates[iri].previous = previous
+        return [candidates[iri] for iri in found]
+
+    def _previous(self, article: URIRef) -> dict[str, Resolution]:
+        """The decisions ``article``'s stored graph recorded, by agreement."""
+        _, rows = self.store.select(sparql.query("resolve-previous", article=article))
+        records: dict[str, list[dict[str, Term]]] = {}
+        for row in rows:
+            records.setdefault(row["agreement"].value, []).append(row)
+        decisions = {}
+        for iri, found in records.items():
+            others = tuple(sorted({r["other"].value for r in found if "other" in r}))
+            first = found[0]
+            decisions[iri] = Resolution(
+                iri, first["rule"].value, float(first["score"].value), others
+            )
+        return decisions
+
+    def supporting(self, agreement: str, article: URIRef) -> tuple[str, ...]:
+        """A few other articles reporting ``agreement`` say why; sources-of lists
+        them all. Asked only of candidates that match, so most cost no query."""
+        query = sparql.query(
+            "resolve-others",
+            agreement=URIRef(agreement),
+            article=article,
+            limit=SUPPORT_LISTED,
+        )
+        _, rows = self.store.select(query)
+        return tuple(sorted(row["other"].value for row in rows))
