@@ -382,6 +382,19 @@ def test_events_instruments_of_one_occasion_share_its_signing_day() -> None:
     assert found["agreement"].signed == "2024-03-11"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghana-Togo border agreement was first discussed in June 1994.",
+        "Ghana and Togo wrapped up a last round of discussions on the Ghana-Togo "
+        "trade agreement in June 1994.",
+    ],
+)
+def test_events_discussions_are_negotiation(text: str) -> None:
+    [fact] = agreements(text)
+    assert ("negotiation", "1994-06") in events(fact)
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"
