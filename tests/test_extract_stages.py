@@ -395,6 +395,22 @@ def test_events_discussions_are_negotiation(text: str) -> None:
     assert ("negotiation", "1994-06") in events(fact)
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ghana and Togo sealed a trade pact on Monday.", ("signed", "2024-03-11")),
+        ("Ghana put its trade pact with Togo in abeyance on Monday.",
+         ("suspended", "2024-03-11")),
+        ("Ghana's trade pact with Togo became effective on Monday.",
+         ("in_force", "2024-03-11")),
+        ("The trade pact between Ghana and Togo abrogates their 2005 convention.",
+         ("terminated", None)),
+    ],
+)  # fmt: skip
+def test_events_verbs_of_the_guidelines(text: str, event: tuple[str, str]) -> None:
+    assert any(event in events(fact) for fact in agreements(text))
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"
