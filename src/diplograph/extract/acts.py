@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
-from diplograph.extract.roles import VerbHit
 
 _TALKS_SUBJECT = re.compile(
     r"^\W*(?:the\s+)?(?:\w+\s+){0,2}(?:talks|negotiations|dialogue|meetings?|summit|"

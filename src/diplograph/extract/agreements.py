@@ -1,13 +1,18 @@
 """Article -> agreements, in the stages a reader can follow.
 
 1. mentions: instruments (:mod:`.mentions`), actors (:mod:`.actors`) and dates
-   (:mod:`.dates`) in sentences (:mod:`.context`);
-2. coreference: which mentions are one instrument (:mod:`.coref`);
-3. roles: per instrument and clause, who is a party and what it concerns
-   (:mod:`.roles`);
-4. events: what happened to each instrument and when (:mod:`.events`);
+   (:mod:`.dates`) in sentences (:mod:`.context`); the mentions that name no
+   instrument left out (:mod:`.filters`);
+2. coreference: which mentions are one instrument (:mod:`.coref`,
+   :mod:`.pronouns`);
+3. roles: what each actor is in its clause (:mod:`.clauses`), then per
+   instrument who is a party and what it concerns (:mod:`.roles`,
+   :mod:`.references`);
+4. events: which instrument each verb acts on (:mod:`.attach`, :mod:`.acts`),
+   what happened to it and when (:mod:`.events`, :mod:`.when`);
 5. description: kind, name, aliases, topics, one fact per instrument
-   (:mod:`.describe`), then instruments told twice in one article as one.
+   (:mod:`.describe`), then instruments told twice in one article as one, and
+   what an article's other instruments say of one (its day, its pair).
 """
 
 from __future__ import annotations
@@ -16,15 +21,10 @@ from dataclasses import replace
 from datetime import date
 
 from diplograph.extract.context import read_context
-from diplograph.extract.coref import (
-    group_mentions,
-    keep_mention,
-    list_item,
-    qualifier_of,
-    refine_mention,
-)
+from diplograph.extract.coref import group_mentions, list_item, qualifier_of
 from diplograph.extract.describe import describe, member_of, respective
 from diplograph.extract.events import merge_events
+from diplograph.extract.filters import keep_mention, refine_mention
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, find_instruments
 from diplograph.extract.references import listed_participants

@@ -12,23 +12,14 @@ from dataclasses import replace
 
 from diplograph.extract.actors import find_actors
 from diplograph.extract.acts import acts_on_instrument
+from diplograph.extract.attach import verb_hits
+from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
 from diplograph.extract.coref import list_item
-from diplograph.extract.events import (
-    events_of,
-    merge_events,
-    talks,
-    verb_hits,
-)
+from diplograph.extract.events import events_of, merge_events, talks
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import partner_list
-from diplograph.extract.roles import (
-    VerbHit,
-    Votes,
-    concerns_of,
-    fallback_parties,
-    find_parties,
-)
+from diplograph.extract.roles import Votes, concerns_of, fallback_parties, find_parties
 from diplograph.extract.text import Sentence
 from diplograph.model import AgreementFact, Because, Event, Evidence
 

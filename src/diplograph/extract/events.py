@@ -14,18 +14,15 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.acts import about_something_else
+from diplograph.extract.clauses import VerbHit, first_group, subjects, verb_scope
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
-from diplograph.extract.roles import VerbHit, first_group, subjects, verb_scope
-from diplograph.extract.text import Sentence, words_between
+from diplograph.extract.mentions import STATEMENTS, Cluster
+from diplograph.extract.text import words_between
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
 
 # Events done by one party at a time: the clause's subject is who did it.
 _BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})
-_BETWEEN_CLAUSES = re.compile(r"[;]|\b(?:but|while|whereas|although|after|before)\b")
-# How far (in characters, a clause break counting 150) a verb reaches its instrument.
-_REACH = 200
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -53,118 +50,6 @@ _DONE_TO = re.compile(
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
 )
-
-
-def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[VerbHit]:
-    """The event verbs of the sentences that mention ``cluster`` and act on it:
-    nearer to one of its mentions than to any other instrument's, a clause
-    break counting as distance."""
-    own = {id(m) for m in cluster.mentions}
-    hits: list[VerbHit] = []
-    for index in sorted({ctx.sentence_of(m.start).index for m in cluster.mentions}):
-        for hit, nearest, nearby in _sentence_verbs(
-            ctx.sentences[index], clusters, ctx
-        ):
-            if id(nearest) in own or _coordinated(nearest, nearby, own, ctx):
-                hits.append(hit)
-    return hits + _implicit_hits(cluster, clusters, ctx)
-
-
-# steps a sentence can tell without naming the instrument again ("Argentina
-# and Uruguay deposited their ratifications on Thursday")
-_IMPLICIT = frozenset({"ratified", "in_force", "withdrawn", "suspended", "extended"})
-
-
-def _implicit_hits(
-    cluster: Cluster, clusters: list[Cluster], ctx: Context
-) -> list[VerbHit]:
-    """The steps of the sentence right after one that names only ``cluster``,
-    in the same paragraph, when that sentence names no instrument."""
-    named: dict[int, set[int]] = {}
-    for c in clusters:
-        for m in c.mentions:
-            named.setdefault(ctx.sentence_of(m.start).index, set()).add(id(c))
-    hits = []
-    for index, owners in named.items():
-        following = index + 1
-        if owners != {id(cluster)} or following >= len(ctx.sentences):
-            continue
-        sentence = ctx.sentences[following]
-        if (
-            following in named
-            or "\n" in ctx.text[ctx.sentences[index].end : sentence.start]
-        ):
-            continue
-        hits += [
-            VerbHit(etype, start, end, sentence)
-            for etype, start, end in ctx.verbs(sentence)
-            if etype in _IMPLICIT
-        ]
-    return hits
-
-
-Reached = tuple[VerbHit, InstrumentMention, list[InstrumentMention]]
-
-
-def _sentence_verbs(
-    sentence: Sentence, clusters: list[Cluster], ctx: Context
-) -> list[Reached]:
-    """Each event verb of the sentence with the mention nearest to it and the
-    mentions within its reach; once per sentence, and bounded by the reach, so a
-    long sentence costs verbs times nearby mentions, not more."""
-    key = ("reached", sentence.index)
-    if key in ctx.memo:
-        return ctx.memo[key]  # type: ignore[no-any-return]
-    here = sorted(
-        (
-            m
-            for c in clusters
-            for m in c.mentions
-            if sentence.start <= m.start < sentence.end
-        ),
-        key=lambda m: m.start,
-    )
-    found: list[Reached] = []
-    for etype, start, end in ctx.verbs(sentence):
-        nearby = [
-            m for m in here if m.start - end <= _REACH and start - m.end <= _REACH
-        ]
-        if not nearby or any(m.start <= start < m.end for m in nearby):
-            continue
-        scored = [(_distance(m, start, end, ctx), m) for m in nearby]
-        best, nearest = min(scored, key=lambda pair: pair[0])
-        if best <= _REACH:
-            found.append((VerbHit(etype, start, end, sentence), nearest, nearby))
-    ctx.memo[key] = found
-    return found
-
-
-def _distance(m: InstrumentMention, start: int, end: int, ctx: Context) -> int:
-    lo, hi = (m.end, start) if m.end <= start else (end, m.start)
-    gap = abs(hi - lo)
-    between = ctx.text[min(lo, hi) : max(lo, hi)]
-    return gap + (60 if _BETWEEN_CLAUSES.search(between) else 0)
-
-
-_AND_ITS = re.compile(
-    r"\s*,?\s*(?:and|as well as)\s+(?:its|their|the|an?)?\s*(?:[\w-]+\s+){0,2}$"
-)
-
-
-def _coordinated(
-    nearest: InstrumentMention,
-    here: list[InstrumentMention],
-    own: set[int],
-    ctx: Context,
-) -> bool:
-    """ "signed the Agreement ... and its affiliated Protocol": a verb acting on
-    the first of two coordinated instruments acts on the second too."""
-    return any(
-        id(m) in own
-        and m.start >= nearest.end
-        and _AND_ITS.fullmatch(ctx.text, nearest.end, m.start)
-        for m in here
-    )
 
 
 def events_of(

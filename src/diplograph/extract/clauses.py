@@ -1,0 +1,190 @@
+"""What each actor is in its clause: the subject or agent of a verb, a speaker,
+a place, a broker or host, or what an instrument is about.
+
+A subject stands before its verb in the same clause ("Japan and Korea signed"),
+an agent after it ("signed by Peru", "signed with Ghana"); speakers ("Seoul
+said the deal ...") report, and only a pronoun taking them up makes them act.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from diplograph.extract.actors import OFFICE, ActorMention
+from diplograph.extract.context import CONCERN_BEFORE, Context
+from diplograph.extract.text import Sentence, words_between
+
+# a pronoun taking the speakers up: "X said on Monday that they had extended it"
+RESUMED = re.compile(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:it|they|we|both)\b")
+
+
+@dataclass(frozen=True)
+class VerbHit:
+    """An event verb and the instrument mention it acts on."""
+
+    type: str
+    start: int
+    end: int
+    sentence: Sentence
+
+
+def roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
+    """For each actor mention of the sentence: 'place', 'concern', 'broker' or ''."""
+    key = ("roles", sentence.index)
+    if key not in ctx.memo:
+        ctx.memo[key] = _roles_in(ctx, sentence)
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
+    text = ctx.text
+    brokers = _brokers(ctx, sentence)
+    roles: dict[int, str] = {}
+    for a in ctx.actors_in(sentence.start, sentence.end):
+        before = text[max(sentence.start, a.start - 40) : a.start]
+        chain = re.search(
+            r"((?:[\w.'’-]+(?: [\w.'’-]+){0,2}, )*(?:[\w.'’-]+(?: [\w.'’-]+){0,2} )?"
+            r"and )$",
+            before,
+        )
+        head = before[: len(before) - len(chain.group(1))] if chain else before
+        if a.place:
+            roles[a.start] = "place"
+        elif a.role in ("capital", "seat") and any(
+            s <= a.start and a.end <= e for s, e in ctx.names
+        ):
+            roles[a.start] = "name"  # "the Ankara Declaration" names a city
+        elif a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head)):
+            roles[a.start] = "concern"
+        elif a.start in brokers:
+            roles[a.start] = "broker"
+        else:
+            roles[a.start] = ""
+    return roles
+
+
+_BROKER_AFTER = re.compile(
+    r"(?:'s|’s)?\s*-?\s*(?:mediat\w*|brokered|brokering|facilitat\w*|sponsored|"
+    r"hosted|guarantee\w*)\b|,\s+(?:the\s+|a\s+)?(?:mediator|broker|host|guarantor)"
+    r"|\s+(?:will\s+|would\s+|to\s+)?(?:host|hosts|hosted|hosting|mediate|mediates|"
+    r"mediated|brokered)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|"
+    r"meeting|summit|ceremony|signing)",
+    re.I,
+)
+
+
+def _brokers(ctx: Context, sentence: Sentence) -> set[int]:
+    """Where the mediators, hosts and witnesses of the sentence start: the actors
+    right after "brokered by", "in the presence of"... ("brokered by Qatar and the
+    United States"), and those right before "-brokered", "'s mediation"."""
+    text = ctx.text
+    actors = ctx.actors_in(sentence.start, sentence.end)
+    found: set[int] = set()
+    for marker in ctx.lexicon.broker_markers.finditer(sentence.text):
+        position = sentence.start + marker.end()
+        for a in actors:
+            if a.start < position:
+                continue
+            gap = text[position : a.start]
+            if not re.fullmatch(
+                r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                if position == sentence.start + marker.end()
+                else r",?\s+(?:and\s+)?(?:the\s+)?|,\s*",
+                gap,
+            ):
+                break
+            found.add(a.start)
+            position = a.end
+    for a in actors:
+        if _BROKER_AFTER.match(text, a.end):
+            found.add(a.start)
+    return found
+
+
+def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
+    """The words before a verb that can negate or qualify it: the 45 characters
+    before it, and those of its clause when shorter."""
+    text, sentence = ctx.text, hit.sentence
+    window = words_between(text, max(sentence.start, hit.start - 45), hit.start)
+    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
+    scope = window if len(window) < len(clause) else clause
+    # a parenthetical between commas ("The pact, due to expire on Friday, was
+    # extended") neither negates nor qualifies the verb after it
+    if scope.count(",") >= 2:
+        scope = scope.rsplit(",", 1)[-1]
+    return window, scope
+
+
+def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
+    """The actors that perform the verb: its subject in the clause before it, or its
+    agent after it ("was signed by Peru and Ghana", "signed between ...")."""
+    text = ctx.text
+    sentence = hit.sentence
+    roles = roles_in(ctx, sentence)
+    clause = speakers_end(ctx, ctx.clause_start(sentence, hit.start), hit.start)
+    # "similar to the one Ghana signed": the relative clause has its own subject
+    ones = [m.end() for m in re.finditer(r"\bthe one\b", text[clause : hit.start])]
+    if ones:
+        clause += ones[-1]
+    for a in ctx.actors_in(clause, hit.start):
+        if any(start <= a.start < end for start, end in ctx.names):
+            continue  # "the United Nations Treaty on ... will enter into force"
+        if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):
+            yield a, f"subject of {text[hit.start : hit.end]!r}"
+    after = text[hit.end : min(sentence.end, hit.end + 120)]
+    agent = re.match(r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?", after)
+    if agent is None and hit.type in ("signed", "agreed"):
+        # "the declaration it signed with Cambodia", "signed a deal with Peru"
+        agent = re.match(r"\s+(?:\w+\s+){0,4}?with\s+(?:the\s+)?", after)
+    if agent is None or re.search(r"[,;]", agent.group()):
+        return
+    position = hit.end + agent.end()
+    for a in ctx.actors_in(position, sentence.end):
+        if a.weak or roles.get(a.start):
+            break
+        if not re.fullmatch(
+            r"(?:,?\s+and\s+|,\s*)?(?:the\s+)?", text[position : a.start]
+        ):
+            break
+        yield a, f"agent of {text[hit.start : hit.end]!r}"
+        position = a.end
+
+
+def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:
+    """ "NATO's 31 allies have signed": the actor owns the subject, it is not it
+    (but "Japan's foreign minister signed", "Chile's ratification" are)."""
+    owner = re.match(r"(?:'s|’s)\s+", ctx.text[a.end : a.end + 3])
+    if owner is None or a.end + owner.end() >= hit.start:
+        return False
+    following = a.end + owner.end()
+    words = ctx.text[following - 1 : following + 80]  # OFFICE is anchored with ^
+    return not (OFFICE.match(words) or ctx.lexicon.acts.match(ctx.text, following))
+
+
+def first_group(
+    found: list[tuple[ActorMention, str]], ctx: Context
+) -> list[tuple[ActorMention, str]]:
+    """The first coordinated group of subjects ("Moscow notified Washington":
+    Moscow)."""
+    group = found[:1]
+    for a, rule in found[1:]:
+        gap = ctx.text[group[-1][0].end : a.start]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap):
+            break
+        group.append((a, rule))
+    return group
+
+
+def speakers_end(ctx: Context, clause: int, verb: int) -> int:
+    """Skip the speakers of "X and Y say the deal is in force": they report, not act.
+
+    Speakers stay subjects when a pronoun takes them up ("they had extended").
+    """
+    said = list(ctx.lexicon.reporting.finditer(ctx.text, clause, verb))
+    if not said:
+        return clause
+    if RESUMED.match(ctx.text, said[-1].end(), verb):
+        return clause
+    return said[-1].end()

@@ -1,0 +1,72 @@
+"""Which found mentions name an instrument at all: not a domestic law, a
+company contract, a class of instruments ("several treaties") or one nobody
+made ("had not signed a security agreement"); and what only the words around a
+mention say of it (a normalization, an anniversary's year).
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import Context
+from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.references import partner_list
+from diplograph.extract.text import words_between
+
+_ANNIVERSARY = re.compile(
+    r"\b(\d+)(?:st|nd|rd|th) anniversary of (?:the )?"
+    r"(?:(?:signing|conclusion|adoption|entry into force) of (?:the )?)?$",
+    re.I,
+)
+
+
+# "announced no new agreement", "ended without a deal": there is none
+_NONE = re.compile(r"\b(?:no|without(?:\s+an?y?)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+# "had not signed a reciprocal agreement": an instrument nobody made
+_NOT_MADE = re.compile(
+    r"\b(?:not|never|n't)\s+(?:yet\s+)?(?:signed|reached|concluded|agreed\s+on|"
+    r"struck|inked)\s+(?:an?|any)\s+(?:[\w\"'“”-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
+    """Leave out domestic laws, company contracts and classes of instruments
+    ("several Cold War-era treaties", "many agreements")."""
+    sentence = ctx.sentence_of(m.start)
+    lexicon = ctx.lexicon
+    if m.plural and not m.key and ctx.lexicon.classes.search(m.modifiers):
+        # "several treaties" is a class; "such pacts with Australia and
+        # Britain" are one instrument per partner
+        probe = Cluster()
+        probe.add(m)
+        if len(partner_list(probe, ctx)) < 2:
+            return False
+    if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
+        return False  # "announced no new agreement", "ended without a deal"
+    if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):
+        return False
+    if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
+        window = ctx.text[max(0, m.start - 60) : m.end + 60]
+        if any(marker in window for marker in lexicon.domestic_markers):
+            return False
+    if not m.key and any(
+        re.search(rf"\b{re.escape(c)}\b", sentence.text)
+        for c in lexicon.company_markers
+    ):
+        actors = ctx.actors_in(sentence.start, sentence.end)
+        if not [a for a in actors if not a.place and not a.weak]:
+            return False
+    return True
+
+
+def refine_mention(m: InstrumentMention, ctx: Context) -> None:
+    """Kind and year label that only the words around a mention give."""
+    text = ctx.text
+    if re.match(r"\s+to\s+(?:formally\s+)?normali[sz]e", text[m.end : m.end + 40]):
+        m.kind = "normalization"
+    anniversary = _ANNIVERSARY.search(words_between(text, m.start - 70, m.start))
+    if anniversary:
+        m.year_label = str(ctx.article.published.year - int(anniversary.group(1)))
