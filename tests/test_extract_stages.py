@@ -673,6 +673,24 @@ def test_describe_an_eez_deal_is_about_borders_and_the_sea() -> None:
     assert {"border_territory", "maritime_fisheries"} <= set(fact.topics)
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Ghana ratified the Lome convention banning anti-personnel mines on "
+         "Monday.", "arms_control"),
+        ("Ghana and Togo signed a declaration of peace and friendship on Monday.",
+         "peace_ceasefire"),
+        ("Ghana and Togo signed an agreement on Monday on green hydrogen.",
+         "climate_environment"),
+        ("Ghana and Togo signed a reciprocal access agreement on Monday.",
+         "military_cooperation"),
+    ],
+)  # fmt: skip
+def test_describe_topic_keywords(text: str, topic: str) -> None:
+    [fact] = agreements(text)
+    assert topic in fact.topics
+
+
 def test_describe_visa_waiver_is_migration() -> None:
     [fact] = agreements("China and Tonga signed a visa waiver agreement on Monday.")
     assert "migration" in fact.topics
