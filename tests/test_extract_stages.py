@@ -684,6 +684,9 @@ def test_describe_an_eez_deal_is_about_borders_and_the_sea() -> None:
          "climate_environment"),
         ("Ghana and Togo signed a reciprocal access agreement on Monday.",
          "military_cooperation"),
+        ("Ghana and Togo signed an agreement on demarcating their common border.",
+         "border_territory"),
+        ("Ghana and Togo signed a deal on Monday on power exports.", "energy"),
     ],
 )  # fmt: skip
 def test_describe_topic_keywords(text: str, topic: str) -> None:
