@@ -411,6 +411,19 @@ def test_events_verbs_of_the_guidelines(text: str, event: tuple[str, str]) -> No
     assert any(event in events(fact) for fact in agreements(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana suspended the implementation of its trade pact with Togo.",
+        "Togo remains committed to implementing its trade pact with Ghana.",
+        "Both expect the full implementation of the Ghana-Togo trade pact.",
+    ],
+)
+def test_events_talk_of_implementation_is_no_implementation(text: str) -> None:
+    for fact in agreements(text):
+        assert "implemented" not in {e.type for e in fact.events}
+
+
 def test_events_ratification_records_who_ratified() -> None:
     [fact] = agreements("Chile ratified the Tromsø Treaty on Monday.")
     assert fact.name == "Tromsø Treaty"
