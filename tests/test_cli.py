@@ -106,7 +106,7 @@ def test_load_reports_a_rejected_article(
         "future.txt",
         "Norway and Iceland signed a fisheries agreement on March 3, 2030.\n",
     )
-    assert main(["load", str(path), "--store", store_dir]) == 1
+    assert main(["load", "--strict", str(path), "--store", store_dir]) == 1
     captured = capsys.readouterr()
     assert (
         f"REJECTED {path}: its graph breaks the shapes, nothing of it was stored"

@@ -246,7 +246,7 @@ def test_a_rejected_article_leaves_the_store_and_keeps_its_report(
     # a corrected version of the same article (same URL, so the same graph)
     # that breaks the shapes: the stored version must stay as it was
     bad = write_article("future.txt", FUTURE)
-    assert main(["load", str(bad), "--store", location]) == 1
+    assert main(["load", "--strict", str(bad), "--store", location]) == 1
     err = capsys.readouterr().err
     store = open_backend()
     try:
@@ -278,7 +278,7 @@ def test_the_rejection_says_where_the_report_is(
 ) -> None:
     location = str(tmp_path / "store")
     path = write_article("batch/future.txt", FUTURE)
-    assert main(["load", str(path), "--store", location]) == 1
+    assert main(["load", "--strict", str(path), "--store", location]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == (
         f"REJECTED {path}: its graph breaks the shapes, nothing of it was stored: "
@@ -325,7 +325,8 @@ def test_rejected_files_of_one_name_keep_a_report_each(
     first = write_article("monday/future.txt", FUTURE, url="https://example.org/mon")
     second = write_article("tuesday/future.txt", FUTURE, url="https://example.org/tue")
     location = tmp_path / "store"
-    assert main(["load", str(first), str(second), "--store", str(location)]) == 1
+    args = [str(first), str(second), "--store", str(location)]
+    assert main(["load", "--strict", *args]) == 1
     reports = sorted((location / "rejected").glob("future-*.txt"))
     assert len(reports) == 2
     assert {r.read_text(encoding="utf-8").split(" <")[0] for r in reports} == {

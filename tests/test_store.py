@@ -19,6 +19,7 @@ from diplograph.iri import article_iri
 from diplograph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.loader import ensure_ontology
 from diplograph.pipeline import Processed, load
+from diplograph.settings import Settings
 from diplograph.store import Store, Term
 
 CORRECTED_BODY = (
@@ -33,8 +34,11 @@ BROKEN_BODY = (
 )
 
 
-def load_all(paths: list[Path], store: Store) -> list[Processed]:
-    outcomes = list(load(paths, store, workers=1))
+def load_all(
+    paths: list[Path], store: Store, *, strict: bool = False
+) -> list[Processed]:
+    settings = Settings.gather(strict=strict)
+    outcomes = list(load(paths, store, workers=1, settings=settings))
     assert all(isinstance(o, Processed) for o in outcomes), outcomes
     return outcomes  # type: ignore[return-value]
 
@@ -99,7 +103,7 @@ def test_a_rejected_article_leaves_the_store_untouched(
 ) -> None:
     [stored] = load_all([write_article("good.txt")], store)
     before = quads(store)
-    [outcome] = load_all([write_article("broken.txt", BROKEN_BODY)], store)
+    [outcome] = load_all([write_article("broken.txt", BROKEN_BODY)], store, strict=True)
     assert outcome.report is not None and not outcome.report.conforms
     assert article_iri(outcome.article) == article_iri(
         stored.article
@@ -113,6 +117,7 @@ def test_a_rejected_new_article_is_not_stored(
     [outcome] = load_all(
         [write_article("broken.txt", BROKEN_BODY, url="https://example.org/other")],
         store,
+        strict=True,
     )
     assert outcome.report is not None and not outcome.report.conforms
     assert not store.has_graph(article_iri(outcome.article))

@@ -104,6 +104,8 @@ def agreement_label(fact: AgreementFact) -> str:
         for c in fact.parties
     ]
     kind = vocabulary().kind_word(fact.kind)
+    if not names:  # no party: the shapes reject it, but say which agreement
+        return kind
     if len(names) == 1:
         return f"{kind} of {names[0]}"
     joined = ", ".join(names[:-1]) + " and " + names[-1]

@@ -9,6 +9,8 @@ each article is resolved against what the ones before it stored.
 
 from __future__ import annotations
 
+from functools import partial
+
 from rdflib import Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
@@ -16,13 +18,20 @@ from diplograph import sparql
 from diplograph.build import build_graph
 from diplograph.extract import EXTRACTOR_VERSION
 from diplograph.iri import ONTOLOGY_GRAPH, article_iri
-from diplograph.model import Article, ArticleFacts, Processed, Resolution
+from diplograph.model import (
+    Article,
+    ArticleFacts,
+    Dropped,
+    Processed,
+    Resolution,
+)
 from diplograph.namespaces import ONTOLOGY_IRI
 from diplograph.resolve import choose, propose
 from diplograph.resources import ontology_file
 from diplograph.settings import Settings
 from diplograph.store import Store, Term
 from diplograph.store.index import AgreementIndex
+from diplograph.triage import Built, keep_conforming
 from diplograph.validate import ValidationReport, validate
 
 
@@ -123,6 +132,11 @@ class Loader:
     def store_facts(self, facts: ArticleFacts, *, force: bool = False) -> Processed:
         """Resolve, build, validate and (if it conforms) write one article's graph.
 
+        A graph that does not conform loses the facts its violations are about
+        (:mod:`diplograph.triage`), and the rest is written, listing them in
+        ``dropped``; unless no agreement would be left, or ``settings.strict``:
+        then nothing is written ("rejected", with the first report).
+
         An article stored before with the same text by this extractor version is
         left alone ("unchanged"), unless ``force``.
         """
@@ -132,16 +146,33 @@ class Loader:
         stored_before = self.store.has_graph(iri)
         if not force and self.is_stored(article, has_graph=stored_before):
             return Processed(article, facts, Graph(), None, "unchanged")
-        resolutions = self.resolve(facts, article=iri, stored_before=stored_before)
-        graph = build_graph(facts, resolutions=resolutions)
-        report = validate(graph)
+        built = self._build(facts, iri, stored_before)
+        first, dropped = built.report, tuple[Dropped, ...]()
+        if not first.conforms and not self.settings.strict:
+            kept = keep_conforming(
+                facts,
+                built,
+                partial(self._build, article=iri, stored_before=stored_before),
+            )
+            if kept is not None:
+                facts, built, dropped = kept
+        graph, report = built.graph, built.report
         if not report.conforms:
-            return Processed(article, facts, graph, report, "rejected")
+            return Processed(article, facts, graph, first, "rejected")
         index = self.index
         replaced = index.stored(iri) if stored_before else None
         self.store.replace_graph(iri, graph)
         index.wrote(graph, replaced=replaced)
-        return Processed(article, facts, graph, report, "stored")
+        before = first if dropped else None
+        return Processed(article, facts, graph, report, "stored", dropped, before)
+
+    def _build(
+        self, facts: ArticleFacts, article: URIRef, stored_before: bool
+    ) -> Built:
+        """Resolve, build and validate, as one article's graph is made."""
+        resolutions = self.resolve(facts, article=article, stored_before=stored_before)
+        graph = build_graph(facts, resolutions=resolutions)
+        return Built(resolutions, graph, validate(graph))
 
     def store_graph(self, iri: URIRef, graph: Graph) -> ValidationReport:
         """Validate an article graph built elsewhere (a shard's) and write it if

@@ -114,12 +114,36 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A fact left out of an article's graph because it broke a shape.
+
+    ``fact`` names it ("ratified@2019-05-02", "signing date 2030-03-03",
+    "party PER", "agreement"), ``agreement`` is the label of its agreement,
+    ``reason`` says in plain words what is wrong (the shape's
+    ``dgs:factMessage``), ``sentence`` is the sentence it was read from.
+    """
+
+    fact: str
+    agreement: str
+    reason: str
+    sentence: str | None = None
+    shape: str = ""
+
+    def __str__(self) -> str:
+        of = "" if self.fact == "agreement" else " of"
+        said = f" (sentence: '{self.sentence}')" if self.sentence else ""
+        return f"dropped: {self.fact}{of} '{self.agreement}': {self.reason}{said}"
+
+
+@dataclass(frozen=True)
 class Processed:
     """One article after extraction and graph building (and validation, if asked).
 
     ``status`` says what a load did with it: "stored", "unchanged" (the same
     text was stored by the same extractor version), "rejected" (the shapes
-    failed; nothing written) or "extracted" (not loaded).
+    failed; nothing written) or "extracted" (not loaded). A "stored" article
+    may have had facts left out (``dropped``): ``facts`` and ``graph`` are then
+    what was stored, and ``report_before`` the report that named those facts.
     """
 
     article: Article
@@ -127,3 +151,5 @@ class Processed:
     graph: Graph
     report: ValidationReport | None = None
     status: str = "extracted"
+    dropped: tuple[Dropped, ...] = ()
+    report_before: ValidationReport | None = None

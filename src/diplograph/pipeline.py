@@ -42,6 +42,7 @@ class LoadSummary:
     loaded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[tuple[str, ValidationReport]] = field(default_factory=list)
+    with_dropped: list[str] = field(default_factory=list)  # stored without some facts
     unreadable: list[ArticleError] = field(default_factory=list)
     agreements: int = 0
     triples: int = 0

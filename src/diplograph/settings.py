@@ -25,7 +25,9 @@ class Settings:
     ``digest``): a SPARQL server's (``DIPLOGRAPH_UPDATE_ENDPOINT``,
     ``DIPLOGRAPH_USER``, ``DIPLOGRAPH_PASSWORD``, ``DIPLOGRAPH_AUTH``);
     ``colour``: whether colour is allowed at all (not with ``NO_COLOR`` set, or
-    ``TERM=dumb``; a terminal is needed besides).
+    ``TERM=dumb``; a terminal is needed besides); ``strict``: an article
+    whose graph breaks the shapes is rejected whole (``load --strict``) instead
+    of stored without the facts at fault.
 
     Example:
         >>> s = Settings.gather(store="s", environ={"DIPLOGRAPH_STORE": "e"})
@@ -42,10 +44,15 @@ class Settings:
     password: str = field(default="", repr=False)  # never in --verbose output
     auth: str = "basic"
     colour: bool = True
+    strict: bool = False
 
     @classmethod
     def gather(
-        cls, *, store: str | None = None, environ: Mapping[str, str] | None = None
+        cls,
+        *,
+        store: str | None = None,
+        strict: bool = False,
+        environ: Mapping[str, str] | None = None,
     ) -> Settings:
         """Flags given here first, then ``environ`` (``os.environ`` if not
         given), then the defaults; an empty variable counts as unset."""
@@ -58,4 +65,5 @@ class Settings:
             password=env.get("DIPLOGRAPH_PASSWORD", ""),
             auth=(env.get("DIPLOGRAPH_AUTH") or "basic").lower(),
             colour=not env.get("NO_COLOR") and env.get("TERM") != "dumb",
+            strict=strict,
         )

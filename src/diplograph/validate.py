@@ -60,6 +60,7 @@ class Problem:
     label: str | None = None
     shape: str = ""
     shape_name: str = ""
+    value: str | None = None  # the value at fault (sh:value), if the result names one
 
     def __str__(self) -> str:
         where = f" ({self.path})" if self.path else ""
@@ -134,6 +135,7 @@ def validate(graph: Graph, *, shapes: Graph | None = None) -> ValidationReport:
         shape = report.value(result, SH.sourceShape)
         name = shapes.value(shape, SH.name) if shape is not None else None
         kind, label = describe_node(graph, focus)
+        value = report.value(result, SH.value)
         problems.append(
             Problem(
                 severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
@@ -145,6 +147,7 @@ def validate(graph: Graph, *, shapes: Graph | None = None) -> ValidationReport:
                 label=label,
                 shape=_qname(shape) if isinstance(shape, URIRef) else "",
                 shape_name=str(name or ""),
+                value=str(value) if value is not None else None,
             )
         )
     problems.sort(key=lambda p: (_rank(p.severity), p.focus, p.path or "", p.shape))

@@ -22,7 +22,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; usage errors and ``--help`` exit through argparse
     (``SystemExit`` 2 and 0), everything else returns its exit code."""
     args = build_parser().parse_args(argv)
-    settings = Settings.gather(store=getattr(args, "store", None))
+    settings = Settings.gather(
+        store=getattr(args, "store", None), strict=getattr(args, "strict", False)
+    )
     configure_logging(
         quiet=args.quiet,
         verbose=args.verbose,

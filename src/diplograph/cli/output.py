@@ -14,7 +14,9 @@ import io
 import json
 import logging
 import sys
+from collections.abc import Sequence
 
+from diplograph.model import Dropped
 from diplograph.namespaces import DATA_BASE
 from diplograph.terms import Row, Term
 from diplograph.validate import ValidationReport, plural, report_text
@@ -70,6 +72,18 @@ def report_rejection(
     ]
     if kept:
         lines.append(f"  {kept}")
+    log.warning("\n".join(lines))
+
+
+def report_dropped(source: str, dropped: Sequence[Dropped], kept: str) -> None:
+    """An article stored without the facts that broke the shapes, as one
+    warning: each dropped fact, why, and its sentence; where the report is."""
+    lines = [
+        f"STORED {source} without {len(dropped)} fact(s) that break the shapes "
+        "(load --strict rejects the whole article instead):",
+        *(f"  {d}" for d in dropped),
+        f"  {kept}",
+    ]
     log.warning("\n".join(lines))
 
 

@@ -6,17 +6,19 @@ import argparse
 import logging
 import re
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import URIRef
 
 from diplograph.cli.command import Command
 from diplograph.cli.options import parse_date
-from diplograph.cli.output import report_rejection
+from diplograph.cli.output import report_dropped, report_rejection
 from diplograph.cli.progress import Progress
 from diplograph.cli.status import ExitStatus
 from diplograph.errors import ArticleError, DiplographError
 from diplograph.iri import article_iri
+from diplograph.model import Dropped, Processed
 from diplograph.pipeline import LoadSummary, load, load_nquads
 from diplograph.settings import Settings
 from diplograph.store import Store, open_store
@@ -26,6 +28,8 @@ log = logging.getLogger("diplograph")
 
 REJECTED_DIR = "rejected"  # in an embedded store's folder: rejected articles' reports
 REJECTED_ELSEWHERE = "./diplograph-rejected"  # for a server's store (or one in memory)
+DROPPED_DIR = "dropped"  # reports of articles stored without some facts, likewise
+DROPPED_ELSEWHERE = "./diplograph-dropped"
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,6 +53,12 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="publication date for articles that give none",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="reject an article whole when its graph breaks the shapes (by "
+        "default the facts at fault are dropped and the rest is stored)",
+    )
 
 
 def rejected_dir(store: Store) -> Path:
@@ -59,20 +69,37 @@ def rejected_dir(store: Store) -> Path:
     return store.folder / REJECTED_DIR
 
 
+def dropped_dir(store: Store) -> Path:
+    """Where the reports of articles stored without some facts go:
+    ``<store>/dropped/``, or ``./diplograph-dropped/`` for a server."""
+    if store.folder is None:
+        return Path(DROPPED_ELSEWHERE)
+    return store.folder / DROPPED_DIR
+
+
 def keep_report(
-    folder: Path, stem: str, source: str, iri: URIRef, report: ValidationReport
+    folder: Path,
+    stem: str,
+    source: str,
+    iri: URIRef,
+    report: ValidationReport,
+    *,
+    dropped: Sequence[Dropped] = (),
 ) -> str:
     """Write a rejected article's report as ``<stem>-<id>.txt`` (words) and
     ``<stem>-<id>.ttl`` (the SHACL report graph), <id> from the article's IRI so
     that files of one name in different folders keep a report each; say where,
-    or why it could not be written."""
+    or why it could not be written. ``dropped``: the facts an article was
+    stored without, listed first."""
     name = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "article"
     tag = str(iri).rsplit("/", 1)[-1][:8]
     name = name if tag in name else f"{name}-{tag}"
     text, turtle = folder / f"{name}.txt", folder / f"{name}.ttl"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        text.write_text(report_text(f"{source} <{iri}>", report), encoding="utf-8")
+        words = "".join(f"{fact}\n" for fact in dropped)
+        words += report_text(f"{source} <{iri}>", report)
+        text.write_text(words, encoding="utf-8")
         turtle.write_text(
             report_graph([(iri, report)]).serialize(format="turtle"), encoding="utf-8"
         )
@@ -152,9 +179,25 @@ def load_articles(
                 summary.agreements += len(outcome.facts.agreements)
                 summary.triples += len(outcome.graph)
                 n = len(outcome.facts.agreements)
+                if outcome.dropped:
+                    progress.clear()
+                    keep_dropped(outcome, dropped_dir(store), summary)
                 say(f"loaded {outcome.article.source}: {n} agreement(s)")
     finally:
         progress.close()
+
+
+def keep_dropped(outcome: Processed, folder: Path, summary: LoadSummary) -> None:
+    """Count, keep and tell the facts an article was stored without."""
+    article = outcome.article
+    summary.with_dropped.append(article.source)
+    report = outcome.report_before or outcome.report
+    assert report is not None  # a stored article was validated
+    kept = keep_report(
+        folder, article.stem, article.source, article_iri(article), report,
+        dropped=outcome.dropped,
+    )  # fmt: skip
+    report_dropped(article.source, outcome.dropped, kept)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
@@ -197,8 +240,11 @@ def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
 
 def print_summary(summary: LoadSummary, elapsed: float, location: str) -> None:
     done = len(summary.loaded) + len(summary.unchanged)
+    partly = len(summary.with_dropped)
+    dropped = f" ({partly} with facts dropped)" if partly else ""
     print(
-        f"{len(summary.loaded)} article(s) loaded, {len(summary.unchanged)} unchanged, "
+        f"{len(summary.loaded)} article(s) loaded{dropped}, "
+        f"{len(summary.unchanged)} unchanged, "
         f"{len(summary.rejected)} rejected, "
         f"{len(summary.unreadable)} unreadable; {summary.agreements} agreement(s), "
         f"{summary.triples} triples; {elapsed:.1f} s "
@@ -210,11 +256,13 @@ def print_summary(summary: LoadSummary, elapsed: float, location: str) -> None:
 LOAD = Command(
     help="read, extract, validate and store articles",
     description="Read articles (files or folders), extract their agreements, "
-    "validate each article's graph against the shapes and store the ones that "
-    "conform. Reloading an article replaces its graph. Exit 1 if any article was "
+    "validate each article's graph against the shapes and store them. Facts that "
+    "break the shapes are dropped and listed, with their sentence and why, and "
+    "the rest of the article is stored (--strict: the article is rejected "
+    "whole). Reloading an article replaces its graph. Exit 1 if any article was "
     "rejected or unreadable, 130 if interrupted (run it again to resume).",
     run=run,
     arguments=arguments,
 )
 
-__all__ = ["LOAD", "keep_report", "rejected_dir"]
+__all__ = ["LOAD", "dropped_dir", "keep_report", "rejected_dir"]
