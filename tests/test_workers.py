@@ -9,10 +9,10 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
+from support import tiny_articles
 
 from diplograph.errors import ArticleError
 from diplograph.model import Article
@@ -84,19 +84,11 @@ def _fails_on_three(article: Article) -> str:
     return article.source
 
 
-def _articles(n: int) -> list[Article]:
-    return [
-        Article(text=f"Body {i}.", title="T", published=date(2015, 6, 25),
-                source=f"{i}.txt")
-        for i in range(n)
-    ]  # fmt: skip
-
-
 def test_an_error_in_a_worker_is_that_articles_error() -> None:
     """An ArticleError returned by a worker crosses the process boundary
     (before, it could not be unpickled and the pool broke: BrokenProcessPool,
     and the whole load with it)."""
-    outcomes = list(in_parallel(_fails_on_three, _articles(20), workers=2))
+    outcomes = list(in_parallel(_fails_on_three, tiny_articles(20), workers=2))
     errors = [o for o in outcomes if isinstance(o, ArticleError)]
     assert len(outcomes) == 20 and len(errors) == 1
     assert errors[0].path == "3.txt" and "ValueError: boom" in str(errors[0])

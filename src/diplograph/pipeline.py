@@ -10,9 +10,12 @@ before it stored.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -63,13 +66,61 @@ def process(
 A = TypeVar("A", Article, ArticleFacts)
 
 
-def guarded(work: Callable[[A], T], item: A) -> T | ArticleError:
+class OverTime(BaseException):
+    """Raised into the work by :func:`time_limit`'s alarm. Not an ``Exception``,
+    so that no ``except Exception`` inside the work can swallow it."""
+
+
+def can_time_limit() -> bool:
+    """Whether :func:`time_limit` works here: SIGALRM is delivered to the main
+    thread only (and not on Windows)."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`OverTime` into the code within once ``seconds`` have passed
+    (a SIGALRM timer; the handler before is put back after). Python code and the
+    regular expression engine see it at once; a long call into other compiled
+    code only when it returns. No limit if ``seconds`` is None or
+    :func:`can_time_limit` is false (:func:`in_parallel` then uses a worker)."""
+    if seconds is None or not can_time_limit():
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise OverTime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def guarded(
+    work: Callable[[A], T], item: A, *, timeout: float | None = None
+) -> T | ArticleError:
     """``work`` on one article; whatever it raises becomes that article's error,
     so that one article never stops a batch (a bug met on one input, a
-    RecursionError on a deep one, a MemoryError on a huge one)."""
+    RecursionError on a deep one, a MemoryError on a huge one), and so does
+    taking more than ``timeout`` seconds (see :func:`time_limit`)."""
     article = item if isinstance(item, Article) else item.article
     try:
-        return work(item)
+        with time_limit(timeout):
+            return work(item)
+    except OverTime:
+        return ArticleError(
+            article.source, f"took more than {timeout:g} s to process, the limit",
+            "Split or shorten it, or allow more time with --article-timeout "
+            "or DIPLOGRAPH_ARTICLE_TIMEOUT (0: no limit); the other articles "
+            "went on",
+        )  # fmt: skip
     except ArticleError as error:
         return error
     except StoreError:
@@ -93,7 +144,6 @@ def end_with_parent(parent: int) -> None:
     if not sys.platform.startswith("linux"):
         return
     import ctypes
-    import signal
 
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -107,17 +157,22 @@ def in_parallel(
     *,
     workers: int | None = None,
     batch: int = 256,
+    timeout: float | None = None,
 ) -> Iterator[T | ArticleError]:
     """``work`` on every article, in input order, on all cores.
 
     Streams: at most ``batch`` articles are in flight, so memory stays flat
-    however many articles come.
+    however many articles come. ``timeout``: seconds ``work`` may take on one
+    article, after which that article is its error (in whichever process runs
+    it); results are taken in order, so a slow article holds the ones after it
+    back by at most that long, while the other workers go on ahead.
     """  # fmt: skip
     workers = workers or os.cpu_count() or 1
-    work = partial(guarded, work)  # type: ignore[assignment]
+    work = partial(guarded, work, timeout=timeout)  # type: ignore[assignment]
     iterator = iter(items)
     first = list(islice(iterator, batch))
-    if workers == 1 or len(first) < 8:  # a few articles: not worth the processes
+    here = timeout is None or can_time_limit()  # else a worker keeps the limit
+    if here and (workers == 1 or len(first) < 8):  # a few: not worth the processes
         for item in chain(first, iterator):
             yield work(item) if isinstance(item, Article) else item
         return
@@ -151,8 +206,9 @@ def process_all(
     """Extract, build (and validate) every article, without a store;
     ``settings``: their lexicon, if any (else each worker gathers them)."""
     lexicon = settings.lexicon if settings is not None else None
+    timeout = (settings if settings is not None else Settings.gather()).article_timeout
     work = partial(process, check=check, lexicon_dir=lexicon)
-    yield from in_parallel(work, items, workers=workers)
+    yield from in_parallel(work, items, workers=workers, timeout=timeout)
 
 
 def extract_facts(
@@ -191,9 +247,9 @@ def load(
     loader = Loader(store, settings=settings)
     loader.ensure_ontology()
     work = partial(extract, lexicon_dir=loader.settings.lexicon)
-    for item in in_parallel(
-        work, read_articles(paths, published=published), workers=workers
-    ):
+    articles = read_articles(paths, published=published)
+    timeout = loader.settings.article_timeout
+    for item in in_parallel(work, articles, workers=workers, timeout=timeout):
         if isinstance(item, ArticleError):
             yield item
         else:

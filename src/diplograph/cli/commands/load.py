@@ -18,7 +18,7 @@ from diplograph.cli.status import ExitStatus
 from diplograph.errors import ArticleError, DiplographError
 from diplograph.iri import article_iri
 from diplograph.pipeline import LoadSummary, load, load_nquads
-from diplograph.settings import Settings
+from diplograph.settings import DEFAULT_ARTICLE_TIMEOUT, Settings
 from diplograph.store import Store, open_store
 from diplograph.validate import ValidationReport, report_graph, report_text
 
@@ -48,6 +48,13 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         type=parse_date,
         metavar="YYYY-MM-DD",
         help="publication date for articles that give none",
+    )
+    parser.add_argument(
+        "--article-timeout",
+        metavar="SECONDS",
+        help="seconds one article may take to extract; one that takes longer is "
+        "reported and skipped (default: $DIPLOGRAPH_ARTICLE_TIMEOUT or "
+        f"{DEFAULT_ARTICLE_TIMEOUT:g}; 0 or 'none': no limit)",
     )
 
 
