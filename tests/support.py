@@ -73,6 +73,16 @@ CYBER = AgreementFact(
 FACTS = ArticleFacts(ARTICLE, (MEMORANDUM, CYBER))
 
 
+def tiny_articles(n: int) -> list[Article]:
+    """``n`` one-sentence articles named ``0.txt``, ``1.txt``...: items for the
+    pipeline's plumbing, whatever the work done on them."""
+    return [
+        Article(text=f"Body {i}.", title="T", published=date(2015, 6, 25),
+                source=f"{i}.txt")
+        for i in range(n)
+    ]  # fmt: skip
+
+
 class WriteArticle(Protocol):
     def __call__(
         self,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -11,6 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from support import tiny_articles
+
+from diplograph.errors import ArticleError
+from diplograph.model import Article
+from diplograph.pipeline import in_parallel
 
 SCRIPT = """
 import time
@@ -70,3 +76,25 @@ def test_workers_end_when_the_load_is_killed() -> None:
     finally:
         if parent.poll() is None:
             os.kill(parent.pid, signal.SIGKILL)
+
+
+def _fails_on_three(article: Article) -> str:
+    if article.source == "3.txt":
+        raise ValueError("boom")
+    return article.source
+
+
+def test_an_error_in_a_worker_is_that_articles_error() -> None:
+    """An ArticleError returned by a worker crosses the process boundary
+    (before, it could not be unpickled and the pool broke: BrokenProcessPool,
+    and the whole load with it)."""
+    outcomes = list(in_parallel(_fails_on_three, tiny_articles(20), workers=2))
+    errors = [o for o in outcomes if isinstance(o, ArticleError)]
+    assert len(outcomes) == 20 and len(errors) == 1
+    assert errors[0].path == "3.txt" and "ValueError: boom" in str(errors[0])
+
+
+def test_article_error_pickles() -> None:
+    error = ArticleError("a.txt", "bad", "Fix it.")
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.path, str(again)) == ("a.txt", str(error))

@@ -33,7 +33,13 @@ class ArticleError(DiplographError):
 
     def __init__(self, path: Path | str, problem: str, fix: str) -> None:
         self.path = shown_path(path)
+        self.problem, self.fix = problem, fix
         super().__init__(f"{self.path}: {problem}. {fix}")
+
+    def __reduce__(self) -> tuple[type[ArticleError], tuple[str, str, str]]:
+        # made again from its three parts, not from the message alone: an error
+        # returned by an extraction worker crosses a process boundary pickled
+        return type(self), (self.path, self.problem, self.fix)
 
 
 class ResourceError(DiplographError, FileNotFoundError):

@@ -10,9 +10,12 @@ before it stored.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -20,13 +23,14 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from diplograph.articles import read_articles
 from diplograph.build import build_graph
-from diplograph.errors import ArticleError, DiplographError, StoreError
+from diplograph.errors import ArticleError, DiplographError, StoreError, shown_path
 from diplograph.extract import extract
 from diplograph.facts import graph_to_facts
+from diplograph.iri import article_iri
 from diplograph.loader import Loader
 from diplograph.model import Article, ArticleFacts, Processed
 from diplograph.settings import Settings
@@ -35,6 +39,7 @@ from diplograph.store.shards import read_shard
 from diplograph.validate import ValidationReport, validate
 
 T = TypeVar("T")
+P = TypeVar("P")  # what in_parallel passes through as it is
 
 
 @dataclass
@@ -64,13 +69,61 @@ def process(
 A = TypeVar("A", Article, ArticleFacts)
 
 
-def guarded(work: Callable[[A], T], item: A) -> T | ArticleError:
+class OverTime(BaseException):
+    """Raised into the work by :func:`time_limit`'s alarm. Not an ``Exception``,
+    so that no ``except Exception`` inside the work can swallow it."""
+
+
+def can_time_limit() -> bool:
+    """Whether :func:`time_limit` works here: SIGALRM is delivered to the main
+    thread only (and not on Windows)."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`OverTime` into the code within once ``seconds`` have passed
+    (a SIGALRM timer; the handler before is put back after). Python code and the
+    regular expression engine see it at once; a long call into other compiled
+    code only when it returns. No limit if ``seconds`` is None or
+    :func:`can_time_limit` is false (:func:`in_parallel` then uses a worker)."""
+    if seconds is None or not can_time_limit():
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise OverTime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def guarded(
+    work: Callable[[A], T], item: A, *, timeout: float | None = None
+) -> T | ArticleError:
     """``work`` on one article; whatever it raises becomes that article's error,
     so that one article never stops a batch (a bug met on one input, a
-    RecursionError on a deep one, a MemoryError on a huge one)."""
+    RecursionError on a deep one, a MemoryError on a huge one), and so does
+    taking more than ``timeout`` seconds (see :func:`time_limit`)."""
     article = item if isinstance(item, Article) else item.article
     try:
-        return work(item)
+        with time_limit(timeout):
+            return work(item)
+    except OverTime:
+        return ArticleError(
+            article.source, f"took more than {timeout:g} s to process, the limit",
+            "Split or shorten it, or allow more time with --article-timeout "
+            "or DIPLOGRAPH_ARTICLE_TIMEOUT (0: no limit); the other articles "
+            "went on",
+        )  # fmt: skip
     except ArticleError as error:
         return error
     except StoreError:
@@ -94,7 +147,6 @@ def end_with_parent(parent: int) -> None:
     if not sys.platform.startswith("linux"):
         return
     import ctypes
-    import signal
 
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -104,26 +156,32 @@ def end_with_parent(parent: int) -> None:
 
 def in_parallel(
     work: Callable[[Article], T],
-    items: Iterable[Article | ArticleError],
+    items: Iterable[Article | P],
     *,
     workers: int | None = None,
     batch: int = 256,
-) -> Iterator[T | ArticleError]:
-    """``work`` on every article, in input order, on all cores.
+    timeout: float | None = None,
+) -> Iterator[T | P | ArticleError]:
+    """``work`` on every article, in input order, on all cores; other items
+    (an article's error, an outcome known already) pass through in their place.
 
     Streams: at most ``batch`` articles are in flight, so memory stays flat
-    however many articles come.
+    however many articles come. ``timeout``: seconds ``work`` may take on one
+    article, after which that article is its error (in whichever process runs
+    it); results are taken in order, so a slow article holds the ones after it
+    back by at most that long, while the other workers go on ahead.
     """  # fmt: skip
     workers = workers or os.cpu_count() or 1
-    work = partial(guarded, work)  # type: ignore[assignment]
+    work = partial(guarded, work, timeout=timeout)  # type: ignore[assignment]
     iterator = iter(items)
     first = list(islice(iterator, batch))
-    if workers == 1 or len(first) < 8:  # a few articles: not worth the processes
+    here = timeout is None or can_time_limit()  # else a worker keeps the limit
+    if here and (workers == 1 or len(first) < 8):  # a few: not worth the processes
         for item in chain(first, iterator):
             yield work(item) if isinstance(item, Article) else item
         return
 
-    def submit(chunk: list[Article | ArticleError]) -> Iterator[T]:
+    def submit(chunk: list[Article | P]) -> Iterator[T]:
         articles = [i for i in chunk if isinstance(i, Article)]
         return pool.map(
             work, articles, chunksize=max(1, len(articles) // (workers * 4))
@@ -152,8 +210,9 @@ def process_all(
     """Extract, build (and validate) every article, without a store;
     ``settings``: their lexicon, if any (else each worker gathers them)."""
     lexicon = settings.lexicon if settings is not None else None
+    timeout = (settings if settings is not None else Settings.gather()).article_timeout
     work = partial(process, check=check, lexicon_dir=lexicon)
-    yield from in_parallel(work, items, workers=workers)
+    yield from in_parallel(work, items, workers=workers, timeout=timeout)
 
 
 def extract_facts(
@@ -186,19 +245,58 @@ def load(
 
     An article that breaks the shapes is not written (its old graph, if any,
     stays as it was); unreadable files are reported and skipped; an article
-    stored before with the same text is left alone. ``settings``: gathered
-    from the environment if not given.
+    stored before with the same text is left alone, unextracted ("unchanged",
+    with no facts), so that a resumed load goes straight to the new ones; a
+    second article with the URL (or, without one, the text) of one before it
+    in this load is its error, not a rewrite. ``settings``: gathered from the
+    environment if not given.
     """  # fmt: skip
     loader = Loader(store, settings=settings)
     loader.ensure_ontology()
     work = partial(extract, lexicon_dir=loader.settings.lexicon)
-    for item in in_parallel(
-        work, read_articles(paths, published=published), workers=workers
-    ):
+    articles = to_extract(read_articles(paths, published=published), loader)
+    timeout = loader.settings.article_timeout
+    outcomes: Iterator[ArticleFacts | Processed | ArticleError] = in_parallel(
+        work, articles, workers=workers, timeout=timeout
+    )
+    for item in outcomes:
+        if isinstance(item, ArticleFacts):
+            yield guarded(loader.store_facts, item)
+        else:
+            yield item  # an ArticleError, or a Processed known already
+
+
+def to_extract(
+    items: Iterable[Article | ArticleError], loader: Loader
+) -> Iterator[Article | ArticleError | Processed]:
+    """The articles of a load that need extracting, in order; in their place,
+    an "unchanged" outcome for each one stored with the same text, and an
+    error for each one with the URL of one before it in this load but another
+    text (stored, it would replace the first on every load, and the first it
+    on the next). The same text again is extracted and found stored, as before.
+
+    Asked before extraction, one article at a time (two lookups in the store),
+    before the articles ahead of it are written: an article of another IRI
+    cannot change the answer. Keeps the IRIs of the load's articles, about
+    200 bytes each."""
+    first: dict[str, tuple[str, str]] = {}  # IRI: (file, content hash)
+    for item in items:
         if isinstance(item, ArticleError):
             yield item
+            continue
+        iri = article_iri(item)
+        source, text = first.setdefault(iri, (item.source, item.content_hash))
+        if text != item.content_hash:
+            yield ArticleError(
+                item.source, f"has the URL of {shown_path(source)}, read before "
+                "it in this load, and another text; only that one is loaded",
+                "Leave one of the two out, or give each its own url:",
+            )  # fmt: skip
+            continue
+        if loader.is_stored(item):
+            yield Processed(item, ArticleFacts(item, ()), Graph(), None, "unchanged")
         else:
-            yield guarded(loader.store_facts, item)
+            yield item
 
 
 @dataclass(frozen=True)

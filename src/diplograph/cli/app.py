@@ -22,9 +22,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; usage errors and ``--help`` exit through argparse
     (``SystemExit`` 2 and 0), everything else returns its exit code."""
     args = build_parser().parse_args(argv)
-    settings = Settings.gather(
-        store=getattr(args, "store", None), strict=getattr(args, "strict", False)
-    )
+    try:
+        settings = Settings.gather(
+            store=getattr(args, "store", None),
+            article_timeout=getattr(args, "article_timeout", None),
+            strict=getattr(args, "strict", False),
+        )
+    except DiplographError as error:  # a setting that makes no sense
+        configure_logging(quiet=False, verbose=False, colour=False)
+        log.error("diplograph: error: %s", error)
+        return ExitStatus.ERROR
     configure_logging(
         quiet=args.quiet,
         verbose=args.verbose,

@@ -20,7 +20,7 @@ from diplograph.errors import ArticleError, DiplographError
 from diplograph.iri import article_iri
 from diplograph.model import Dropped, Processed
 from diplograph.pipeline import LoadSummary, load, load_nquads
-from diplograph.settings import Settings
+from diplograph.settings import DEFAULT_ARTICLE_TIMEOUT, Settings
 from diplograph.store import Store, open_store
 from diplograph.validate import ValidationReport, report_graph, report_text
 
@@ -58,6 +58,13 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="reject an article whole when its graph breaks the shapes (by "
         "default the facts at fault are dropped and the rest is stored)",
+    )
+    parser.add_argument(
+        "--article-timeout",
+        metavar="SECONDS",
+        help="seconds one article may take to extract; one that takes longer is "
+        "reported and skipped (default: $DIPLOGRAPH_ARTICLE_TIMEOUT or "
+        f"{DEFAULT_ARTICLE_TIMEOUT:g}; 0 or 'none': no limit)",
     )
 
 
