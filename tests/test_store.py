@@ -6,6 +6,7 @@ a rejected article changes nothing, and the data survives closing the store.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from collections.abc import Callable
 from decimal import Decimal
@@ -15,12 +16,14 @@ import pytest
 from rdflib import XSD, Graph, Literal, URIRef
 from support import SMALL_BODY, SMALL_URL, WriteArticle, quad_count, quads
 
+from diplograph.errors import StoreError
 from diplograph.iri import article_iri
-from diplograph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.loader import ensure_ontology
+from diplograph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.pipeline import Processed, load
 from diplograph.settings import Settings
 from diplograph.store import Store, Term
+from diplograph.store.embedded import EmbeddedStore, open_hint
 
 CORRECTED_BODY = (
     "TOKYO, June 25 (Example Wire) -- Japan and South Korea signed a memorandum of "
@@ -52,7 +55,13 @@ def by_value(graph: Graph) -> set[tuple[object, ...]]:
     (Virtuoso gives "1"^^xsd:decimal back as "1"^^xsd:integer)."""
     numeric = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.float)}
     return {
-        (s, p, ("number", Decimal(str(o))) if isinstance(o, Literal) and str(o.datatype) in numeric else o)
+        (
+            s,
+            p,
+            ("number", Decimal(str(o)))
+            if isinstance(o, Literal) and str(o.datatype) in numeric
+            else o,
+        )
         for s, p, o in graph
     }
 
@@ -237,3 +246,28 @@ def test_backends_are_chosen_by_scheme_from_the_registry(tmp_path: Path) -> None
         open_store("ftp://x")
     with pytest.raises(StoreError, match="EmbeddedStore cannot take"):
         open_store(":memory:", update_endpoint="http://x/update")
+
+
+def test_a_store_in_use_says_to_close_the_other_process(tmp_path: Path) -> None:
+    first = EmbeddedStore(str(tmp_path))
+    try:
+        with pytest.raises(StoreError, match="Close other diplograph processes"):
+            EmbeddedStore(str(tmp_path))
+    finally:
+        first.close()
+
+
+@pytest.mark.parametrize(
+    ("error", "hint"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "Free some disk space"),
+        (OSError(errno.EACCES, "Permission denied"), "Check that you may write"),
+        (OSError(errno.EROFS, "Read-only file system"), "Check that you may write"),
+    ],
+)
+def test_a_store_that_cannot_open_gets_the_hint_of_its_error(
+    error: OSError, hint: str
+) -> None:
+    # the lock hint ("close other processes") is for a lock, not a full disk
+    assert open_hint(error).startswith(hint)
+    assert "Close other" not in open_hint(error)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -51,6 +52,20 @@ def _to_ox(term: object) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(term))
 
 
+def open_hint(error: OSError) -> str:
+    """What to do about a store that does not open, by what the system said."""
+    text = str(error).lower()
+    if error.errno == errno.ENOSPC or "no space left" in text:
+        return "Free some disk space, or pass a --store folder on another disk."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) or any(
+        words in text for words in ("permission denied", "read-only file system")
+    ):
+        return "Check that you may write to that folder, or pass another --store."
+    if "lock" in text:
+        return "Close other diplograph processes using it, or pass another --store."
+    return "Check the folder, or pass another --store folder."
+
+
 class EmbeddedStore:
     """pyoxigraph ``Store`` in a folder; ``":memory:"`` keeps it in memory."""
 
@@ -67,8 +82,7 @@ class EmbeddedStore:
                 self._store = ox.Store(location)
         except OSError as error:
             raise StoreError(
-                f"cannot open the store at {location}: {error}. Close other diplograph "
-                "processes using it, or pass another --store folder."
+                f"cannot open the store at {location}: {error}. {open_hint(error)}"
             ) from None
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
