@@ -171,6 +171,28 @@ def test_query_table(loaded_store: str, capsys: pytest.CaptureFixture[str]) -> N
     assert lines[-1] == "(1 row)"
 
 
+def test_query_reads_while_a_load_holds_the_store(
+    loaded_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    writer = open_store(loaded_store)  # a load in progress holds the folder's lock
+    try:
+        argv = ["query", "agreements-concerning", "--param", "country=PRK"]
+        assert main([*argv, "--store", loaded_store]) == 0
+    finally:
+        writer.close()
+    assert capsys.readouterr().out.splitlines()[-1] == "(1 row)"
+
+
+def test_query_on_a_store_that_does_not_exist_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo-store"
+    argv = ["query", "agreements-concerning", "--param", "country=PRK"]
+    assert main([*argv, "--store", str(missing)]) == 2
+    assert "there is no store at" in capsys.readouterr().err
+    assert not missing.exists()  # no empty store created where the typo points
+
+
 def test_query_table_with_no_results(
     loaded_store: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

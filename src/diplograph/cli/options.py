@@ -47,9 +47,10 @@ def parse_date(value: str) -> date:
 
 
 @contextmanager
-def opened(settings: Settings) -> Iterator[Store]:
-    """The store the settings name, closed however the command ends."""
-    store = open_store(settings.store, settings=settings)
+def opened(settings: Settings, *, read_only: bool = False) -> Iterator[Store]:
+    """The store the settings name, closed however the command ends;
+    ``read_only``: it must exist, and may be read while a load writes to it."""
+    store = open_store(settings.store, settings=settings, read_only=read_only)
     try:
         yield store
     finally:

@@ -122,7 +122,7 @@ BACKENDS: dict[str, str] = {
 
 
 def open_store(
-    location: str, *, settings: Settings | None = None, **options: str | None
+    location: str, *, settings: Settings | None = None, **options: str | bool | None
 ) -> Store:
     """Open the store at ``location``: a folder path, ``:memory:``, or an
     ``http(s)://`` SPARQL endpoint; ``settings`` (gathered from the environment

@@ -66,14 +66,41 @@ def open_hint(error: OSError) -> str:
     return "Check the folder, or pass another --store folder."
 
 
+def _open_read_only(location: str) -> ox.Store:
+    if not (Path(location) / "CURRENT").is_file():
+        raise StoreError(
+            f"there is no store at {location}: load articles into it first "
+            f"(diplograph load FILES --store {location}), or pass the --store "
+            "folder that holds them."
+        )
+    try:
+        return ox.Store.read_only(location)
+    except OSError as error:
+        raise StoreError(
+            f"cannot read the store at {location}: {error}. {open_hint(error)}"
+        ) from None
+
+
 class EmbeddedStore:
     """pyoxigraph ``Store`` in a folder; ``":memory:"`` keeps it in memory."""
 
-    def __init__(self, location: str, *, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        location: str,
+        *,
+        settings: Settings | None = None,
+        read_only: bool = False,
+    ) -> None:
         # settings: nothing to configure here; taken so every backend opens alike
         self.location = location
         self.folder = None if location == ":memory:" else Path(location)
         self._written = 0
+        self.read_only = read_only and location != ":memory:"
+        if self.read_only:
+            # queries read beside a running load, and never create an empty store
+            # where a mistyped --store points
+            self._store = _open_read_only(location)
+            return
         try:
             if location == ":memory:":
                 self._store = ox.Store()
@@ -188,5 +215,5 @@ class EmbeddedStore:
     def close(self) -> None:
         """Flush and release the folder; closing a closed store does nothing."""
         store = self.__dict__.pop("_store", None)
-        if store is not None:
+        if store is not None and not self.read_only:
             store.flush()

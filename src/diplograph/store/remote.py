@@ -95,6 +95,7 @@ class RemoteStore:
         *,
         update_endpoint: str | None = None,
         settings: Settings | None = None,
+        read_only: bool = False,  # a server reads beside its writers already
     ) -> None:
         settings = settings if settings is not None else Settings.gather()
         self.location = location

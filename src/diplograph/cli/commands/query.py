@@ -133,7 +133,7 @@ def _parameters(items: list[str]) -> dict[str, str]:
 def run_query(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     query = _the_query(args.query)
     values = _parameters(args.param)
-    with opened(settings) as store:
+    with opened(settings, read_only=True) as store:
         bindings = bind_parameters(query, values, store)
         log.debug("query %s on %s with %s", query.name, store.location, bindings)
         if query.is_construct:
