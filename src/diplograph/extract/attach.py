@@ -46,10 +46,7 @@ def _implicit_hits(
 ) -> list[VerbHit]:
     """The steps of the sentence right after one that names only ``cluster``,
     in the same paragraph, when that sentence names no instrument."""
-    named: dict[int, set[int]] = {}
-    for c in clusters:
-        for m in c.mentions:
-            named.setdefault(ctx.sentence_of(m.start).index, set()).add(id(c))
+    named = _named_by_sentence(clusters, ctx)
     hits = []
     for index, owners in named.items():
         following = index + 1
@@ -67,6 +64,18 @@ def _implicit_hits(
             if etype in _IMPLICIT
         ]
     return hits
+
+
+def _named_by_sentence(clusters: list[Cluster], ctx: Context) -> dict[int, set[int]]:
+    """Which instruments (by id) each sentence names; once per article."""
+    key = ("named by sentence", 0)
+    if key not in ctx.memo:
+        named: dict[int, set[int]] = {}
+        for c in clusters:
+            for m in c.mentions:
+                named.setdefault(ctx.sentence_of(m.start).index, set()).add(id(c))
+        ctx.memo[key] = named
+    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
 Reached = tuple[VerbHit, InstrumentMention, list[InstrumentMention]]

@@ -104,11 +104,21 @@ class Context:
 
     def verbs(self, sentence: Sentence) -> list[tuple[str, int, int]]:
         """The sentence's event verbs: (event type, start, end), in pattern order."""
-        key = ("verbs", sentence.index)
+        return self.matches(sentence, "verbs", self.lexicon.event_patterns)
+
+    def matches(
+        self,
+        sentence: Sentence,
+        name: str,
+        patterns: tuple[tuple[re.Pattern[str], str], ...],
+    ) -> list[tuple[str, int, int]]:
+        """Every match of the labelled ``patterns`` in the sentence, as (label,
+        start, end) in pattern order; scanned once per sentence and ``name``."""
+        key = (name, sentence.index)
         if key not in self.memo:
             self.memo[key] = [
-                (etype, sentence.start + m.start(), sentence.start + m.end())
-                for pattern, etype in self.lexicon.event_patterns
+                (label, sentence.start + m.start(), sentence.start + m.end())
+                for pattern, label in patterns
                 for m in pattern.finditer(sentence.text)
             ]
         return self.memo[key]  # type: ignore[no-any-return]

@@ -72,7 +72,7 @@ def describe(
             *topic_because,
         ),
     )
-    partners = partner_list(cluster, ctx)
+    partners = partner_list(cluster.mentions, ctx)
     if len(partners) < 2 or not set(partners) <= set(codes):
         return [replace(fact, topics=topics) for topics in _subjects(cluster, ctx)] or [
             fact
@@ -233,14 +233,7 @@ def _topics(
 
 def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
     """Each topic keyword of the sentence, found once per sentence."""
-    key = ("topic keywords", sentence.index)
-    if key not in ctx.memo:
-        ctx.memo[key] = [
-            (topic, sentence.start + found.start(), sentence.start + found.end())
-            for pattern, topic in ctx.lexicon.topic_keywords
-            for found in pattern.finditer(sentence.text)
-        ]
-    return ctx.memo[key]  # type: ignore[no-any-return]
+    return ctx.matches(sentence, "topic keywords", ctx.lexicon.topic_keywords)
 
 
 def _has_kind_word(name: str, ctx: Context) -> bool:

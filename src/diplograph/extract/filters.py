@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.references import partner_list
 from diplograph.extract.text import words_between
 
@@ -40,9 +40,7 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     if m.plural and not m.key and ctx.lexicon.classes.search(m.modifiers):
         # "several treaties" is a class; "such pacts with Australia and
         # Britain" are one instrument per partner
-        probe = Cluster()
-        probe.add(m)
-        if len(partner_list(probe, ctx)) < 2:
+        if len(partner_list([m], ctx)) < 2:
             return False
     if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "announced no new agreement", "ended without a deal"

@@ -8,11 +8,11 @@ they are known, else the states named together last before it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from diplograph.extract.actors import ActorMention
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import Cluster
+from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.text import Sentence
 from diplograph.gazetteer import load_gazetteer
 
@@ -153,11 +153,11 @@ _PARTNERS_GAP = re.compile(
 )
 
 
-def partner_list(cluster: Cluster, ctx: Context) -> list[str]:
+def partner_list(mentions: Iterable[InstrumentMention], ctx: Context) -> list[str]:
     """The states listed after "with" or "between" following a plural mention:
     "agreements to normalize ties with the UAE and Bahrain" are one per partner."""
     text = ctx.text
-    for m in cluster.mentions:
+    for m in mentions:
         if not m.plural:
             continue
         sentence = ctx.sentence_of(m.start)
