@@ -460,8 +460,24 @@ def test_validate_the_store(
 def test_validate_an_empty_store(
     store_dir: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    open_store(store_dir).close()
     assert main(["validate", "--store", store_dir]) == 0
     assert "0 of 0 conform" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["merges"], ["remove", "a.txt"], ["reload"], ["reason"],
+     ["split", "X", "--article", "a.txt"]],
+)  # fmt: skip
+def test_only_load_creates_a_store(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a mistyped --store must not answer from, or write to, a new empty store
+    missing = tmp_path / "mistyped"
+    assert main([*command, "--store", str(missing)]) == 2
+    assert f"there is no store at {missing}" in capsys.readouterr().err
+    assert not missing.exists()
 
 
 # ---------------------------------------------------------------------------
@@ -568,6 +584,7 @@ def test_merges(
 def test_merges_of_an_empty_store(
     store_dir: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    open_store(store_dir).close()
     assert main(["merges", "--store", store_dir]) == 0
     assert capsys.readouterr().out == "(no results)\n"
 

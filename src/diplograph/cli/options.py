@@ -48,9 +48,12 @@ def parse_date(value: str) -> date:
 
 @contextmanager
 def opened(settings: Settings, *, read_only: bool = False) -> Iterator[Store]:
-    """The store the settings name, closed however the command ends;
-    ``read_only``: it must exist, and may be read while a load writes to it."""
-    store = open_store(settings.store, settings=settings, read_only=read_only)
+    """The store the settings name, which must exist (only ``load`` creates
+    one), closed however the command ends; ``read_only``: it may be read while
+    a load writes to it."""
+    store = open_store(
+        settings.store, settings=settings, read_only=read_only, existing=True
+    )
     try:
         yield store
     finally:

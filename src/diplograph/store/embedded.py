@@ -66,13 +66,17 @@ def open_hint(error: OSError) -> str:
     return "Check the folder, or pass another --store folder."
 
 
-def _open_read_only(location: str) -> ox.Store:
+def _require_store(location: str) -> None:
     if not (Path(location) / "CURRENT").is_file():
         raise StoreError(
             f"there is no store at {location}: load articles into it first "
             f"(diplograph load FILES --store {location}), or pass the --store "
             "folder that holds them."
         )
+
+
+def _open_read_only(location: str) -> ox.Store:
+    _require_store(location)
     try:
         return ox.Store.read_only(location)
     except OSError as error:
@@ -90,6 +94,7 @@ class EmbeddedStore:
         *,
         settings: Settings | None = None,
         read_only: bool = False,
+        existing: bool = False,
     ) -> None:
         # settings: nothing to configure here; taken so every backend opens alike
         self.location = location
@@ -101,6 +106,8 @@ class EmbeddedStore:
             # where a mistyped --store points
             self._store = _open_read_only(location)
             return
+        if existing and self.folder is not None:
+            _require_store(location)  # only a load creates a store
         try:
             if location == ":memory:":
                 self._store = ox.Store()

@@ -59,7 +59,7 @@ def merges_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_merges(args: argparse.Namespace, settings: Settings) -> ExitStatus:
-    with opened(settings) as store:
+    with opened(settings, read_only=True) as store:
         variables, rows = curation.merges(store)
     print(format_rows(variables, rows, args.format), end="")
     return ExitStatus.SUCCESS

@@ -83,7 +83,7 @@ def article_files(path: Path, settings: Settings) -> list[Checked]:
 def stored_graphs(settings: Settings) -> list[Checked]:
     """Every article graph in the store."""
     checked: list[Checked] = []
-    with opened(settings) as store:
+    with opened(settings, read_only=True) as store:
         for graph_iri in store.graphs():
             if is_article_iri(graph_iri):
                 iri = URIRef(graph_iri)
