@@ -656,6 +656,16 @@ def test_describe_documents_on_listed_subjects_are_one_each() -> None:
     assert {f.parties for f in found} == {("GHA", "TGO")}
 
 
+def test_describe_a_listed_subject_with_and_in_its_name_stays_whole() -> None:
+    found = agreements(
+        "Chile and Peru also signed agreements on Energy Cooperation, Fisheries "
+        "and Related Activities, and Cultural Exchanges on Monday."
+    )
+    assert sorted(f.topics for f in found) == [
+        ("culture_education",), ("energy",), ("maritime_fisheries",)
+    ]  # fmt: skip
+
+
 def test_describe_two_statements_one_and_the_other_are_two() -> None:
     found = agreements(
         "Ghana and Togo signed two joint statements on Monday, one on trade and "

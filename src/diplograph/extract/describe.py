@@ -101,6 +101,17 @@ def _topics_of(words: str, ctx: Context) -> tuple[str, ...]:
     return tuple(sorted({t for p, t in ctx.lexicon.topic_keywords if p.search(words)}))
 
 
+def _item_topics(items: list[str], ctx: Context) -> list[tuple[str, ...]]:
+    """Each listed subject's topics; an item with none of its own continues the
+    one before ("Cooperation in Agriculture and Related Fields")."""
+    topics: list[tuple[str, ...]] = []
+    for item in items:
+        own = _topics_of(item, ctx)
+        if own or not topics:
+            topics.append(own)
+    return topics
+
+
 def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
     """ "signed documents on transport, on investment and on visa waivers": one
     instrument per subject the text lists, each with that subject's topics."""
@@ -119,9 +130,13 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         # only where each item names a subject of its own
         each_on = len(_EACH_ON.findall(rest)) >= 1
         items = [i for i in (_EACH_ON if each_on else _ITEM_BREAK).split(rest) if i]
-        topics = [_topics_of(item, ctx) for item in items]
+        topics = (  # a marked item is a subject even without a topic
+            [_topics_of(item, ctx) for item in items]
+            if each_on
+            else _item_topics(items, ctx)
+        )
         distinct = all(topics) and len(set(topics)) == len(topics)
-        if len(items) >= 2 and (each_on or distinct):
+        if len(topics) >= 2 and (each_on or distinct):
             return topics
     return []
 
