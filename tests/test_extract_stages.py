@@ -157,6 +157,18 @@ def test_coref_such_pacts_with_two_partners_are_two_instruments() -> None:
     assert set(found) == {("GHA", "TGO"), ("BEN", "GHA"), ("GHA", "NGA")}
 
 
+def test_coref_a_named_instrument_of_another_kind_is_not_the_memorandum() -> None:
+    found = agreements(
+        "Chile and Peru signed a memorandum of understanding on Friday to add "
+        "flights. The two countries said the existing Air Transport Agreement "
+        "needs to be updated."
+    )
+    assert sorted((f.kind, f.name) for f in found) == [
+        ("agreement", "Air Transport Agreement"),
+        ("memorandum_of_understanding", None),
+    ]
+
+
 def test_coref_what_is_also_known_as_names_the_instrument_before() -> None:
     [fact] = agreements(
         "Thailand suspended the joint declaration between Ghana and Thailand on "

@@ -30,6 +30,7 @@ from diplograph.extract.mentions import STATEMENTS, Cluster, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.model import AgreementFact, Article, Because, Event
 
+_GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
 _FAMILIES = (
     {"agreement", "accord", "pact", "deal", "arrangement", "treaty", "convention",
      "protocol", "memorandum_of_understanding"},
@@ -195,6 +196,12 @@ def _same(a: AgreementFact, b: AgreementFact) -> bool:
         return False
     if not any({a.kind, b.kind} <= family for family in _FAMILIES):
         return False
+    if (a.name is None) != (b.name is None) and a.kind != b.kind:
+        # "signed a memorandum ... the existing Air Services Agreement": a name
+        # decides the kind, and only a generic word is told of another kind
+        plain = a if a.name is None else b
+        if plain.kind not in _GENERIC:
+            return False
     if (
         a.signed
         and b.signed

@@ -79,6 +79,7 @@ def _antecedent(
         return (
             by_key.get(m.key)
             or _named_under_auspices(m, by_key, ctx)
+            or _apposed(m, clusters, ctx)
             or _named_later(m, clusters, ctx)
         )
     if m.year_label:
@@ -232,12 +233,13 @@ def _named_later(
 def _apposed(
     m: InstrumentMention, clusters: list[Cluster], ctx: Context
 ) -> Cluster | None:
-    """ "the deal, a landmark agreement", "it is a framework agreement"."""
-    if not clusters or not m.determiner:
+    """ "the deal, a landmark agreement", "it is a framework agreement", "the
+    protocol [the Paris Agreement]"."""
+    if not clusters or not (m.determiner or m.key):
         return None
     before = ctx.text[max(0, m.start - 80) : m.start]
     if not re.search(
-        r"(?:,\s*(?:in\s+|under\s+)?|"
+        r"(?:,\s*(?:in\s+|under\s+)?|[\[(]\s*|"
         r"\b(?:is|was|be|been|as|called|dubbed|described as)\s+)"
         r"(?:an?|the)\s+(?:[\w-]+\s+){0,4}$",
         before,
@@ -331,6 +333,10 @@ def _fits(
         return m.kind == "normalization" and "normalization" in kinds
     if m.kind in STATEMENTS or kinds & STATEMENTS:
         return bool(m.kind in STATEMENTS and kinds & STATEMENTS) or apposition
+    if m.key and m.kind and m.kind not in kinds and not kinds <= _GENERIC:
+        # "a memorandum ... the existing Air Services Agreement": a name
+        # decides its own kind, so it is another instrument
+        return apposition
     if m.kind in _GENERIC or m.kind is None or apposition:
         return True
     # a specific word (treaty, protocol, MoU, ceasefire) takes up the same word,
