@@ -678,6 +678,20 @@ def test_describe_a_listed_subject_with_and_in_its_name_stays_whole() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chile and Peru renewed the General Agreement on Economic, Scientific and "
+         "Technical Cooperation, signed in 1987, on Monday.",
+         "General Agreement on Economic, Scientific and Technical Cooperation"),
+        ("Chile and Peru signed the Agreement on Fisheries, which ends a dispute.",
+         "Agreement on Fisheries"),
+    ],
+)  # fmt: skip
+def test_names_a_listed_name_runs_to_its_last_item(text: str, name: str) -> None:
+    assert [f.name for f in agreements(text)] == [name]
+
+
 def test_describe_two_statements_one_and_the_other_are_two() -> None:
     found = agreements(
         "Ghana and Togo signed two joint statements on Monday, one on trade and "

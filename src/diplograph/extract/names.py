@@ -193,6 +193,10 @@ _TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "wit
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
 
 
+# "on Economic, Scientific and Technical Cooperation": a list of capitalised
+# words inside a name, ended by "and"
+_LISTED = re.compile(r"(?:,\s[A-Z][\w'’-]*)+,?\sand\s[A-Z]")
+
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)  # "the Tromsø Treaty on Monday"
 
 
@@ -205,7 +209,8 @@ def proper_name_end(text: str, noun_end: int) -> int:
     end = noun_end
     position = noun_end
     for word in re.finditer(r"\s([\w'’-]+)", text[noun_end : noun_end + 200]):
-        if noun_end + word.start() != position:
+        gap = text[position : noun_end + word.start()]
+        if gap and not (gap == "," and _LISTED.match(text, position)):
             break
         token = word.group(1)
         position = noun_end + word.end()
