@@ -443,6 +443,16 @@ def test_events_ratification_records_who_ratified() -> None:
     assert (ratified.date, ratified.actors) == ("2024-03-11", ("CHL",))
 
 
+def test_events_a_statement_dated_where_it_is_named_was_issued_then() -> None:
+    found = agreements(
+        "Ghana and Togo will reopen their border, according to a joint "
+        "statement on Thursday."
+    )
+    [statement] = [f for f in found if f.kind == "joint_statement"]
+    assert events(statement) == {("signed", "2024-03-14")}
+    assert statement.signed == "2024-03-14"
+
+
 def test_events_accession_is_ratification_by_that_state() -> None:
     [fact] = agreements("Ecuador acceded to the convention on Monday.")
     assert [(e.type, e.actors) for e in fact.events] == [("ratified", ("ECU",))]

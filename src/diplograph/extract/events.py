@@ -86,7 +86,30 @@ def events_of(
             if years:
                 when = str(ctx.article.published.year - years)
                 events.append(Event("in_force", when))
+    if kind in STATEMENTS and not any(e.type == "signed" for e in events):
+        events.extend(_dated_statement(cluster, ctx))
     return events, because
+
+
+# "according to a joint statement on Thursday", "a communique issued Monday"
+_STATEMENT_DATE = re.compile(
+    r",?\s+(?:(?:issued|released|published|adopted)\s+)?(?:(?:late|early)\s+)?"
+)
+
+
+def _dated_statement(cluster: Cluster, ctx: Context) -> list[Event]:
+    """A statement dated where it is named was adopted that day: a statement
+    is made when it is issued, whether or not a verb says so."""
+    for m in cluster.mentions:
+        sentence = ctx.sentence_of(m.start)
+        gap = _STATEMENT_DATE.match(ctx.text, m.end, sentence.end)
+        if gap is None:
+            continue
+        for when in ctx.dates(sentence, future=False):
+            if when.start == gap.end() and when.value:
+                evidence = (ctx.span(m.start, when.end),)
+                return [Event("signed", when.value, evidence=evidence)]
+    return []
 
 
 # "ratified by the president on May 2 and by parliament on June 3": one more
