@@ -769,6 +769,25 @@ def test_concerns_a_pact_on_a_third_state() -> None:
     assert (fact.parties, fact.concerns) == (("JPN", "USA"), ("PRK",))
 
 
+@pytest.mark.parametrize(
+    ("text", "parties", "concerns"),
+    [
+        ("Ethiopia signed a memorandum of understanding with Somaliland on Monday.",
+         ("ETH",), ("SOM",)),
+        ("The United States and the Taliban signed an agreement on Saturday.",
+         ("USA",), ("AFG",)),
+        # named in the sentence, but not the other side of the instrument
+        ("Qatar and Turkey signed a defence pact days after a strike on Hamas "
+         "officials in Doha.", ("QAT", "TUR"), ()),
+    ],
+)  # fmt: skip
+def test_concerns_a_group_that_is_no_party_makes_its_state_a_concern(
+    text: str, parties: tuple[str, ...], concerns: tuple[str, ...]
+) -> None:
+    [fact] = agreements(text)
+    assert (fact.parties, fact.concerns) == (parties, concerns)
+
+
 def test_concerns_a_truce_with_an_armed_group_concerns_its_territory() -> None:
     [fact] = agreements("Israel and Hamas agreed a truce in Gaza on Tuesday.")
     assert (fact.parties, fact.concerns) == (("ISR",), ("PSE",))

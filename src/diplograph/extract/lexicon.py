@@ -67,6 +67,8 @@ class Lexicon:
     classes: re.Pattern[str]
     broker_markers: re.Pattern[str]
     groups: re.Pattern[str]
+    # armed groups and unrecognised entities -> the state their agreements concern
+    non_state: tuple[tuple[re.Pattern[str], str], ...]
     instruments: tuple[Instrument, ...]
 
 
@@ -209,6 +211,10 @@ def _references(refs: dict[str, Any], events: dict[str, Any]) -> dict[str, Any]:
         "speaker_after": re.compile(rf"(?:\s+\w+){{0,2}}\s+(?:{reporting})\b"),
         "broker_markers": _words(refs["broker_markers"]),
         "groups": re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.I),
+        "non_state": tuple(
+            (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), code)
+            for p, code in refs.get("non_state", {}).items()
+        ),
     }
 
 

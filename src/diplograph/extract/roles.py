@@ -247,7 +247,34 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
                     ctx.span(a.start, a.end),
                 )  # fmt: skip
                 votes.add(a.code, 1, because)
+        _non_state(m, sentence, ctx, votes)
     return votes
+
+
+# the other side of the instrument: "deal with Somaliland", "the US and the
+# Taliban signed a deal", "a truce between the government and the Houthis"
+_WITH_GROUP = re.compile(
+    r"\s+(?:[\w'’()-]+\s+){0,4}?(?:with|between\s+[\w\s'’-]{1,40}?\s+and)"
+    r"\s+(?:the\s+)?$"
+)
+_GROUP_BEFORE = re.compile(r"[^,;.]{0,60}")
+
+
+def _non_state(
+    m: InstrumentMention, sentence: Sentence, ctx: Context, votes: Votes
+) -> None:
+    """An instrument made with a group that can be no party concerns the state
+    the group is in."""
+    for pattern, code in ctx.lexicon.non_state:
+        for found in pattern.finditer(ctx.text, sentence.start, sentence.end):
+            if found.start() >= m.end:
+                beside = _WITH_GROUP.fullmatch(ctx.text, m.end, found.start())
+            else:
+                beside = _GROUP_BEFORE.fullmatch(ctx.text, found.end(), m.start)
+            if beside:
+                rule = "made with a group in that state"
+                votes.add(code, 1, Because(f"concerns {code}", "roles", rule,
+                                           ctx.span(*found.span())))  # fmt: skip
 
 
 def _named_in(sentence: Sentence, ctx: Context, votes: Votes) -> None:
