@@ -460,7 +460,7 @@ def test_validate_the_store(
 def test_validate_an_empty_store(
     store_dir: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    open_store(store_dir).close()
+    open_store(store_dir, create=True).close()
     assert main(["validate", "--store", store_dir]) == 0
     assert "0 of 0 conform" in capsys.readouterr().out
 
@@ -584,7 +584,7 @@ def test_merges(
 def test_merges_of_an_empty_store(
     store_dir: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    open_store(store_dir).close()
+    open_store(store_dir, create=True).close()
     assert main(["merges", "--store", store_dir]) == 0
     assert capsys.readouterr().out == "(no results)\n"
 

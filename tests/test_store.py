@@ -226,12 +226,25 @@ def test_construct_returns_a_graph(store: Store, write_article: WriteArticle) ->
     ]
 
 
+def test_opening_a_folder_without_a_store_is_an_error(tmp_path: Path) -> None:
+    from diplograph.errors import StoreError
+    from diplograph.store import open_store
+
+    # a mistyped folder must not become an empty store that answers nothing
+    missing = tmp_path / "mistyped"
+    with pytest.raises(StoreError, match=f"there is no store at {missing}"):
+        open_store(str(missing))
+    assert not missing.exists()
+    open_store(str(missing), create=True).close()
+    open_store(str(missing)).close()  # made once, it opens
+
+
 def test_backends_are_chosen_by_scheme_from_the_registry(tmp_path: Path) -> None:
     from diplograph.errors import StoreError
     from diplograph.store import BACKENDS, open_store
 
     assert set(BACKENDS) == {"", "http", "https"}
-    store = open_store(str(tmp_path / "s"))
+    store = open_store(str(tmp_path / "s"), create=True)
     try:
         assert type(store).__name__ == "EmbeddedStore"
         assert store.folder == tmp_path / "s"
@@ -249,7 +262,7 @@ def test_backends_are_chosen_by_scheme_from_the_registry(tmp_path: Path) -> None
 
 
 def test_a_store_in_use_says_to_close_the_other_process(tmp_path: Path) -> None:
-    first = EmbeddedStore(str(tmp_path))
+    first = EmbeddedStore(str(tmp_path), create=True)
     try:
         with pytest.raises(StoreError, match="Close other diplograph processes"):
             EmbeddedStore(str(tmp_path))

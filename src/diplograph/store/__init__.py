@@ -1,6 +1,7 @@
 """Step 5, store: one contract, several backends.
 
-``open_store("PATH")`` opens (or creates) the embedded Oxigraph store on disk;
+``open_store("PATH")`` opens the embedded Oxigraph store on disk (``create=True``
+makes it where there is none);
 ``open_store("http://host:port/...")`` talks to a SPARQL 1.1 server. Each
 article lives in its own named graph (the article's IRI), written in one
 atomic update, so reloading an article replaces it and a failure never leaves
@@ -126,7 +127,9 @@ def open_store(
 ) -> Store:
     """Open the store at ``location``: a folder path, ``:memory:``, or an
     ``http(s)://`` SPARQL endpoint; ``settings`` (gathered from the environment
-    if not given) and ``options`` go to the backend.
+    if not given) and ``options`` go to the backend: ``create=True`` makes a
+    new store in a folder that holds none (else that is an error),
+    ``read_only=True`` reads beside a writer.
 
     Example:
         >>> type(open_store(":memory:")).__name__

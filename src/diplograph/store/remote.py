@@ -96,7 +96,7 @@ class RemoteStore:
         update_endpoint: str | None = None,
         settings: Settings | None = None,
         read_only: bool = False,  # a server reads beside its writers already
-        existing: bool = False,  # and a server is there, or it does not answer
+        create: bool = False,  # a server's store is there, or it does not answer
     ) -> None:
         settings = settings if settings is not None else Settings.gather()
         self.location = location

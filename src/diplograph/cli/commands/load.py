@@ -210,7 +210,7 @@ def keep_dropped(outcome: Processed, folder: Path, summary: LoadSummary) -> None
 def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     if not args.paths and not args.nquads:
         raise DiplographError("give article files or folders, or --nquads SHARD.nq")
-    store = open_store(settings.store, settings=settings)
+    store = open_store(settings.store, settings=settings, create=True)
     try:
         rejected_to, shard_status = rejected_dir(store), ExitStatus.SUCCESS
         if args.nquads:
