@@ -23,8 +23,8 @@ from diplograph.store import open_store
 
 COMMANDS = (
     "load", "query", "queries", "extract", "evaluate", "validate",
-    "remove", "reload", "merges", "split", "reason",
-)  # fmt: skip  # `reason` runs in test_reason.py (it needs Java)
+    "remove", "reload", "merges", "split", "reason", "problems",
+)  # fmt: skip  # `reason` runs in test_reason.py (it needs Java), `problems` in test_triage.py
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -467,7 +467,7 @@ def test_validate_an_empty_store(
 
 @pytest.mark.parametrize(
     "command",
-    [["validate"], ["merges"], ["remove", "a.txt"], ["reload"], ["reason"],
+    [["validate"], ["merges"], ["remove", "a.txt"], ["reload"], ["reason"], ["problems"],
      ["split", "X", "--article", "a.txt"]],
 )  # fmt: skip
 def test_only_load_creates_a_store(
