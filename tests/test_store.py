@@ -22,7 +22,7 @@ from diplograph.loader import ensure_ontology
 from diplograph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.pipeline import Processed, load
 from diplograph.settings import Settings
-from diplograph.store import Store, Term
+from diplograph.store import MERGED_GRAPH, Store, Term
 from diplograph.store.embedded import EmbeddedStore, open_hint
 
 CORRECTED_BODY = (
@@ -186,6 +186,42 @@ def test_replace_graph_is_exact(store: Store) -> None:
     )
     store.replace_graph(graph_iri, second)
     assert by_value(store.export_graph(graph_iri)) == by_value(second)
+
+
+def test_replacing_a_graph_keeps_in_the_merged_graph_what_others_hold(
+    store: Store,
+) -> None:
+    """The merged graph stays the union of the other graphs when one is replaced
+    or removed, literals of every kind included: on Virtuoso, shared literals
+    left it when the update named the old triples in a VALUES block."""
+    s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    shared = {
+        (s, p, Literal("IND")),
+        (s, p, Literal("India", lang="en")),
+        (s, p, Literal(256)),
+        (s, p, Literal("2015-06-25", datatype=XSD.date)),
+        (s, p, Literal("x" * 3000)),
+        (s, p, URIRef("https://example.org/o")),
+    }
+    own = {(s, p, Literal("only A")), (s, p, Literal("nur A", lang="de"))}
+    a = URIRef("https://w3id.org/diplograph/id/article/a")
+    b = URIRef("https://w3id.org/diplograph/id/article/b")
+
+    def graph(triples: set[tuple[URIRef, URIRef, Literal | URIRef]]) -> Graph:
+        made = Graph()
+        for triple in triples:
+            made.add(triple)
+        return made
+
+    store.replace_graph(a, graph(shared | own))
+    store.replace_graph(b, graph(shared))
+    corrected = {(s, p, Literal("LKA"))}
+    store.replace_graph(a, graph(corrected))
+    assert by_value(store.export_graph(MERGED_GRAPH)) == by_value(
+        graph(shared | corrected)
+    )
+    store.remove_graph(a)
+    assert by_value(store.export_graph(MERGED_GRAPH)) == by_value(graph(shared))
 
 
 def test_select_sees_the_merged_graph_and_binds_terms(

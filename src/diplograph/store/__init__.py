@@ -64,24 +64,24 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def replace_update(graph_iri: URIRef, new: Graph, old: Graph) -> str:
+def replace_update(graph_iri: URIRef, new: Graph) -> str:
     """One SPARQL update: replace ``graph_iri`` and keep the merged graph right.
 
-    Triples the old version had and the new one lacks leave the merged graph
-    unless another graph still holds them.
+    The old version's triples leave the merged graph unless another graph still
+    holds them; the new version's are then copied in, so those it keeps return.
     """
-    gone = set(old) - set(new)
     graph = node_sparql(graph_iri)
-    parts = []
-    if gone:
-        values = "\n".join(f"({_triple(triple)})" for triple in gone)
-        parts.append(
-            f"DELETE {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{\n"
-            f"  VALUES (?s ?p ?o) {{\n{values}\n}}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER(?g != <{MERGED_GRAPH}> && ?g != {graph}) }}\n}}"
-        )
-    parts.append(f"DROP SILENT GRAPH {graph}")
+    # The old triples are matched in the stored graph, not written into the
+    # update: Virtuoso 7.2 compares a literal of a VALUES block of several rows
+    # unequal to the same stored literal inside FILTER NOT EXISTS, so a triple
+    # other graphs still held left the merged graph.
+    parts = [
+        f"DELETE {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{\n"
+        f"  GRAPH {graph} {{ ?s ?p ?o }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER(?g != <{MERGED_GRAPH}> && ?g != {graph}) }}\n}}",
+        f"DROP SILENT GRAPH {graph}",
+    ]
     if len(new):
         # the data goes over the wire once; the server copies it into the merged graph
         parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples(new)}\n}} }}")

@@ -145,9 +145,7 @@ class EmbeddedStore:
                 + [ox.Quad(s, p, o, _MERGED) for s, p, o in triples]
             )
             return
-        self._store.update(
-            replace_update(graph_iri, graph, self.export_graph(graph_iri))
-        )
+        self._store.update(replace_update(graph_iri, graph))
 
     def remove_graph(self, graph_iri: URIRef) -> None:
         self.replace_graph(graph_iri, Graph())

@@ -171,9 +171,7 @@ class RemoteStore:
             self._connection = None
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        self._post_update(
-            replace_update(graph_iri, graph, self.export_graph(graph_iri))
-        )
+        self._post_update(replace_update(graph_iri, graph))
 
     def remove_graph(self, graph_iri: URIRef) -> None:
         self.replace_graph(graph_iri, Graph())
