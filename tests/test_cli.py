@@ -545,7 +545,9 @@ def test_reload(
     )
     assert main(["reload", "--all", "--store", merged_store]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert sorted(lines[:-1]) == sorted([f"unchanged {first}", f"unchanged {second}"])
+    assert sorted(lines[:-1]) == sorted(
+        [f"unchanged article.txt <{first}>", f"unchanged second.txt <{second}>"]
+    )
     assert lines[-1] == (
         "2 article(s) re-extracted: 0 changed, 2 unchanged, 0 rejected "
         "(kept as they were)"
@@ -558,7 +560,7 @@ def test_reload(
     store.close()
     assert main(["reload", "--store", merged_store]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"changed {second}",
+        f"changed second.txt <{second}>",
         "1 article(s) re-extracted: 1 changed, 0 unchanged, 0 rejected "
         "(kept as they were)",
     ]
@@ -570,13 +572,14 @@ def test_merges(
     assert main(["merges", "--store", merged_store]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == [
-        "agreement", "label", "article", "rule", "score", "supportedBy"
+        "agreement", "label", "article", "file", "rule", "score", "supportedBy"
     ]  # fmt: skip
     assert re.match(r"agreement/[0-9a-f]+\s+memorandum of understanding betw", lines[2])
     assert " parties " in lines[2]
     assert lines[-1] == "(1 row)"
     [row] = _merges_csv(merged_store, capsys)
     assert row["article"] == _iri(tmp_path / "second.txt")
+    assert row["file"] == "second"  # the name remove and split take
     assert row["supportedBy"] == _iri(tmp_path / "article.txt")
     assert row["rule"] == "parties" and 0.6 <= float(row["score"]) <= 1.0
 

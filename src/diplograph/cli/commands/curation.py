@@ -40,8 +40,8 @@ def run_reload(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     with opened(settings) as store:
         results = curation.reload(store, everything=args.all, settings=settings)
     if not args.quiet:
-        for iri, status in results:
-            print(f"{status} {iri}")
+        for stored, status in results:
+            print(f"{status} {stored.article.source} <{stored.iri}>")
     counts = {
         status: sum(1 for _, s in results if s == status)
         for status in ("changed", "unchanged", "rejected")
