@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -744,3 +745,22 @@ def test_validate_checks_the_named_graphs_of_a_quad_file(
     capsys.readouterr()
     assert main(["validate", str(target)]) == 1
     assert "party [dgs:AgreementShape-party]" in capsys.readouterr().out
+
+
+def test_tables_keep_whole_values_in_a_pipe_and_fit_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from diplograph.cli.output import format_rows
+    from diplograph.terms import Term
+
+    url = "https://example.org/news/" + "very-long-slug-" * 6 + "article.html"
+    rows = [{"article": Term("uri", url), "title": Term("literal", "T" * 70)}]
+    piped = format_rows(["article", "title"], rows, "table")  # not a terminal
+    assert url in piped and "T" * 70 in piped
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "100")
+    shown = format_rows(["article", "title"], rows, "table").splitlines()
+    assert max(len(line) for line in shown) <= 100
+    assert "…" in shown[2]
+    monkeypatch.setenv("COLUMNS", "300")  # a wide terminal cuts nothing
+    assert url in format_rows(["article", "title"], rows, "table")
