@@ -210,6 +210,14 @@ def test_roles_whom_a_notice_is_sent_to_is_no_party() -> None:
     assert fact.parties == ("EST", "LVA")
 
 
+def test_roles_a_forum_s_envoy_mediates() -> None:
+    [fact] = agreements(
+        "On Tuesday, UN envoy for Sudan, Jan Eliasson announced a two-month truce "
+        "between Sudan and Chad."
+    )
+    assert fact.parties == ("SDN", "TCD")
+
+
 def test_roles_mediators_and_hosts_are_not_parties() -> None:
     [fact] = agreements(
         "The Philippines and Vietnam signed a trade agreement on Monday, brokered "

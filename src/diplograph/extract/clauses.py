@@ -98,9 +98,16 @@ def _brokers(ctx: Context, sentence: Sentence) -> set[int]:
             found.add(a.start)
             position = a.end
     for a in actors:
-        if _BROKER_AFTER.match(text, a.end):
+        if _BROKER_AFTER.match(text, a.end) or (
+            a.code in ctx.lexicon.auspices and _ENVOY.match(text, a.end)
+        ):
             found.add(a.start)
     return found
+
+
+# "UN envoy Hans Grundberg announced the extension": a forum's envoy mediates
+# (a state's envoy may sign for it)
+_ENVOY = re.compile(r"(?:'s|’s)?\s+(?:special\s+)?(?:envoys?|mediators?)\b", re.I)
 
 
 def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
