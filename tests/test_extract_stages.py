@@ -169,6 +169,14 @@ def test_coref_a_named_instrument_of_another_kind_is_not_the_memorandum() -> Non
     ]
 
 
+def test_coref_a_mediator_is_no_other_signer() -> None:
+    [fact] = agreements(
+        "Mali ended a peace deal with rebels on Thursday. What was the deal? "
+        "The Tessalit Accord was signed in 2015 with support from the UN."
+    )
+    assert (fact.name, fact.kind, fact.signed) == ("Tessalit Accord", "accord", "2015")
+
+
 def test_coref_what_is_also_known_as_names_the_instrument_before() -> None:
     [fact] = agreements(
         "Thailand suspended the joint declaration between Ghana and Thailand on "

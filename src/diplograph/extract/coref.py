@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
@@ -294,7 +295,12 @@ def _standing_codes(index: int, ctx: Context) -> set[str]:
     key = ("standing", index)
     if key not in ctx.memo:
         sentence = ctx.sentences[index]
-        ctx.memo[key] = {a.code for a in ctx.standing(sentence.start, sentence.end)}
+        roles = roles_in(ctx, sentence)  # no mediator or name signs anything
+        ctx.memo[key] = {
+            a.code
+            for a in ctx.standing(sentence.start, sentence.end)
+            if roles.get(a.start) not in ("broker", "name")
+        }
     return ctx.memo[key]  # type: ignore[no-any-return]
 
 
