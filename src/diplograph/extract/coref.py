@@ -138,7 +138,10 @@ def _described_alike(
     words = _words(m.modifiers)
     if not words:
         return None
-    for c in reversed(clusters):
+    # the instruments told about lately: the last 20 bound the work on a text
+    # that names hundreds, as for back-references
+    recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
+    for c in reversed(recent):
         if any(_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions):
             if _fits(m, c, ctx) and not _other_signers(m, c, ctx, least=1):
                 return c
@@ -146,6 +149,7 @@ def _described_alike(
     return None
 
 
+@lru_cache(maxsize=4096)
 def _words(modifiers: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z][\w-]+", modifiers.lower())) - _STOP
 
