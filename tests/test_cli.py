@@ -22,8 +22,8 @@ from diplograph.queries import saved_queries
 from diplograph.store import open_store
 
 COMMANDS = (
-    "load", "query", "queries", "extract", "evaluate", "validate",
-    "remove", "reload", "merges", "split", "reason",
+    "load", "query", "queries", "search", "show", "extract", "evaluate",
+    "validate", "remove", "reload", "merges", "split", "reason",
 )  # fmt: skip  # `reason` runs in test_reason.py (it needs Java)
 README = Path(__file__).resolve().parents[1] / "README.md"
 
