@@ -463,6 +463,7 @@ def test_show_a_country_and_nothing(examples: str, run: Run) -> None:
     status, out, err = run("show", "Narnia", "--store", examples)
     assert (status, out) == (2, "")
     assert "nothing stored matches 'Narnia'" in err
+    assert ".;" not in err
 
 
 def test_search_on_the_command_line(examples: str, run: Run) -> None:

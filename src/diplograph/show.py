@@ -68,7 +68,7 @@ def identify(store: Store, ref: str) -> Subject:
     try:
         party = resolve_party(iri)
     except QueryError as error:
-        not_a_party = str(error)
+        not_a_party = str(error).rstrip(".")
     else:
         also = agreements_named(store, ref)
         note = (
