@@ -73,7 +73,7 @@ def write_article(tmp_path: Path) -> WriteArticle:
 
 
 def _open_embedded(folder: Path) -> Store:
-    return open_store(str(folder / "store"))
+    return open_store(str(folder / "store"), create=True)
 
 
 class OxigraphServer:

@@ -197,7 +197,7 @@ def test_date_parameters_are_real_dates(
         QueryError, match="must be a date as YYYY, YYYY-MM or YYYY-MM-DD, a real one"
     ):
         run_query(store, "signed-between", from_=value)
-    open_store(str(tmp_path / "store")).close()  # a store there, empty
+    open_store(str(tmp_path / "store"), create=True).close()  # a store there, empty
     status = main(["query", "signed-between", "--param", f"from={value}",
                    "--store", str(tmp_path / "store")])  # fmt: skip
     assert status == 2

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,8 @@ from diplograph.store import open_store
 
 COMMANDS = (
     "load", "query", "queries", "search", "show", "extract", "evaluate",
-    "validate", "remove", "reload", "merges", "split", "reason",
-)  # fmt: skip  # `reason` runs in test_reason.py (it needs Java)
+    "validate", "remove", "reload", "merges", "split", "reason", "problems",
+)  # fmt: skip  # `reason` runs in test_reason.py (it needs Java), `problems` in test_triage.py
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -460,14 +461,14 @@ def test_validate_the_store(
 def test_validate_an_empty_store(
     store_dir: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    open_store(store_dir).close()
+    open_store(store_dir, create=True).close()
     assert main(["validate", "--store", store_dir]) == 0
     assert "0 of 0 conform" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
     "command",
-    [["validate"], ["merges"], ["remove", "a.txt"], ["reload"], ["reason"],
+    [["validate"], ["merges"], ["remove", "a.txt"], ["reload"], ["reason"], ["problems"],
      ["split", "X", "--article", "a.txt"]],
 )  # fmt: skip
 def test_only_load_creates_a_store(
@@ -545,7 +546,9 @@ def test_reload(
     )
     assert main(["reload", "--all", "--store", merged_store]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert sorted(lines[:-1]) == sorted([f"unchanged {first}", f"unchanged {second}"])
+    assert sorted(lines[:-1]) == sorted(
+        [f"unchanged article.txt <{first}>", f"unchanged second.txt <{second}>"]
+    )
     assert lines[-1] == (
         "2 article(s) re-extracted: 0 changed, 2 unchanged, 0 rejected "
         "(kept as they were)"
@@ -558,7 +561,7 @@ def test_reload(
     store.close()
     assert main(["reload", "--store", merged_store]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"changed {second}",
+        f"changed second.txt <{second}>",
         "1 article(s) re-extracted: 1 changed, 0 unchanged, 0 rejected "
         "(kept as they were)",
     ]
@@ -570,13 +573,14 @@ def test_merges(
     assert main(["merges", "--store", merged_store]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == [
-        "agreement", "label", "article", "rule", "score", "supportedBy"
+        "agreement", "label", "article", "file", "rule", "score", "supportedBy"
     ]  # fmt: skip
     assert re.match(r"agreement/[0-9a-f]+\s+memorandum of understanding betw", lines[2])
     assert " parties " in lines[2]
     assert lines[-1] == "(1 row)"
     [row] = _merges_csv(merged_store, capsys)
     assert row["article"] == _iri(tmp_path / "second.txt")
+    assert row["file"] == "second"  # the name remove and split take
     assert row["supportedBy"] == _iri(tmp_path / "article.txt")
     assert row["rule"] == "parties" and 0.6 <= float(row["score"]) <= 1.0
 
@@ -584,7 +588,7 @@ def test_merges(
 def test_merges_of_an_empty_store(
     store_dir: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    open_store(store_dir).close()
+    open_store(store_dir, create=True).close()
     assert main(["merges", "--store", store_dir]) == 0
     assert capsys.readouterr().out == "(no results)\n"
 
@@ -741,3 +745,22 @@ def test_validate_checks_the_named_graphs_of_a_quad_file(
     capsys.readouterr()
     assert main(["validate", str(target)]) == 1
     assert "party [dgs:AgreementShape-party]" in capsys.readouterr().out
+
+
+def test_tables_keep_whole_values_in_a_pipe_and_fit_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from diplograph.cli.output import format_rows
+    from diplograph.terms import Term
+
+    url = "https://example.org/news/" + "very-long-slug-" * 6 + "article.html"
+    rows = [{"article": Term("uri", url), "title": Term("literal", "T" * 70)}]
+    piped = format_rows(["article", "title"], rows, "table")  # not a terminal
+    assert url in piped and "T" * 70 in piped
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "100")
+    shown = format_rows(["article", "title"], rows, "table").splitlines()
+    assert max(len(line) for line in shown) <= 100
+    assert "…" in shown[2]
+    monkeypatch.setenv("COLUMNS", "300")  # a wide terminal cuts nothing
+    assert url in format_rows(["article", "title"], rows, "table")

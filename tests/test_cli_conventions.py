@@ -24,6 +24,7 @@ MINIMAL = {
     "search": ["x"], "show": ["x"],
     "extract": ["x.txt"], "evaluate": ["gold"], "remove": ["x"], "reload": [],
     "merges": [], "split": ["x", "--article", "y"], "reason": [], "validate": [],
+    "problems": [],
 }  # fmt: skip
 
 

@@ -148,7 +148,9 @@ def test_reload_with_the_same_extractor_changes_nothing(four: Store) -> None:
     before = quads(four)
     assert curation.reload(four) == []  # nothing made by another version
     results = curation.reload(four, everything=True)
-    assert sorted(results) == sorted((iri(p), "unchanged") for p in FOUR)
+    assert sorted((s.iri, status) for s, status in results) == sorted(
+        (iri(p), "unchanged") for p in FOUR
+    )
     assert quads(four) == before
 
 
@@ -162,7 +164,9 @@ def test_reload_re_extracts_an_article_of_an_older_extractor(four: Store) -> Non
     four.replace_graph(old, graph)
     assert quads(four) != before
 
-    assert curation.reload(four) == [(str(old), "changed")]
+    assert [(s.iri, status) for s, status in curation.reload(four)] == [
+        (str(old), "changed")
+    ]
     # as the current extractor makes it
     assert set(four.export_graph(old)) == graphs[TRADE_YEAR]
     assert (old, DG.extractor, current) in four.export_graph(old)
@@ -181,7 +185,7 @@ def test_reload_re_extracts_an_article_of_an_older_extractor(four: Store) -> Non
 def merge_rows(store: Store) -> list[dict[str, str]]:
     variables, rows = curation.merges(store)
     assert variables == [
-        "agreement", "label", "article", "rule", "score", "supportedBy"
+        "agreement", "label", "article", "file", "rule", "score", "supportedBy"
     ]  # fmt: skip
     return [{k: v.value for k, v in row.items()} for row in rows]
 
@@ -196,6 +200,7 @@ def test_merges_and_split_keep_an_article_apart_for_good(
             "agreement": node,
             "label": "deal between Australia and Japan",
             "article": iri(TRADE_YEAR),
+            "file": "jpn-aus-trade-year",
             "rule": "parties",
             "score": "0.8",
             "supportedBy": iri(TRADE_DAY),
@@ -241,6 +246,19 @@ def test_split_needs_a_stored_article_and_agreement(store: Store) -> None:
         curation.split(store, node, "no-such-article")
     with pytest.raises(DiplographError, match="no agreement named"):
         curation.split(store, "Treaty of Nowhere", "jpn-aus-trade-day")
+    assert len(store.export_graph(CURATION_GRAPH)) == 0
+
+
+def test_split_refuses_to_separate_nothing(store: Store) -> None:
+    assert statuses(store, [TRADE_DAY, LAND]) == ["stored", "stored"]
+    node = node_of(store, TRADE_DAY)
+    # an article that never reported the agreement
+    with pytest.raises(DiplographError, match="does not report"):
+        curation.split(store, node, "ind-bgd-land-day")
+    # the only article that reports it: a split would only rename the node
+    with pytest.raises(DiplographError, match="no other article to split it from"):
+        curation.split(store, node, "jpn-aus-trade-day")
+    assert node_of(store, TRADE_DAY) == node
     assert len(store.export_graph(CURATION_GRAPH)) == 0
 
 

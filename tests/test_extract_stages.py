@@ -201,6 +201,23 @@ def test_background_its_treaty_with_another_state() -> None:
 # roles: who is a party, per clause
 
 
+def test_roles_whom_a_notice_is_sent_to_is_no_party() -> None:
+    [fact] = agreements(
+        "Estonia and Latvia will leave the Ottawa Convention. On Monday the two "
+        "countries sent notifications to the UN Secretary-General regarding "
+        "their withdrawal from the convention."
+    )
+    assert fact.parties == ("EST", "LVA")
+
+
+def test_roles_a_forum_s_envoy_mediates() -> None:
+    [fact] = agreements(
+        "On Tuesday, UN envoy for Sudan, Jan Eliasson announced a two-month truce "
+        "between Sudan and Chad."
+    )
+    assert fact.parties == ("SDN", "TCD")
+
+
 def test_roles_mediators_and_hosts_are_not_parties() -> None:
     [fact] = agreements(
         "The Philippines and Vietnam signed a trade agreement on Monday, brokered "

@@ -507,7 +507,7 @@ def test_an_ambiguous_name_exits_2_listing_the_candidates(
     tmp_path: Path, run: Run
 ) -> None:
     folder = str(tmp_path / "store")
-    store_news(open_store(folder)).close()
+    store_news(open_store(folder, create=True)).close()
     for argv in (
         ["show", "gmsa"], ["query", "lifecycle", "--param", "agreement=gmsa"],
         ["split", "GMSA", "--article", "mekong-accord"],

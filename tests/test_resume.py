@@ -22,7 +22,7 @@ def _statuses(outcomes: list[Processed | ArticleError]) -> list[str]:
 
 
 def _load(folder: Path, store: Path) -> list[Processed | ArticleError]:
-    opened = open_store(str(store))
+    opened = open_store(str(store), create=True)
     try:
         return list(load([folder], opened, settings=Settings(store=str(store))))
     finally:

@@ -22,7 +22,7 @@ from diplograph.loader import ensure_ontology
 from diplograph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.pipeline import Processed, load
 from diplograph.settings import Settings
-from diplograph.store import Store, Term
+from diplograph.store import MERGED_GRAPH, Store, Term
 from diplograph.store.embedded import EmbeddedStore, open_hint
 
 CORRECTED_BODY = (
@@ -188,6 +188,42 @@ def test_replace_graph_is_exact(store: Store) -> None:
     assert by_value(store.export_graph(graph_iri)) == by_value(second)
 
 
+def test_replacing_a_graph_keeps_in_the_merged_graph_what_others_hold(
+    store: Store,
+) -> None:
+    """The merged graph stays the union of the other graphs when one is replaced
+    or removed, literals of every kind included: on Virtuoso, shared literals
+    left it when the update named the old triples in a VALUES block."""
+    s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    shared = {
+        (s, p, Literal("IND")),
+        (s, p, Literal("India", lang="en")),
+        (s, p, Literal(256)),
+        (s, p, Literal("2015-06-25", datatype=XSD.date)),
+        (s, p, Literal("x" * 3000)),
+        (s, p, URIRef("https://example.org/o")),
+    }
+    own = {(s, p, Literal("only A")), (s, p, Literal("nur A", lang="de"))}
+    a = URIRef("https://w3id.org/diplograph/id/article/a")
+    b = URIRef("https://w3id.org/diplograph/id/article/b")
+
+    def graph(triples: set[tuple[URIRef, URIRef, Literal | URIRef]]) -> Graph:
+        made = Graph()
+        for triple in triples:
+            made.add(triple)
+        return made
+
+    store.replace_graph(a, graph(shared | own))
+    store.replace_graph(b, graph(shared))
+    corrected = {(s, p, Literal("LKA"))}
+    store.replace_graph(a, graph(corrected))
+    assert by_value(store.export_graph(MERGED_GRAPH)) == by_value(
+        graph(shared | corrected)
+    )
+    store.remove_graph(a)
+    assert by_value(store.export_graph(MERGED_GRAPH)) == by_value(graph(shared))
+
+
 def test_select_sees_the_merged_graph_and_binds_terms(
     store: Store, write_article: WriteArticle
 ) -> None:
@@ -226,12 +262,25 @@ def test_construct_returns_a_graph(store: Store, write_article: WriteArticle) ->
     ]
 
 
+def test_opening_a_folder_without_a_store_is_an_error(tmp_path: Path) -> None:
+    from diplograph.errors import StoreError
+    from diplograph.store import open_store
+
+    # a mistyped folder must not become an empty store that answers nothing
+    missing = tmp_path / "mistyped"
+    with pytest.raises(StoreError, match=f"there is no store at {missing}"):
+        open_store(str(missing))
+    assert not missing.exists()
+    open_store(str(missing), create=True).close()
+    open_store(str(missing)).close()  # made once, it opens
+
+
 def test_backends_are_chosen_by_scheme_from_the_registry(tmp_path: Path) -> None:
     from diplograph.errors import StoreError
     from diplograph.store import BACKENDS, open_store
 
     assert set(BACKENDS) == {"", "http", "https"}
-    store = open_store(str(tmp_path / "s"))
+    store = open_store(str(tmp_path / "s"), create=True)
     try:
         assert type(store).__name__ == "EmbeddedStore"
         assert store.folder == tmp_path / "s"
@@ -249,7 +298,7 @@ def test_backends_are_chosen_by_scheme_from_the_registry(tmp_path: Path) -> None
 
 
 def test_a_store_in_use_says_to_close_the_other_process(tmp_path: Path) -> None:
-    first = EmbeddedStore(str(tmp_path))
+    first = EmbeddedStore(str(tmp_path), create=True)
     try:
         with pytest.raises(StoreError, match="Close other diplograph processes"):
             EmbeddedStore(str(tmp_path))

@@ -5,6 +5,8 @@ agreement is broken. Run on every backend (the embedded store and a server)."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -119,3 +121,36 @@ def test_load_says_what_was_dropped_and_keeps_it(
     assert kept.read_text(encoding="utf-8").startswith(DROPPED + "\n")
     assert kept.with_suffix(".ttl").exists()
     assert main(["load", str(path), "--store", location]) == 0  # stored: unchanged
+
+
+def test_problems_lists_what_is_wrong_now_and_forgets_what_was_fixed(
+    open_backend: Callable[[], Store],
+    tmp_path: Path,
+    write_article: WriteArticle,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a server's reports are kept in ./diplograph-*
+    store = open_backend()
+    location = store.location
+    store.close()  # the commands open it themselves
+    path = write_article("andes.txt", ANDES, published="2019-06-01")
+    assert main(["load", "--strict", str(path), "--store", location]) == 1
+    capsys.readouterr()
+    assert main(["problems", "--store", location]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"REJECTED VIOLATES {path} <")
+    assert "1 article(s) rejected (not stored), 0 stored without some facts" in out
+    # stored without the wrong fact: the rejection is over, the drop is told
+    assert main(["load", str(path), "--store", location]) == 0
+    capsys.readouterr()
+    assert main(["problems", "--store", location, "--format", "json"]) == 1
+    [report] = json.loads(capsys.readouterr().out)
+    assert report["status"] == "dropped"
+    assert report["text"].startswith(DROPPED + "\n")
+    # the article corrected (same file, same URL): stored whole, nothing left
+    path.write_text(path.read_text(encoding="utf-8").replace("took effect", "will take effect"), encoding="utf-8")  # fmt: skip
+    assert main(["load", str(path), "--store", location]) == 0
+    capsys.readouterr()
+    assert main(["problems", "--store", location]) == 0
+    assert "0 problem report(s)" in capsys.readouterr().out

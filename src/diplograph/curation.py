@@ -91,7 +91,7 @@ def remove(store: Store, ref: str) -> list[str]:
 
 def reload(
     store: Store, *, everything: bool = False, settings: Settings | None = None
-) -> list[tuple[str, str]]:
+) -> list[tuple[StoredArticle, str]]:
     """Re-extract stored articles made by another extractor version (or all).
 
     Returns (article, status) pairs: "changed" when the new graph differs,
@@ -110,10 +110,10 @@ def reload(
         facts = extract(stored.article, lexicon_dir=lexicon)
         outcome = loader.store_facts(facts, force=True)
         if outcome.status == "rejected":
-            results.append((stored.iri, "rejected"))
+            results.append((stored, "rejected"))
             continue
         after = set(store.export_graph(URIRef(stored.iri)))
-        results.append((stored.iri, "unchanged" if before == after else "changed"))
+        results.append((stored, "unchanged" if before == after else "changed"))
     return results
 
 
@@ -136,6 +136,7 @@ def split(
     articles = find_articles(store, article_ref)
     if not articles:
         raise DiplographError(f"no stored article matches {article_ref!r}")
+    _check_split(store, agreement_iri, agreement, articles)
     curation = store.export_graph(CURATION_GRAPH)
     by_iri = {s.iri: s for s in stored_articles(store)}
     for iri in articles:
@@ -150,6 +151,30 @@ def split(
             facts = extract(by_iri[iri].article, lexicon_dir=loader.settings.lexicon)
             loader.store_facts(facts, force=True)
     return articles
+
+
+def _check_split(
+    store: Store, agreement_iri: str, agreement: str, articles: list[str]
+) -> None:
+    """Refuse a split that would separate nothing: an article that does not
+    report the agreement, or all the articles that do (the agreement would only
+    get a new node)."""
+    _, rows = store.select(
+        sparql.query("curation-reporting", agreement=URIRef(agreement_iri))
+    )
+    reporting = {row["article"].value for row in rows}
+    strangers = [iri for iri in articles if iri not in reporting]
+    if strangers:
+        raise DiplographError(
+            f"{', '.join(strangers)} does not report {agreement!r} "
+            f"<{agreement_iri}>; the articles that do: "
+            f"{', '.join(sorted(reporting)) or 'none'}"
+        )
+    if reporting <= set(articles):
+        raise DiplographError(
+            f"{agreement!r} <{agreement_iri}> rests on {', '.join(articles)} "
+            "alone: there is no other article to split it from"
+        )
 
 
 __all__ = ["find_articles", "merges", "reload", "remove", "split", "stored_articles"]

@@ -282,7 +282,7 @@ def phase_embedded(paths: list[Path], folder: Path, runs: int, timeout: float, p
     from diplograph.store import open_store
 
     shutil.rmtree(folder, ignore_errors=True)
-    store = open_store(str(folder))
+    store = open_store(str(folder), create=True)
     if profile:
         result = profiled(timed_load, folder.parent / f"embedded-{len(paths)}.prof", paths, store)
     else:

@@ -155,7 +155,7 @@ def main() -> int:
 
     location = args.workdir / "store"
     shutil.rmtree(location, ignore_errors=True)
-    store = open_store(str(location))
+    store = open_store(str(location), create=True)
     loader.validate(Graph())  # parse the shapes once, outside the timings
     rows = []
     try:

@@ -51,9 +51,7 @@ def opened(settings: Settings, *, read_only: bool = False) -> Iterator[Store]:
     """The store the settings name, which must exist (only ``load`` creates
     one), closed however the command ends; ``read_only``: it may be read while
     a load writes to it."""
-    store = open_store(
-        settings.store, settings=settings, read_only=read_only, existing=True
-    )
+    store = open_store(settings.store, settings=settings, read_only=read_only)
     try:
         yield store
     finally:

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import logging
+import shutil
 import sys
 from collections.abc import Sequence
 
@@ -123,10 +124,9 @@ def _table(variables: list[str], rows: list[Row]) -> str:
     if not rows:
         return "(no results)\n"
     cells = [[_cell(row.get(v)) for v in variables] for row in rows]
-    widths = [
-        min(60, max(len(v), *(len(c[i]) for c in cells)))
-        for i, v in enumerate(variables)
-    ]
+    widths = _fitted(
+        [max(len(v), *(len(c[i]) for c in cells)) for i, v in enumerate(variables)]
+    )
     lines = [
         "  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True)).rstrip()
     ]
@@ -139,6 +139,24 @@ def _table(variables: list[str], rows: list[Row]) -> str:
         )
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+_NARROWEST = 12  # a column cut below this says too little
+
+
+def _fitted(widths: list[int]) -> list[int]:
+    """Column widths: whole values in a pipe or file, and on a terminal the
+    widest columns cut until the table fits its width."""
+    if not sys.stdout.isatty():
+        return widths
+    room = shutil.get_terminal_size().columns - 2 * (len(widths) - 1)
+    widths = list(widths)
+    while sum(widths) > room:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        if widths[widest] <= _NARROWEST:
+            break  # too many columns: the lines wrap instead
+        widths[widest] -= 1
+    return widths
 
 
 def _cell(term: Term | None) -> str:

@@ -98,9 +98,16 @@ def _brokers(ctx: Context, sentence: Sentence) -> set[int]:
             found.add(a.start)
             position = a.end
     for a in actors:
-        if _BROKER_AFTER.match(text, a.end):
+        if _BROKER_AFTER.match(text, a.end) or (
+            a.code in ctx.lexicon.auspices and _ENVOY.match(text, a.end)
+        ):
             found.add(a.start)
     return found
+
+
+# "UN envoy Hans Grundberg announced the extension": a forum's envoy mediates
+# (a state's envoy may sign for it)
+_ENVOY = re.compile(r"(?:'s|’s)?\s+(?:special\s+)?(?:envoys?|mediators?)\b", re.I)
 
 
 def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
@@ -117,6 +124,10 @@ def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
     return window, scope
 
 
+# an actor something is sent or told to is not who acts
+_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")
+
+
 def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     """The actors that perform the verb: its subject in the clause before it, or its
     agent after it ("was signed by Peru and Ghana", "signed between ...")."""
@@ -131,6 +142,8 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     for a in ctx.actors_in(clause, hit.start):
         if any(start <= a.start < end for start, end in ctx.names):
             continue  # "the United Nations Treaty on ... will enter into force"
+        if _RECIPIENT.search(text, max(clause, a.start - 12), a.start):
+            continue  # "sent notifications to the UN regarding their withdrawal"
         if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):
             yield a, f"subject of {text[hit.start : hit.end]!r}"
     after = text[hit.end : min(sentence.end, hit.end + 120)]

@@ -1,6 +1,7 @@
 """Step 5, store: one contract, several backends.
 
-``open_store("PATH")`` opens (or creates) the embedded Oxigraph store on disk;
+``open_store("PATH")`` opens the embedded Oxigraph store on disk (``create=True``
+makes it where there is none);
 ``open_store("http://host:port/...")`` talks to a SPARQL 1.1 server. Each
 article lives in its own named graph (the article's IRI), written in one
 atomic update, so reloading an article replaces it and a failure never leaves
@@ -63,24 +64,24 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def replace_update(graph_iri: URIRef, new: Graph, old: Graph) -> str:
+def replace_update(graph_iri: URIRef, new: Graph) -> str:
     """One SPARQL update: replace ``graph_iri`` and keep the merged graph right.
 
-    Triples the old version had and the new one lacks leave the merged graph
-    unless another graph still holds them.
+    The old version's triples leave the merged graph unless another graph still
+    holds them; the new version's are then copied in, so those it keeps return.
     """
-    gone = set(old) - set(new)
     graph = node_sparql(graph_iri)
-    parts = []
-    if gone:
-        values = "\n".join(f"({_triple(triple)})" for triple in gone)
-        parts.append(
-            f"DELETE {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{\n"
-            f"  VALUES (?s ?p ?o) {{\n{values}\n}}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER(?g != <{MERGED_GRAPH}> && ?g != {graph}) }}\n}}"
-        )
-    parts.append(f"DROP SILENT GRAPH {graph}")
+    # The old triples are matched in the stored graph, not written into the
+    # update: Virtuoso 7.2 compares a literal of a VALUES block of several rows
+    # unequal to the same stored literal inside FILTER NOT EXISTS, so a triple
+    # other graphs still held left the merged graph.
+    parts = [
+        f"DELETE {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{\n"
+        f"  GRAPH {graph} {{ ?s ?p ?o }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER(?g != <{MERGED_GRAPH}> && ?g != {graph}) }}\n}}",
+        f"DROP SILENT GRAPH {graph}",
+    ]
     if len(new):
         # the data goes over the wire once; the server copies it into the merged graph
         parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples(new)}\n}} }}")
@@ -126,7 +127,9 @@ def open_store(
 ) -> Store:
     """Open the store at ``location``: a folder path, ``:memory:``, or an
     ``http(s)://`` SPARQL endpoint; ``settings`` (gathered from the environment
-    if not given) and ``options`` go to the backend.
+    if not given) and ``options`` go to the backend: ``create=True`` makes a
+    new store in a folder that holds none (else that is an error),
+    ``read_only=True`` reads beside a writer.
 
     Example:
         >>> type(open_store(":memory:")).__name__

@@ -70,8 +70,9 @@ def _require_store(location: str) -> None:
     if not (Path(location) / "CURRENT").is_file():
         raise StoreError(
             f"there is no store at {location}: load articles into it first "
-            f"(diplograph load FILES --store {location}), or pass the --store "
-            "folder that holds them."
+            f"(diplograph load FILES --store {location}; in Python, "
+            "open_store(..., create=True)), or pass the --store folder that holds "
+            "them."
         )
 
 
@@ -94,7 +95,7 @@ class EmbeddedStore:
         *,
         settings: Settings | None = None,
         read_only: bool = False,
-        existing: bool = False,
+        create: bool = False,
     ) -> None:
         # settings: nothing to configure here; taken so every backend opens alike
         self.location = location
@@ -106,8 +107,10 @@ class EmbeddedStore:
             # where a mistyped --store points
             self._store = _open_read_only(location)
             return
-        if existing and self.folder is not None:
-            _require_store(location)  # only a load creates a store
+        if not create and self.folder is not None:
+            # a mistyped folder is an error, not a new empty store that answers
+            # every question with nothing
+            _require_store(location)
         try:
             if location == ":memory:":
                 self._store = ox.Store()
@@ -142,9 +145,7 @@ class EmbeddedStore:
                 + [ox.Quad(s, p, o, _MERGED) for s, p, o in triples]
             )
             return
-        self._store.update(
-            replace_update(graph_iri, graph, self.export_graph(graph_iri))
-        )
+        self._store.update(replace_update(graph_iri, graph))
 
     def remove_graph(self, graph_iri: URIRef) -> None:
         self.replace_graph(graph_iri, Graph())

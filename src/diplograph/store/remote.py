@@ -96,7 +96,7 @@ class RemoteStore:
         update_endpoint: str | None = None,
         settings: Settings | None = None,
         read_only: bool = False,  # a server reads beside its writers already
-        existing: bool = False,  # and a server is there, or it does not answer
+        create: bool = False,  # a server's store is there, or it does not answer
     ) -> None:
         settings = settings if settings is not None else Settings.gather()
         self.location = location
@@ -171,9 +171,7 @@ class RemoteStore:
             self._connection = None
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        self._post_update(
-            replace_update(graph_iri, graph, self.export_graph(graph_iri))
-        )
+        self._post_update(replace_update(graph_iri, graph))
 
     def remove_graph(self, graph_iri: URIRef) -> None:
         self.replace_graph(graph_iri, Graph())

@@ -23,6 +23,7 @@ COMMANDS: dict[str, Command] = {
     "split": curation.SPLIT,
     "reason": curation.REASON,
     "validate": validate.VALIDATE,
+    "problems": curation.PROBLEMS,
 }
 
 __all__ = ["COMMANDS"]

@@ -1,14 +1,16 @@
 """The commands that change or explain what is stored: ``remove``, ``reload``,
-``merges``, ``split`` and ``reason``."""
+``merges``, ``split``, ``reason`` and ``problems``."""
 
 from __future__ import annotations
 
 import argparse
+import json
 
 from diplograph import curation
 from diplograph.cli.command import Command, no_arguments
 from diplograph.cli.options import opened
 from diplograph.cli.output import format_rows
+from diplograph.cli.problems import kept_reports
 from diplograph.cli.status import ExitStatus
 from diplograph.iri import INFERRED_GRAPH
 from diplograph.settings import Settings
@@ -38,8 +40,8 @@ def run_reload(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     with opened(settings) as store:
         results = curation.reload(store, everything=args.all, settings=settings)
     if not args.quiet:
-        for iri, status in results:
-            print(f"{status} {iri}")
+        for stored, status in results:
+            print(f"{status} {stored.article.source} <{stored.iri}>")
     counts = {
         status: sum(1 for _, s in results if s == status)
         for status in ("changed", "unchanged", "rejected")
@@ -108,6 +110,32 @@ def run_reason(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     return ExitStatus.SUCCESS if report.consistent else ExitStatus.FINDINGS
 
 
+def problems_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def run_problems(args: argparse.Namespace, settings: Settings) -> ExitStatus:
+    with opened(settings, read_only=True) as store:
+        reports = list(kept_reports(store))
+    if args.format == "json":
+        listed = [
+            {"status": r.status, "report": str(r.text), "text": r.words}
+            for r in reports
+        ]
+        print(json.dumps(listed, indent=2, ensure_ascii=False))
+    else:
+        for report in reports:
+            print(f"{report.status.upper()} {report.words.rstrip()}")
+            print(f"  (report: {report.text})")
+        rejected = sum(r.status == "rejected" for r in reports)
+        print(
+            f"{len(reports)} problem report(s) kept with {store.location}: "
+            f"{rejected} article(s) rejected (not stored), "
+            f"{len(reports) - rejected} stored without some facts"
+        )
+    return ExitStatus.FINDINGS if reports else ExitStatus.SUCCESS
+
+
 REMOVE = Command(
     help="withdraw stored articles and their claims",
     description="Remove articles from the store, given by IRI, URL, file name "
@@ -148,4 +176,13 @@ REASON = Command(
     "when the data is inconsistent.",
     run=run_reason,
     arguments=no_arguments,
+)
+PROBLEMS = Command(
+    help="list the articles rejected or stored without some facts",
+    description="List the problem reports kept with the store: each article that "
+    "was rejected (not stored) and each stored without the facts that broke the "
+    "shapes, with those facts, their sentences and why. A report goes when its "
+    "article is later stored whole. Exit 1 when there is any.",
+    run=run_problems,
+    arguments=problems_arguments,
 )

@@ -4,32 +4,26 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import URIRef
 
+from diplograph.cli import problems
 from diplograph.cli.command import Command
 from diplograph.cli.options import parse_date
 from diplograph.cli.output import report_dropped, report_rejection
+from diplograph.cli.problems import forget_reports, keep_report
 from diplograph.cli.progress import Progress
 from diplograph.cli.status import ExitStatus
 from diplograph.errors import ArticleError, DiplographError
 from diplograph.iri import article_iri
-from diplograph.model import Dropped, Processed
+from diplograph.model import Processed
 from diplograph.pipeline import LoadSummary, load, load_nquads
 from diplograph.settings import DEFAULT_ARTICLE_TIMEOUT, Settings
 from diplograph.store import Store, open_store
-from diplograph.validate import ValidationReport, report_graph, report_text
 
 log = logging.getLogger("diplograph")
-
-REJECTED_DIR = "rejected"  # in an embedded store's folder: rejected articles' reports
-REJECTED_ELSEWHERE = "./diplograph-rejected"  # for a server's store (or one in memory)
-DROPPED_DIR = "dropped"  # reports of articles stored without some facts, likewise
-DROPPED_ELSEWHERE = "./diplograph-dropped"
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,53 +60,6 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         "reported and skipped (default: $DIPLOGRAPH_ARTICLE_TIMEOUT or "
         f"{DEFAULT_ARTICLE_TIMEOUT:g}; 0 or 'none': no limit)",
     )
-
-
-def rejected_dir(store: Store) -> Path:
-    """Where the reports of rejected articles go: ``<store>/rejected/`` for an
-    embedded store's folder, ``./diplograph-rejected/`` for a server."""
-    if store.folder is None:
-        return Path(REJECTED_ELSEWHERE)
-    return store.folder / REJECTED_DIR
-
-
-def dropped_dir(store: Store) -> Path:
-    """Where the reports of articles stored without some facts go:
-    ``<store>/dropped/``, or ``./diplograph-dropped/`` for a server."""
-    if store.folder is None:
-        return Path(DROPPED_ELSEWHERE)
-    return store.folder / DROPPED_DIR
-
-
-def keep_report(
-    folder: Path,
-    stem: str,
-    source: str,
-    iri: URIRef,
-    report: ValidationReport,
-    *,
-    dropped: Sequence[Dropped] = (),
-) -> str:
-    """Write a rejected article's report as ``<stem>-<id>.txt`` (words) and
-    ``<stem>-<id>.ttl`` (the SHACL report graph), <id> from the article's IRI so
-    that files of one name in different folders keep a report each; say where,
-    or why it could not be written. ``dropped``: the facts an article was
-    stored without, listed first."""
-    name = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "article"
-    tag = str(iri).rsplit("/", 1)[-1][:8]
-    name = name if tag in name else f"{name}-{tag}"
-    text, turtle = folder / f"{name}.txt", folder / f"{name}.ttl"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        words = "".join(f"{fact}\n" for fact in dropped)
-        words += report_text(f"{source} <{iri}>", report)
-        text.write_text(words, encoding="utf-8")
-        turtle.write_text(
-            report_graph([(iri, report)]).serialize(format="turtle"), encoding="utf-8"
-        )
-    except OSError as error:
-        return f"the report could not be kept in {folder}: {error}"
-    return f"report kept in {text} and {turtle}"
 
 
 def load_shards(
@@ -176,6 +123,8 @@ def load_articles(
                     rejected_to, article.stem, article.source,
                     article_iri(article), outcome.report,
                 )  # fmt: skip
+                # the article's older version, if any, is still stored, and so
+                # are the facts a report of it says were dropped
                 progress.clear()
                 report_rejection(article.source, outcome.report, kept)
             elif outcome.status == "unchanged":
@@ -186,9 +135,12 @@ def load_articles(
                 summary.agreements += len(outcome.facts.agreements)
                 summary.triples += len(outcome.graph)
                 n = len(outcome.facts.agreements)
+                article = outcome.article
+                over = ("rejected",) if outcome.dropped else ("rejected", "dropped")
+                forget_reports(store, article.stem, article_iri(article), over)
                 if outcome.dropped:
                     progress.clear()
-                    keep_dropped(outcome, dropped_dir(store), summary)
+                    keep_dropped(outcome, problems.folder(store, "dropped"), summary)
                 say(f"loaded {outcome.article.source}: {n} agreement(s)")
     finally:
         progress.close()
@@ -210,9 +162,10 @@ def keep_dropped(outcome: Processed, folder: Path, summary: LoadSummary) -> None
 def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     if not args.paths and not args.nquads:
         raise DiplographError("give article files or folders, or --nquads SHARD.nq")
-    store = open_store(settings.store, settings=settings)
+    store = open_store(settings.store, settings=settings, create=True)
     try:
-        rejected_to, shard_status = rejected_dir(store), ExitStatus.SUCCESS
+        rejected_to = problems.folder(store, "rejected")
+        shard_status = ExitStatus.SUCCESS
         if args.nquads:
             shard_status = load_shards(args.nquads, store, rejected_to, settings)
             if not args.paths:
@@ -272,4 +225,4 @@ LOAD = Command(
     arguments=arguments,
 )
 
-__all__ = ["LOAD", "dropped_dir", "keep_report", "rejected_dir"]
+__all__ = ["LOAD"]

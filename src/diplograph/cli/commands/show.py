@@ -38,7 +38,7 @@ from diplograph.vocabulary import vocabulary
 log = logging.getLogger("diplograph")
 
 DEFAULT_LIMIT = 20
-SNIPPET = 56  # characters of a matching sentence a table shows (its cells: 60)
+SNIPPET = 56  # characters of a matching sentence a table shows, around the match
 COLUMNS = ["label", "kind", "parties", "signed", "field", "matched", "agreement"]
 
 
