@@ -23,8 +23,8 @@ from diplograph.queries import saved_queries
 from diplograph.store import open_store
 
 COMMANDS = (
-    "load", "query", "queries", "extract", "evaluate", "validate",
-    "remove", "reload", "merges", "split", "reason", "problems",
+    "load", "query", "queries", "search", "show", "extract", "evaluate",
+    "validate", "remove", "reload", "merges", "split", "reason", "problems",
 )  # fmt: skip  # `reason` runs in test_reason.py (it needs Java), `problems` in test_triage.py
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -21,6 +21,7 @@ from diplograph.settings import Settings
 # the least each command needs to get past argparse
 MINIMAL = {
     "load": ["x.txt"], "query": ["agreements-of"], "queries": [],
+    "search": ["x"], "show": ["x"],
     "extract": ["x.txt"], "evaluate": ["gold"], "remove": ["x"], "reload": [],
     "merges": [], "split": ["x", "--article", "y"], "reason": [], "validate": [],
     "problems": [],

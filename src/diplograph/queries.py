@@ -4,7 +4,8 @@ A query's parameters are its variables named ``?_name_type`` (required) or
 ``?__name_type`` (optional), as grlc does. Values are parsed and checked here,
 then handed to the store as RDF terms (pyoxigraph ``substitutions``), never
 pasted into the query text. A country may be given as an ISO code, a name or
-an IRI; an agreement as an IRI, a name or an alias.
+an IRI; an agreement as an IRI, a name, an alias or a label
+(:func:`diplograph.find.resolve_agreement`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from diplograph import sparql
 from diplograph.errors import QueryError
+from diplograph.find import resolve_agreement
 from diplograph.gazetteer import load_gazetteer
 from diplograph.iri import MERGED_GRAPH, party_iri
 from diplograph.namespaces import DATA_BASE, ID, ONTOLOGY_IRI
@@ -276,21 +277,6 @@ def resolve_party(raw: str) -> str:
         else "; use an ISO 3166 alpha-3 code such as PRK, a name, or an IRI."
     )
     raise QueryError(f"country {raw!r} is not a known country or organization{hint}")
-
-
-def resolve_agreement(raw: str, store: Store) -> str:
-    """An agreement by IRI, or by its name, alias or label (case-insensitive)."""
-    if raw.startswith(str(ID["agreement/"])):
-        return _checked_iri("agreement", raw)
-    _, rows = store.select(
-        sparql.query("agreement-by-name"), {"_wanted": Term("literal", raw)}
-    )
-    if not rows:
-        raise QueryError(
-            f"no agreement named {raw!r} in the store; "
-            "give its IRI or a name, alias or label it has."
-        )
-    return rows[0]["a"].value
 
 
 def run_query(

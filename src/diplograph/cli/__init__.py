@@ -1,5 +1,5 @@
-"""The ``diplograph`` command line: load, query, queries, extract, evaluate,
-remove, reload, merges, split, reason, validate.
+"""The ``diplograph`` command line: load, query, queries, search, show,
+extract, evaluate, remove, reload, merges, split, reason, validate.
 
 - :mod:`.app`: :func:`main`, which maps every way a command ends to an exit
   code (:mod:`.status`: 0 success, 1 findings, 2 usage or error, 130 Ctrl-C);

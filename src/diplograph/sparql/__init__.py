@@ -7,10 +7,11 @@ query marks:
 - ``$name`` in an internal query: :func:`query` replaces the marker with a
   term (an IRI or literal), a list of terms (for ``VALUES ?x { $name }``;
   ``None`` gives ``UNDEF``, which matches everything) or a whole number (for
-  ``LIMIT``). ``$merged``, ``$curation`` and ``$articles`` (the prefix of article
-  IRIs) are always given, from :mod:`diplograph.iri`. Writing a term into the
-  query text, rather than binding it with ``VALUES``, lets the engine use it
-  to pick a graph (see ``resolve-previous.rq``).
+  ``LIMIT``). ``$merged``, ``$curation``, ``$inferred`` and ``$articles`` (the
+  prefix of article IRIs) are always given, from :mod:`diplograph.iri`, and
+  ``$folding``, how names compare (:data:`FOLDING`). Writing a term into the
+  query text, rather than binding it with ``VALUES``, lets the engine use it to
+  pick a graph (see ``resolve-previous.rq``).
 - ``?_name`` / ``?__name`` in a saved query (grlc's parameters): each group that
   holds a ``#@values`` comment gets a ``VALUES`` block for the parameters it
   mentions (:func:`bind_values`). A query without markers (one of the user's
@@ -28,10 +29,14 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from diplograph.errors import QueryError, StoreError
-from diplograph.iri import ARTICLE_BASE, CURATION_GRAPH, MERGED_GRAPH
+from diplograph.iri import ARTICLE_BASE, CURATION_GRAPH, INFERRED_GRAPH, MERGED_GRAPH
 from diplograph.terms import Term, node_sparql, term_sparql
 
 FOLDER = Path(__file__).resolve().parent
+# How names compare when an agreement is looked up by name (find.py): in lower
+# case, without a leading "the" and without the characters this XPath regular
+# expression (SPARQL's REPLACE) matches: all but letters and digits.
+FOLDING = r"^the\s+|[^\p{L}\p{N}]"
 MARKER = "#@values"
 _DOLLAR = re.compile(r"\$([A-Za-z]\w*)")
 
@@ -59,6 +64,8 @@ def query(name: str, **values: Value) -> str:
     given: dict[str, Value] = {
         "merged": MERGED_GRAPH,
         "curation": CURATION_GRAPH,
+        "inferred": INFERRED_GRAPH,
+        "folding": Literal(FOLDING),
         "articles": Literal(ARTICLE_BASE),
         **values,
     }
@@ -155,4 +162,4 @@ def _group_end(query: str, start: int) -> int:
     return len(query)
 
 
-__all__ = ["MARKER", "bind_values", "query", "text"]
+__all__ = ["FOLDING", "MARKER", "bind_values", "query", "text"]

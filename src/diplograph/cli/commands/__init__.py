@@ -7,12 +7,14 @@ A plain dict, filled here and nowhere else: a new command is one module with its
 from __future__ import annotations
 
 from diplograph.cli.command import Command
-from diplograph.cli.commands import curation, extract, load, query, validate
+from diplograph.cli.commands import curation, extract, load, query, show, validate
 
 COMMANDS: dict[str, Command] = {
     "load": load.LOAD,
     "query": query.QUERY,
     "queries": query.QUERIES,
+    "search": show.SEARCH,
+    "show": show.SHOW,
     "extract": extract.EXTRACT,
     "evaluate": extract.EVALUATE,
     "remove": curation.REMOVE,

@@ -71,7 +71,7 @@ def split_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "agreement",
         metavar="AGREEMENT",
-        help="IRI, name or alias of the merged agreement",
+        help="IRI, name, alias or label of the merged agreement",
     )
     parser.add_argument(
         "--article",

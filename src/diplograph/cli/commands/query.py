@@ -106,7 +106,9 @@ def _value_kind(parameter: Parameter) -> str:
         return VALUE_TYPES.get(parameter.type, "text")
     if parameter.name in PARTY_PARAMETERS:
         return "country/organization code, name or IRI"
-    return "IRI, name or alias" if parameter.name == "agreement" else "IRI"
+    if parameter.name == "agreement":
+        return "IRI, name, alias or label; case and punctuation ignored"
+    return "IRI"
 
 
 def _the_query(name_or_file: str) -> SavedQuery:
