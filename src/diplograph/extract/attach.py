@@ -48,9 +48,9 @@ def _implicit_hits(
     in the same paragraph, when that sentence names no instrument."""
     named = _named_by_sentence(clusters, ctx)
     hits = []
-    for index, owners in named.items():
+    for index in _named_alone(clusters, ctx).get(id(cluster), ()):
         following = index + 1
-        if owners != {id(cluster)} or following >= len(ctx.sentences):
+        if following >= len(ctx.sentences):
             continue
         sentence = ctx.sentences[following]
         if (
@@ -78,6 +78,35 @@ def _named_by_sentence(clusters: list[Cluster], ctx: Context) -> dict[int, set[i
     return ctx.memo[key]  # type: ignore[no-any-return]
 
 
+def _named_alone(clusters: list[Cluster], ctx: Context) -> dict[int, list[int]]:
+    """The sentences that name one instrument only, by that instrument's id;
+    once per article, so each instrument finds its own without a scan."""
+    key = ("named alone", 0)
+    if key not in ctx.memo:
+        alone: dict[int, list[int]] = {}
+        for index, owners in _named_by_sentence(clusters, ctx).items():
+            if len(owners) == 1:
+                alone.setdefault(next(iter(owners)), []).append(index)
+        ctx.memo[key] = alone
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _mentions_by_sentence(
+    clusters: list[Cluster], ctx: Context
+) -> dict[int, list[InstrumentMention]]:
+    """Every sentence's instrument mentions, in order; once per article."""
+    key = ("mentions by sentence", 0)
+    if key not in ctx.memo:
+        by_sentence: dict[int, list[InstrumentMention]] = {}
+        for c in clusters:
+            for m in c.mentions:
+                by_sentence.setdefault(ctx.sentence_of(m.start).index, []).append(m)
+        for mentions in by_sentence.values():
+            mentions.sort(key=lambda m: m.start)
+        ctx.memo[key] = by_sentence
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
 Reached = tuple[VerbHit, InstrumentMention, list[InstrumentMention]]
 
 
@@ -90,15 +119,7 @@ def _sentence_verbs(
     key = ("reached", sentence.index)
     if key in ctx.memo:
         return ctx.memo[key]  # type: ignore[no-any-return]
-    here = sorted(
-        (
-            m
-            for c in clusters
-            for m in c.mentions
-            if sentence.start <= m.start < sentence.end
-        ),
-        key=lambda m: m.start,
-    )
+    here = _mentions_by_sentence(clusters, ctx).get(sentence.index, [])
     found: list[Reached] = []
     for etype, start, end in ctx.verbs(sentence):
         nearby = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -84,12 +85,24 @@ class _Found:
     def __init__(self, text: str) -> None:
         self.text = text
         self.mentions: list[InstrumentMention] = []
+        # the spans taken, sorted; they never overlap, so the one before a
+        # position is the only one that can reach into it (a lookup, not a scan)
+        self._starts: list[int] = []
+        self._ends: list[int] = []
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(m.start < end and start < m.end for m in self.mentions)
+        before = bisect.bisect_left(self._starts, end)
+        return before > 0 and self._ends[before - 1] > start
 
     def add(self, m: InstrumentMention) -> None:
-        self.mentions.append(_with_context(self.text, m))
+        self.keep(_with_context(self.text, m))
+
+    def keep(self, m: InstrumentMention) -> None:
+        """Take ``m`` as it is."""
+        self.mentions.append(m)
+        at = bisect.bisect_left(self._starts, m.start)
+        self._starts.insert(at, m.start)
+        self._ends.insert(at, m.end)
 
 
 def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
@@ -144,7 +157,7 @@ def _find_the_one(found: _Found) -> None:
             continue
         kind = max(before, key=lambda m: m.end).kind
         m = InstrumentMention(*match.span(1), kind, match.group(1))
-        found.mentions.append(m)
+        found.keep(m)
         m.determiner, m.modifiers = "the", "another"  # apart from what it is like
         m.compared = True
 
