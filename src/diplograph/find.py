@@ -271,8 +271,9 @@ def search(
             f"the search text is {len(text)} characters long; at most "
             f"{MAX_TEXT_LENGTH}."
         )
-    entity = load_gazetteer().lookup(text)
-    parties = [party_iri(entity.code)] if entity else []
+    gazetteer = load_gazetteer()
+    entity = gazetteer.entities.get(text.upper()) or gazetteer.lookup(text)
+    parties = [party_iri(entity.code)] if entity else []  # a code, or a name
     _, rows = store.select(sparql.query("search", text=Literal(text), parties=parties))
     ranked = sorted(
         (
