@@ -23,6 +23,7 @@ MINIMAL = {
     "load": ["x.txt"], "query": ["agreements-of"], "queries": [],
     "extract": ["x.txt"], "evaluate": ["gold"], "remove": ["x"], "reload": [],
     "merges": [], "split": ["x", "--article", "y"], "reason": [], "validate": [],
+    "export": [],
 }  # fmt: skip
 
 

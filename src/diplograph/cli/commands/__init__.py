@@ -7,7 +7,7 @@ A plain dict, filled here and nowhere else: a new command is one module with its
 from __future__ import annotations
 
 from diplograph.cli.command import Command
-from diplograph.cli.commands import curation, extract, load, query, validate
+from diplograph.cli.commands import curation, export, extract, load, query, validate
 
 COMMANDS: dict[str, Command] = {
     "load": load.LOAD,
@@ -21,6 +21,7 @@ COMMANDS: dict[str, Command] = {
     "split": curation.SPLIT,
     "reason": curation.REASON,
     "validate": validate.VALIDATE,
+    "export": export.EXPORT,
 }
 
 __all__ = ["COMMANDS"]
