@@ -96,13 +96,18 @@ class WriteArticle(Protocol):
     ) -> Path: ...
 
 
+# diplograph's graphs only: a server keeps graphs of its own
+_OURS = 'FILTER(STRSTARTS(STR(?g), "https://w3id.org/diplograph/"))'
+
+
 def quads(store: Store) -> list[tuple[str, ...]]:
-    """Every quad in every named graph, sorted, through the Store contract.
+    """Every quad in every named graph of diplograph's, sorted, through the
+    Store contract (a server's own graphs, such as Virtuoso's, left out).
 
     Blank nodes (OWL lists in the ontology graph, which is parsed afresh on each
     load) compare by position only: their labels change, the data does not.
     """
-    _, rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    _, rows = store.select(f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}")
     return sorted(
         tuple(
             "_:" if r[v].kind == "bnode" else repr(r[v]) for v in ("g", "s", "p", "o")
@@ -112,5 +117,7 @@ def quads(store: Store) -> list[tuple[str, ...]]:
 
 
 def quad_count(store: Store) -> int:
-    _, rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    _, rows = store.select(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}"
+    )
     return int(rows[0]["n"].value)

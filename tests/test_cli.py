@@ -24,8 +24,9 @@ from diplograph.store import open_store
 
 COMMANDS = (
     "load", "query", "queries", "search", "show", "extract", "evaluate",
-    "validate", "remove", "reload", "merges", "split", "reason", "problems",
-)  # fmt: skip  # `reason` runs in test_reason.py (it needs Java), `problems` in test_triage.py
+    "validate", "remove", "reload", "merges", "split", "reason", "problems", "export",
+)  # fmt: skip  # `reason` runs in test_reason.py (it needs Java), `problems` in
+# test_triage.py, `export` in test_export.py
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -469,7 +470,7 @@ def test_validate_an_empty_store(
 @pytest.mark.parametrize(
     "command",
     [["validate"], ["merges"], ["remove", "a.txt"], ["reload"], ["reason"], ["problems"],
-     ["split", "X", "--article", "a.txt"]],
+     ["split", "X", "--article", "a.txt"], ["export"]],
 )  # fmt: skip
 def test_only_load_creates_a_store(
     command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]

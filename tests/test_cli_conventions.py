@@ -25,6 +25,7 @@ MINIMAL = {
     "extract": ["x.txt"], "evaluate": ["gold"], "remove": ["x"], "reload": [],
     "merges": [], "split": ["x", "--article", "y"], "reason": [], "validate": [],
     "problems": [],
+    "export": [],
 }  # fmt: skip
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import errno
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import XSD, Graph, Literal, URIRef
 from support import SMALL_BODY, SMALL_URL, WriteArticle, quad_count, quads
@@ -23,7 +24,7 @@ from diplograph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.pipeline import Processed, load
 from diplograph.settings import Settings
 from diplograph.store import MERGED_GRAPH, Store, Term
-from diplograph.store.embedded import EmbeddedStore, open_hint
+from diplograph.store.embedded import EmbeddedStore, from_ox, open_hint
 
 CORRECTED_BODY = (
     "TOKYO, June 25 (Example Wire) -- Japan and South Korea signed a memorandum of "
@@ -273,6 +274,36 @@ def test_opening_a_folder_without_a_store_is_an_error(tmp_path: Path) -> None:
     assert not missing.exists()
     open_store(str(missing), create=True).close()
     open_store(str(missing)).close()  # made once, it opens
+
+
+def test_quads_stream_every_graph_or_the_quads_of_some_subjects(
+    store: Store, write_article: WriteArticle
+) -> None:
+    [outcome] = load_all([write_article()], store)
+
+    def shown(found: Iterable[object]) -> list[tuple[str, ...]]:
+        return sorted(
+            tuple(
+                "_:" if isinstance(t, ox.BlankNode) else repr(from_ox(t))
+                for t in (q.graph_name, q.subject, q.predicate, q.object)  # type: ignore[attr-defined]
+            )
+            for q in found
+        )
+
+    every = list(store.quads())
+    assert shown(every) == quads(store)
+    names = [q.graph_name.value for q in every]
+    assert len({n for n, m in zip(names, names[1:]) if n != m}) == len(set(names)) - 1
+    # one graph; some subjects (an IRI with no quads too), in every graph or in one
+    merged = "https://w3id.org/diplograph/id/graph/merged"
+    assert shown(store.quads(URIRef(merged))) == [q for q in quads(store) if merged in q[0]]
+    article = str(article_iri(outcome.article))
+    wanted = [article, "https://example.org/nothing"]
+    of_article = [q for q in quads(store) if q[1] == repr(Term("uri", article))]
+    assert {q[0] for q in of_article} == {repr(Term("uri", g)) for g in (article, merged)}
+    assert shown(store.quads(subjects=wanted)) == of_article
+    in_merged = [q for q in of_article if merged in q[0]]
+    assert shown(store.quads(URIRef(merged), subjects=wanted)) == in_merged
 
 
 def test_backends_are_chosen_by_scheme_from_the_registry(tmp_path: Path) -> None:

@@ -183,5 +183,11 @@ class Loader:
             self._index = None  # read again if an article is resolved after it
         return report
 
+    def store_other(self, iri: URIRef, graph: Graph) -> None:
+        """Write a graph that is no article's (the curation, inferred or
+        ontology graph of an export) as it is."""
+        self.store.replace_graph(iri, graph)
+        self._index = None  # the curation graph's separations count in resolution
+
 
 __all__ = ["Loader", "ensure_ontology"]

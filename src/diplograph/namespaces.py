@@ -10,8 +10,9 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-ONTOLOGY_IRI = "https://w3id.org/diplograph/ontology"
-DATA_BASE = "https://w3id.org/diplograph/id/"
+BASE = "https://w3id.org/diplograph/"  # every IRI diplograph mints starts so
+ONTOLOGY_IRI = BASE + "ontology"
+DATA_BASE = BASE + "id/"
 
 
 class DG(DefinedNamespace):

@@ -30,7 +30,7 @@ from diplograph.build import build_graph
 from diplograph.errors import ArticleError, DiplographError, StoreError, shown_path
 from diplograph.extract import extract
 from diplograph.facts import graph_to_facts
-from diplograph.iri import article_iri
+from diplograph.iri import MERGED_GRAPH, article_iri, is_article_iri
 from diplograph.loader import Loader
 from diplograph.model import Article, ArticleFacts, Processed
 from diplograph.settings import Settings
@@ -301,26 +301,35 @@ def to_extract(
 
 @dataclass(frozen=True)
 class ShardOutcome:
-    """One article graph of an N-Quads shard: stored, or rejected with its report."""
+    """One graph of a shard: an article's, stored or rejected with its report;
+    or another (``report`` None: the curation, inferred or ontology graph of an
+    export), stored as it is."""
 
     graph_iri: str
     triples: int
-    report: ValidationReport
+    report: ValidationReport | None
 
 
 def load_nquads(
     paths: Iterable[Path | str], store: Store, *, settings: Settings | None = None
 ) -> Iterator[ShardOutcome]:
-    """Feed shards written by ``extract --format nquads`` into the store.
+    """Feed shards written by ``extract --format nquads``, or whole stores
+    written by ``export --format nquads|trig``, into the store.
 
     Each article's named graph is validated and replaced atomically, as in
-    :func:`load`; the shard's agreements keep the per-article nodes they were
+    :func:`load`; the shard's agreements keep the nodes they were stored or
     extracted with (resolution across articles needs the store, so it runs in
-    :func:`load`, or afterwards with ``diplograph reload --all``).
+    :func:`load`, or afterwards with ``diplograph reload --all``). The other
+    graphs of an export are written as they are, except the merged graph,
+    which every write keeps the union of the others.
     """
     loader = Loader(store, settings=settings)
     loader.ensure_ontology()
     for path in paths:
-        for name, graph in read_shard(path).items():
-            report = loader.store_graph(URIRef(name), graph)
+        for name, graph in read_shard(path, skip={str(MERGED_GRAPH)}):
+            if is_article_iri(name):
+                report = loader.store_graph(URIRef(name), graph)
+            else:
+                loader.store_other(URIRef(name), graph)
+                report = None
             yield ShardOutcome(name, len(graph), report)

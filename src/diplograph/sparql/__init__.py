@@ -8,8 +8,9 @@ query marks:
   term (an IRI or literal), a list of terms (for ``VALUES ?x { $name }``;
   ``None`` gives ``UNDEF``, which matches everything) or a whole number (for
   ``LIMIT``). ``$merged``, ``$curation``, ``$inferred`` and ``$articles`` (the
-  prefix of article IRIs) are always given, from :mod:`diplograph.iri`, and
-  ``$folding``, how names compare (:data:`FOLDING`). Writing a term into the
+  prefix of article IRIs) are always given, from :mod:`diplograph.iri`,
+  ``$ours`` (the start of every IRI diplograph mints) and ``$folding``, how
+  names compare (:data:`FOLDING`). Writing a term into the
   query text, rather than binding it with ``VALUES``, lets the engine use it to
   pick a graph (see ``resolve-previous.rq``).
 - ``?_name`` / ``?__name`` in a saved query (grlc's parameters): each group that
@@ -30,6 +31,7 @@ from rdflib.term import Identifier
 
 from diplograph.errors import QueryError, StoreError
 from diplograph.iri import ARTICLE_BASE, CURATION_GRAPH, INFERRED_GRAPH, MERGED_GRAPH
+from diplograph.namespaces import BASE
 from diplograph.terms import Term, node_sparql, term_sparql
 
 FOLDER = Path(__file__).resolve().parent
@@ -67,6 +69,7 @@ def query(name: str, **values: Value) -> str:
         "inferred": INFERRED_GRAPH,
         "folding": Literal(FOLDING),
         "articles": Literal(ARTICLE_BASE),
+        "ours": Literal(BASE),
         **values,
     }
 

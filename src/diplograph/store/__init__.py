@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from diplograph.errors import StoreError
@@ -60,6 +61,14 @@ class Store(Protocol):
     ) -> Graph: ...
 
     def export_graph(self, graph_iri: URIRef) -> Graph: ...
+
+    def quads(
+        self, graph: URIRef | None = None, *, subjects: Iterable[str] | None = None
+    ) -> Iterator[ox.Quad]:
+        """The quads of the named graph ``graph``, or of every named graph one
+        graph after another; only those whose subject is one of ``subjects``
+        (IRIs) when given. Streamed, never all in memory, for exports of any
+        size; as pyoxigraph's terms, which serialize without a conversion."""
 
     def close(self) -> None: ...
 

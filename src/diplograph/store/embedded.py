@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -207,6 +207,23 @@ class EmbeddedStore:
                 )
             )
         return graph
+
+    def quads(
+        self, graph: URIRef | None = None, *, subjects: Iterable[str] | None = None
+    ) -> Iterator[ox.Quad]:
+        name = ox.NamedNode(str(graph)) if graph is not None else None
+        if subjects is not None:
+            for subject in subjects:
+                for quad in self._store.quads_for_pattern(
+                    ox.NamedNode(subject), None, None, name
+                ):
+                    if type(quad.graph_name) is ox.NamedNode:  # not the default graph
+                        yield quad
+            return
+        # graph by graph, so that TriG writes each graph in one block
+        names = [name] if name is not None else map(ox.NamedNode, self.graphs())
+        for each in names:
+            yield from self._store.quads_for_pattern(None, None, None, each)
 
     def _query(
         self, query: str, bindings: Mapping[str, Term] | None

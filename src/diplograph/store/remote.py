@@ -18,10 +18,15 @@ from __future__ import annotations
 
 import http.client
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from base64 import b64encode
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import IO
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
@@ -78,12 +83,37 @@ def _empty(value: dict[str, str]) -> bool:
     )
 
 
+def _ox(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """A term of a result row as pyoxigraph's."""
+    if term.kind == "uri":
+        return ox.NamedNode(term.value)
+    if term.kind == "bnode":
+        return ox.BlankNode(term.value)
+    if term.lang:
+        return ox.Literal(term.value, language=term.lang)
+    if term.datatype:
+        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
+    return ox.Literal(term.value)
+
+
+# how many subjects one request of ``quads(subjects=...)`` asks for
+SUBJECTS_PER_REQUEST = 200
+# what a CONSTRUCT is asked to answer in: N-Triples, parsed as it arrives;
+# servers that write only some other syntax answer in theirs
+_GRAPH_FORMATS = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+
+
 def _term(value: dict[str, str]) -> Term:
     kind = {"uri": "uri", "bnode": "bnode"}.get(value["type"], "literal")
     datatype = value.get("datatype")
+    text = value["value"]
     if datatype == "http://www.w3.org/2001/XMLSchema#string":
         datatype = None
-    return Term(kind, value["value"], datatype=datatype, lang=value.get("xml:lang"))
+    elif datatype == "http://www.w3.org/2001/XMLSchema#boolean":
+        # Virtuoso answers "1" and "0": the same values, not the canonical forms
+        # its CONSTRUCT and every other store give
+        text = {"1": "true", "0": "false"}.get(text, text)
+    return Term(kind, text, datatype=datatype, lang=value.get("xml:lang"))
 
 
 class RemoteStore:
@@ -118,6 +148,7 @@ class RemoteStore:
         self._host = parts.netloc
         self._https = parts.scheme == "https"
         self._connection: http.client.HTTPConnection | None = None
+        self._reader: http.client.HTTPConnection | None = None  # for quads()
 
     # writes: one kept-alive connection, retried with backoff
     def _post_update(self, update: str) -> None:
@@ -253,5 +284,109 @@ class RemoteStore:
             graph.add(tuple(row[k].to_rdflib() for k in ("s", "p", "o")))  # type: ignore[arg-type]
         return graph
 
+    def quads(
+        self, graph: URIRef | None = None, *, subjects: Iterable[str] | None = None
+    ) -> Iterator[ox.Quad]:
+        if subjects is not None:
+            wanted = iter(subjects)
+            while batch := list(islice(wanted, SUBJECTS_PER_REQUEST)):
+                nodes = [URIRef(s) for s in batch]
+                if graph is None:
+                    query = sparql.query("subject-quads", subjects=nodes)
+                else:
+                    query = sparql.query("subject-triples", subjects=nodes, graph=graph)
+                for row in self.select(query)[1]:
+                    s, p, o = (_ox(row[k]) for k in ("s", "p", "o"))
+                    g = _ox(row["g"]) if graph is None else ox.NamedNode(str(graph))
+                    yield ox.Quad(s, p, o, g)  # type: ignore[arg-type]
+            return
+        # one CONSTRUCT per graph, parsed as it streams in: SPARQL has no query
+        # that answers quads, and the merged graph may be far too big to hold
+        names = [str(graph)] if graph is not None else self.graphs()
+        for name in names:
+            node = ox.NamedNode(name)
+            query = sparql.query("graph-construct", graph=URIRef(name))
+            response, syntax = self._stream(query)
+            try:
+                for triple in ox.parse(response, syntax):
+                    yield ox.Quad(triple.subject, triple.predicate, triple.object, node)
+            except BaseException:  # stopped mid-answer: the connection is unusable
+                self._close_reader()
+                raise
+            finally:
+                response.close()
+
+    def _stream(self, query: str) -> tuple[IO[bytes], ox.RdfFormat]:
+        """POST a CONSTRUCT to the query endpoint; the open response, to be
+        read to its end as it arrives, and its syntax. Over one kept-alive
+        connection (a graph a request: 3.5 -> 1.8 ms per article graph), but
+        with digest credentials through urllib, which answers the challenge.
+        Retried like the other requests until the answer starts."""
+        body = urllib.parse.urlencode({"query": query}).encode("utf-8")
+        headers = {
+            "Accept": _GRAPH_FORMATS,
+            "Content-Type": "application/x-www-form-urlencoded",
+        }
+        delay = 0.2
+        for attempt in range(RETRIES + 1):
+            try:
+                status, response = self._send_query(body, headers)
+                if status < 300:
+                    media = response.headers.get_content_type()
+                    syntax = ox.RdfFormat.from_media_type(media)
+                    return response, syntax or ox.RdfFormat.N_TRIPLES
+                text = response.read().decode("utf-8", "replace")[:300]
+                if status < 500 or attempt == RETRIES:
+                    raise StoreError(
+                        f"{self.location}: the query failed (HTTP {status}: {text})"
+                    )
+            except (OSError, http.client.HTTPException) as error:
+                self._close_reader()
+                if attempt == RETRIES:
+                    raise StoreError(
+                        f"{self.location} stays unreachable after {RETRIES + 1} "
+                        f"tries ({error}). Start the server or check --store."
+                    ) from None
+            time.sleep(delay)
+            delay *= 2
+        raise AssertionError("unreachable")
+
+    def _send_query(
+        self, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, http.client.HTTPResponse]:
+        if self._user and self._digest:
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, self.location, self._user, self._password)
+            opener = urllib.request.build_opener(
+                urllib.request.HTTPDigestAuthHandler(passwords)
+            )
+            request = urllib.request.Request(self.location, body, headers)
+            try:
+                response = opener.open(request, timeout=60)
+            except urllib.error.HTTPError as error:
+                return error.code, error  # type: ignore[return-value]
+            return response.status, response  # type: ignore[no-any-return]
+        if self._user:
+            token = b64encode(f"{self._user}:{self._password}".encode()).decode()
+            headers = {**headers, "Authorization": f"Basic {token}"}
+        parts = urllib.parse.urlsplit(self.location)
+        if self._reader is None:
+            cls = (
+                http.client.HTTPSConnection
+                if parts.scheme == "https"
+                else http.client.HTTPConnection
+            )
+            self._reader = cls(parts.netloc, timeout=60)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        self._reader.request("POST", target, body=body, headers=headers)
+        response = self._reader.getresponse()
+        return response.status, response
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
     def close(self) -> None:
         self._close_connection()
+        self._close_reader()

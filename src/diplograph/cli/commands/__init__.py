@@ -7,7 +7,15 @@ A plain dict, filled here and nowhere else: a new command is one module with its
 from __future__ import annotations
 
 from diplograph.cli.command import Command
-from diplograph.cli.commands import curation, extract, load, query, show, validate
+from diplograph.cli.commands import (
+    curation,
+    export,
+    extract,
+    load,
+    query,
+    show,
+    validate,
+)
 
 COMMANDS: dict[str, Command] = {
     "load": load.LOAD,
@@ -24,6 +32,7 @@ COMMANDS: dict[str, Command] = {
     "reason": curation.REASON,
     "validate": validate.VALIDATE,
     "problems": curation.PROBLEMS,
+    "export": export.EXPORT,
 }
 
 __all__ = ["COMMANDS"]

@@ -38,8 +38,9 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         default=[],
         metavar="SHARD.nq",
-        help="also load shards written by `extract --format nquads` "
-        "(validated, one graph per article)",
+        help="also load shards written by `extract --format nquads`, or stores "
+        "written by `export --format nquads|trig` (.trig: TriG); each article's "
+        "graph validated",
     )
     parser.add_argument(
         "--published",
@@ -65,10 +66,13 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 def load_shards(
     paths: list[str], store: Store, rejected_to: Path, settings: Settings
 ) -> ExitStatus:
-    stored = rejected = triples = 0
+    stored = rejected = triples = others = 0
     started = time.monotonic()
     for outcome in load_nquads(paths, store, settings=settings):
-        if outcome.report.conforms:
+        if outcome.report is None:  # an export's curation, inferred or ontology graph
+            others += 1
+            triples += outcome.triples
+        elif outcome.report.conforms:
             stored += 1
             triples += outcome.triples
         else:
@@ -80,8 +84,9 @@ def load_shards(
             )
             report_rejection(outcome.graph_iri, outcome.report, kept)
     elapsed = time.monotonic() - started
+    also = f" (and {others} other graph(s))" if others else ""
     print(
-        f"{stored} article graph(s) loaded from {len(paths)} shard(s), "
+        f"{stored} article graph(s) loaded{also} from {len(paths)} shard(s), "
         f"{rejected} rejected; {triples} triples; {elapsed:.1f} s; "
         f"store: {store.location}"
     )
