@@ -57,7 +57,7 @@ def statuses(store: Store, paths: list[Path]) -> list[str]:
 def sources_by_agreement(store: Store, country: str) -> dict[str, set[str]]:
     """agreements-of as agreement -> the URLs of the articles reporting it."""
     return {
-        row["agreement"]: set(row["sources"].split(" | "))
+        row["agreement"]: set(row["sources"])
         for row in run_query(store, "agreements-of", country=country)
     }
 

@@ -147,13 +147,15 @@ def test_sources_of_in_a_publication_period(
 def conflict(
     label: str, claim: str,
     first: tuple[str, str], second: tuple[str, str],
-) -> dict[str, str]:  # fmt: skip
+) -> dict[str, Any]:  # fmt: skip
     """One row; the two (value, article name) pairs in the order the query gives
     them: the smaller value first (the earlier date, the party list first in order)."""
     if first[0] > second[0]:
         first, second = second, first
-    return {"label": label, "claim": claim, "value": first[0], "source": url(first[1]),
-            "otherValue": second[0], "otherSource": url(second[1])}  # fmt: skip
+    # a GROUP_CONCAT column (the party codes): a list, in Python
+    return {"label": label, "claim": claim, "value": first[0].split(),
+            "source": url(first[1]), "otherValue": second[0].split(),
+            "otherSource": url(second[1])}  # fmt: skip
 
 
 def test_conflicting_claims(store: Store, loaded: dict[str, str]) -> None:

@@ -180,26 +180,14 @@ def library(
     store.close()
 
 
-# GROUP_CONCAT columns: their order is open in SPARQL, so they are compared sorted
-LISTS = {
-    "parties": ", ",
-    "topics": ", ",
-    "role": ", ",
-    "sources": " | ",
-    "shared": " | ",
-    "by": ", ",
-}
-
-
-def rows(library: Library, name: str, **params: str) -> list[dict[str, Any]]:
-    """run_query's rows, with the concatenated columns as sorted lists."""
+def rows(library: Library, name: str, **params: Any) -> list[dict[str, Any]]:
+    """run_query's rows, with the GROUP_CONCAT columns (lists, in an order
+    SPARQL leaves open) sorted."""
     result = run_query(library.store, name, **params)
     for row in result:
-        for column, separator in LISTS.items():
-            if column in row:
-                row[column] = (
-                    sorted(row[column].split(separator)) if row[column] else []
-                )
+        for column, value in row.items():
+            if isinstance(value, list):
+                row[column] = sorted(value)
     return result
 
 
@@ -220,8 +208,8 @@ SIGNED = {
 
 def signed(library: Library, *labels: str) -> list[dict[str, Any]]:
     return [
-        {"agreement": library.agreements[label], "label": label, "kind": kind,
-         "parties": parties, "signed": date, "articles": articles}
+        {"agreement": library.agreements[label], "label": label, "kind": [kind],
+         "parties": parties, "signed": [date], "articles": articles}
         for label in labels
         for kind, parties, date, articles in [SIGNED[label]]
     ]  # fmt: skip
@@ -291,10 +279,10 @@ def test_signed_between_refuses_unknown_kinds_and_dates(
 def test_agreements_between(library: Library) -> None:
     korea_japan = [  # newest signing first
         {"agreement": library.agreements[SIM], "label": SIM,
-         "kind": "memorandum of understanding", "parties": ["Japan", "South Korea"],
-         "signed": "2014-12", "sources": [url("memo"), url("memo-in-force")]},
-        {"agreement": library.agreements[PHA], "label": PHA, "kind": "accord",
-         "parties": ["Japan", "South Korea", "United States"], "signed": "2013-06-03",
+         "kind": ["memorandum of understanding"], "parties": ["Japan", "South Korea"],
+         "signed": ["2014-12"], "sources": [url("memo"), url("memo-in-force")]},
+        {"agreement": library.agreements[PHA], "label": PHA, "kind": ["accord"],
+         "parties": ["Japan", "South Korea", "United States"], "signed": ["2013-06-03"],
          "sources": [url("health-1"), url("health-2")]},
     ]  # fmt: skip
     assert (
@@ -308,7 +296,7 @@ def test_agreements_between(library: Library) -> None:
         == korea_japan
     )
     unsigned = [  # no signing date: no "signed" column
-        {"agreement": library.agreements[NMT], "label": NMT, "kind": "treaty",
+        {"agreement": library.agreements[NMT], "label": NMT, "kind": ["treaty"],
          "parties": ["Russia", "United States"], "sources": [url("missile-treaty")]},
     ]  # fmt: skip
     assert rows(library, "agreements-between", country="USA", other="RUS") == unsigned
@@ -326,7 +314,7 @@ def test_agreements_by_topic(library: Library, request: pytest.FixtureRequest) -
     def row(label: str, role: str, topics: list[str], date: str) -> dict[str, Any]:
         listed = {"topics": topics} if topics else {}
         return {"agreement": library.agreements[label], "label": label,
-                "role": [role], **listed, "signed": date}  # fmt: skip
+                "role": [role], **listed, "signed": [date]}  # fmt: skip
 
     warsaw = row(WARSAW, "party", [], "2016-05-03")  # no topic found: listed too
     memo_party = row(SIM, "party", ["intelligence_sharing", "missiles"], "2014-12")
@@ -360,7 +348,7 @@ def test_signed_not_implemented(library: Library) -> None:
     def row(label: str) -> dict[str, Any]:
         _, parties, date, articles = SIGNED[label]
         return {"agreement": library.agreements[label], "label": label,
-                "parties": parties, "signed": date, "articles": articles}  # fmt: skip
+                "parties": parties, "signed": [date], "articles": articles}  # fmt: skip
 
     # the memorandum (reported in force by a later article) and the health accord
     # (entered into force) are out; the missile treaty and the Serbia-Kosovo
@@ -520,7 +508,7 @@ def test_withdrawals_and_suspensions(library: Library) -> None:
 def test_failed_negotiations(library: Library) -> None:
     assert rows(library, "failed-negotiations") == [
         {"agreement": library.agreements[KOSOVO], "label": KOSOVO,
-         "failed": "2015-06-23", "negotiations": "2013",
+         "failed": ["2015-06-23"], "negotiations": ["2013"],
          "parties": ["Kosovo", "Serbia"], "sources": [url("kosovo")]},
     ]  # fmt: skip
 
@@ -660,3 +648,164 @@ def test_query_help(name: str, capsys: pytest.CaptureFixture[str]) -> None:
         assert f"--param {parameter.name}=VALUE" in out
     if not query.parameters:
         assert "parameters: none" in out
+
+
+# ---------------------------------------------------------------------------
+# agreements: all of them, narrowed by kind, party, topic and signing period
+# ---------------------------------------------------------------------------
+
+TOPICS = {
+    BALTIC: ["energy"], DANUBE: ["transport", "water_resources"], NMT: ["missiles"],
+    PHA: ["health"], SIM: ["intelligence_sharing", "missiles"], KOSOVO: ["trade"],
+    FISH: ["maritime_fisheries"], WARSAW: [],
+}  # fmt: skip
+UNSIGNED = {  # label: (kind, parties, articles)
+    NMT: ("treaty", ["Russia", "United States"], 1),
+    KOSOVO: ("agreement", ["Kosovo", "Serbia"], 1),
+}
+# by label, as code points sort them (capitals first)
+EVERY_AGREEMENT = [BALTIC, DANUBE, NMT, PHA, SIM, KOSOVO, FISH, WARSAW]
+
+
+def described(library: Library, *labels: str) -> list[dict[str, Any]]:
+    found = []
+    for label in labels:
+        if label in SIGNED:
+            kind, parties, date, articles = SIGNED[label]
+            signing = {"signed": [date]}
+        else:
+            (kind, parties, articles), signing = UNSIGNED[label], {}
+        topics = {"topics": TOPICS[label]} if TOPICS[label] else {}
+        found.append({"agreement": library.agreements[label], "label": label,
+                      "kind": [kind], "parties": parties, **topics, **signing,
+                      "articles": articles})  # fmt: skip
+    return found
+
+
+AGREEMENTS = [
+    ({}, EVERY_AGREEMENT),
+    ({"kind": "treaty"}, [NMT, FISH, WARSAW]),
+    ({"party": "KOR"}, [PHA, SIM, WARSAW]),
+    ({"party": "United States", "kind": "accord"}, [PHA]),
+    ({"topic": "missiles"}, [NMT, SIM]),
+    ({"topic": "missiles", "party": "JPN"}, [SIM]),
+    # a signing period leaves out the unsigned; bounds as in signed-between
+    ({"from_": "2014", "to": "2015"}, [DANUBE, SIM, FISH]),
+    ({"from_": "2014-06", "to": "2014-12"}, [SIM]),
+    ({"to": "2013"}, [PHA]),
+    ({"from_": "2016", "party": "KOR", "kind": "treaty"}, [WARSAW]),
+    ({"kind": "pact"}, []),
+    ({"party": "PRK"}, []),  # concerned by the memorandum, no party
+]
+
+
+@pytest.mark.parametrize(
+    "params, expected", AGREEMENTS, ids=[case_id(p) for p, _ in AGREEMENTS]
+)
+def test_agreements(
+    library: Library, params: dict[str, str], expected: list[str]
+) -> None:
+    assert rows(library, "agreements", **params) == described(library, *expected)
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"kind": "treaties"}, "did you mean treaty"),
+        ({"topic": "fisheries"}, "did you mean .*fisheries"),
+        ({"party": "Narnia"}, "not a known country"),
+        ({"from_": "2020-13"}, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+        ({"to": "2014-02-30"}, "a real one"),
+    ],
+)
+def test_agreements_refuses_unknown_values(
+    library: Library, params: dict[str, str], message: str
+) -> None:
+    with pytest.raises(QueryError, match=message):
+        run_query(library.store, "agreements", **params)
+
+
+# ---------------------------------------------------------------------------
+# status-as-of: where each party stood on a date, as known from the articles
+# published by another
+# ---------------------------------------------------------------------------
+
+
+def as_of(library: Library, label: str, step: str, date: str | None,
+          articles: int, *parties: tuple[str, str]) -> list[dict[str, Any]]:  # fmt: skip
+    dated = {} if date is None else {"date": date}
+    return [
+        {"agreement": library.agreements[label], "label": label,
+         "party": COUNTRY + code, "name": name, "status": step, **dated,
+         "articles": articles}
+        for code, name in parties
+    ]  # fmt: skip
+
+
+HEALTH_PARTIES = (("JPN", "Japan"), ("KOR", "South Korea"), ("USA", "United States"))
+MEMO_PARTIES = (("JPN", "Japan"), ("KOR", "South Korea"))
+
+
+def test_status_as_of_a_date(library: Library) -> None:
+    def found(label: str, **params: str) -> list[dict[str, Any]]:
+        return rows(library, "status-as-of", agreement=label, **params)
+
+    # the signing day: signed, told by both articles (one published the next day)
+    assert found(PHA, date="2013-06-03") == as_of(
+        library, PHA, "signed", "2013-06-03", 2, *HEALTH_PARTIES
+    )
+    # ... as known from the articles published that month: only one tells it
+    assert found(PHA, date="2013-06-03", published="2013-06") == as_of(
+        library, PHA, "signed", "2013-06-03", 1, *HEALTH_PARTIES
+    )
+    # a ratification known only as "2014" may lie after 2014-06, and no article
+    # published by then tells it: still signed; by the end of 2014, ratified
+    assert found(PHA, date="2014-06") == as_of(
+        library, PHA, "signed", "2013-06-03", 2, *HEALTH_PARTIES
+    )
+    assert found(PHA, date="2014") == as_of(
+        library, PHA, "ratified", "2014", 1, *HEALTH_PARTIES
+    )
+    assert found(PHA, date="2015-01-01") == as_of(
+        library, PHA, "in_force", "2015-01-01", 1, *HEALTH_PARTIES
+    )
+    # the undated implementation is told by an article of 2015-01-02: from then on
+    assert found(PHA, date="2015-01-02") == as_of(
+        library, PHA, "implemented", None, 1, *HEALTH_PARTIES
+    )
+    # signed "2014-12": not surely by 2014-12-15, surely by the month's end
+    assert found(SIM, date="2014-12-15") == []
+    assert found(SIM, date="2014-12") == as_of(
+        library, SIM, "signed", "2014-12", 1, *MEMO_PARTIES
+    )
+    # in force on 2015-04-01, but the article saying so came out on 2015-04-02
+    assert found(SIM, date="2015-04-01", published="2015-03") == as_of(
+        library, SIM, "signed", "2014-12", 1, *MEMO_PARTIES
+    )
+    assert found(SIM, date="2015-04-01") == as_of(
+        library, SIM, "in_force", "2015-04-01", 1, *MEMO_PARTIES
+    )
+    # Finland suspended it on 2018-09-01; the article came out on 2018-09-03
+    estonia_signed = as_of(library, BALTIC, "signed", "2016-05", 1, ("EST", "Estonia"))
+    assert found(BALTIC, date="2018-09-02", published="2018-09-02") == [
+        *estonia_signed,
+        *as_of(library, BALTIC, "signed", "2016-05", 1, ("FIN", "Finland")),
+    ]
+    assert found(BALTIC, date="2018-09-02") == [
+        *estonia_signed,
+        *as_of(library, BALTIC, "suspended", "2018-09-01", 1, ("FIN", "Finland")),
+    ]
+    # before anything happened, or before any article: no status
+    assert found(PHA, date="2010") == []
+    assert found(PHA, published="2012") == []
+    with pytest.raises(QueryError, match="must be a date"):
+        run_query(library.store, "status-as-of", agreement=PHA, date="2015-13")
+    with pytest.raises(QueryError, match="needs --param agreement"):
+        run_query(library.store, "status-as-of", date="2015")
+
+
+def test_status_as_of_today_is_the_status_by_party(library: Library) -> None:
+    for label in library.agreements:
+        assert rows(library, "status-as-of", agreement=label) == rows(
+            library, "status-by-party", agreement=label
+        ), label

@@ -20,6 +20,7 @@ from diplograph.facts import graph_to_facts
 from diplograph.model import AgreementFact, Article, ArticleFacts, Event
 from diplograph.namespaces import DG, DGS, topic_iri
 from diplograph.queries import VOCABULARIES
+from diplograph.reason import AGREEMENT_CLASSES
 from diplograph.resources import resource_dir
 from diplograph.vocabulary import FAMILIES, vocabulary
 
@@ -64,7 +65,10 @@ def test_families_name_kinds() -> None:
 
 
 def test_query_parameters_take_the_vocabulary() -> None:
-    assert VOCABULARIES == {"kind": KINDS, "topic": TOPICS, "event": EVENTS}
+    assert VOCABULARIES == {
+        "kind": KINDS, "topic": TOPICS, "event": EVENTS,
+        "class": tuple(AGREEMENT_CLASSES),  # what `reason` classifies
+    }  # fmt: skip
 
 
 def test_the_lexicon_uses_only_known_codes() -> None:

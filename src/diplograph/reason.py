@@ -33,10 +33,12 @@ from diplograph.resources import ontology_file
 from diplograph.store import Store
 from diplograph.vocabulary import vocabulary
 
-CLASSIFIED = (
-    DG.BilateralAgreement, DG.TrilateralAgreement, DG.MultilateralAgreement,
-    DG.AgreementInForce, DG.Signatory,
-)  # fmt: skip
+# The agreement classes inferred here, by the code queries take (--param class=)
+AGREEMENT_CLASSES = {
+    "bilateral": DG.BilateralAgreement, "trilateral": DG.TrilateralAgreement,
+    "multilateral": DG.MultilateralAgreement, "in_force": DG.AgreementInForce,
+}  # fmt: skip
+CLASSIFIED = (*AGREEMENT_CLASSES.values(), DG.Signatory)
 
 
 @dataclass

@@ -191,7 +191,7 @@ def agreement_view(store: Store, iri: str) -> AgreementView:
     if iri not in found:
         raise QueryError(f"no agreement <{iri}> in the store")
     summary = found[iri]
-    claims = run_query(store, "sources-of", agreement=iri)
+    claims = [_flat(row) for row in run_query(store, "sources-of", agreement=iri)]
     articles = described_articles(store, (row["article"] for row in claims))
     sources = tuple(
         Source(
@@ -222,9 +222,18 @@ def _rows(store: Store, name: str, agreement: str) -> tuple[Record, ...]:
     """A saved query's rows for one agreement, without the columns that
     repeat the agreement."""
     return tuple(
-        {k: v for k, v in row.items() if k not in ("agreement", "label")}
+        {k: v for k, v in _flat(row).items() if k not in ("agreement", "label")}
         for row in run_query(store, name, agreement=agreement)
     )
+
+
+def _flat(row: dict[str, Any]) -> Record:
+    """A row to show: a list column (what articles claim, GROUP_CONCAT's) as
+    its values in order, comma-separated."""
+    return {
+        k: ", ".join(sorted(map(str, v))) if isinstance(v, list) else v
+        for k, v in row.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -253,9 +262,11 @@ def country_view(store: Store, iri: str) -> CountryView:
         organization=entity is not None and not entity.is_country,
         aliases=entity.aliases if entity else (),
         inferred=inferred_classes(store, iri),
-        agreements=tuple(run_query(store, "agreements-of", country=iri)),
-        concerning=tuple(run_query(store, "agreements-concerning", country=iri)),
-        partners=tuple(run_query(store, "partners-of", country=iri)),
+        agreements=tuple(map(_flat, run_query(store, "agreements-of", country=iri))),
+        concerning=tuple(
+            map(_flat, run_query(store, "agreements-concerning", country=iri))
+        ),
+        partners=tuple(map(_flat, run_query(store, "partners-of", country=iri))),
     )  # fmt: skip
 
 

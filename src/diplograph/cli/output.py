@@ -88,8 +88,13 @@ def report_dropped(source: str, dropped: Sequence[Dropped], kept: str) -> None:
     log.warning("\n".join(lines))
 
 
-def format_rows(variables: list[str], rows: list[Row], fmt: str) -> str:
-    """Rows as a table for people, CSV/TSV, or SPARQL 1.1 results JSON."""
+def format_rows(
+    variables: list[str], rows: list[Row], fmt: str, *, footer: str | None = None
+) -> str:
+    """Rows as a table for people, CSV/TSV, or SPARQL 1.1 results JSON.
+
+    ``footer``: the table's last line (which page of how many rows), instead
+    of its row count."""
     if fmt == "json":
         return _results_json(variables, rows)
     if fmt in ("csv", "tsv"):
@@ -101,7 +106,15 @@ def format_rows(variables: list[str], rows: list[Row], fmt: str) -> str:
         for row in rows:
             writer.writerow([row[v].value if v in row else "" for v in variables])
         return out.getvalue()
-    return _table(variables, rows)
+    return _table(variables, rows, footer)
+
+
+def format_boolean(answer: bool, fmt: str) -> str:
+    """The answer of an ASK query: ``true`` or ``false``, or SPARQL 1.1
+    results JSON."""
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": answer}, indent=2) + "\n"
+    return ("true" if answer else "false") + "\n"
 
 
 def _results_json(variables: list[str], rows: list[Row]) -> str:
@@ -120,9 +133,9 @@ def _results_json(variables: list[str], rows: list[Row]) -> str:
     return json.dumps(document, indent=2) + "\n"
 
 
-def _table(variables: list[str], rows: list[Row]) -> str:
+def _table(variables: list[str], rows: list[Row], footer: str | None = None) -> str:
     if not rows:
-        return "(no results)\n"
+        return (footer or "(no results)") + "\n"
     cells = [[_cell(row.get(v)) for v in variables] for row in rows]
     widths = _fitted(
         [max(len(v), *(len(c[i]) for c in cells)) for i, v in enumerate(variables)]
@@ -137,7 +150,7 @@ def _table(variables: list[str], rows: list[Row]) -> str:
                 _fit(x, w).ljust(w) for x, w in zip(c, widths, strict=True)
             ).rstrip()
         )
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    lines.append(footer or f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,7 @@ from rdflib.term import Identifier
 from diplograph.errors import QueryError, StoreError
 from diplograph.iri import ARTICLE_BASE, CURATION_GRAPH, INFERRED_GRAPH, MERGED_GRAPH
 from diplograph.namespaces import BASE
+from diplograph.sparql.layout import layout
 from diplograph.terms import Term, node_sparql, term_sparql
 
 FOLDER = Path(__file__).resolve().parent
@@ -132,10 +133,15 @@ def bind_values(query: str, bindings: Mapping[str, Term] | None) -> str:
 
     if MARKER not in query:
         # a query of the user's: everything at the start of its WHERE group
-        where = re.search(r"\bWHERE\s*\{", query, re.I)
-        if where is None:
+        # (found as the grammar lays the query out: the keyword WHERE is optional)
+        try:
+            group = layout(query).where
+        except QueryError:
+            group = None  # not a query: the store says what is wrong with it
+        if group is None:
             return f"{query}\n{block(list(values))}"
-        return query[: where.end()] + block(list(values)) + query[where.end() :]
+        start = group[0] + 1
+        return query[:start] + block(list(values)) + query[start:]
     parts, position = [], 0
     while (found := query.find(MARKER, position)) >= 0:
         body = query[found : _group_end(query, found)]

@@ -58,7 +58,11 @@ class Store(Protocol):
 
     def construct(
         self, query: str, bindings: Mapping[str, Term] | None = None
-    ) -> Graph: ...
+    ) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE query: its graph."""
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        """Run an ASK query: its answer."""
 
     def export_graph(self, graph_iri: URIRef) -> Graph: ...
 

@@ -194,6 +194,12 @@ class EmbeddedStore:
             )
         return graph
 
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise StoreError("expected an ASK query")
+        return bool(result)
+
     def export_graph(self, graph_iri: URIRef) -> Graph:
         graph = Graph()
         for quad in self._store.quads_for_pattern(

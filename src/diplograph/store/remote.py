@@ -269,6 +269,12 @@ class RemoteStore:
             f"{self.location} did not return a graph for a CONSTRUCT query"
         )
 
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+        result = self._run(_bound_query(query, bindings), JSON)
+        if not isinstance(result, dict) or not isinstance(result.get("boolean"), bool):
+            raise StoreError(f"{self.location} gave no true or false to an ASK query")
+        return result["boolean"]
+
     def has_graph(self, graph_iri: URIRef) -> bool:
         _, rows = self.select(sparql.query("graph-exists", graph=graph_iri))
         return bool(rows)

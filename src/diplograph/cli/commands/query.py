@@ -12,20 +12,25 @@ from typing import Any
 
 from diplograph.cli.command import Command, no_arguments
 from diplograph.cli.options import opened
-from diplograph.cli.output import format_rows
+from diplograph.cli.output import format_boolean, format_rows
 from diplograph.cli.status import ExitStatus
-from diplograph.errors import DiplographError
+from diplograph.errors import DiplographError, QueryError
 from diplograph.queries import (
     VOCABULARIES,
     Parameter,
     SavedQuery,
+    ask,
     bind_parameters,
+    graph_result,
     load_query,
     parse_query,
     saved_queries,
+    select_rows,
+    total_rows,
     with_prefixes,
 )
 from diplograph.settings import Settings
+from diplograph.store import Row
 
 log = logging.getLogger("diplograph")
 
@@ -34,9 +39,37 @@ VALUE_TYPES = {
     "xsd_date": "date: YYYY, YYYY-MM or YYYY-MM-DD",
     "integer": "whole number",
 }
+# A table on a terminal shows this many rows unless --limit or --all says otherwise
+TABLE_PAGE = 100
+ROW_FORMATS = ("table", "csv", "tsv", "json")
+
+EPILOG = f"""\
+paging: --limit N --offset M shows N rows from row M+1, in the query's own
+order (the saved queries sort so that pages neither overlap nor skip); the
+listing then says how many rows there are in all ("rows 1-25 of 25,563": the
+table's last line, or on stderr for csv, tsv and json). A table on a terminal
+shows {TABLE_PAGE} rows at a time unless --limit or --all is given. --limit 0
+prints only the count.
+
+query forms: SELECT gives rows (--format table, csv, tsv or json); CONSTRUCT and
+DESCRIBE give a graph, printed as Turtle with the project's prefixes (--format
+turtle, their only format); ASK prints true or false (json: SPARQL results
+JSON) and exits 0 for true, 1 for false.
+"""
+
+
+def non_negative(value: str) -> int:
+    """An argparse type: a whole number 0 or more (a row count)."""
+    if not value.strip().isdigit() or not value.strip().isascii():
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number 0 or more, not {value!r}"
+        )
+    return int(value)
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("query", metavar="NAME_OR_FILE")
     parser.add_argument(
         "--param",
@@ -46,8 +79,24 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         help="a query parameter; countries as code (PRK), name or IRI",
     )
     parser.add_argument(
-        "--format", choices=["table", "csv", "tsv", "json", "turtle"], default="table"
+        "--format",
+        choices=[*ROW_FORMATS, "turtle"],
+        help="table (the default for SELECT and ASK), csv, tsv, json (SPARQL 1.1 "
+        "results JSON), or turtle (CONSTRUCT and DESCRIBE, and only them)",
     )
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument(
+        "--limit", type=non_negative, metavar="N",
+        help=f"at most N rows (default: all; {TABLE_PAGE} for a table on a terminal)",
+    )  # fmt: skip
+    size.add_argument(
+        "--all", action="store_true",
+        help=f"every row, also in a table on a terminal (not {TABLE_PAGE})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--offset", type=non_negative, default=0, metavar="N",
+        help="skip the first N rows (default 0)",
+    )  # fmt: skip
 
 
 class QueryHelp(argparse.Action):
@@ -132,19 +181,113 @@ def _parameters(items: list[str]) -> dict[str, str]:
     return values
 
 
+def _on_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _checked_format(form: str, chosen: str | None) -> str:
+    """The output format for a query of ``form``: the one asked for, if it fits."""
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        if chosen not in (None, "turtle"):
+            raise QueryError(
+                f"a {form} query gives a graph, printed as Turtle: leave out "
+                f"--format {chosen} (or give --format turtle)."
+            )
+        return "turtle"
+    if chosen == "turtle":
+        raise QueryError(
+            f"--format turtle is for CONSTRUCT and DESCRIBE queries, which give a "
+            f"graph; this {form} query gives "
+            f"{'rows' if form == 'SELECT' else 'true or false'}: "
+            "use --format table, csv, tsv or json."
+        )
+    return chosen or "table"
+
+
 def run_query(args: argparse.Namespace, settings: Settings) -> ExitStatus:
     query = _the_query(args.query)
     values = _parameters(args.param)
+    form = query.form
+    fmt = _checked_format(form, args.format)
+    limit = args.limit
+    if limit is None and not args.all and fmt == "table" and _on_terminal():
+        limit = TABLE_PAGE
+    if form == "ASK" and (args.limit is not None or args.offset):
+        raise QueryError("an ASK query has one answer, true or false: no pages.")
     with opened(settings, read_only=True) as store:
         bindings = bind_parameters(query, values, store)
         log.debug("query %s on %s with %s", query.name, store.location, bindings)
-        if query.is_construct:
-            graph = store.construct(query.text, bindings)
+        if form == "ASK":
+            answer = ask(store, query, bindings)
+            print(format_boolean(answer, fmt), end="")
+            return ExitStatus.SUCCESS if answer else ExitStatus.FINDINGS
+        if form != "SELECT":
+            graph = graph_result(
+                store, query, bindings, limit=limit, offset=args.offset
+            )
             print(graph.serialize(format="turtle"))
             return ExitStatus.SUCCESS
-        variables, rows = store.select(query.text, bindings)
-    print(format_rows(variables, rows, args.format), end="")
+        variables, rows = select_rows(
+            store, query, bindings, limit=limit, offset=args.offset
+        )
+        if limit is None and not args.offset:
+            footer = None  # every row is shown: the table counts them
+        else:
+            total = _total(rows, limit, args.offset)
+            if total is None:
+                total = total_rows(store, query, bindings)
+            footer = (
+                None  # all on one page, as without paging
+                if not args.offset and len(rows) == total
+                else page_footer(
+                    len(rows), total, limit=limit, offset=args.offset,
+                    default=args.limit is None,
+                )
+            )  # fmt: skip
+    if footer is not None and fmt != "table":
+        log.info(footer)
+    print(format_rows(variables, rows, fmt, footer=footer), end="")
     return ExitStatus.SUCCESS
+
+
+def _total(rows: list[Row], limit: int | None, offset: int) -> int | None:
+    """The number of rows in all, when the page shows it: a page shorter than
+    asked for is the last one (an empty one says nothing)."""
+    if rows and (limit is None or len(rows) < limit):
+        return offset + len(rows)
+    if not rows and not offset and limit:
+        return 0
+    return None
+
+
+def page_footer(
+    shown: int, total: int, *, limit: int | None, offset: int, default: bool = False
+) -> str:
+    """What a page of rows is: "rows 1-25 of 25,563", and how to see the rest.
+
+    Example:
+        >>> page_footer(25, 25563, limit=25, offset=0)
+        'rows 1-25 of 25,563 (--offset 25 for the next 25)'
+        >>> page_footer(0, 3, limit=10, offset=20)
+        '(no rows from row 21: there are 3)'
+    """
+    if total == 0:
+        return "(no results)"
+    if not shown:
+        if limit == 0:
+            return f"rows: {total:,} (none shown: --limit 0)"
+        return f"(no rows from row {offset + 1:,}: there are {total:,})"
+    text = f"rows {offset + 1:,}-{offset + shown:,} of {total:,}"
+    after = offset + shown
+    if after >= total:
+        return text
+    if default:
+        return (
+            f"{text} (a table on a terminal shows {limit} at a time: "
+            f"--offset {after} for the next ones, --all for every row)"
+        )
+    following = total - after if limit is None else min(limit, total - after)
+    return f"{text} (--offset {after} for the next {following:,})"
 
 
 def run_queries(args: argparse.Namespace, settings: Settings) -> ExitStatus:
@@ -160,7 +303,8 @@ QUERY = Command(
     help="run a saved query or a .rq file",
     description="Run a saved query by name (see `diplograph queries`), a .rq file, "
     "or '-' for a query on standard input; the project's prefixes are predeclared. "
-    "`diplograph query NAME --help` explains a saved query and its parameters.",
+    "`diplograph query NAME --help` explains a saved query and its parameters. "
+    "Exit 0, or 1 for an ASK query answered false; 2 for an error.",
     run=run_query,
     arguments=arguments,
     help_action=QueryHelp,

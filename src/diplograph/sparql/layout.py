@@ -1,0 +1,272 @@
+"""Where the parts of a SPARQL query are, and the queries built around it.
+
+A query is read as SPARQL's grammar lays it out: the prologue (``BASE`` and
+``PREFIX``), the form (``SELECT``, ``CONSTRUCT``, ``DESCRIBE`` or ``ASK``) with
+its projection or template, the dataset clause (``FROM``), the ``WHERE`` group
+and the solution modifiers after it. Strings, IRIs and comments are skipped
+whole, so a brace or a keyword inside them is not taken for one of the query.
+
+Paging and counting are built on that layout, never by pasting a value into
+the text: :func:`paged` adds ``LIMIT``/``OFFSET`` (two whole numbers checked
+here) as the query's own last solution modifiers; :func:`counted` makes the
+query a subquery of ``SELECT (COUNT(*) ...)``, with its dataset clause moved
+out (a subquery has none). The store parses whatever is built, so a query this
+reads wrongly is refused, not run as something else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diplograph.errors import QueryError
+
+FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+# The variable the count query projects: a name a query of ours does not use.
+COUNT_VARIABLE = "diplographRows"
+_MARKER = "#@values"  # sparql.MARKER (imported there from here would be a cycle)
+
+_TOKEN = re.compile(
+    r"""
+      (?P<space>\s+)
+    | (?P<comment>\#[^\n]*)
+    | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                 |'''(?:[^'\\]|\\.|'(?!''))*'''
+                 |"(?:[^"\\\n]|\\.)*"
+                 |'(?:[^'\\\n]|\\.)*')
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<var>[?$]\w*)
+    | (?P<word>(?:[A-Za-z_][\w.-]*)?:[\w.:%\\-]*|[A-Za-z_][\w-]*)
+    | (?P<other>.)
+    """,
+    re.X | re.S,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # space, comment, string, iri, var, word, other
+    text: str
+    start: int
+    end: int
+    depth: int  # braces and parentheses open before it
+
+    def is_word(self, *words: str) -> bool:
+        return self.kind == "word" and self.text.upper() in words
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The parts of one query, as offsets into its text."""
+
+    form: str  # SELECT, CONSTRUCT, DESCRIBE or ASK
+    form_at: int  # the form keyword (the prologue ends here)
+    dataset: tuple[int, int]  # the FROM clauses (an empty span where they would go)
+    # the WHERE group, braces included (a DESCRIBE may have none)
+    where: tuple[int, int] | None
+    tail: tuple[Token, ...]  # what follows the WHERE group at the top level
+    text: str
+
+    @property
+    def ordered(self) -> bool:
+        """Whether the query has an ORDER BY of its own (so pages are stable)."""
+        return any(t.is_word("ORDER") for t in self.tail)
+
+    @property
+    def sliced(self) -> bool:
+        """Whether the query has a LIMIT or OFFSET of its own."""
+        return any(t.is_word("LIMIT", "OFFSET") for t in self.tail)
+
+
+def _tokens(text: str) -> list[Token]:
+    tokens, depth = [], 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        value = match.group()
+        if value in ")}":
+            depth -= 1
+        tokens.append(Token(kind, value, match.start(), match.end(), depth))
+        if value in "({" and kind == "other":
+            depth += 1
+    return tokens
+
+
+def _closing(tokens: list[Token], index: int) -> int:
+    """The index of the token that closes the brace or parenthesis at ``index``."""
+    depth = tokens[index].depth
+    for position in range(index + 1, len(tokens)):
+        token = tokens[position]
+        if token.kind == "other" and token.text in ")}" and token.depth == depth:
+            return position
+    raise QueryError("the query has a brace or parenthesis that is never closed")
+
+
+@lru_cache(maxsize=256)
+def layout(text: str) -> Layout:
+    """The layout of ``text``; a QueryError if it is not a SPARQL query.
+
+    Example:
+        >>> found = layout("PREFIX x: <http://x/> SELECT ?s FROM <http://g> "
+        ...                "WHERE { ?s ?p '}' } ORDER BY ?s")
+        >>> found.form, found.ordered, found.sliced
+        ('SELECT', True, False)
+        >>> found.text[slice(*found.where)]
+        "{ ?s ?p '}' }"
+    """
+    tokens = [t for t in _tokens(text) if t.kind not in ("space", "comment")]
+    index = 0
+    while index < len(tokens) and (
+        tokens[index].is_word("BASE", "PREFIX")
+        or tokens[index].kind == "iri"
+        or (tokens[index].kind == "word" and tokens[index].text.endswith(":"))
+    ):
+        index += 1
+    if index == len(tokens) or not tokens[index].is_word(*FORMS):
+        found = tokens[index].text if index < len(tokens) else "nothing"
+        raise QueryError(
+            f"not a SPARQL query: after the prefixes comes {found[:40]!r}, where "
+            f"{', '.join(FORMS)} should be (updates are not run as queries)"
+        )
+    form_token = tokens[index]
+    form = form_token.text.upper()
+    index += 1
+    if form == "CONSTRUCT" and index < len(tokens) and tokens[index].text == "{":
+        index = _closing(tokens, index) + 1  # the template
+    # the projection or the DESCRIBE targets, then the dataset clause
+    dataset_start: int | None = None
+    dataset_end = len(text)
+    where_index: int | None = None
+    while index < len(tokens):
+        token = tokens[index]
+        if token.text == "(" and token.kind == "other":
+            index = _closing(tokens, index) + 1
+            continue
+        if token.is_word("FROM") and dataset_start is None:
+            dataset_start = token.start
+        if token.is_word("WHERE") or (token.text == "{" and token.kind == "other"):
+            dataset_end = token.start
+            while tokens[index].text != "{" and index + 1 < len(tokens):
+                index += 1
+            where_index = index if tokens[index].text == "{" else None
+            break
+        if token.is_word("ORDER", "LIMIT", "OFFSET", "VALUES", "GROUP", "HAVING"):
+            dataset_end = token.start  # a DESCRIBE without a WHERE group
+            break
+        index += 1
+    else:
+        previous = tokens[index - 1] if index else form_token
+        dataset_end = previous.end
+    if where_index is None:
+        if form != "DESCRIBE":
+            raise QueryError(f"not a SPARQL query: this {form} has no WHERE group")
+        where, tail_from = None, index
+    else:
+        close = _closing(tokens, where_index)
+        where = (tokens[where_index].start, tokens[close].end)
+        tail_from = close + 1
+    start = dataset_end if dataset_start is None else dataset_start
+    return Layout(
+        form=form,
+        form_at=form_token.start,
+        dataset=(start, dataset_end),
+        where=where,
+        tail=tuple(t for t in tokens[tail_from:] if t.depth == 0),
+        text=text,
+    )
+
+
+def checked_count(name: str, value: object) -> int:
+    """``value`` if it is a whole number 0 or more (a row count), else a QueryError."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise QueryError(f"{name} must be a whole number 0 or more, not {value!r}.")
+    return value
+
+
+def paged(text: str, *, limit: int | None = None, offset: int = 0) -> str:
+    """``text`` with ``LIMIT limit OFFSET offset`` as its last solution modifiers.
+
+    A query with a LIMIT or OFFSET of its own is refused: two slices of one
+    result cannot be written as one without reading the query's own numbers.
+
+    Example:
+        >>> print(paged("SELECT * { ?s ?p ?o } ORDER BY ?s", limit=25, offset=50))
+        SELECT * { ?s ?p ?o } ORDER BY ?s
+        LIMIT 25 OFFSET 50
+        <BLANKLINE>
+    """
+    if limit is None and not offset:
+        return text
+    found = layout(text)
+    if found.form == "ASK":
+        raise QueryError("an ASK query has one answer, true or false: no pages.")
+    if found.sliced:
+        raise QueryError(
+            "the query has a LIMIT or OFFSET of its own: leave out --limit and "
+            "--offset, or take them out of the query."
+        )
+    words = []
+    if limit is not None:
+        words.append(f"LIMIT {checked_count('limit', limit)}")
+    if offset:
+        words.append(f"OFFSET {checked_count('offset', offset)}")
+    clause = " ".join(words)
+    values = next((t for t in found.tail if t.is_word("VALUES")), None)
+    if values is not None:  # the trailing VALUES clause comes after the modifiers
+        return f"{text[: values.start]}{clause}\n{text[values.start :]}"
+    return f"{text}\n{clause}\n"
+
+
+def counted(text: str) -> str:
+    """A query for how many rows the SELECT query ``text`` gives, in the
+    variable :data:`COUNT_VARIABLE`.
+
+    Its parameters stay where they were: a query without ``#@values`` markers
+    gets one at the start of its WHERE group, where they are bound otherwise.
+
+    Example:
+        >>> print(counted("SELECT ?s FROM <http://g> WHERE { ?s ?p ?o } ORDER BY ?s"))
+        SELECT (COUNT(*) AS ?diplographRows) FROM <http://g> WHERE {
+        SELECT ?s WHERE { #@values
+         ?s ?p ?o } ORDER BY ?s
+        }
+        <BLANKLINE>
+    """
+    found = layout(text)
+    if found.form != "SELECT":
+        raise QueryError(
+            f"only the rows of a SELECT query are counted, not {found.form}"
+        )
+    assert found.where is not None
+    where_start = found.where[0]
+    start, end = found.dataset
+    dataset = text[start:end].strip()
+    body = text[where_start:]
+    if _MARKER not in text:
+        body = "{ " + _MARKER + "\n" + body[1:]
+    projection = text[found.form_at : start].rstrip()
+    between = text[end:where_start]  # the WHERE keyword, if any
+    inner = f"{projection} {between.strip() or 'WHERE'} {body}".rstrip()
+    return (
+        f"{text[: found.form_at]}SELECT (COUNT(*) AS ?{COUNT_VARIABLE})"
+        f"{' ' + dataset if dataset else ''} WHERE {{\n{inner}\n}}\n"
+    )
+
+
+def with_dataset(text: str, clause: str) -> str:
+    """``text`` with ``clause`` (``FROM <...>``) where its dataset clause goes."""
+    found = layout(text)
+    at = found.dataset[1]
+    return f"{text[:at].rstrip()} {clause} {text[at:].lstrip()}"
+
+
+__all__ = [
+    "COUNT_VARIABLE",
+    "FORMS",
+    "Layout",
+    "checked_count",
+    "counted",
+    "layout",
+    "paged",
+    "with_dataset",
+]
