@@ -288,7 +288,7 @@ def test_jsonl_with_several_articles(tmp_path: Path) -> None:
     ("line", "problem"),
     [
         ("not json at all", "not JSON"),
-        ('["a list"]', "no 'text' field"),
+        ('["a list"]', "the line is a JSON array, not an object"),
         ('{"title": "no text"}', "no 'text' field"),
     ],
 )

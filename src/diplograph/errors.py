@@ -3,25 +3,43 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 
 def shown_path(path: Path | str) -> str:
-    """A path as printable text: bytes of a file name that are not UTF-8 (kept
-    by Python as lone surrogates, which no terminal or store takes) shown as
-    ``\\xff`` escapes.
+    """A path as printable text on one line: bytes of a file name that are not
+    UTF-8 (kept by Python as lone surrogates, which no terminal or store takes)
+    shown as ``\\xff`` escapes, and so are control characters (a newline in a
+    name would split a one-line message; an escape sequence would drive the
+    terminal) and bidirectional controls (they reorder what is shown).
 
     Example:
         >>> shown_path(os.fsdecode(b"caf\\xe9.txt"))
         'caf\\\\xe9.txt'
+        >>> shown_path("two\\nlines.txt")
+        'two\\\\nlines.txt'
     """
     text = str(path)
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return text
     try:
-        return os.fsencode(text).decode("utf-8", "backslashreplace")
+        text = os.fsencode(text).decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a surrogate that came from no file name
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNSHOWN.sub(_escape, text)
+
+
+# C0 and C1 controls, DEL, and the marks and overrides of bidirectional text
+_UNSHOWN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or char.encode("unicode_escape").decode("ascii")
 
 
 class DiplographError(Exception):

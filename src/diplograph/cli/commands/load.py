@@ -102,9 +102,10 @@ def load_articles(
 ) -> None:
     """Load the articles the command line names, saying what became of each,
     into ``summary``; a KeyboardInterrupt leaves it as far as it got."""
-    from diplograph.articles import iter_paths
+    from diplograph.articles import walk
 
-    paths = list(iter_paths(args.paths))
+    # the files and the folders that cannot be read, each a step of the progress
+    paths = list(walk(args.paths))
     log.debug("%d article file(s) to read", len(paths))
     progress = Progress(len(paths))
 
@@ -114,7 +115,7 @@ def load_articles(
             print(line)
 
     try:
-        outcomes = load(paths, store, published=args.published, settings=settings)
+        outcomes = load(args.paths, store, published=args.published, settings=settings)
         for outcome in outcomes:
             progress.step()
             if isinstance(outcome, ArticleError):
