@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -765,3 +766,52 @@ def test_tables_keep_whole_values_in_a_pipe_and_fit_a_terminal(
     assert "…" in shown[2]
     monkeypatch.setenv("COLUMNS", "300")  # a wide terminal cuts nothing
     assert url in format_rows(["article", "title"], rows, "table")
+
+
+def _readme_commands() -> list[str]:
+    """Every `diplograph` command of the README's bash blocks, in order, but
+    those that need a cluster or a server (shards of a corpus, db.example)."""
+    commands = []
+    for block in re.findall(r"```bash\n(.*?)```", README.read_text("utf-8"), re.S):
+        for line in block.splitlines():
+            for part in line.split("&&"):
+                command = part.split("  #", 1)[0].strip()
+                if "diplograph " not in command or command.startswith("#"):
+                    continue
+                if not any(w in command for w in ("corpus/", "shard-", "http://")):
+                    commands.append(command)
+    return commands
+
+
+def test_the_readme_commands_run_as_written_on_the_examples(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    commands = _readme_commands()
+    assert len(commands) >= 15
+    assert commands[0] == "diplograph load examples/"
+    monkeypatch.chdir(tmp_path)  # what they write lands here
+    monkeypatch.setenv("DIPLOGRAPH_STORE", str(tmp_path / "diplograph-store"))
+    for command in commands:
+        if "|" in command:  # echo '...' | diplograph query -
+            producer, command = command.split("|", 1)
+            monkeypatch.setattr(sys, "stdin", io.StringIO(shlex.split(producer)[1]))
+        argv = shlex.split(command.replace("examples/", f"{EXAMPLES}/"))
+        assert argv[0] == "diplograph"
+        status = main(argv[1:])
+        out, err = capsys.readouterr()
+        assert status == 0, f"{command}: exit {status}\n{err}"
+        assert "Traceback" not in out + err
+
+
+def test_an_empty_store_says_it_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    location = str(tmp_path / "store")
+    open_store(location, create=True).close()
+    argv = ["query", "agreements-concerning", "--param", "country=PRK"]
+    assert main([*argv, "--store", location]) == 0
+    out, err = capsys.readouterr()
+    assert out == "(no results)\n"
+    assert f"the store at {location} holds no articles: load some first" in err

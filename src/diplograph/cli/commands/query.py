@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from diplograph import sparql
 from diplograph.cli.command import Command, no_arguments
 from diplograph.cli.options import opened
 from diplograph.cli.output import format_boolean, format_rows
@@ -230,6 +231,13 @@ def run_query(args: argparse.Namespace, settings: Settings) -> ExitStatus:
         variables, rows = select_rows(
             store, query, bindings, limit=limit, offset=args.offset
         )
+        if not rows and not store.ask(sparql.query("any-article")):
+            # an empty answer from an empty store says nothing about the world
+            log.warning(
+                "the store at %s holds no articles: load some first "
+                "(diplograph load FILES --store %s)",
+                store.location, store.location,
+            )  # fmt: skip
         if limit is None and not args.offset:
             footer = None  # every row is shown: the table counts them
         else:
