@@ -200,6 +200,13 @@ class EmbeddedStore:
             raise StoreError("expected an ASK query")
         return bool(result)
 
+    def results(
+        self, query: str
+    ) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
+        """Any query as written, its results as pyoxigraph gives them: lazy, so
+        a reader (``diplograph serve``) takes rows one at a time and may stop."""
+        return self._query(query, None)
+
     def export_graph(self, graph_iri: URIRef) -> Graph:
         graph = Graph()
         for quad in self._store.quads_for_pattern(
