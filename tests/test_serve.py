@@ -57,10 +57,12 @@ class Server:
             status, found, body = error.code, error.headers, error.read()
         return status, {k.lower(): v for k, v in found.items()}, body
 
-    def sparql(self, query: str, accept: str = "") -> tuple[int, dict[str, str], bytes]:
-        headers = {"Accept": accept} if accept else {}
+    def sparql(
+        self, query: str, accept: str = "", *, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
+        sent = {**(headers or {}), **({"Accept": accept} if accept else {})}
         return self.get(
-            "/sparql?" + urllib.parse.urlencode({"query": query}), headers=headers
+            "/sparql?" + urllib.parse.urlencode({"query": query}), headers=sent
         )
 
 

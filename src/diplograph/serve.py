@@ -54,6 +54,7 @@ from diplograph.queries import (
     VOCABULARIES,
     SavedQuery,
     count_rows,
+    known_total,
     run_query,
     saved_queries,
     with_graph_prefixes,
@@ -497,11 +498,9 @@ async def _saved(
             if query.form != "SELECT":
                 return run_query(store, name, **values), None
             rows = run_query(store, name, limit=limit, offset=offset, **values)
-            total = (
-                offset + len(rows)
-                if 0 < len(rows) < limit or (not rows and not offset)
-                else count_rows(store, name, **values)
-            )
+            total = known_total(rows, limit=limit, offset=offset)
+            if total is None:
+                total = count_rows(store, name, **values)
             return rows, total
         except (QueryError, StoreError) as error:
             raise RequestError(400, str(error)) from None
