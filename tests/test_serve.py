@@ -276,6 +276,22 @@ def test_updates_are_refused_and_change_nothing(server: Server) -> None:
     assert _count(server) == before > 0
 
 
+def test_what_a_load_writes_meanwhile_is_served(tmp_path: Path) -> None:
+    folder, articles = tmp_path / "store", sorted(EXAMPLES.glob("*.txt"))
+    assert main(["load", str(articles[0]), "--store", str(folder), "--quiet"]) == 0
+    served = _start(folder)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?a a dg:Article }"
+    try:
+        assert _bindings(served.sparql(count)[2]) == [{"n": "1"}]
+        assert main(["load", str(articles[1]), "--store", str(folder), "--quiet"]) == 0
+        time.sleep(1.1)  # the server looks at the folder at most once a second
+        assert _bindings(served.sparql(count)[2]) == [{"n": "2"}]
+        status, headers, _ = served.get("/api/queries/agreements")
+        assert status == 200 and headers["x-total-count"] == "2"
+    finally:
+        _stop(served)
+
+
 def test_default_host_is_loopback() -> None:
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port) == ("127.0.0.1", 7878)

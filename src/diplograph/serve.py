@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -119,24 +120,52 @@ class Results:
     truncated: bool
 
 
+class Reader:
+    """The store as it is now: a read-only view is a snapshot of the moment it
+    was opened, so one that a load has changed since is opened again (checked
+    at most every ``every`` seconds; queries running on the old view finish
+    on it)."""
+
+    def __init__(self, store: EmbeddedStore, *, every: float = 1.0) -> None:
+        self._store = store
+        self._every = every
+        self._checked = time.monotonic()
+        self._lock = threading.Lock()
+
+    def __call__(self) -> EmbeddedStore:
+        now = time.monotonic()
+        if now - self._checked < self._every:
+            return self._store
+        with self._lock:
+            if now - self._checked >= self._every:
+                self._checked = now
+                if self._store.stale():
+                    self._store = EmbeddedStore(self._store.location, read_only=True)
+        return self._store
+
+
 def create_app(store: Store, *, options: ServeOptions) -> Starlette:
     """The web application over ``store`` (an embedded store, best opened
-    read-only)."""
+    read-only: it then also sees what a load writes while it serves)."""
     if not isinstance(store, EmbeddedStore):
         raise StoreError(
             f"diplograph serve serves an embedded store (a folder), not "
             f"{store.location}: a SPARQL server has an endpoint of its own."
         )
+    current = Reader(store)
     queries = saved_queries()
 
     async def sparql(request: Request) -> Response:
         try:
             text = await _query_text(request)
-            results = await _limited(
-                lambda stop: _evaluate(store, text, options.row_limit, stop),
-                options.time_limit,
-            )
-            media, body = _serialized(results, request.headers.get("accept", ""))
+            accept = request.headers.get("accept", "")
+
+            def work(stop: threading.Event) -> tuple[Results, str, bytes]:
+                # written in the worker too: a large answer keeps no other waiting
+                results = _evaluate(current(), text, options.row_limit, stop)
+                return results, *_serialized(results, accept)
+
+            results, media, body = await _limited(work, options.time_limit)
         except RequestError as problem:
             return _problem(problem, options)
         return Response(body, media_type=media, headers=_limits(options, results))
@@ -146,7 +175,7 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
 
     async def saved(request: Request) -> Response:
         try:
-            return await _saved(request, store, queries, options)
+            return await _saved(request, current(), queries, options)
         except RequestError as problem:
             return _problem(problem, options)
 
@@ -215,14 +244,14 @@ async def _query_text(request: Request) -> str:
             if not texts
             else "give one query, not several query parameters.",
         )
-    text = texts[0]
     try:
-        layout(with_prefixes(text))
+        text = with_prefixes(texts[0])
+        layout(text)
     except QueryError as error:
-        if _is_update(text):
+        if _is_update(texts[0]):
             raise _read_only() from None
         raise RequestError(400, str(error)) from None
-    return with_prefixes(text)
+    return text
 
 
 def _is_update(text: str) -> bool:

@@ -29,7 +29,8 @@ endpoints:
 
 Answers state the row limit (X-Diplograph-Row-Limit) and whether it cut them
 (X-Diplograph-Truncated: true); a query over the time limit is answered 503.
-The store is opened read-only: a load may write to it meanwhile.
+The store is opened read-only: a load may write to it meanwhile, and what it
+writes is served within a second.
 """
 
 
