@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -290,6 +291,22 @@ def test_what_a_load_writes_meanwhile_is_served(tmp_path: Path) -> None:
         assert status == 200 and headers["x-total-count"] == "2"
     finally:
         _stop(served)
+
+
+def test_a_port_in_use_is_an_error_that_says_so(
+    server: Server, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = server.base.rsplit(":", 1)[1]
+    assert main(["serve", "--store", str(store), "--port", port]) == 2
+    assert "another program uses that port" in capsys.readouterr().err
+
+
+def test_ctrl_c_stops_the_server_as_it_stops_any_command(store: Path) -> None:
+    served = _start(store)
+    served.process.send_signal(signal.SIGINT)
+    _, err = served.process.communicate(timeout=10)
+    assert served.process.returncode == 130  # ExitStatus.INTERRUPTED
+    assert "diplograph: interrupted" in err.decode() and "Traceback" not in err.decode()
 
 
 def test_default_host_is_loopback() -> None:

@@ -29,8 +29,10 @@ Example:
 
 from __future__ import annotations
 
+import errno
 import json
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -686,17 +688,39 @@ def openapi_document(
     }
 
 
-def serve(store: Store, *, host: str, port: int, options: ServeOptions) -> None:
-    """Answer on ``host:port`` until interrupted."""
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on ``host:port`` (port 0: any free one); a
+    DiplographError saying why and what to do when it cannot be had."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        return socket.create_server((host, port), family=family, backlog=128)
+    except OSError as error:
+        raise DiplographError(
+            f"cannot listen on {host}:{port}: {error.strerror or error}; "
+            + (
+                "another program uses that port: give another --port, or stop it."
+                if error.errno == errno.EADDRINUSE
+                else "give an address of this machine as --host (127.0.0.1 for "
+                "this machine only, 0.0.0.0 for every interface)."
+            )
+        ) from None
+
+
+def serve(store: Store, listening: socket.socket, *, options: ServeOptions) -> None:
+    """Answer on the ``listening`` socket until interrupted (Ctrl-C)."""
     import uvicorn
 
-    uvicorn.run(
-        create_app(store, options=options),
-        host=host,
-        port=port,
-        log_level="warning",
-        access_log=False,
+    config = uvicorn.Config(
+        create_app(store, options=options), log_level="warning", access_log=False
     )
+    uvicorn.Server(config).run(sockets=[listening])
 
 
-__all__ = ["ServeOptions", "create_app", "negotiate", "openapi_document", "serve"]
+__all__ = [
+    "ServeOptions",
+    "create_app",
+    "negotiate",
+    "listen",
+    "openapi_document",
+    "serve",
+]

@@ -4,6 +4,7 @@ REST calls, over the embedded store (:mod:`diplograph.serve`)."""
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import logging
 
 from diplograph.cli.command import Command
@@ -11,7 +12,13 @@ from diplograph.cli.commands.query import non_negative
 from diplograph.cli.commands.show import positive
 from diplograph.cli.options import opened
 from diplograph.cli.status import ExitStatus
-from diplograph.serve import DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT, ServeOptions, serve
+from diplograph.serve import (
+    DEFAULT_ROW_LIMIT,
+    DEFAULT_TIME_LIMIT,
+    ServeOptions,
+    listen,
+    serve,
+)
 from diplograph.settings import Settings, parse_timeout
 
 log = logging.getLogger("diplograph")
@@ -68,12 +75,20 @@ def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
         cors=tuple(args.cors),
     )
     with opened(settings, read_only=True) as store:
+        listening = listen(args.host, args.port)
+        host, port = listening.getsockname()[:2]
+        if not ipaddress.ip_address(host).is_loopback:
+            log.warning(
+                "listening on %s: whoever can reach this machine can read the store",
+                host,
+            )
         log.info(
             "serving %s read-only on http://%s:%d/sparql and /api/queries "
             "(Ctrl-C to stop)",
-            store.location, args.host, args.port,
+            store.location, host, port,
         )  # fmt: skip
-        serve(store, host=args.host, port=args.port, options=options)
+        with listening:
+            serve(store, listening, options=options)
     return ExitStatus.SUCCESS
 
 
