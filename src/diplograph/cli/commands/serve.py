@@ -1,5 +1,5 @@
 """``diplograph serve``: a read-only SPARQL endpoint and the saved queries as
-REST calls, over the embedded store (:mod:`diplograph.serve`)."""
+REST calls, over the embedded store (:mod:`diplograph.web`)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from diplograph.cli.commands.query import non_negative
 from diplograph.cli.commands.show import positive
 from diplograph.cli.options import opened
 from diplograph.cli.status import ExitStatus
-from diplograph.serve import (
+from diplograph.settings import Settings, parse_timeout
+from diplograph.web import (
     DEFAULT_ROW_LIMIT,
     DEFAULT_TIME_LIMIT,
     ServeOptions,
     listen,
     serve,
 )
-from diplograph.settings import Settings, parse_timeout
 
 log = logging.getLogger("diplograph")
 
