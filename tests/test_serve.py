@@ -5,6 +5,7 @@ a store of the bundled examples, asked over HTTP as the tools that use it do
 from __future__ import annotations
 
 import csv
+import http.client
 import io
 import json
 import os
@@ -307,6 +308,25 @@ def test_ctrl_c_stops_the_server_as_it_stops_any_command(store: Path) -> None:
     _, err = served.process.communicate(timeout=10)
     assert served.process.returncode == 130  # ExitStatus.INTERRUPTED
     assert "diplograph: interrupted" in err.decode() and "Traceback" not in err.decode()
+
+
+def test_answers_wait_for_no_delayed_ack(server: Server) -> None:
+    """Nagle's algorithm is off: a small answer takes a millisecond, not the
+    40 ms of a delayed ACK between its headers and its body."""
+    host, port = server.base.rsplit("/", 1)[1].split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    path = "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?a a dg:Agreement }"})
+    times = []
+    try:
+        for _ in range(12):  # one kept-alive connection, as clients keep them
+            started = time.monotonic()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            assert response.status == 200 and response.read()
+            times.append(time.monotonic() - started)
+    finally:
+        connection.close()
+    assert sorted(times[2:])[5] < 0.02, times
 
 
 def test_default_host_is_loopback() -> None:

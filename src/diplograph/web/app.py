@@ -121,10 +121,23 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
 def listen(host: str, port: int) -> socket.socket:
     """A socket listening on ``host:port`` (port 0: any free one); a
     DiplographError saying why and what to do when it cannot be had."""
+    # Made as TCP explicitly: asyncio turns Nagle's algorithm off (TCP_NODELAY)
+    # only on connections of a socket whose protocol says TCP, and
+    # socket.create_server's says 0; each answer (headers, then body) then
+    # waited for a delayed ACK: measured 0.7 -> 44 ms for an ASK.
+    listening: socket.socket | None = None
     try:
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        return socket.create_server((host, port), family=family, backlog=128)
+        family, _, _, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+        )[0]
+        listening = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind(address)
+        listening.listen(128)
+        return listening
     except OSError as error:
+        if listening is not None:
+            listening.close()
         raise DiplographError(
             f"cannot listen on {host}:{port}: {error.strerror or error}; "
             + (
