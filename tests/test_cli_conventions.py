@@ -26,6 +26,8 @@ MINIMAL = {
     "merges": [], "split": ["x", "--article", "y"], "reason": [], "validate": [],
     "problems": [],
     "export": [],
+    # runs until stopped: the tests here parse it or replace its run, never serve
+    "serve": ["--port", "0"],
 }  # fmt: skip
 
 

@@ -429,6 +429,24 @@ def total_rows(store: Store, query: SavedQuery, bindings: dict[str, Term]) -> in
     return int(rows[0][COUNT_VARIABLE].value) if rows else 0
 
 
+def known_total(rows: list[Any], *, limit: int | None, offset: int) -> int | None:
+    """The number of rows in all, when a page of ``rows`` shows it: a page
+    shorter than asked for is the last one (an empty one says nothing, unless
+    it is the first and rows were asked for); None when the store must count.
+
+    Example:
+        >>> known_total([{}, {}], limit=25, offset=50)
+        52
+        >>> known_total([], limit=0, offset=0) is None  # the store counts them
+        True
+    """
+    if rows and (limit is None or len(rows) < limit):
+        return offset + len(rows)
+    if not rows and not offset and limit:
+        return 0
+    return None
+
+
 def with_graph_prefixes(graph: Graph) -> Graph:
     """``graph`` with the project's prefixes bound, so Turtle says ``dg:`` and
     ``country:KOR`` (rdflib would make up ``ns1:``)."""
@@ -564,6 +582,7 @@ __all__ = [
     "SavedQuery",
     "bind_parameters",
     "count_rows",
+    "known_total",
     "load_query",
     "parse_header",
     "run_query",

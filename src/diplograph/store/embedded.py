@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -76,6 +77,25 @@ def _require_store(location: str) -> None:
         )
 
 
+def disk_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """The files of a store's folder that a write changes (write-ahead log,
+    tables, manifest), with their sizes and times: a reader opened before a
+    write sees none of it, and compares this to know it should reopen.
+    RocksDB's own info log (``LOG``) and ``LOCK`` are left out: readers touch them.
+    """
+    state = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name == "LOCK" or entry.name.startswith("LOG"):
+                continue
+            try:
+                found = entry.stat()
+            except FileNotFoundError:  # removed by a compaction meanwhile
+                continue
+            state.append((entry.name, found.st_size, found.st_mtime_ns))
+    return tuple(sorted(state))
+
+
 def _open_read_only(location: str) -> ox.Store:
     _require_store(location)
     try:
@@ -105,6 +125,8 @@ class EmbeddedStore:
         if self.read_only:
             # queries read beside a running load, and never create an empty store
             # where a mistyped --store points
+            _require_store(location)
+            self._state = disk_state(Path(location))  # before: a write between is seen
             self._store = _open_read_only(location)
             return
         if not create and self.folder is not None:
@@ -199,6 +221,18 @@ class EmbeddedStore:
         if not isinstance(result, ox.QueryBoolean):
             raise StoreError("expected an ASK query")
         return bool(result)
+
+    def stale(self) -> bool:
+        """Whether a writer has changed the store since this read-only view of
+        it was opened (it then sees none of the change: open it again)."""
+        return self.read_only and disk_state(Path(self.location)) != self._state
+
+    def results(
+        self, query: str
+    ) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
+        """Any query as written, its results as pyoxigraph gives them: lazy, so
+        a reader (``diplograph serve``) takes rows one at a time and may stop."""
+        return self._query(query, None)
 
     def export_graph(self, graph_iri: URIRef) -> Graph:
         graph = Graph()

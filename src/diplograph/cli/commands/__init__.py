@@ -13,6 +13,7 @@ from diplograph.cli.commands import (
     extract,
     load,
     query,
+    serve,
     show,
     validate,
 )
@@ -33,6 +34,7 @@ COMMANDS: dict[str, Command] = {
     "validate": validate.VALIDATE,
     "problems": curation.PROBLEMS,
     "export": export.EXPORT,
+    "serve": serve.SERVE,
 }
 
 __all__ = ["COMMANDS"]

@@ -23,6 +23,7 @@ from diplograph.queries import (
     ask,
     bind_parameters,
     graph_result,
+    known_total,
     load_query,
     parse_query,
     saved_queries,
@@ -31,7 +32,6 @@ from diplograph.queries import (
     with_prefixes,
 )
 from diplograph.settings import Settings
-from diplograph.store import Row
 
 log = logging.getLogger("diplograph")
 
@@ -241,7 +241,7 @@ def run_query(args: argparse.Namespace, settings: Settings) -> ExitStatus:
         if limit is None and not args.offset:
             footer = None  # every row is shown: the table counts them
         else:
-            total = _total(rows, limit, args.offset)
+            total = known_total(rows, limit=limit, offset=args.offset)
             if total is None:
                 total = total_rows(store, query, bindings)
             footer = (
@@ -256,16 +256,6 @@ def run_query(args: argparse.Namespace, settings: Settings) -> ExitStatus:
         log.info(footer)
     print(format_rows(variables, rows, fmt, footer=footer), end="")
     return ExitStatus.SUCCESS
-
-
-def _total(rows: list[Row], limit: int | None, offset: int) -> int | None:
-    """The number of rows in all, when the page shows it: a page shorter than
-    asked for is the last one (an empty one says nothing)."""
-    if rows and (limit is None or len(rows) < limit):
-        return offset + len(rows)
-    if not rows and not offset and limit:
-        return 0
-    return None
 
 
 def page_footer(

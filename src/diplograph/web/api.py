@@ -1,0 +1,220 @@
+"""``/api/queries``: the saved queries as REST calls, paged by ``Link`` headers,
+and their OpenAPI description, generated from the grlc headers as grlc does."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from diplograph import __version__
+from diplograph.errors import QueryError, StoreError
+from diplograph.queries import (
+    VOCABULARIES,
+    SavedQuery,
+    count_rows,
+    known_total,
+    run_query,
+    with_graph_prefixes,
+)
+from diplograph.store import Store
+from diplograph.web.limits import RequestError, ServeOptions, limit_headers, limited
+
+DEFAULT_PAGE = 50  # rows of a saved query when no limit is given
+# the first keyword of an update, after its prologue
+
+
+async def saved_query(
+    request: Request,
+    store: Store,
+    queries: dict[str, SavedQuery],
+    options: ServeOptions,
+) -> Response:
+    """One saved query as JSON rows, a page with Link and X-Total-Count."""
+    name = request.path_params["name"]
+    if name not in queries:
+        raise RequestError(
+            404, f"no saved query {name!r}; GET /api/queries lists them."
+        )
+    query = queries[name]
+    params: dict[str, str] = {}
+    for key, value in parse_qsl(request.url.query, keep_blank_values=True):
+        if key in params:
+            raise RequestError(400, f"the parameter {key!r} is given twice.")
+        params[key] = value
+    limit = _count(params.pop("limit", None), "limit", DEFAULT_PAGE)
+    offset = _count(params.pop("offset", None), "offset", 0)
+    if limit > options.row_limit:
+        raise RequestError(
+            400,
+            f"limit {limit} is over this server's row limit of {options.row_limit}.",
+        )
+    # "name_": run_query's spelling of a parameter whatever its name
+    # (Any: mypy would match them against run_query's own keywords)
+    values: dict[str, Any] = {f"{key}_": value for key, value in params.items()}
+
+    def work(stop: threading.Event) -> tuple[Any, int | None]:
+        try:
+            if query.form != "SELECT":
+                return run_query(store, name, **values), None
+            rows = run_query(store, name, limit=limit, offset=offset, **values)
+            total = known_total(rows, limit=limit, offset=offset)
+            if total is None:
+                total = count_rows(store, name, **values)
+            return rows, total
+        except (QueryError, StoreError) as error:
+            raise RequestError(400, str(error)) from None
+
+    answer, total = await limited(work, options.time_limit)
+    headers = limit_headers(options, None)
+    if query.form == "ASK":
+        return JSONResponse({"boolean": answer}, headers=headers)
+    if total is None:  # a graph
+        body = with_graph_prefixes(answer).serialize(format="turtle")
+        return Response(body, media_type="text/turtle", headers=headers)
+    headers["X-Total-Count"] = str(total)
+    headers["X-Diplograph-Truncated"] = "false"
+    links = []
+    if offset + len(answer) < total:
+        links.append((offset + len(answer), "next"))
+    if offset > 0:
+        links.append((max(0, offset - limit), "prev"))
+    if links:
+        headers["Link"] = ", ".join(
+            f'<{request.url.include_query_params(offset=at, limit=limit)}>; rel="{rel}"'
+            for at, rel in links
+        )
+    return JSONResponse(answer, headers=headers)
+
+
+def _count(raw: str | None, name: str, default: int) -> int:
+    if raw is None:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
+        raise RequestError(
+            400, f"{name} must be a whole number 0 or more, not {raw!r}."
+        )
+    return int(raw)
+
+
+def _parameter_schema(query: SavedQuery, name: str, ptype: str) -> dict[str, Any]:
+    if name in VOCABULARIES:
+        return {"type": "string", "enum": list(VOCABULARIES[name])}
+    if ptype == "integer":
+        return {"type": "integer"}
+    if ptype in ("xsd_date", "xsd_gYear"):
+        return {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+    if ptype == "iri" and name not in ("country", "party", "partner", "other",
+                                       "state", "agreement", "class"):  # fmt: skip
+        return {"type": "string", "format": "iri"}
+    return {"type": "string"}
+
+
+def described(query: SavedQuery) -> dict[str, Any]:
+    """A saved query as ``/api/queries`` lists it."""
+    return {
+        "name": query.name,
+        "summary": query.summary,
+        "description": query.description,
+        "tags": list(query.tags),
+        "form": query.form,
+        "path": f"/api/queries/{query.name}",
+        "parameters": [
+            {
+                "name": p.name,
+                "type": p.type,
+                "required": p.required,
+                **(
+                    {"enum": list(VOCABULARIES[p.name])}
+                    if p.name in VOCABULARIES
+                    else {}
+                ),
+                **(
+                    {"default": query.defaults[p.name]}
+                    if p.name in query.defaults
+                    else {}
+                ),
+            }
+            for p in query.parameters
+        ],
+    }
+
+
+def openapi_document(
+    queries: dict[str, SavedQuery], options: ServeOptions
+) -> dict[str, Any]:
+    """OpenAPI 3 for the saved queries, from their grlc headers (summary,
+    description, tags; parameters with their types, enums and examples)."""
+    paths: dict[str, Any] = {}
+    for query in queries.values():
+        parameters: list[dict[str, Any]] = [
+            {
+                "name": p.name,
+                "in": "query",
+                "required": p.required,
+                "schema": _parameter_schema(query, p.name, p.type),
+                **(
+                    {"example": query.defaults[p.name]}
+                    if p.name in query.defaults
+                    else {}
+                ),
+            }
+            for p in query.parameters
+        ]
+        if query.form == "SELECT":
+            parameters += [
+                {
+                    "name": "limit",
+                    "in": "query",
+                    "schema": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": options.row_limit,
+                        "default": DEFAULT_PAGE,
+                    },
+                },
+                {
+                    "name": "offset",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 0, "default": 0},
+                },
+            ]
+        paths[f"/api/queries/{query.name}"] = {
+            "get": {
+                "operationId": query.name,
+                "summary": query.summary,
+                "description": query.description or query.summary,
+                "tags": list(query.tags),
+                "parameters": parameters,
+                "responses": {
+                    "200": {
+                        "description": "the rows, one object per row; lists for "
+                        "the columns made with GROUP_CONCAT",
+                        "headers": {
+                            "X-Total-Count": {"schema": {"type": "integer"}},
+                            "Link": {"schema": {"type": "string"}},
+                        },
+                        "content": {
+                            "application/json": {
+                                "schema": {"type": "array", "items": {"type": "object"}}
+                            }
+                        },
+                    },
+                    "400": {"description": "a parameter that is not right, and why"},
+                    "503": {"description": "over the time limit"},
+                },
+            }
+        }
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "diplograph saved queries",
+            "version": __version__,
+            "description": "The saved queries of diplograph (queries/*.rq, grlc "
+            "headers) as REST calls; the SPARQL endpoint is /sparql.",
+        },
+        "paths": paths,
+    }
