@@ -46,6 +46,22 @@ def parse_date(value: str) -> date:
         ) from None
 
 
+def non_negative(value: str) -> int:
+    """An argparse type: a whole number 0 or more (a row count)."""
+    if not value.strip().isdigit() or not value.strip().isascii():
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number 0 or more, not {value!r}"
+        )
+    return int(value)
+
+
+def positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number above 0")
+    return int(value)
+
+
 @contextmanager
 def opened(settings: Settings, *, read_only: bool = False) -> Iterator[Store]:
     """The store the settings name, which must exist (only ``load`` creates

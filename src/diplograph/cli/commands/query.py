@@ -12,7 +12,7 @@ from typing import Any
 
 from diplograph import sparql
 from diplograph.cli.command import Command, no_arguments
-from diplograph.cli.options import opened
+from diplograph.cli.options import non_negative, opened
 from diplograph.cli.output import format_boolean, format_rows
 from diplograph.cli.status import ExitStatus
 from diplograph.errors import DiplographError, QueryError
@@ -57,15 +57,6 @@ DESCRIBE give a graph, printed as Turtle with the project's prefixes (--format
 turtle, their only format); ASK prints true or false (json: SPARQL results
 JSON) and exits 0 for true, 1 for false.
 """
-
-
-def non_negative(value: str) -> int:
-    """An argparse type: a whole number 0 or more (a row count)."""
-    if not value.strip().isdigit() or not value.strip().isascii():
-        raise argparse.ArgumentTypeError(
-            f"must be a whole number 0 or more, not {value!r}"
-        )
-    return int(value)
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:

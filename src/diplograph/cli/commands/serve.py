@@ -8,9 +8,7 @@ import ipaddress
 import logging
 
 from diplograph.cli.command import Command
-from diplograph.cli.commands.query import non_negative
-from diplograph.cli.commands.show import positive
-from diplograph.cli.options import opened
+from diplograph.cli.options import non_negative, opened, positive
 from diplograph.cli.status import ExitStatus
 from diplograph.settings import Settings, parse_timeout
 from diplograph.web import (

@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from diplograph.cli.command import Command
-from diplograph.cli.options import opened
+from diplograph.cli.options import opened, positive
 from diplograph.cli.output import format_rows
 from diplograph.cli.status import ExitStatus
 from diplograph.find import Hit, search
@@ -40,13 +40,6 @@ log = logging.getLogger("diplograph")
 DEFAULT_LIMIT = 20
 SNIPPET = 56  # characters of a matching sentence a table shows, around the match
 COLUMNS = ["label", "kind", "parties", "signed", "field", "matched", "agreement"]
-
-
-def positive(value: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number above 0")
-    return int(value)
 
 
 def search_arguments(parser: argparse.ArgumentParser) -> None:
