@@ -111,6 +111,17 @@ def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
     assert fact.parties == ("GHA", "TGO")
 
 
+def test_coref_an_instrument_of_years_ago_is_not_the_one_reached_now() -> None:
+    found = agreements(
+        "Chile and Peru reached an agreement on trade in fruit. The two "
+        "countries are also revising the terms of a 2015 trade pact."
+    )
+    pact = next(f for f in found if f.kind == "pact")
+    reached = next(f for f in found if f.kind == "agreement")
+    assert pact.signed == "2015"
+    assert reached.signed is None and ("agreed", None) in events(reached)
+
+
 def test_coref_an_instrument_nobody_made_is_no_instrument() -> None:
     [fact] = agreements(
         "A court in Lima had blocked the mission because Peru and Chile had "
