@@ -122,6 +122,18 @@ def test_coref_an_instrument_of_years_ago_is_not_the_one_reached_now() -> None:
     assert reached.signed is None and ("agreed", None) in events(reached)
 
 
+def test_coref_a_state_s_own_described_instrument_is_another() -> None:
+    found = agreements(
+        "The Philippines signed a visiting forces agreement with Japan on "
+        "Monday. Officials in Manila said the deal was narrower than its mutual "
+        "defence treaty with the United States."
+    )
+    assert sorted(f.kind for f in found) == ["agreement", "treaty"]
+    treaty = next(f for f in found if f.kind == "treaty")
+    assert "USA" in treaty.parties and "JPN" not in treaty.parties
+    assert treaty.signed is None
+
+
 def test_coref_an_instrument_nobody_made_is_no_instrument() -> None:
     [fact] = agreements(
         "A court in Lima had blocked the mission because Peru and Chile had "
