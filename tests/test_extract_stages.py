@@ -48,6 +48,20 @@ def test_coref_three_treaties_between_three_pairs_stay_three() -> None:
     assert found[("EST", "LVA")].signed == "2001"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda signed a railway deal on Monday. Uganda's first deal of "
+        "its kind with a neighbour, it was praised by the World Bank.",
+        "Ghana and Togo agreed on a border pact. Ghana called the first pact on "
+        "its eastern frontier a step forward.",
+    ],
+)
+def test_coref_the_first_of_its_kind_is_the_instrument_told(text: str) -> None:
+    [fact] = agreements(text)  # "first" says it is new, not that it is another
+    assert len(fact.parties) == 2
+
+
 def test_coref_definite_back_reference_joins_the_instrument() -> None:
     [fact] = agreements(
         "Kenya and Uganda signed a railway agreement on Monday. The deal "
