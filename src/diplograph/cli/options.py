@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
+from diplograph import sparql
 from diplograph.settings import DEFAULT_STORE, Settings
 from diplograph.store import Store, open_store
+
+log = logging.getLogger("diplograph")
 
 
 def add_store(parser: argparse.ArgumentParser) -> None:
@@ -72,3 +76,14 @@ def opened(settings: Settings, *, read_only: bool = False) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def warn_if_no_articles(store: Store) -> None:
+    """After an empty answer: a warning if the store holds no article at all,
+    since an empty answer from an empty store says nothing about the world."""
+    if not store.ask(sparql.query("any-article")):
+        log.warning(
+            "the store at %s holds no articles: load some first "
+            "(diplograph load FILES --store %s)",
+            store.location, store.location,
+        )  # fmt: skip
