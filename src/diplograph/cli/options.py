@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from datetime import date
 
 from diplograph import sparql
-from diplograph.settings import DEFAULT_STORE, Settings
+from diplograph.errors import DiplographError
+from diplograph.settings import DEFAULT_STORE, Settings, parse_day
 from diplograph.store import Store, open_store
 
 log = logging.getLogger("diplograph")
@@ -43,11 +44,9 @@ def add_verbosity(
 def parse_date(value: str) -> date:
     """An argparse type: a date written YYYY-MM-DD."""
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a date; write YYYY-MM-DD"
-        ) from None
+        return parse_day(value)
+    except DiplographError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def non_negative(value: str) -> int:
