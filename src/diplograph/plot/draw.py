@@ -20,7 +20,7 @@ from html import escape
 
 import matplotlib.dates as mdates
 import networkx
-from matplotlib import patheffects, rc_context
+from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -56,7 +56,9 @@ LINE = "#6f7f8f"
 LABEL_LENGTH = 52  # characters of an agreement's label on a timeline row
 SEED = 15  # the network layout's: the same store draws the same picture
 DPI = 110
-_HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
+# a white ground behind a party's name where lines cross it (not a path
+# effect's halo: that draws the text as a path, and the SVG would lose it)
+_HALO = {"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75}
 # svg.fonttype and svg.hashsalt are read from matplotlib's global settings
 # while a figure is saved: set for each SVG under this lock, so that two
 # threads of the server never save with each other's settings.
@@ -308,7 +310,7 @@ def _network(picture: Network) -> Figure:
         axes.annotate(
             party.name, (x, y), xytext=(0, math.sqrt(size) / 2 + 2),
             textcoords="offset points", ha="center", va="bottom",
-            fontsize=10 if party.focus else 9, zorder=4, path_effects=_HALO,
+            fontsize=10 if party.focus else 9, zorder=4, bbox=_HALO,
             fontweight="bold" if party.focus else "normal",
         )  # fmt: skip
     axes.set_axis_off()
