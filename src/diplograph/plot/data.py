@@ -58,12 +58,14 @@ class Row:
 class Timeline:
     """``rows``: the agreements drawn, oldest first event first; ``left_out``:
     agreements with dated events not drawn (over :data:`MAX_ROWS`);
-    ``undated``: agreements that match but have no dated event to place."""
+    ``undated``: agreements that match but have no dated event to place;
+    ``undated_events``: events of the rows drawn that have no date."""
 
     title: str
     rows: tuple[Row, ...]
     left_out: int = 0
     undated: int = 0
+    undated_events: int = 0
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class _Agreement:
     label: str
     parties: tuple[str, ...]
     marks: tuple[Mark, ...]  # the dated events only
+    undated: int  # events with no date
 
 
 def timeline(
@@ -146,8 +149,10 @@ def timeline(
         f"{one}: lifecycle events" if one else "Agreements and their lifecycle events"
     ) + _scope(focus, start, end)
     return Timeline(
-        title, rows, left_out=len(dated) - len(kept), undated=len(found) - len(dated)
-    )
+        title, rows, left_out=len(dated) - len(kept),
+        undated=len(found) - len(dated),
+        undated_events=sum(a.undated for a in kept),
+    )  # fmt: skip
 
 
 def network(
@@ -266,6 +271,7 @@ def _agreement(rows: list[dict[str, Any]]) -> _Agreement:
         first["agreement"], first["label"],
         tuple(sorted(code for code in first.get("parties", []) if code)),
         tuple(sorted(marks, key=lambda m: (m.date, m.event))),
+        sum(1 for row in rows if "event" in row and "date" not in row),
     )  # fmt: skip
 
 

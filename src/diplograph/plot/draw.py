@@ -181,8 +181,7 @@ def _timeline(picture: Timeline) -> Figure:
     axes.legend(handles=handles, title="events", loc="upper left",
                 bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)  # fmt: skip
     if note:
-        axes.set_xlabel(_wrapped(note), loc="left", fontsize=9, color="#555555",
-                        labelpad=10)  # fmt: skip
+        drawn.supxlabel(_wrapped(note), x=0.01, ha="left", fontsize=9, color="#555555")
     return drawn
 
 
@@ -196,6 +195,10 @@ def _timeline_note(picture: Timeline) -> str:
         )
     if picture.undated:
         parts.append(f"{picture.undated} agreement(s) left out: no event with a date")
+    if picture.undated_events:
+        parts.append(
+            f"{picture.undated_events} event(s) of those drawn not placed: no date"
+        )
     return "; ".join(parts)
 
 
