@@ -206,7 +206,7 @@ def test_the_saved_queries() -> None:
         "agreements-by-class": [("class", "iri", False), ("party", "iri", False)],
         "signatories": [],
         "agreement-events": [
-            ("party", "iri", False), ("agreement", "iri", False),
+            ("agreement", "iri", False), ("party", "iri", False),
             ("from", "xsd_date", False), ("to", "xsd_date", False),
         ],
         "status-as-of": [
