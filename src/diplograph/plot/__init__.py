@@ -18,6 +18,8 @@ Example:
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from diplograph.errors import PlotError
 from diplograph.plot.data import (
@@ -33,9 +35,50 @@ from diplograph.plot.data import (
     network,
     timeline,
 )
-from diplograph.plot.draw import FORMATS, NOTHING, figure, page, render, svg
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 KINDS = ("timeline", "network")
+FORMATS = ("png", "svg", "html")
+NOTHING = "no agreements match"
+
+
+def _draw() -> ModuleType:
+    """The drawing half, imported when a picture is drawn: matplotlib and
+    networkx take about a second to import, which every other command (they
+    all import this package's command) would pay."""
+    from diplograph.plot import draw
+
+    return draw
+
+
+def figure(picture: Picture) -> Figure:
+    """The picture as a matplotlib figure."""
+    drawn: Figure = _draw().figure(picture)
+    return drawn
+
+
+def render(picture: Picture, *, format: str) -> bytes:
+    """The picture as ``png``, ``svg`` or ``html`` (a page with the SVG inline).
+
+    Example:
+        >>> render(Timeline("Nothing", ()), format="svg")[:5]
+        b'<?xml'
+    """
+    body: bytes = _draw().render(picture, format=format)
+    return body
+
+
+def svg(picture: Picture) -> str:
+    """The picture as an SVG document."""
+    return render(picture, format="svg").decode("utf-8")
+
+
+def page(picture: Picture) -> str:
+    """A page that shows the picture with nothing else to fetch: the SVG
+    inline, no script, no style sheet or font from elsewhere."""
+    return render(picture, format="html").decode("utf-8")
 
 
 def format_of(path: Path | str) -> str:

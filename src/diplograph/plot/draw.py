@@ -5,7 +5,8 @@ matplotlib's object API only (a ``Figure``, never ``pyplot``): no display, no
 global figure list, so the server's worker threads can draw side by side;
 PNG comes from Agg. SVG keeps its text as text (``svg.fonttype: none``), so
 labels can be searched, selected and read by tests, and a page with the SVG
-inline needs nothing from the network.
+inline needs nothing from the network. Imported by :mod:`diplograph.plot`
+only when a picture is drawn (matplotlib takes a second to import).
 """
 
 from __future__ import annotations
@@ -28,11 +29,10 @@ from matplotlib.patches import Patch
 
 from diplograph import __version__
 from diplograph.errors import PlotError
+from diplograph.plot import FORMATS, NOTHING
 from diplograph.plot.data import Mark, Network, Picture, Row, Timeline
 from diplograph.vocabulary import vocabulary
 
-FORMATS = ("png", "svg", "html")
-NOTHING = "no agreements match"
 # One colour and marker per event type (ColorBrewer Paired, which tells its
 # hues apart in print and for most colour-blind readers; the markers tell
 # them apart where colour fails): talks grey, the steps that make an agreement
@@ -73,14 +73,9 @@ def figure(picture: Picture) -> Figure:
 
 
 def render(picture: Picture, *, format: str) -> bytes:
-    """The picture as ``png``, ``svg`` or ``html`` (a page with the SVG inline).
-
-    Example:
-        >>> render(Timeline("Nothing", ()), format="svg")[:5]
-        b'<?xml'
-    """
+    """The picture as ``png``, ``svg`` or ``html`` (a page with the SVG inline)."""
     if format == "html":
-        return page(picture).encode("utf-8")
+        return _page(picture).encode("utf-8")
     if format not in FORMATS:
         raise PlotError(f"no picture format {format!r}; one of {', '.join(FORMATS)}.")
     out = io.BytesIO()
@@ -94,16 +89,10 @@ def render(picture: Picture, *, format: str) -> bytes:
     return out.getvalue()
 
 
-def svg(picture: Picture) -> str:
-    """The picture as an SVG document."""
-    return render(picture, format="svg").decode("utf-8")
-
-
-def page(picture: Picture) -> str:
-    """A page that shows the picture with nothing else to fetch: the SVG
-    inline, no script, no style sheet or font from elsewhere."""
-    drawing = svg(picture)
-    drawing = drawing[drawing.index("<svg") :]  # no XML declaration or DOCTYPE
+def _page(picture: Picture) -> str:
+    """The SVG inline in a page, without its XML declaration and DOCTYPE."""
+    drawing = render(picture, format="svg").decode("utf-8")
+    drawing = drawing[drawing.index("<svg") :]
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(picture.title)}</title>\n"
