@@ -283,11 +283,14 @@ def _network(picture: Network) -> Figure:
         return drawn
     positions = _layout(picture)
     heaviest = max(link.weight for link in picture.links)
+    focus = {p.code for p in picture.parties if p.focus}
     for link in sorted(picture.links, key=lambda link: link.weight):
         (x1, y1), (x2, y2) = positions[link.a], positions[link.b]
+        alpha = 0.35 if link.weight == 1 else 0.6
+        if focus and not focus & {link.a, link.b}:
+            alpha /= 2  # partners among themselves: behind the country's own links
         axes.plot([x1, x2], [y1, y2], color=LINE, lw=_width(link.weight),
-                  alpha=0.35 if link.weight == 1 else 0.6,
-                  solid_capstyle="round", zorder=1)  # fmt: skip
+                  alpha=alpha, solid_capstyle="round", zorder=1)  # fmt: skip
         if link.weight > 1:
             axes.text((x1 + x2) / 2, (y1 + y2) / 2, str(link.weight), fontsize=8,
                       ha="center", va="center", zorder=2,
