@@ -208,7 +208,8 @@ def _row_labels(rows: Sequence[Row]) -> list[str]:
             shown = ", ".join(row.parties[:3]) + ("…" if len(row.parties) > 3 else "")
             if told.count((label, row.parties)) > 1 or not shown:
                 shown = row.marks[0].date
-            label = f"{_cut(row.label, LABEL_LENGTH - len(shown) - 3)} ({shown})"
+            room = max(LABEL_LENGTH - len(shown) - 3, 40)  # the name before the parties
+            label = f"{_cut(row.label, room)} ({shown})"
         labels.append(label)
     return labels
 
