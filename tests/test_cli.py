@@ -26,10 +26,11 @@ from diplograph.store import open_store
 COMMANDS = (
     "load", "query", "queries", "search", "show", "extract", "evaluate",
     "validate", "remove", "reload", "merges", "split", "reason", "problems", "export",
-    "serve",
+    "serve", "plot",
 )  # fmt: skip  # `reason` runs in test_reason.py (it needs Java), `problems` in
 # test_triage.py, `export` in test_export.py, `serve` in test_serve.py (a server
-# it starts on a free port: here only its --help, which does not block)
+# it starts on a free port: here only its --help, which does not block), `plot`
+# in test_plot.py
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 

@@ -73,6 +73,11 @@ class QueryError(DiplographError):
     """A saved query is unknown, malformed, or got a bad parameter."""
 
 
+class PlotError(DiplographError):
+    """A picture cannot be made as asked: a file suffix no format has, a
+    period that runs backwards; the message names the fix."""
+
+
 class GoldError(DiplographError):
     """A gold facts file for ``evaluate`` is missing or malformed; the message
     names the file and the fix."""

@@ -13,6 +13,9 @@ saved queries and OpenAPI, ``limits`` the time and row limits).
   and messages: 400), with ``Link`` (``rel="next"``/``"prev"``) and
   ``X-Total-Count`` headers; ``/api/openapi.json`` describes them, generated
   from the grlc headers as grlc does.
+- ``/plot/timeline.svg?country=&agreement=&from=&to=`` and
+  ``/plot/network.svg?country=&from=&to=``: the pictures of ``diplograph plot``
+  (:mod:`diplograph.plot`) as SVG, with its checks (400 for a bad value).
 
 Each query runs in a worker thread within a time limit (503 when over: the
 thread is abandoned, and a SELECT, CONSTRUCT or DESCRIBE stops at its next
@@ -26,7 +29,8 @@ Example:
     >>> from diplograph.store import open_store
     >>> app = create_app(open_store(":memory:"), options=ServeOptions())
     >>> sorted(route.path for route in app.routes)  # doctest: +NORMALIZE_WHITESPACE
-    ['/api/openapi.json', '/api/queries', '/api/queries/{name}', '/sparql']
+    ['/api/openapi.json', '/api/queries', '/api/queries/{name}',
+     '/plot/network.svg', '/plot/timeline.svg', '/sparql']
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import errno
 import socket
 import threading
 import time
+from collections.abc import Awaitable, Callable
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -26,6 +27,7 @@ from diplograph.web.limits import (
     limited,
     problem_response,
 )
+from diplograph.web.plots import PARAMETERS, picture
 from diplograph.web.results import Results, serialized
 from diplograph.web.sparql import evaluate, query_text
 
@@ -96,6 +98,15 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
     async def openapi(request: Request) -> Response:
         return JSONResponse(openapi_document(queries, options))
 
+    def plotted(kind: str) -> Callable[[Request], Awaitable[Response]]:
+        async def answer(request: Request) -> Response:
+            try:
+                return await picture(request, current(), kind, options)
+            except RequestError as problem:
+                return problem_response(problem, options)
+
+        return answer
+
     middleware = []
     if options.cors:
         middleware.append(
@@ -113,6 +124,10 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
             Route("/api/queries", listing, methods=["GET"]),
             Route("/api/openapi.json", openapi, methods=["GET"]),
             Route("/api/queries/{name}", saved, methods=["GET"]),
+            *(
+                Route(f"/plot/{kind}.svg", plotted(kind), methods=["GET"])
+                for kind in PARAMETERS
+            ),
         ],
         middleware=middleware,
     )
