@@ -30,7 +30,7 @@ def stored(store: Path) -> dict[str, set[str]]:
     PREFIX dg: <https://w3id.org/diplograph/ontology#>
     SELECT ?url ?party WHERE { GRAPH ?g {
       ?article dg:url ?url . ?agreement a dg:Agreement ; dg:party ?party .
-    } }"""
+    } FILTER STRSTARTS(STR(?g), "https://w3id.org/diplograph/id/article/") }"""
     opened = open_store(str(store))
     try:
         _, rows = opened.select(query)

@@ -139,8 +139,9 @@ class Client:
             _check_scheme(url, current)
             self._check_robots(url, current)
             response, body = self._send(url, current, headers or {})
-            if response.is_redirect:
-                target = urljoin(current, response.headers["location"])
+            location = response.headers.get("location")
+            if response.is_redirect and location:
+                target = urljoin(current, location)
                 if target in chain:
                     raise FetchError(
                         url, f"a redirect loop ({' -> '.join([*chain, target])})",

@@ -223,7 +223,8 @@ class FeedReader:
                 continue
             yield Item(
                 feed=feed, url=link, published=_entry_date(entry),
-                updated=entry.get("updated") or None,
+                # dict.get: feedparser's own get falls back on 'published'
+                updated=dict.get(entry, "updated") or None,
             )  # fmt: skip
 
     def _feed_bytes(self, feed: str) -> tuple[bytes | None, str]:
@@ -258,7 +259,7 @@ class FeedReader:
 
 def _entry_date(entry: Any) -> date | None:
     """The item's publication date as the feed gives it, if any."""
-    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    when = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     if not when:
         return None
     return datetime.fromtimestamp(calendar.timegm(when), UTC).date()
