@@ -7,13 +7,14 @@ from __future__ import annotations
 import gzip
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from web_site import Reply, Site, page, redirect
 
 from diplograph.cli import main
-from diplograph.fetch.cache import url_key
+from diplograph.fetch.cache import PageCache, url_key
 from diplograph.fetch.client import USER_AGENT, _retry_after
 from diplograph.store import open_store
 
@@ -302,3 +303,22 @@ def test_a_host_that_cannot_be_reached_is_reported(
     assert main(["load", url, "--store", str(tmp_path / "s"), "--delay", "0"]) == 1
     (line,) = skipped(capsys.readouterr().err)
     assert url in line and "robots.txt could not be read (ConnectError" in line
+
+
+def test_reload_reads_web_articles_again_from_the_cache_not_the_network(
+    tmp_path: Path, site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, final = tmp_path / "store", site.serve("/2025/f", page("fisheries.html"))
+    first = site.serve("/short", redirect("/2025/f"))
+    assert load(store, first) == 0
+    sent = len(site.log)
+    # what a better page reader would now read from the kept page: another text
+    cache = PageCache(store / "cache" / "pages")
+    kept = cache.get(first)
+    assert kept is not None and kept.final_url == final
+    cache.put(replace(kept, body=page("visas.html").body))
+    capsys.readouterr()
+    assert main(["reload", "--all", "--store", str(store)]) == 0
+    assert len(site.log) == sent  # no request
+    assert "1 changed" in capsys.readouterr().out
+    assert stored(store) == {final: {"VNM", "PHL"}}

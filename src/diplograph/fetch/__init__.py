@@ -14,7 +14,7 @@ reason, and the fix), so a batch goes on past it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from diplograph.errors import ArticleError
@@ -51,6 +51,27 @@ def fetch_page(
     return page
 
 
+def cached_pages(cache: PageCache) -> Callable[[Article], Article]:
+    """A function that reads a web article again from its page in ``cache``
+    (found by the article's URL), never the network; an article with no page
+    kept, or whose page no longer reads, comes back as it was stored. For
+    ``reload``: a better page reader then applies to stored articles too."""
+    asked = cache.by_final_url()
+
+    def again(article: Article) -> Article:
+        if not article.url:
+            return article
+        page = cache.get(asked.get(article.url, article.url))
+        if page is None:
+            return article
+        try:
+            return web_article(page, published=article.published)
+        except ArticleError:
+            return article
+
+    return again
+
+
 def read_urls(
     urls: Iterable[str], *, client: Client, cache: PageCache | None,
     published: date | None = None,
@@ -69,6 +90,7 @@ __all__ = [
     "FetchOptions",
     "Fetched",
     "PageCache",
+    "cached_pages",
     "fetch_page",
     "is_url",
     "read_urls",

@@ -60,6 +60,18 @@ class PageCache:
             cached=True, redirects=tuple(meta.get("redirects", ())),
         )  # fmt: skip
 
+    def by_final_url(self) -> dict[str, str]:
+        """Each page's final URL (an article's ``url``) -> the URL asked for
+        (its key), read from every entry's metadata."""
+        found = {}
+        for meta in sorted(self.folder.glob("*.json")):
+            try:
+                entry = json.loads(meta.read_text("utf-8"))
+                found[entry["final_url"]] = entry["url"]
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # damaged: that page is fetched again if loaded
+        return found
+
     def put(self, page: Fetched) -> None:
         """Keep ``page``; the entry before it, if any, is replaced."""
         self.folder.mkdir(parents=True, exist_ok=True)
