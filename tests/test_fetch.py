@@ -14,8 +14,10 @@ import pytest
 from web_site import Reply, Site, page, redirect
 
 from diplograph.cli import main
+from diplograph.errors import ArticleError
+from diplograph.fetch import read_urls
 from diplograph.fetch.cache import PageCache, url_key
-from diplograph.fetch.client import USER_AGENT, _retry_after
+from diplograph.fetch.client import USER_AGENT, Client, FetchOptions, _retry_after
 from diplograph.store import open_store
 
 FAST = ["--delay", "0", "--timeout", "1"]
@@ -291,18 +293,24 @@ def test_the_rate_limit_spaces_requests_to_one_host(tmp_path: Path, site: Site) 
     assert min(gaps) >= 0.28, gaps
 
 
-def test_a_host_that_cannot_be_reached_is_reported(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_host_that_cannot_be_reached_is_retried_then_reported() -> None:
     import socket
 
     with socket.socket() as free:  # a port nothing listens on
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
     url = f"http://127.0.0.1:{port}/news"
-    assert main(["load", url, "--store", str(tmp_path / "s"), "--delay", "0"]) == 1
-    (line,) = skipped(capsys.readouterr().err)
-    assert url in line and "robots.txt could not be read (ConnectError" in line
+    waits: list[float] = []
+    options = FetchOptions(delay=0, backoff=0.01)
+    with Client(options=options, sleep=waits.append) as client:
+        (error,) = read_urls([url], client=client, cache=None)
+    assert isinstance(error, ArticleError)
+    assert waits == [0.01, 0.02, 0.04]  # three retries, the wait doubled
+    assert str(error).startswith(
+        f"{url}: http://127.0.0.1:{port}/robots.txt could not be read (the "
+        "connection failed (ConnectError"
+    )
+    assert "after 4 tries), so the site is not crawled. Try again later." in str(error)
 
 
 def test_reload_reads_web_articles_again_from_the_cache_not_the_network(

@@ -291,16 +291,25 @@ class Client:
             )  # fmt: skip
 
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | str:
-        robots = urllib.robotparser.RobotFileParser(f"{origin}/robots.txt")
-        try:
-            with self._turn(origin):
-                response = self.http.get(f"{origin}/robots.txt", follow_redirects=True)
-        except httpx.HTTPError as error:
-            return f"{type(error).__name__}: {error}"
-        if response.status_code >= 500:
-            return f"HTTP {response.status_code}"
-        ok = response.status_code < 400  # else no rules: all allowed
-        robots.parse(response.text[: self.options.max_bytes].splitlines() if ok else [])
+        """The site's rules, or why there are none to be had. Fetched as pages
+        are (rate limit, retries, size limit), redirects followed."""
+        where = f"{origin}/robots.txt"
+        robots = urllib.robotparser.RobotFileParser(where)
+        for _ in range(self.options.max_redirects + 1):
+            try:
+                response, body = self._send(where, where, {})
+            except FetchError as error:
+                return error.problem
+            location = response.headers.get("location")
+            if not (response.is_redirect and location):
+                break
+            where = urljoin(where, location)
+        status = response.status_code
+        if status >= 500 or status == 429:
+            return f"HTTP {status}"
+        # a 4xx, or redirects without end: no rules, everything allowed
+        ok = status < 300
+        robots.parse(body.decode("utf-8", "replace").splitlines() if ok else [])
         return robots
 
 
