@@ -58,6 +58,22 @@ def non_negative(value: str) -> int:
     return int(value)
 
 
+def seconds(value: str) -> float:
+    """An argparse type: a time in seconds, 0 or more.
+
+    Example:
+        >>> seconds("1.5"), seconds("0")
+        (1.5, 0.0)
+    """
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number < 1e9:  # NaN and infinity included
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds")
+    return number
+
+
 def positive(value: str) -> int:
     """An argparse type: a whole number of at least 1."""
     if not value.isdigit() or int(value) < 1:
