@@ -13,6 +13,9 @@ saved queries and OpenAPI, ``limits`` the time and row limits).
   and messages: 400), with ``Link`` (``rel="next"``/``"prev"``) and
   ``X-Total-Count`` headers; ``/api/openapi.json`` describes them, generated
   from the grlc headers as grlc does.
+- the web pages (``pages``, rendered here from ``templates/``, with
+  ``static/``): ``/`` the saved queries as forms and a SPARQL editor,
+  ``/agreement/{key}``, ``/country/{code}``, ``/article/{key}``, ``/search``.
 
 Each query runs in a worker thread within a time limit (503 when over: the
 thread is abandoned, and a SELECT, CONSTRUCT or DESCRIBE stops at its next
@@ -26,7 +29,9 @@ Example:
     >>> from diplograph.store import open_store
     >>> app = create_app(open_store(":memory:"), options=ServeOptions())
     >>> sorted(route.path for route in app.routes)  # doctest: +NORMALIZE_WHITESPACE
-    ['/api/openapi.json', '/api/queries', '/api/queries/{name}', '/sparql']
+    ['/', '/agreement', '/agreement/{key}', '/api/openapi.json', '/api/queries',
+     '/api/queries/{name}', '/article/{key}', '/country', '/country/{code}',
+     '/search', '/sparql', '/static']
 """
 
 from __future__ import annotations

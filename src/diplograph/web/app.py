@@ -26,6 +26,7 @@ from diplograph.web.limits import (
     limited,
     problem_response,
 )
+from diplograph.web.pages import page_routes
 from diplograph.web.results import Results, serialized
 from diplograph.web.sparql import evaluate, query_text
 
@@ -113,6 +114,7 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
             Route("/api/queries", listing, methods=["GET"]),
             Route("/api/openapi.json", openapi, methods=["GET"]),
             Route("/api/queries/{name}", saved, methods=["GET"]),
+            *page_routes(current, queries, options),
         ],
         middleware=middleware,
     )
