@@ -29,8 +29,8 @@ Example:
     >>> from diplograph.store import open_store
     >>> app = create_app(open_store(":memory:"), options=ServeOptions())
     >>> sorted(route.path for route in app.routes)  # doctest: +NORMALIZE_WHITESPACE
-    ['/', '/agreement', '/agreement/{key}', '/api/openapi.json', '/api/queries',
-     '/api/queries/{name}', '/article/{key}', '/country', '/country/{code}',
+    ['/', '/agreement', '/agreement/{key:path}', '/api/openapi.json', '/api/queries',
+     '/api/queries/{name}', '/article/{key:path}', '/country', '/country/{code:path}',
      '/search', '/sparql', '/static']
 """
 

@@ -26,7 +26,7 @@ from diplograph.web.limits import (
     limited,
     problem_response,
 )
-from diplograph.web.pages import page_routes
+from diplograph.web.pages import not_found, page_routes
 from diplograph.web.results import Results, serialized
 from diplograph.web.sparql import evaluate, query_text
 
@@ -117,6 +117,7 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
             *page_routes(current, queries, options),
         ],
         middleware=middleware,
+        exception_handlers={404: not_found},
     )
 
 

@@ -209,6 +209,13 @@ def render(name: str, *, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(body, status_code=status, headers=_SECURITY)
 
 
+async def not_found(request: Request, exc: Exception) -> Response:
+    """An address that is no route: a page for a browser, plain text else."""
+    if "text/html" not in request.headers.get("accept", ""):
+        return Response("Not Found\n", status_code=404, media_type="text/plain")
+    return problem_page(RequestError(404, f"there is no page at {request.url.path}."))
+
+
 def problem_page(problem: RequestError) -> HTMLResponse:
     return render(
         "error.html",
@@ -622,7 +629,9 @@ def page_routes(
     queries: dict[str, SavedQuery],
     options: ServeOptions,
 ) -> list[BaseRoute]:
-    """The pages' routes over the store ``current()`` gives as it is now."""
+    """The pages' routes over the store ``current()`` gives as it is now.
+    (``:path``: a key with a slash in it is a page saying it is no key, not
+    a bare "Not Found".)"""
 
     def page(handler: Callable[..., Any], *extra: Any) -> Callable[[Request], Any]:
         async def endpoint(request: Request) -> Response:
@@ -636,10 +645,10 @@ def page_routes(
     return [
         Route("/", page(query_page, current, queries, options), methods=["GET"]),
         Route("/agreement", page(agreement_by_reference, current, options)),
-        Route("/agreement/{key}", page(agreement_page, current, options)),
+        Route("/agreement/{key:path}", page(agreement_page, current, options)),
         Route("/country", page(country_by_reference)),
-        Route("/country/{code}", page(country_page, current, options)),
-        Route("/article/{key}", page(article_page, current, options)),
+        Route("/country/{code:path}", page(country_page, current, options)),
+        Route("/article/{key:path}", page(article_page, current, options)),
         Route("/search", page(search_page, current, options)),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
