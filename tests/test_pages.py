@@ -107,6 +107,11 @@ def test_a_page_field_is_no_saved_querys_parameter() -> None:
 def test_rows_link_to_the_pages_of_agreements_and_countries(server: Server) -> None:
     text = page(server, "/?query=agreements-of&country=KOR&run=1")
     assert "Rows 1–2 of 2" in text
+    # the sources, a list, each a link out named by its site
+    assert (
+        '<a class="out" href="https://example.org/wire/2016/11/24/korea-japan-' in text
+    )
+    assert ">example.org</a>" in text
     gsomia = agreement_path(server, "GSOMIA")
     assert (
         f'<a href="{gsomia}">General Security of Military Information Agreement</a>'
@@ -170,7 +175,7 @@ def test_an_agreement_page_shows_what_the_articles_say(server: Server) -> None:
         "<blockquote>Norway and Iceland had signed the Arctic Fisheries Accord on "
         in text
     )
-    articles = [h for h in links(text) if h.startswith("/article/")]
+    articles = {h for h in links(text) if h.startswith("/article/")}
     assert len(articles) == 2
     assert f'href="{RATIFIED_URL}"' in text
     # the conflicting signing dates, highlighted, the markup of a title escaped

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
@@ -55,9 +55,12 @@ from diplograph.queries import (
     SavedQuery,
     bind_parameters,
     known_total,
+    list_columns,
     resolve_party,
     select_rows,
+    split_list,
     total_rows,
+    with_unit_separators,
 )
 from diplograph.show import (
     AgreementView,
@@ -174,27 +177,45 @@ def linked(value: str, text: str | None = None) -> Cell:
 
 @dataclass(frozen=True)
 class Table:
+    """Rows of cells, each cell the parts of a value (several for a list
+    column, made with GROUP_CONCAT)."""
+
     columns: list[str]
-    rows: list[list[Cell]]
+    rows: list[list[list[Cell]]]
 
 
-def table(variables: list[str], rows: Iterable[Row]) -> Table:
+def table(
+    variables: list[str], rows: Iterable[Row], *, lists: Iterable[str] = ()
+) -> Table:
     """Result rows as a table: IRIs linked and named by their label column
-    when the row has one (which is then not shown twice); the parameters
-    (``_country_iri``) left out."""
+    when the row has one (which is then not shown twice); the values of the
+    ``lists`` columns (:func:`~diplograph.queries.with_unit_separators`) apart,
+    each linked; the parameters (``_country_iri``) left out."""
     named = {_NAMED_BY[v] for v in variables if _NAMED_BY.get(v) in variables}
     shown = [v for v in variables if not v.startswith("_") and v not in named]
+    listed = set(lists)
 
-    def cell(row: Row, column: str) -> Cell:
+    def cell(row: Row, column: str) -> list[Cell]:
         term = row.get(column)
         if term is None:
-            return Cell("")
+            return []
+        if column in listed:
+            return [_literal(v) for v in split_list(term.value) if v]
         if term.kind != "uri":
-            return Cell(term.value, web_address(term.value))
+            return [_literal(term.value)]
         label = row.get(_NAMED_BY.get(column, ""))
-        return linked(term.value, label.value if label else None)
+        return [linked(term.value, label.value if label else None)]
 
     return Table(shown, [[cell(row, c) for c in shown] for row in rows])
+
+
+def _literal(value: str) -> Cell:
+    """A value; a web address as a link out named by its site (the whole
+    address took the table's width)."""
+    address = web_address(value)
+    if address is None:
+        return Cell(value)
+    return Cell(urlsplit(address).netloc.removeprefix("www.") or address, address)
 
 
 # ---- rendering ---------------------------------------------------------------
@@ -325,7 +346,9 @@ def _run_saved(
     offset: int,
 ) -> tuple[list[str], list[Row], int]:
     bindings = bind_parameters(query, values, store)
-    variables, rows = select_rows(store, query, bindings, limit=limit, offset=offset)
+    variables, rows = select_rows(
+        store, with_unit_separators(query), bindings, limit=limit, offset=offset
+    )
     total = known_total(rows, limit=limit, offset=offset)
     if total is None:
         total = total_rows(store, query, bindings)
@@ -417,7 +440,7 @@ async def _saved_part(
         return "/?" + urlencode({**params, "offset": where})
 
     context["result"] = QueryResult(
-        table(variables, rows), total, offset, limit,
+        table(variables, rows, lists=list_columns(query)), total, offset, limit,
         at(max(0, offset - limit)) if offset > 0 else None,
         at(offset + limit) if offset + len(rows) < total else None,
     )  # fmt: skip
@@ -440,20 +463,59 @@ class SourceShown:
 
 
 def _sources(view: AgreementView) -> list[SourceShown]:
-    # conflicting-claims names each side by its URL, or its title without one
     sides = {row.get(k) for row in view.conflicts for k in ("source", "otherSource")}
     return [
         SourceShown(
             source,
             page_of(source.article.iri),
             web_address(source.article.url),
-            bool({source.article.url, source.article.title} & sides),
+            bool(_names(source) & sides),
             [
                 (sentence, claims_said(claims))
                 for sentence, claims in source.by_sentence()
             ],
         )  # fmt: skip
         for source in view.sources
+    ]
+
+
+def _names(source: Source) -> set[str | None]:
+    """How conflicting-claims names an article: by its URL, or its title
+    without one."""
+    return {source.article.url, source.article.title}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    claim: str
+    value: str
+    source: Cell
+    other_value: str
+    other_source: Cell
+
+
+def _conflicts(view: AgreementView) -> list[Conflict]:
+    """The conflicting claims, each side's article by its title, linked to
+    its page (a long URL said less and took the table)."""
+    pages = {
+        name: Cell(s.article.title or short(s.article.iri), page_of(s.article.iri))
+        for s in view.sources
+        for name in _names(s)
+        if name
+    }
+
+    def side(name: str) -> Cell:
+        return pages.get(name) or linked(name, name)
+
+    return [
+        Conflict(
+            row["claim"],
+            row["value"],
+            side(row["source"]),
+            row["otherValue"],
+            side(row["otherSource"]),
+        )  # fmt: skip
+        for row in view.conflicts
     ]
 
 
@@ -479,7 +541,7 @@ async def agreement_page(
         "agreement.html", title=view.label, view=view,
         kinds=[words.kind_word(k) for k in view.kinds],
         topics=[t.replace("_", " ") for t in view.topics],
-        sources=_sources(view),
+        sources=_sources(view), conflicts=_conflicts(view),
         timeline="/plot/timeline.svg?" + urlencode({"agreement": iri}),
         linked=linked, web_address=web_address,
     )  # fmt: skip
