@@ -543,7 +543,7 @@ async def agreement_page(
         topics=[t.replace("_", " ") for t in view.topics],
         sources=_sources(view), conflicts=_conflicts(view),
         timeline="/plot/timeline.svg?" + urlencode({"agreement": iri}),
-        linked=linked, web_address=web_address,
+        linked=linked,
     )  # fmt: skip
 
 
