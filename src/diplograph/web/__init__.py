@@ -16,6 +16,9 @@ saved queries and OpenAPI, ``limits`` the time and row limits).
 - ``/plot/timeline.svg?country=&agreement=&from=&to=`` and
   ``/plot/network.svg?country=&from=&to=``: the pictures of ``diplograph plot``
   (:mod:`diplograph.plot`) as SVG, with its checks (400 for a bad value).
+- the web pages (``pages``, rendered here from ``templates/``, with
+  ``static/``): ``/`` the saved queries as forms and a SPARQL editor,
+  ``/agreement/{key}``, ``/country/{code}``, ``/article/{key}``, ``/search``.
 
 Each query runs in a worker thread within a time limit (503 when over: the
 thread is abandoned, and a SELECT, CONSTRUCT or DESCRIBE stops at its next
@@ -29,8 +32,9 @@ Example:
     >>> from diplograph.store import open_store
     >>> app = create_app(open_store(":memory:"), options=ServeOptions())
     >>> sorted(route.path for route in app.routes)  # doctest: +NORMALIZE_WHITESPACE
-    ['/api/openapi.json', '/api/queries', '/api/queries/{name}',
-     '/plot/network.svg', '/plot/timeline.svg', '/sparql']
+    ['/', '/agreement', '/agreement/{key:path}', '/api/openapi.json', '/api/queries',
+     '/api/queries/{name}', '/article/{key:path}', '/country', '/country/{code:path}',
+     '/plot/network.svg', '/plot/timeline.svg', '/search', '/sparql', '/static']
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from typing import Any
-from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -21,7 +20,14 @@ from diplograph.queries import (
     with_graph_prefixes,
 )
 from diplograph.store import Store
-from diplograph.web.limits import RequestError, ServeOptions, limit_headers, limited
+from diplograph.web.limits import (
+    RequestError,
+    ServeOptions,
+    count_param,
+    limit_headers,
+    limited,
+    single_params,
+)
 
 DEFAULT_PAGE = 50  # rows of a saved query when no limit is given
 # the first keyword of an update, after its prologue
@@ -40,13 +46,9 @@ async def saved_query(
             404, f"no saved query {name!r}; GET /api/queries lists them."
         )
     query = queries[name]
-    params: dict[str, str] = {}
-    for key, value in parse_qsl(request.url.query, keep_blank_values=True):
-        if key in params:
-            raise RequestError(400, f"the parameter {key!r} is given twice.")
-        params[key] = value
-    limit = _count(params.pop("limit", None), "limit", DEFAULT_PAGE)
-    offset = _count(params.pop("offset", None), "offset", 0)
+    params = single_params(request)
+    limit = count_param(params.pop("limit", None), "limit", DEFAULT_PAGE)
+    offset = count_param(params.pop("offset", None), "offset", 0)
     if limit > options.row_limit:
         raise RequestError(
             400,
@@ -88,16 +90,6 @@ async def saved_query(
             for at, rel in links
         )
     return JSONResponse(answer, headers=headers)
-
-
-def _count(raw: str | None, name: str, default: int) -> int:
-    if raw is None:
-        return default
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
-        raise RequestError(
-            400, f"{name} must be a whole number 0 or more, not {raw!r}."
-        )
-    return int(raw)
 
 
 def _parameter_schema(query: SavedQuery, name: str, ptype: str) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from diplograph.web.limits import (
     problem_response,
 )
 from diplograph.web.plots import PARAMETERS, picture
+from diplograph.web.pages import not_found, page_routes
 from diplograph.web.results import Results, serialized
 from diplograph.web.sparql import evaluate, query_text
 
@@ -128,8 +129,10 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
                 Route(f"/plot/{kind}.svg", plotted(kind), methods=["GET"])
                 for kind in PARAMETERS
             ),
+            *page_routes(current, queries, options),
         ],
         middleware=middleware,
+        exception_handlers={404: not_found},
     )
 
 
