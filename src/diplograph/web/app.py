@@ -27,8 +27,8 @@ from diplograph.web.limits import (
     limited,
     problem_response,
 )
-from diplograph.web.plots import PARAMETERS, picture
 from diplograph.web.pages import not_found, page_routes
+from diplograph.web.plots import PARAMETERS, picture
 from diplograph.web.results import Results, serialized
 from diplograph.web.sparql import evaluate, query_text
 
