@@ -77,14 +77,14 @@ def tab(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     opened = context.new_page()
     problems: list[str] = []
-    # a script error, or a file of the page refused or not found, is a
-    # failure (the plots are drawn by routes of their own, tested apart)
+    # a script error, or a file of the page refused or not found (its
+    # pictures included), is a failure
     opened.on("pageerror", lambda error: problems.append(str(error)))
     opened.on(
         "response",
         lambda answer: (
             problems.append(f"{answer.status} {answer.url}")
-            if answer.status >= 400 and "/plot/" not in answer.url
+            if answer.status >= 400
             else None
         ),
     )

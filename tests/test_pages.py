@@ -59,7 +59,7 @@ def location(server: Server, path: str) -> tuple[int, str]:
 
 
 def links(text: str) -> list[str]:
-    return [html.unescape(h) for h in re.findall(r'href="([^"]*)"', text)]
+    return [html.unescape(h) for h in re.findall(r'(?:href|src)="([^"]*)"', text)]
 
 
 def agreement_path(server: Server, name: str) -> str:
@@ -190,9 +190,7 @@ def test_an_agreement_page_shows_what_the_articles_say(server: Server) -> None:
 
 def test_every_link_of_an_agreement_page_leads_to_a_page(server: Server) -> None:
     text = page(server, agreement_path(server, "AFA"))
-    inside = {
-        h for h in links(text) if h.startswith("/") and not h.startswith("/plot/")
-    }
+    inside = {h for h in links(text) if h.startswith("/")}
     assert {"/country/ISL", "/static/style.css", "/sparql"} <= inside
     for href in sorted(inside - {"/sparql", "/api/queries", "/api/openapi.json"}):
         assert server.get(href)[0] == 200, href

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_serve import Server, _start, _stop
+from served import Server, start_server, stop_server
 
 from diplograph import plot
 from diplograph.build import build_graph
@@ -377,9 +377,9 @@ def test_plot_refuses_what_it_cannot_draw_with_exit_2(
 
 @pytest.fixture(scope="module")
 def server(folder: Path) -> Iterator[Server]:
-    started = _start(folder)
+    started = start_server(folder)
     yield started
-    _stop(started)
+    stop_server(started)
 
 
 @pytest.mark.parametrize(
