@@ -580,6 +580,16 @@ def test_events_postponed_signing_is_no_signing() -> None:
     assert "signed" not in {e.type for e in fact.events}
 
 
+def test_events_a_signing_planned_for_a_day_is_scheduled_not_done() -> None:
+    [planned] = agreements("Kenya and Uganda will sign a railway deal on Friday.")
+    assert [(e.type, e.date, e.scheduled) for e in planned.events] == [
+        ("signed", "2024-03-15", True)
+    ]
+    assert planned.signed is None  # not signed yet
+    [someday] = agreements("Kenya and Uganda will sign a railway deal soon.")
+    assert someday.events == ()
+
+
 def test_events_opening_date_dates_the_sentence() -> None:
     [fact] = agreements(
         "On March 4, 2024, Peru and Ghana agreed to cooperate, according to a "

@@ -235,8 +235,10 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     )
     dates = ctx.dates(sentence, future=modal)
     when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
-    if modal and (when is None or etype in ("signed", "agreed")):
-        return None  # "will sign" is no signing; "will take effect on July 1" is
+    if modal and (when is None or etype == "agreed"):
+        # "will sign" is no signing; "will sign on Friday", "will take effect on
+        # July 1" are scheduled events at their dates, as the guidelines count them
+        return None
     return Event(etype, when, modal, (), evidence)
 
 
