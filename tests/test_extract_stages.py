@@ -590,6 +590,12 @@ def test_events_a_signing_planned_for_a_day_is_scheduled_not_done() -> None:
     assert someday.events == ()
 
 
+def test_events_the_month_may_is_no_modal_verb() -> None:
+    [fact] = agreements("In May, Peru and Chile signed a fisheries agreement.")
+    assert fact.signed == "2023-05"  # the last May, signed: not a planned signing
+    assert [(e.type, e.scheduled) for e in fact.events] == [("signed", False)]
+
+
 def test_events_opening_date_dates_the_sentence() -> None:
     [fact] = agreements(
         "On March 4, 2024, Peru and Ghana agreed to cooperate, according to a "

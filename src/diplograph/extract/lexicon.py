@@ -84,7 +84,16 @@ def _merge(base: Any, extra: Any) -> Any:
 
 
 def _words(items: list[str]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(w) for w in items), key=len, reverse=True)
+    """Any of the words, in any case; one written "=may" only in that case (the
+    verb, not the month May)."""
+    alternatives = sorted(
+        (
+            rf"(?-i:{re.escape(w[1:])})" if w.startswith("=") else re.escape(w)
+            for w in items
+        ),
+        key=len,
+        reverse=True,
+    )
     return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])", re.I)
 
 
