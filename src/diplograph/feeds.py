@@ -132,6 +132,30 @@ def keys(text: str) -> dict[str, str]:
     return {name: found[name] for name in columns if name in found}
 
 
+# a column made by an aggregate: it changes as articles come (a count, a list)
+_AGGREGATED = re.compile(
+    r"\b(?:COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*"
+    r"\((?:[^()]|\([^()]*\))*\)\s*AS\s*\?(\w+)",
+    re.I,
+)
+
+
+def identity(text: str) -> list[str]:
+    """The columns that tell one row of the SELECT query ``text`` from another
+    as articles come: those that are not made by an aggregate (a count or a
+    list grows with each article reporting the row), nor parameters; all
+    columns when every one is.
+
+    Example:
+        >>> identity("SELECT ?_country_iri ?agreement (COUNT(?a) AS ?articles) "
+        ...          "WHERE { ?agreement ?p ?a } GROUP BY ?agreement")
+        ['agreement']
+    """
+    columns = [c for c in projected(text) if not c.startswith("_")]
+    aggregated = set(_AGGREGATED.findall(text))
+    return [c for c in columns if c not in aggregated] or columns
+
+
 def arrivals(text: str) -> str:
     """The SELECT query ``text`` as one that gives only the rows that arrived
     after ``?_since`` (bind it with :func:`since_term`), newest first, each
@@ -180,4 +204,13 @@ def arrivals(text: str) -> str:
     )
 
 
-__all__ = ["ARRIVED", "BEFORE_ANY", "KEYS", "SINCE", "arrivals", "keys", "since_term"]
+__all__ = [
+    "ARRIVED",
+    "BEFORE_ANY",
+    "KEYS",
+    "SINCE",
+    "arrivals",
+    "identity",
+    "keys",
+    "since_term",
+]

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import threading
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from diplograph import __version__
 from diplograph.errors import QueryError, StoreError
+from diplograph.feeds import BEFORE_ANY, identity, since_term
 from diplograph.queries import (
     VOCABULARIES,
     SavedQuery,
@@ -21,10 +22,14 @@ from diplograph.queries import (
     with_graph_prefixes,
 )
 from diplograph.store import Store
+from diplograph.web.atom import MEDIA_TYPE, atom_feed
 from diplograph.web.limits import RequestError, ServeOptions, limit_headers, limited
 
 DEFAULT_PAGE = 50  # rows of a saved query when no limit is given
-# the first keyword of an update, after its prologue
+# entries of a feed when no limit is given: feed readers keep what they have
+# seen, and ask often, so the newest 50 are plenty between two visits
+DEFAULT_ENTRIES = 50
+FEED_SUFFIX = ".atom"
 
 
 async def saved_query(
@@ -34,24 +39,10 @@ async def saved_query(
     options: ServeOptions,
 ) -> Response:
     """One saved query as JSON rows, a page with Link and X-Total-Count."""
-    name = request.path_params["name"]
-    if name not in queries:
-        raise RequestError(
-            404, f"no saved query {name!r}; GET /api/queries lists them."
-        )
-    query = queries[name]
-    params: dict[str, str] = {}
-    for key, value in parse_qsl(request.url.query, keep_blank_values=True):
-        if key in params:
-            raise RequestError(400, f"the parameter {key!r} is given twice.")
-        params[key] = value
-    limit = _count(params.pop("limit", None), "limit", DEFAULT_PAGE)
+    query, params = _asked(request, queries)
+    name = query.name
+    limit = _limit(params, DEFAULT_PAGE, options)
     offset = _count(params.pop("offset", None), "offset", 0)
-    if limit > options.row_limit:
-        raise RequestError(
-            400,
-            f"limit {limit} is over this server's row limit of {options.row_limit}.",
-        )
     # "name_": run_query's spelling of a parameter whatever its name
     # (Any: mypy would match them against run_query's own keywords)
     values: dict[str, Any] = {f"{key}_": value for key, value in params.items()}
@@ -88,6 +79,79 @@ async def saved_query(
             for at, rel in links
         )
     return JSONResponse(answer, headers=headers)
+
+
+async def saved_feed(
+    request: Request,
+    store: Store,
+    queries: dict[str, SavedQuery],
+    options: ServeOptions,
+) -> Response:
+    """The rows of one saved query new since ``since`` as an Atom feed (at
+    most ``limit``, the newest); without ``since``, the newest rows."""
+    query, params = _asked(request, queries)
+    limit = _limit(params, DEFAULT_ENTRIES, options)
+    since = params.pop("since", "") or BEFORE_ANY
+    values: dict[str, Any] = {f"{key}_": value for key, value in params.items()}
+
+    def work(stop: threading.Event) -> list[dict[str, Any]]:
+        try:
+            rows: list[dict[str, Any]] = run_query(
+                store, query.name, limit=limit, since=since, **values
+            )
+        except (QueryError, StoreError) as error:
+            raise RequestError(400, str(error)) from None
+        return rows
+
+    rows = await limited(work, options.time_limit)
+    asked = sorted(params.items())
+    rows_url = request.url.replace(
+        path=request.url.path.removesuffix(FEED_SUFFIX), query=urlencode(asked)
+    )
+    shown = ", ".join(f"{key}={value}" for key, value in asked)
+    body = atom_feed(
+        rows,
+        title=query.summary + (f" ({shown})" if shown else ""),
+        subtitle=f"New rows of the saved query {query.name}, newest first. "
+        + query.description,
+        # the same feed whatever the host it is asked of, or the time asked for
+        feed_id=f"{rows_url.path}?{rows_url.query}",
+        self_url=str(request.url),
+        rows_url=str(rows_url),
+        identity=identity(query.text),
+        updated=since_term(since).value,
+    )
+    headers = limit_headers(options, None)
+    return Response(body, media_type=MEDIA_TYPE, headers=headers)
+
+
+def _asked(
+    request: Request, queries: dict[str, SavedQuery]
+) -> tuple[SavedQuery, dict[str, str]]:
+    """The saved query a request names (404 if none) and its parameters, each
+    given once (400 if twice)."""
+    name = request.path_params["name"]
+    if name not in queries:
+        raise RequestError(
+            404, f"no saved query {name!r}; GET /api/queries lists them."
+        )
+    params: dict[str, str] = {}
+    for key, value in parse_qsl(request.url.query, keep_blank_values=True):
+        if key in params:
+            raise RequestError(400, f"the parameter {key!r} is given twice.")
+        params[key] = value
+    return queries[name], params
+
+
+def _limit(params: dict[str, str], default: int, options: ServeOptions) -> int:
+    """The ``limit`` of a request (taken out of ``params``), within the row limit."""
+    limit = _count(params.pop("limit", None), "limit", default)
+    if limit > options.row_limit:
+        raise RequestError(
+            400,
+            f"limit {limit} is over this server's row limit of {options.row_limit}.",
+        )
+    return limit
 
 
 def _count(raw: str | None, name: str, default: int) -> int:
