@@ -11,9 +11,6 @@ import json
 import os
 import re
 import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -25,87 +22,15 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 from SPARQLWrapper import JSON, XML, SPARQLWrapper
-from support import EXAMPLES
+from support import EXAMPLES, Server, start_server, stop_server
 
 from diplograph.cli import build_parser, main
 from diplograph.queries import saved_queries
 
-SRC = Path(__file__).resolve().parents[1] / "src"
 AGREEMENTS = (
     "SELECT ?a ?label WHERE { ?a a dg:Agreement ; rdfs:label ?label } ORDER BY ?a"
 )
 ALL_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-class Server:
-    def __init__(self, process: subprocess.Popen[bytes], port: int) -> None:
-        self.process = process
-        self.base = f"http://127.0.0.1:{port}"
-
-    def get(
-        self,
-        path: str,
-        *,
-        data: bytes | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> tuple[int, dict[str, str], bytes]:
-        """Status, headers (lower-case names) and body of one request."""
-        url = path if path.startswith("http") else self.base + path
-        request = urllib.request.Request(url, data=data, headers=headers or {})
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                status, found, body = response.status, response.headers, response.read()
-        except urllib.error.HTTPError as error:
-            status, found, body = error.code, error.headers, error.read()
-        return status, {k.lower(): v for k, v in found.items()}, body
-
-    def sparql(
-        self, query: str, accept: str = "", *, headers: dict[str, str] | None = None
-    ) -> tuple[int, dict[str, str], bytes]:
-        sent = {**(headers or {}), **({"Accept": accept} if accept else {})}
-        return self.get(
-            "/sparql?" + urllib.parse.urlencode({"query": query}), headers=sent
-        )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _start(store: Path, *options: str) -> Server:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", "serve", "--store", str(store),
-         "--port", str(port), *options],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    server = Server(process, port)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"serve exited: {process.communicate()[1].decode()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return server
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("serve did not listen within 20 s")
-
-
-def _stop(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -117,9 +42,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(store: Path) -> Iterator[Server]:
-    started = _start(store)
+    started = start_server(store)
     yield started
-    _stop(started)
+    stop_server(started)
 
 
 def _bindings(body: bytes) -> list[dict[str, str]]:
@@ -281,7 +206,7 @@ def test_updates_are_refused_and_change_nothing(server: Server) -> None:
 def test_what_a_load_writes_meanwhile_is_served(tmp_path: Path) -> None:
     folder, articles = tmp_path / "store", sorted(EXAMPLES.glob("*.txt"))
     assert main(["load", str(articles[0]), "--store", str(folder), "--quiet"]) == 0
-    served = _start(folder)
+    served = start_server(folder)
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?a a dg:Article }"
     try:
         assert _bindings(served.sparql(count)[2]) == [{"n": "1"}]
@@ -291,7 +216,7 @@ def test_what_a_load_writes_meanwhile_is_served(tmp_path: Path) -> None:
         status, headers, _ = served.get("/api/queries/agreements")
         assert status == 200 and headers["x-total-count"] == "2"
     finally:
-        _stop(served)
+        stop_server(served)
 
 
 def test_a_port_in_use_is_an_error_that_says_so(
@@ -303,7 +228,7 @@ def test_a_port_in_use_is_an_error_that_says_so(
 
 
 def test_ctrl_c_stops_the_server_as_it_stops_any_command(store: Path) -> None:
-    served = _start(store)
+    served = start_server(store)
     served.process.send_signal(signal.SIGINT)
     _, err = served.process.communicate(timeout=10)
     assert served.process.returncode == 130  # ExitStatus.INTERRUPTED
@@ -345,7 +270,7 @@ def test_the_row_limit_is_stated(server: Server, store: Path) -> None:
     status, headers, _ = server.sparql(AGREEMENTS)
     assert headers["x-diplograph-row-limit"] == "10000"
     assert headers["x-diplograph-truncated"] == "false"
-    limited = _start(store, "--row-limit", "3", "--time-limit", "0.5")
+    limited = start_server(store, "--row-limit", "3", "--time-limit", "0.5")
     try:
         status, headers, body = limited.sparql(AGREEMENTS)
         assert status == 200 and len(_bindings(body)) == 3
@@ -358,11 +283,11 @@ def test_the_row_limit_is_stated(server: Server, store: Path) -> None:
         status, _, body = limited.get("/api/queries/agreements?limit=4")
         assert status == 400 and b"row limit of 3" in body
     finally:
-        _stop(limited)
+        stop_server(limited)
 
 
 def test_a_query_over_the_time_limit_is_stopped(store: Path) -> None:
-    limited = _start(store, "--time-limit", "0.5", "--row-limit", "100000000")
+    limited = start_server(store, "--time-limit", "0.5", "--row-limit", "100000000")
     try:
         started = time.monotonic()
         status, _, body = limited.sparql(
@@ -379,7 +304,7 @@ def test_a_query_over_the_time_limit_is_stopped(store: Path) -> None:
         time.sleep(0.5)
         assert _cpu_seconds(limited.process.pid) - busy < 0.2
     finally:
-        _stop(limited)
+        stop_server(limited)
 
 
 def _cpu_seconds(pid: int) -> float:
