@@ -12,7 +12,6 @@ import urllib.parse
 import urllib.request
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from diplograph.model import AgreementFact, Article, ArticleFacts, Event, Evidence
 from diplograph.store import Store
@@ -92,7 +91,15 @@ def tiny_articles(n: int) -> list[Article]:
     ]  # fmt: skip
 
 
-class WriteArticle(Protocol):
+class WriteArticle:
+    """Writes an article in the header format under ``folder`` and returns its
+    path (the ``write_article`` fixture's; a module's fixture makes one on a
+    folder of its own). ``name`` may hold folders ("batch/a.txt"); a header
+    field given as None is left out."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
     def __call__(
         self,
         name: str = "article.txt",
@@ -102,7 +109,20 @@ class WriteArticle(Protocol):
         publisher: str | None = "Example Wire",
         published: str | None = "2015-06-25",
         title: str | None = SMALL_TITLE,
-    ) -> Path: ...
+    ) -> Path:
+        fields = {
+            "url": url,
+            "publisher": publisher,
+            "published": published,
+            "title": title,
+        }
+        header = "".join(
+            f"{key}: {value}\n" for key, value in fields.items() if value is not None
+        )
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(header + "\n" + body, encoding="utf-8")
+        return path
 
 
 # diplograph's graphs only: a server keeps graphs of its own
@@ -116,7 +136,9 @@ def quads(store: Store) -> list[tuple[str, ...]]:
     Blank nodes (OWL lists in the ontology graph, which is parsed afresh on each
     load) compare by position only: their labels change, the data does not.
     """
-    _, rows = store.select(f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}")
+    _, rows = store.select(
+        f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}"
+    )
     return sorted(
         tuple(
             "_:" if r[v].kind == "bnode" else repr(r[v]) for v in ("g", "s", "p", "o")

@@ -21,7 +21,12 @@ from pathlib import Path
 import feedparser
 import pytest
 from rdflib import XSD, Literal
-from support import Server, WriteArticle, start_server, stop_server
+from support import (
+    Server,
+    WriteArticle,
+    start_server,
+    stop_server,
+)
 
 from diplograph.articles import read_articles
 from diplograph.cli import main
@@ -97,7 +102,7 @@ class Loaded:
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> Loaded:
     folder = tmp_path_factory.mktemp("feeds")
-    articles = _articles(_writer(folder / "articles"))
+    articles = _articles(WriteArticle(folder / "articles"))
     store = folder / "store"
     assert (
         main(["load", *map(str, articles.before), "--store", str(store), "--quiet"])
@@ -108,29 +113,6 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Loaded:
         main(["load", *map(str, articles.after), "--store", str(store), "--quiet"]) == 0
     )
     return Loaded(store, between)
-
-
-def _writer(folder: Path) -> WriteArticle:
-    """tests/conftest.py's write_article, for a module's fixture."""
-
-    def write(
-        name: str = "article.txt",
-        body: str = TRILATERAL,
-        *,
-        url: str | None = TRILATERAL_URL,
-        publisher: str | None = "Example Wire",
-        published: str | None = "2015-06-25",
-        title: str | None = "T",
-    ) -> Path:
-        fields = {"url": url, "publisher": publisher, "published": published,
-                  "title": title}  # fmt: skip
-        header = "".join(f"{k}: {v}\n" for k, v in fields.items() if v is not None)
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(header + "\n" + body, encoding="utf-8")
-        return path
-
-    return write
 
 
 @pytest.fixture(scope="module")
