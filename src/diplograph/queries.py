@@ -28,7 +28,7 @@ from typing import Any
 from rdflib import Graph
 
 from diplograph.errors import QueryError
-from diplograph.feeds import SINCE, arrivals, since_term
+from diplograph.feeds import SINCE, arrivals, keys, since_term
 from diplograph.find import resolve_agreement
 from diplograph.gazetteer import load_gazetteer
 from diplograph.iri import INFERRED_GRAPH, MERGED_GRAPH, party_iri
@@ -96,6 +96,16 @@ class SavedQuery:
     def form(self) -> str:
         """SELECT, CONSTRUCT, DESCRIBE or ASK (a QueryError if none of them)."""
         return layout(self.text).form
+
+    @property
+    def has_feed(self) -> bool:
+        """Whether its rows say when they arrived, so that it can give those
+        new since a time (:func:`diplograph.feeds.keys`)."""
+        try:
+            keys(self.text)
+        except QueryError:
+            return False
+        return True
 
     @property
     def reads_inferred(self) -> bool:

@@ -186,6 +186,11 @@ def described(query: SavedQuery) -> dict[str, Any]:
         "tags": list(query.tags),
         "form": query.form,
         "path": f"/api/queries/{query.name}",
+        **(
+            {"feed": f"/api/queries/{query.name}{FEED_SUFFIX}"}
+            if query.has_feed
+            else {}
+        ),
         "parameters": [
             {
                 "name": p.name,
@@ -204,6 +209,50 @@ def described(query: SavedQuery) -> dict[str, Any]:
             }
             for p in query.parameters
         ],
+    }
+
+
+def _limit_parameter(default: int, options: ServeOptions) -> dict[str, Any]:
+    return {
+        "name": "limit",
+        "in": "query",
+        "schema": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": options.row_limit,
+            "default": default,
+        },
+    }
+
+
+def _feed_operation(
+    query: SavedQuery, parameters: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The feed of a saved query's new rows, as OpenAPI describes it."""
+    since = {
+        "name": "since",
+        "in": "query",
+        "description": "only the rows that arrived after this date, or date and "
+        "time (UTC unless a zone ends it); the newest rows without it",
+        "schema": {"type": "string", "example": "2026-01-20T09:30:00Z"},
+    }
+    return {
+        "get": {
+            "operationId": f"{query.name}-feed",
+            "summary": f"{query.summary}: the rows new since a time, as Atom",
+            "description": "An Atom 1.0 feed of the rows of the query that arrived "
+            "after since, newest first, one entry per row.",
+            "tags": list(query.tags),
+            "parameters": [*parameters, since],
+            "responses": {
+                "200": {
+                    "description": "the new rows, one Atom entry each",
+                    "content": {"application/atom+xml": {}},
+                },
+                "400": {"description": "a parameter that is not right, and why"},
+                "503": {"description": "over the time limit"},
+            },
+        }
     }
 
 
@@ -228,18 +277,13 @@ def openapi_document(
             }
             for p in query.parameters
         ]
+        if query.has_feed:
+            paths[f"/api/queries/{query.name}{FEED_SUFFIX}"] = _feed_operation(
+                query, [*parameters, _limit_parameter(DEFAULT_ENTRIES, options)]
+            )
         if query.form == "SELECT":
             parameters += [
-                {
-                    "name": "limit",
-                    "in": "query",
-                    "schema": {
-                        "type": "integer",
-                        "minimum": 0,
-                        "maximum": options.row_limit,
-                        "default": DEFAULT_PAGE,
-                    },
-                },
+                _limit_parameter(DEFAULT_PAGE, options),
                 {
                     "name": "offset",
                     "in": "query",
