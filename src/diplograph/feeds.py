@@ -12,7 +12,8 @@ queries use (:data:`KEYS`):
 - ``article``: that article;
 - ``agreement`` (or, with no such column, the ``agreement`` parameter): the
   articles that report the agreement, of which the first counts;
-- ``source``: the article with that URL (or, with none, that title).
+- ``source``: the article with that URL (or, with none, that title), when
+  the row has no ``article`` column.
 
 A row with several of these arrived when the last of them did (a row of an
 agreement and one article exists once that article is there). A query with
@@ -118,6 +119,8 @@ def keys(text: str) -> dict[str, str]:
     """
     columns = projected(text)
     found = {name: name for name in columns if name in KEYS}
+    if "article" in found:  # its source is that article's: no need to look it up
+        found.pop("source", None)
     if "agreement" not in found:  # the agreement asked for, when no column names it
         for name in ("_agreement_iri", "__agreement_iri"):
             if name in columns:
@@ -176,6 +179,10 @@ def arrivals(text: str) -> str:
             "time a row arrived: rename it to take the rows new since a time."
         )
     prologue, dataset, inner = nested(text)
+    # Each key's times are looked up for every agreement or article of the
+    # store, then joined with the rows (SPARQL has no lookup per row): on 3,000
+    # synthetic articles, 50 rows of agreements-concerning 18 -> 81 ms,
+    # agreement-timeline 70 -> 327 ms, status-by-party 976 -> 985 ms.
     parts, times = [], []
     for number, (column, kind) in enumerate(keys(text).items(), start=1):
         key, time = f"?diplographKey{number}", f"?diplographTime{number}"
