@@ -68,6 +68,18 @@ def stamped(graph: Graph, article: URIRef, *, at: Literal | None = None) -> Grap
     return graph
 
 
+def _arrived(content_hash: str, versions: list[Row]) -> Literal | None:
+    """When the text ``content_hash`` arrived, if ``versions`` (rows of
+    article-version.rq) hold it with a time: the same text written again
+    (reload, a new extractor, a shard loaded twice) did not arrive again, and
+    keeps its time, so that feeds do not send its rows anew."""
+    return next(
+        (Literal(row["loaded"].value, datatype=XSD.dateTime) for row in versions
+         if row["hash"].value == content_hash and "loaded" in row),
+        None,
+    )  # fmt: skip
+
+
 def _current(article: Article, versions: list[Row]) -> bool:
     """Whether ``versions`` (rows of article-version.rq) hold this exact text,
     extracted by this extractor version."""
@@ -188,13 +200,7 @@ class Loader:
             return Processed(article, facts, graph, first, "rejected")
         index = self.index
         replaced = index.stored(iri) if stored_before else None
-        # the same text extracted again (reload, --force, a new extractor) did
-        # not arrive again: it keeps its time, so feeds do not send its rows anew
-        arrived = next(
-            (Literal(row["loaded"].value, datatype=XSD.dateTime) for row in versions
-             if row["hash"].value == article.content_hash and "loaded" in row),
-            None,
-        )  # fmt: skip
+        arrived = _arrived(article.content_hash, versions)
         self.store.replace_graph(iri, stamped(graph, iri, at=arrived))
         index.wrote(graph, replaced=replaced)
         before = first if dropped else None
@@ -212,11 +218,14 @@ class Loader:
         """Validate an article graph built elsewhere (a shard's) and write it if
         it conforms, as it is: no resolution. One with a ``dg:loaded`` (an
         export's) keeps it, so that a store moved by export and load keeps the
-        times its rows arrived; one without (a shard's) is stamped now."""
+        times its rows arrived; one without (a shard's) gets the time of the
+        same text stored before, or now."""
         report = validate(graph)
         if report.conforms:
             if graph.value(iri, DG.loaded) is None:
-                stamped(graph, iri)
+                text = str(graph.value(iri, DG.contentHash))
+                versions = self._versions(iri) if self.store.has_graph(iri) else []
+                stamped(graph, iri, at=_arrived(text, versions))
             self.store.replace_graph(iri, graph)
             self._index = None  # read again if an article is resolved after it
         return report
