@@ -154,7 +154,7 @@ def quad_count(store: Store) -> int:
     return int(rows[0]["n"].value)
 
 
-# --- diplograph serve, started for real (tests/test_serve.py, test_feeds.py) ---
+# --- diplograph serve, started for real (tests/test_serve.py, test_change_feeds.py) ---
 
 
 class Server:

@@ -27,8 +27,8 @@ from typing import Any
 
 from rdflib import Graph
 
+from diplograph.arrivals import SINCE, arrivals, keys, since_term
 from diplograph.errors import QueryError
-from diplograph.feeds import SINCE, arrivals, keys, since_term
 from diplograph.find import resolve_agreement
 from diplograph.gazetteer import load_gazetteer
 from diplograph.iri import INFERRED_GRAPH, MERGED_GRAPH, party_iri
@@ -100,7 +100,7 @@ class SavedQuery:
     @property
     def has_feed(self) -> bool:
         """Whether its rows say when they arrived, so that it can give those
-        new since a time (:func:`diplograph.feeds.keys`)."""
+        new since a time (:func:`diplograph.arrivals.keys`)."""
         try:
             keys(self.text)
         except QueryError:
@@ -403,7 +403,7 @@ def new_since(
 ) -> tuple[SavedQuery, dict[str, Term]]:
     """The SELECT ``query`` as one that gives only its rows new since ``since``
     (a date, or a date and time), newest first with the time each arrived
-    (:mod:`diplograph.feeds`), and its bindings with that time."""
+    (:mod:`diplograph.arrivals`), and its bindings with that time."""
     if query.form != "SELECT":
         raise QueryError(
             f"query {query.name!r} is a {query.form} query: only the rows of a "
@@ -524,7 +524,7 @@ def run_query(
     DESCRIBE query an rdflib Graph. With ``since`` (a date such as
     ``"2026-01-20"``, a date and time, or a datetime) only the rows new since
     then come, newest first, each with the time it arrived (``arrived``): see
-    :mod:`diplograph.feeds` for what makes a row new.
+    :mod:`diplograph.arrivals` for what makes a row new.
 
     Example:
         >>> from diplograph.pipeline import load

@@ -16,7 +16,7 @@ limits).
   from the grlc headers as grlc does.
 - ``/api/queries/NAME.atom?param=...&since=&limit=``: the rows of a saved query
   new since a time as an Atom feed (``web.atom``; what "new" means:
-  :mod:`diplograph.feeds`), the newest ``limit`` (50) of them; without
+  :mod:`diplograph.arrivals`), the newest ``limit`` (50) of them; without
   ``since``, the newest rows.
 
 Each query runs in a worker thread within a time limit (503 when over: the

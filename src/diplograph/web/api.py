@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from diplograph import __version__
+from diplograph.arrivals import BEFORE_ANY, identity, since_term
 from diplograph.errors import QueryError, StoreError
-from diplograph.feeds import BEFORE_ANY, identity, since_term
 from diplograph.queries import (
     VOCABULARIES,
     SavedQuery,

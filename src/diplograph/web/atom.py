@@ -2,7 +2,7 @@
 for any feed reader: one entry per row, newest first.
 
 An entry's id is the same each time the row comes (a ``urn:uuid`` made from
-the feed and the row's identifying columns, :func:`diplograph.feeds.identity`),
+the feed and the row's identifying columns, :func:`diplograph.arrivals.identity`),
 so a reader that sees it again (a changed text of its only article) shows it
 updated, not twice. Its ``updated`` is the time the row arrived; its links go
 to the source articles (``alternate``: the first; ``related``: the others) and
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from diplograph import __version__
-from diplograph.feeds import ARRIVED
+from diplograph.arrivals import ARRIVED
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA_TYPE = "application/atom+xml; charset=utf-8"

@@ -1,4 +1,4 @@
-"""Change feeds: the rows of a saved query that are new since a time.
+"""Change feeds: when the rows of a saved query arrived, and those new since a time.
 
 Each article's graph records when it was written into the store
 (``dg:loaded``, :func:`diplograph.loader.stamped`). A row arrived when the
