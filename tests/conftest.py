@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from support import WriteArticle
+from web_site import Server, Site
 
 from rdflib import URIRef
 
@@ -149,3 +150,13 @@ def store(open_backend: Callable[[], Store]) -> Iterator[Store]:
     opened = open_backend()
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A web site on a free port of 127.0.0.1, served for the test: set its
+    answers with ``site.serve(path, *replies)``, read ``site.log``."""
+    served = Site()
+    server = Server(served)
+    yield served
+    server.stop()

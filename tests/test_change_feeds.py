@@ -21,12 +21,8 @@ from pathlib import Path
 import feedparser
 import pytest
 from rdflib import XSD, Literal
-from support import (
-    Server,
-    WriteArticle,
-    start_server,
-    stop_server,
-)
+from served import Server, start_server, stop_server
+from support import WriteArticle
 
 from diplograph.articles import read_articles
 from diplograph.cli import main

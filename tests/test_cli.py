@@ -26,10 +26,11 @@ from diplograph.store import open_store
 COMMANDS = (
     "load", "query", "queries", "search", "show", "extract", "evaluate",
     "validate", "remove", "reload", "merges", "split", "reason", "problems", "export",
-    "serve",
+    "serve", "plot",
 )  # fmt: skip  # `reason` runs in test_reason.py (it needs Java), `problems` in
 # test_triage.py, `export` in test_export.py, `serve` in test_serve.py (a server
-# it starts on a free port: here only its --help, which does not block)
+# it starts on a free port: here only its --help, which does not block), `plot`
+# in test_plot.py
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -772,8 +773,10 @@ def test_tables_keep_whole_values_in_a_pipe_and_fit_a_terminal(
 
 def _readme_commands() -> list[str]:
     """Every `diplograph` command of the README's bash blocks, in order, but
-    those that need a cluster or a server (shards of a corpus, db.example) and
-    `serve`, which runs until stopped."""
+    those that need a cluster or a server (shards of a corpus, db.example),
+    those that read the web (a URL, --urls, --feed: tests/test_fetch.py and
+    tests/test_feeds.py serve pages on 127.0.0.1) and `serve`, which runs
+    until stopped."""
     commands = []
     for block in re.findall(r"```bash\n(.*?)```", README.read_text("utf-8"), re.S):
         for line in block.splitlines():
@@ -781,7 +784,8 @@ def _readme_commands() -> list[str]:
                 command = part.split("  #", 1)[0].strip()
                 if "diplograph " not in command or command.startswith("#"):
                     continue
-                if any(w in command for w in ("corpus/", "shard-", "http://")):
+                elsewhere = ("corpus/", "shard-", "://", "--urls", "--feed")
+                if any(w in command for w in elsewhere):
                     continue
                 if command.startswith("diplograph serve"):
                     continue  # runs until stopped: tests/test_serve.py starts it

@@ -28,6 +28,7 @@ MINIMAL = {
     "export": [],
     # runs until stopped: the tests here parse it or replace its run, never serve
     "serve": ["--port", "0"],
+    "plot": ["timeline", "--out", "x.svg"],
 }  # fmt: skip
 
 

@@ -48,6 +48,20 @@ def test_coref_three_treaties_between_three_pairs_stay_three() -> None:
     assert found[("EST", "LVA")].signed == "2001"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda signed a railway deal on Monday. Uganda's first deal of "
+        "its kind with a neighbour, it was praised by the World Bank.",
+        "Ghana and Togo agreed on a border pact. Ghana called the first pact on "
+        "its eastern frontier a step forward.",
+    ],
+)
+def test_coref_the_first_of_its_kind_is_the_instrument_told(text: str) -> None:
+    [fact] = agreements(text)  # "first" says it is new, not that it is another
+    assert len(fact.parties) == 2
+
+
 def test_coref_definite_back_reference_joins_the_instrument() -> None:
     [fact] = agreements(
         "Kenya and Uganda signed a railway agreement on Monday. The deal "
@@ -109,6 +123,29 @@ def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
         "reciprocal agreement in Accra."
     )
     assert fact.parties == ("GHA", "TGO")
+
+
+def test_coref_an_instrument_of_years_ago_is_not_the_one_reached_now() -> None:
+    found = agreements(
+        "Chile and Peru reached an agreement on trade in fruit. The two "
+        "countries are also revising the terms of a 2015 trade pact."
+    )
+    pact = next(f for f in found if f.kind == "pact")
+    reached = next(f for f in found if f.kind == "agreement")
+    assert pact.signed == "2015"
+    assert reached.signed is None and ("agreed", None) in events(reached)
+
+
+def test_coref_a_state_s_own_described_instrument_is_another() -> None:
+    found = agreements(
+        "The Philippines signed a visiting forces agreement with Japan on "
+        "Monday. Officials in Manila said the deal was narrower than its mutual "
+        "defence treaty with the United States."
+    )
+    assert sorted(f.kind for f in found) == ["agreement", "treaty"]
+    treaty = next(f for f in found if f.kind == "treaty")
+    assert "USA" in treaty.parties and "JPN" not in treaty.parties
+    assert treaty.signed is None
 
 
 def test_coref_an_instrument_nobody_made_is_no_instrument() -> None:

@@ -158,6 +158,7 @@ TESTED = {
     "failed-negotiations", "partners-of", "most-active-parties",
     "agreements-per-year", "articles-without-agreements",
     "agreements", "agreements-by-class", "signatories", "status-as-of",
+    "agreement-events",
 }  # fmt: skip
 
 
@@ -204,6 +205,10 @@ def test_the_saved_queries() -> None:
         ],
         "agreements-by-class": [("class", "iri", False), ("party", "iri", False)],
         "signatories": [],
+        "agreement-events": [
+            ("agreement", "iri", False), ("party", "iri", False),
+            ("from", "xsd_date", False), ("to", "xsd_date", False),
+        ],
         "status-as-of": [
             ("agreement", "iri", True), ("date", "xsd_date", False),
             ("published", "xsd_date", False),

@@ -809,3 +809,75 @@ def test_status_as_of_today_is_the_status_by_party(library: Library) -> None:
         assert rows(library, "status-as-of", agreement=label) == rows(
             library, "status-by-party", agreement=label
         ), label
+
+
+# ---------------------------------------------------------------------------
+# agreement-events: what diplograph plot draws
+# ---------------------------------------------------------------------------
+
+EVENTS = {  # label: (parties, [(event, date or None, scheduled)]), dated oldest first
+    BALTIC: (["EST", "FIN"], [("signed", "2016-05", False),
+                              ("suspended", "2018-09-01", False)]),
+    DANUBE: (["AUT", "HUN"], [("signed", "2015-03-10", False)]),
+    NMT: (["RUS", "USA"], [("withdrawn", "2019-08-02", False),
+                           ("terminated", None, False)]),
+    PHA: (["JPN", "KOR", "USA"], [
+        ("negotiation", "2011", False), ("signed", "2013-06-03", False),
+        ("ratified", "2014", False), ("in_force", "2015-01-01", False),
+        ("extended", "2016", True), ("implemented", None, False),
+    ]),
+    SIM: (["JPN", "KOR"], [("signed", "2014-12", False),
+                           ("in_force", "2015-04-01", False)]),
+    KOSOVO: (["SRB", "XKX"], [("negotiation", "2013", False),
+                              ("failed", "2015-06-23", False)]),
+    FISH: (["CHL", "PER"], [("signed", "2014", False)]),
+    WARSAW: (["KOR", "POL"], [("signed", "2016-05-03", False)]),
+}  # fmt: skip
+
+
+def events(
+    library: Library, *labels: str, within: tuple[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """The rows of ``labels`` (in that order), only the events dated
+    ``within`` (first, last) when given."""
+    found = []
+    for label in labels:
+        parties, happened = EVENTS[label]
+        for event, date, scheduled in happened:
+            if within and not (date and within[0] <= date <= within[1]):
+                continue
+            found.append(
+                {"agreement": library.agreements[label], "label": label,
+                 "parties": parties, "event": event, "scheduled": scheduled,
+                 **({"date": date} if date else {})}
+            )  # fmt: skip
+    return found
+
+
+AGREEMENT_EVENTS = [
+    ({}, EVERY_AGREEMENT, None),
+    ({"party": "KOR"}, [PHA, SIM, WARSAW], None),
+    ({"agreement": "Pacific Health Accord"}, [PHA], None),
+    # within a period, the dated events in it (a 2014 ratification is in 2014,
+    # a 2014-12 signing too), and only the agreements that have one
+    ({"from_": "2014", "to": "2015"}, [DANUBE, PHA, SIM, KOSOVO, FISH],
+     ("2014", "2015-12-31")),
+    ({"party": "USA", "to": "2013"}, [PHA], ("0000", "2013-12-31")),
+    ({"from_": "2019-08-03"}, [], None),
+    ({"party": "PRK"}, [], None),  # concerned by the memorandum, no party
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "params, expected, within",
+    AGREEMENT_EVENTS,
+    ids=[case_id(p) for p, _, _ in AGREEMENT_EVENTS],
+)
+def test_agreement_events(
+    library: Library,
+    params: dict[str, str],
+    expected: list[str],
+    within: tuple[str, str] | None,
+) -> None:
+    found = rows(library, "agreement-events", **params)
+    assert found == events(library, *expected, within=within)

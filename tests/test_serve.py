@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
+from served import Server, start_server, stop_server
 from SPARQLWrapper import JSON, XML, SPARQLWrapper
-from support import EXAMPLES, Server, start_server, stop_server
+from support import EXAMPLES
 
 from diplograph.cli import build_parser, main
 from diplograph.queries import saved_queries

@@ -421,7 +421,7 @@ def _read_text(path: Path, text: str, published: date | None) -> Article:
             header, body = {"title": first.strip()}, rest.lstrip("\n")
         else:  # one line is the body
             header, body = {}, text
-    return _make(path, header, body, published)
+    return make_article(path, header, body, published)
 
 
 # a header line: a key (a known one in any case; another, such as a crawler's
@@ -484,7 +484,7 @@ def _quoted(value: str, most: int = 60) -> str:
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit, of any script
 
 
-def _make(
+def make_article(
     path: Path | str, header: dict[str, str], body: str, published: date | None,
     *, empty: str = "the article has a header but no body",
     source: Path | str | None = None,
@@ -613,7 +613,7 @@ def _read_html(path: Path, text: str, published: date | None) -> Article:
         "publisher": meta.get("og:site_name") or meta.get("author", ""),
         "published": when[:10] if re.match(r"\d{4}-\d{2}-\d{2}", when) else "",
     }
-    return _make(path, header, body, published)
+    return make_article(path, header, body, published)
 
 
 # Each bounded by the next bracket or marker, so that no line makes them slow:
@@ -636,7 +636,7 @@ def _read_markdown(path: Path, text: str, published: date | None) -> Article:
     body = re.sub(r"^#+\s+", "", body, flags=re.M)
     body = _LINK.sub(r"\1", body)  # links keep their text
     body = _EMPHASIS.sub(r"\2", body)
-    return _make(path, header, body, published)
+    return make_article(path, header, body, published)
 
 
 # front matter: YAML between '---' lines (or '---' and '...'), TOML between '+++'
@@ -777,7 +777,7 @@ def _jsonl_article(
                 "Re-export the record as valid UTF-8 text.",
             )  # fmt: skip
     header = _fields(where, ((k, _clean(where, v, empty_ok=True)) for k, v in fields))
-    return _make(
+    return make_article(
         where, header, _clean(where, record["text"], empty_ok=True), published,
         empty="the 'text' field is empty",
         source=f"{folder}/{stem or name}.jsonl",

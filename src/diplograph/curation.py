@@ -7,6 +7,7 @@ reports any more disappears from the merged view on its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -90,14 +91,17 @@ def remove(store: Store, ref: str) -> list[str]:
 
 
 def reload(
-    store: Store, *, everything: bool = False, settings: Settings | None = None
-) -> list[tuple[StoredArticle, str]]:
+    store: Store, *, everything: bool = False, settings: Settings | None = None,
+    reread: Callable[[Article], Article] | None = None,
+) -> list[tuple[StoredArticle, str]]:  # fmt: skip
     """Re-extract stored articles made by another extractor version (or all).
 
     Returns (article, status) pairs: "changed" when the new graph differs,
     "unchanged" when it is the same, "rejected" when it breaks the shapes
     (the old graph then stays). ``settings``: gathered from the environment
-    if not given.
+    if not given. ``reread``: the article read again from where it came from
+    (a web page from the page cache: :func:`diplograph.fetch.cached_pages`),
+    so that a better page reader is applied too; else its stored text.
     """
     loader = Loader(store, settings=settings)
     loader.ensure_ontology()
@@ -107,7 +111,8 @@ def reload(
         if not everything and stored.extractor == EXTRACTOR_VERSION:
             continue
         before = set(store.export_graph(URIRef(stored.iri)))
-        facts = extract(stored.article, lexicon_dir=lexicon)
+        article = reread(stored.article) if reread else stored.article
+        facts = extract(article, lexicon_dir=lexicon)
         outcome = loader.store_facts(facts, force=True)
         if outcome.status == "rejected":
             results.append((stored, "rejected"))

@@ -60,6 +60,18 @@ class ArticleError(DiplographError):
         return type(self), (self.path, self.problem, self.fix)
 
 
+class FetchError(ArticleError):
+    """A web page or feed could not be fetched or read; the message names the
+    URL, the status or reason, and the fix. ``status``: the HTTP status, if a
+    response came."""
+
+    def __init__(
+        self, url: str, problem: str, fix: str, *, status: int | None = None
+    ) -> None:
+        super().__init__(url, problem, fix)
+        self.status = status  # not pickled: an error crosses processes as words
+
+
 class ResourceError(DiplographError, FileNotFoundError):
     """A folder the package ships (ontology/, shapes/, queries/) is missing:
     a broken install. Still a ``FileNotFoundError`` for callers that catch it."""
@@ -71,6 +83,11 @@ class StoreError(DiplographError):
 
 class QueryError(DiplographError):
     """A saved query is unknown, malformed, or got a bad parameter."""
+
+
+class PlotError(DiplographError):
+    """A picture cannot be made as asked: a file suffix no format has, a
+    period that runs backwards; the message names the fix."""
 
 
 class GoldError(DiplographError):

@@ -240,6 +240,7 @@ def load(
     published: date | None = None,
     workers: int | None = None,
     settings: Settings | None = None,
+    more: Iterable[Article | ArticleError] = (),
 ) -> Iterator[Processed | ArticleError]:
     """Read, extract, resolve, validate and store every article; yields each outcome.
 
@@ -249,12 +250,14 @@ def load(
     with no facts), so that a resumed load goes straight to the new ones; a
     second article with the URL (or, without one, the text) of one before it
     in this load is its error, not a rewrite. ``settings``: gathered from the
-    environment if not given.
+    environment if not given. ``more``: articles read already, loaded after
+    those of ``paths`` (pages and feeds: :mod:`diplograph.fetch`).
     """  # fmt: skip
     loader = Loader(store, settings=settings)
     loader.ensure_ontology()
     work = partial(extract, lexicon_dir=loader.settings.lexicon)
-    articles = to_extract(read_articles(paths, published=published), loader)
+    read = chain(read_articles(paths, published=published), more)
+    articles = to_extract(read, loader)
     timeout = loader.settings.article_timeout
     outcomes: Iterator[ArticleFacts | Processed | ArticleError] = in_parallel(
         work, articles, workers=workers, timeout=timeout

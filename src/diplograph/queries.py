@@ -498,6 +498,19 @@ def list_columns(query: SavedQuery) -> set[str]:
     return concatenated_variables(query.text)
 
 
+def with_unit_separators(query: SavedQuery) -> SavedQuery:
+    """``query`` with the separator of each GROUP_CONCAT one that no label
+    holds, so that :func:`split_list` gives a list column's values back
+    exactly (a label may hold the ", " or " | " the query joins with)."""
+    unit = sparql_string(_UNIT)
+    return replace(query, text=_SEPARATOR.sub(lambda m: m.group(1) + unit, query.text))
+
+
+def split_list(value: str) -> list[str]:
+    """The values of a list column of :func:`with_unit_separators`' rows."""
+    return value.split(_UNIT)
+
+
 def run_query(
     store: Store,
     name: str,
@@ -558,15 +571,11 @@ def run_query(
     if form != "SELECT":
         return graph_result(store, query, bindings, limit=limit, offset=offset)
     lists = list_columns(query)
-    unit = sparql_string(_UNIT)
-    separated = replace(
-        query, text=_SEPARATOR.sub(lambda m: m.group(1) + unit, query.text)
-    )
     variables, rows = select_rows(
-        store, separated, bindings, limit=limit, offset=offset
+        store, with_unit_separators(query), bindings, limit=limit, offset=offset
     )
     records = [
-        {k: v.value.split(_UNIT) if k in lists else _python(v) for k, v in row.items()}
+        {k: split_list(v.value) if k in lists else _python(v) for k, v in row.items()}
         for row in rows
     ]
     if not as_dataframe:

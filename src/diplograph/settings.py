@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from diplograph.errors import DiplographError
 
@@ -19,6 +20,20 @@ DEFAULT_STORE = "./diplograph-store"
 # a few milliseconds, a 400 KB one about 10 s), so only a pathological input
 # meets it; it is then reported and skipped, and the other articles go on.
 DEFAULT_ARTICLE_TIMEOUT = 60.0
+
+
+def parse_day(value: str) -> date:
+    """A day written YYYY-MM-DD, as ``--published``, ``--from`` and ``--to``
+    and the server's ``from`` and ``to`` take it.
+
+    Example:
+        >>> parse_day("2014-12-31")
+        datetime.date(2014, 12, 31)
+    """
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DiplographError(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def parse_timeout(value: str | float | None, *, name: str) -> float | None:

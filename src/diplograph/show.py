@@ -161,6 +161,46 @@ class Source:
     article: ArticleRef
     claims: tuple[Claim, ...]
 
+    def by_sentence(self) -> list[tuple[str | None, list[Claim]]]:
+        """The claims grouped by the sentence they were read from, in the
+        order of their first claim: what a reader checks one sentence at a
+        time."""
+        groups: dict[str | None, list[Claim]] = {}
+        for claim in self.claims:
+            groups.setdefault(claim.sentence, []).append(claim)
+        return list(groups.items())
+
+
+# how each claim of sources-of reads, in the order they are listed
+_CLAIMS = {
+    "name": "name", "alias": "aliases", "kind": "kind", "party": "parties",
+    "concerns": "concerns", "signingDate": "signed", "topic": "topics",
+    "event": "events",
+}  # fmt: skip
+
+
+def claims_said(claims: Iterable[Claim]) -> str:
+    """What ``claims`` say, in words: ``kind treaty; parties Japan, Poland;
+    events signed 2014`` (the command line's and the web page's wording)."""
+    words = vocabulary()
+    grouped: dict[str, list[str]] = {}
+    for claim in claims:
+        value = claim.value
+        if claim.claim == "kind":
+            code = words.kind_of(str(DG._NS[value]))
+            value = words.kind_word(code) if code else value
+        elif claim.claim == "event":
+            name, _, date = value.partition(" ")
+            value = " ".join(x for x in (words.event_of(str(DG._NS[name])), date) if x)
+        elif claim.claim == "topic":
+            value = value.replace("_", " ")
+        grouped.setdefault(claim.claim, []).append(value)
+    ordered = [
+        *(c for c in _CLAIMS if c in grouped),
+        *sorted(set(grouped) - set(_CLAIMS)),
+    ]
+    return "; ".join(f"{_CLAIMS.get(c, c)} {', '.join(grouped[c])}" for c in ordered)
+
 
 @dataclass(frozen=True)
 class AgreementView:
@@ -411,6 +451,7 @@ __all__ = [
     "Subject",
     "agreement_view",
     "article_view",
+    "claims_said",
     "country_view",
     "identify",
 ]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from diplograph.settings import DEFAULT_STORE, Settings
+from diplograph import sparql
+from diplograph.errors import DiplographError
+from diplograph.settings import DEFAULT_STORE, Settings, parse_day
 from diplograph.store import Store, open_store
+
+log = logging.getLogger("diplograph")
 
 
 def add_store(parser: argparse.ArgumentParser) -> None:
@@ -39,11 +44,9 @@ def add_verbosity(
 def parse_date(value: str) -> date:
     """An argparse type: a date written YYYY-MM-DD."""
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a date; write YYYY-MM-DD"
-        ) from None
+        return parse_day(value)
+    except DiplographError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def non_negative(value: str) -> int:
@@ -53,6 +56,22 @@ def non_negative(value: str) -> int:
             f"must be a whole number 0 or more, not {value!r}"
         )
     return int(value)
+
+
+def seconds(value: str) -> float:
+    """An argparse type: a time in seconds, 0 or more.
+
+    Example:
+        >>> seconds("1.5"), seconds("0")
+        (1.5, 0.0)
+    """
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number < 1e9:  # NaN and infinity included
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds")
+    return number
 
 
 def positive(value: str) -> int:
@@ -72,3 +91,14 @@ def opened(settings: Settings, *, read_only: bool = False) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def warn_if_no_articles(store: Store) -> None:
+    """After an empty answer: a warning if the store holds no article at all,
+    since an empty answer from an empty store says nothing about the world."""
+    if not store.ask(sparql.query("any-article")):
+        log.warning(
+            "the store at %s holds no articles: load some first "
+            "(diplograph load FILES --store %s)",
+            store.location, store.location,
+        )  # fmt: skip

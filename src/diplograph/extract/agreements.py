@@ -73,7 +73,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             )
         else:
             facts.extend((fact, about) for fact in described)
-    merged = merge_retold(facts, lexicon.kind_priority)
+    merged = merge_retold(facts, lexicon.kind_priority, year=article.published.year)
     merged = same_pair(same_occasion(merged, ctx.article), ctx.article)
     return [coherent(fact) for fact in merged]
 
@@ -171,15 +171,17 @@ def _set_apart(cluster: Cluster, lexicon: Lexicon) -> bool:
 Told = tuple[AgreementFact, frozenset[str]]  # a fact and what its mentions say it is on
 
 
-def merge_retold(facts: list[Told], priority: tuple[str, ...]) -> list[AgreementFact]:
+def merge_retold(
+    facts: list[Told], priority: tuple[str, ...], *, year: int
+) -> list[AgreementFact]:
     """One instrument told twice ("signed a deal ... signed a deal on Monday"):
     facts with the same parties, compatible kinds, dates, names and topics, and
     not said to be on different things ("an agreement on allied relations and an
-    agreement on demarcating the border")."""
+    agreement on demarcating the border"); ``year``: the article's."""
     merged: list[Told] = []
     for fact, about in facts:
         for i, (other, other_about) in enumerate(merged):
-            if _same(fact, other) and (
+            if _same(fact, other, year) and (
                 not about or not other_about or about & other_about
             ):
                 merged[i] = (_join(other, fact, priority), about | other_about)
@@ -189,7 +191,7 @@ def merge_retold(facts: list[Told], priority: tuple[str, ...]) -> list[Agreement
     return [fact for fact, _ in merged]
 
 
-def _same(a: AgreementFact, b: AgreementFact) -> bool:
+def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
     if a.parties != b.parties and not _describes(a, b) and not _describes(b, a):
         return False
     if a.name and b.name and a.name != b.name:
@@ -213,6 +215,12 @@ def _same(a: AgreementFact, b: AgreementFact) -> bool:
         signed = a.signed or b.signed or ""
         other = b if a.signed else a
         if any(e.date and e.date[:4] != signed[:4] for e in other.events):
+            return False
+        # "revising a 2012 trade pact ... reached an agreement": what the news
+        # reaches or signs without a date is of its own time, not years before
+        if int(signed[:4]) < year - 1 and any(
+            not e.date and e.type in ("agreed", "signed") for e in other.events
+        ):
             return False
     ta, tb = set(a.topics), set(b.topics)
     return not ta or not tb or bool(ta & tb)

@@ -97,7 +97,7 @@ def _antecedent(
     apposed = _apposed(m, clusters, ctx)
     if apposed is not None:
         return apposed
-    if m.indefinite:
+    if m.indefinite or _described_as_ones_own(m):
         return _described_alike(m, clusters, ctx)
     # a back-reference takes up one of the instruments told about lately: the
     # last 20 bound the work on a text that names hundreds
@@ -127,6 +127,13 @@ def _antecedent(
             -order[id(c)],
         ),
     )
+
+
+def _described_as_ones_own(m: InstrumentMention) -> bool:
+    """ "unlike its 2017 treaty with Australia", "its own defence pact": one
+    state's instrument, described, is another than the one in the news, as an
+    indefinite mention would be (a bare "its treaty" still takes one up)."""
+    return m.determiner == "its" and len(m.modifiers.split()) > 1
 
 
 def _described_alike(

@@ -18,6 +18,12 @@ limits).
   new since a time as an Atom feed (``web.atom``; what "new" means:
   :mod:`diplograph.arrivals`), the newest ``limit`` (50) of them; without
   ``since``, the newest rows.
+- ``/plot/timeline.svg?country=&agreement=&from=&to=`` and
+  ``/plot/network.svg?country=&from=&to=``: the pictures of ``diplograph plot``
+  (:mod:`diplograph.plot`) as SVG, with its checks (400 for a bad value).
+- the web pages (``pages``, rendered here from ``templates/``, with
+  ``static/``): ``/`` the saved queries as forms and a SPARQL editor,
+  ``/agreement/{key}``, ``/country/{code}``, ``/article/{key}``, ``/search``.
 
 Each query runs in a worker thread within a time limit (503 when over: the
 thread is abandoned, and a SELECT, CONSTRUCT or DESCRIBE stops at its next
@@ -31,8 +37,10 @@ Example:
     >>> from diplograph.store import open_store
     >>> app = create_app(open_store(":memory:"), options=ServeOptions())
     >>> sorted(route.path for route in app.routes)  # doctest: +NORMALIZE_WHITESPACE
-    ['/api/openapi.json', '/api/queries', '/api/queries/{name}',
-     '/api/queries/{name}.atom', '/sparql']
+    ['/', '/agreement', '/agreement/{key:path}', '/api/openapi.json', '/api/queries',
+     '/api/queries/{name}', '/api/queries/{name}.atom', '/article/{key:path}',
+     '/country', '/country/{code:path}', '/plot/network.svg', '/plot/timeline.svg',
+     '/search', '/sparql', '/static']
 """
 
 from __future__ import annotations

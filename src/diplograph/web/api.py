@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -23,7 +23,14 @@ from diplograph.queries import (
 )
 from diplograph.store import Store
 from diplograph.web.atom import MEDIA_TYPE, atom_feed
-from diplograph.web.limits import RequestError, ServeOptions, limit_headers, limited
+from diplograph.web.limits import (
+    RequestError,
+    ServeOptions,
+    count_param,
+    limit_headers,
+    limited,
+    single_params,
+)
 
 DEFAULT_PAGE = 50  # rows of a saved query when no limit is given
 # entries of a feed when no limit is given: feed readers keep what they have
@@ -42,7 +49,7 @@ async def saved_query(
     query, params = _asked(request, queries)
     name = query.name
     limit = _limit(params, DEFAULT_PAGE, options)
-    offset = _count(params.pop("offset", None), "offset", 0)
+    offset = count_param(params.pop("offset", None), "offset", 0)
     # "name_": run_query's spelling of a parameter whatever its name
     # (Any: mypy would match them against run_query's own keywords)
     values: dict[str, Any] = {f"{key}_": value for key, value in params.items()}
@@ -135,33 +142,18 @@ def _asked(
         raise RequestError(
             404, f"no saved query {name!r}; GET /api/queries lists them."
         )
-    params: dict[str, str] = {}
-    for key, value in parse_qsl(request.url.query, keep_blank_values=True):
-        if key in params:
-            raise RequestError(400, f"the parameter {key!r} is given twice.")
-        params[key] = value
-    return queries[name], params
+    return queries[name], single_params(request)
 
 
 def _limit(params: dict[str, str], default: int, options: ServeOptions) -> int:
     """The ``limit`` of a request (taken out of ``params``), within the row limit."""
-    limit = _count(params.pop("limit", None), "limit", default)
+    limit = count_param(params.pop("limit", None), "limit", default)
     if limit > options.row_limit:
         raise RequestError(
             400,
             f"limit {limit} is over this server's row limit of {options.row_limit}.",
         )
     return limit
-
-
-def _count(raw: str | None, name: str, default: int) -> int:
-    if raw is None:
-        return default
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
-        raise RequestError(
-            400, f"{name} must be a whole number 0 or more, not {raw!r}."
-        )
-    return int(raw)
 
 
 def _parameter_schema(query: SavedQuery, name: str, ptype: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import errno
 import socket
 import threading
 import time
+from collections.abc import Awaitable, Callable
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -32,6 +33,8 @@ from diplograph.web.limits import (
     limited,
     problem_response,
 )
+from diplograph.web.pages import not_found, page_routes
+from diplograph.web.plots import PARAMETERS, picture
 from diplograph.web.results import Results, serialized
 from diplograph.web.sparql import evaluate, query_text
 
@@ -108,6 +111,15 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
     async def openapi(request: Request) -> Response:
         return JSONResponse(openapi_document(queries, options))
 
+    def plotted(kind: str) -> Callable[[Request], Awaitable[Response]]:
+        async def answer(request: Request) -> Response:
+            try:
+                return await picture(request, current(), kind, options)
+            except RequestError as problem:
+                return problem_response(problem, options)
+
+        return answer
+
     middleware = []
     if options.cors:
         middleware.append(
@@ -127,8 +139,14 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
             # before the JSON rows, whose {name} would take "NAME.atom" too
             Route("/api/queries/{name}" + FEED_SUFFIX, feed, methods=["GET"]),
             Route("/api/queries/{name}", saved, methods=["GET"]),
+            *(
+                Route(f"/plot/{kind}.svg", plotted(kind), methods=["GET"])
+                for kind in PARAMETERS
+            ),
+            *page_routes(current, queries, options),
         ],
         middleware=middleware,
+        exception_handlers={404: not_found},
     )
 
 

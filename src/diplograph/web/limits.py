@@ -8,8 +8,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
+from urllib.parse import parse_qsl
 
 import anyio
+from starlette.requests import Request
 from starlette.responses import Response
 
 from diplograph.errors import DiplographError
@@ -51,6 +53,28 @@ async def limited(work: Callable[[threading.Event], T], time_limit: float | None
         "narrow it (a LIMIT, more specific patterns), or start the server with "
         "a larger --time-limit.",
     )
+
+
+def single_params(request: Request) -> dict[str, str]:
+    """The query string as one value per name (a name given twice: 400)."""
+    params: dict[str, str] = {}
+    for key, value in parse_qsl(request.url.query, keep_blank_values=True):
+        if key in params:
+            raise RequestError(400, f"the parameter {key!r} is given twice.")
+        params[key] = value
+    return params
+
+
+def count_param(raw: str | None, name: str, default: int) -> int:
+    """A ``limit`` or ``offset`` of the query string: a whole number 0 or
+    more (400 otherwise), ``default`` when not given."""
+    if raw is None:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
+        raise RequestError(
+            400, f"{name} must be a whole number 0 or more, not {raw!r}."
+        )
+    return int(raw)
 
 
 def limit_headers(options: ServeOptions, truncated: bool | None) -> dict[str, str]:

@@ -60,11 +60,17 @@ async def query_text(request: Request) -> str:
             if not texts
             else "give one query, not several query parameters.",
         )
+    return checked_query(texts[0])
+
+
+def checked_query(raw: str) -> str:
+    """``raw`` with the project's prefixes, if it is a query (400 when it is
+    not one, 403 when it is an update): what /sparql and the query page run."""
     try:
-        text = with_prefixes(texts[0])
+        text = with_prefixes(raw)
         layout(text)
     except QueryError as error:
-        if _is_update(texts[0]):
+        if _is_update(raw):
             raise read_only_refusal() from None
         raise RequestError(400, str(error)) from None
     return text

@@ -12,6 +12,7 @@ from diplograph.cli.commands import (
     export,
     extract,
     load,
+    plot,
     query,
     serve,
     show,
@@ -34,6 +35,7 @@ COMMANDS: dict[str, Command] = {
     "validate": validate.VALIDATE,
     "problems": curation.PROBLEMS,
     "export": export.EXPORT,
+    "plot": plot.PLOT,
     "serve": serve.SERVE,
 }
 

@@ -37,8 +37,14 @@ def reload_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_reload(args: argparse.Namespace, settings: Settings) -> ExitStatus:
+    from diplograph.cli.fetching import cache_folder
+    from diplograph.fetch import PageCache, cached_pages
+
     with opened(settings) as store:
-        results = curation.reload(store, everything=args.all, settings=settings)
+        reread = cached_pages(PageCache(cache_folder(store) / "pages"))
+        results = curation.reload(
+            store, everything=args.all, settings=settings, reread=reread
+        )
     if not args.quiet:
         for stored, status in results:
             print(f"{status} {stored.article.source} <{stored.iri}>")
@@ -147,7 +153,9 @@ RELOAD = Command(
     help="re-extract stored articles after an extractor change",
     description="Re-extract the stored articles (their text is kept in the store) "
     "that an older extractor version produced, or all with --all, and report "
-    "which graphs changed. Unchanged graphs are not rewritten. Exit 1 if a new "
+    "which graphs changed. Articles read from the web are read again from "
+    "their pages in the store's cache (never the network), so a better page "
+    "reader applies to them too. Unchanged graphs are not rewritten. Exit 1 if a new "
     "graph was rejected (the stored one is kept).",
     run=run_reload,
     arguments=reload_arguments,

@@ -11,12 +11,15 @@ from rdflib import URIRef
 
 from diplograph.cli import problems
 from diplograph.cli.command import Command
-from diplograph.cli.options import parse_date
+from diplograph.cli.fetching import Web
+from diplograph.cli.options import parse_date, seconds
 from diplograph.cli.output import report_dropped, report_rejection
 from diplograph.cli.problems import forget_reports, keep_report
 from diplograph.cli.progress import Progress
 from diplograph.cli.status import ExitStatus
 from diplograph.errors import ArticleError, DiplographError
+from diplograph.fetch import is_url
+from diplograph.fetch.client import FetchOptions
 from diplograph.iri import article_iri
 from diplograph.model import Processed
 from diplograph.pipeline import LoadSummary, load, load_nquads
@@ -30,9 +33,48 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
-        metavar="PATH",
-        help="article files or folders (.txt, .html, .md, .jsonl)",
+        metavar="PATH|URL",
+        help="article files or folders (.txt, .html, .md, .jsonl), or the "
+        "http(s) URLs of articles' web pages",
     )
+    web = parser.add_argument_group(
+        "reading from the web",
+        "Pages are kept in the store folder's cache/pages/ (for a server store, "
+        "./diplograph-cache/): loading a URL again reads it from there, without "
+        "the network, unless --refresh. robots.txt is obeyed.",
+    )
+    web.add_argument(
+        "--urls",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="also load the pages whose URLs FILE lists (one a line; blank lines "
+        "and # comments left out)",
+    )
+    web.add_argument(
+        "--feed",
+        nargs="+",
+        default=[],
+        metavar="URL|FILE",
+        help="also load the items of RSS or Atom feeds that were not loaded "
+        "before (by link and by text; kept in cache/feeds.sqlite): rerun it "
+        "from cron to stay current",
+    )
+    web.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch pages again even if they are in the cache",
+    )
+    for flag, default, says in (
+        ("--delay", FetchOptions.delay, "seconds between two requests to one "
+         "host (default: {:g}; a longer robots.txt Crawl-delay wins)"),
+        ("--timeout", FetchOptions.timeout, "seconds to connect, and to wait for "
+         "each part of an answer (default: {:g}; 0: no limit)"),
+    ):  # fmt: skip
+        web.add_argument(
+            flag, type=seconds, default=default, metavar="SECONDS",
+            help=says.format(default),
+        )  # fmt: skip
     parser.add_argument(
         "--nquads",
         nargs="+",
@@ -104,20 +146,29 @@ def load_articles(
     into ``summary``; a KeyboardInterrupt leaves it as far as it got."""
     from diplograph.articles import walk
 
+    files = [p for p in args.paths if not is_url(p)]
+    urls = [p for p in args.paths if is_url(p)]
     # the files and the folders that cannot be read, each a step of the progress
-    paths = list(walk(args.paths))
-    log.debug("%d article file(s) to read", len(paths))
-    progress = Progress(len(paths))
+    paths = list(walk(files))
+    log.debug("%d article file(s) and %d URL(s) to read", len(paths), len(urls))
+    # a feed's items are not known ahead: no progress line then
+    progress = Progress(0 if args.feed else len(paths) + len(urls) + len(args.urls))
 
     def say(line: str) -> None:
         if not args.quiet:
             progress.clear()
             print(line)
 
+    web = Web.open(args, store) if urls or args.urls or args.feed else None
     try:
-        outcomes = load(args.paths, store, published=args.published, settings=settings)
+        more = web.articles(urls, url_files=args.urls, feeds=args.feed) if web else ()
+        outcomes = load(
+            files, store, published=args.published, settings=settings, more=more
+        )
         for outcome in outcomes:
             progress.step()
+            if web and not isinstance(outcome, ArticleError):
+                web.settle(outcome.article)
             if isinstance(outcome, ArticleError):
                 summary.unreadable.append(outcome)
                 progress.clear()
@@ -148,8 +199,12 @@ def load_articles(
                     progress.clear()
                     keep_dropped(outcome, problems.folder(store, "dropped"), summary)
                 say(f"loaded {outcome.article.source}: {n} agreement(s)")
+        if web:
+            web.finish()
     finally:
         progress.close()
+        if web:
+            web.close()
 
 
 def keep_dropped(outcome: Processed, folder: Path, summary: LoadSummary) -> None:
@@ -166,15 +221,19 @@ def keep_dropped(outcome: Processed, folder: Path, summary: LoadSummary) -> None
 
 
 def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
-    if not args.paths and not args.nquads:
-        raise DiplographError("give article files or folders, or --nquads SHARD.nq")
+    reading = args.paths or args.urls or args.feed
+    if not reading and not args.nquads:
+        raise DiplographError(
+            "give article files, folders or URLs, --urls FILE, --feed URL|FILE, "
+            "or --nquads SHARD.nq"
+        )
     store = open_store(settings.store, settings=settings, create=True)
     try:
         rejected_to = problems.folder(store, "rejected")
         shard_status = ExitStatus.SUCCESS
         if args.nquads:
             shard_status = load_shards(args.nquads, store, rejected_to, settings)
-            if not args.paths:
+            if not reading:
                 return shard_status
         summary, started = LoadSummary(), time.monotonic()
         interrupted = False

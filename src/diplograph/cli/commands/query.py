@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from diplograph import sparql
 from diplograph.cli.command import Command, no_arguments
-from diplograph.cli.options import non_negative, opened
+from diplograph.cli.options import non_negative, opened, warn_if_no_articles
 from diplograph.cli.output import format_boolean, format_rows
 from diplograph.cli.status import ExitStatus
 from diplograph.errors import DiplographError, QueryError
@@ -238,13 +237,8 @@ def run_query(args: argparse.Namespace, settings: Settings) -> ExitStatus:
         variables, rows = select_rows(
             store, query, bindings, limit=limit, offset=args.offset
         )
-        if not rows and not store.ask(sparql.query("any-article")):
-            # an empty answer from an empty store says nothing about the world
-            log.warning(
-                "the store at %s holds no articles: load some first "
-                "(diplograph load FILES --store %s)",
-                store.location, store.location,
-            )  # fmt: skip
+        if not rows:
+            warn_if_no_articles(store)
         if limit is None and not args.offset:
             footer = None  # every row is shown: the table counts them
         else:

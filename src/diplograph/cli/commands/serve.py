@@ -31,6 +31,9 @@ endpoints:
   /api/queries/NAME     one saved query: ?PARAM=VALUE&limit=50&offset=0, JSON rows,
                         Link (next, prev) and X-Total-Count headers
   /api/openapi.json     OpenAPI 3 description of the saved queries
+  /plot/timeline.svg    diplograph plot timeline as SVG: ?country=&agreement=
+                        &from=&to= (each optional; dates YYYY-MM-DD)
+  /plot/network.svg     diplograph plot network as SVG: ?country=&from=&to=
 
 Answers state the row limit (X-Diplograph-Row-Limit) and whether it cut them
 (X-Diplograph-Truncated: true); a query over the time limit is answered 503.

@@ -17,18 +17,18 @@ from diplograph.cli.options import opened, positive
 from diplograph.cli.output import format_rows
 from diplograph.cli.status import ExitStatus
 from diplograph.find import Hit, search
-from diplograph.namespaces import DATA_BASE, DG
+from diplograph.namespaces import DATA_BASE
 from diplograph.settings import Settings
 from diplograph.show import (
     AgreementView,
     ArticleView,
-    Claim,
     CountryView,
     Party,
     ReadAgreement,
     Record,
     agreement_view,
     article_view,
+    claims_said,
     country_view,
     identify,
 )
@@ -269,8 +269,8 @@ class Text:
             self.field("title", article.title, indent=4)
             if article.url and article.file:
                 self.field("file", article.file, indent=4)
-            for sentence, claims in _by_sentence(source.claims):
-                self.field("says", _claims(claims), indent=4)
+            for sentence, claims in source.by_sentence():
+                self.field("says", claims_said(claims), indent=4)
                 if sentence:
                     self.quote(sentence, indent=6)
         self.section("Conflicting claims")
@@ -388,44 +388,6 @@ def _event(row: Record) -> list[str]:
         row.get("date", "undated"), row["event"],
         f"{_articles(int(row.get('articles', 0)))}{scheduled}", by,
     ]  # fmt: skip
-
-
-# how each claim of sources-of reads, in the order they are listed
-_CLAIMS = {
-    "name": "name", "alias": "aliases", "kind": "kind", "party": "parties",
-    "concerns": "concerns", "signingDate": "signed", "topic": "topics",
-    "event": "events",
-}  # fmt: skip
-
-
-def _by_sentence(claims: Iterable[Claim]) -> list[tuple[str | None, list[Claim]]]:
-    """Claims grouped by the sentence they were read from, in first order."""
-    groups: dict[str | None, list[Claim]] = {}
-    for claim in claims:
-        groups.setdefault(claim.sentence, []).append(claim)
-    return list(groups.items())
-
-
-def _claims(claims: Iterable[Claim]) -> str:
-    """``kind treaty; parties Japan, Poland; events signed 2014`` from claims."""
-    words = vocabulary()
-    grouped: dict[str, list[str]] = {}
-    for claim in claims:
-        value = claim.value
-        if claim.claim == "kind":
-            code = words.kind_of(str(DG._NS[value]))
-            value = words.kind_word(code) if code else value
-        elif claim.claim == "event":
-            name, _, date = value.partition(" ")
-            value = " ".join(x for x in (words.event_of(str(DG._NS[name])), date) if x)
-        elif claim.claim == "topic":
-            value = value.replace("_", " ")
-        grouped.setdefault(claim.claim, []).append(value)
-    ordered = [
-        *(c for c in _CLAIMS if c in grouped),
-        *sorted(set(grouped) - set(_CLAIMS)),
-    ]
-    return "; ".join(f"{_CLAIMS.get(c, c)} {', '.join(grouped[c])}" for c in ordered)
 
 
 SEARCH = Command(
