@@ -2,8 +2,9 @@
 
 Each article's graph records when it was written into the store
 (``dg:loaded``, :func:`diplograph.loader.stamped`). A row arrived when the
-first of the articles behind it did: a row is new since T when it was not
-there at T, and a row that a later article repeats does not come again (a
+first of the articles behind it did: a row is new since T when that article
+came after T (so it was not there at T), and a row that a later article
+repeats does not come again (a
 subscriber to "new agreements concerning North Korea" wants each agreement
 once, when it is first reported, not with every article that mentions it
 after). What is behind a row is read from its columns, by the names the saved
@@ -56,7 +57,8 @@ _SINCE = re.compile(
 
 # The patterns that give the times of the articles behind a row's column,
 # ?key the column's value and ?stamp each article's time (?loaded when it has
-# one): GRAPH <merged>, dg: terms and the variables filled in by _keyed.
+# one), matched in the merged graph; {Article}... are the dg: terms of _TERMS,
+# and ?key is renamed for each column by arrivals().
 KEYS = {
     "article": "?key a {Article} . OPTIONAL {{ ?key {loaded} ?loaded }}",
     "agreement": (
