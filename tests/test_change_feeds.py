@@ -368,3 +368,15 @@ def test_articles_stored_without_a_time_count_as_old(
 def test_since_is_a_python_error_too(store: Store) -> None:
     with pytest.raises(QueryError, match="since must be a date"):
         run_query(store, "agreements", since="2015-01-01T25:00")
+
+
+def test_openapi_describes_the_feeds(server: Server) -> None:
+    status, _, body = server.get("/api/openapi.json")
+    assert status == 200
+    paths = json.loads(body)["paths"]
+    feed = paths["/api/queries/agreements-concerning.atom"]["get"]
+    assert "application/atom+xml" in feed["responses"]["200"]["content"]
+    named = {p["name"]: p for p in feed["parameters"]}
+    assert named["country"]["required"] and not named.get("since", {}).get("required")
+    assert set(named) == {"country", "limit", "since"}
+    assert "/api/queries/agreements-per-year.atom" not in paths
