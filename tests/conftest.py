@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from support import SMALL_BODY, SMALL_TITLE, SMALL_URL, WriteArticle
+from support import WriteArticle
 from web_site import Server, Site
 
 from rdflib import URIRef
@@ -46,31 +46,7 @@ def write_article(tmp_path: Path) -> WriteArticle:
     ``name`` may hold folders ("batch/a.txt"). A header field given as None is
     left out.
     """
-
-    def write(
-        name: str = "article.txt",
-        body: str = SMALL_BODY,
-        *,
-        url: str | None = SMALL_URL,
-        publisher: str | None = "Example Wire",
-        published: str | None = "2015-06-25",
-        title: str | None = SMALL_TITLE,
-    ) -> Path:
-        fields = {
-            "url": url,
-            "publisher": publisher,
-            "published": published,
-            "title": title,
-        }
-        header = "".join(
-            f"{key}: {value}\n" for key, value in fields.items() if value is not None
-        )
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(header + "\n" + body, encoding="utf-8")
-        return path
-
-    return write
+    return WriteArticle(tmp_path)
 
 
 def _open_embedded(folder: Path) -> Store:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from diplograph.model import AgreementFact, Article, ArticleFacts, Event, Evidence
 from diplograph.store import Store
@@ -83,7 +82,15 @@ def tiny_articles(n: int) -> list[Article]:
     ]  # fmt: skip
 
 
-class WriteArticle(Protocol):
+class WriteArticle:
+    """Writes an article in the header format under ``folder`` and returns its
+    path (the ``write_article`` fixture's; a module's fixture makes one on a
+    folder of its own). ``name`` may hold folders ("batch/a.txt"); a header
+    field given as None is left out."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
     def __call__(
         self,
         name: str = "article.txt",
@@ -93,7 +100,20 @@ class WriteArticle(Protocol):
         publisher: str | None = "Example Wire",
         published: str | None = "2015-06-25",
         title: str | None = SMALL_TITLE,
-    ) -> Path: ...
+    ) -> Path:
+        fields = {
+            "url": url,
+            "publisher": publisher,
+            "published": published,
+            "title": title,
+        }
+        header = "".join(
+            f"{key}: {value}\n" for key, value in fields.items() if value is not None
+        )
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(header + "\n" + body, encoding="utf-8")
+        return path
 
 
 # diplograph's graphs only: a server keeps graphs of its own

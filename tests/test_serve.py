@@ -324,6 +324,7 @@ def test_saved_queries_are_listed(server: Server) -> None:
     assert set(listed) == set(saved_queries())
     of = listed["agreements-of"]
     assert of["summary"] and of["path"] == "/api/queries/agreements-of"
+    assert of["feed"] == "/api/queries/agreements-of.atom"
     assert of["parameters"][0] | {"default": None} == {
         "name": "country", "type": "iri", "required": True, "default": None
     }  # fmt: skip
@@ -415,7 +416,10 @@ def test_openapi_describes_every_saved_query(server: Server) -> None:
     document = json.loads(body)
     assert document["openapi"].startswith("3.")
     queries = saved_queries()
-    assert set(document["paths"]) == {f"/api/queries/{name}" for name in queries}
+    feeds = {f"/api/queries/{name}.atom" for name, q in queries.items() if q.has_feed}
+    assert set(document["paths"]) == {f"/api/queries/{n}" for n in queries} | feeds
+    assert "/api/queries/agreements-concerning.atom" in feeds
+    assert "/api/queries/agreements-per-year.atom" not in feeds  # counts: no feed
     for name, query in queries.items():
         operation = document["paths"][f"/api/queries/{name}"]["get"]
         assert (

@@ -9,9 +9,10 @@ each article is resolved against what the ones before it stored.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import partial
 
-from rdflib import Graph, URIRef
+from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 
 from diplograph import sparql
@@ -25,11 +26,11 @@ from diplograph.model import (
     Processed,
     Resolution,
 )
-from diplograph.namespaces import ONTOLOGY_IRI
+from diplograph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.resolve import choose, propose
 from diplograph.resources import ontology_file
 from diplograph.settings import Settings
-from diplograph.store import Store, Term
+from diplograph.store import Row, Store, Term
 from diplograph.store.index import AgreementIndex
 from diplograph.triage import Built, keep_conforming
 from diplograph.validate import ValidationReport, validate
@@ -50,6 +51,43 @@ def ensure_ontology(store: Store) -> None:
         if rows and rows[0]["n"].value == str(len(graph)):
             return
     store.replace_graph(iri, graph)
+
+
+def loaded_now() -> Literal:
+    """Now, as the ``dg:loaded`` of an article written now: an xsd:dateTime in
+    UTC to the microsecond, so that articles written one after another in a
+    batch have times in their order (the change feeds compare them)."""
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    return Literal(now.replace("+00:00", "Z"), datatype=XSD.dateTime)
+
+
+def stamped(graph: Graph, article: URIRef, *, at: Literal | None = None) -> Graph:
+    """``graph`` with the article's ``dg:loaded`` set to ``at`` (now when None),
+    in place."""
+    graph.set((article, DG.loaded, at if at is not None else loaded_now()))
+    return graph
+
+
+def _arrived(content_hash: str, versions: list[Row]) -> Literal | None:
+    """When the text ``content_hash`` arrived, if ``versions`` (rows of
+    article-version.rq) hold it with a time: the same text written again
+    (reload, a new extractor, a shard loaded twice) did not arrive again, and
+    keeps its time, so that feeds do not send its rows anew."""
+    return next(
+        (Literal(row["loaded"].value, datatype=XSD.dateTime) for row in versions
+         if row["hash"].value == content_hash and "loaded" in row),
+        None,
+    )  # fmt: skip
+
+
+def _current(article: Article, versions: list[Row]) -> bool:
+    """Whether ``versions`` (rows of article-version.rq) hold this exact text,
+    extracted by this extractor version."""
+    return any(
+        row["hash"].value == article.content_hash
+        and row.get("extractor", Term("literal", "")).value == EXTRACTOR_VERSION
+        for row in versions
+    )
 
 
 class Loader:
@@ -94,12 +132,12 @@ class Loader:
         iri = article_iri(article)
         if not (self.store.has_graph(iri) if has_graph is None else has_graph):
             return False
+        return _current(article, self._versions(iri))
+
+    def _versions(self, iri: URIRef) -> list[Row]:
+        """The content hash, extractor version and load time stored for ``iri``."""
         _, rows = self.store.select(sparql.query("article-version", article=iri))
-        return any(
-            row["hash"].value == article.content_hash
-            and row.get("extractor", Term("literal", "")).value == EXTRACTOR_VERSION
-            for row in rows
-        )
+        return rows
 
     def resolve(
         self, facts: ArticleFacts, *, article: URIRef, stored_before: bool
@@ -144,7 +182,8 @@ class Loader:
         iri = article_iri(article)
         # asked once: on a server each question is a request
         stored_before = self.store.has_graph(iri)
-        if not force and self.is_stored(article, has_graph=stored_before):
+        versions = self._versions(iri) if stored_before else []
+        if not force and _current(article, versions):
             return Processed(article, facts, Graph(), None, "unchanged")
         built = self._build(facts, iri, stored_before)
         first, dropped = built.report, tuple[Dropped, ...]()
@@ -161,7 +200,8 @@ class Loader:
             return Processed(article, facts, graph, first, "rejected")
         index = self.index
         replaced = index.stored(iri) if stored_before else None
-        self.store.replace_graph(iri, graph)
+        arrived = _arrived(article.content_hash, versions)
+        self.store.replace_graph(iri, stamped(graph, iri, at=arrived))
         index.wrote(graph, replaced=replaced)
         before = first if dropped else None
         return Processed(article, facts, graph, report, "stored", dropped, before)
@@ -176,9 +216,16 @@ class Loader:
 
     def store_graph(self, iri: URIRef, graph: Graph) -> ValidationReport:
         """Validate an article graph built elsewhere (a shard's) and write it if
-        it conforms, as it is: no resolution."""
+        it conforms, as it is: no resolution. One with a ``dg:loaded`` (an
+        export's) keeps it, so that a store moved by export and load keeps the
+        times its rows arrived; one without (a shard's) gets the time of the
+        same text stored before, or now."""
         report = validate(graph)
         if report.conforms:
+            if graph.value(iri, DG.loaded) is None:
+                text = str(graph.value(iri, DG.contentHash))
+                versions = self._versions(iri) if self.store.has_graph(iri) else []
+                stamped(graph, iri, at=_arrived(text, versions))
             self.store.replace_graph(iri, graph)
             self._index = None  # read again if an article is resolved after it
         return report

@@ -81,6 +81,7 @@ class DG(DefinedNamespace):
     sourceFile: URIRef
     text: URIRef
     extractor: URIRef
+    loaded: URIRef
     reportedIn: URIRef
     evidence: URIRef
     Evidence: URIRef

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
 
+from diplograph.arrivals import SINCE, arrivals, keys, since_term
 from diplograph.errors import QueryError
 from diplograph.find import resolve_agreement
 from diplograph.gazetteer import load_gazetteer
@@ -95,6 +96,16 @@ class SavedQuery:
     def form(self) -> str:
         """SELECT, CONSTRUCT, DESCRIBE or ASK (a QueryError if none of them)."""
         return layout(self.text).form
+
+    @property
+    def has_feed(self) -> bool:
+        """Whether its rows say when they arrived, so that it can give those
+        new since a time (:func:`diplograph.arrivals.keys`)."""
+        try:
+            keys(self.text)
+        except QueryError:
+            return False
+        return True
 
     @property
     def reads_inferred(self) -> bool:
@@ -387,6 +398,24 @@ def require_inferred(store: Store, query: SavedQuery) -> None:
         )
 
 
+def new_since(
+    query: SavedQuery, bindings: dict[str, Term], since: str | datetime
+) -> tuple[SavedQuery, dict[str, Term]]:
+    """The SELECT ``query`` as one that gives only its rows new since ``since``
+    (a date, or a date and time), newest first with the time each arrived
+    (:mod:`diplograph.arrivals`), and its bindings with that time."""
+    if query.form != "SELECT":
+        raise QueryError(
+            f"query {query.name!r} is a {query.form} query: only the rows of a "
+            "SELECT query can be new since a time."
+        )
+    try:
+        text = arrivals(query.text)
+    except QueryError as error:
+        raise QueryError(f"query {query.name!r}: {error}") from None
+    return replace(query, text=text), {**bindings, SINCE: since_term(since)}
+
+
 def select_rows(
     store: Store,
     query: SavedQuery,
@@ -490,6 +519,7 @@ def run_query(
     limit: int | None = None,
     offset: int = 0,
     as_dataframe: bool = False,
+    since: str | datetime | None = None,
     **params: str,
 ) -> Any:
     """Run a saved query (by name or .rq path); rows as dicts of Python values.
@@ -504,7 +534,10 @@ def run_query(
     list, in no set order. Integers and booleans are Python's. With
     ``as_dataframe=True`` the rows come as a pandas DataFrame (``pip install
     'diplograph[pandas]'``). An ASK query gives True or False; a CONSTRUCT or
-    DESCRIBE query an rdflib Graph.
+    DESCRIBE query an rdflib Graph. With ``since`` (a date such as
+    ``"2026-01-20"``, a date and time, or a datetime) only the rows new since
+    then come, newest first, each with the time it arrived (``arrived``): see
+    :mod:`diplograph.arrivals` for what makes a row new.
 
     Example:
         >>> from diplograph.pipeline import load
@@ -530,6 +563,8 @@ def run_query(
         checked_count("limit", limit)
     checked_count("offset", offset)
     query, bindings = _bound(store, name, params)
+    if since is not None:
+        query, bindings = new_since(query, bindings, since)
     form = query.form
     if form == "ASK":
         return ask(store, query, bindings)
@@ -593,6 +628,7 @@ __all__ = [
     "count_rows",
     "known_total",
     "load_query",
+    "new_since",
     "parse_header",
     "run_query",
     "saved_queries",

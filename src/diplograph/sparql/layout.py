@@ -232,10 +232,23 @@ def counted(text: str) -> str:
         }
         <BLANKLINE>
     """
+    prologue, dataset, inner = nested(text)
+    return (
+        f"{prologue}SELECT (COUNT(*) AS ?{COUNT_VARIABLE})"
+        f"{' ' + dataset if dataset else ''} WHERE {{\n{inner}\n}}\n"
+    )
+
+
+def nested(text: str) -> tuple[str, str, str]:
+    """The SELECT query ``text`` made ready to be a subquery of another: its
+    prologue, its dataset clause (a subquery has none: the outer query takes
+    it) and the rest, the subquery, with a ``#@values`` marker at the start of
+    its WHERE group when it has none, so that its parameters are bound there.
+    """
     found = layout(text)
     if found.form != "SELECT":
         raise QueryError(
-            f"only the rows of a SELECT query are counted, not {found.form}"
+            f"only the rows of a SELECT query are counted or fed, not {found.form}"
         )
     assert found.where is not None
     where_start = found.where[0]
@@ -247,10 +260,32 @@ def counted(text: str) -> str:
     projection = text[found.form_at : start].rstrip()
     between = text[end:where_start]  # the WHERE keyword, if any
     inner = f"{projection} {between.strip() or 'WHERE'} {body}".rstrip()
-    return (
-        f"{text[: found.form_at]}SELECT (COUNT(*) AS ?{COUNT_VARIABLE})"
-        f"{' ' + dataset if dataset else ''} WHERE {{\n{inner}\n}}\n"
-    )
+    return text[: found.form_at], dataset, inner
+
+
+def projected(text: str) -> list[str]:
+    """The names of the columns the SELECT query ``text`` projects, in order.
+
+    Example:
+        >>> projected("SELECT DISTINCT ?a (COUNT(?b) AS ?n) WHERE { ?a ?p ?b }")
+        ['a', 'n']
+    """
+    found = layout(text)
+    if found.form != "SELECT":
+        raise QueryError(f"a {found.form} query has no columns, only a SELECT")
+    tokens = _tokens(text[found.form_at : found.dataset[0]])
+    names, after_as = [], False
+    for token in tokens[1:]:
+        if token.text == "*" and token.depth == 0:
+            raise QueryError(
+                "the query projects every variable (SELECT *): name its columns "
+                "(SELECT ?a ?b ...) so they are known before it runs"
+            )
+        if token.kind == "var" and (token.depth == 0 or after_as):
+            names.append(token.text[1:])
+        if token.kind != "space":
+            after_as = token.is_word("AS") and token.depth == 1
+    return names
 
 
 def with_dataset(text: str, clause: str) -> str:
@@ -267,6 +302,8 @@ __all__ = [
     "checked_count",
     "counted",
     "layout",
+    "nested",
     "paged",
+    "projected",
     "with_dataset",
 ]

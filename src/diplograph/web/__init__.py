@@ -1,6 +1,7 @@
 """``diplograph serve``: the embedded store over HTTP, read-only (``web/``:
 ``app`` the routes, ``sparql`` the protocol, ``results`` its formats, ``api`` the
-saved queries and OpenAPI, ``limits`` the time and row limits).
+saved queries and OpenAPI, ``atom`` their feeds, ``limits`` the time and row
+limits).
 
 - ``/sparql``: the SPARQL 1.1 Protocol (GET ``?query=``, POST form-encoded or
   ``application/sparql-query``), results by content negotiation: SPARQL JSON,
@@ -13,6 +14,10 @@ saved queries and OpenAPI, ``limits`` the time and row limits).
   and messages: 400), with ``Link`` (``rel="next"``/``"prev"``) and
   ``X-Total-Count`` headers; ``/api/openapi.json`` describes them, generated
   from the grlc headers as grlc does.
+- ``/api/queries/NAME.atom?param=...&since=&limit=``: the rows of a saved query
+  new since a time as an Atom feed (``web.atom``; what "new" means:
+  :mod:`diplograph.arrivals`), the newest ``limit`` (50) of them; without
+  ``since``, the newest rows.
 - ``/plot/timeline.svg?country=&agreement=&from=&to=`` and
   ``/plot/network.svg?country=&from=&to=``: the pictures of ``diplograph plot``
   (:mod:`diplograph.plot`) as SVG, with its checks (400 for a bad value).
@@ -33,8 +38,9 @@ Example:
     >>> app = create_app(open_store(":memory:"), options=ServeOptions())
     >>> sorted(route.path for route in app.routes)  # doctest: +NORMALIZE_WHITESPACE
     ['/', '/agreement', '/agreement/{key:path}', '/api/openapi.json', '/api/queries',
-     '/api/queries/{name}', '/article/{key:path}', '/country', '/country/{code:path}',
-     '/plot/network.svg', '/plot/timeline.svg', '/search', '/sparql', '/static']
+     '/api/queries/{name}', '/api/queries/{name}.atom', '/article/{key:path}',
+     '/country', '/country/{code:path}', '/plot/network.svg', '/plot/timeline.svg',
+     '/search', '/sparql', '/static']
 """
 
 from __future__ import annotations

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import threading
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from diplograph import __version__
+from diplograph.arrivals import BEFORE_ANY, identity, since_term
 from diplograph.errors import QueryError, StoreError
 from diplograph.queries import (
     VOCABULARIES,
@@ -20,6 +22,7 @@ from diplograph.queries import (
     with_graph_prefixes,
 )
 from diplograph.store import Store
+from diplograph.web.atom import MEDIA_TYPE, atom_feed
 from diplograph.web.limits import (
     RequestError,
     ServeOptions,
@@ -30,7 +33,10 @@ from diplograph.web.limits import (
 )
 
 DEFAULT_PAGE = 50  # rows of a saved query when no limit is given
-# the first keyword of an update, after its prologue
+# entries of a feed when no limit is given: feed readers keep what they have
+# seen, and ask often, so the newest 50 are plenty between two visits
+DEFAULT_ENTRIES = 50
+FEED_SUFFIX = ".atom"
 
 
 async def saved_query(
@@ -40,20 +46,10 @@ async def saved_query(
     options: ServeOptions,
 ) -> Response:
     """One saved query as JSON rows, a page with Link and X-Total-Count."""
-    name = request.path_params["name"]
-    if name not in queries:
-        raise RequestError(
-            404, f"no saved query {name!r}; GET /api/queries lists them."
-        )
-    query = queries[name]
-    params = single_params(request)
-    limit = count_param(params.pop("limit", None), "limit", DEFAULT_PAGE)
+    query, params = _asked(request, queries)
+    name = query.name
+    limit = _limit(params, DEFAULT_PAGE, options)
     offset = count_param(params.pop("offset", None), "offset", 0)
-    if limit > options.row_limit:
-        raise RequestError(
-            400,
-            f"limit {limit} is over this server's row limit of {options.row_limit}.",
-        )
     # "name_": run_query's spelling of a parameter whatever its name
     # (Any: mypy would match them against run_query's own keywords)
     values: dict[str, Any] = {f"{key}_": value for key, value in params.items()}
@@ -92,6 +88,74 @@ async def saved_query(
     return JSONResponse(answer, headers=headers)
 
 
+async def saved_feed(
+    request: Request,
+    store: Store,
+    queries: dict[str, SavedQuery],
+    options: ServeOptions,
+) -> Response:
+    """The rows of one saved query new since ``since`` as an Atom feed (at
+    most ``limit``, the newest); without ``since``, the newest rows."""
+    query, params = _asked(request, queries)
+    limit = _limit(params, DEFAULT_ENTRIES, options)
+    since = params.pop("since", "") or BEFORE_ANY
+    values: dict[str, Any] = {f"{key}_": value for key, value in params.items()}
+
+    def work(stop: threading.Event) -> list[dict[str, Any]]:
+        try:
+            rows: list[dict[str, Any]] = run_query(
+                store, query.name, limit=limit, since=since, **values
+            )
+        except (QueryError, StoreError) as error:
+            raise RequestError(400, str(error)) from None
+        return rows
+
+    rows = await limited(work, options.time_limit)
+    asked = sorted(params.items())
+    rows_url = request.url.replace(
+        path=request.url.path.removesuffix(FEED_SUFFIX), query=urlencode(asked)
+    )
+    shown = ", ".join(f"{key}={value}" for key, value in asked)
+    body = atom_feed(
+        rows,
+        title=query.summary + (f" ({shown})" if shown else ""),
+        subtitle=f"New rows of the saved query {query.name}, newest first. "
+        + query.description,
+        # the same feed whatever the host it is asked of, or the time asked for
+        feed_id=f"{rows_url.path}?{rows_url.query}",
+        self_url=str(request.url),
+        rows_url=str(rows_url),
+        identity=identity(query.text),
+        updated=since_term(since).value,
+    )
+    headers = limit_headers(options, None)
+    return Response(body, media_type=MEDIA_TYPE, headers=headers)
+
+
+def _asked(
+    request: Request, queries: dict[str, SavedQuery]
+) -> tuple[SavedQuery, dict[str, str]]:
+    """The saved query a request names (404 if none) and its parameters, each
+    given once (400 if twice)."""
+    name = request.path_params["name"]
+    if name not in queries:
+        raise RequestError(
+            404, f"no saved query {name!r}; GET /api/queries lists them."
+        )
+    return queries[name], single_params(request)
+
+
+def _limit(params: dict[str, str], default: int, options: ServeOptions) -> int:
+    """The ``limit`` of a request (taken out of ``params``), within the row limit."""
+    limit = count_param(params.pop("limit", None), "limit", default)
+    if limit > options.row_limit:
+        raise RequestError(
+            400,
+            f"limit {limit} is over this server's row limit of {options.row_limit}.",
+        )
+    return limit
+
+
 def _parameter_schema(query: SavedQuery, name: str, ptype: str) -> dict[str, Any]:
     if name in VOCABULARIES:
         return {"type": "string", "enum": list(VOCABULARIES[name])}
@@ -114,6 +178,11 @@ def described(query: SavedQuery) -> dict[str, Any]:
         "tags": list(query.tags),
         "form": query.form,
         "path": f"/api/queries/{query.name}",
+        **(
+            {"feed": f"/api/queries/{query.name}{FEED_SUFFIX}"}
+            if query.has_feed
+            else {}
+        ),
         "parameters": [
             {
                 "name": p.name,
@@ -132,6 +201,50 @@ def described(query: SavedQuery) -> dict[str, Any]:
             }
             for p in query.parameters
         ],
+    }
+
+
+def _limit_parameter(default: int, options: ServeOptions) -> dict[str, Any]:
+    return {
+        "name": "limit",
+        "in": "query",
+        "schema": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": options.row_limit,
+            "default": default,
+        },
+    }
+
+
+def _feed_operation(
+    query: SavedQuery, parameters: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The feed of a saved query's new rows, as OpenAPI describes it."""
+    since = {
+        "name": "since",
+        "in": "query",
+        "description": "only the rows that arrived after this date, or date and "
+        "time (UTC unless a zone ends it); the newest rows without it",
+        "schema": {"type": "string", "example": "2026-01-20T09:30:00Z"},
+    }
+    return {
+        "get": {
+            "operationId": f"{query.name}-feed",
+            "summary": f"{query.summary}: the rows new since a time, as Atom",
+            "description": "An Atom 1.0 feed of the rows of the query that arrived "
+            "after since, newest first, one entry per row.",
+            "tags": list(query.tags),
+            "parameters": [*parameters, since],
+            "responses": {
+                "200": {
+                    "description": "the new rows, one Atom entry each",
+                    "content": {"application/atom+xml": {}},
+                },
+                "400": {"description": "a parameter that is not right, and why"},
+                "503": {"description": "over the time limit"},
+            },
+        }
     }
 
 
@@ -156,18 +269,13 @@ def openapi_document(
             }
             for p in query.parameters
         ]
+        if query.has_feed:
+            paths[f"/api/queries/{query.name}{FEED_SUFFIX}"] = _feed_operation(
+                query, [*parameters, _limit_parameter(DEFAULT_ENTRIES, options)]
+            )
         if query.form == "SELECT":
             parameters += [
-                {
-                    "name": "limit",
-                    "in": "query",
-                    "schema": {
-                        "type": "integer",
-                        "minimum": 0,
-                        "maximum": options.row_limit,
-                        "default": DEFAULT_PAGE,
-                    },
-                },
+                _limit_parameter(DEFAULT_PAGE, options),
                 {
                     "name": "offset",
                     "in": "query",

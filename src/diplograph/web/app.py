@@ -19,7 +19,13 @@ from diplograph.errors import DiplographError, StoreError
 from diplograph.queries import saved_queries
 from diplograph.store import Store
 from diplograph.store.embedded import EmbeddedStore
-from diplograph.web.api import described, openapi_document, saved_query
+from diplograph.web.api import (
+    FEED_SUFFIX,
+    described,
+    openapi_document,
+    saved_feed,
+    saved_query,
+)
 from diplograph.web.limits import (
     RequestError,
     ServeOptions,
@@ -96,6 +102,12 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
         except RequestError as problem:
             return problem_response(problem, options)
 
+    async def feed(request: Request) -> Response:
+        try:
+            return await saved_feed(request, current(), queries, options)
+        except RequestError as problem:
+            return problem_response(problem, options)
+
     async def openapi(request: Request) -> Response:
         return JSONResponse(openapi_document(queries, options))
 
@@ -124,6 +136,8 @@ def create_app(store: Store, *, options: ServeOptions) -> Starlette:
             Route("/sparql", sparql, methods=["GET", "POST"]),
             Route("/api/queries", listing, methods=["GET"]),
             Route("/api/openapi.json", openapi, methods=["GET"]),
+            # before the JSON rows, whose {name} would take "NAME.atom" too
+            Route("/api/queries/{name}" + FEED_SUFFIX, feed, methods=["GET"]),
             Route("/api/queries/{name}", saved, methods=["GET"]),
             *(
                 Route(f"/plot/{kind}.svg", plotted(kind), methods=["GET"])

@@ -24,6 +24,7 @@ from diplograph.queries import (
     graph_result,
     known_total,
     load_query,
+    new_since,
     parse_query,
     saved_queries,
     select_rows,
@@ -50,6 +51,14 @@ listing then says how many rows there are in all ("rows 1-25 of 25,563": the
 table's last line, or on stderr for csv, tsv and json). A table on a terminal
 shows {TABLE_PAGE} rows at a time unless --limit or --all is given. --limit 0
 prints only the count.
+
+new rows: --since DATE gives only the rows that arrived after DATE (YYYY-MM-DD,
+or a date and time such as 2026-01-20T09:30:00Z; UTC unless a zone ends it),
+newest first, with the time each arrived as a last column, arrived. A row
+arrives with the first article behind it (its agreement, article or source
+column): a later article repeating it does not bring it back. Articles loaded
+before diplograph recorded load times count as old. The same rows are the
+server's Atom feeds (diplograph serve: /api/queries/NAME.atom).
 
 query forms: SELECT gives rows (--format table, csv, tsv or json); CONSTRUCT and
 DESCRIBE give a graph, printed as Turtle with the project's prefixes (--format
@@ -87,6 +96,11 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--offset", type=non_negative, default=0, metavar="N",
         help="skip the first N rows (default 0)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--since", metavar="DATE",
+        help="only the rows new since DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ), "
+        "newest first, with the time each arrived (see 'new rows' below)",
     )  # fmt: skip
 
 
@@ -207,6 +221,8 @@ def run_query(args: argparse.Namespace, settings: Settings) -> ExitStatus:
         raise QueryError("an ASK query has one answer, true or false: no pages.")
     with opened(settings, read_only=True) as store:
         bindings = bind_parameters(query, values, store)
+        if args.since is not None:
+            query, bindings = new_since(query, bindings, args.since)
         log.debug("query %s on %s with %s", query.name, store.location, bindings)
         if form == "ASK":
             answer = ask(store, query, bindings)
