@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -34,6 +35,26 @@ def add_verbosity(
         action="store_true",
         help=verbose_help or "also print debug detail on stderr",
     )
+
+
+def add_match(parser: argparse.ArgumentParser) -> None:
+    """``--match``: the prefilter of WARC records, for ``load`` and ``extract``."""
+    parser.add_argument(
+        "--match",
+        metavar="REGEX",
+        help="read only the WARC responses whose raw bytes match REGEX (any "
+        "case), before any HTML parsing (default: the instrument nouns of the "
+        "lexicon: agreement, treaty, memorandum, ...; '' reads every one)",
+    )
+
+
+def match_of(args: argparse.Namespace, settings: Settings) -> re.Pattern[bytes]:
+    """The prefilter ``--match`` asks for, or the lexicon's by default."""
+    from diplograph.archives import compile_match, default_match
+
+    if args.match is None:
+        return default_match(settings.lexicon)
+    return compile_match(args.match)
 
 
 def parse_date(value: str) -> date:

@@ -11,12 +11,12 @@ from rdflib import URIRef
 
 from diplograph.cli import problems
 from diplograph.cli.command import Command
-from diplograph.cli.options import parse_date
+from diplograph.cli.options import add_match, match_of, parse_date
 from diplograph.cli.output import report_dropped, report_rejection
 from diplograph.cli.problems import forget_reports, keep_report
 from diplograph.cli.progress import Progress
 from diplograph.cli.status import ExitStatus
-from diplograph.errors import ArticleError, DiplographError
+from diplograph.errors import ArticleError, DiplographError, NotEnglishError
 from diplograph.iri import article_iri
 from diplograph.model import Processed
 from diplograph.pipeline import LoadSummary, load, load_nquads
@@ -31,8 +31,9 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files or folders (.txt, .html, .md, .jsonl)",
+        help="article files or folders (.txt, .html, .md, .jsonl, .warc, .warc.gz)",
     )
+    add_match(parser)
     parser.add_argument(
         "--nquads",
         nargs="+",
@@ -115,10 +116,16 @@ def load_articles(
             print(line)
 
     try:
-        outcomes = load(args.paths, store, published=args.published, settings=settings)
+        outcomes = load(
+            args.paths, store, published=args.published, settings=settings,
+            match=match_of(args, settings),
+        )  # fmt: skip
         for outcome in outcomes:
             progress.step()
-            if isinstance(outcome, ArticleError):
+            if isinstance(outcome, NotEnglishError):
+                summary.not_english.append(outcome)
+                say(f"skipped {outcome}")
+            elif isinstance(outcome, ArticleError):
                 summary.unreadable.append(outcome)
                 progress.clear()
                 log.warning("SKIPPED %s", outcome)
@@ -212,7 +219,9 @@ def print_summary(summary: LoadSummary, elapsed: float, location: str) -> None:
         f"{len(summary.loaded)} article(s) loaded{dropped}, "
         f"{len(summary.unchanged)} unchanged, "
         f"{len(summary.rejected)} rejected, "
-        f"{len(summary.unreadable)} unreadable; {summary.agreements} agreement(s), "
+        f"{len(summary.unreadable)} unreadable; "
+        f"{len(summary.not_english)} skipped as not English; "
+        f"{summary.agreements} agreement(s), "
         f"{summary.triples} triples; {elapsed:.1f} s "
         f"({done / max(elapsed, 1e-9):.1f} articles/s); "
         f"store: {location}"
@@ -225,7 +234,9 @@ LOAD = Command(
     "validate each article's graph against the shapes and store them. Facts that "
     "break the shapes are dropped and listed, with their sentence and why, and "
     "the rest of the article is stored (--strict: the article is rejected "
-    "whole). Reloading an article replaces its graph. Exit 1 if any article was "
+    "whole). Reloading an article replaces its graph. WARC archives are read "
+    "for their HTML responses that --match; articles not in English are "
+    "skipped and counted. Exit 1 if any article was "
     "rejected or unreadable, 130 if interrupted (run it again to resume).",
     run=run,
     arguments=arguments,
