@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from language_samples import SAMPLES
+from support import stored_agreements
 from warcs import AGREEMENT_NEWS, FOREIGN_NEWS, response, write_warc
 
 from diplograph.cli import main
@@ -18,8 +19,6 @@ from diplograph.errors import ArticleError, NotEnglishError
 from diplograph.language import MIN_LETTERS, require_english
 from diplograph.model import Article
 from diplograph.pipeline import in_parallel, process
-from diplograph.queries import run_query
-from diplograph.store import open_store
 
 DAY = date(2024, 3, 12)
 
@@ -106,11 +105,7 @@ def test_load_counts_them_for_every_kind_of_input(
         "4 skipped as not English; 1 agreement(s)"
     ) in out
     assert "skipped " in out and "its language is 'fr'" in out
-    store = open_store(store_dir)
-    try:
-        rows = run_query(store, "agreements")
-    finally:
-        store.close()
+    rows = stored_agreements(store_dir)
     assert [sorted(r["parties"]) for r in rows] == [["Ghana", "Kenya"]]
 
 

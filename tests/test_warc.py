@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support import stored_agreements
 from warcs import (
     AGREEMENT_NEWS,
     FOREIGN_NEWS,
@@ -27,8 +28,6 @@ from diplograph.articles import read_articles, walk
 from diplograph.cli import main
 from diplograph.errors import ArticleError
 from diplograph.model import Article
-from diplograph.queries import run_query
-from diplograph.store import open_store
 
 CORRUPT = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: zz\r\n\r\ngarbage"
 
@@ -177,11 +176,7 @@ def test_load_stores_the_agreements_of_an_archive(
         "3 article(s) loaded, 0 unchanged, 0 rejected, 1 unreadable; "
         "1 skipped as not English; 3 agreement(s)"
     ) in out
-    store = open_store(store_dir)
-    try:
-        rows = run_query(store, "agreements")
-    finally:
-        store.close()
+    rows = stored_agreements(store_dir)
     assert sorted(tuple(sorted(r["parties"])) for r in rows) == [
         ("Chile", "Norway"), ("Ghana", "Kenya"), ("Morocco", "Portugal"),
     ]  # fmt: skip

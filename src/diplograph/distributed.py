@@ -159,7 +159,7 @@ def run_task(
             result.unreadable.append(str(outcome))
         else:
             _add(dataset, outcome, result)
-    partial = target.with_name(f".{task.shard}.{os.getpid()}.partial")
+    partial = target.parent / f".{target.name}.{os.getpid()}.partial"
     dataset.serialize(destination=str(partial), format="nquads", encoding="utf-8")
     os.replace(partial, target)
     return result
