@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, cast
 
 from diplograph.errors import ArticleError, shown_path
 from diplograph.model import Article
@@ -49,27 +49,53 @@ def is_warc(path: Path | str) -> bool:
     return str(path).lower().endswith(WARC_SUFFIXES)
 
 
-def default_match(lexicon_dir: str | None = None) -> re.Pattern[bytes]:
+class Prefilter(Protocol):
+    """What ``--match`` becomes: a compiled pattern searched in raw bytes."""
+
+    def search(self, data: bytes, /) -> object: ...
+
+
+def default_match(lexicon_dir: str | None = None) -> Prefilter:
     """The prefilter ``--match`` defaults to: any instrument noun of the
-    lexicon ('agreement', 'treaty', 'memorandum', ...), the very pattern the
-    extractor finds them with, on bytes and ignoring case.
+    lexicon ('agreement', 'treaty', 'memorandum', ...), the words the extractor
+    finds them by, as whole words in any case.
 
     Example:
         >>> bool(default_match().search(b"Both sides signed a TREATY on Monday"))
         True
         >>> bool(default_match().search(b"The home side won the cup final"))
         False
+        >>> bool(default_match().search(b"They signed an FTA")), bool(
+        ...     default_match().search(b"they left after lunch"))
+        (True, False)
     """
     from diplograph.extract.lexicon import load_lexicon
 
-    return compile_match(load_lexicon(lexicon_dir).kind_pattern.pattern)
+    words = load_lexicon(lexicon_dir).kind_words
+    # the extractor's word boundaries, (?<![\w-]) and (?![\w-]), without the
+    # lookarounds RE2 does not have: the same answer to "is there one?"
+    return compile_match(rf"(?:^|[^\w-])(?:{words})(?:[^\w-]|$)")
 
 
-def compile_match(pattern: str) -> re.Pattern[bytes]:
-    """A ``--match`` pattern as the bytes regular expression the prefilter
-    runs; an invalid one is a :class:`~diplograph.errors.DiplographError`."""
+def compile_match(pattern: str) -> Prefilter:
+    """A ``--match`` pattern as the prefilter runs it on raw bytes, ignoring
+    case: with RE2 (google-re2), else, for what RE2 lacks (lookarounds,
+    backreferences), with Python's ``re``; an invalid pattern is a
+    :class:`~diplograph.errors.DiplographError`.
+
+    RE2, not ``re``: the default pattern over the 71 MB of HTML of 25,000
+    responses took 0.33 s against 8.8 s, the same 466 matching.
+    """
+    import re2
+
     from diplograph.errors import DiplographError
 
+    options = re2.Options()
+    options.case_sensitive = False
+    try:
+        return cast(Prefilter, re2.compile(pattern.encode("utf-8"), options))
+    except re2.error:
+        pass
     try:
         return re.compile(pattern.encode("utf-8"), re.I)
     except re.error as error:
@@ -91,7 +117,7 @@ class WarcCounts:
 def read_warc(
     path: Path,
     *,
-    match: re.Pattern[bytes] | None = None,
+    match: Prefilter | None = None,
     published: date | None = None,
     start: int = 0,
     end: int | None = None,
@@ -153,7 +179,7 @@ def _article(
     record: object,
     shown: str,
     counts: WarcCounts,
-    match: re.Pattern[bytes] | None,
+    match: Prefilter | None,
     published: date | None,
 ) -> Article | ArticleError | None:
     """The article of one response record, its error, or None if it is no
@@ -237,4 +263,12 @@ def warc_chunks(path: Path, *, records: int) -> list[tuple[int, int | None]]:
     return list(zip(starts, ends, strict=True))
 
 
-__all__ = ["WARC_SUFFIXES", "default_match", "is_warc", "read_warc", "warc_chunks"]
+__all__ = [
+    "WARC_SUFFIXES",
+    "Prefilter",
+    "compile_match",
+    "default_match",
+    "is_warc",
+    "read_warc",
+    "warc_chunks",
+]

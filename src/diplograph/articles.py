@@ -37,7 +37,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import BinaryIO
 
-from diplograph.archives import WARC_SUFFIXES, is_warc, read_warc
+from diplograph.archives import WARC_SUFFIXES, Prefilter, is_warc, read_warc
 from diplograph.errors import ArticleError, shown_path
 from diplograph.model import Article
 from diplograph.page import read_page
@@ -180,7 +180,7 @@ def read_articles(
     paths: Iterable[Path | str],
     *,
     published: date | None = None,
-    match: re.Pattern[bytes] | None = None,
+    match: Prefilter | None = None,
 ) -> Iterator[Article | ArticleError]:
     """Read every article under ``paths``; a bad file yields its error, not a stop.
 

@@ -10,7 +10,6 @@ before it stored.
 from __future__ import annotations
 
 import os
-import re
 import signal
 import sys
 import threading
@@ -26,6 +25,7 @@ from typing import Any, TypeVar
 
 from rdflib import Graph, URIRef
 
+from diplograph.archives import Prefilter
 from diplograph.articles import read_articles
 from diplograph.build import build_graph
 from diplograph.errors import ArticleError, DiplographError, StoreError, shown_path
@@ -254,7 +254,7 @@ def load(
     published: date | None = None,
     workers: int | None = None,
     settings: Settings | None = None,
-    match: re.Pattern[bytes] | None = None,
+    match: Prefilter | None = None,
 ) -> Iterator[Processed | ArticleError]:
     """Read, extract, resolve, validate and store every article; yields each outcome.
 

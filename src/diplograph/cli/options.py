@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
+from diplograph.archives import Prefilter
 from diplograph.settings import DEFAULT_STORE, Settings
 from diplograph.store import Store, open_store
 
@@ -48,7 +48,7 @@ def add_match(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def match_of(args: argparse.Namespace, settings: Settings) -> re.Pattern[bytes]:
+def match_of(args: argparse.Namespace, settings: Settings) -> Prefilter:
     """The prefilter ``--match`` asks for, or the lexicon's by default."""
     from diplograph.archives import compile_match, default_match
 
