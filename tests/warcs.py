@@ -7,6 +7,7 @@ The articles are short fictional diplomatic news written for these tests.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import random
 import uuid
@@ -174,3 +175,19 @@ def news_records(
         else:
             title, paragraphs = NOT_AGREEMENT_NEWS[number % len(NOT_AGREEMENT_NEWS)]
         yield response(uri, f"{title} ({number})", [*paragraphs, filler])
+
+
+def benchmark_arguments(
+    parser: argparse.ArgumentParser, *, records: int
+) -> argparse.Namespace:
+    """The benchmarks' ``--make PATH [--records N] [--relevant F]``: if given,
+    write the generated WARC there and exit; else the parsed arguments."""
+    parser.add_argument("--make", type=Path, help="write a generated WARC here")
+    parser.add_argument("--records", type=int, default=records)
+    parser.add_argument("--relevant", type=float, default=0.02)
+    args = parser.parse_args()
+    if args.make:
+        write_warc(args.make, news_records(args.records, relevant=args.relevant))
+        print(f"wrote {args.make}: {args.make.stat().st_size / 1e6:.1f} MB")
+        raise SystemExit(0)
+    return args

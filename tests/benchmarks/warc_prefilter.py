@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from warcs import benchmark_arguments  # noqa: E402
 
 
 def peak_mib() -> str:
@@ -41,18 +42,9 @@ def peak_mib() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--make", type=Path)
-    parser.add_argument("--records", type=int, default=50_000)
-    parser.add_argument("--relevant", type=float, default=0.02)
     parser.add_argument("mode", nargs="?", default="read")
     parser.add_argument("path", type=Path, nargs="?")
-    args = parser.parse_args()
-    if args.make:
-        from warcs import news_records, write_warc
-
-        write_warc(args.make, news_records(args.records, relevant=args.relevant))
-        print(f"wrote {args.make}: {args.make.stat().st_size / 1e6:.1f} MB")
-        return
+    args = benchmark_arguments(parser, records=50_000)
 
     from diplograph.archives import default_match, read_warc
     from diplograph.model import Article

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from warcs import benchmark_arguments  # noqa: E402
 
 WORDS = re.compile(rb"(?i)\b(?:agreement|treaty|accord|memorandum)\b")
 
@@ -55,18 +56,9 @@ def with_warcio(path: Path) -> tuple[int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--make", type=Path)
-    parser.add_argument("--records", type=int, default=20_000)
-    parser.add_argument("--relevant", type=float, default=0.02)
     parser.add_argument("--read", choices=["fastwarc", "warcio"])
     parser.add_argument("path", type=Path, nargs="?")
-    args = parser.parse_args()
-    if args.make:
-        from warcs import news_records, write_warc
-
-        write_warc(args.make, news_records(args.records, relevant=args.relevant))
-        print(f"wrote {args.make}: {args.make.stat().st_size / 1e6:.1f} MB")
-        return
+    args = benchmark_arguments(parser, records=20_000)
     started = time.perf_counter()
     read = with_fastwarc if args.read == "fastwarc" else with_warcio
     records, matched = read(args.path)
