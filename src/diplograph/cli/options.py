@@ -44,7 +44,9 @@ def add_match(parser: argparse.ArgumentParser) -> None:
         metavar="REGEX",
         help="read only the WARC responses whose raw bytes match REGEX (any "
         "case), before any HTML parsing (default: the instrument nouns of the "
-        "lexicon: agreement, treaty, memorandum, ...; '' reads every one)",
+        "lexicon: agreement, treaty, memorandum, ...; '' reads every one). "
+        "Run by RE2; a pattern RE2 lacks the means for (lookarounds) by "
+        "Python's re, slower",
     )
 
 

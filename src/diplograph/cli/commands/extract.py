@@ -46,7 +46,8 @@ def extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         metavar="DIR",
-        help="output folder (facts) or file (turtle, nquads); default stdout",
+        help="output folder (facts, or the shards of --dask) or file (turtle, "
+        "nquads); default stdout",
     )
     parser.add_argument("--published", type=parse_date, metavar="YYYY-MM-DD")
     add_match(parser)
