@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support import stored_agreements
 from warcs import (
     AGREEMENT_NEWS,
@@ -198,3 +200,43 @@ def test_a_bad_match_is_a_usage_error(
     code = main(["load", str(path), "--store", str(tmp_path / "s"), "--match", "("])
     assert code == 2
     assert "--match '(' is not a regular expression" in capsys.readouterr().err
+
+
+def test_a_corrupt_record_after_records_of_other_types_is_one_error(
+    tmp_path: Path,
+) -> None:
+    path = write_warc(tmp_path / "n.warc.gz", [*other_records(), CORRUPT, news(0)])
+    items = list(read_warc(path))
+    assert [a.title for a in articles_of(items)] == [AGREEMENT_NEWS[0][0]]
+    assert len(errors_of(items)) == 1
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.warc", b"", "the file is empty"),
+        ("text.warc", b"hello, not a WARC\n", "not a WARC file"),
+        ("text.warc.gz", gzip.compress(b"hello"), "not a WARC file"),
+    ],
+)
+def test_what_is_no_warc_is_said_to_be_none(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    (error,) = list(read_warc(path))
+    assert isinstance(error, ArticleError) and message in str(error)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(garbage=st.binary(max_size=300), cut=st.integers(0, 2000))
+def test_arbitrary_bytes_end_in_articles_or_errors(
+    tmp_path: Path, garbage: bytes, cut: int
+) -> None:
+    whole = b"".join(gzip.compress(r.encode()) for r in [news(0), news(1)])
+    for content in (garbage, whole[:cut] + garbage + whole[cut:]):
+        path = tmp_path / "fuzz.warc.gz"
+        path.write_bytes(content)
+        for item in read_warc(path):
+            assert isinstance(item, Article | ArticleError)

@@ -2,7 +2,7 @@
 
 Only the HTML responses are read: requests, metadata, revisits, warcinfo and
 responses of other types (images, robots.txt, PDFs) are left out, the first
-ones by FastWARC without their content being read. A cheap prefilter, a
+ones without their content being read. A cheap prefilter, a
 regular expression on the raw bytes of each response (by default the
 instrument nouns of the lexicon, :func:`default_match`), comes before any HTML
 parsing, so that a CC-NEWS file with a few hundred agreement articles among
@@ -141,30 +141,43 @@ def read_warc(
         )
         return
     with stream:
-        gzipped = stream.read(3) == _GZIP_MAGIC
+        start_bytes = stream.read(3)
+        if not start_bytes:
+            yield ArticleError(path, "the file is empty", "Give a WARC file.")
+            return
+        gzipped = start_bytes == _GZIP_MAGIC
         position = start
         while end is None or position < end:
             stream.seek(position)
             last = position
-            records = ArchiveIterator(
-                stream, record_types=WarcRecordType.response, parse_http=False
-            )
+            # every type, so that where a corrupt record follows is known;
+            # the content of those skipped is never read
+            records = ArchiveIterator(stream, parse_http=False)
             try:
                 for record in records:
                     last = record.stream_pos
                     if end is not None and last >= end:
                         break
+                    if record.record_type != WarcRecordType.response:
+                        continue
                     counts.records += 1
                     item = _article(record, shown, counts, match, published)
                     if item is not None:
                         yield item
                 break  # the end of the file or of the chunk
             except OSError as error:  # FastWARC's word for a corrupt record
-                yield ArticleError(
-                    f"{shown}@{last}", f"a corrupt record or gzip member after "
-                    f"byte {last:,} ({error})", "The records after it were read; "
-                    "download the file again if some are missing.",
-                )  # fmt: skip
+                if last == 0:
+                    yield ArticleError(
+                        path, f"not a WARC file: no WARC record at its start ({error})",
+                        "Give a WARC file (.warc, or .warc.gz as Common Crawl "
+                        "writes them); the rest of the file was searched for records.",
+                    )  # fmt: skip
+                else:
+                    yield ArticleError(
+                        f"{shown}@{last}", f"a corrupt record or gzip member after "
+                        f"byte {last:,} ({error})", "The records after it were read; "
+                        "download the file again if some are missing.",
+                    )  # fmt: skip
                 following = _next_record(stream, last + 1, gzipped=gzipped)
                 if following is None:
                     break
@@ -233,15 +246,16 @@ def _warc_date(value: str) -> date | None:
 def _next_record(stream: BinaryIO, position: int, *, gzipped: bool) -> int | None:
     """Where the next record (or gzip member) starts at or after ``position``;
     None if none does. Read in 1 MiB steps."""
-    marker = _GZIP_MAGIC if gzipped else _WARC_START
-    stream.seek(position)
-    while block := stream.read(1 << 20):
+    marker, step = (_GZIP_MAGIC if gzipped else _WARC_START), 1 << 20
+    while True:
+        stream.seek(position)
+        block = stream.read(step)
         found = block.find(marker)
         if found >= 0:
             return position + found
-        position += len(block) - len(marker) + 1
-        stream.seek(position)
-    return None
+        if len(block) < step:  # the end of the file
+            return None
+        position += step - len(marker) + 1  # a marker across two steps is found
 
 
 def warc_chunks(path: Path, *, records: int) -> list[tuple[int, int | None]]:
