@@ -142,6 +142,18 @@ def test_the_command_on_a_local_cluster_of_one_process(
     assert "0 shard(s) written, 3 there already" in capsys.readouterr().out
 
 
+def test_a_scheduler_by_its_address(tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    folder = inputs(tmp_path / "in")
+    tasks, _ = plan([folder])
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        results = list(extract_on_dask(tasks, tmp_path / "out", scheduler=address))
+    assert {r.status for r in results} == {"written"}
+    assert sum(r.stored for r in results) == 5
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
