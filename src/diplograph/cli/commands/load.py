@@ -103,12 +103,15 @@ def load_articles(
 ) -> None:
     """Load the articles the command line names, saying what became of each,
     into ``summary``; a KeyboardInterrupt leaves it as far as it got."""
+    from diplograph.archives import is_warc
     from diplograph.articles import walk
 
     # the files and the folders that cannot be read, each a step of the progress
     paths = list(walk(args.paths))
     log.debug("%d article file(s) to read", len(paths))
-    progress = Progress(len(paths))
+    # an archive holds articles that are only counted as they are read
+    archives = any(isinstance(p, Path) and is_warc(p) for p in paths)
+    progress = Progress(None if archives else len(paths))
 
     def say(line: str) -> None:
         if not args.quiet:
