@@ -141,3 +141,16 @@ def quad_count(store: Store) -> int:
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}"
     )
     return int(rows[0]["n"].value)
+
+
+def stored_agreements(store_dir: str | Path) -> list[dict[str, object]]:
+    """The rows of the saved query ``agreements`` on the embedded store there."""
+    from diplograph.queries import run_query
+    from diplograph.store import open_store
+
+    store = open_store(str(store_dir))
+    try:
+        rows: list[dict[str, object]] = run_query(store, "agreements")
+    finally:
+        store.close()
+    return rows

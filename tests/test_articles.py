@@ -10,7 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SMALL_BODY, SMALL_TITLE, SMALL_URL, WriteArticle
+from warcs import response, write_warc
 
+from diplograph.archives import WARC_SUFFIXES
 from diplograph.articles import MAX_BYTES, SUFFIXES, read_articles, read_file
 from diplograph.errors import ArticleError, DiplographError
 from diplograph.model import Article
@@ -338,10 +340,16 @@ def test_every_documented_suffix_is_read(tmp_path: Path) -> None:
             {"text": "Body.", "published": "2015-06-25", "title": "T"}
         ),
     }
-    assert set(bodies) == set(SUFFIXES)
+    assert set(bodies) | set(WARC_SUFFIXES) == set(SUFFIXES)
+    paths = []
     for suffix, content in bodies.items():
-        path = tmp_path / f"a{suffix}"
-        path.write_text(content, encoding="utf-8")
+        paths.append(tmp_path / f"a{suffix}")
+        paths[-1].write_text(content, encoding="utf-8")
+    for suffix in WARC_SUFFIXES:  # news archives: one HTML response each
+        page = response("https://example.org/a", "T", ["Body."], published="2015-06-25")
+        paths.append(write_warc(tmp_path / f"a{suffix}", [page]))
+    for path in paths:
+        suffix = "".join(path.suffixes)
         article = read_one(path)
         assert (article.title, article.published) == ("T", date(2015, 6, 25)), suffix
         assert article.text.strip().endswith("Body."), (

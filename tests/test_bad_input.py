@@ -33,7 +33,7 @@ THEMES: dict[str, dict[str, Case]] = {
 }  # fmt: skip
 SUMMARY = re.compile(
     r"(\d+) article\(s\) loaded.*, (\d+) unchanged, (\d+) rejected, "
-    r"(\d+) unreadable; .* store: "
+    r"(\d+) unreadable; (\d+) skipped as not English; .* store: "
 )
 
 
@@ -61,7 +61,7 @@ def test_the_whole_corpus_loads_in_one_run_without_a_traceback(
         assert words not in out + err, words
     summary = SUMMARY.match(out.splitlines()[-1])
     assert summary, out.splitlines()[-1]
-    loaded, unchanged, rejected, unreadable = map(int, summary.groups())
+    loaded, unchanged, rejected, unreadable, not_english = map(int, summary.groups())
 
     # each SKIPPED line goes to its case: the case whose path it starts with
     expected = {shown_path(corpus / theme / name): want
@@ -83,7 +83,9 @@ def test_the_whole_corpus_loads_in_one_run_without_a_traceback(
         for message, piece in zip(found[case], words, strict=True):
             assert piece in message, message
     assert unreadable == len(skipped)
-    assert (loaded + unchanged, rejected) == (articles, 0), out
+    # read, but not extracted: the Arabic, Chinese and Russian texts
+    assert not_english == 3, out
+    assert (loaded + unchanged + not_english, rejected) == (articles, 0), out
     assert "new\\nline.txt" in out and "caf\\xe9.txt" in out  # one line each
     print(f"{len(expected)} kinds, {len(skipped)} skipped, {articles} articles: "
           f"{elapsed:.1f} s")  # fmt: skip

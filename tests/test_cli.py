@@ -67,7 +67,10 @@ def test_load(
     assert main(["load", str(path), "--store", store_dir]) == 0
     out = capsys.readouterr().out
     assert f"loaded {path}: 1 agreement(s)" in out
-    assert "1 article(s) loaded, 0 unchanged, 0 rejected, 0 unreadable; 1 agreement(s)" in out
+    assert (
+        "1 article(s) loaded, 0 unchanged, 0 rejected, 0 unreadable; "
+        "0 skipped as not English; 1 agreement(s)"
+    ) in out
 
 
 def test_load_goes_on_past_a_bad_file(

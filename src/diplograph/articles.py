@@ -13,11 +13,14 @@ Formats, chosen by suffix:
   that are not UTF-8 are read in the charset the page declares;
 - ``.md``: optional ``---`` (YAML) or ``+++`` (TOML) front matter with the
   header keys, else the first heading is the title;
-- ``.jsonl``: one JSON object per line with ``text`` and the header keys.
+- ``.jsonl``: one JSON object per line with ``text`` and the header keys;
+- ``.warc``, ``.warc.gz``: news archives, each HTML response an article
+  (:mod:`diplograph.archives`).
 
 A folder is walked recursively, links to folders followed (each folder once),
 hidden files and folders left out. Compressed files (``a.jsonl.gz``) are not
-read: each is reported with the command that decompresses it.
+read (but for ``.warc.gz``): each is reported with the command that
+decompresses it.
 """
 
 from __future__ import annotations
@@ -34,11 +37,12 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import BinaryIO
 
+from diplograph.archives import WARC_SUFFIXES, Prefilter, is_warc, read_warc
 from diplograph.errors import ArticleError, shown_path
 from diplograph.model import Article
 from diplograph.page import read_page
 
-SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".jsonl", *WARC_SUFFIXES)
 MAX_BYTES = 5_000_000
 HEADER_KEYS = ("url", "publisher", "published", "title")
 ALIASES = {"date": "published"}  # what crawlers and static sites call the keys
@@ -144,6 +148,8 @@ def _folder_error(folder: Path, error: OSError) -> ArticleError:
 
 
 def _is_article_name(name: str) -> bool:
+    if is_warc(name):
+        return True
     suffixes = [s.lower() for s in PurePath(name).suffixes]
     if suffixes and suffixes[-1] in COMPRESSED:
         suffixes.pop()  # a compressed article, to be reported
@@ -171,9 +177,15 @@ def _is_project_file(name: str) -> bool:
 
 
 def read_articles(
-    paths: Iterable[Path | str], *, published: date | None = None
+    paths: Iterable[Path | str],
+    *,
+    published: date | None = None,
+    match: Prefilter | None = None,
 ) -> Iterator[Article | ArticleError]:
     """Read every article under ``paths``; a bad file yields its error, not a stop.
+
+    ``match``: the prefilter of WARC records (see :mod:`diplograph.archives`);
+    every HTML response is read if None.
 
     Example:
         >>> import tempfile, pathlib
@@ -187,7 +199,10 @@ def read_articles(
             yield path
             continue
         try:
-            if path.suffix.lower() == ".jsonl":
+            if is_warc(path):
+                _look(path)
+                yield from read_warc(path, match=match, published=published)
+            elif path.suffix.lower() == ".jsonl":
                 # one bad record is reported, the other records still load
                 yield from _read_jsonl(path, published)
             else:
@@ -200,11 +215,16 @@ def read_file(path: Path, *, published: date | None = None) -> list[Article]:
     """Read one file; raises :class:`ArticleError` naming the file and the fix."""
     _look(path)  # a path that is no file is that, whatever its suffix
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in SUFFIXES and not is_warc(path):
         raise _unsupported(path)
-    if suffix == ".jsonl":
+    if suffix == ".jsonl" or is_warc(path):
         articles = []
-        for record in _read_jsonl(path, published):
+        records = (
+            read_warc(path, published=published)
+            if is_warc(path)
+            else _read_jsonl(path, published)
+        )
+        for record in records:
             if isinstance(record, ArticleError):
                 raise record
             articles.append(record)
@@ -487,10 +507,11 @@ _WORD = re.compile(r"[^\W_]")  # a letter or a digit, of any script
 def make_article(
     path: Path | str, header: dict[str, str], body: str, published: date | None,
     *, empty: str = "the article has a header but no body",
-    source: Path | str | None = None,
+    source: Path | str | None = None, crawled: date | None = None,
 ) -> Article:  # fmt: skip
     """The article of a header and a body, from ``source`` (else ``path``, which
-    errors name); ``empty``: what to say if the body is blank."""
+    errors name); ``empty``: what to say if the body is blank; ``crawled``: the
+    date it was fetched, the last resort."""
     if not body.strip():
         raise ArticleError(path, empty, "Add the text.")
     if not _WORD.search(body):
@@ -502,7 +523,7 @@ def make_article(
     # The article's own date first: ``published`` is for articles that give none.
     when = _parse_date(header.get("published", ""), path) or published
     if when is None:
-        when = _date_from_url(url) or _date_from_text(body[:600])
+        when = _date_from_url(url) or _date_from_text(body[:600]) or crawled
     if when is None:
         raise ArticleError(
             path, "no publication date",
@@ -582,7 +603,27 @@ _INTERNAL_SUBSET = re.compile(
 )
 
 
-def _read_html(path: Path, text: str, published: date | None) -> Article:
+def html_article(
+    where: str, raw: bytes, *, url: str | None, published: date | None,
+    crawled: date | None, charset: str | None,
+) -> Article:  # fmt: skip
+    """The article of an HTML page met elsewhere than in a file (a WARC
+    record), named ``where``: ``url`` is its address; its date is the page's,
+    else ``published``, else the one in its URL or text, else ``crawled``;
+    ``charset``: what the server said it is in, if not what the page says."""
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(
+            where, f"{len(raw):,} bytes is too large for one article",
+            f"One article may hold at most {MAX_BYTES:,} bytes.",
+        )  # fmt: skip
+    text = _clean(where, _decode(where, raw, charset=_charset(raw) or charset))
+    return _read_html(where, text, published, url=url, crawled=crawled)
+
+
+def _read_html(
+    path: Path | str, text: str, published: date | None,
+    *, url: str | None = None, crawled: date | None = None,
+) -> Article:  # fmt: skip
     # an XML internal subset (<!DOCTYPE x [<!ENTITY ...>]>) goes whole: a browser
     # would end the doctype at its first '>' and show the rest as text; its
     # entities are never expanded (no 'billion laughs')
@@ -609,11 +650,11 @@ def _read_html(path: Path, text: str, published: date | None) -> Article:
     )
     header = {
         "title": _clean(path, meta.get("og:title") or page.title, empty_ok=True),
-        "url": meta.get("og:url", ""),
+        "url": url or meta.get("og:url", ""),
         "publisher": meta.get("og:site_name") or meta.get("author", ""),
         "published": when[:10] if re.match(r"\d{4}-\d{2}-\d{2}", when) else "",
     }
-    return make_article(path, header, body, published)
+    return make_article(path, header, body, published, crawled=crawled)
 
 
 # Each bounded by the next bracket or marker, so that no line makes them slow:

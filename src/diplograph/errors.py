@@ -97,3 +97,8 @@ class GoldError(DiplographError):
     def __init__(self, path: Path | str, problem: str, fix: str) -> None:
         self.path = str(path)
         super().__init__(f"{path}: {problem}. {fix}")
+
+
+class NotEnglishError(ArticleError):
+    """An article in another language, left out rather than mis-extracted:
+    the extraction rules read English only. Counted apart from unreadable files."""

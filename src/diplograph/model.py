@@ -39,7 +39,13 @@ class Article:
 
     @property
     def stem(self) -> str:
-        """The file name without folder and suffix, used to name outputs."""
+        """The file name without folder and suffix, used to name outputs; an
+        article of an archive (``news.warc.gz#urn:uuid:1f2e``) is the file's
+        stem and its record id (``news-urn_uuid_1f2e``)."""
+        archive, _, record = self.source.rpartition("#")
+        if archive.lower().endswith((".warc", ".warc.gz")):
+            name = re.split(r"[\\/]", archive)[-1].split(".", 1)[0]
+            return name + "-" + re.sub(r"[^\w-]+", "_", record)
         name = re.split(r"[\\/]", self.source)[-1]
         return name.rsplit(".", 1)[0] if "." in name else name
 

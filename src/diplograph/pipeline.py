@@ -25,12 +25,14 @@ from typing import Any, TypeVar
 
 from rdflib import Graph, URIRef
 
+from diplograph.archives import Prefilter
 from diplograph.articles import read_articles
 from diplograph.build import build_graph
 from diplograph.errors import ArticleError, DiplographError, StoreError, shown_path
 from diplograph.extract import extract
 from diplograph.facts import graph_to_facts
 from diplograph.iri import MERGED_GRAPH, article_iri, is_article_iri
+from diplograph.language import require_english
 from diplograph.loader import Loader
 from diplograph.model import Article, ArticleFacts, Processed
 from diplograph.settings import Settings
@@ -49,6 +51,7 @@ class LoadSummary:
     rejected: list[tuple[str, ValidationReport]] = field(default_factory=list)
     with_dropped: list[str] = field(default_factory=list)  # stored without some facts
     unreadable: list[ArticleError] = field(default_factory=list)
+    not_english: list[ArticleError] = field(default_factory=list)  # left out
     agreements: int = 0
     triples: int = 0
 
@@ -140,6 +143,13 @@ def guarded(
         )  # fmt: skip
 
 
+def in_english(work: Callable[[Article], T], article: Article) -> T:
+    """``work`` on an article in English; one in another language raises
+    :class:`~diplograph.errors.NotEnglishError` (see :mod:`diplograph.language`)."""
+    require_english(article)
+    return work(article)
+
+
 def end_with_parent(parent: int) -> None:
     """In a worker: be killed when the process that started it ends, however it
     ends (SIGKILL included), rather than live on as an orphan (Linux only:
@@ -165,6 +175,10 @@ def in_parallel(
     """``work`` on every article, in input order, on all cores; other items
     (an article's error, an outcome known already) pass through in their place.
 
+    An article in another language than English is its
+    :class:`~diplograph.errors.NotEnglishError` error, not extracted: every article
+    of a load or an extraction, whatever it was read from, passes here.
+
     Streams: at most ``batch`` articles are in flight, so memory stays flat
     however many articles come. ``timeout``: seconds ``work`` may take on one
     article, after which that article is its error (in whichever process runs
@@ -172,7 +186,7 @@ def in_parallel(
     back by at most that long, while the other workers go on ahead.
     """  # fmt: skip
     workers = workers or os.cpu_count() or 1
-    work = partial(guarded, work, timeout=timeout)  # type: ignore[assignment]
+    work = partial(guarded, partial(in_english, work), timeout=timeout)  # type: ignore[assignment]
     iterator = iter(items)
     first = list(islice(iterator, batch))
     here = timeout is None or can_time_limit()  # else a worker keeps the limit
@@ -241,6 +255,7 @@ def load(
     workers: int | None = None,
     settings: Settings | None = None,
     more: Iterable[Article | ArticleError] = (),
+    match: Prefilter | None = None,
 ) -> Iterator[Processed | ArticleError]:
     """Read, extract, resolve, validate and store every article; yields each outcome.
 
@@ -251,12 +266,13 @@ def load(
     second article with the URL (or, without one, the text) of one before it
     in this load is its error, not a rewrite. ``settings``: gathered from the
     environment if not given. ``more``: articles read already, loaded after
-    those of ``paths`` (pages and feeds: :mod:`diplograph.fetch`).
+    those of ``paths`` (pages and feeds: :mod:`diplograph.fetch`);
+    ``match``: the prefilter of WARC records.
     """  # fmt: skip
     loader = Loader(store, settings=settings)
     loader.ensure_ontology()
     work = partial(extract, lexicon_dir=loader.settings.lexicon)
-    read = chain(read_articles(paths, published=published), more)
+    read = chain(read_articles(paths, published=published, match=match), more)
     articles = to_extract(read, loader)
     timeout = loader.settings.article_timeout
     outcomes: Iterator[ArticleFacts | Processed | ArticleError] = in_parallel(

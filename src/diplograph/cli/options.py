@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from diplograph import sparql
+from diplograph.archives import Prefilter
 from diplograph.errors import DiplographError
 from diplograph.settings import DEFAULT_STORE, Settings, parse_day
 from diplograph.store import Store, open_store
@@ -39,6 +40,28 @@ def add_verbosity(
         action="store_true",
         help=verbose_help or "also print debug detail on stderr",
     )
+
+
+def add_match(parser: argparse.ArgumentParser) -> None:
+    """``--match``: the prefilter of WARC records, for ``load`` and ``extract``."""
+    parser.add_argument(
+        "--match",
+        metavar="REGEX",
+        help="read only the WARC responses whose raw bytes match REGEX (any "
+        "case), before any HTML parsing (default: the instrument nouns of the "
+        "lexicon: agreement, treaty, memorandum, ...; '' reads every one). "
+        "Run by RE2; a pattern RE2 lacks the means for (lookarounds) by "
+        "Python's re, slower",
+    )
+
+
+def match_of(args: argparse.Namespace, settings: Settings) -> Prefilter:
+    """The prefilter ``--match`` asks for, or the lexicon's by default."""
+    from diplograph.archives import compile_match, default_match
+
+    if args.match is None:
+        return default_match(settings.lexicon)
+    return compile_match(args.match)
 
 
 def parse_date(value: str) -> date:

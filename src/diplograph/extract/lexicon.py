@@ -40,6 +40,7 @@ class Lexicon:
     kind_priority: tuple[str, ...]
     kind_nouns: tuple[tuple[re.Pattern[str], str], ...]
     kind_pattern: re.Pattern[str]
+    kind_words: str  # kind_pattern's alternation alone: the WARC prefilter's words
     name_heads: tuple[tuple[re.Pattern[str], str], ...]
     object_nouns: re.Pattern[str]  # one group per noun: "n0", "n1", ...
     object_kinds: dict[str, str]  # group name -> kind
@@ -154,6 +155,7 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
             for pattern, kind in kinds["nouns"].items()
         ),
         "kind_pattern": re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])", re.I),
+        "kind_words": nouns,
         # one pass over the text for all of them: the group says which noun
         "object_nouns": re.compile(
             signing

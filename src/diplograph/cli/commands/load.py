@@ -12,12 +12,12 @@ from rdflib import URIRef
 from diplograph.cli import problems
 from diplograph.cli.command import Command
 from diplograph.cli.fetching import Web
-from diplograph.cli.options import parse_date, seconds
+from diplograph.cli.options import add_match, match_of, parse_date, seconds
 from diplograph.cli.output import report_dropped, report_rejection
 from diplograph.cli.problems import forget_reports, keep_report
 from diplograph.cli.progress import Progress
 from diplograph.cli.status import ExitStatus
-from diplograph.errors import ArticleError, DiplographError
+from diplograph.errors import ArticleError, DiplographError, NotEnglishError
 from diplograph.fetch import is_url
 from diplograph.fetch.client import FetchOptions
 from diplograph.iri import article_iri
@@ -34,9 +34,11 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH|URL",
-        help="article files or folders (.txt, .html, .md, .jsonl), or the "
+        help="article files or folders (.txt, .html, .md, .jsonl, .warc, "
+        ".warc.gz), or the "
         "http(s) URLs of articles' web pages",
     )
+    add_match(parser)
     web = parser.add_argument_group(
         "reading from the web",
         "Pages are kept in the store folder's cache/pages/ (for a server store, "
@@ -144,6 +146,7 @@ def load_articles(
 ) -> None:
     """Load the articles the command line names, saying what became of each,
     into ``summary``; a KeyboardInterrupt leaves it as far as it got."""
+    from diplograph.archives import is_warc
     from diplograph.articles import walk
 
     files = [p for p in args.paths if not is_url(p)]
@@ -151,8 +154,12 @@ def load_articles(
     # the files and the folders that cannot be read, each a step of the progress
     paths = list(walk(files))
     log.debug("%d article file(s) and %d URL(s) to read", len(paths), len(urls))
-    # a feed's items are not known ahead: no progress line then
-    progress = Progress(0 if args.feed else len(paths) + len(urls) + len(args.urls))
+    # a feed's items are not known ahead, and an archive's are only counted
+    # as they are read: no progress line then
+    archives = any(isinstance(p, Path) and is_warc(p) for p in paths)
+    progress = Progress(
+        None if archives or args.feed else len(paths) + len(urls) + len(args.urls)
+    )
 
     def say(line: str) -> None:
         if not args.quiet:
@@ -163,13 +170,17 @@ def load_articles(
     try:
         more = web.articles(urls, url_files=args.urls, feeds=args.feed) if web else ()
         outcomes = load(
-            files, store, published=args.published, settings=settings, more=more
-        )
+            files, store, published=args.published, settings=settings,
+            more=more, match=match_of(args, settings),
+        )  # fmt: skip
         for outcome in outcomes:
             progress.step()
             if web and not isinstance(outcome, ArticleError):
                 web.settle(outcome.article)
-            if isinstance(outcome, ArticleError):
+            if isinstance(outcome, NotEnglishError):
+                summary.not_english.append(outcome)
+                say(f"skipped {outcome}")
+            elif isinstance(outcome, ArticleError):
                 summary.unreadable.append(outcome)
                 progress.clear()
                 log.warning("SKIPPED %s", outcome)
@@ -271,7 +282,9 @@ def print_summary(summary: LoadSummary, elapsed: float, location: str) -> None:
         f"{len(summary.loaded)} article(s) loaded{dropped}, "
         f"{len(summary.unchanged)} unchanged, "
         f"{len(summary.rejected)} rejected, "
-        f"{len(summary.unreadable)} unreadable; {summary.agreements} agreement(s), "
+        f"{len(summary.unreadable)} unreadable; "
+        f"{len(summary.not_english)} skipped as not English; "
+        f"{summary.agreements} agreement(s), "
         f"{summary.triples} triples; {elapsed:.1f} s "
         f"({done / max(elapsed, 1e-9):.1f} articles/s); "
         f"store: {location}"
@@ -284,7 +297,9 @@ LOAD = Command(
     "validate each article's graph against the shapes and store them. Facts that "
     "break the shapes are dropped and listed, with their sentence and why, and "
     "the rest of the article is stored (--strict: the article is rejected "
-    "whole). Reloading an article replaces its graph. Exit 1 if any article was "
+    "whole). Reloading an article replaces its graph. WARC archives are read "
+    "for their HTML responses that --match; articles not in English are "
+    "skipped and counted. Exit 1 if any article was "
     "rejected or unreadable, 130 if interrupted (run it again to resume).",
     run=run,
     arguments=arguments,
