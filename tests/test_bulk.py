@@ -16,7 +16,9 @@ from diplograph.facts import read_facts
 from diplograph.iri import agreement_iri, article_iri, is_article_iri
 from diplograph.model import AgreementFact, Article, ArticleFacts, Event
 from diplograph.namespaces import DG
-from diplograph.store import open_store
+from diplograph.pipeline import load_nquads
+from diplograph.queries import run_query
+from diplograph.store import Store, open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -189,3 +191,31 @@ def test_facts_read_back_from_a_graph_resolve_as_the_extracted_ones() -> None:
     iri = article_iri(article)
     assert nodes == (agreement_iri(iri, fact),)
     assert read.article.text == text and article_iri(read.article) == iri
+
+
+def test_shards_loaded_into_each_backend_resolve_as_load_does(
+    store: Store, tmp_path: Path
+) -> None:
+    # a server store (Oxigraph's, Virtuoso) answers resolution's questions over
+    # HTTP: the shards give there the agreements `load` gives in a folder
+    articles = write_reports(tmp_path / "in", list(REPORTS))
+    plain = tmp_path / "plain"
+    assert main(["load", *articles, "--store", str(plain)]) == 0
+    # one shard per article, so that they load in the order load read them
+    shards = []
+    for n, path in enumerate(articles):
+        shards.append(tmp_path / f"{n}.nq")
+        out = ["--out", str(shards[-1])]
+        assert main(["extract", path, "--format", "nquads", *out]) == 0
+    outcomes = list(load_nquads(shards, store))
+    assert [o.report is not None and o.report.conforms for o in outcomes] == [True] * 5
+
+    def described(rows: list[dict[str, object]]) -> list[tuple[object, ...]]:
+        return sorted(
+            (r["label"], str(r.get("signed")), r["articles"]) for r in rows
+        )
+
+    assert described(run_query(store, "agreements")) == described(
+        stored_agreements(plain)
+    )
+    assert len(run_query(store, "agreements")) == 3
