@@ -1,6 +1,6 @@
 """extract --dask: tasks on a Dask LocalCluster write validated N-Quads shards;
-loaded (and resolved) into the embedded store they give the agreements a
-plain ``load`` of the same inputs gives.
+loaded into the embedded store, which resolves their agreements across them,
+they give the agreements a plain ``load`` of the same inputs gives.
 
 The clusters here run their workers as threads (``processes=False``) or one
 process, to be light on a shared machine."""
@@ -98,12 +98,13 @@ def test_shards_give_the_agreements_of_a_plain_load(
     distributed = tmp_path / "distributed"
     assert main(["load", "--nquads", *shards, "--store", str(distributed)]) == 0
     assert "5 article graph(s) loaded" in capsys.readouterr().out
-    # the shards' agreements are each article's own until resolved in the store
-    assert len(agreements(distributed)) == 5
-    assert main(["reload", "--all", "--store", str(distributed)]) == 0
     expected = agreements(plain)
-    # the two Norway-Chile reports are one agreement, the two Kenya-Ghana too
+    # the two Norway-Chile reports are one agreement, the two Kenya-Ghana too:
+    # resolved across shards as they are loaded
     assert len(expected) == 3
+    assert agreements(distributed) == expected
+    # and reloading, which re-extracts and resolves again, keeps them so
+    assert main(["reload", "--all", "--store", str(distributed)]) == 0
     assert agreements(distributed) == expected
 
     # a rerun writes nothing: every shard is there

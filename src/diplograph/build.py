@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from diplograph.extract import EXTRACTOR_VERSION
 from diplograph.gazetteer import load_gazetteer
@@ -92,6 +93,38 @@ def build_graph(
     for code in sorted(parties):
         _add_party(graph, code)
     return graph
+
+
+def resolve_graph(
+    graph: Graph,
+    facts: ArticleFacts,
+    nodes: Sequence[URIRef],
+    resolutions: Sequence[Resolution],
+) -> Graph:
+    """An article's graph built without ``resolutions``, as :func:`build_graph`
+    builds it with them: each agreement node (``nodes``, in the order of
+    ``facts.agreements``, as :func:`diplograph.facts.read_facts` gives them)
+    and the events whose IRIs derive from it renamed to the node chosen, and
+    each decision written as a ``dg:Resolution``. A shard's graphs are built
+    without resolution, which needs the store; ``load --nquads`` resolves them.
+    """
+    article = article_iri(facts.article)
+    renamed: dict[Node, Node] = {}
+    for old, fact, resolution in zip(nodes, facts.agreements, resolutions, strict=True):
+        new = URIRef(resolution.agreement)
+        renamed[old] = new
+        for event in fact.events:
+            renamed[event_iri(old, event.type, event.date)] = event_iri(
+                new, event.type, event.date
+            )
+    resolved = Graph(store="SimpleMemory", bind_namespaces="core")
+    for prefix, namespace in graph.namespaces():
+        resolved.bind(prefix, namespace)
+    for s, p, o in graph:
+        resolved.add((renamed.get(s, s), p, renamed.get(o, o)))
+    for resolution in resolutions:
+        _add_resolution(resolved, article, URIRef(resolution.agreement), resolution)
+    return resolved
 
 
 def agreement_label(fact: AgreementFact) -> str:

@@ -10,9 +10,9 @@ at all. A shard already there is not made again: rerunning the command after
 a failure or a stop does only what is left. A failing task is reported and
 the others go on.
 
-Then ``load --nquads DIR/*.nq`` stores the shards (each graph validated again)
-and ``reload --all`` resolves the agreements of different articles into one
-node, as ``load`` does as it goes: resolution needs the whole store.
+Then ``load --nquads DIR/*.nq`` stores the shards: it resolves each graph's
+agreements against the store, as ``load`` does as it goes (resolution needs
+the whole store, so the tasks do not), and validates each graph again.
 
 The shard of a task is named by what it reads (the file's path, size and
 modification time, and the chunk), so a changed input file gets a new shard.

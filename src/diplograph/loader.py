@@ -12,12 +12,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import partial
 
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 
 from diplograph import sparql
-from diplograph.build import build_graph
+from diplograph.build import build_graph, resolve_graph
 from diplograph.extract import EXTRACTOR_VERSION
+from diplograph.facts import read_facts
 from diplograph.iri import ONTOLOGY_GRAPH, article_iri
 from diplograph.model import (
     Article,
@@ -215,19 +216,47 @@ class Loader:
         return Built(resolutions, graph, validate(graph))
 
     def store_graph(self, iri: URIRef, graph: Graph) -> ValidationReport:
-        """Validate an article graph built elsewhere (a shard's) and write it if
-        it conforms, as it is: no resolution. One with a ``dg:loaded`` (an
-        export's) keeps it, so that a store moved by export and load keeps the
-        times its rows arrived; one without (a shard's) gets the time of the
-        same text stored before, or now."""
+        """Validate an article graph built elsewhere and write it if it conforms.
+
+        A graph built without resolution (a shard's: no ``dg:Resolution``) has
+        its agreements identified with the store's first, as :meth:`store_facts`
+        does, from the facts the graph holds (:func:`~diplograph.facts.read_facts`),
+        so it is stored as ``load`` of the same article would store it. A
+        resolved one (an export's) is written as it is.
+
+        One with a ``dg:loaded`` (an export's) keeps it, so that a store moved
+        by export and load keeps the times its rows arrived; one without (a
+        shard's) gets the time of the same text stored before, or now."""
+        # asked once: on a server each question is a request
+        stored_before = self.store.has_graph(iri)
+        versions = self._versions(iri) if stored_before else []
+        # a graph with no article node (no article's) has nothing to resolve
+        as_is = (iri, RDF.type, DG.Article) not in graph or graph.value(
+            predicate=RDF.type, object=DG.Resolution
+        ) is not None
         report = validate(graph)
-        if report.conforms:
-            if graph.value(iri, DG.loaded) is None:
-                text = str(graph.value(iri, DG.contentHash))
-                versions = self._versions(iri) if self.store.has_graph(iri) else []
-                stamped(graph, iri, at=_arrived(text, versions))
+        if not report.conforms:
+            return report
+        if not as_is:
+            # read only once it conforms, so the facts are all there; validated
+            # again as renamed, since that is what is written
+            facts, nodes = read_facts(graph, article=iri)
+            resolutions = self.resolve(facts, article=iri, stored_before=stored_before)
+            graph = resolve_graph(graph, facts, nodes, resolutions)
+            report = validate(graph)
+            if not report.conforms:
+                return report
+        if graph.value(iri, DG.loaded) is None:
+            text = str(graph.value(iri, DG.contentHash))
+            stamped(graph, iri, at=_arrived(text, versions))
+        if as_is:
             self.store.replace_graph(iri, graph)
             self._index = None  # read again if an article is resolved after it
+        else:
+            index = self.index
+            replaced = index.stored(iri) if stored_before else None
+            self.store.replace_graph(iri, graph)
+            index.wrote(graph, replaced=replaced)
         return report
 
     def store_other(self, iri: URIRef, graph: Graph) -> None:

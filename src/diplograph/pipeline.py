@@ -336,11 +336,14 @@ def load_nquads(
     written by ``export --format nquads|trig``, into the store.
 
     Each article's named graph is validated and replaced atomically, as in
-    :func:`load`; the shard's agreements keep the nodes they were stored or
-    extracted with (resolution across articles needs the store, so it runs in
-    :func:`load`, or afterwards with ``diplograph reload --all``). The other
-    graphs of an export are written as they are, except the merged graph,
-    which every write keeps the union of the others.
+    :func:`load`. A shard's graphs were built without resolution, which needs
+    the store: their agreements are identified here with the store's, those of
+    the graphs loaded before them included, as :func:`load` identifies an
+    article's (:meth:`~diplograph.loader.Loader.store_graph`), so shards made on
+    many machines give the store that loading their articles would. An
+    export's article graphs, resolved where they were stored, keep their
+    nodes. The other graphs of an export are written as they are, except the
+    merged graph, which every write keeps the union of the others.
     """
     loader = Loader(store, settings=settings)
     loader.ensure_ontology()

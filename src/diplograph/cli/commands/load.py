@@ -84,7 +84,8 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SHARD.nq",
         help="also load shards written by `extract --format nquads`, or stores "
         "written by `export --format nquads|trig` (.trig: TriG); each article's "
-        "graph validated",
+        "graph validated, and a shard's agreements identified with the store's "
+        "as `load` does (an export's keep the nodes they were stored with)",
     )
     parser.add_argument(
         "--published",
