@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from datetime import date
-from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -14,7 +13,7 @@ from diplograph import plot
 from diplograph.errors import DiplographError, PlotError, QueryError, StoreError
 from diplograph.settings import parse_day
 from diplograph.store import Store
-from diplograph.web.limits import RequestError, ServeOptions, limited
+from diplograph.web.limits import RequestError, ServeOptions, limited, single_params
 
 # the parameters of each picture, as the page's <img src> gives them
 PARAMETERS = {
@@ -53,19 +52,15 @@ def _parameters(request: Request, kind: str) -> dict[str, str]:
     """The parameters given, each once and known; empty ones left out (a
     form's empty field means "all")."""
     known = PARAMETERS[kind]
-    values: dict[str, str] = {}
-    for key, value in parse_qsl(request.url.query, keep_blank_values=True):
+    values = single_params(request)
+    for key in values:
         if key not in known:
             raise RequestError(
                 400,
                 f"/plot/{kind}.svg has no parameter {key!r}; it takes "
                 f"{', '.join(known)}.",
             )
-        if key in values:
-            raise RequestError(400, f"the parameter {key!r} is given twice.")
-        if value.strip():
-            values[key] = value
-    return values
+    return {key: value for key, value in values.items() if value.strip()}
 
 
 def _day(values: dict[str, str], name: str) -> date | None:
