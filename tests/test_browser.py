@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from served import Server, start_server, stop_server
+import test_pages
+from served import Server
 
-from diplograph.cli import main
+server = test_pages.server  # the fixture: a server over tests/data/pages
 
-PAGES = Path(__file__).resolve().parent / "data" / "pages"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # measured on this machine kind: without the background-networking flags
 # Chromium's calls home are refused by the closed network, many at a time,
@@ -51,15 +51,6 @@ def artifacts() -> Path:
     )
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    store = tmp_path_factory.mktemp("browser") / "store"
-    assert main(["load", str(PAGES), "--store", str(store), "--quiet"]) == 0
-    started = start_server(store)
-    yield started
-    stop_server(started)
 
 
 @pytest.fixture(scope="module")
