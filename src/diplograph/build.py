@@ -117,9 +117,9 @@ def resolve_graph(
             renamed[event_iri(old, event.type, event.date)] = event_iri(
                 new, event.type, event.date
             )
-    resolved = Graph(store="SimpleMemory", bind_namespaces="core")
-    for prefix, namespace in graph.namespaces():
-        resolved.bind(prefix, namespace)
+    # no prefixes: this graph is written to a store, never printed, and binding
+    # them took most of the renaming's time
+    resolved = Graph(store="SimpleMemory", bind_namespaces="none")
     for s, p, o in graph:
         resolved.add((renamed.get(s, s), p, renamed.get(o, o)))
     for resolution in resolutions:

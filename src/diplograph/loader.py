@@ -9,6 +9,7 @@ each article is resolved against what the ones before it stored.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import partial
 
@@ -19,7 +20,7 @@ from diplograph import sparql
 from diplograph.build import build_graph, resolve_graph
 from diplograph.extract import EXTRACTOR_VERSION
 from diplograph.facts import read_facts
-from diplograph.iri import ONTOLOGY_GRAPH, article_iri
+from diplograph.iri import ONTOLOGY_GRAPH, agreement_iri, article_iri
 from diplograph.model import (
     Article,
     ArticleFacts,
@@ -89,6 +90,34 @@ def _current(article: Article, versions: list[Row]) -> bool:
         and row.get("extractor", Term("literal", "")).value == EXTRACTOR_VERSION
         for row in versions
     )
+
+
+def _renamed(alone: Processed, resolutions: Sequence[Resolution]) -> Built | None:
+    """The graph built without resolution (``alone``), its agreements renamed
+    to the nodes ``resolutions`` chose (:func:`~diplograph.build.resolve_graph`),
+    with its report, when renaming cannot change the report: it had no problem
+    at all, and no two nodes become one, nor one a node the graph holds
+    already. The graph is then the one :func:`~diplograph.build.build_graph`
+    builds with the resolutions, the same up to node names, and the shapes
+    name no agreement or event IRI; the ``dg:Resolution`` records added are
+    right by construction (a reported agreement, a rule, a score within 0..1).
+    Else None: build and validate again."""
+    report, graph = alone.report, alone.graph
+    if report is None or report.problems:
+        return None
+    article = article_iri(alone.article)
+    nodes = [agreement_iri(article, fact) for fact in alone.facts.agreements]
+    chosen = [URIRef(r.agreement) for r in resolutions]
+    if len(set(nodes)) < len(nodes) or len(set(chosen)) < len(chosen):
+        return None
+    for old, new in zip(nodes, chosen, strict=True):
+        if new != old and (
+            next(graph.triples((new, None, None)), None) is not None
+            or next(graph.triples((None, None, new)), None) is not None
+        ):
+            return None
+    renamed = resolve_graph(graph, alone.facts, nodes, resolutions)
+    return Built(resolutions, renamed, report)
 
 
 class Loader:
@@ -168,7 +197,13 @@ class Loader:
             lexicon_dir=lexicon,
         )  # fmt: skip
 
-    def store_facts(self, facts: ArticleFacts, *, force: bool = False) -> Processed:
+    def store_facts(
+        self,
+        facts: ArticleFacts,
+        *,
+        force: bool = False,
+        alone: Processed | None = None,
+    ) -> Processed:
         """Resolve, build, validate and (if it conforms) write one article's graph.
 
         A graph that does not conform loses the facts its violations are about
@@ -178,6 +213,12 @@ class Loader:
 
         An article stored before with the same text by this extractor version is
         left alone ("unchanged"), unless ``force``.
+
+        ``alone``: these facts built and validated without resolution already
+        (:func:`diplograph.pipeline.process`, in a worker of the load): renamed
+        rather than built and validated again where that gives the same graph
+        and report (:meth:`_renamed`), which takes most of the work off the
+        process that writes.
         """
         article = facts.article
         iri = article_iri(article)
@@ -186,7 +227,10 @@ class Loader:
         versions = self._versions(iri) if stored_before else []
         if not force and _current(article, versions):
             return Processed(article, facts, Graph(), None, "unchanged")
-        built = self._build(facts, iri, stored_before)
+        resolutions = self.resolve(facts, article=iri, stored_before=stored_before)
+        built = (alone is not None and _renamed(alone, resolutions)) or self._build(
+            facts, iri, stored_before, resolutions=resolutions
+        )
         first, dropped = built.report, tuple[Dropped, ...]()
         if not first.conforms and not self.settings.strict:
             kept = keep_conforming(
@@ -208,10 +252,19 @@ class Loader:
         return Processed(article, facts, graph, report, "stored", dropped, before)
 
     def _build(
-        self, facts: ArticleFacts, article: URIRef, stored_before: bool
+        self,
+        facts: ArticleFacts,
+        article: URIRef,
+        stored_before: bool,
+        *,
+        resolutions: Sequence[Resolution] | None = None,
     ) -> Built:
-        """Resolve, build and validate, as one article's graph is made."""
-        resolutions = self.resolve(facts, article=article, stored_before=stored_before)
+        """Resolve (unless ``resolutions`` are given), build and validate, as
+        one article's graph is made."""
+        if resolutions is None:
+            resolutions = self.resolve(
+                facts, article=article, stored_before=stored_before
+            )
         graph = build_graph(facts, resolutions=resolutions)
         return Built(resolutions, graph, validate(graph))
 

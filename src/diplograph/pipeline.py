@@ -271,16 +271,18 @@ def load(
     """  # fmt: skip
     loader = Loader(store, settings=settings)
     loader.ensure_ontology()
-    work = partial(extract, lexicon_dir=loader.settings.lexicon)
+    # the workers build and validate each graph as well, without resolution,
+    # which needs the store; this process resolves and writes
+    work = partial(process, check=True, lexicon_dir=loader.settings.lexicon)
     read = chain(read_articles(paths, published=published, match=match), more)
     articles = to_extract(read, loader)
     timeout = loader.settings.article_timeout
-    outcomes: Iterator[ArticleFacts | Processed | ArticleError] = in_parallel(
+    outcomes: Iterator[Processed | ArticleError] = in_parallel(
         work, articles, workers=workers, timeout=timeout
     )
     for item in outcomes:
-        if isinstance(item, ArticleFacts):
-            yield guarded(loader.store_facts, item)
+        if isinstance(item, Processed) and item.status == "extracted":
+            yield guarded(partial(loader.store_facts, alone=item), item.facts)
         else:
             yield item  # an ArticleError, or a Processed known already
 

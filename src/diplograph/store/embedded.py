@@ -42,6 +42,19 @@ def to_rdflib(term: object) -> URIRef | Literal | BNode:
     return from_ox(term).to_rdflib()
 
 
+def _ox_triples(
+    graph: Graph,
+) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]]:
+    """The graph's triples as pyoxigraph terms; none if it holds a blank node
+    (written through an update, which gives it a label of the store's own)."""
+    triples = []
+    for s, p, o in graph:
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            return []
+        triples.append((ox.NamedNode(str(s)), ox.NamedNode(str(p)), _to_ox(o)))
+    return triples
+
+
 def _to_ox(term: object) -> ox.NamedNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -149,24 +162,18 @@ class EmbeddedStore:
         if self._written % FLUSH_EVERY == 0:
             self._store.flush()
         name = ox.NamedNode(str(graph_iri))
-        fresh = not self._store.contains_named_graph(name)
-        if (
-            fresh
-            and len(graph)
-            and not any(isinstance(t, BNode) for t in graph.all_nodes())
-        ):
-            # A new article: one transaction adds its quads and their copies in the
-            # merged graph (a set: copies already there change nothing), without
-            # writing and parsing a SPARQL update (2.3 -> 0.8 ms per article).
-            triples = [
-                (ox.NamedNode(str(s)), ox.NamedNode(str(p)), _to_ox(o))
-                for s, p, o in graph
-            ]
-            self._store.extend(
-                [ox.Quad(s, p, o, name) for s, p, o in triples]
-                + [ox.Quad(s, p, o, _MERGED) for s, p, o in triples]
-            )
-            return
+        if not self._store.contains_named_graph(name):
+            triples = _ox_triples(graph)
+            if triples:
+                # A new article: one transaction adds its quads and their copies
+                # in the merged graph (a set: copies already there change
+                # nothing), without writing and parsing a SPARQL update (2.3 ->
+                # 0.8 ms per article).
+                self._store.extend(
+                    [ox.Quad(s, p, o, name) for s, p, o in triples]
+                    + [ox.Quad(s, p, o, _MERGED) for s, p, o in triples]
+                )
+                return
         self._store.update(replace_update(graph_iri, graph))
 
     def remove_graph(self, graph_iri: URIRef) -> None:
