@@ -24,8 +24,11 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from rdflib import RDF, URIRef
 from support import WriteArticle, quads
 
+from diplograph.iri import article_iri
+from diplograph.namespaces import DG
 from diplograph.pipeline import Processed, load
 from diplograph.store import Store, open_store
 
@@ -241,7 +244,35 @@ def test_the_loads_agreement_index_stays_what_the_store_says(
     )  # fmt: skip
     [article] = read_articles([corrected])
     assert loader.store_facts(extract(article)).status == "stored"  # type: ignore[arg-type]
-    assert loader.index.agreements == AgreementIndex(store).agreements
+    fresh = AgreementIndex(store)
+    assert loader.index.agreements == fresh.agreements
+    nobody = URIRef("https://example.org/nobody")
+    assert {a: loader.index.supporting(a, nobody) for a in fresh.agreements} == {
+        a: fresh.supporting(a, nobody) for a in fresh.agreements
+    }
+
+
+def test_a_match_is_supported_by_the_first_other_reports_by_iri(
+    store: Store, write_article: WriteArticle
+) -> None:
+    """The articles a resolution lists as support are the first five other
+    articles reporting the agreement, by IRI: the same whatever the backend
+    lists first, and whatever order the store received them in."""
+    body = (
+        "Japan and South Korea signed the Straits Intelligence Memorandum in "
+        "Seoul on Wednesday, sharing military intelligence on North Korea."
+    )
+    paths = [
+        write_article(f"report-{n}.txt", body, url=f"https://news.example/{n}")
+        for n in range(8)
+    ]
+    earlier = [o.article for o in load(paths[:7][::-1], store)]  # type: ignore[union-attr]
+    [last] = load(paths[7:], store)
+    assert isinstance(last, Processed) and last.status == "stored"
+    records = list(last.graph.subjects(RDF.type, DG.Resolution))
+    assert len(records) == 1
+    listed = sorted(str(o) for o in last.graph.objects(records[0], DG.supportedBy))
+    assert listed == sorted(str(article_iri(a)) for a in earlier)[:5]
 
 
 # ---------------------------------------------------------------------------

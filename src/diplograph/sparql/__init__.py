@@ -6,9 +6,9 @@ query marks:
 
 - ``$name`` in an internal query: :func:`query` replaces the marker with a
   term (an IRI or literal), a list of terms (for ``VALUES ?x { $name }``;
-  ``None`` gives ``UNDEF``, which matches everything) or a whole number (for
-  ``LIMIT``). ``$merged``, ``$curation``, ``$inferred`` and ``$articles`` (the
-  prefix of article IRIs) are always given, from :mod:`diplograph.iri`,
+  ``None`` gives ``UNDEF``, which matches everything). ``$merged``,
+  ``$curation``, ``$inferred`` and ``$articles`` (the prefix of article
+  IRIs) are always given, from :mod:`diplograph.iri`,
   ``$ours`` (the start of every IRI diplograph mints) and ``$folding``, how
   names compare (:data:`FOLDING`). Writing a term into the
   query text, rather than binding it with ``VALUES``, lets the engine use it to
@@ -43,7 +43,7 @@ FOLDING = r"^the\s+|[^\p{L}\p{N}]"
 MARKER = "#@values"
 _DOLLAR = re.compile(r"\$([A-Za-z]\w*)")
 
-Value = Identifier | Sequence[Identifier] | int | None
+Value = Identifier | Sequence[Identifier] | None
 
 
 @cache
@@ -90,10 +90,6 @@ def query(name: str, **values: Value) -> str:
 def _serialized(value: Value) -> str:
     if value is None:
         return "UNDEF"
-    if isinstance(value, bool):
-        raise TypeError("a boolean is no query value")
-    if isinstance(value, int):
-        return str(value)
     if isinstance(value, URIRef | Literal):
         return node_sparql(value)
     if isinstance(value, Identifier):

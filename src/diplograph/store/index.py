@@ -4,13 +4,16 @@ keeps beside its store.
 Resolution's matching (:mod:`diplograph.resolve`) is pure: it scores an
 extracted agreement against :class:`~diplograph.resolve.Candidate` records.
 This module is where those records come from: the merged graph read once,
-then kept equal to it after every article graph the load writes, and the few
-questions only the store can answer (an article's earlier decisions, the
-articles supporting a match).
+then kept equal to it after every article graph the load writes, with the
+articles reporting each agreement (a few of them support a match); and the few
+questions only the store can answer (an article's earlier version and
+decisions), asked only of an article stored before. A new article is resolved
+without a question to the store, so that its write can wait in a batch.
 """
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import replace
 
 from rdflib import RDF, Graph, URIRef
@@ -49,6 +52,10 @@ class AgreementIndex:
         self._by_party: dict[str, set[str]] = {}
         self._by_name: dict[str, set[str]] = {}  # a dg:name or dg:alias as written
         self._names: dict[str, set[str]] = {}  # and back: agreement -> those names
+        # agreement -> the articles reporting it (dg:reportedIn)
+        self._reporters: dict[str, set[str]] = {}
+        # and the first few of those by IRI, kept sorted: the supporting articles
+        self._first_reporters: dict[str, list[str]] = {}
         self._read(None)
         # the curators' separations (article -> agreements), written only by split
         self._separated: dict[str, set[str]] = {}
@@ -76,7 +83,7 @@ class AgreementIndex:
             sparql.query(
                 "resolve-details",
                 agreements=values,
-                describing=[DG.party, *_DESCRIBING],
+                describing=[DG.party, DG.reportedIn, *_DESCRIBING],
             )
         )
         for row in rows:
@@ -100,6 +107,8 @@ class AgreementIndex:
             self._by_party.get(code, set()).discard(iri)
         for name in self._names.pop(iri, ()):
             self._by_name.get(name, set()).discard(iri)
+        self._reporters.pop(iri, None)
+        self._first_reporters.pop(iri, None)
 
     def _add(self, iri: str, p: str, value: str) -> None:
         candidate = self.agreements.get(iri)
@@ -112,6 +121,15 @@ class AgreementIndex:
         elif p == str(DG.party):
             candidate.parties.add(value)
             self._by_party.setdefault(value, set()).add(iri)
+        elif p == str(DG.reportedIn):
+            reporters = self._reporters.setdefault(iri, set())
+            if value not in reporters:
+                reporters.add(value)
+                first = self._first_reporters.setdefault(iri, [])
+                # one more than listed: the article asking may be among them
+                if len(first) <= SUPPORT_LISTED or value < first[-1]:
+                    insort(first, value)
+                    del first[SUPPORT_LISTED + 1 :]
         elif p == str(RDF.type):
             kind = vocabulary().kind_of(value)
             if kind is not None:
@@ -142,7 +160,7 @@ class AgreementIndex:
                 if p == DG.party:
                     if str(o) in codes:
                         self._add(a, str(p), codes[str(o)])
-                elif p in _DESCRIBING:
+                elif p in _DESCRIBING or p == DG.reportedIn:
                     self._add(a, str(p), str(o))
         for event in graph.subjects(RDF.type, DG.Conclusion):
             agreement = graph.value(event, DG.ofAgreement)
@@ -213,13 +231,8 @@ class AgreementIndex:
         return decisions
 
     def supporting(self, agreement: str, article: URIRef) -> tuple[str, ...]:
-        """A few other articles reporting ``agreement`` say why; sources-of lists
-        them all. Asked only of candidates that match, so most cost no query."""
-        query = sparql.query(
-            "resolve-others",
-            agreement=URIRef(agreement),
-            article=article,
-            limit=SUPPORT_LISTED,
-        )
-        _, rows = self.store.select(query)
-        return tuple(sorted(row["other"].value for row in rows))
+        """A few other articles reporting ``agreement`` say why it matched
+        (sources-of lists them all): the first by IRI, so that the same store
+        gives the same ones whatever the backend and the order of the load."""
+        first = self._first_reporters.get(agreement, ())
+        return tuple(a for a in first if a != str(article))[:SUPPORT_LISTED]
