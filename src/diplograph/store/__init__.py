@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -41,6 +41,11 @@ class Store(Protocol):
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         """Drop ``graph_iri`` and write ``graph`` into it, atomically."""
+
+    def replace_graphs(self, graphs: Sequence[tuple[URIRef, Graph]]) -> None:
+        """Replace each named graph with its graph, as replace_graph does one
+        by one in this order, in one atomic write: all of them or, on an
+        error, none (a StoreError)."""
 
     def remove_graph(self, graph_iri: URIRef) -> None: ...
 
@@ -103,6 +108,26 @@ def replace_update(graph_iri: URIRef, new: Graph) -> str:
             f"WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
         )
     return " ;\n".join(parts)
+
+
+def replace_graphs_update(graphs: Iterable[tuple[URIRef, Graph]]) -> str:
+    """One SPARQL update that replaces the graphs one after another: the
+    :func:`replace_update` of each, in order, as the operations of one request.
+
+    SPARQL runs the operations of a request in order, each on what the ones
+    before it left, so the result is that of one request per graph: a triple
+    that two graphs of the batch share, or that one leaves and another brings,
+    stays in the merged graph. A graph given twice is written once, as its last
+    version: where replacing one graph after another ends depends only on the
+    last version of each, and Virtuoso 7.2 runs an operation that a request
+    holds twice only once (``DROP SILENT GRAPH <g>`` a second time left what
+    was inserted in between). Whether a failure leaves none of it is the
+    server's part: Oxigraph runs a request as one transaction, Virtuoso
+    commits what ran before the failing operation (see
+    :mod:`diplograph.store.remote`).
+    """
+    last = dict(graphs)  # each graph at its first place, with its last version
+    return " ;\n".join(replace_update(iri, graph) for iri, graph in last.items())
 
 
 def ntriples(graph: Iterable[tuple[object, object, object]]) -> str:
@@ -172,6 +197,7 @@ __all__ = [
     "bind_values",
     "concatenated_variables",
     "open_store",
+    "replace_graphs_update",
     "replace_update",
     "node_sparql",
     "term_sparql",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,7 +12,14 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from diplograph.errors import StoreError
 from diplograph.settings import Settings
-from diplograph.store import MERGED_GRAPH, Row, Term, bind_values, replace_update
+from diplograph.store import (
+    MERGED_GRAPH,
+    Row,
+    Term,
+    bind_values,
+    replace_graphs_update,
+    replace_update,
+)
 
 _MERGED = ox.NamedNode(str(MERGED_GRAPH))
 # Without a flush now and then, RocksDB's in-memory tables and write-ahead log
@@ -157,10 +164,14 @@ class EmbeddedStore:
                 f"cannot open the store at {location}: {error}. {open_hint(error)}"
             ) from None
 
-    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        self._written += 1
-        if self._written % FLUSH_EVERY == 0:
+    def _wrote(self, graphs: int) -> None:
+        """Count ``graphs`` more graphs written; flush every FLUSH_EVERY."""
+        before, self._written = self._written, self._written + graphs
+        if before // FLUSH_EVERY != self._written // FLUSH_EVERY:
             self._store.flush()
+
+    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        self._wrote(1)
         name = ox.NamedNode(str(graph_iri))
         if not self._store.contains_named_graph(name):
             triples = _ox_triples(graph)
@@ -175,6 +186,23 @@ class EmbeddedStore:
                 )
                 return
         self._store.update(replace_update(graph_iri, graph))
+
+    def replace_graphs(self, graphs: Sequence[tuple[URIRef, Graph]]) -> None:
+        """One SPARQL update of every graph's replacement, in order: pyoxigraph
+        runs an update in one transaction, committed at its end, so an error
+        leaves none of it. Plain rather than fast: not the single-graph path's
+        insert of a new graph's quads."""
+        if not graphs:
+            return
+        update = replace_graphs_update(graphs)  # a bad term: refused before writing
+        self._wrote(len(graphs))
+        try:
+            self._store.update(update)
+        except (SyntaxError, RuntimeError, OSError) as error:
+            raise StoreError(
+                f"{self.location}: none of the {len(graphs)} graphs from "
+                f"{graphs[0][0]} on was written: {error}"
+            ) from None
 
     def remove_graph(self, graph_iri: URIRef) -> None:
         self.replace_graph(graph_iri, Graph())

@@ -17,17 +17,18 @@ otherwise. Their ``user`` and ``password`` (``DIPLOGRAPH_USER``,
 from __future__ import annotations
 
 import http.client
+import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from base64 import b64encode
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
@@ -45,10 +46,16 @@ from diplograph.store import (
     Term,
     bind_values,
     concatenated_variables,
+    replace_graphs_update,
     replace_update,
 )
 
 RETRIES = 4
+# Servers (by the start of their Server header) that run an update request as
+# one transaction, so that a request that fails leaves nothing of it: measured
+# on Oxigraph 0.5. Virtuoso 7.2 keeps the operations before the failing one
+# (tests/test_store.py::test_a_failed_batch_leaves_none_of_it).
+TRANSACTIONAL_SERVERS = ("Oxigraph/",)
 # answers that another try cannot change: the query, the URL or the credentials
 _FINAL = (QueryBadFormed, EndPointNotFound, Unauthorized)
 # what a try may fail with: SPARQLWrapper's errors, urllib's (OSError), a reply
@@ -149,6 +156,7 @@ class RemoteStore:
         self._https = parts.scheme == "https"
         self._connection: http.client.HTTPConnection | None = None
         self._reader: http.client.HTTPConnection | None = None  # for quads()
+        self._server: str | None = None  # its Server header, once asked
 
     # writes: one kept-alive connection, retried with backoff
     def _post_update(self, update: str) -> None:
@@ -203,6 +211,70 @@ class RemoteStore:
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         self._post_update(replace_update(graph_iri, graph))
+
+    def replace_graphs(self, graphs: Sequence[tuple[URIRef, Graph]]) -> None:
+        """All the replacements in one update request, in order.
+
+        Oxigraph runs a request as one transaction: a failure leaves none of
+        it. Virtuoso commits what ran before the operation that failed (its
+        endpoint runs the request as one statement and commits whatever the
+        outcome; only a deadlock is rolled back, and retried), so on any other
+        server the batch's graphs are read first, and written back as they
+        were if the request fails. A term no server takes (an IRI with a
+        space) is refused before anything is sent.
+        """
+        if not graphs:
+            return
+        update = replace_graphs_update(graphs)
+        if self._transactional():
+            self._post_update(update)
+            return
+        undo = replace_graphs_update(self._stored([iri for iri, _ in graphs]))
+        try:
+            self._post_update(update)
+        except StoreError as error:
+            try:
+                self._post_update(undo)
+            except StoreError:
+                raise StoreError(
+                    f"{error} Writing back the {len(graphs)} graphs as they were "
+                    "failed too, so the store may hold part of this batch: write "
+                    "it again once the server answers."
+                ) from None
+            raise
+
+    def _transactional(self) -> bool:
+        """Whether the server is one known to run an update request as one
+        transaction (:data:`TRANSACTIONAL_SERVERS`), by the ``Server`` header of
+        its answer to a first small query."""
+        if self._server is None:
+            body = urllib.parse.urlencode({"query": "ASK {}"}).encode()
+            headers = {"Content-Type": "application/x-www-form-urlencoded"}
+            try:
+                _, response = self._send_query(body, headers)
+                response.read()
+                self._server = response.headers.get("Server") or ""
+            except (OSError, http.client.HTTPException):
+                self._close_reader()
+                return False  # not known, for now: the careful way
+        return self._server.startswith(TRANSACTIONAL_SERVERS)
+
+    def _stored(self, iris: Sequence[URIRef]) -> list[tuple[URIRef, Graph]]:
+        """The graphs ``iris`` as the server holds them now (empty for those it
+        does not), each once."""
+        stored = {iri: Graph() for iri in iris}
+        _, rows = self.select(sparql.query("graphs-triples", graphs=list(stored)))
+        for row in rows:
+            triple = tuple(
+                # a server's own blank node labels ("nodeID://b1") as labels
+                # SPARQL takes: the graph is written again, with new blank nodes
+                BNode(re.sub(r"\W", "_", term.value))
+                if term.kind == "bnode"
+                else term.to_rdflib()
+                for term in (row["s"], row["p"], row["o"])
+            )
+            stored[URIRef(row["g"].value)].add(triple)  # type: ignore[arg-type]
+        return list(stored.items())
 
     def remove_graph(self, graph_iri: URIRef) -> None:
         self.replace_graph(graph_iri, Graph())
