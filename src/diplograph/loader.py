@@ -72,7 +72,7 @@ def stamped(graph: Graph, article: URIRef, *, at: Literal | None = None) -> Grap
 
 def _arrived(content_hash: str, versions: list[Row]) -> Literal | None:
     """When the text ``content_hash`` arrived, if ``versions`` (rows of
-    article-version.rq) hold it with a time: the same text written again
+    article-versions.rq) hold it with a time: the same text written again
     (reload, a new extractor, a shard loaded twice) did not arrive again, and
     keeps its time, so that feeds do not send its rows anew."""
     return next(
@@ -83,7 +83,7 @@ def _arrived(content_hash: str, versions: list[Row]) -> Literal | None:
 
 
 def _current(article: Article, versions: list[Row]) -> bool:
-    """Whether ``versions`` (rows of article-version.rq) hold this exact text,
+    """Whether ``versions`` (rows of article-versions.rq) hold this exact text,
     extracted by this extractor version."""
     return any(
         row["hash"].value == article.content_hash
@@ -139,10 +139,18 @@ class Loader:
         ('stored', 'unchanged')
     """
 
-    def __init__(self, store: Store, *, settings: Settings | None = None) -> None:
+    def __init__(
+        self, store: Store, *, settings: Settings | None = None, batch: int = 1
+    ) -> None:
         self.store = store
         self.settings = settings if settings is not None else Settings.gather()
         self._index: AgreementIndex | None = None
+        # new articles' graphs wait here, by IRI, to be written ``batch`` at a
+        # time (one request to a server): see :meth:`flush`
+        self.batch = batch
+        self._waiting: dict[URIRef, Graph] = {}
+        # what stored_versions found of the articles on their way to store_facts
+        self._found: dict[URIRef, list[Row]] = {}
 
     @property
     def index(self) -> AgreementIndex:
@@ -154,20 +162,59 @@ class Loader:
     def ensure_ontology(self) -> None:
         ensure_ontology(self.store)
 
-    def is_stored(self, article: Article, *, has_graph: bool | None = None) -> bool:
-        """Whether this exact text is stored, extracted by this extractor version.
+    @property
+    def waiting(self) -> int:
+        """How many articles' graphs wait to be written (:meth:`flush`)."""
+        return len(self._waiting)
 
-        ``has_graph``: whether the article's graph exists, when the caller knows.
+    def flush(self) -> None:
+        """Write the graphs that wait, in one atomic write: all or none.
+
+        A new article's graph waits for ``batch`` of them; the index holds it
+        already, so the articles after it are resolved as if it were written,
+        without asking the store. What reads the store (an article stored
+        before, a shard, another graph) flushes first.
         """
-        iri = article_iri(article)
-        if not (self.store.has_graph(iri) if has_graph is None else has_graph):
-            return False
-        return _current(article, self._versions(iri))
+        if self._waiting:
+            self.store.replace_graphs(list(self._waiting.items()))
+            self._waiting.clear()
+
+    def _write(self, iri: URIRef, graph: Graph) -> None:
+        self._waiting[iri] = graph
+        if len(self._waiting) >= self.batch:
+            self.flush()
+
+    def which_stored(self, articles: Sequence[Article]) -> list[bool]:
+        """Whether each article is stored with this exact text by this
+        extractor version: one question to the store for all of them. What it
+        found of the others is kept for :meth:`store_facts`, which need not
+        ask again: nothing but this load writes their graphs meanwhile, and
+        an article that comes twice is asked again."""
+        iris = [article_iri(article) for article in articles]
+        found = self.stored_versions(iris)
+        current = []
+        for article, iri in zip(articles, iris, strict=True):
+            versions = found.get(iri, [])
+            current.append(_current(article, versions))
+            if not current[-1]:
+                self._found[iri] = versions
+        return current
+
+    def stored_versions(self, articles: Sequence[URIRef]) -> dict[URIRef, list[Row]]:
+        """The content hash, extractor version and load time stored for each
+        article with a graph (rows of article-versions.rq)."""
+        if not articles:
+            return {}
+        query = sparql.query("article-versions", articles=list(articles))
+        _, rows = self.store.select(query)
+        found: dict[URIRef, list[Row]] = {}
+        for row in rows:
+            found.setdefault(URIRef(row["article"].value), []).append(row)
+        return found
 
     def _versions(self, iri: URIRef) -> list[Row]:
-        """The content hash, extractor version and load time stored for ``iri``."""
-        _, rows = self.store.select(sparql.query("article-version", article=iri))
-        return rows
+        """What :meth:`stored_versions` finds of one article."""
+        return self.stored_versions([iri]).get(iri, [])
 
     def resolve(
         self, facts: ArticleFacts, *, article: URIRef, stored_before: bool
@@ -222,9 +269,15 @@ class Loader:
         """
         article = facts.article
         iri = article_iri(article)
-        # asked once: on a server each question is a request
-        stored_before = self.store.has_graph(iri)
-        versions = self._versions(iri) if stored_before else []
+        found = self._found.pop(iri, None)
+        if iri in self._waiting:  # the same article again: found written
+            self.flush()
+            found = None
+        # a graph without its article's hash (none is written so) counts as none
+        versions = found if found is not None else self._versions(iri)
+        stored_before = bool(versions)
+        if stored_before:  # resolved and replaced against the store as it is
+            self.flush()
         if not force and _current(article, versions):
             return Processed(article, facts, Graph(), None, "unchanged")
         resolutions = self.resolve(facts, article=iri, stored_before=stored_before)
@@ -246,7 +299,9 @@ class Loader:
         index = self.index
         replaced = index.stored(iri) if stored_before else None
         arrived = _arrived(article.content_hash, versions)
-        self.store.replace_graph(iri, stamped(graph, iri, at=arrived))
+        self._write(iri, stamped(graph, iri, at=arrived))
+        if replaced is not None:
+            self.flush()  # the index reads the replaced agreements back
         index.wrote(graph, replaced=replaced)
         before = first if dropped else None
         return Processed(article, facts, graph, report, "stored", dropped, before)
@@ -280,9 +335,9 @@ class Loader:
         One with a ``dg:loaded`` (an export's) keeps it, so that a store moved
         by export and load keeps the times its rows arrived; one without (a
         shard's) gets the time of the same text stored before, or now."""
-        # asked once: on a server each question is a request
-        stored_before = self.store.has_graph(iri)
-        versions = self._versions(iri) if stored_before else []
+        self.flush()
+        versions = self._versions(iri)
+        stored_before = bool(versions)
         # a graph with no article node (no article's) has nothing to resolve
         as_is = (iri, RDF.type, DG.Article) not in graph or graph.value(
             predicate=RDF.type, object=DG.Resolution
@@ -315,6 +370,7 @@ class Loader:
     def store_other(self, iri: URIRef, graph: Graph) -> None:
         """Write a graph that is no article's (the curation, inferred or
         ontology graph of an export) as it is."""
+        self.flush()
         self.store.replace_graph(iri, graph)
         self._index = None  # the curation graph's separations count in resolution
 

@@ -269,7 +269,7 @@ def load(
     those of ``paths`` (pages and feeds: :mod:`diplograph.fetch`);
     ``match``: the prefilter of WARC records.
     """  # fmt: skip
-    loader = Loader(store, settings=settings)
+    loader = Loader(store, settings=settings, batch=store.write_batch)
     loader.ensure_ontology()
     # the workers build and validate each graph as well, without resolution,
     # which needs the store; this process resolves and writes
@@ -280,15 +280,23 @@ def load(
     outcomes: Iterator[Processed | ArticleError] = in_parallel(
         work, articles, workers=workers, timeout=timeout
     )
+    # an article is told stored once it is: its graph may wait for a batch
+    told: list[Processed | ArticleError] = []
     for item in outcomes:
         if isinstance(item, Processed) and item.status == "extracted":
-            yield guarded(partial(loader.store_facts, alone=item), item.facts)
+            write = partial(loader.store_facts, alone=item)
+            told.append(guarded(write, item.facts))
         else:
-            yield item  # an ArticleError, or a Processed known already
+            told.append(item)  # an ArticleError, or a Processed known already
+        if not loader.waiting:
+            yield from told
+            told.clear()
+    loader.flush()
+    yield from told
 
 
 def to_extract(
-    items: Iterable[Article | ArticleError], loader: Loader
+    items: Iterable[Article | ArticleError], loader: Loader, *, batch: int = 64
 ) -> Iterator[Article | ArticleError | Processed]:
     """The articles of a load that need extracting, in order; in their place,
     an "unchanged" outcome for each one stored with the same text, and an
@@ -296,28 +304,37 @@ def to_extract(
     text (stored, it would replace the first on every load, and the first it
     on the next). The same text again is extracted and found stored, as before.
 
-    Asked before extraction, one article at a time (two lookups in the store),
-    before the articles ahead of it are written: an article of another IRI
-    cannot change the answer. Keeps the IRIs of the load's articles, about
-    200 bytes each."""
+    Asked before extraction, ``batch`` articles at a time (one question to
+    the store, :meth:`~diplograph.loader.Loader.which_stored`), before the
+    articles ahead of them are written: an article of another IRI cannot
+    change the answer. Keeps the IRIs of the load's articles, about 200 bytes
+    each."""
     first: dict[str, tuple[str, str]] = {}  # IRI: (file, content hash)
-    for item in items:
+
+    def checked(item: Article | ArticleError) -> Article | ArticleError:
         if isinstance(item, ArticleError):
-            yield item
-            continue
+            return item
         iri = article_iri(item)
         source, text = first.setdefault(iri, (item.source, item.content_hash))
         if text != item.content_hash:
-            yield ArticleError(
+            return ArticleError(
                 item.source, f"has the URL of {shown_path(source)}, read before "
                 "it in this load, and another text; only that one is loaded",
                 "Leave one of the two out, or give each its own url:",
             )  # fmt: skip
-            continue
-        if loader.is_stored(item):
-            yield Processed(item, ArticleFacts(item, ()), Graph(), None, "unchanged")
-        else:
-            yield item
+        return item
+
+    iterator = map(checked, items)
+    while chunk := list(islice(iterator, batch)):
+        articles = [item for item in chunk if isinstance(item, Article)]
+        stored = iter(loader.which_stored(articles))
+        for item in chunk:
+            if isinstance(item, Article) and next(stored):
+                yield Processed(
+                    item, ArticleFacts(item, ()), Graph(), None, "unchanged"
+                )
+            else:
+                yield item
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ class Store(Protocol):
     # the store's own folder on disk (rejected articles' reports go there),
     # None for a server or a store in memory
     folder: Path | None
+    # how many new articles a load writes at once (replace_graphs)
+    write_batch: int
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         """Drop ``graph_iri`` and write ``graph`` into it, atomically."""

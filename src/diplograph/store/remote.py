@@ -126,6 +126,9 @@ def _term(value: dict[str, str]) -> Term:
 class RemoteStore:
     """A SPARQL 1.1 query endpoint and its update endpoint."""
 
+    # new articles written per update request: each request costs a round trip
+    write_batch = 64
+
     def __init__(
         self,
         location: str,
