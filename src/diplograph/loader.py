@@ -10,6 +10,7 @@ each article is resolved against what the ones before it stored.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from functools import partial
 
@@ -140,7 +141,12 @@ class Loader:
     """
 
     def __init__(
-        self, store: Store, *, settings: Settings | None = None, batch: int = 1
+        self,
+        store: Store,
+        *,
+        settings: Settings | None = None,
+        batch: int = 1,
+        write_behind: bool = False,
     ) -> None:
         self.store = store
         self.settings = settings if settings is not None else Settings.gather()
@@ -149,6 +155,11 @@ class Loader:
         # time (one request to a server): see :meth:`flush`
         self.batch = batch
         self._waiting: dict[URIRef, Graph] = {}
+        # write_behind: each batch is written in a thread while the next
+        # articles are resolved; ``written`` counts the batches done
+        self._behind = ThreadPoolExecutor(1) if write_behind else None
+        self._writing: Future[None] | None = None
+        self.sent = self.written = 0
         # what stored_versions found of the articles on their way to store_facts
         self._found: dict[URIRef, list[Row]] = {}
 
@@ -156,6 +167,7 @@ class Loader:
     def index(self) -> AgreementIndex:
         """The stored agreements, read on first use."""
         if self._index is None:
+            self.settle()
             self._index = AgreementIndex(self.store, lexicon_dir=self.settings.lexicon)
         return self._index
 
@@ -167,17 +179,53 @@ class Loader:
         """How many articles' graphs wait to be written (:meth:`flush`)."""
         return len(self._waiting)
 
-    def flush(self) -> None:
+    def flush(self, *, wait: bool = False) -> None:
         """Write the graphs that wait, in one atomic write: all or none.
 
         A new article's graph waits for ``batch`` of them; the index holds it
         already, so the articles after it are resolved as if it were written,
         without asking the store. What reads the store (an article stored
         before, a shard, another graph) flushes first.
+
+        With ``write_behind``, the write goes on in a thread of its own while
+        the caller resolves the next articles (pyoxigraph and the network let
+        go of the interpreter meanwhile); :meth:`settle` waits for it, and
+        every read of the store here settles first, so the store is used by
+        one thread at a time. ``written`` then counts the batches written.
+        ``wait``: return once it is written all the same.
         """
+        self.settle()
         if self._waiting:
-            self.store.replace_graphs(list(self._waiting.items()))
+            graphs = list(self._waiting.items())
             self._waiting.clear()
+            self.sent += 1
+            if self._behind is None:
+                self.store.replace_graphs(graphs)
+                self.written += 1
+            else:
+                self._writing = self._behind.submit(self.store.replace_graphs, graphs)
+        if wait:
+            self.settle()
+
+    def settle(self) -> None:
+        """Wait for the write going on, if any (a failed one raises its error)."""
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            writing.result()
+            self.written += 1
+
+    def check(self) -> int:
+        """The batches written so far, without waiting (a failed write raises
+        its error)."""
+        if self._writing is not None and self._writing.done():
+            self.settle()
+        return self.written
+
+    def close(self) -> None:
+        """Let the write going on end (its error, if any, is not raised: see
+        :meth:`settle`) and the thread that writes behind go."""
+        if self._behind is not None:
+            self._behind.shutdown()
 
     def _write(self, iri: URIRef, graph: Graph) -> None:
         self._waiting[iri] = graph
@@ -205,6 +253,7 @@ class Loader:
         article with a graph (rows of article-versions.rq)."""
         if not articles:
             return {}
+        self.settle()
         query = sparql.query("article-versions", articles=list(articles))
         _, rows = self.store.select(query)
         found: dict[URIRef, list[Row]] = {}
@@ -271,13 +320,13 @@ class Loader:
         iri = article_iri(article)
         found = self._found.pop(iri, None)
         if iri in self._waiting:  # the same article again: found written
-            self.flush()
+            self.flush(wait=True)
             found = None
         # a graph without its article's hash (none is written so) counts as none
         versions = found if found is not None else self._versions(iri)
         stored_before = bool(versions)
         if stored_before:  # resolved and replaced against the store as it is
-            self.flush()
+            self.flush(wait=True)
         if not force and _current(article, versions):
             return Processed(article, facts, Graph(), None, "unchanged")
         resolutions = self.resolve(facts, article=iri, stored_before=stored_before)
@@ -301,7 +350,7 @@ class Loader:
         arrived = _arrived(article.content_hash, versions)
         self._write(iri, stamped(graph, iri, at=arrived))
         if replaced is not None:
-            self.flush()  # the index reads the replaced agreements back
+            self.flush(wait=True)  # the index reads the replaced agreements back
         index.wrote(graph, replaced=replaced)
         before = first if dropped else None
         return Processed(article, facts, graph, report, "stored", dropped, before)
@@ -335,7 +384,7 @@ class Loader:
         One with a ``dg:loaded`` (an export's) keeps it, so that a store moved
         by export and load keeps the times its rows arrived; one without (a
         shard's) gets the time of the same text stored before, or now."""
-        self.flush()
+        self.flush(wait=True)
         versions = self._versions(iri)
         stored_before = bool(versions)
         # a graph with no article node (no article's) has nothing to resolve
@@ -370,7 +419,7 @@ class Loader:
     def store_other(self, iri: URIRef, graph: Graph) -> None:
         """Write a graph that is no article's (the curation, inferred or
         ontology graph of an export) as it is."""
-        self.flush()
+        self.flush(wait=True)
         self.store.replace_graph(iri, graph)
         self._index = None  # the curation graph's separations count in resolution
 

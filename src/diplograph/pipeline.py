@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -269,7 +270,9 @@ def load(
     those of ``paths`` (pages and feeds: :mod:`diplograph.fetch`);
     ``match``: the prefilter of WARC records.
     """  # fmt: skip
-    loader = Loader(store, settings=settings, batch=store.write_batch)
+    loader = Loader(
+        store, settings=settings, batch=store.write_batch, write_behind=True
+    )
     loader.ensure_ontology()
     # the workers build and validate each graph as well, without resolution,
     # which needs the store; this process resolves and writes
@@ -280,19 +283,26 @@ def load(
     outcomes: Iterator[Processed | ArticleError] = in_parallel(
         work, articles, workers=workers, timeout=timeout
     )
-    # an article is told stored once it is: its graph may wait for a batch
-    told: list[Processed | ArticleError] = []
-    for item in outcomes:
-        if isinstance(item, Processed) and item.status == "extracted":
-            write = partial(loader.store_facts, alone=item)
-            told.append(guarded(write, item.facts))
-        else:
-            told.append(item)  # an ArticleError, or a Processed known already
-        if not loader.waiting:
-            yield from told
-            told.clear()
-    loader.flush()
-    yield from told
+    # An article is told stored once it is: its graph may wait for a batch, or
+    # be written behind, while the next articles are resolved. Each outcome
+    # waits, in order, for the batch its article went into: the one waiting,
+    # else the last one sent.
+    told: deque[tuple[int, Processed | ArticleError]] = deque()
+    try:
+        for item in outcomes:
+            if isinstance(item, Processed) and item.status == "extracted":
+                write = partial(loader.store_facts, alone=item)
+                outcome = guarded(write, item.facts)
+            else:
+                outcome = item  # an ArticleError, or a Processed known already
+            told.append((loader.sent + (1 if loader.waiting else 0), outcome))
+            written = loader.check()
+            while told and told[0][0] <= written:
+                yield told.popleft()[1]
+        loader.flush(wait=True)
+        yield from (outcome for _, outcome in told)
+    finally:
+        loader.close()
 
 
 def to_extract(
