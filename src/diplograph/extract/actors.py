@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from diplograph.extract.text import any_of
 from diplograph.gazetteer import load_gazetteer
 
 OFFICE = re.compile(
@@ -80,9 +81,8 @@ def _pattern() -> tuple[
         if f.isupper() or not f[:1].isalpha() or len(f) <= 4
     }
     folded = {f.lower(): v for f, v in forms.items()}
-    alternatives = sorted((re.escape(f) for f in forms if f), key=len, reverse=True)
     # hyphens may join actors ("U.S.-Taliban deal", "North Korea-related")
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?!\w|\.\w)")
+    pattern = re.compile(r"(?<![\w.])" + any_of(forms) + r"(?!\w|\.\w)")
     return pattern, exact, folded
 
 

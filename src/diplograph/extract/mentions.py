@@ -16,6 +16,7 @@ from diplograph.extract.names import (
     proper_name_end,
     proper_name_start,
 )
+from diplograph.extract.text import any_of
 
 _DETERMINER = re.compile(
     r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.-]+\s+){0,6}$",
@@ -222,10 +223,7 @@ def _known_names(text: str, lexicon: Lexicon) -> Known:
 def _find_known(found: _Found, known: Known, lexicon: Lexicon) -> None:
     """Known names and aliases, longest first."""
     text = found.text
-    names = sorted(known, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"
-    )
+    pattern = re.compile(r"(?<![\w-])" + any_of(known) + r"(?![\w-])")
     for match in pattern.finditer(text):
         surface = match.group()
         key, canonical, kind = known[surface]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Tokens that end in a full stop without ending a sentence.
@@ -13,6 +14,37 @@ _ABBREVIATIONS = frozenset(
 )
 MAX_SENTENCE = 1000  # characters
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
+
+
+def any_of(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` as written, the longest
+    first where several match at one place (as an alternation sorted longest
+    first would, backtracking to a shorter one when what follows fails), but
+    shared beginnings written once, as a trie: Python's engine tries every
+    branch of an alternation at every position, and with the gazetteer's 1,600
+    forms that was a quarter of extraction's time.
+
+    Example:
+        >>> re.findall(any_of(["Korea", "South Korea", "South Sudan"]), "South Korea")
+        ['South Korea']
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in filter(None, words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:  # type: ignore[type-arg]
+        options = [re.escape(c) + branch(rest) for c, rest in sorted(node.items()) if c]
+        if not options:
+            return ""
+        joined = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        if "" in node:  # may end here: the longer ones first, greedily
+            return f"(?:{joined})?"
+        return joined
+
+    return "(?:" + branch(trie) + ")"
 
 
 def words_between(text: str, start: int, end: int) -> str:
