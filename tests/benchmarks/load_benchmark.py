@@ -8,8 +8,13 @@ corpus with ``generate_corpus.py`` and measures
     whether loading slows down as the store grows), peak memory, size on disk;
 (b) the same into an Oxigraph server (``oxigraph serve --union-default-graph``,
     started and stopped here), through ``open_store("http://.../query")``;
-(c) every saved query (``diplograph.queries.saved_queries()``) with its grlc
-    ``defaults`` as parameters, through ``run_query``: median of ``--query-runs`` (5);
+(c) every saved query (``diplograph.queries.saved_queries()``) through
+    ``run_query``, as ``/api/queries/NAME`` answers it: the first page (50 rows)
+    with the total (counted by the store when the page is full), and every row;
+    median of ``--query-runs`` (5). Parameters: the grlc ``defaults``, the
+    agreement the most articles report where a query takes one; ``diplograph
+    reason`` runs first (at most ``--reason-timeout`` s) for the queries over its
+    classes. With more than one size, the latencies side by side;
 (d) a naive baseline: ``process(article, check=False)`` (extract + build, no
     resolution, no validation) into one in-memory rdflib ``Dataset`` (a named
     graph per article, plus the ontology graph, plus the merged graph where the
@@ -25,6 +30,8 @@ child (the extraction pool), "server" the Oxigraph server process.
 
     python tests/benchmarks/load_benchmark.py --sizes 1000,10000 --workdir /tmp/dg-bench
     python tests/benchmarks/load_benchmark.py --sizes 2000 --only embedded --profile
+    # the saved queries again on the stores an earlier run left, side by side:
+    python tests/benchmarks/load_benchmark.py --queries-only --sizes 10000,100000 --workdir /tmp/dg-bench
 
 ``--profile`` runs the loads under cProfile (the loading process; extraction
 runs in worker processes) and prints where the time goes.
@@ -190,24 +197,121 @@ def store_counts(store: Any) -> dict[str, int]:
     }
 
 
+# ---------------------------------------------------------------- saved queries
+#
+# Each saved query is timed as a reader meets it (``GET /api/queries/NAME``): a
+# SELECT's first page (the API's 50 rows) with how many rows there are in all,
+# counted by the store when the page is full; an ASK, CONSTRUCT or DESCRIBE whole.
+# Every row (``--all``) is timed too, for comparison. The parameters are each
+# query's grlc ``defaults``, with values the store holds where a default names
+# something the generated corpus lacks (see ``corpus_parameters``).
+
+API_PAGE = 50  # rows of /api/queries/NAME when no limit is given (web/api.py DEFAULT_PAGE)
+MOST_REPORTED = """
+SELECT ?agreement (COUNT(?article) AS ?n) WHERE {
+  GRAPH <https://w3id.org/diplograph/id/graph/merged> {
+    ?agreement a <https://w3id.org/diplograph/ontology#Agreement> ;
+               <https://w3id.org/diplograph/ontology#reportedIn> ?article
+  }
+} GROUP BY ?agreement ORDER BY DESC(?n) ?agreement LIMIT 1
+"""
+
+
+def corpus_parameters(store: Any, names: tuple[str, ...] = ()) -> dict[str, dict[str, str]]:
+    """Each saved query's parameters: its defaults, with the agreement most
+    articles report (the longest listings) where a default names one (CCM,
+    which the generated corpus lacks)."""
+    from diplograph.queries import saved_queries
+
+    _, rows = store.select(MOST_REPORTED)
+    agreement = rows[0]["agreement"].value if rows else None
+    out = {}
+    for name, query in saved_queries().items():
+        if names and name not in names:
+            continue
+        params = dict(query.defaults)
+        if agreement and "agreement" in params:
+            params["agreement"] = agreement
+        out[name] = params
+    return out
+
+
+def ensure_inferred(location: str, timeout: float) -> str:
+    """Run ``diplograph reason`` on the store (in a child process, for at most
+    ``timeout`` seconds) when a saved query reads what it infers and the store
+    holds none of it; not timed with the queries. What happened, in a line."""
+    from diplograph.iri import INFERRED_GRAPH
+    from diplograph.queries import saved_queries
+    from diplograph.store import open_store
+
+    store = open_store(location, read_only=not location.startswith("http"))
+    try:
+        done = store.has_graph(INFERRED_GRAPH)
+    finally:
+        store.close()
+    if done or not any(q.reads_inferred for q in saved_queries().values()):
+        return ""
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "diplograph", "reason", "--store", location]
+    # a session of its own: HermiT runs in a Java process of its own, ended with it
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)  # fmt: skip
+    try:
+        _, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        return (f"diplograph reason did not finish in {timeout:.0f} s (--reason-timeout): "
+                "the queries over its classes answer that it has not run")  # fmt: skip
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        return f"diplograph reason failed (exit {process.returncode}): {stderr.strip()[-200:]}"
+    return f"diplograph reason ran first, in {seconds:,.0f} s"
+
+
 def _collect(process: Any, connection: Any, runs: int, timeout: float) -> dict[str, Any]:
     """Results of one query's runs from a child process; kill it when a run exceeds ``timeout``."""
-    times: list[float] = []
-    rows: Any = 0
+    times: dict[str, list[float]] = {"page": [], "all": []}
     entry: dict[str, Any] = {}
-    for _ in range(runs):
+    for _ in range(2 * runs):
         if not connection.poll(timeout):
-            entry = {"timeout": True}
+            entry["timeout"] = True
             break
-        status, seconds, rows = connection.recv()
+        status, kind, seconds, rows = connection.recv()
         if status == "error":
             entry = {"error": rows}
             break
-        times.append(seconds)
+        times[kind].append(seconds)
+        entry[f"{kind}_rows"] = rows
     if process.is_alive():
         process.kill()
     process.join()
-    return entry or {"ms": 1000 * statistics.median(times), "rows": rows}
+    if "error" in entry or not times["page"]:
+        return {"error": entry["error"]} if "error" in entry else {"timeout": True}
+    if entry.pop("timeout", False):
+        entry["all_timeout"] = True  # the first pages answered, every row did not
+    entry["ms"] = 1000 * statistics.median(times["page"])
+    if times["all"]:
+        entry["all_ms"] = 1000 * statistics.median(times["all"])
+    entry["rows"] = entry.get("all_rows", entry["page_rows"])
+    return entry
+
+
+def first_page(store: Any, name: str, params: dict[str, str]) -> tuple[int, int]:
+    """A saved query as the API answers it: a SELECT's first page and its total
+    (counted by the store when the page is full); (rows shown, rows in all)."""
+    from diplograph.queries import count_rows, known_total, load_query, run_query
+
+    query = load_query(name)
+    if query.form != "SELECT":
+        result = run_query(store, name, **params)
+        size = len(result) if hasattr(result, "__len__") else int(bool(result))
+        return size, size
+    rows = run_query(store, name, limit=API_PAGE, **params)
+    total = known_total(rows, limit=API_PAGE, offset=0)
+    if total is None:
+        total = count_rows(store, name, **params)
+    return len(rows), total
 
 
 def _run_and_send(connection: Any, store: Any, name: str, params: dict[str, str], runs: int) -> None:
@@ -216,49 +320,66 @@ def _run_and_send(connection: Any, store: Any, name: str, params: dict[str, str]
     try:
         for _ in range(runs):
             started = time.perf_counter()
-            rows = len(run_query(store, name, **params))
-            connection.send(("ok", time.perf_counter() - started, rows))
+            _, total = first_page(store, name, params)
+            connection.send(("ok", "page", time.perf_counter() - started, total))
+        for _ in range(runs):
+            started = time.perf_counter()
+            result = run_query(store, name, **params)
+            rows = len(result) if hasattr(result, "__len__") else int(bool(result))
+            connection.send(("ok", "all", time.perf_counter() - started, rows))
     except Exception as error:  # noqa: BLE001 - reported, not raised
-        connection.send(("error", 0.0, f"{type(error).__name__}: {str(error).splitlines()[0][:70]}"))
+        connection.send(("error", "", 0.0, f"{type(error).__name__}: {str(error).splitlines()[0][:70]}"))
 
 
 def _oxigraph_child(connection: Any, location: str, name: str, params: dict[str, str], runs: int) -> None:
     from diplograph.store import open_store
 
-    store = open_store(location)
+    store = open_store(location, read_only=not location.startswith("http"))
     try:
         _run_and_send(connection, store, name, params, runs)
     finally:
         store.close()
 
 
-def time_queries(location: str, runs: int, timeout: float, label: str) -> dict[str, dict[str, Any]]:
-    """Median latency of every saved query with its defaults, through ``run_query``.
+def time_queries(
+    location: str, runs: int, timeout: float, label: str, reason_timeout: float = 120.0,
+    names: tuple[str, ...] = (),
+) -> dict[str, dict[str, Any]]:
+    """Median latency of every saved query (first page and total; every row),
+    through ``run_query``, with parameters the store holds.
 
     Each query runs in a fresh process that opens the store (not timed) and is
     killed when a run takes longer than ``timeout``: a query cannot be
     interrupted inside pyoxigraph.
     """
-    return _each_query_in_a_child("spawn", _oxigraph_child, location, runs, timeout, label)
+    from diplograph.store import open_store
+
+    note = ensure_inferred(location, reason_timeout)
+    store = open_store(location, read_only=not location.startswith("http"))
+    try:
+        params = corpus_parameters(store, names)
+    finally:
+        store.close()
+    if note:
+        print(f"    {label}: {note}", file=sys.stderr, flush=True)
+    return _each_query_in_a_child("spawn", _oxigraph_child, location, runs, timeout, label, params)
 
 
 def _each_query_in_a_child(
-    start: str, target: Any, store: Any, runs: int, timeout: float, label: str
+    start: str, target: Any, store: Any, runs: int, timeout: float, label: str, params: dict[str, dict[str, str]]
 ) -> dict[str, dict[str, Any]]:
-    """``target(connection, store, name, defaults, runs)`` for every saved query in
-    a child process started by ``start`` ("spawn" or "fork"), killed after ``timeout``."""
+    """``target(connection, store, name, params[name], runs)`` for every saved query
+    in a child process started by ``start`` ("spawn" or "fork"), killed after ``timeout``."""
     import multiprocessing
-
-    from diplograph.queries import saved_queries
 
     context = multiprocessing.get_context(start)
     out: dict[str, dict[str, Any]] = {}
-    for name, query in saved_queries().items():
+    for name, values in params.items():
         parent, child = context.Pipe(duplex=False)
-        process = context.Process(target=target, args=(child, store, name, query.defaults, runs))
+        process = context.Process(target=target, args=(child, store, name, values, runs))
         process.start()
         child.close()
-        out[name] = _collect(process, parent, runs, timeout)
+        out[name] = {**_collect(process, parent, runs, timeout), "params": values}
         print(f"    {label} {name}: {fmt_ms(out[name], timeout)}", file=sys.stderr, flush=True)
     return out
 
@@ -370,6 +491,11 @@ class RdflibStore:
     def __init__(self, dataset: Any) -> None:
         self.dataset = dataset
 
+    def has_graph(self, graph_iri: Any) -> bool:
+        from rdflib import URIRef
+
+        return len(self.dataset.graph(URIRef(str(graph_iri)))) > 0
+
     def select(self, query: str, bindings: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
         from rdflib import BNode, Literal, URIRef, Variable
         from rdflib.namespace import XSD
@@ -407,7 +533,8 @@ def _rdflib_child(connection: Any, dataset: Any, name: str, params: dict[str, st
 
 def baseline_queries(dataset: Any, runs: int, timeout: float) -> dict[str, dict[str, Any]]:
     """Each query in a forked child (it shares the dataset), killed after ``timeout`` per run."""
-    return _each_query_in_a_child("fork", _rdflib_child, dataset, runs, timeout, "baseline")
+    params = corpus_parameters(RdflibStore(dataset))
+    return _each_query_in_a_child("fork", _rdflib_child, dataset, runs, timeout, "baseline", params)
 
 
 def phase_baseline(paths: list[Path], runs: int, timeout: float) -> dict[str, Any]:
@@ -542,27 +669,78 @@ def report(size: int, results: dict[str, dict[str, Any]], timeout: float, runs: 
         if load_rows:
             out.append("\nload ratios (baseline / oxigraph; time > 1 means the baseline is slower; memory: loading process)")
             out.append(table(["", "load time", "peak RSS self"], load_rows))
+    out.extend(query_report(results, timeout, runs, baseline_runs))
+    return "\n".join(out)
+
+
+def query_report(results: dict[str, dict[str, Any]], timeout: float, runs: int, baseline_runs: int) -> list[str]:
+    """The saved queries' table of one corpus size: each phase's rows and times."""
     names = sorted({n for r in results.values() for n in r.get("queries", {})})
-    if names:
-        headers = ["query", "rows emb", "embedded ms", "rows srv", "server ms", "rows base", "baseline ms",
-                   "base/emb", "base/srv"]  # fmt: skip
-        rows = []
-        for name in names:
-            e = results.get("embedded", {}).get("queries", {}).get(name)
-            s = results.get("server", {}).get("queries", {}).get(name)
-            b = results.get("baseline", {}).get("queries", {}).get(name)
-            rows.append([
-                name, str(e.get("rows", "-")) if e else "-", fmt_ms(e, timeout),
-                str(s.get("rows", "-")) if s else "-", fmt_ms(s, timeout),
-                str(b.get("rows", "-")) if b else "-", fmt_ms(b, timeout),
-                ratio(b, e, timeout), ratio(b, s, timeout),
-            ])  # fmt: skip
-        out.append(f"\nsaved queries with their default parameters (median of {runs} runs on oxigraph, {baseline_runs} on the baseline)")
-        out.append(table(headers, rows))
-        errors = [(p, n, q["error"]) for p, r in results.items() for n, q in r.get("queries", {}).items() if "error" in q]
-        for phase, name, error in errors:
-            out.append(f"  {phase} {name}: {error}")
-        out.append(f"  >{timeout:.0f} s: the run was stopped after {timeout:.0f} s; a ratio '>Nx' is a lower bound")
+    if not names:
+        return []
+    out = []
+    headers = ["query", "rows emb", "embedded ms", "rows srv", "server ms", "rows base", "baseline ms",
+               "base/emb", "base/srv"]  # fmt: skip
+    rows = []
+    for name in names:
+        e = results.get("embedded", {}).get("queries", {}).get(name)
+        s = results.get("server", {}).get("queries", {}).get(name)
+        b = results.get("baseline", {}).get("queries", {}).get(name)
+        rows.append([
+            name, str(e.get("rows", "-")) if e else "-", fmt_ms(e, timeout),
+            str(s.get("rows", "-")) if s else "-", fmt_ms(s, timeout),
+            str(b.get("rows", "-")) if b else "-", fmt_ms(b, timeout),
+            ratio(b, e, timeout), ratio(b, s, timeout),
+        ])  # fmt: skip
+    out.append(f"\nsaved queries, first page ({API_PAGE} rows) with the total, as /api/queries/NAME answers "
+               f"(median of {runs} runs on oxigraph, {baseline_runs} on the baseline)")  # fmt: skip
+    out.append(table(headers, rows))
+    errors = [(p, n, q["error"]) for p, r in results.items() for n, q in r.get("queries", {}).items() if "error" in q]
+    for phase, name, error in errors:
+        out.append(f"  {phase} {name}: {error}")
+    out.append(f"  >{timeout:.0f} s: the run was stopped after {timeout:.0f} s; a ratio '>Nx' is a lower bound")
+    return out
+
+
+def every_row(entry: dict[str, Any]) -> dict[str, Any]:
+    """The time of every row of a query's entry, as ``fmt_ms`` reads an entry."""
+    if "all_ms" in entry:
+        return {"ms": entry["all_ms"]}
+    if entry.get("all_timeout") or entry.get("timeout"):
+        return {"timeout": True}
+    return {k: v for k, v in entry.items() if k == "error"}
+
+
+def growth_report(by_size: dict[int, dict[str, dict[str, Any]]], timeout: float, runs: int) -> str:
+    """The embedded store's query latencies at every size side by side: rows in
+    all, the first page with its total, and every row."""
+    sizes = sorted(by_size)
+    names = sorted({n for queries in by_size.values() for n in queries})
+    headers = ["query"] + [f"rows {s:,}" for s in sizes] + [f"page ms {s:,}" for s in sizes]
+    headers += [f"all ms {s:,}" for s in sizes]
+    rows = []
+    for name in names:
+        entries = [by_size[s].get(name) or {} for s in sizes]
+        rows.append([name] + [str(e.get("rows", "-")) for e in entries] + [fmt_ms(e, timeout) for e in entries]
+                    + [fmt_ms(every_row(e), timeout) for e in entries])  # fmt: skip
+    out = [f"\nsaved queries on the embedded store by corpus size (median of {runs} runs): rows in all; "
+           f"'page' is the first page ({API_PAGE} rows) with the total, 'all' every row"]  # fmt: skip
+    out.append(table(headers, rows))
+    for size in sizes:
+        for name, entry in sorted(by_size[size].items()):
+            if "error" in entry:
+                out.append(f"  {size:,} {name}: {entry['error']}")
+    parameters = {}
+    for size in sizes:
+        for name, entry in by_size[size].items():
+            if entry.get("params"):
+                parameters.setdefault(name, {})[size] = entry["params"]
+    for name, values in sorted(parameters.items()):
+        shown = "; ".join(
+            f"{s:,}: " + " ".join(f"{k}={v.removeprefix('https://w3id.org/diplograph/id/')}" for k, v in p.items())
+            for s, p in values.items()
+        )
+        out.append(f"  {name}: {shown}")
     return "\n".join(out)
 
 
@@ -614,6 +792,13 @@ def main() -> None:
     parser.add_argument("--baseline-runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=60.0, help="per baseline query run, seconds")
     parser.add_argument("--profile", action="store_true", help="cProfile the loads into the embedded store and the server")
+    parser.add_argument("--reason-timeout", type=float, default=120.0,
+                        help="seconds diplograph reason may take before the queries are timed (default 120)")
+    parser.add_argument("--queries", default="", metavar="NAME,...",
+                        help="with --queries-only: time only these saved queries")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="load nothing: time the saved queries on the embedded stores an earlier run left "
+                        "in --workdir (embedded-SIZE) and print them side by side")  # fmt: skip
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
@@ -624,12 +809,26 @@ def main() -> None:
         return
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     phases = [p for p in PHASES if not getattr(args, f"skip_{p}")]
+    growth: dict[int, dict[str, dict[str, Any]]] = {}
+    if args.queries_only:
+        print(f"workdir {args.workdir}; {os.cpu_count()} CPUs; saved queries only; code: {revision()}", flush=True)
+        for size in sizes:
+            folder = args.workdir / f"embedded-{size}"
+            if not folder.is_dir():
+                raise SystemExit(f"no store {folder}: load it first (--sizes {size} --skip-server --skip-baseline)")
+            print(f"\n{size:,} articles: {folder} (load average {os.getloadavg()[0]:.1f})", flush=True)
+            names = tuple(n for n in args.queries.split(",") if n)
+            growth[size] = time_queries(str(folder), args.query_runs, args.timeout, "embedded", args.reason_timeout, names)
+        print(growth_report(growth, args.timeout, args.query_runs), flush=True)
+        return
     print(f"workdir {args.workdir}; {os.cpu_count()} CPUs; phases: {', '.join(phases)}; code: {revision()}", flush=True)
     reports = []
     for size in sizes:
         print(f"\n{size:,} articles", flush=True)
         corpus_paths(args.workdir, size, args.seed, args.pool)
         results = {p: r for p in phases if (r := run_phase(args, p, size))}
+        if "queries" in results.get("embedded", {}):
+            growth[size] = results["embedded"]["queries"]
         text = report(size, results, args.timeout, args.query_runs, args.baseline_runs)
         print(text, flush=True)
         reports.append(text)
@@ -637,6 +836,8 @@ def main() -> None:
     if len(reports) > 1:
         print("\n\n==================== summary ====================")
         print("\n".join(reports))
+    if len(growth) > 1:
+        print(growth_report(growth, args.timeout, args.query_runs), flush=True)
 
 
 if __name__ == "__main__":

@@ -223,20 +223,69 @@ def counted(text: str) -> str:
 
     Its parameters stay where they were: a query without ``#@values`` markers
     gets one at the start of its WHERE group, where they are bound otherwise.
+    What does not change the number of rows is left out (:func:`_rows_only`).
 
     Example:
         >>> print(counted("SELECT ?s FROM <http://g> WHERE { ?s ?p ?o } ORDER BY ?s"))
         SELECT (COUNT(*) AS ?diplographRows) FROM <http://g> WHERE {
         SELECT ?s WHERE { #@values
-         ?s ?p ?o } ORDER BY ?s
+         ?s ?p ?o }
         }
         <BLANKLINE>
     """
     prologue, dataset, inner = nested(text)
     return (
         f"{prologue}SELECT (COUNT(*) AS ?{COUNT_VARIABLE})"
-        f"{' ' + dataset if dataset else ''} WHERE {{\n{inner}\n}}\n"
+        f"{' ' + dataset if dataset else ''} WHERE {{\n{_rows_only(inner)}\n}}\n"
     )
+
+
+def _rows_only(text: str) -> str:
+    """The SELECT query ``text`` with what does not change how many rows it
+    gives left out, for counting them: its ORDER BY, and, when it groups by
+    plain variables (without HAVING or DISTINCT), its columns but the keys,
+    so that no aggregate is computed (a GROUP_CONCAT or MIN reads every string
+    it takes from the store, and sorting compares them: at 100,000 articles
+    most of the time a count took).
+
+    Example:
+        >>> print(_rows_only("SELECT ?a (MIN(?b) AS ?c) WHERE { ?a ?p ?b } "
+        ...                  "GROUP BY ?a ORDER BY ?c"))
+        SELECT ?a WHERE { ?a ?p ?b } GROUP BY ?a
+    """
+    found = layout(text)
+    assert found.where is not None
+    tail = list(found.tail)
+    order = next((i for i, t in enumerate(tail) if t.is_word("ORDER")), None)
+    end = len(text)
+    if order is not None:
+        after = next(
+            (t for t in tail[order:] if t.is_word("LIMIT", "OFFSET", "VALUES")), None
+        )
+        end_of_order = after.start if after is not None else len(text)
+        text = f"{text[: tail[order].start].rstrip()} {text[end_of_order:]}".rstrip()
+        tail = tail[:order] + [t for t in tail[order:] if t.start >= end_of_order]
+        end = len(text)
+    group = next((i for i, t in enumerate(tail) if t.is_word("GROUP")), None)
+    modifiers = [
+        t for t in _tokens(text[found.form_at : found.where[0]]) if t.kind == "word"
+    ][1:2]
+    if (
+        group is None
+        or any(t.is_word("HAVING") for t in tail)
+        or any(t.is_word("DISTINCT", "REDUCED") for t in modifiers)
+    ):
+        return text
+    keys = []
+    for token in tail[group + 2 :]:
+        if token.is_word("LIMIT", "OFFSET", "VALUES") or token.start >= end:
+            break
+        if token.kind != "var":
+            return text  # a key that is an expression: counted as it is
+        keys.append(token.text)
+    between = text[found.form_at : found.where[0]]
+    where = "WHERE " if re.search(r"\bWHERE\s*$", between, re.I) else ""
+    return f"SELECT {' '.join(keys)} {where}{text[found.where[0] :]}"
 
 
 def nested(text: str) -> tuple[str, str, str]:
