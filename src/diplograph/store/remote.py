@@ -68,7 +68,8 @@ TRANSACTIONAL_SERVERS = ("Oxigraph/",)
 # article is written in 2.9 rather than 16 ms (16 a request). But then an
 # update that fails while running is answered "SP031 ... not translated to an
 # accurate SQL text" (HTTP 400), since the endpoint compiles it again to
-# report the error: the reason is lost, not the atomicity.
+# report the error: the reason is lost (a deadlock with another writer, or
+# bad data), not the atomicity; such an answer is tried again as a 5xx is.
 UPDATE_PREFIXES = {"Virtuoso/": "DEFINE sql:big-data-const 1 "}
 # answers that another try cannot change: the query, the URL or the credentials
 _FINAL = (QueryBadFormed, EndPointNotFound, Unauthorized)
@@ -203,28 +204,35 @@ class RemoteStore:
                 text = response.read().decode("utf-8", "replace")
                 if response.status < 300:
                     return
-                if response.status < 500 and prefix and "SP031" in text:
-                    raise StoreError(
-                        f"{self.update_endpoint} failed while running the update "
-                        "and did not say why (Virtuoso cannot report an error of "
-                        f"an update sent with {prefix.strip()!r}; remote.py, "
-                        "UPDATE_PREFIXES). A literal it cannot take (an ill-formed "
-                        "rdf:XMLLiteral) is one cause."
-                    )
-                if response.status < 500:
+                if response.status < 500 and not (prefix and "SP031" in text):
                     raise StoreError(
                         f"{self.update_endpoint} refused the update "
                         f"(HTTP {response.status}): {text[:300]}. Check that the "
                         "endpoint accepts SPARQL Update and the credentials in "
                         "DIPLOGRAPH_USER/DIPLOGRAPH_PASSWORD."
                     )
+                # an error while running (a deadlock among them): tried again
+                answered = True
                 problem = f"HTTP {response.status}: {text[:200]}"
+                if response.status < 500:
+                    problem = (
+                        "it did not say why: Virtuoso cannot report an error of an "
+                        f"update sent with {prefix.strip()!r} (remote.py, "
+                        "UPDATE_PREFIXES); a deadlock with another writer, or a "
+                        "literal it cannot take (an ill-formed rdf:XMLLiteral)"
+                    )
             except (OSError, http.client.HTTPException) as error:
+                answered = False
                 problem = str(error) or type(error).__name__
                 self._close_connection()
             if attempt < RETRIES:
                 time.sleep(delay)
                 delay *= 2
+        if answered:
+            raise StoreError(
+                f"{self.update_endpoint} failed while running the update, "
+                f"{RETRIES + 1} times ({problem})."
+            )
         raise StoreError(
             f"{self.update_endpoint} stays unreachable after {RETRIES + 1} tries "
             f"({problem}). Start the server or check --store."
