@@ -23,7 +23,13 @@ from diplograph.loader import ensure_ontology
 from diplograph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.pipeline import Processed, load
 from diplograph.settings import Settings
-from diplograph.store import MERGED_GRAPH, Store, Term, replace_graphs_update
+from diplograph.store import (
+    MERGED_GRAPH,
+    Store,
+    Term,
+    ntriples,
+    replace_graphs_update,
+)
 from diplograph.store.embedded import EmbeddedStore, from_ox, open_hint
 
 CORRECTED_BODY = (
@@ -291,6 +297,35 @@ def test_replace_graphs_is_replace_graph_one_by_one(store: Store) -> None:
     assert stored_state(store, "a")["merged"] == stored_state(store, "")["merged"]
 
 
+def run_update(store: Store, update: str) -> None:
+    """``update`` as the backend sends its own updates (for a server: with what
+    remote.UPDATE_PREFIXES puts before it)."""
+    if isinstance(store, EmbeddedStore):
+        store._store.update(update)
+    else:
+        store._post_update(update)  # type: ignore[attr-defined]
+
+
+def test_dates_of_equal_value_and_other_types_keep_their_types(store: Store) -> None:
+    """A year and a month of one value, on two subjects, come back as written.
+    Virtuoso's endpoint stored "1999-01"^^xsd:gYearMonth as "1999"^^xsd:gYear
+    when one INSERT DATA held both (and 2 of 300 generated article graphs
+    written by replace_graph came back with a date of another type), unless
+    told to take the data as one constant (remote.UPDATE_PREFIXES). The
+    smallest update that showed it, then the store's own writes."""
+    year = Literal("1999", datatype=XSD.gYear)
+    month = Literal("1999-01", datatype=XSD.gYearMonth)
+    graph = Graph()
+    graph.add((URIRef("https://example.org/a"), P, year))
+    graph.add((URIRef("https://example.org/b"), P, month))
+    a, b, c = (URIRef(ARTICLE + name) for name in "abc")
+    run_update(store, f"INSERT DATA {{ GRAPH <{a}> {{\n{ntriples(graph)}\n}} }}")
+    store.replace_graph(b, graph)
+    store.replace_graphs([(c, graph)])
+    for written in (a, b, c):
+        assert set(store.export_graph(written)) == set(graph)
+
+
 def test_a_batch_with_a_term_no_store_takes_writes_nothing(store: Store) -> None:
     """A graph that cannot be written (an IRI with a space), last in its batch,
     is refused before the batch is sent: the graphs before it are not written."""
@@ -325,7 +360,7 @@ def test_a_batch_the_server_refuses_while_writing_leaves_none_of_it(
         assert stored_state(store, "abc")["a"] == by_value(made("new a"))
 
 
-def test_an_update_that_fails_while_running_is_kept_in_part_only_where_said(
+def test_a_failing_request_is_kept_in_part_only_where_said(
     store: Store,
 ) -> None:
     """What replace_graphs relies on, measured on each backend: a request whose
@@ -338,14 +373,11 @@ def test_an_update_that_fails_while_running_is_kept_in_part_only_where_said(
         replace_graphs_update([(a, made("a"))])
         + f" ;\nDROP GRAPH <{ARTICLE}never-written>"
     )
-    if isinstance(store, EmbeddedStore):
-        transactional = True
-        with pytest.raises(RuntimeError, match="does not exist"):
-            store._store.update(update)
-    else:
-        transactional = store._transactional()  # type: ignore[attr-defined]
-        with pytest.raises(StoreError):
-            store._post_update(update)  # type: ignore[attr-defined]
+    transactional = (
+        isinstance(store, EmbeddedStore) or store._transactional()  # type: ignore[attr-defined]
+    )
+    with pytest.raises((RuntimeError, StoreError)):
+        run_update(store, update)
     assert store.has_graph(a) is not transactional
 
 
