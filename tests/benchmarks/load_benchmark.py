@@ -399,7 +399,7 @@ def profiled(function: Any, dump: Path, *args: Any) -> Any:
     return result
 
 
-def phase_embedded(paths: list[Path], folder: Path, runs: int, timeout: float, profile: bool) -> dict[str, Any]:
+def phase_embedded(paths: list[Path], folder: Path, runs: int, timeout: float, profile: bool, reason_timeout: float = 120.0) -> dict[str, Any]:
     from diplograph.store import open_store
 
     shutil.rmtree(folder, ignore_errors=True)
@@ -412,7 +412,7 @@ def phase_embedded(paths: list[Path], folder: Path, runs: int, timeout: float, p
     store.close()
     result["disk_bytes"] = disk_size(folder)
     result["disk_settled_bytes"] = settled_size(folder)
-    result["queries"] = time_queries(str(folder), runs, timeout, "embedded")
+    result["queries"] = time_queries(str(folder), runs, timeout, "embedded", reason_timeout)
     return result
 
 
@@ -452,7 +452,7 @@ class OxigraphServer:
             return float("nan")
 
 
-def phase_server(paths: list[Path], folder: Path, runs: int, timeout: float, profile: bool) -> dict[str, Any]:
+def phase_server(paths: list[Path], folder: Path, runs: int, timeout: float, profile: bool, reason_timeout: float = 120.0) -> dict[str, Any]:
     from diplograph.store import open_store
 
     shutil.rmtree(folder, ignore_errors=True)
@@ -473,7 +473,7 @@ def phase_server(paths: list[Path], folder: Path, runs: int, timeout: float, pro
         rss_load = server.stop()
     server = OxigraphServer(folder, log, timeout_s=int(timeout) + 5)
     try:
-        result["queries"] = time_queries(server.endpoint, runs, timeout, "server")
+        result["queries"] = time_queries(server.endpoint, runs, timeout, "server", reason_timeout)
     finally:
         rss_queries = server.stop()
         log.close()
@@ -754,7 +754,8 @@ def run_phase(args: argparse.Namespace, phase: str, size: int) -> dict[str, Any]
     command = [sys.executable, str(Path(__file__).resolve()), "--phase", phase, "--size", str(size),
                "--workdir", str(args.workdir), "--seed", str(args.seed), "--pool", str(args.pool),
                "--query-runs", str(args.query_runs), "--baseline-runs", str(args.baseline_runs),
-               "--timeout", str(args.timeout), "--result", str(result_file)]  # fmt: skip
+               "--timeout", str(args.timeout), "--reason-timeout", str(args.reason_timeout),
+               "--result", str(result_file)]  # fmt: skip
     if args.profile:
         command.append("--profile")
     print(f"  {phase}: loading {size:,} articles (load average {os.getloadavg()[0]:.1f}; code {revision()}) ...", flush=True)
@@ -771,9 +772,11 @@ def run_phase(args: argparse.Namespace, phase: str, size: int) -> dict[str, Any]
 def child(args: argparse.Namespace) -> None:
     paths = corpus_paths(args.workdir, args.size, args.seed, args.pool)
     if args.phase == "embedded":
-        result = phase_embedded(paths, args.workdir / f"embedded-{args.size}", args.query_runs, args.timeout, args.profile)
+        result = phase_embedded(paths, args.workdir / f"embedded-{args.size}", args.query_runs, args.timeout, args.profile,
+                                args.reason_timeout)
     elif args.phase == "server":
-        result = phase_server(paths, args.workdir / f"server-{args.size}", args.query_runs, args.timeout, args.profile)
+        result = phase_server(paths, args.workdir / f"server-{args.size}", args.query_runs, args.timeout, args.profile,
+                              args.reason_timeout)
     else:
         result = phase_baseline(paths, args.baseline_runs, args.timeout)
     Path(args.result).write_text(json.dumps(result, indent=1))
