@@ -111,6 +111,7 @@ def find_actors(text: str) -> list[ActorMention]:
         for surname in _introduced(text, mention):
             people.setdefault(surname, code)
     mentions.extend(_shouted(text))
+    mentions.extend(_elided(text, mentions, exact, folded))
     if not people:
         return sorted(mentions, key=lambda m: m.start)
     names = re.compile(
@@ -125,6 +126,30 @@ def find_actors(text: str) -> list[ActorMention]:
 
 
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
+# "North and South Korea": the first word of a pair whose shared noun is said once
+_ELIDED = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
+
+
+def _elided(
+    text: str,
+    found: list[ActorMention],
+    exact: dict[str, tuple[str, str]],
+    folded: dict[str, tuple[str, str]],
+) -> list[ActorMention]:
+    """The state of the first word of "North and South Korea", "the Czech and
+    Slovak Republics": that word with the noun of the name after it."""
+    elided = []
+    for m in found:
+        words = m.text.split(" ", 1)
+        before = _ELIDED.search(text, max(0, m.start - 20), m.start)
+        if len(words) < 2 or not before or m.role not in ("name", "alias"):
+            continue
+        surface = f"{before.group(1)} {words[1]}"
+        code, role = exact.get(surface) or folded.get(surface.lower(), ("", ""))
+        if code and code != m.code:
+            start, end = before.span(1)
+            elided.append(ActorMention(start, end, code, role, text[start:end]))
+    return elided
 
 
 def _shouted(text: str) -> list[ActorMention]:

@@ -22,8 +22,9 @@ _TALKS_SUBJECT = re.compile(
 # "..., the agreement was": the instrument, not a prepositional object, is subject
 _INSTRUMENT_SUBJECT = re.compile(
     r"(?<!\bon )(?<!\bover )(?<!\babout )(?<!\bfor )(?<!\bof )(?:the|this|that)\s+"
-    r"(?:[\w-]+\s+){0,3}(?:agreement|treaty|deal|pact|accord|memorandum|mou|"
-    r"convention|protocol|declaration|ceasefire|truce)s?\s+(?:\w+\s+){0,2}$",
+    r"(?:[\w-]+\s+){0,3}(?:agreement|treaty|deal|pact|accord|arrangement|"
+    r"memorandum|mou|understanding|convention|protocol|declaration|statement|"
+    r"ceasefire|truce|armistice)s?\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 
