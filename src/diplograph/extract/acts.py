@@ -42,7 +42,9 @@ _NOT_AN_OBJECT = frozenset(
     "from out of on in at by for to with after before over until till through as "
     "since and but or it them this that which who when while because participation "
     "membership implementation validity term terms duration application operation "
-    "cooperation commitments obligations".split()
+    "cooperation commitments obligations "
+    # time, not an object: "expired last year", "extended earlier this month"
+    "last next early late earlier later yesterday today recently ago".split()
 )
 
 
@@ -73,6 +75,14 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     return word.lower() not in _PARTS  # "suspended parts of the deal": the deal
 
 
+def _instrument_after(position: int, ctx: Context) -> bool:
+    """Whether an instrument's noun comes next: "that suspended (trade) deal"."""
+    gap = re.match(r"\s+(?:[\w-]+\s+)?", ctx.text[position : position + 40])
+    return bool(
+        gap and ctx.lexicon.kind_pattern.match(ctx.text, position + gap.end())
+    ) or bool(ctx.lexicon.kind_pattern.match(ctx.text, position + 1))
+
+
 def acts_on_instrument(hit: VerbHit, ctx: Context) -> bool:
     """Whether the verb is about the instrument at all, happened or not: not
     "scrapped tariffs", "a renewed pact", "talks were suspended". Only such
@@ -84,9 +94,15 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
     text, sentence = ctx.text, hit.sentence
     verb = text[hit.start : hit.end]
     clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
-    if verb.lower().endswith("ed") and re.search(
-        r"\b(?:a|an|the|its|their|this|that)\s+(?:newly\s+)?$",
+    determiner = re.search(
+        r"\b(a|an|the|its|their|this|that)\s+(?:newly\s+)?$",
         text[max(0, hit.start - 12) : hit.start],
+    )
+    if (
+        verb.lower().endswith("ed")
+        and determiner
+        # "a protocol that expired": "that" opens a clause unless a noun follows
+        and (determiner.group(1) != "that" or _instrument_after(hit.end, ctx))
     ):
         return True  # "a renewed trade pact", "the suspended deal": an adjective
     if (

@@ -4,7 +4,7 @@
    (:mod:`.dates`) in sentences (:mod:`.context`); the mentions that name no
    instrument left out (:mod:`.filters`);
 2. coreference: which mentions are one instrument (:mod:`.coref`,
-   :mod:`.pronouns`);
+   :mod:`.pronouns`), and which are members of a set told before (:mod:`.sets`);
 3. roles: what each actor is in its clause (:mod:`.clauses`), then per
    instrument who is a party and what it concerns (:mod:`.roles`,
    :mod:`.references`);
@@ -21,13 +21,14 @@ from dataclasses import replace
 from datetime import date
 
 from diplograph.extract.context import read_context
-from diplograph.extract.coref import group_mentions, list_item, qualifier_of
-from diplograph.extract.describe import describe, member_of, respective
+from diplograph.extract.coref import group_mentions, qualifier_of
+from diplograph.extract.describe import describe, respective
 from diplograph.extract.events import merge_events
 from diplograph.extract.filters import keep_mention, refine_mention
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, find_instruments
 from diplograph.extract.references import listed_participants
+from diplograph.extract.sets import list_item, member_of
 from diplograph.model import AgreementFact, Article, Because, Event
 
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}

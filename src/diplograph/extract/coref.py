@@ -20,6 +20,7 @@ from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.names import headline, norm
 from diplograph.extract.pronouns import add_pronouns, join_known_as
+from diplograph.extract.sets import list_item, one_of_set
 from diplograph.extract.text import words_between
 from diplograph.gazetteer import load_gazetteer
 
@@ -108,6 +109,8 @@ def _antecedent(
         if _fits(m, c, ctx)
         and not _other_signers(m, c, ctx)
         and not _other_owners(m, c, ctx)
+        and not one_of_set(m, c, ctx)
+        and not _other_subject(m, c, ctx)
     ]
     if not candidates:
         return None
@@ -127,6 +130,20 @@ def _antecedent(
             -order[id(c)],
         ),
     )
+
+
+def _modifier_topics(m: InstrumentMention, ctx: Context) -> set[str]:
+    return {t for p, t in ctx.lexicon.topic_keywords if p.search(m.modifiers)}
+
+
+def _other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """ "the energy deal ... the fisheries agreement": instruments named by
+    different subjects are different instruments."""
+    own = _modifier_topics(m, ctx)
+    if not own:
+        return False
+    theirs = [t for x in c.mentions if (t := _modifier_topics(x, ctx))]
+    return bool(theirs) and all(not (own & t) for t in theirs)
 
 
 def _described_as_ones_own(m: InstrumentMention) -> bool:
@@ -330,13 +347,6 @@ def _other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         start = ctx.clause_start(s, other.start)
         named.update(a.code for a in ctx.standing(start, min(s.end, other.end + 60)))
     return bool(owners) and bool(named) and not owners <= named
-
-
-def list_item(m: InstrumentMention, ctx: Context) -> bool:
-    line_start = ctx.text.rfind("\n", 0, m.start) + 1
-    return bool(
-        re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])?\s*", ctx.text[line_start : m.start])
-    )
 
 
 def _fits(

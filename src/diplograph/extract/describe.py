@@ -15,11 +15,11 @@ from diplograph.extract.acts import acts_on_instrument
 from diplograph.extract.attach import verb_hits
 from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
-from diplograph.extract.coref import list_item
 from diplograph.extract.events import events_of, merge_events, talks
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import partner_list
 from diplograph.extract.roles import Votes, concerns_of, fallback_parties, find_parties
+from diplograph.extract.sets import member_of
 from diplograph.extract.text import Sentence
 from diplograph.model import AgreementFact, Because, Event, Evidence
 
@@ -148,7 +148,12 @@ def _acting(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[Ver
 
 
 def _parties(
-    cluster: Cluster, group: Cluster | None, clusters: list[Cluster], ctx: Context
+    cluster: Cluster,
+    group: Cluster | None,
+    clusters: list[Cluster],
+    ctx: Context,
+    *,
+    siblings: bool = True,
 ) -> Votes:
     """The instrument's own parties; a member's set's ones ("Among them was a
     memorandum on power exports"); else the fallback ones."""
@@ -161,6 +166,8 @@ def _parties(
             parties.add(code, weight)
     if not parties.weights:
         parties = fallback_parties(cluster, ctx, headline=cluster is clusters[0])
+    if not parties.weights and siblings:
+        parties = _sibling_parties(cluster, clusters, ctx)
     elif len(parties.weights) == 1 and cluster is clusters[0]:
         # "Kenya, Uganda sign railway deal": the headline names the other party
         # of the article's first instrument
@@ -171,31 +178,22 @@ def _parties(
     return parties
 
 
-_MEMBER = re.compile(
-    r"(?:\bamong\s+(?:them|these|those|the\s+(?:[\w-]+\s+){0,3}\w+s)|"
-    r"\bone\s+of\s+(?:them|these|the\s+\w+s)|\b(?:they|these)\s+include"
-    r"|\bincluding)\b[^.;]*$",
-    re.I,
-)
-
-
-def member_of(
-    cluster: Cluster, clusters: list[Cluster], ctx: Context
-) -> Cluster | None:
-    """The plural instrument ("signed seven agreements") this one is one of."""
-    first = cluster.mentions[0]
-    sentence = ctx.sentence_of(first.start)
-    if not (
-        _MEMBER.search(ctx.text, sentence.start, first.start) or list_item(first, ctx)
-    ):
-        return None
-    earlier = [
-        c
-        for c in clusters
-        if c is not cluster
-        and any(m.plural and m.start < first.start for m in c.mentions)
-    ]
-    return earlier[-1] if earlier else None
+def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Votes:
+    """ "The fisheries agreement replaces a 2012 protocol": an instrument whose
+    sentence names no one is between the parties of the instrument beside it."""
+    votes = Votes()
+    sentences = {ctx.sentence_of(m.start).index for m in cluster.mentions}
+    for other in clusters:
+        if other is cluster or not any(
+            ctx.sentence_of(m.start).index in sentences for m in other.mentions
+        ):
+            continue
+        group = member_of(other, clusters, ctx)
+        found = _parties(other, group, clusters, ctx, siblings=False)
+        for code, weight in found.weights.items():
+            votes.add(code, weight)
+        return votes
+    return votes
 
 
 def _aliases(cluster: Cluster) -> tuple[str, ...]:

@@ -47,6 +47,11 @@ _DONE_TO = re.compile(
     r"(?:country|state|nation|member|signatory|party)\s+to)\s+(?:\w+ly\s+)?$",
     re.I,
 )
+# "agreed on Wednesday to extend their ceasefire": the parties' agreement is the
+# extension (or suspension) itself
+_AGREED_TO = re.compile(
+    r"\bagreed\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+|\w+\s+)?to\s+$", re.I
+)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
 )
@@ -253,6 +258,7 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)
         and not lexicon.failure_before.search(before[-25:])  # "failed to sign"
         and not _DONE_TO.search(before)
+        and not (etype in ("extended", "suspended") and _AGREED_TO.search(before))
     ):
         return None  # "a deal to implement ...", "plans to ratify": not yet
     if etype != "signed":
@@ -294,6 +300,14 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", after
     ):
         return True
+    if (
+        etype == "ratified"
+        and re.match(r"\s+(?:process|procedures?|bills?|debates?)\b", after)
+        and not re.search(r"\b(?:complet|conclud|finish)\w*\s+(?:\w+\s+){0,2}$", clause)
+    ):
+        return True  # "launching the ratification process": not ratified yet
+    if etype == "terminated" and re.match(r"\s+with\s+(?:an?|the)\s", after):
+        return True  # "a war that ended with a ceasefire": the war ended
     if re.match(
         r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b",
         after[:40],
