@@ -901,3 +901,12 @@ def test_explain_names_stage_rule_and_words_for_each_fact() -> None:
     assert "party KEN" in report and "subject of 'signed'" in report
     assert "event signed@2024-03-11" in report and "«signed» @" in report
     assert "topic transport" in report and "keyword 'railway'" in report
+
+
+def test_coref_instruments_introduced_together_stay_two() -> None:
+    found = agreements(
+        "Chile and Vietnam signed 11 agreements on Monday, including a pension "
+        "agreement and an investment treaty."
+    )
+    assert sorted(a.kind for a in found) == ["agreement", "treaty"], found
+    assert all(a.parties == ("CHL", "VNM") for a in found)

@@ -17,10 +17,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
-from diplograph.extract.context import read_context
+from diplograph.extract.context import Context, read_context
 from diplograph.extract.coref import group_mentions, qualifier_of
 from diplograph.extract.describe import describe, respective
 from diplograph.extract.events import merge_events
@@ -61,7 +62,11 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
         if id(cluster) in sets:
             continue
         about = qualifier_of(cluster, ctx)
-        if list_item(cluster.mentions[0], ctx) or _set_apart(cluster, lexicon):
+        if (
+            list_item(cluster.mentions[0], ctx)
+            or _set_apart(cluster, lexicon)
+            or _introduced_together(cluster, clusters, ctx)
+        ):
             # items of a list, "its affiliated protocol", "another deal": told
             # apart by the text itself
             about = frozenset({f"apart {cluster.mentions[0].start}"})
@@ -167,6 +172,28 @@ def _set_apart(cluster: Cluster, lexicon: Lexicon) -> bool:
     """ "its affiliated protocol", "an additional protocol": attached to another
     instrument, and never the same as it."""
     return any(lexicon.attached.search(m.modifiers) for m in cluster.mentions)
+
+
+# "a social security agreement and an investment treaty"
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as|,)\s+an?\s+(?:[\w-]+\s+){0,4}")
+
+
+def _introduced_together(
+    cluster: Cluster, clusters: list[Cluster], ctx: Context
+) -> bool:
+    """ "a social security agreement and an investment treaty": instruments
+    introduced together, each with "a", are two, whatever else they share."""
+    first = cluster.mentions[0]
+    if not first.indefinite:
+        return False
+    for c in clusters:
+        other = c.mentions[0]
+        if c is cluster or not other.indefinite:
+            continue
+        a, b = sorted((first, other), key=lambda m: m.start)
+        if _COORDINATED.fullmatch(ctx.text, a.end, b.start):
+            return True
+    return False
 
 
 Told = tuple[AgreementFact, frozenset[str]]  # a fact and what its mentions say it is on

@@ -261,6 +261,12 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         and not (etype in ("extended", "suspended") and _AGREED_TO.search(before))
     ):
         return None  # "a deal to implement ...", "plans to ratify": not yet
+    if (
+        etype == "in_force"
+        and re.match(r"re-?(?:stor|establish)", verb)
+        and re.search(r"\bto\s+$", before)
+    ):
+        return None  # "agreed to restore ties": the agreement, not ties in force
     if etype != "signed":
         return etype
     if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
