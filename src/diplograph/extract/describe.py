@@ -166,8 +166,8 @@ def _parties(
             parties.add(code, weight)
     if not parties.weights:
         parties = fallback_parties(cluster, ctx, headline=cluster is clusters[0])
-    if not parties.weights and siblings:
-        parties = _sibling_parties(cluster, clusters, ctx)
+        if not parties.weights and siblings:
+            parties = _sibling_parties(cluster, clusters, ctx)
     elif len(parties.weights) == 1 and cluster is clusters[0]:
         # "Kenya, Uganda sign railway deal": the headline names the other party
         # of the article's first instrument
