@@ -171,7 +171,9 @@ def _parties(
     elif len(parties.weights) == 1 and cluster is clusters[0]:
         # "Kenya, Uganda sign railway deal": the headline names the other party
         # of the article's first instrument
-        named = {a.code for a in find_actors(ctx.article.title) if not a.weak}
+        named = {
+            a.code for a in find_actors(ctx.article.title) if not a.weak and not a.place
+        }
         if len(named) == 2 and set(parties.weights) <= named:
             for code in named:
                 parties.add(code, 1)
