@@ -17,7 +17,9 @@ from diplograph.extract.context import CONCERN_BEFORE, Context
 from diplograph.extract.text import Sentence, words_between
 
 # a pronoun taking the speakers up: "X said on Monday that they had extended it"
-RESUMED = re.compile(r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:it|they|we|both)\b")
+RESUMED = re.compile(
+    r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:it|they|we|both|its|their|our)\b"
+)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,16 @@ def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
     return [(start, end) for _, start, end in ctx.verbs(sentence)]
 
 
+# a span of time counted from the event: "18 months after it was signed", "two
+# years before the treaty expired"
+_COUNTED_FROM = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|several|a few|some)\s+(?:days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:after|before)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+
+
 def pick_date(
     dates: list[DateMention],
     v_start: int,
@@ -55,6 +65,8 @@ def pick_date(
     """The date the words tie to the verb: the nearest one after it or before it
     that no other event verb, dateline, year label or report claims."""
     text = ctx.text
+    if _COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
+        return None  # "18 months after it was signed": some time before the date
     best: tuple[int, str] | None = None
     verbs = [v for v in verb_spans(sentence, ctx) if v != (v_start, v_end)]
     for d in dates:
