@@ -910,3 +910,22 @@ def test_coref_instruments_introduced_together_stay_two() -> None:
     )
     assert sorted(a.kind for a in found) == ["agreement", "treaty"], found
     assert all(a.parties == ("CHL", "VNM") for a in found)
+
+
+def test_coref_a_partner_the_instrument_never_named_makes_another() -> None:
+    found = by_parties(
+        "The European Union and Indonesia concluded talks on a trade agreement on "
+        "Monday. The agreement removes most tariffs. The EU's deal with Mercosur, "
+        "agreed in December, still awaits ratification."
+    )
+    assert set(found) == {("EU", "IDN"), ("EU", "MERCOSUR")}
+    assert events(found[("EU", "MERCOSUR")]) == {("agreed", "2023-12")}
+
+
+def test_coref_similar_agreements_are_other_instruments() -> None:
+    found = by_parties(
+        "Indonesia and Peru signed a trade agreement on Monday. Indonesia has "
+        "signed similar agreements with Chile in 2019."
+    )
+    assert set(found) == {("IDN", "PER"), ("CHL", "IDN")}
+    assert found[("CHL", "IDN")].signed == "2019"

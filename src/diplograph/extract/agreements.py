@@ -4,7 +4,8 @@
    (:mod:`.dates`) in sentences (:mod:`.context`); the mentions that name no
    instrument left out (:mod:`.filters`);
 2. coreference: which mentions are one instrument (:mod:`.coref`,
-   :mod:`.pronouns`), and which are members of a set told before (:mod:`.sets`);
+   :mod:`.pronouns`), what tells two apart (:mod:`.apart`), and which are
+   members of a set told before (:mod:`.sets`);
 3. roles: what each actor is in its clause (:mod:`.clauses`), then per
    instrument who is a party and what it concerns (:mod:`.roles`,
    :mod:`.references`);

@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from diplograph.extract.clauses import roles_in
+from diplograph.extract.apart import (
+    other_owners,
+    other_partner,
+    other_signers,
+    other_subject,
+)
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
@@ -98,7 +103,7 @@ def _antecedent(
     apposed = _apposed(m, clusters, ctx)
     if apposed is not None:
         return apposed
-    if m.indefinite or _described_as_ones_own(m):
+    if m.indefinite or _described_as_ones_own(m) or _others_like_it(m):
         return _described_alike(m, clusters, ctx)
     # a back-reference takes up one of the instruments told about lately: the
     # last 20 bound the work on a text that names hundreds
@@ -107,10 +112,11 @@ def _antecedent(
         c
         for c in recent
         if _fits(m, c, ctx)
-        and not _other_signers(m, c, ctx)
-        and not _other_owners(m, c, ctx)
+        and not other_signers(m, c, ctx)
+        and not other_owners(m, c, ctx)
+        and not other_partner(m, c, ctx)
         and not one_of_set(m, c, ctx)
-        and not _other_subject(m, c, ctx)
+        and not other_subject(m, c, ctx)
     ]
     if not candidates:
         return None
@@ -132,18 +138,13 @@ def _antecedent(
     )
 
 
-def _modifier_topics(m: InstrumentMention, ctx: Context) -> set[str]:
-    return {t for p, t in ctx.lexicon.topic_keywords if p.search(m.modifiers)}
-
-
-def _other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
-    """ "the energy deal ... the fisheries agreement": instruments named by
-    different subjects are different instruments."""
-    own = _modifier_topics(m, ctx)
-    if not own:
-        return False
-    theirs = [t for x in c.mentions if (t := _modifier_topics(x, ctx))]
-    return bool(theirs) and all(not (own & t) for t in theirs)
+def _others_like_it(m: InstrumentMention) -> bool:
+    """ "has signed similar agreements with Australia": other instruments."""
+    return (
+        m.plural
+        and not m.determiner
+        and bool(re.search(r"\b(?:similar|other|such)\s+$", m.modifiers))
+    )
 
 
 def _described_as_ones_own(m: InstrumentMention) -> bool:
@@ -167,7 +168,7 @@ def _described_alike(
     recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
     for c in reversed(recent):
         if any(_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions):
-            if _fits(m, c, ctx) and not _other_signers(m, c, ctx, least=1):
+            if _fits(m, c, ctx) and not other_signers(m, c, ctx, least=1):
                 return c
             return None
     return None
@@ -253,7 +254,7 @@ def _named_later(
     index = ctx.sentence_of(m.start).index
     for c in reversed(unnamed):
         near = index - ctx.sentence_of(c.mentions[-1].start).index <= 1
-        if near and _fits(m, c, ctx) and not _other_signers(m, c, ctx, least=1):
+        if near and _fits(m, c, ctx) and not other_signers(m, c, ctx, least=1):
             return c
         break
     return None
@@ -293,60 +294,6 @@ def _in_title(position: int, ctx: Context) -> bool:
     return line == ctx.article.title.strip() or (
         len(line) < 200 and not line.endswith((".", '"', "”", "!", "?"))
     )
-
-
-_SIGNING = re.compile(r"\b(?:signed|inked|concluded|sealed)\b")
-# a named instrument is also set apart by its own ratifiers ("Chile ratified the
-# Tromsø Treaty"); an unnamed "the pact" may be ratified by new states any time
-_ACTING = re.compile(
-    r"\b(?:signed|inked|concluded|ratif\w*|acced\w*|accession|sealed|withdr\w*)\b"
-)
-
-
-def _other_signers(
-    m: InstrumentMention, c: Cluster, ctx: Context, *, least: int = 2
-) -> bool:
-    """ "The phase-two deal was signed by India and Bhutan": signers the instrument
-    ``c`` never named make ``m`` another instrument."""
-    sentence = ctx.sentence_of(m.start)
-    if not (_ACTING if least == 1 else _SIGNING).search(sentence.text):
-        return False
-    signers = _standing_codes(sentence.index, ctx)
-    named: set[str] = set()
-    for index in {ctx.sentence_of(other.start).index for other in c.mentions[-10:]}:
-        if index != sentence.index:
-            named |= _standing_codes(index, ctx)
-    return len(signers) >= least and bool(named) and not signers & named
-
-
-def _standing_codes(index: int, ctx: Context) -> set[str]:
-    key = ("standing", index)
-    if key not in ctx.memo:
-        sentence = ctx.sentences[index]
-        roles = roles_in(ctx, sentence)  # no mediator or name signs anything
-        ctx.memo[key] = {
-            a.code
-            for a in ctx.standing(sentence.start, sentence.end)
-            if roles.get(a.start) not in ("broker", "name")
-        }
-    return ctx.memo[key]  # type: ignore[no-any-return]
-
-
-def _other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
-    """ "days after Japan and Australia upgraded their security pact": owners the
-    instrument ``c`` never named make "their pact" another instrument."""
-    if m.determiner not in ("their", "its"):
-        return False
-    sentence = ctx.sentence_of(m.start)
-    owners = {
-        a.code for a in ctx.standing(ctx.clause_start(sentence, m.start), m.start)
-    }
-    named: set[str] = set()
-    for other in c.mentions[-10:]:
-        s = ctx.sentence_of(other.start)
-        start = ctx.clause_start(s, other.start)
-        named.update(a.code for a in ctx.standing(start, min(s.end, other.end + 60)))
-    return bool(owners) and bool(named) and not owners <= named
 
 
 def _fits(

@@ -1,0 +1,97 @@
+"""What tells two mentions apart as two instruments: signers, owners or a
+partner the instrument never named ("the EU's deal with Mercosur"), or another
+subject ("the energy deal ... the fisheries agreement"). Read by :mod:`.coref`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.clauses import roles_in
+from diplograph.extract.context import Context
+from diplograph.extract.mentions import Cluster, InstrumentMention
+
+_SIGNING = re.compile(r"\b(?:signed|inked|concluded|sealed)\b")
+# a named instrument is also set apart by its own ratifiers ("Chile ratified the
+# Tromsø Treaty"); an unnamed "the pact" may be ratified by new states any time
+_ACTING = re.compile(
+    r"\b(?:signed|inked|concluded|ratif\w*|acced\w*|accession|sealed|withdr\w*)\b"
+)
+
+
+def other_signers(
+    m: InstrumentMention, c: Cluster, ctx: Context, *, least: int = 2
+) -> bool:
+    """ "The phase-two deal was signed by India and Bhutan": signers the instrument
+    ``c`` never named make ``m`` another instrument."""
+    sentence = ctx.sentence_of(m.start)
+    if not (_ACTING if least == 1 else _SIGNING).search(sentence.text):
+        return False
+    signers = _standing_codes(sentence.index, ctx)
+    named: set[str] = set()
+    for index in {ctx.sentence_of(other.start).index for other in c.mentions[-10:]}:
+        if index != sentence.index:
+            named |= _standing_codes(index, ctx)
+    return len(signers) >= least and bool(named) and not signers & named
+
+
+def _standing_codes(index: int, ctx: Context) -> set[str]:
+    key = ("standing", index)
+    if key not in ctx.memo:
+        sentence = ctx.sentences[index]
+        roles = roles_in(ctx, sentence)  # no mediator or name signs anything
+        ctx.memo[key] = {
+            a.code
+            for a in ctx.standing(sentence.start, sentence.end)
+            if roles.get(a.start) not in ("broker", "name")
+        }
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+_WITH = re.compile(r"\s+with\s+(?:the\s+)?")
+
+
+def other_partner(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """ "the EU's deal with Mercosur": a partner the instrument ``c`` never named
+    makes ``m`` another instrument."""
+    after = _WITH.match(ctx.text, m.end)
+    if after is None:
+        return False
+    partner = [a for a in ctx.standing(after.end(), after.end() + 60)]
+    if not partner or partner[0].start != after.end():
+        return False
+    named: set[str] = set()
+    for index in {ctx.sentence_of(other.start).index for other in c.mentions[-10:]}:
+        named |= _standing_codes(index, ctx)
+    return bool(named) and partner[0].code not in named
+
+
+def other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """ "days after Japan and Australia upgraded their security pact": owners the
+    instrument ``c`` never named make "their pact" another instrument."""
+    if m.determiner not in ("their", "its"):
+        return False
+    sentence = ctx.sentence_of(m.start)
+    owners = {
+        a.code for a in ctx.standing(ctx.clause_start(sentence, m.start), m.start)
+    }
+    named: set[str] = set()
+    for other in c.mentions[-10:]:
+        s = ctx.sentence_of(other.start)
+        start = ctx.clause_start(s, other.start)
+        named.update(a.code for a in ctx.standing(start, min(s.end, other.end + 60)))
+    return bool(owners) and bool(named) and not owners <= named
+
+
+def _modifier_topics(m: InstrumentMention, ctx: Context) -> set[str]:
+    return {t for p, t in ctx.lexicon.topic_keywords if p.search(m.modifiers)}
+
+
+def other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """ "the energy deal ... the fisheries agreement": instruments named by
+    different subjects are different instruments."""
+    own = _modifier_topics(m, ctx)
+    if not own:
+        return False
+    theirs = [t for x in c.mentions if (t := _modifier_topics(x, ctx))]
+    return bool(theirs) and all(not (own & t) for t in theirs)
