@@ -330,7 +330,11 @@ def _conflicts(m: InstrumentMention, cluster: Cluster, lexicon: Lexicon) -> bool
         if not re.search(rf"\b{word}\b", m.modifiers):
             continue
         if not opposites:
-            return True
+            # "an interim deal ... the deal": another, unless told in that word
+            # too ("a supplementary treaty ... the supplementary treaty")
+            return not any(
+                re.search(rf"\b{word}\b", c.modifiers) for c in cluster.mentions
+            )
         if any(
             re.search(rf"\b{o}\b", c.modifiers)
             for c in cluster.mentions

@@ -180,21 +180,38 @@ def _parties(
     return parties
 
 
+# "It builds on a 1985 treaty": the sentence opens on the instrument told before
+_TAKEN_UP = re.compile(r"\s*(?:It|This|The\s+(?:[\w-]+\s+){0,3}?\w+)\s", re.S)
+
+
 def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Votes:
-    """ "The fisheries agreement replaces a 2012 protocol": an instrument whose
-    sentence names no one is between the parties of the instrument beside it."""
+    """ "The fisheries agreement replaces a 2012 protocol", "It builds on a 1985
+    treaty": an instrument whose sentence names no one is between the parties
+    of the instrument beside it, or of the one the sentence opens on."""
     votes = Votes()
-    sentences = {ctx.sentence_of(m.start).index for m in cluster.mentions}
-    for other in clusters:
-        if other is cluster or not any(
-            ctx.sentence_of(m.start).index in sentences for m in other.mentions
-        ):
-            continue
+    first = ctx.sentence_of(cluster.mentions[0].start)
+    beside = [
+        other
+        for other in clusters
+        if other is not cluster
+        and any(ctx.sentence_of(m.start) is first for m in other.mentions)
+    ]
+    if _TAKEN_UP.match(first.text):
+        before = [
+            (m.start, other)
+            for other in clusters
+            if other is not cluster
+            for m in other.mentions
+            if m.start < first.start
+        ]
+        beside += [max(before, key=lambda pair: pair[0])[1]] if before else []
+    for other in beside:  # the first that has parties of its own
         group = member_of(other, clusters, ctx)
         found = _parties(other, group, clusters, ctx, siblings=False)
         for code, weight in found.weights.items():
             votes.add(code, weight)
-        return votes
+        if votes.weights:
+            break
     return votes
 
 
