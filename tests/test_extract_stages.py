@@ -929,3 +929,23 @@ def test_coref_similar_agreements_are_other_instruments() -> None:
     )
     assert set(found) == {("IDN", "PER"), ("CHL", "IDN")}
     assert found[("CHL", "IDN")].signed == "2019"
+
+
+def test_coref_an_unnamed_instrument_is_not_the_accord_signed_beside_it() -> None:
+    found = agreements(
+        "Britain and Chile launched talks on Tuesday to upgrade their free trade "
+        "agreement and signed the Santiago Accord, a partnership on science. The "
+        "existing free trade agreement took effect in 2005."
+    )
+    assert sorted((a.kind, a.name) for a in found) == [
+        ("accord", "Santiago Accord"),
+        ("agreement", None),
+    ]
+
+
+def test_events_only_after_is_a_condition_not_an_event() -> None:
+    (fact,) = agreements(
+        "Ghana said it would reopen its border with Togo only after the peace "
+        "treaty with Togo is signed."
+    )
+    assert "signed" not in {e.type for e in fact.events}

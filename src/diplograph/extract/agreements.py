@@ -251,8 +251,19 @@ def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
             not e.date and e.type in ("agreed", "signed") for e in other.events
         ):
             return False
+    if _in_force_before(a, b) or _in_force_before(b, a):
+        return False
     ta, tb = set(a.topics), set(b.topics)
     return not ta or not tb or bool(ta & tb)
+
+
+def _in_force_before(a: AgreementFact, b: AgreementFact) -> bool:
+    """ "the existing agreement, in force since 2021 ... signed the Accord on
+    Tuesday": what was in force years before ``b`` was signed is another."""
+    return bool(b.signed) and any(
+        e.type in _AFTER_SIGNING and e.date and e.date[:4] < (b.signed or "")[:4]
+        for e in a.events
+    )
 
 
 def _describes(plain: AgreementFact, named: AgreementFact) -> bool:

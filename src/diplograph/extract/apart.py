@@ -93,5 +93,14 @@ def other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     own = _modifier_topics(m, ctx)
     if not own:
         return False
+    if c.name and not m.key:
+        # "their free trade agreement" is not "the Downing Street Accord": a
+        # name takes up a subject it is about, by its words or as the lexicon
+        # knows it ("the nuclear deal" for the JCPOA)
+        named = {t for p, t in ctx.lexicon.topic_keywords if p.search(c.name)}
+        named.update(
+            t for i in ctx.lexicon.instruments if i.id == c.key for t in i.topics
+        )
+        return not (own & named)
     theirs = [t for x in c.mentions if (t := _modifier_topics(x, ctx))]
     return bool(theirs) and all(not (own & t) for t in theirs)

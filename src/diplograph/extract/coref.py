@@ -253,11 +253,22 @@ def _named_later(
     ]
     index = ctx.sentence_of(m.start).index
     for c in reversed(unnamed):
-        near = index - ctx.sentence_of(c.mentions[-1].start).index <= 1
+        last = c.mentions[-1]
+        near = index - ctx.sentence_of(last.start).index <= 1
+        if _joined_by_and(last, m, ctx):
+            break  # "upgrade their FTA and signed the Downing Street Accord": two
         if near and _fits(m, c, ctx) and not other_signers(m, c, ctx, least=1):
             return c
         break
     return None
+
+
+def _joined_by_and(a: InstrumentMention, b: InstrumentMention, ctx: Context) -> bool:
+    """Whether ``b`` comes after ``a`` in the same sentence past an "and"."""
+    return (
+        ctx.sentence_of(a.start) is ctx.sentence_of(b.start)
+        and re.search(r"\band\b", ctx.text[a.end : b.start]) is not None
+    )
 
 
 def _apposed(

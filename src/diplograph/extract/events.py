@@ -297,6 +297,8 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     after = text[hit.end : sentence.end]
     if about_something_else(hit, etype, ctx):
         return True
+    if re.search(r"\bonly\s+(?:after|once|when|if)\b", window):
+        return True  # "will normalise ties only after the treaty is signed"
     if verb.lower().endswith("ing") and re.search(
         r"\b(?:about|against|of|on|over|from|for)\s+$",
         text[max(sentence.start, hit.start - 9) : hit.start],
