@@ -949,3 +949,23 @@ def test_events_only_after_is_a_condition_not_an_event() -> None:
         "treaty with Togo is signed."
     )
     assert "signed" not in {e.type for e in fact.events}
+
+
+def test_coref_a_similar_deal_in_the_headline_is_another_instrument() -> None:
+    text = (
+        "Peru, Chile sign fisheries pact; Lima eyes similar deal with Ecuador\n\n"
+        "Peru and Chile signed a fisheries pact on Monday. Officials said talks on "
+        "a similar pact with Ecuador would begin next month."
+    )
+    pacts = {a.parties: a for a in agreements(text)}
+    assert ("CHL", "PER") in pacts
+    assert all("ECU" not in parties or "CHL" not in parties for parties in pacts)
+
+
+def test_coref_the_new_arrangement_is_not_the_old_treaty() -> None:
+    found = agreements(
+        "Mexico and the United States agreed on Monday to a new schedule for "
+        "deliveries under their 1944 water treaty. The new arrangement gives "
+        "Mexico until October to catch up."
+    )
+    assert sorted(a.kind for a in found) == ["arrangement", "treaty"]

@@ -59,7 +59,11 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
         if m.key:
             by_key.setdefault(m.key, target)
     for m in titles:
-        fitting = [c for c in clusters if _fits(m, c, ctx) and not c.background]
+        fitting = [
+            c
+            for c in clusters
+            if _fits(m, c, ctx) and not c.background and not _likened(c, m)
+        ]
         same = [c for c in fitting if m.kind in c.kinds]
         if same or fitting:
             target = (same or fitting)[0]
@@ -115,6 +119,8 @@ def _antecedent(
         and not other_signers(m, c, ctx)
         and not other_owners(m, c, ctx)
         and not other_partner(m, c, ctx)
+        # "their 1944 water treaty ... the new arrangement": not the old one
+        and not (c.background and re.search(r"\bnew\b", m.modifiers))
         and not one_of_set(m, c, ctx)
         and not other_subject(m, c, ctx)
     ]
@@ -135,6 +141,15 @@ def _antecedent(
             last[id(c)],
             -order[id(c)],
         ),
+    )
+
+
+def _likened(c: Cluster, m: InstrumentMention) -> bool:
+    """ "a similar pact with France": an instrument told only by likeness to
+    another is not what a headline names, unless it says so too."""
+    like = re.compile(r"\b(?:similar|such)\b")
+    return not like.search(m.modifiers) and all(
+        like.search(x.modifiers) for x in c.mentions
     )
 
 
