@@ -969,3 +969,15 @@ def test_coref_the_new_arrangement_is_not_the_old_treaty() -> None:
         "Mexico until October to catch up."
     )
     assert sorted(a.kind for a in found) == ["arrangement", "treaty"]
+
+
+def test_roles_the_two_countries_are_not_the_pair_that_only_spoke() -> None:
+    found = agreements(
+        "Thailand and Cambodia agreed on Monday to a ceasefire. The United States "
+        "and China, which sent observers, welcomed the agreement. A 2011 ceasefire "
+        "between the two countries collapsed within days."
+    )
+    assert sorted((a.parties, a.signed) for a in found) == [
+        (("KHM", "THA"), None),
+        (("KHM", "THA"), "2011"),
+    ]

@@ -77,6 +77,18 @@ def _last_named(ctx: Context, before: int, count: int) -> list[str]:
     return []
 
 
+# "The United States and China, which sent observers, welcomed the truce"
+_ASIDE = re.compile(r",\s+(?:which|who)\b[^,]*,")
+
+
+def _speaking(end: int, ctx: Context) -> bool:
+    """Whether the group ending at ``end`` only speaks about what happened."""
+    aside = _ASIDE.match(ctx.text, end)
+    return bool(
+        ctx.lexicon.speaker_after.match(ctx.text, aside.end() if aside else end)
+    )
+
+
 def last_coordination(ctx: Context, before: int, count: int) -> list[str]:
     """The last "A and B" / "A, B and C" group of ``count`` states before ``before``."""
     if count < 2:
@@ -90,7 +102,7 @@ def last_coordination(ctx: Context, before: int, count: int) -> list[str]:
             continue
         if all(re.fullmatch(r",\s+(?:the\s+)?", j) for j in joins[:-1]):
             codes = list(dict.fromkeys(a.code for a in group))
-            if len(codes) == count:
+            if len(codes) == count and not _speaking(group[-1].end, ctx):
                 return codes
     return []
 
