@@ -977,7 +977,7 @@ def test_roles_the_two_countries_are_not_the_pair_that_only_spoke() -> None:
         "and China, which sent observers, welcomed the agreement. A 2011 ceasefire "
         "between the two countries collapsed within days."
     )
-    assert sorted((a.parties, a.signed) for a in found) == [
-        (("KHM", "THA"), None),
+    assert sorted((a.parties, a.signed or "") for a in found) == [
+        (("KHM", "THA"), ""),
         (("KHM", "THA"), "2011"),
     ]
