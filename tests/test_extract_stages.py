@@ -981,3 +981,16 @@ def test_roles_the_two_countries_are_not_the_pair_that_only_spoke() -> None:
         (("KHM", "THA"), ""),
         (("KHM", "THA"), "2011"),
     ]
+
+
+def test_roles_a_long_list_of_signers_is_every_party() -> None:
+    (fact,) = agreements(
+        "Vietnam, Indonesia, Malaysia, Singapore, the Philippines, Thailand, "
+        "Cambodia, Laos, Myanmar and Brunei signed the Convention against "
+        "Cybercrime on Monday. The convention, adopted by the United Nations in "
+        "December, will enter into force after 40 ratifications."
+    )
+    assert fact.parties == (
+        "BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM",
+    )  # fmt: skip
+    assert fact.name == "Convention against Cybercrime"

@@ -130,6 +130,10 @@ def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")
 
 
+# a participle's agent set off by commas is not the main verb's subject
+_AGENT_ASIDE = re.compile(r",\s+(?:\w+\s+)?\w+(?:ed|en)\s+by\b[^,;]*,")
+
+
 def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     """The actors that perform the verb: its subject in the clause before it, or its
     agent after it ("was signed by Peru and Ghana", "signed between ...")."""
@@ -141,9 +145,12 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     ones = [m.end() for m in re.finditer(r"\bthe one\b", text[clause : hit.start])]
     if ones:
         clause += ones[-1]
+    asides = [m.span() for m in _AGENT_ASIDE.finditer(text, clause, hit.start)]
     for a in ctx.actors_in(clause, hit.start):
         if any(start <= a.start < end for start, end in ctx.names):
             continue  # "the United Nations Treaty on ... will enter into force"
+        if any(start <= a.start < end for start, end in asides):
+            continue  # "The convention, adopted by the UN, will enter into force"
         if _RECIPIENT.search(text, max(clause, a.start - 12), a.start):
             continue  # "sent notifications to the UN regarding their withdrawal"
         if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):

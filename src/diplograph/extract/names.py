@@ -175,7 +175,8 @@ def proper_name_start(text: str, noun_start: int) -> int | None:
 
 
 _NAME_TAIL = re.compile(
-    r"\s(?:of|on|for|between|concerning|regarding|to|[Rr]elating to)\s(?:the\s)?[A-Z]"
+    r"\s(?:of|on|for|against|between|concerning|regarding|to|[Rr]elating to)"
+    r"\s(?:the\s)?[A-Z]"
 )
 
 
@@ -188,8 +189,8 @@ _PARTIES_ONLY = re.compile(
 )
 
 
-_TAIL_CONNECTORS = {"of", "on", "for", "the", "and", "in", "to", "between", "with",
-                    "relating",
+_TAIL_CONNECTORS = {"of", "on", "for", "against", "the", "and", "in", "to",
+                    "between", "with", "relating",
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
 
 

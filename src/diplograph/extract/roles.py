@@ -81,6 +81,28 @@ def _refused(hit: VerbHit, ctx: Context) -> bool:
     )
 
 
+def _with_listed_before(
+    found: list[tuple[ActorMention, str]],
+    every: list[tuple[ActorMention, str]],
+    ctx: Context,
+) -> list[tuple[ActorMention, str]]:
+    """ "Vietnam, Indonesia, Malaysia, ... and Brunei signed": the whole list,
+    not only the members near the verb."""
+    if not found:
+        return found
+    kept = {id(a) for a, _ in found}
+    earlier = [(a, r) for a, r in every if id(a) not in kept]
+    first = min(a.start for a, _ in found)
+    for a, rule in reversed(earlier):
+        if a.end > first:
+            continue
+        if not re.fullmatch(r",\s+(?:the\s+)?", ctx.text[a.end : first]):
+            break
+        found.append((a, rule))
+        first = a.start
+    return found
+
+
 def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     """The parties of one instrument, from every clause that mentions it."""
     votes = Votes()
@@ -89,7 +111,9 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
             continue
         # a subject stands near its verb: an actor 80 characters before it is
         # usually part of some other phrase of a long clause
-        found = [(a, r) for a, r in subjects(hit, ctx) if hit.start - a.end <= 80]
+        every = list(subjects(hit, ctx))
+        found = [(a, r) for a, r in every if hit.start - a.end <= 80]
+        found = _with_listed_before(found, every, ctx)
         if ctx.text[hit.start : hit.end].lower().startswith("adopt"):
             # "the U.N. General Assembly adopted the treaty": its forum, no party
             found = [(a, r) for a, r in found if a.code not in ctx.lexicon.auspices]
