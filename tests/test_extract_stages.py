@@ -994,3 +994,13 @@ def test_roles_a_long_list_of_signers_is_every_party() -> None:
         "BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM",
     )  # fmt: skip
     assert fact.name == "Convention against Cybercrime"
+
+
+def test_coref_the_treaty_takes_up_a_named_convention() -> None:
+    (fact,) = agreements(
+        "Finland's parliament voted on Thursday to withdraw from the Ottawa "
+        "Convention. The withdrawal takes effect in six months. Russia is not a "
+        "party to the treaty."
+    )
+    assert fact.name == "Ottawa Convention"
+    assert {e.type for e in fact.events} == {"withdrawn"}

@@ -340,9 +340,19 @@ def _fits(
     if m.kind in _GENERIC or m.kind is None or apposition:
         return True
     # a specific word (treaty, protocol, MoU, ceasefire) takes up the same word,
-    # or, after "the", an instrument known so far only by generic words; bare,
-    # it is a new one ("suspended peace treaty talks with Japan")
-    return m.kind in kinds or (kinds <= _GENERIC and bool(m.determiner))
+    # or, after "the", an instrument known so far only by generic words, or
+    # "the treaty" a named convention ("the Ottawa Convention ... the treaty");
+    # bare, it is a new one ("suspended peace treaty talks with Japan")
+    return (
+        m.kind in kinds
+        or (kinds <= _GENERIC and bool(m.determiner))
+        or (
+            m.kind == "treaty"
+            and m.determiner == "the"
+            and c.key is not None
+            and "convention" in kinds
+        )
+    )
 
 
 def _conflicts(m: InstrumentMention, cluster: Cluster, lexicon: Lexicon) -> bool:

@@ -138,7 +138,27 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         distinct = all(topics) and len(set(topics)) == len(topics)
         if len(topics) >= 2 and (each_on or distinct):
             return topics
+    for m in cluster.mentions:
+        items = _bulleted(m, ctx) if m.plural else []
+        if len(items) >= 2:
+            return [_topics_of(item, ctx) for item in items]
     return []
+
+
+# "signed five memorandums ... They cover:\n- fisheries;\n- trade in rice"
+_BULLETS_AFTER = re.compile(r"[^\n]{0,80}:[ \t]*\n((?:[ \t]*[-*•·][^\n]+\n?)+)")
+
+
+def _bulleted(m: InstrumentMention, ctx: Context) -> list[str]:
+    """The subjects of a plural instrument listed as bullets right after it."""
+    found = _BULLETS_AFTER.match(ctx.text, m.end)
+    if found is None:
+        return []
+    return [
+        line.strip(" \t-*•·;.")
+        for line in found.group(1).splitlines()
+        if line.strip(" \t-*•·;.")
+    ]
 
 
 def _acting(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[VerbHit]:

@@ -52,6 +52,11 @@ _DONE_TO = re.compile(
 _AGREED_TO = re.compile(
     r"\bagreed\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+|\w+\s+)?to\s+$", re.I
 )
+_ITS_END = re.compile(
+    r"\b(?:withdrawal|exit|pullout|suspension|termination|denunciation)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
 )
@@ -267,6 +272,8 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         and re.search(r"\bto\s+$", before)
     ):
         return None  # "agreed to restore ties": the agreement, not ties in force
+    if etype == "in_force" and _ITS_END.search(before):
+        return None  # "the withdrawal takes effect in six months": no entry into force
     if etype != "signed":
         return etype
     if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:

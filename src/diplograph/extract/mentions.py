@@ -277,7 +277,8 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
             m = InstrumentMention(start, end, kind, noun)
         else:
             continue
-        m.plural = noun.lower().endswith("s") and not noun.lower().endswith("ss")
+        head = re.sub(r"\s+of\s+understanding$", "", noun.lower())  # memoranda of
+        m.plural = head.endswith(("s", "memoranda")) and not head.endswith("ss")
         found.add(m)
 
 
