@@ -1004,3 +1004,24 @@ def test_coref_the_treaty_takes_up_a_named_convention() -> None:
     )
     assert fact.name == "Ottawa Convention"
     assert {e.type for e in fact.events} == {"withdrawn"}
+
+
+def test_background_what_the_accord_builds_on_is_another_instrument() -> None:
+    found = agreements(
+        "Burundi and Tanzania signed a peace accord on Monday in a ceremony "
+        "attended by the leaders of Kenya, Angola and Togo. It builds on a "
+        "framework agreement the two foreign ministers initialled in June."
+    )
+    assert sorted((a.kind, a.parties) for a in found) == [
+        ("accord", ("BDI", "TZA")),
+        ("agreement", ("BDI", "TZA")),
+    ]
+
+
+def test_roles_signed_by_the_leaders_of_each_state() -> None:
+    (fact,) = agreements(
+        "Kazakhstan ratified on Monday the Convention on the Legal Status of the "
+        "Caspian Sea, signed in 2018 by the leaders of Russia, Iran, Azerbaijan, "
+        "Kazakhstan and Turkmenistan."
+    )
+    assert fact.parties == ("AZE", "IRN", "KAZ", "RUS", "TKM")

@@ -31,6 +31,7 @@ from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of
+from diplograph.extract.text import words_between
 from diplograph.model import AgreementFact, Article, Because, Event
 
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
@@ -71,6 +72,8 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             # items of a list, "its affiliated protocol", "another deal": told
             # apart by the text itself
             about = frozenset({f"apart {cluster.mentions[0].start}"})
+        if _told_as_another(cluster, ctx):
+            about = frozenset({"another"})
         described = describe(cluster, groups[id(cluster)], clusters, ctx)
         if len(described) > 1:  # told one by one: apart from each other
             start = cluster.mentions[0].start
@@ -175,6 +178,20 @@ def _set_apart(cluster: Cluster, lexicon: Lexicon) -> bool:
     return any(lexicon.attached.search(m.modifiers) for m in cluster.mentions)
 
 
+def _told_as_another(cluster: Cluster, ctx: Context) -> bool:
+    """ "It builds on a framework agreement initialled in June", "replaces a 1997
+    treaty": introduced as another instrument than the one told."""
+    first = cluster.mentions[0]
+    if not first.indefinite:
+        return False
+    lead = first.start - len(first.modifiers)  # before "a framework"
+    before = words_between(ctx.text, lead - 40, lead)
+    # "exchange data under a memorandum": the instrument itself
+    return bool(ctx.lexicon.apart_before.search(before)) and not re.search(
+        r"\b(?:under|since)\s+$", before
+    )
+
+
 # "a social security agreement and an investment treaty"
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as|,)\s+an?\s+(?:[\w-]+\s+){0,4}")
 
@@ -211,13 +228,19 @@ def merge_retold(
     for fact, about in facts:
         for i, (other, other_about) in enumerate(merged):
             if _same(fact, other, year) and (
-                not about or not other_about or about & other_about
+                (not about or not other_about or about & other_about)
+                and not (_another(about) or _another(other_about))
             ):
                 merged[i] = (_join(other, fact, priority), about | other_about)
                 break
         else:
             merged.append((fact, about))
     return [fact for fact, _ in merged]
+
+
+def _another(about: frozenset[str]) -> bool:
+    """Told as another instrument than the one before it ("It builds on a ...")."""
+    return "another" in about
 
 
 def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:

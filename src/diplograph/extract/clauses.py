@@ -130,6 +130,11 @@ def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")
 
 
+# "signed by the leaders of Russia, Iran and ...": the states they stand for
+_LEADERS_OF = (
+    r"(?:(?:leaders?|presidents?|heads?\s+of\s+(?:state|government)|"
+    r"(?:foreign\s+)?ministers?|representatives?|governments?)\s+of\s+(?:the\s+)?)?"
+)
 # a participle's agent set off by commas is not the main verb's subject
 _AGENT_ASIDE = re.compile(r",\s+(?:\w+\s+)?\w+(?:ed|en)\s+by\b[^,;]*,")
 
@@ -167,7 +172,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
         if a.weak or roles.get(a.start):
             break
         if not re.fullmatch(
-            r"(?:,?\s+and\s+|,\s*)?(?:the\s+)?", text[position : a.start]
+            r"(?:,?\s+and\s+|,\s*)?(?:the\s+)?" + _LEADERS_OF, text[position : a.start]
         ):
             break
         yield a, f"agent of {text[hit.start : hit.end]!r}"

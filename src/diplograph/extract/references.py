@@ -97,6 +97,11 @@ def last_coordination(ctx: Context, before: int, count: int) -> list[str]:
     usable = [a for a in ctx.standing(max(0, before - 600), before)]
     for end_index in range(len(usable) - 1, count - 2, -1):
         group = usable[end_index - count + 1 : end_index + 1]
+        start_index = end_index - count + 1
+        if start_index > 0 and re.fullmatch(
+            r",\s+(?:the\s+)?", text[usable[start_index - 1].end : group[0].start]
+        ):
+            continue  # "Kenya, Angola and Togo": not the pair "Angola and Togo"
         joins = [text[x.end : y.start] for x, y in zip(group, group[1:], strict=False)]
         if not re.fullmatch(r"\s+and\s+(?:the\s+)?", joins[-1]):
             continue
