@@ -62,7 +62,9 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
         fitting = [
             c
             for c in clusters
-            if _fits(m, c, ctx) and not c.background and not _likened(c, m)
+            if _fits(m, c, ctx)
+            and (not c.background or _later_step(m, ctx))
+            and not _likened(c, m)
         ]
         same = [c for c in fitting if m.kind in c.kinds]
         if same or fitting:
@@ -142,6 +144,21 @@ def _antecedent(
             -order[id(c)],
         ),
     )
+
+
+# a headline's step on an instrument made before: "Bolivia and Chile revive gas
+# pipeline pact" is about "a 2006 gas pipeline pact"
+_LATER_STEP = re.compile(
+    r"\b(?:reviv|renew|extend|suspend|freez|froze|quit|withdr|exit|leav|ratif|"
+    r"scrap|terminat|end|implement|restor|resum|abandon|revok|cancel)\w*\s+"
+    r"(?:\S+\s+){0,4}$",
+    re.I,
+)
+
+
+def _later_step(m: InstrumentMention, ctx: Context) -> bool:
+    line_start = ctx.text.rfind("\n", 0, m.start) + 1
+    return bool(_LATER_STEP.search(ctx.text, line_start, m.start))
 
 
 def _likened(c: Cluster, m: InstrumentMention) -> bool:

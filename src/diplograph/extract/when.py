@@ -44,6 +44,8 @@ def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
     return [(start, end) for _, start, end in ctx.verbs(sentence)]
 
 
+_UNTIL = re.compile(r"\b(?:until|till|through|thru)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_UNTIL_OPENS = re.compile(r"(?:until|till|through|thru)\b", re.I)  # a span from it
 # a span of time counted from the event: "18 months after it was signed", "two
 # years before the treaty expired"
 _COUNTED_FROM = re.compile(
@@ -67,6 +69,13 @@ def pick_date(
     text = ctx.text
     if _COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
         return None  # "18 months after it was signed": some time before the date
+    # "will run until 2035": when a period ends is no event's date
+    dates = [
+        d
+        for d in dates
+        if not _UNTIL.search(text, max(sentence.start, d.start - 30), d.start)
+        and not _UNTIL_OPENS.match(text, d.start)
+    ]
     best: tuple[int, str] | None = None
     verbs = [v for v in verb_spans(sentence, ctx) if v != (v_start, v_end)]
     for d in dates:
