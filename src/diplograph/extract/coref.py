@@ -322,7 +322,24 @@ def _apposed(
     gap_start = max(x.end for x in previous.mentions)
     if m.start - gap_start > 80 or re.search(r"[.;]", ctx.text[gap_start : m.start]):
         return None
+    if _list_goes_on(m, ctx):
+        return None  # "including a memorandum on A, an agreement on B and a ..."
     return previous if _fits(m, previous, ctx, apposition=True) else None
+
+
+# between two items of a list of instruments
+_NEXT_ITEM = re.compile(r"[^.;]{0,80}?,?\s+(?:and\s+)?an?\s+(?:[\w-]+\s+){0,4}$")
+
+
+def _list_goes_on(m: InstrumentMention, ctx: Context) -> bool:
+    """Whether another instrument follows as the next item of a list ("a
+    memorandum on A, an agreement on B and a memorandum on C"): then ``m`` is an
+    item, not an apposition."""
+    sentence = ctx.sentence_of(m.start)
+    following = ctx.lexicon.kind_pattern.search(ctx.text, m.end, sentence.end)
+    return following is not None and bool(
+        _NEXT_ITEM.fullmatch(ctx.text, m.end, following.start())
+    )
 
 
 def _in_title(position: int, ctx: Context) -> bool:
