@@ -1025,3 +1025,20 @@ def test_roles_signed_by_the_leaders_of_each_state() -> None:
         "Kazakhstan and Turkmenistan."
     )
     assert fact.parties == ("AZE", "IRN", "KAZ", "RUS", "TKM")
+
+
+def test_coref_the_items_of_a_list_of_instruments_are_no_appositions() -> None:
+    text = (
+        "Malaysia and India signed 11 agreements on Tuesday, including a "
+        "memorandum of understanding on the recruitment of workers, an agreement "
+        "on digital technologies and a memorandum on traditional medicine."
+    )
+    lexicon = load_lexicon()
+    ctx = read_context(Article(text, "T", PUBLISHED, "case.txt"), lexicon)
+    clusters = group_mentions(find_instruments(text, lexicon), ctx)
+    assert [[m.text for m in c.mentions] for c in clusters] == [
+        ["agreements"],
+        ["memorandum of understanding"],
+        ["agreement"],
+        ["memorandum"],
+    ]
