@@ -1042,3 +1042,12 @@ def test_coref_the_items_of_a_list_of_instruments_are_no_appositions() -> None:
         ["agreement"],
         ["memorandum"],
     ]
+
+
+def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
+    (fact,) = agreements(
+        "President Recep Tayyip Erdogan of Turkey and President Ilham Aliyev of "
+        "Azerbaijan signed a natural gas supply deal on Monday."
+    )
+    assert (fact.parties, fact.signed) == (("AZE", "TUR"), "2024-03-11")
+    assert "energy" in fact.topics

@@ -306,15 +306,24 @@ def _find_name_heads(found: _Found, lexicon: Lexicon) -> None:
             )
 
 
+# what states supply each other under an agreement, not a company's order
+_STATES_SUPPLY = re.compile(
+    r"\b(?:gas|oil|energy|power|electricity|LNG|arms|water|grain|fuel|uranium)"
+    r"\s+supply\s*$",
+    re.I,
+)
+
+
 def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     noun = text[start:end].lower()
     before = text[max(0, start - 40) : start]
     after = text[end : end + 30].lower()
     prev = re.search(r"([\w'’-]+)\s*$", before)
     prev_word = prev.group(1).lower() if prev else ""
-    if prev_word in lexicon.not_before or (
-        prev and f"{prev_word} {noun}" in lexicon.not_before
-    ):
+    if (
+        prev_word in lexicon.not_before
+        and not _STATES_SUPPLY.search(before)  # "a natural gas supply deal"
+    ) or (prev and f"{prev_word} {noun}" in lexicon.not_before):
         return False
     if (
         noun.startswith("deal")
