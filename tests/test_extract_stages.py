@@ -1051,3 +1051,24 @@ def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
     )
     assert (fact.parties, fact.signed) == (("AZE", "TUR"), "2024-03-11")
     assert "energy" in fact.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Mali and Niger annulled their defence pact with France on Monday.",
+         "terminated"),
+        ("Ecuador put its trade agreement with Mexico on hold on Monday.",
+         "suspended"),
+        ("Honduras walked away from its extradition treaty with Peru on Monday.",
+         "withdrawn"),
+        ("The security pact between Ghana and Togo fell apart on Monday.", "failed"),
+        ("Zambia and Angola rolled out their visa waiver agreement on Monday.",
+         "implemented"),
+        ("Kenya's president signed into law on Monday the ratification of the "
+         "pipeline treaty with Ethiopia.", "ratified"),
+    ],
+)  # fmt: skip
+def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
+    (fact,) = agreements(text)
+    assert events(fact) == {(step, "2024-03-11")}

@@ -48,7 +48,9 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         return False
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]
-        if any(marker in window for marker in lexicon.domestic_markers):
+        if any(marker in window for marker in lexicon.domestic_markers) and not (
+            re.search(r"\bratif", window, re.I)  # "a law ratifying the treaty"
+        ):
             return False
     if not m.key and any(
         re.search(rf"\b{re.escape(c)}\b", sentence.text)
