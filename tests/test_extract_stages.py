@@ -14,6 +14,7 @@ import pytest
 from diplograph.extract import extract
 from diplograph.extract.context import read_context
 from diplograph.extract.coref import group_mentions
+from diplograph.extract.dates import find_dates
 from diplograph.extract.explain import explain
 from diplograph.extract.lexicon import load_lexicon
 from diplograph.extract.mentions import find_instruments
@@ -1072,3 +1073,19 @@ def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
 def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
     (fact,) = agreements(text)
     assert events(fact) == {(step, "2024-03-11")}
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("in mid-February", "2024-02"),
+        ("two years ago", "2022"),
+        ("three months ago", "2023-12"),
+        ("on the 4th of March", "2024-03-04"),
+        ("on the 4th of March 2021", "2021-03-04"),
+        ("at the end of last month", "2024-02"),
+    ],
+)
+def test_dates_relative_and_written_out(words: str, value: str) -> None:
+    found = find_dates(f"They signed it {words}.", PUBLISHED)
+    assert [d.value for d in found] == [value]

@@ -37,12 +37,20 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("mdy", rf"\b{_MONTH} {_DAY},? {_YEAR}\b"),
     ("dmy", rf"\b{_DAY} {_MONTH},? {_YEAR}\b"),
+    # "on the 4th of March (2024)"
+    ("dm", rf"\bthe {_DAY} of {_MONTH}(?:,? {_YEAR})?\b"),
     ("end_of_year", rf"\b(?:the )?end of {_YEAR}\b"),
     ("my", rf"\b(?:(?P<part>early|mid|late|mid-) ?)?{_MONTH},? {_YEAR}\b"),
     ("wd_md", rf"\b{_WEEKDAY},? {_MONTH} {_DAY}\b"),
     ("month_rel_year", rf"\b{_MONTH} (?P<rel>last|this|next) year\b"),
     ("md", rf"\b{_MONTH} {_DAY}\b(?!,? (?:19|20)\d{{2}})"),
     ("dm", rf"\b{_DAY} {_MONTH}\b(?!,? (?:19|20)\d{{2}})"),
+    # "two years ago", "three months ago" (weeks and days ago give no date)
+    (
+        "ago",
+        r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+        r"(?P<unit>years?|months?) ago\b",
+    ),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on) )?{_WEEKDAY}\b"),
     (
         "rel_month",
@@ -60,7 +68,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "month",
         r"\b(?:(?P<prep>(?i:in|since|by|until|from|on|last|this|next|early|mid|"
-        r"late|mid-|end of|the end of))(?: early| late| mid)? )?"
+        r"late|mid-|end of|the end of))(?: early| late| mid)?[ -])?(?:mid-)?"
         r"(?P<month>January|February|March|April|May|June|July|August|September|"
         r"October|November|December|Sept|Dec|Nov|Oct)\b(?!\.? \d)",
     ),
@@ -130,6 +138,8 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
             return f"{year:04d}-{MONTHS[g['month'].lower()]:02d}"
         if name in ("md", "dm", "wd_md"):
             month, day = MONTHS[g["month"].lower()], int(g["day"])
+            if g.get("year"):
+                return date(int(g["year"]), month, day).isoformat()
             year = published.year
             candidate = date(year, month, day)
             if future and candidate < published - timedelta(days=2):
@@ -183,6 +193,15 @@ def _resolve_relative(
         elif month > published.month:
             year -= 1
         return f"{year}-{month:02d}"
+    if name == "ago":
+        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+             "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(
+            g["n"].lower()
+        ) or int(g["n"])  # fmt: skip
+        if g["unit"].startswith("year"):
+            return str(published.year - n)
+        months = published.year * 12 + published.month - 1 - n
+        return f"{months // 12}-{months % 12 + 1:02d}"
     if name == "year":
         year = int(g["year"])
         if year > published.year + 10:
