@@ -1089,3 +1089,16 @@ def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
 def test_dates_relative_and_written_out(words: str, value: str) -> None:
     found = find_dates(f"They signed it {words}.", PUBLISHED)
     assert [d.value for d in found] == [value]
+
+
+def test_coref_what_a_new_instrument_replaces_is_another() -> None:
+    found = agreements(
+        "Britain and Rwanda signed a migration and economic development "
+        "partnership on Monday, replacing the asylum deal that was struck down by "
+        "Britain's Supreme Court in 2023."
+    )
+    by_kind = {a.kind: a for a in found}
+    assert set(by_kind) == {"agreement", "deal"}
+    assert by_kind["agreement"].parties == ("GBR", "RWA")
+    assert events(by_kind["agreement"]) == {("signed", "2024-03-11")}
+    assert events(by_kind["deal"]) == {("terminated", "2023")}

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from diplograph.extract.apart import told_as_another
 from diplograph.extract.context import Context, read_context
 from diplograph.extract.coref import group_mentions, qualifier_of
 from diplograph.extract.describe import describe, respective
@@ -31,7 +32,6 @@ from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of
-from diplograph.extract.text import words_between
 from diplograph.model import AgreementFact, Article, Because, Event
 
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
@@ -72,7 +72,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             # items of a list, "its affiliated protocol", "another deal": told
             # apart by the text itself
             about = frozenset({f"apart {cluster.mentions[0].start}"})
-        if _told_as_another(cluster, ctx):
+        if told_as_another(cluster.mentions[0], ctx):
             about = frozenset({"another"})
         described = describe(cluster, groups[id(cluster)], clusters, ctx)
         if len(described) > 1:  # told one by one: apart from each other
@@ -176,20 +176,6 @@ def _set_apart(cluster: Cluster, lexicon: Lexicon) -> bool:
     """ "its affiliated protocol", "an additional protocol": attached to another
     instrument, and never the same as it."""
     return any(lexicon.attached.search(m.modifiers) for m in cluster.mentions)
-
-
-def _told_as_another(cluster: Cluster, ctx: Context) -> bool:
-    """ "It builds on a framework agreement initialled in June", "replaces a 1997
-    treaty": introduced as another instrument than the one told."""
-    first = cluster.mentions[0]
-    if not first.indefinite:
-        return False
-    lead = first.start - len(first.modifiers)  # before "a framework"
-    before = words_between(ctx.text, lead - 40, lead)
-    # "exchange data under a memorandum": the instrument itself
-    return bool(ctx.lexicon.apart_before.search(before)) and not re.search(
-        r"\b(?:under|since)\s+$", before
-    )
 
 
 # "a social security agreement and an investment treaty"

@@ -10,6 +10,7 @@ import re
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.text import words_between
 
 _SIGNING = re.compile(r"\b(?:signed|inked|concluded|sealed)\b")
 # a named instrument is also set apart by its own ratifiers ("Chile ratified the
@@ -104,3 +105,16 @@ def other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         return not (own & named)
     theirs = [t for x in c.mentions if (t := _modifier_topics(x, ctx))]
     return bool(theirs) and all(not (own & t) for t in theirs)
+
+
+def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
+    """ "It builds on a framework agreement initialled in June", "replacing the
+    asylum deal": introduced as another instrument than the one told."""
+    if m.key:
+        return False
+    lead = m.start - len(m.modifiers)  # before "a framework"
+    before = words_between(ctx.text, lead - 40, lead)
+    # "exchange data under a memorandum": the instrument itself
+    return bool(ctx.lexicon.apart_before.search(before)) and not re.search(
+        r"\b(?:under|since)\s+$", before
+    )

@@ -19,6 +19,7 @@ from diplograph.extract.apart import (
     other_partner,
     other_signers,
     other_subject,
+    told_as_another,
 )
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
@@ -121,6 +122,7 @@ def _antecedent(
         and not other_signers(m, c, ctx)
         and not other_owners(m, c, ctx)
         and not other_partner(m, c, ctx)
+        and not (told_as_another(m, ctx) and _before_in_sentence(c, m, ctx))
         # "their 1944 water treaty ... the new arrangement": not the old one
         and not (c.background and re.search(r"\bnew\b", m.modifiers))
         and not one_of_set(m, c, ctx)
@@ -159,6 +161,13 @@ _LATER_STEP = re.compile(
 def _later_step(m: InstrumentMention, ctx: Context) -> bool:
     line_start = ctx.text.rfind("\n", 0, m.start) + 1
     return bool(_LATER_STEP.search(ctx.text, line_start, m.start))
+
+
+def _before_in_sentence(c: Cluster, m: InstrumentMention, ctx: Context) -> bool:
+    """Whether ``c`` is told earlier in the sentence of ``m`` ("signed a
+    partnership, replacing the asylum deal": the partnership)."""
+    sentence = ctx.sentence_of(m.start)
+    return any(sentence.start <= x.start < m.start for x in c.mentions)
 
 
 def _likened(c: Cluster, m: InstrumentMention) -> bool:

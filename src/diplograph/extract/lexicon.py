@@ -146,7 +146,7 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
         r"\b(?:signed|inked|reached|struck|agreed|adopted|concluded|sealed|"
         r"initiall?ed|agreed on|agreed to)\s+"
         r"(?:an?|the|a new|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-        r"(?:[\w-]+\s+){0,3}?"
+        r"(?:[\w-]+\s+){0,5}?"
     )
     return {
         "kind_priority": tuple(kinds["priority"]),
