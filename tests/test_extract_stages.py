@@ -1102,3 +1102,17 @@ def test_coref_what_a_new_instrument_replaces_is_another() -> None:
     assert by_kind["agreement"].parties == ("GBR", "RWA")
     assert events(by_kind["agreement"]) == {("signed", "2024-03-11")}
     assert events(by_kind["deal"]) == {("terminated", "2023")}
+
+
+def test_roles_a_treaty_on_support_for_a_state_concerns_it() -> None:
+    (fact,) = agreements(
+        "France and Germany signed a treaty on Monday on support for Ukraine."
+    )
+    assert (fact.parties, fact.concerns) == (("DEU", "FRA"), ("UKR",))
+
+
+def test_events_agreeing_to_extend_is_dated_when_agreed() -> None:
+    (fact,) = agreements(
+        "Saudi Arabia and the Houthis agreed on Monday to extend the truce in Yemen."
+    )
+    assert events(fact) == {("extended", "2024-03-11")}

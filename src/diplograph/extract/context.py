@@ -29,6 +29,10 @@ CONCERN_BEFORE = re.compile(
     r"|\b(?:rebels?|militants?|insurgents?|fighters|separatists|militias?)\s+"
     r"(?:in|of|from)\s+(?:the\s+)?"
     r"|\b(?:ceasefire|cease-fire|truce|armistice)\s+(?:for|in)\s+(?:the\s+)?"
+    # "a treaty on support for Ukraine", "sanctions on Russia", "a buffer zone
+    # in Syria's Idlib province"
+    r"|\b(?:support|aid|assistance|guarantees?|sanctions|zone)\s+"
+    r"(?:for|to|on|against|in)\s+(?:the\s+)?"
     r"|\b(?:war|conflict|fighting|crisis|hostilities|peace|violence|situation|"
     r"future|status|reconstruction)\s+(?:in|of|over)\s+(?:the\s+|eastern\s+|"
     r"western\s+|northern\s+|southern\s+)?"

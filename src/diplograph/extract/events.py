@@ -239,7 +239,10 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         dates = ctx.dates(sentence, future=False)
         when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
         return Event(etype, when, False, (), evidence)
-    modal = bool(lexicon.modality.search(scope)) or (
+    agreed_to = etype in ("extended", "suspended") and _AGREED_TO.search(
+        text[max(sentence.start, hit.start - 60) : hit.start]
+    )
+    modal = (bool(lexicon.modality.search(scope)) and not agreed_to) or (
         etype in ("in_force", "terminated")
         and bool(re.search(r"\bto\s+$", text[max(0, hit.start - 15) : hit.start]))
     )
