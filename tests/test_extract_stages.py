@@ -1116,3 +1116,16 @@ def test_events_agreeing_to_extend_is_dated_when_agreed() -> None:
         "Saudi Arabia and the Houthis agreed on Monday to extend the truce in Yemen."
     )
     assert events(fact) == {("extended", "2024-03-11")}
+
+
+def test_coref_any_deal_between_them_is_no_instrument() -> None:
+    found = agreements(
+        "Kim Jong Un and Vladimir Putin held talks on Monday, but no agreement was "
+        "signed. The United States warned that any arms deal between the two "
+        "countries would violate sanctions. Russia and North Korea signed a "
+        "friendship treaty in 2000."
+    )
+    assert [(a.kind, a.parties, a.signed) for a in found] == [
+        ("treaty", ("PRK", "RUS"), "2000")
+    ]
+    assert events(found[0]) == {("signed", "2000")}

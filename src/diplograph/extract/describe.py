@@ -41,7 +41,9 @@ def describe(
         # the members of "signed five MoUs on Saturday" were signed then
         group_kind = kind_of(group, ctx)
         events, _ = events_of(group, verb_hits(group, clusters, ctx), group_kind, ctx)
-    if cluster is clusters[0]:
+    if cluster is clusters[0] and not cluster.background:
+        # talks told without naming an instrument are about the news, not "their
+        # 2000 treaty"
         events += talks(codes, clusters, ctx)
     merged = merge_events(events)
     signings = [

@@ -21,7 +21,8 @@ _ANNIVERSARY = re.compile(
 
 
 # "announced no new agreement", "ended without a deal": there is none
-_NONE = re.compile(r"\b(?:no|without(?:\s+an?y?)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "no new agreement", "without a deal", "any arms deal between them would ..."
+_NONE = re.compile(r"\b(?:no|any|without(?:\s+an?y?)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # "had not signed a reciprocal agreement": an instrument nobody made
