@@ -1129,3 +1129,19 @@ def test_coref_any_deal_between_them_is_no_instrument() -> None:
         ("treaty", ("PRK", "RUS"), "2000")
     ]
     assert events(found[0]) == {("signed", "2000")}
+
+
+def test_events_a_year_label_dates_the_signing_told_without_a_date() -> None:
+    (fact,) = agreements(
+        "Ethiopia and Eritrea reaffirmed the 2018 peace agreement on Monday. The "
+        "2018 accord, signed in Jeddah, ended two decades of hostility."
+    )
+    assert events(fact) == {("signed", "2018")}
+
+
+def test_roles_where_a_truce_was_signed_is_not_what_it_covers() -> None:
+    (fact,) = agreements(
+        "Ethiopia's government and the rebels signed a truce in Pretoria in "
+        "November 2022."
+    )
+    assert fact.concerns == ()

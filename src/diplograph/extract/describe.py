@@ -52,7 +52,7 @@ def describe(
     signed = max(signings, key=len) if signings else None  # the most precise
     if signed is None and cluster.year_label:
         signed = cluster.year_label
-        merged += (Event("signed", signed),)
+        merged = merge_events([*merged, Event("signed", signed)])
     sentences = sorted({ctx.sentence_of(m.start).index for m in cluster.mentions})
     evidence = tuple(ctx.sentence_span(ctx.sentences[i]) for i in sentences)
     topics, topic_because = _topics(cluster, kind, ctx)

@@ -48,8 +48,12 @@ _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
 
 # "a truce in Gaza", "a peace deal for eastern Congo": the territory it covers
+# "a truce in Gaza", "a ceasefire for eastern Ukraine" (not "a truce signed in
+# Pretoria": where it was made)
 _COVERS = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:in|for|over|across|covering)\s+(?:the\s+)?"
+    r"\s+(?:(?!(?:signed|agreed|reached|brokered|concluded|inked|mediated|hosted|"
+    r"announced|struck)\b)[\w-]+\s+){0,2}?(?:in|for|over|across|covering)\s+"
+    r"(?:the\s+)?"
     r"(?:(?:war-torn|eastern|western|northern|southern|central)\s+)?"
 )
 
@@ -262,6 +266,7 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
                 votes.add(a.code, 1, because)
             elif (
                 a.place
+                and a.role not in ("capital", "seat")  # where it was signed
                 and "ceasefire" in cluster.kinds
                 and _COVERS.fullmatch(ctx.text, m.end, a.start)
             ):
