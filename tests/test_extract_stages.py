@@ -1145,3 +1145,11 @@ def test_roles_where_a_truce_was_signed_is_not_what_it_covers() -> None:
         "November 2022."
     )
     assert fact.concerns == ()
+
+
+def test_describe_what_a_counted_set_covers_is_not_one_instrument_each() -> None:
+    found = agreements(
+        "Greece and Turkey signed a joint declaration and 15 other agreements on "
+        "trade, energy and tourism on Monday."
+    )
+    assert sorted(a.kind for a in found) == ["agreement", "declaration"]

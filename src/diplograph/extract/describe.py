@@ -114,6 +114,16 @@ def _item_topics(items: list[str], ctx: Context) -> list[tuple[str, ...]]:
     return topics
 
 
+_NUMBERS = {
+    **{str(n): n for n in range(2, 100)},
+    **{w: n for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )},
+}  # fmt: skip
+_COUNT = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve)\s+(?:[\w-]+\s+){0,3}$")  # fmt: skip
+
+
 def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
     """ "signed documents on transport, on investment and on visa waivers": one
     instrument per subject the text lists, each with that subject's topics."""
@@ -138,6 +148,9 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
             else _item_topics(items, ctx)
         )
         distinct = all(topics) and len(set(topics)) == len(topics)
+        told = _COUNT.search(m.modifiers)
+        if told and _NUMBERS.get(told.group(1), 0) not in (0, len(topics)):
+            continue  # "15 agreements on trade, energy and tourism": what they cover
         if len(topics) >= 2 and (each_on or distinct):
             return topics
     for m in cluster.mentions:
