@@ -1153,3 +1153,15 @@ def test_describe_what_a_counted_set_covers_is_not_one_instrument_each() -> None
         "trade, energy and tourism on Monday."
     )
     assert sorted(a.kind for a in found) == ["agreement", "declaration"]
+
+
+def test_roles_the_states_announcing_are_the_three_countries() -> None:
+    (fact,) = agreements(
+        "Niger, Mali and Burkina Faso announced on Sunday their withdrawal from "
+        "ECOWAS. The three countries formed the Alliance of Sahel States in "
+        "September under a mutual defence pact, the Liptako-Gourma Charter."
+    )
+    assert (fact.name, fact.parties) == (
+        "Liptako-Gourma Charter",
+        ("BFA", "MLI", "NER"),
+    )

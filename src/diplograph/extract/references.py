@@ -81,12 +81,19 @@ def _last_named(ctx: Context, before: int, count: int) -> list[str]:
 _ASIDE = re.compile(r",\s+(?:which|who)\b[^,]*,")
 
 
+# what onlookers do: they react to an instrument (the parties themselves
+# announce it)
+_REACTS = re.compile(
+    r"(?:\s+\w+){0,2}\s+(?:welcomed|welcomes|praised|hailed|lauded|applauded|"
+    r"criticised|criticized|condemned|slammed|urged|warned|called\s+on)\b",
+    re.I,
+)
+
+
 def _speaking(end: int, ctx: Context) -> bool:
-    """Whether the group ending at ``end`` only speaks about what happened."""
+    """Whether the group ending at ``end`` only reacts to what happened."""
     aside = _ASIDE.match(ctx.text, end)
-    return bool(
-        ctx.lexicon.speaker_after.match(ctx.text, aside.end() if aside else end)
-    )
+    return bool(_REACTS.match(ctx.text, aside.end() if aside else end))
 
 
 def last_coordination(ctx: Context, before: int, count: int) -> list[str]:
