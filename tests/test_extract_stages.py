@@ -1165,3 +1165,13 @@ def test_roles_the_states_announcing_are_the_three_countries() -> None:
         "Liptako-Gourma Charter",
         ("BFA", "MLI", "NER"),
     )
+
+
+def test_coref_the_first_such_pact_since_another_is_not_it() -> None:
+    found = agreements(
+        "Japan and Australia signed a defence treaty on Monday. The Reciprocal "
+        "Access Agreement, seven years in the making, is Japan's first such pact "
+        "since a 1960 status of forces agreement with the United States."
+    )
+    assert ("USA",) in {a.parties for a in found if a.signed == "1960"}
+    assert all(a.signed != "1960" for a in found if a.name)

@@ -116,5 +116,5 @@ def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
     before = words_between(ctx.text, lead - 40, lead)
     # "exchange data under a memorandum": the instrument itself
     return bool(ctx.lexicon.apart_before.search(before)) and not re.search(
-        r"\b(?:under|since)\s+$", before
+        r"\bunder\s+$", before
     )
