@@ -1175,3 +1175,14 @@ def test_coref_the_first_such_pact_since_another_is_not_it() -> None:
     )
     assert ("USA",) in {a.parties for a in found if a.signed == "1960"}
     assert all(a.signed != "1960" for a in found if a.name)
+
+
+def test_background_a_similar_deal_is_between_the_same_parties() -> None:
+    found = agreements(
+        "Bangladesh and Myanmar signed an agreement on Monday on the return of "
+        "refugees. A similar deal signed in 2017 was never implemented."
+    )
+    assert sorted((a.parties, a.signed) for a in found) == [
+        (("BGD", "MMR"), "2017"),
+        (("BGD", "MMR"), "2024-03-11"),
+    ]

@@ -221,8 +221,9 @@ _TAKEN_UP = re.compile(r"\s*(?:It|This|The\s+(?:[\w-]+\s+){0,3}?\w+)\s", re.S)
 
 def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Votes:
     """ "The fisheries agreement replaces a 2012 protocol", "It builds on a 1985
-    treaty": an instrument whose sentence names no one is between the parties
-    of the instrument beside it, or of the one the sentence opens on."""
+    treaty", "A similar deal signed in 2017": an instrument whose sentence names
+    no one is between the parties of the instrument beside it, or of the one
+    the sentence opens on or likens it to."""
     votes = Votes()
     first = ctx.sentence_of(cluster.mentions[0].start)
     beside = [
@@ -231,7 +232,8 @@ def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) ->
         if other is not cluster
         and any(ctx.sentence_of(m.start) is first for m in other.mentions)
     ]
-    if _TAKEN_UP.match(first.text):
+    likened = re.search(r"\bsimilar\b", cluster.mentions[0].modifiers)
+    if _TAKEN_UP.match(first.text) or likened:
         before = [
             (m.start, other)
             for other in clusters
