@@ -1186,3 +1186,16 @@ def test_background_a_similar_deal_is_between_the_same_parties() -> None:
         (("BGD", "MMR"), "2017"),
         (("BGD", "MMR"), "2024-03-11"),
     ]
+
+
+def test_events_provisionally_applied_is_in_force() -> None:
+    found = agreements(
+        "Canada and the European Union signed a security and defence partnership "
+        "on Monday. Canada and the EU have had a comprehensive trade agreement "
+        "provisionally applied since 2017."
+    )
+    assert sorted((a.topics, a.signed or "") for a in found) == [
+        (("military_cooperation",), "2024-03-11"),
+        (("trade",), ""),
+    ]
+    assert {("in_force", "2017")} in [events(a) for a in found]
