@@ -1199,3 +1199,11 @@ def test_events_provisionally_applied_is_in_force() -> None:
         (("trade",), ""),
     ]
     assert {("in_force", "2017")} in [events(a) for a in found]
+
+
+def test_events_talks_between_the_parties_are_a_negotiation() -> None:
+    (fact,) = agreements(
+        "Kenya and Ethiopia signed a border treaty on Monday. Talks between "
+        "Nairobi and Addis Ababa over grazing rights had lasted for years."
+    )
+    assert events(fact) == {("signed", "2024-03-11"), ("negotiation", None)}

@@ -149,16 +149,19 @@ def talks(
     named = {ctx.sentence_of(m.start).index for c in clusters for m in c.mentions}
     found = []
     for sentence in ctx.sentences:
-        if sentence.index in named or not _TALKS.search(sentence.text):
+        said = _TALKS.search(sentence.text)
+        if sentence.index in named or said is None:
             continue
         actors = {a.code for a in ctx.standing(sentence.start, sentence.end)}
         if not actors & set(parties):
             continue
-        for etype, start, end in ctx.verbs(sentence):
-            if etype == "negotiation":
-                event = _event(VerbHit(etype, start, end, sentence), "agreement", ctx)
-                if event is not None:
-                    found.append(event)
+        hits = [(t, a, b) for t, a, b in ctx.verbs(sentence) if t == "negotiation"]
+        # "the talks between Kenya and Ethiopia": talks held, whatever the verb
+        at = sentence.start + said.start(), sentence.start + said.end()
+        for etype, start, end in hits or [("negotiation", *at)]:
+            event = _event(VerbHit(etype, start, end, sentence), "agreement", ctx)
+            if event is not None:
+                found.append(event)
     return found
 
 
