@@ -1207,3 +1207,11 @@ def test_events_talks_between_the_parties_are_a_negotiation() -> None:
         "Nairobi and Addis Ababa over grazing rights had lasted for years."
     )
     assert events(fact) == {("signed", "2024-03-11"), ("negotiation", None)}
+
+
+def test_events_years_of_talks_are_a_negotiation() -> None:
+    (fact,) = agreements(
+        "Chile and Peru signed a fisheries treaty on Monday after years of "
+        "difficult talks."
+    )
+    assert events(fact) == {("signed", "2024-03-11"), ("negotiation", None)}

@@ -69,6 +69,8 @@ def pick_date(
     text = ctx.text
     if _COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
         return None  # "18 months after it was signed": some time before the date
+    if re.match(r"(?:years|months|weeks|days|rounds)\s+of", text[v_start:v_end]):
+        return None  # "after years of talks": a span, not the day the text names
     # "will run until 2035": when a period ends is no event's date
     dates = [
         d
