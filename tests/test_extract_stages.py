@@ -1215,3 +1215,19 @@ def test_events_years_of_talks_are_a_negotiation() -> None:
         "difficult talks."
     )
     assert events(fact) == {("signed", "2024-03-11"), ("negotiation", None)}
+
+
+def test_events_what_the_next_sentence_tells_of_something_else_is_not_a_step() -> None:
+    (fact,) = agreements(
+        "Moldova and Ukraine extended their air services agreement on Monday by "
+        "five years. Flights between Chisinau and Kyiv were suspended in February."
+    )
+    assert events(fact) == {("extended", "2024-03-11")}
+
+
+def test_events_a_step_counted_from_another_takes_no_date() -> None:
+    (fact,) = agreements(
+        "The trade agreement entered into force for Nigeria on Monday, 30 days "
+        "after Abuja deposited its instrument of ratification."
+    )
+    assert events(fact) == {("in_force", "2024-03-11"), ("ratified", None)}

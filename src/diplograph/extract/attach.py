@@ -61,9 +61,20 @@ def _implicit_hits(
         hits += [
             VerbHit(etype, start, end, sentence)
             for etype, start, end in ctx.verbs(sentence)
-            if etype in _IMPLICIT
+            if etype in _IMPLICIT and _told_by_actor(sentence, start, ctx)
         ]
     return hits
+
+
+def _told_by_actor(sentence: Sentence, verb: int, ctx: Context) -> bool:
+    """Whether the step is the instrument's: not "Flights between the two
+    capitals were suspended"."""
+    clause = ctx.text[ctx.clause_start(sentence, verb) : verb]
+    return not _OTHER_SUBJECT.match(clause)
+
+
+# a clause opening on something else told of: "Flights between ...", "Exports of"
+_OTHER_SUBJECT = re.compile(r"\W*(?:[A-Z][a-z]+s)\s+(?:between|from|to|of)\b")
 
 
 def _named_by_sentence(clusters: list[Cluster], ctx: Context) -> dict[int, set[int]]:

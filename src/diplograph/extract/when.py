@@ -51,7 +51,7 @@ _UNTIL_OPENS = re.compile(r"(?:until|till|through|thru)\b", re.I)  # a span from
 _COUNTED_FROM = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|several|a few|some)\s+(?:days?|weeks?|months?|years?|decades?)\s+"
-    r"(?:after|before)\s+(?:[\w'’-]+\s+){0,4}$",
+    r"(?:after|before)\s+(?:[\w'’-]+\s+){0,6}$",
     re.I,
 )
 
