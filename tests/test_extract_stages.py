@@ -1068,6 +1068,8 @@ def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
          "implemented"),
         ("Kenya's president signed into law on Monday the ratification of the "
          "pipeline treaty with Ethiopia.", "ratified"),
+        ("The extradition treaty between Colombia and Peru was declared void by "
+         "the Supreme Court on Monday.", "terminated"),
     ],
 )  # fmt: skip
 def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
