@@ -1233,3 +1233,11 @@ def test_events_a_step_counted_from_another_takes_no_date() -> None:
         "after Abuja deposited its instrument of ratification."
     )
     assert events(fact) == {("in_force", "2024-03-11"), ("ratified", None)}
+
+
+def test_describe_a_dispute_over_a_region_is_about_territory() -> None:
+    (fact,) = agreements(
+        "The presidents of Venezuela and Guyana issued a joint declaration on "
+        "Monday on their dispute over the Essequibo region."
+    )
+    assert "border_territory" in fact.topics
