@@ -1241,3 +1241,12 @@ def test_describe_a_dispute_over_a_region_is_about_territory() -> None:
         "Monday on their dispute over the Essequibo region."
     )
     assert "border_territory" in fact.topics
+
+
+def test_events_to_be_signed_next_year_is_no_signing_yet() -> None:
+    (fact,) = agreements(
+        "India and the European Union concluded negotiations on a free trade "
+        "agreement on Monday, a deal to be signed next year."
+    )
+    assert fact.signed is None
+    assert ("agreed", "2024-03-11") in events(fact)
