@@ -118,3 +118,51 @@ def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
     return bool(ctx.lexicon.apart_before.search(before)) and not re.search(
         r"\bunder\s+$", before
     )
+
+
+def before_in_sentence(c: Cluster, m: InstrumentMention, ctx: Context) -> bool:
+    """Whether ``c`` is told earlier in the sentence of ``m`` ("signed a
+    partnership, replacing the asylum deal": the partnership)."""
+    sentence = ctx.sentence_of(m.start)
+    return any(sentence.start <= x.start < m.start for x in c.mentions)
+
+
+def likened(c: Cluster, m: InstrumentMention) -> bool:
+    """ "a similar pact with France": an instrument told only by likeness to
+    another is not what a headline names, unless it says so too."""
+    like = re.compile(r"\b(?:similar|such)\b")
+    return not like.search(m.modifiers) and all(
+        like.search(x.modifiers) for x in c.mentions
+    )
+
+
+def others_like_it(m: InstrumentMention) -> bool:
+    """ "has signed similar agreements with Australia": other instruments."""
+    return (
+        m.plural
+        and not m.determiner
+        and bool(re.search(r"\b(?:similar|other|such)\s+$", m.modifiers))
+    )
+
+
+def joined_by_and(a: InstrumentMention, b: InstrumentMention, ctx: Context) -> bool:
+    """Whether ``b`` comes after ``a`` in the same sentence past an "and"."""
+    return (
+        ctx.sentence_of(a.start) is ctx.sentence_of(b.start)
+        and re.search(r"\band\b", ctx.text[a.end : b.start]) is not None
+    )
+
+
+# between two items of a list of instruments
+_NEXT_ITEM = re.compile(r"[^.;]{0,80}?,?\s+(?:and\s+)?an?\s+(?:[\w-]+\s+){0,4}$")
+
+
+def list_goes_on(m: InstrumentMention, ctx: Context) -> bool:
+    """Whether another instrument follows as the next item of a list ("a
+    memorandum on A, an agreement on B and a memorandum on C"): then ``m`` is an
+    item, not an apposition."""
+    sentence = ctx.sentence_of(m.start)
+    following = ctx.lexicon.kind_pattern.search(ctx.text, m.end, sentence.end)
+    return following is not None and bool(
+        _NEXT_ITEM.fullmatch(ctx.text, m.end, following.start())
+    )

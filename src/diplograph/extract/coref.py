@@ -15,10 +15,15 @@ import re
 from functools import lru_cache
 
 from diplograph.extract.apart import (
+    before_in_sentence,
+    joined_by_and,
+    likened,
+    list_goes_on,
     other_owners,
     other_partner,
     other_signers,
     other_subject,
+    others_like_it,
     told_as_another,
 )
 from diplograph.extract.context import Context
@@ -65,7 +70,7 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
             for c in clusters
             if _fits(m, c, ctx)
             and (not c.background or _later_step(m, ctx))
-            and not _likened(c, m)
+            and not likened(c, m)
         ]
         same = [c for c in fitting if m.kind in c.kinds]
         if same or fitting:
@@ -110,7 +115,7 @@ def _antecedent(
     apposed = _apposed(m, clusters, ctx)
     if apposed is not None:
         return apposed
-    if m.indefinite or _described_as_ones_own(m) or _others_like_it(m):
+    if m.indefinite or _described_as_ones_own(m) or others_like_it(m):
         return _described_alike(m, clusters, ctx)
     # a back-reference takes up one of the instruments told about lately: the
     # last 20 bound the work on a text that names hundreds
@@ -122,7 +127,7 @@ def _antecedent(
         and not other_signers(m, c, ctx)
         and not other_owners(m, c, ctx)
         and not other_partner(m, c, ctx)
-        and not (told_as_another(m, ctx) and _before_in_sentence(c, m, ctx))
+        and not (told_as_another(m, ctx) and before_in_sentence(c, m, ctx))
         # "their 1944 water treaty ... the new arrangement": not the old one
         and not (c.background and re.search(r"\bnew\b", m.modifiers))
         and not one_of_set(m, c, ctx)
@@ -161,31 +166,6 @@ _LATER_STEP = re.compile(
 def _later_step(m: InstrumentMention, ctx: Context) -> bool:
     line_start = ctx.text.rfind("\n", 0, m.start) + 1
     return bool(_LATER_STEP.search(ctx.text, line_start, m.start))
-
-
-def _before_in_sentence(c: Cluster, m: InstrumentMention, ctx: Context) -> bool:
-    """Whether ``c`` is told earlier in the sentence of ``m`` ("signed a
-    partnership, replacing the asylum deal": the partnership)."""
-    sentence = ctx.sentence_of(m.start)
-    return any(sentence.start <= x.start < m.start for x in c.mentions)
-
-
-def _likened(c: Cluster, m: InstrumentMention) -> bool:
-    """ "a similar pact with France": an instrument told only by likeness to
-    another is not what a headline names, unless it says so too."""
-    like = re.compile(r"\b(?:similar|such)\b")
-    return not like.search(m.modifiers) and all(
-        like.search(x.modifiers) for x in c.mentions
-    )
-
-
-def _others_like_it(m: InstrumentMention) -> bool:
-    """ "has signed similar agreements with Australia": other instruments."""
-    return (
-        m.plural
-        and not m.determiner
-        and bool(re.search(r"\b(?:similar|other|such)\s+$", m.modifiers))
-    )
 
 
 def _described_as_ones_own(m: InstrumentMention) -> bool:
@@ -296,20 +276,12 @@ def _named_later(
     for c in reversed(unnamed):
         last = c.mentions[-1]
         near = index - ctx.sentence_of(last.start).index <= 1
-        if _joined_by_and(last, m, ctx):
+        if joined_by_and(last, m, ctx):
             break  # "upgrade their FTA and signed the Downing Street Accord": two
         if near and _fits(m, c, ctx) and not other_signers(m, c, ctx, least=1):
             return c
         break
     return None
-
-
-def _joined_by_and(a: InstrumentMention, b: InstrumentMention, ctx: Context) -> bool:
-    """Whether ``b`` comes after ``a`` in the same sentence past an "and"."""
-    return (
-        ctx.sentence_of(a.start) is ctx.sentence_of(b.start)
-        and re.search(r"\band\b", ctx.text[a.end : b.start]) is not None
-    )
 
 
 def _apposed(
@@ -331,24 +303,9 @@ def _apposed(
     gap_start = max(x.end for x in previous.mentions)
     if m.start - gap_start > 80 or re.search(r"[.;]", ctx.text[gap_start : m.start]):
         return None
-    if _list_goes_on(m, ctx):
+    if list_goes_on(m, ctx):
         return None  # "including a memorandum on A, an agreement on B and a ..."
     return previous if _fits(m, previous, ctx, apposition=True) else None
-
-
-# between two items of a list of instruments
-_NEXT_ITEM = re.compile(r"[^.;]{0,80}?,?\s+(?:and\s+)?an?\s+(?:[\w-]+\s+){0,4}$")
-
-
-def _list_goes_on(m: InstrumentMention, ctx: Context) -> bool:
-    """Whether another instrument follows as the next item of a list ("a
-    memorandum on A, an agreement on B and a memorandum on C"): then ``m`` is an
-    item, not an apposition."""
-    sentence = ctx.sentence_of(m.start)
-    following = ctx.lexicon.kind_pattern.search(ctx.text, m.end, sentence.end)
-    return following is not None and bool(
-        _NEXT_ITEM.fullmatch(ctx.text, m.end, following.start())
-    )
 
 
 def _in_title(position: int, ctx: Context) -> bool:

@@ -72,6 +72,13 @@ class Lexicon:
     non_state: tuple[tuple[re.Pattern[str], str], ...]
     instruments: tuple[Instrument, ...]
 
+    def kind_of_noun(self, noun: str) -> str | None:
+        """The kind of instrument a noun names ("memoranda" -> MoU), if any."""
+        for pattern, kind in self.kind_nouns:
+            if pattern.match(noun):
+                return kind
+        return None
+
 
 def _merge(base: Any, extra: Any) -> Any:
     if isinstance(base, dict) and isinstance(extra, dict):

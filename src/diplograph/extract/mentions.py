@@ -70,13 +70,6 @@ class InstrumentMention:
         return self.determiner in _INDEFINITE
 
 
-def kind_of(noun: str, lexicon: Lexicon) -> str | None:
-    for pattern, kind in lexicon.kind_nouns:
-        if pattern.match(noun):
-            return kind
-    return None
-
-
 Known = dict[str, tuple[str, str, str]]  # surface -> (key, canonical name, kind)
 
 
@@ -202,7 +195,7 @@ def _known_names(text: str, lexicon: Lexicon) -> Known:
             known[surface] = (inst.id, inst.name, inst.kind)
     for acronym, long_name in acronym_definitions(text).items():
         nouns = [m.group() for m in lexicon.kind_pattern.finditer(long_name)]
-        kind = kind_of(nouns[-1], lexicon) if nouns else None
+        kind = lexicon.kind_of_noun(nouns[-1]) if nouns else None
         hit = (
             known.get(acronym)
             or known.get(long_name)
@@ -240,7 +233,7 @@ def _find_known(found: _Found, known: Known, lexicon: Lexicon) -> None:
             continue
         words = [w.group() for w in lexicon.kind_pattern.finditer(text[start:end])]
         if words:  # "the Iran nuclear accord": the word the text uses
-            kind = kind_of(words[-1], lexicon) or kind
+            kind = lexicon.kind_of_noun(words[-1]) or kind
         m = InstrumentMention(start, end, kind, text[start:end], canonical, key)
         if surface != canonical:
             m.aliases.append(surface)
@@ -256,7 +249,7 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
         if found.overlaps(start, end):
             continue
         noun = match.group()
-        kind = kind_of(noun, lexicon)
+        kind = lexicon.kind_of_noun(noun)
         capital = noun[:1].isupper() and not headline(text, start)
         name_start = proper_name_start(text, start) if capital else None
         name_end = proper_name_end(text, end) if capital else end
