@@ -120,19 +120,7 @@ def _antecedent(
     # a back-reference takes up one of the instruments told about lately: the
     # last 20 bound the work on a text that names hundreds
     recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
-    candidates = [
-        c
-        for c in recent
-        if _fits(m, c, ctx)
-        and not other_signers(m, c, ctx)
-        and not other_owners(m, c, ctx)
-        and not other_partner(m, c, ctx)
-        and not (told_as_another(m, ctx) and before_in_sentence(c, m, ctx))
-        # "their 1944 water treaty ... the new arrangement": not the old one
-        and not (c.background and re.search(r"\bnew\b", m.modifiers))
-        and not one_of_set(m, c, ctx)
-        and not other_subject(m, c, ctx)
-    ]
+    candidates = [c for c in recent if _can_take_up(m, c, ctx)]
     if not candidates:
         return None
     order = {id(c): i for i, c in enumerate(clusters)}
@@ -150,6 +138,22 @@ def _antecedent(
             last[id(c)],
             -order[id(c)],
         ),
+    )
+
+
+def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """Whether the back-reference ``m`` can be the instrument ``c``: it fits,
+    and nothing in the text tells them apart."""
+    return (
+        _fits(m, c, ctx)
+        and not other_signers(m, c, ctx)
+        and not other_owners(m, c, ctx)
+        and not other_partner(m, c, ctx)
+        and not (told_as_another(m, ctx) and before_in_sentence(c, m, ctx))
+        # "their 1944 water treaty ... the new arrangement": not the old one
+        and not (c.background and re.search(r"\bnew\b", m.modifiers))
+        and not one_of_set(m, c, ctx)
+        and not other_subject(m, c, ctx)
     )
 
 
