@@ -29,10 +29,7 @@ def other_signers(
     if not (_ACTING if least == 1 else _SIGNING).search(sentence.text):
         return False
     signers = _standing_codes(sentence.index, ctx)
-    named: set[str] = set()
-    for index in {ctx.sentence_of(other.start).index for other in c.mentions[-10:]}:
-        if index != sentence.index:
-            named |= _standing_codes(index, ctx)
+    named = _named_with(c, ctx, besides=sentence.index)
     return len(signers) >= least and bool(named) and not signers & named
 
 
@@ -49,6 +46,16 @@ def _standing_codes(index: int, ctx: Context) -> set[str]:
     return ctx.memo[key]  # type: ignore[no-any-return]
 
 
+def _named_with(c: Cluster, ctx: Context, *, besides: int = -1) -> set[str]:
+    """The states named in the sentences of ``c``'s last ten mentions (but the
+    sentence ``besides``)."""
+    named: set[str] = set()
+    for index in {ctx.sentence_of(other.start).index for other in c.mentions[-10:]}:
+        if index != besides:
+            named |= _standing_codes(index, ctx)
+    return named
+
+
 _WITH = re.compile(r"\s+with\s+(?:the\s+)?")
 
 
@@ -61,9 +68,7 @@ def other_partner(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     partner = [a for a in ctx.standing(after.end(), after.end() + 60)]
     if not partner or partner[0].start != after.end():
         return False
-    named: set[str] = set()
-    for index in {ctx.sentence_of(other.start).index for other in c.mentions[-10:]}:
-        named |= _standing_codes(index, ctx)
+    named = _named_with(c, ctx)
     return bool(named) and partner[0].code not in named
 
 
@@ -84,26 +89,22 @@ def other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     return bool(owners) and bool(named) and not owners <= named
 
 
-def _modifier_topics(m: InstrumentMention, ctx: Context) -> set[str]:
-    return {t for p, t in ctx.lexicon.topic_keywords if p.search(m.modifiers)}
-
-
 def other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     """ "the energy deal ... the fisheries agreement": instruments named by
     different subjects are different instruments."""
-    own = _modifier_topics(m, ctx)
+    own = ctx.lexicon.topics_in(m.modifiers)
     if not own:
         return False
     if c.name and not m.key:
         # "their free trade agreement" is not "the Downing Street Accord": a
         # name takes up a subject it is about, by its words or as the lexicon
         # knows it ("the nuclear deal" for the JCPOA)
-        named = {t for p, t in ctx.lexicon.topic_keywords if p.search(c.name)}
+        named = ctx.lexicon.topics_in(c.name)
         named.update(
             t for i in ctx.lexicon.instruments if i.id == c.key for t in i.topics
         )
         return not (own & named)
-    theirs = [t for x in c.mentions if (t := _modifier_topics(x, ctx))]
+    theirs = [t for x in c.mentions if (t := ctx.lexicon.topics_in(x.modifiers))]
     return bool(theirs) and all(not (own & t) for t in theirs)
 
 
@@ -127,12 +128,14 @@ def before_in_sentence(c: Cluster, m: InstrumentMention, ctx: Context) -> bool:
     return any(sentence.start <= x.start < m.start for x in c.mentions)
 
 
+_LIKE = re.compile(r"\b(?:similar|such)\b")
+
+
 def likened(c: Cluster, m: InstrumentMention) -> bool:
     """ "a similar pact with France": an instrument told only by likeness to
     another is not what a headline names, unless it says so too."""
-    like = re.compile(r"\b(?:similar|such)\b")
-    return not like.search(m.modifiers) and all(
-        like.search(x.modifiers) for x in c.mentions
+    return not _LIKE.search(m.modifiers) and all(
+        _LIKE.search(x.modifiers) for x in c.mentions
     )
 
 

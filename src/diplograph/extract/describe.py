@@ -100,7 +100,7 @@ _ONE_AND_OTHER = re.compile(
 
 
 def _topics_of(words: str, ctx: Context) -> tuple[str, ...]:
-    return tuple(sorted({t for p, t in ctx.lexicon.topic_keywords if p.search(words)}))
+    return tuple(sorted(ctx.lexicon.topics_in(words)))
 
 
 def _item_topics(items: list[str], ctx: Context) -> list[tuple[str, ...]]:
@@ -374,9 +374,7 @@ def respective(
         window = text[
             max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)
         ]
-        topics = {
-            t for pattern, t in ctx.lexicon.topic_keywords if pattern.search(window)
-        }
+        topics = ctx.lexicon.topics_in(window)
         topics.update(ctx.lexicon.topics_by_kind.get(m.kind or "", ()))
         evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
         for code, when in zip(subjects, dates, strict=True):

@@ -72,6 +72,12 @@ class Lexicon:
     non_state: tuple[tuple[re.Pattern[str], str], ...]
     instruments: tuple[Instrument, ...]
 
+    def topics_in(self, words: str) -> set[str]:
+        """The topics whose keywords ``words`` hold."""
+        return {
+            topic for pattern, topic in self.topic_keywords if pattern.search(words)
+        }
+
     def kind_of_noun(self, noun: str) -> str | None:
         """The kind of instrument a noun names ("memoranda" -> MoU), if any."""
         for pattern, kind in self.kind_nouns:

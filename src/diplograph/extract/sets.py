@@ -25,7 +25,7 @@ def one_of_set(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         not m.plural
         and m.determiner == "the"
         and all(x.plural for x in c.mentions)
-        and any(p.search(m.modifiers) for p, _ in ctx.lexicon.topic_keywords)
+        and bool(ctx.lexicon.topics_in(m.modifiers))
     )
 
 
