@@ -832,6 +832,15 @@ def test_describe_topic_keywords(text: str, topic: str) -> None:
     assert topic in fact.topics
 
 
+def test_describe_an_instrument_no_word_near_is_about_the_articles_subject() -> None:
+    [fact] = agreements(
+        "Ghana and Togo are at odds over the dam on the Volta river. Water "
+        "levels downstream fell again this month, and farmers blame the dam. "
+        "The two countries signed a declaration in 2015."
+    )
+    assert fact.topics == ("water_resources",)
+
+
 def test_describe_visa_waiver_is_migration() -> None:
     [fact] = agreements("China and Tonga signed a visa waiver agreement on Monday.")
     assert "migration" in fact.topics

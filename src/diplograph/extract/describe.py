@@ -297,7 +297,25 @@ def _topics(
                 rule = f"keyword {words!r} near the instrument"
                 span = ctx.span(found_start, found_end)
                 because.append(Because(f"topic {topic}", "describe", rule, span))
+    if not topics:  # every instrument is about something: the article's subject
+        topics, because = _article_topics(ctx)
     return tuple(sorted(topics)), because
+
+
+def _article_topics(ctx: Context) -> tuple[set[str], list[Because]]:
+    """The topic the article's words name most often, told first on a tie."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for sentence in ctx.sentences:
+        for topic, start, end in _keywords(sentence, ctx):
+            counts[topic] = counts.get(topic, 0) + 1
+            first.setdefault(topic, (start, end))
+    if not counts:
+        return set(), []
+    topic = max(counts, key=lambda t: (counts[t], -first[t][0]))
+    start, end = first[topic]
+    rule = f"the article's most frequent topic word, first {ctx.text[start:end]!r}"
+    return {topic}, [Because(f"topic {topic}", "describe", rule, ctx.span(start, end))]
 
 
 def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
