@@ -344,6 +344,19 @@ def test_roles_the_bloc_is_the_organization_named_before() -> None:
     assert fact.parties == ("AU", "RWA")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's Mahama and Togo's Gnassingbe signed the accord on Monday.",
+        "Ghana's President John Mahama and Togo's Faure Gnassingbe signed the "
+        "accord on Monday.",
+    ],
+)
+def test_roles_a_leader_named_after_his_state_stands_for_it(text: str) -> None:
+    [fact] = agreements(text)
+    assert fact.parties == ("GHA", "TGO")
+
+
 # events: the headline fact, however it is phrased
 
 
@@ -839,6 +852,19 @@ def test_describe_an_instrument_no_word_near_is_about_the_articles_subject() -> 
         "The two countries signed a declaration in 2015."
     )
     assert fact.topics == ("water_resources",)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "a joint leaders' statement",
+        "a joint press statement",
+        "a joint vision statement",
+    ],
+)
+def test_describe_a_joint_statement_with_words_between(words: str) -> None:
+    [fact] = agreements(f"Ghana and Togo adopted {words} on Monday.")
+    assert (fact.kind, fact.parties) == ("joint_statement", ("GHA", "TGO"))
 
 
 def test_describe_visa_waiver_is_migration() -> None:

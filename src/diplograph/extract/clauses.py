@@ -186,6 +186,9 @@ def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:
     if owner is None or a.end + owner.end() >= hit.start:
         return False
     following = a.end + owner.end()
+    owned = re.split(r",|\s+and\s+", ctx.text[following : hit.start])[0]
+    if re.fullmatch(r"(?:[A-Z][\w.'’-]*\s*){1,3}", owned):
+        return False  # "Togo's Faure Gnassingbe and ...": a name, standing for Togo
     words = ctx.text[following - 1 : following + 80]  # OFFICE is anchored with ^
     return not (OFFICE.match(words) or ctx.lexicon.acts.match(ctx.text, following))
 

@@ -235,9 +235,12 @@ def _party_rule(
         if re.search(r"(?i)brokered|mediated|backed|led|sponsored|hosted", gap):
             return ""  # "a UN-brokered truce": the broker
         return "modifier of the instrument"  # "U.S.-Taliban deal"
-    if re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap) and not re.search(
-        r"\b(?:for|of|to|with|on|about|against|from|over|in)\b", gap
-    ):
+    verbs = ctx.verbs(ctx.sentence_of(start))
+    if (
+        re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap)
+        and not re.search(r"\b(?:for|of|to|with|on|about|against|from|over|in)\b", gap)
+        and not any(a.end <= v_start < start for _, v_start, _ in verbs)
+    ):  # "Togo's Faure signed the accord": the subject's owner, the verb's to read
         return "possessor of the instrument"  # "Japan's pact with", not "China's
         # support for the deal" (an act on it is the event rules' to read)
     return ""
