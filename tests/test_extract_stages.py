@@ -637,6 +637,20 @@ def test_events_nothing_after_a_signing_precedes_it() -> None:
     assert all(e.date is None or e.date >= "2024" for e in fact.events)
 
 
+def test_events_present_tense_schedule_is_ahead_of_the_article() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a customs agreement on Monday. It takes effect in May."
+    )
+    assert ("in_force", "2024-05") in events(fact)
+
+
+def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> None:
+    [fact] = agreements(
+        "President Ruto pulled Kenya out of the Nairobi Fisheries Convention in 2019."
+    )
+    assert events(fact) == {("withdrawn", "2019")}
+
+
 # describe: kinds, names and topics from the text
 
 

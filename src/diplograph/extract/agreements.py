@@ -248,10 +248,20 @@ def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
         and not (a.signed.startswith(b.signed) or b.signed.startswith(a.signed))
     ):
         return False
-    if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
-        # "signed their first swap pact in 2001" is not the deal agreed this June
+    if bool(a.signed) != bool(b.signed):
         signed = a.signed or b.signed or ""
         other = b if a.signed else a
+        # "pulled out of the Trans-Pacific Partnership in 2017" is not the deal
+        # signed in 2019: nothing but talks comes before a signing
+        if any(
+            e.date
+            and e.date[:4] < signed[:4]
+            and e.type not in ("negotiation", "agreed")
+            for e in other.events
+        ):
+            return False
+    if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
+        # "signed their first swap pact in 2001" is not the deal agreed this June
         if any(e.date and e.date[:4] != signed[:4] for e in other.events):
             return False
         # "revising a 2012 trade pact ... reached an agreement": what the news

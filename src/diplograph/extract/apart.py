@@ -108,11 +108,42 @@ def other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     return bool(theirs) and all(not (own & t) for t in theirs)
 
 
+# "the nuclear deal that Iran signed with world powers in 2015", "the pact,
+# signed in 2016,": the year a back-reference's own clause gives it
+_SIGNED_IN = re.compile(
+    r"\s*,?\s+(?:(?:that|which)?\s*(?:[\w.-]+\s+){0,5}?(?P<verb>signed|agreed|"
+    r"reached|concluded|struck|inked|sealed)\s+(?:[\w.-]+\s+){0,5}?)?"
+    r"in\s+((?:1[89]|20)\d\d)\b"
+)
+
+
+def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """ "a 25-year cooperation pact ... the nuclear deal that Iran signed in
+    2015", "pulled out of the Trans-Pacific Partnership in 2017": a year of its
+    own that no sentence of the unnamed instrument ``c`` gives makes ``m``
+    another instrument."""
+    if c.key:
+        return False
+    sentence = ctx.sentence_of(m.start)
+    told = _SIGNED_IN.match(ctx.text, m.end, sentence.end)
+    if told is not None and not m.key and not told.group("verb"):
+        told = None  # "talks on the deal in 2025": the year of the talks
+    if told is None or ctx.lexicon.kind_pattern.search(ctx.text, m.end, told.end()):
+        return False
+    year = told.group(2)
+    return (
+        not any(year in ctx.sentence_of(x.start).text for x in c.mentions[-10:])
+        and year != c.year_label
+    )
+
+
 def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
     """ "It builds on a framework agreement initialled in June", "replacing the
     asylum deal": introduced as another instrument than the one told."""
     if m.key:
         return False
+    if m.determiner in ("separate", "another"):
+        return True  # "A separate digital trade agreement was signed"
     lead = m.start - len(m.modifiers)  # before "a framework"
     before = words_between(ctx.text, lead - 40, lead)
     # "exchange data under a memorandum": the instrument itself

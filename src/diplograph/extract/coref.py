@@ -23,6 +23,7 @@ from diplograph.extract.apart import (
     other_partner,
     other_signers,
     other_subject,
+    other_year,
     others_like_it,
     told_as_another,
 )
@@ -154,6 +155,17 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         and not (c.background and re.search(r"\bnew\b", m.modifiers))
         and not one_of_set(m, c, ctx)
         and not other_subject(m, c, ctx)
+        and not other_year(m, c, ctx)
+        and not _aside(m, c)
+    )
+
+
+def _aside(m: InstrumentMention, c: Cluster) -> bool:
+    """ "A separate fisheries agreement was signed ... talks on the deal": an
+    instrument told as another, by the way, is taken up only in its own words."""
+    first = c.mentions[0]
+    return first.determiner in ("separate", "another") and not (
+        _words(m.modifiers) & _words(first.modifiers)
     )
 
 
@@ -282,7 +294,12 @@ def _named_later(
         near = index - ctx.sentence_of(last.start).index <= 1
         if joined_by_and(last, m, ctx):
             break  # "upgrade their FTA and signed the Downing Street Accord": two
-        if near and _fits(m, c, ctx) and not other_signers(m, c, ctx, least=1):
+        if (
+            near
+            and _fits(m, c, ctx)
+            and not other_signers(m, c, ctx, least=1)
+            and not other_year(m, c, ctx)
+        ):
             return c
         break
     return None

@@ -37,10 +37,13 @@ def describe(
     codes = parties.codes()
     concerns = concerns_of(cluster, ctx)
     events, event_because = events_of(cluster, hits, kind, ctx)
-    if group is not None and not events:
-        # the members of "signed five MoUs on Saturday" were signed then
+    if group is not None:
+        # the members of "signed five MoUs on Saturday" were signed then, though
+        # a member's own sentence says only "was signed by the ministers"
         group_kind = kind_of(group, ctx)
-        events, _ = events_of(group, verb_hits(group, clusters, ctx), group_kind, ctx)
+        told, _ = events_of(group, verb_hits(group, clusters, ctx), group_kind, ctx)
+        dated = {e.type for e in events if e.date}
+        events += [e for e in told if not events or (e.date and e.type not in dated)]
     if cluster is clusters[0] and not cluster.background:
         # talks told without naming an instrument are about the news, not "their
         # 2000 treaty"

@@ -247,7 +247,11 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     )
     modal = (bool(lexicon.modality.search(scope)) and not agreed_to) or (
         etype in ("in_force", "terminated")
-        and bool(re.search(r"\bto\s+$", text[max(0, hit.start - 15) : hit.start]))
+        and bool(
+            re.search(r"\bto\s+$", text[max(0, hit.start - 15) : hit.start])
+            # "takes effect in March": scheduled, as "will take effect" is
+            or _SCHEDULED_PRESENT.match(text, hit.start, hit.end)
+        )
     )
     dates = ctx.dates(sentence, future=modal)
     when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
@@ -256,6 +260,9 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         # July 1" are scheduled events at their dates, as the guidelines count them
         return None
     return Event(etype, when, modal, (), evidence)
+
+
+_SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
 
 
 def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:

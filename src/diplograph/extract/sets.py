@@ -30,9 +30,12 @@ def one_of_set(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
 
 
 _MEMBER = re.compile(
-    r"(?:\bamong\s+(?:them|these|those|the\s+(?:[\w-]+\s+){0,3}\w+s)|"
+    r"(?:(?:\bamong\s+(?:them|these|those|the\s+(?:[\w-]+\s+){0,3}\w+s)|"
     r"\bone\s+of\s+(?:them|these|the\s+\w+s)|\b(?:they|these)\s+include"
-    r"|\bincluding)\b[^.;]*$",
+    r"|\bincluding)\b"
+    # "The first, a memorandum between the coast guards, ..."
+    r"|^\s*the\s+(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*,)"
+    r"[^.;]*$",
     re.I,
 )
 
@@ -52,7 +55,7 @@ def member_of(
     if earlier and one_of_set(first, earlier[-1], ctx):
         return earlier[-1]
     if not (
-        _MEMBER.search(ctx.text, sentence.start, first.start) or list_item(first, ctx)
+        _MEMBER.search(ctx.text[sentence.start : first.start]) or list_item(first, ctx)
     ):
         return None
     return earlier[-1] if earlier else None

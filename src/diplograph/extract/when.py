@@ -32,8 +32,10 @@ def _dateline(d: DateMention, sentence: Sentence, text: str) -> bool:
     )
 
 
+# "the 2015 nuclear deal", not "withdrew in 2018 from the deal"
 _YEAR_LABEL_AFTER = re.compile(
-    r"(?:'s)?\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|treaty|pact|accord|accords|"
+    r"(?:'s)?\s+(?:(?!(?:from|with|to|by|under|of|on|in|into|after|since|for|and|"
+    r"the|a|an)\b)[\w-]+\s+){0,3}(?:deal|agreement|treaty|pact|accord|accords|"
     r"agreements|convention|protocol|arrangement|declaration)\b",
     re.I,
 )
