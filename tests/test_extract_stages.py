@@ -357,6 +357,17 @@ def test_roles_a_leader_named_after_his_state_stands_for_it(text: str) -> None:
     assert fact.parties == ("GHA", "TGO")
 
 
+def test_roles_the_government_of_the_one_state_whose_government_is_named() -> None:
+    found = agreements(
+        "Peru's government and the Shining Path rebels agreed to a truce on "
+        "Monday. The rebels signed a peace agreement with the government in 1999."
+    )
+    assert {(f.kind, f.parties) for f in found} == {
+        ("ceasefire", ("PER",)),
+        ("agreement", ("PER",)),
+    }
+
+
 # events: the headline fact, however it is phrased
 
 
@@ -649,6 +660,42 @@ def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> Non
         "President Ruto pulled Kenya out of the Nairobi Fisheries Convention in 2019."
     )
     assert events(fact) == {("withdrawn", "2019")}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Japan's lower house on Monday approved the trade agreement with Peru.",
+         ("ratified", "2024-03-11")),
+        ("The ceasefire between Ghana and Togo took hold on Monday.",
+         ("in_force", "2024-03-11")),
+        ("Ghana and Togo launched the trade agreement on Monday.",
+         ("implemented", "2024-03-11")),
+        ("Ghana ditched its trade agreement with Togo on Monday.",
+         ("terminated", "2024-03-11")),
+        ("Ghana and Togo signed a truce in January. The truce, which began on "
+         "March 1, has largely held.", ("implemented", "2024-03-01")),
+    ],
+)  # fmt: skip
+def test_events_more_verb_forms(text: str, event: tuple[str, str]) -> None:
+    [fact] = agreements(text)
+    assert event in events(fact)
+
+
+def test_events_a_target_year_dates_nothing() -> None:
+    [fact] = agreements(
+        "Ghana and Togo adopted a joint statement, in which they pledged to double "
+        "trade by 2030."
+    )
+    assert fact.signed is None
+
+
+def test_events_the_signing_reaches_every_listed_instrument() -> None:
+    found = agreements(
+        "Ghana and Togo on Monday oversaw the signing of 12 documents, including "
+        "an agreement on visa exemption and a memorandum on a new rail crossing."
+    )
+    assert [f.signed for f in found] == ["2024-03-11", "2024-03-11"]
 
 
 # describe: kinds, names and topics from the text

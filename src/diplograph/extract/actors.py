@@ -112,6 +112,7 @@ def find_actors(text: str) -> list[ActorMention]:
             people.setdefault(surname, code)
     mentions.extend(_shouted(text))
     mentions.extend(_elided(text, mentions, exact, folded))
+    mentions.extend(_the_government(text, mentions))
     if not people:
         return sorted(mentions, key=lambda m: m.start)
     names = re.compile(
@@ -123,6 +124,27 @@ def find_actors(text: str) -> list[ActorMention]:
             code = people[match.group()]
             mentions.append(ActorMention(*match.span(), code, "person", match.group()))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_GOVERNMENT_OF = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?government\b", re.I)
+_THE_GOVERNMENT = re.compile(r"\bthe\s+((?:central\s+|national\s+)?government)\b", re.I)
+
+
+def _the_government(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "Colombia's government ... a peace agreement with the government": the
+    one state whose government the text names stands behind "the government"."""
+    codes = {
+        m.code
+        for m in found
+        if m.role in ("name", "alias", "demonym") and _GOVERNMENT_OF.match(text, m.end)
+    }
+    if len(codes) != 1:
+        return []
+    code = codes.pop()
+    return [
+        ActorMention(*match.span(1), code, "seat", match.group(1))
+        for match in _THE_GOVERNMENT.finditer(text)
+    ]
 
 
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")

@@ -47,7 +47,7 @@ def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
 
 
 _UNTIL = re.compile(r"\b(?:until|till|through|thru)\s+(?:the\s+end\s+of\s+)?$", re.I)
-_UNTIL_OPENS = re.compile(r"(?:until|till|through|thru)\b", re.I)  # a span from it
+_UNTIL_OPENS = re.compile(r"(?:until|till|through|thru|by)\b", re.I)  # a span from it
 # a span of time counted from the event: "18 months after it was signed", "two
 # years before the treaty expired"
 _COUNTED_FROM = re.compile(
@@ -130,6 +130,9 @@ def _claimed_before(
     )
 
 
+_DEADLINE = re.compile(
+    r"\b(?:by|to|until|till|through|before)\s+(?:the\s+end\s+of\s+)?$", re.I
+)
 _SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+year\b", re.I)
 
 
@@ -214,6 +217,9 @@ def _sentence_date(
         if d.value
         and not _dateline(d, sentence, ctx.text)
         and not (d.kind == "year" and _YEAR_LABEL_AFTER.match(ctx.text, d.end))
+        # "pledged to double trade by 2030": a target, not when anything happened
+        and not _DEADLINE.search(ctx.text, max(sentence.start, d.start - 20), d.start)
+        and not _UNTIL_OPENS.match(ctx.text, d.start)
     }
     if len(values) == 1 and len(verb_spans(sentence, ctx)) == 1:
         return values.pop()
