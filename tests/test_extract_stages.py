@@ -368,6 +368,14 @@ def test_roles_the_government_of_the_one_state_whose_government_is_named() -> No
     }
 
 
+def test_roles_agents_named_by_their_offices() -> None:
+    [fact] = agreements(
+        "The agreement was signed by Ghana's foreign minister and his Togolese "
+        "counterpart on Monday."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 # events: the headline fact, however it is phrased
 
 
@@ -694,6 +702,11 @@ def test_events_the_signing_reaches_every_listed_instrument() -> None:
     found = agreements(
         "Ghana and Togo on Monday oversaw the signing of 12 documents, including "
         "an agreement on visa exemption and a memorandum on a new rail crossing."
+    )
+    assert [f.signed for f in found] == ["2024-03-11", "2024-03-11"]
+    found = agreements(
+        "Ghana and Togo signed an extradition treaty and a mutual legal assistance "
+        "pact on Monday."
     )
     assert [f.signed for f in found] == ["2024-03-11", "2024-03-11"]
 

@@ -135,6 +135,12 @@ _LEADERS_OF = (
     r"(?:(?:leaders?|presidents?|heads?\s+of\s+(?:state|government)|"
     r"(?:foreign\s+)?ministers?|representatives?|governments?)\s+of\s+(?:the\s+)?)?"
 )
+# between two agents: "by Peru and Ghana", "by the leaders of Peru and Ghana",
+# "by Ghana's foreign minister and his Togolese counterpart"
+_AGENT_GAP = re.compile(
+    r"(?:(?:(?:'s|’s)?(?:\s+[A-Za-z][\w-]*){1,3}?)?(?:,?\s+and\s+|,\s*)"
+    r"(?:his\s+|her\s+|their\s+|its\s+)?)?(?:the\s+)?" + _LEADERS_OF
+)
 # a participle's agent set off by commas is not the main verb's subject
 _AGENT_ASIDE = re.compile(r",\s+(?:\w+\s+)?\w+(?:ed|en)\s+by\b[^,;]*,")
 
@@ -171,9 +177,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     for a in ctx.actors_in(position, sentence.end):
         if a.weak or roles.get(a.start):
             break
-        if not re.fullmatch(
-            r"(?:,?\s+and\s+|,\s*)?(?:the\s+)?" + _LEADERS_OF, text[position : a.start]
-        ):
+        if not _AGENT_GAP.fullmatch(text, position, a.start):
             break
         yield a, f"agent of {text[hit.start : hit.end]!r}"
         position = a.end
