@@ -711,6 +711,15 @@ def test_events_the_signing_reaches_every_listed_instrument() -> None:
     assert [f.signed for f in found] == ["2024-03-11", "2024-03-11"]
 
 
+def test_events_exchanging_documents_is_signing_new_ones() -> None:
+    found = agreements(
+        "Ghana and Togo signed a trade agreement on Monday. Their foreign "
+        "ministers also exchanged documents on maritime security."
+    )
+    assert {f.topics for f in found} == {("trade",), ("maritime_fisheries",)}
+    assert all(("signed", "2024-03-11") in events(f) for f in found)
+
+
 # describe: kinds, names and topics from the text
 
 

@@ -156,10 +156,12 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
 def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
     nouns = "|".join(f"(?:{p})" for p in kinds["nouns"])
     signing = (
-        r"\b(?:signed|inked|reached|struck|agreed|adopted|concluded|sealed|"
+        r"(?:\b(?:signed|inked|reached|struck|agreed|adopted|concluded|sealed|"
         r"initiall?ed|agreed on|agreed to)\s+"
         r"(?:an?|the|a new|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
         r"(?:[\w-]+\s+){0,5}?"
+        # "exchanged documents on incident prevention": signed them
+        r"|\bexchanged\s+(?:the\s+)?(?:signed\s+)?)"
     )
     return {
         "kind_priority": tuple(kinds["priority"]),

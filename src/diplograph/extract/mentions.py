@@ -175,7 +175,13 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
         group = match.lastgroup or ""
         kind = lexicon.object_kinds.get(group, "agreement")
         if not found.overlaps(*match.span(group)):
-            found.add(InstrumentMention(*match.span(group), kind, match.group(group)))
+            m = _with_context(
+                text, InstrumentMention(*match.span(group), kind, match.group(group))
+            )
+            lead = text[match.start() : match.start(group)]
+            if not _DETERMINER.search(lead):
+                m.determiner = "a"  # "exchanged documents on ...": new ones
+            found.keep(m)
             told[match.group(group).lower().rstrip("s")] = kind
     for noun, kind in told.items():
         again = (
