@@ -114,6 +114,27 @@ def test_coref_groups_by_name_not_by_sentence() -> None:
     assert sorted(c.name for c in clusters) == ["Accra Protocol", "Lima Accord"]
 
 
+def test_coref_an_apposition_stands_next_to_what_it_describes() -> None:
+    found = agreements(
+        "Ghana and Togo signed the Volta Basin Accord at a ceremony in Accra on "
+        "Monday, a memorandum on fisheries was also signed."
+    )
+    assert sorted(f.kind for f in found) == ["accord", "memorandum_of_understanding"]
+    [fact] = agreements(
+        "Ghana and Togo signed the Volta Basin Accord on Monday, a landmark "
+        "agreement on the river."
+    )
+    assert fact.name == "Volta Basin Accord"
+
+
+def test_roles_a_clause_with_its_own_signers_is_not_the_sentence_openers() -> None:
+    found = by_parties(
+        "Ghana and Togo signed the Volta Basin Accord on Monday, while Benin and "
+        "Niger signed a memorandum on fisheries."
+    )
+    assert set(found) == {("GHA", "TGO"), ("BEN", "NER")}
+
+
 # coref + roles: background instruments told in one clause
 
 

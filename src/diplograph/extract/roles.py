@@ -152,6 +152,9 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
                     votes.add(code, 1)
         if m.compared:
             continue  # the sentence's opening group made the other instrument
+        clause = ctx.clause_start(sentence, m.start)
+        if clause > sentence.start and ctx.standing(clause, m.start):
+            continue  # "..., while Benin and Niger signed a memorandum": its own
         for code in opening_group(ctx, sentence, roles_in(ctx, sentence)):
             votes.add(code, 1)
     for hit in hits:
