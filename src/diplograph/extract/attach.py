@@ -155,7 +155,8 @@ def _distance(m: InstrumentMention, start: int, end: int, ctx: Context) -> int:
 
 _AND_ITS = re.compile(
     # "an agreement on visa exemption and a memorandum on a railway crossing"
-    r"(?:\s+(?:on|for|to|with|between|in|of)\s+[^;.,]{0,100}?)?\s*,?\s*(?:and|as well as)\s+"
+    r"(?:\s+(?:on|for|to|with|between|in|of)\s+[^;.,]{0,100}?)?"
+    r"\s*,?\s*(?:and|as well as)\s+"
     r"(?:(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,4}|(?:[\w-]+\s+){0,2})$"
 )
 
