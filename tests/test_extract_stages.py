@@ -135,6 +135,15 @@ def test_roles_a_clause_with_its_own_signers_is_not_the_sentence_openers() -> No
     assert set(found) == {("GHA", "TGO"), ("BEN", "NER")}
 
 
+def test_coref_a_singular_back_reference_is_not_a_set() -> None:
+    found = agreements(
+        "Ghana and Togo signed seven agreements in Accra. Separately, Benin and "
+        "Niger signed a security pact on Monday. The agreement takes effect in May."
+    )
+    in_force = {f.parties for f in found if ("in_force", "2024-05") in events(f)}
+    assert in_force == {("BEN", "NER")}
+
+
 # coref + roles: background instruments told in one clause
 
 

@@ -157,6 +157,8 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         and not other_subject(m, c, ctx)
         and not other_year(m, c, ctx)
         and not _aside(m, c)
+        # "signed seven agreements ... the agreement": not the set
+        and (m.plural or any(not x.plural for x in c.mentions))
     )
 
 
