@@ -750,6 +750,21 @@ def test_events_exchanging_documents_is_signing_new_ones() -> None:
     assert all(("signed", "2024-03-11") in events(f) for f in found)
 
 
+def test_events_states_that_established_relations_normalized_them() -> None:
+    [fact] = agreements("Peru and Chile established diplomatic relations in 1952.")
+    assert (fact.kind, fact.parties, fact.signed) == (
+        "normalization",
+        ("CHL", "PER"),
+        "1952",
+    )
+    # a purpose told in a communique is its content, not another instrument
+    [fact] = agreements(
+        "Peru and Chile signed a joint communique on Monday. They decided to "
+        "recognise each other and establish diplomatic relations."
+    )
+    assert fact.kind == "joint_statement"
+
+
 # describe: kinds, names and topics from the text
 
 

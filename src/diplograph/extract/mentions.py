@@ -159,7 +159,8 @@ def _find_the_one(found: _Found) -> None:
 # not "a summit to normalise relations": a purpose, not yet an instrument
 _RESTORED_TIES = re.compile(
     r"(?:(?<!\bto )|(?<=\bagreed to )|(?<=\bdecided to ))"
-    r"\b(?:re-?establish|restor|resum|normali[sz])\w*\s+(?:(?:and|or)\s+\w+\s+)?"
+    r"\b(?:(?:re-?establish|restor|resum|normali[sz])\w*|established)\s+"
+    r"(?:(?:and|or)\s+\w+\s+)?"
     r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b",
     re.I,
 )
