@@ -406,6 +406,12 @@ def test_roles_agents_named_by_their_offices() -> None:
     assert fact.parties == ("GHA", "TGO")
 
 
+@pytest.mark.parametrize("model", ["EU-style", "Japan-designed", "China-funded"])
+def test_roles_a_modifier_naming_a_model_or_funder_is_no_party(model: str) -> None:
+    [fact] = agreements(f"Ghana and Togo signed a {model} port agreement on Monday.")
+    assert fact.parties == ("GHA", "TGO")
+
+
 # events: the headline fact, however it is phrased
 
 

@@ -235,8 +235,13 @@ def _party_rule(
     if re.fullmatch(r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", gap) and not re.search(
         r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b", gap
     ):
-        if re.search(r"(?i)brokered|mediated|backed|led|sponsored|hosted", gap):
-            return ""  # "a UN-brokered truce": the broker
+        if re.search(
+            r"(?i)\b(?:brokered|mediated|backed|led|sponsored|hosted|style|designed|"
+            r"made|funded|financed|built|inspired|like|type|era|based|owned|related|"
+            r"linked)\b",
+            gap,
+        ):
+            return ""  # "a UN-brokered truce": the broker; "an EU-style pact": a model
         return "modifier of the instrument"  # "U.S.-Taliban deal"
     verbs = ctx.verbs(ctx.sentence_of(start))
     if (
