@@ -771,6 +771,22 @@ def test_events_states_that_established_relations_normalized_them() -> None:
     assert fact.kind == "joint_statement"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo signed a long-negotiated trade agreement on Monday.",
+        "Ghana and Togo signed a trade deal on Monday after two years of "
+        "negotiations.",
+        "Ghana and Togo reached a trade deal on Monday on the 18th day of "
+        "marathon talks.",
+    ],
+)
+def test_events_talks_told_as_a_span_or_an_adjective_are_undated(text: str) -> None:
+    [fact] = agreements(text)
+    assert ("negotiation", None) in events(fact)
+    assert not any(t == "negotiation" and d for t, d in events(fact))
+
+
 # describe: kinds, names and topics from the text
 
 

@@ -100,6 +100,7 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
     )
     if (
         verb.lower().endswith("ed")
+        and etype != "negotiation"  # "a long-negotiated pact" was negotiated
         and determiner
         # "a protocol that expired": "that" opens a clause unless a noun follows
         and (determiner.group(1) != "that" or _instrument_after(hit.end, ctx))

@@ -71,8 +71,12 @@ def pick_date(
     text = ctx.text
     if _COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
         return None  # "18 months after it was signed": some time before the date
-    if re.match(r"(?:years|months|weeks|days|rounds)\s+of", text[v_start:v_end]):
-        return None  # "after years of talks": a span, not the day the text names
+    if re.match(
+        r"(?:years|months|weeks|days|rounds)\s+of|\w+-negotiated", text[v_start:v_end]
+    ) or (_SPAN_OF.search(text, max(sentence.start, v_start - 40), v_start)):
+        # "after years of talks": a span, not the day the text names; "a
+        # long-negotiated pact": an adjective tells no day
+        return None
     # "will run until 2035": when a period ends is no event's date
     dates = [
         d
@@ -132,6 +136,12 @@ def _claimed_before(
 
 _DEADLINE = re.compile(
     r"\b(?:by|to|until|till|through|before)\s+(?:the\s+end\s+of\s+)?$", re.I
+)
+# "two years of negotiations", "the 18th day of marathon talks"
+_SPAN_OF = re.compile(
+    r"\b(?:years|months|weeks|days|decades|rounds|\d+(?:st|nd|rd|th)\s+day)\s+of\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
 )
 _SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+year\b", re.I)
 
