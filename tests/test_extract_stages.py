@@ -787,6 +787,14 @@ def test_events_talks_told_as_a_span_or_an_adjective_are_undated(text: str) -> N
     assert not any(t == "negotiation" and d for t, d in events(fact))
 
 
+def test_events_talks_that_began_are_talks_not_an_implementation() -> None:
+    [fact] = agreements(
+        "Serbia and Kosovo failed to sign a trade agreement on Tuesday after "
+        "negotiations that began in 2013."
+    )
+    assert events(fact) == {("failed", "2024-03-12"), ("negotiation", "2013")}
+
+
 # describe: kinds, names and topics from the text
 
 

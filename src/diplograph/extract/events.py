@@ -262,6 +262,7 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     return Event(etype, when, modal, (), evidence)
 
 
+_WHICH_BEGAN = re.compile(r"([\w-]+),?\s+(?:which|that)\s*$")
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
 
 
@@ -287,6 +288,10 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         return None  # "agreed to restore ties": the agreement, not ties in force
     if etype == "in_force" and _ITS_END.search(before):
         return None  # "the withdrawal takes effect in six months": no entry into force
+    if verb in ("began", "started"):
+        noun = _WHICH_BEGAN.search(before)
+        if noun is None or not lexicon.kind_pattern.fullmatch(noun.group(1)):
+            return None  # "the truce, which began", not "negotiations that began"
     if etype != "signed":
         return etype
     if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
