@@ -144,6 +144,20 @@ def test_coref_a_singular_back_reference_is_not_a_set() -> None:
     assert in_force == {("BEN", "NER")}
 
 
+def test_coref_a_name_with_a_year_of_its_own_does_not_name_the_news() -> None:
+    found = agreements(
+        "Ghana and Togo agreed on Monday to a new defence agreement, to be signed "
+        "by their ministers later this year. The two leaders also witnessed the "
+        "signing of an arrangement on climate finance. Ghana and Togo signed the "
+        "Volta Treaty on security cooperation in 2006."
+    )
+    assert sorted((f.kind, f.name) for f in found) == [
+        ("agreement", None),
+        ("arrangement", None),
+        ("treaty", "Volta Treaty"),
+    ]
+
+
 # coref + roles: background instruments told in one clause
 
 
@@ -410,6 +424,19 @@ def test_roles_agents_named_by_their_offices() -> None:
 def test_roles_a_modifier_naming_a_model_or_funder_is_no_party(model: str) -> None:
     [fact] = agreements(f"Ghana and Togo signed a {model} port agreement on Monday.")
     assert fact.parties == ("GHA", "TGO")
+
+
+def test_roles_a_headline_critic_is_no_party() -> None:
+    found = extract(
+        Article(
+            "Benin on Tuesday rejected a port deal signed by Togo and the "
+            "breakaway region of Kpalime on Monday.",
+            "Benin rejects Togo's port deal",
+            PUBLISHED,
+            "case.txt",
+        )
+    ).agreements
+    assert [f.parties for f in found] == [("TGO",)]
 
 
 # events: the headline fact, however it is phrased

@@ -248,6 +248,11 @@ def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
         and not (a.signed.startswith(b.signed) or b.signed.startswith(a.signed))
     ):
         return False
+    signings = [
+        {e.date[:4] for e in f.events if e.type == "signed" and e.date} for f in (a, b)
+    ]
+    if all(signings) and not signings[0] & signings[1]:
+        return False  # signed in 2006, and to be signed this year: two instruments
     if bool(a.signed) != bool(b.signed):
         signed = a.signed or b.signed or ""
         other = b if a.signed else a

@@ -112,8 +112,10 @@ def other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
 # signed in 2016,": the year a back-reference's own clause gives it
 _SIGNED_IN = re.compile(
     r"\s*,?\s+(?:(?:that|which)?\s*(?:[\w.-]+\s+){0,5}?(?P<verb>signed|agreed|"
-    r"reached|concluded|struck|inked|sealed)\s+(?:[\w.-]+\s+){0,5}?)?"
-    r"in\s+((?:1[89]|20)\d\d)\b"
+    r"reached|concluded|struck|inked|sealed)\s+(?:[\w.-]+\s+){0,5}?"
+    # a name's own subject: "the Lombok Treaty on security cooperation in 2006"
+    r"|(?:on|for|with|between|of)\s+(?:[\w.-]+\s+){0,5}?)?"
+    r"in\s+(?P<year>(?:1[89]|20)\d\d)\b"
 )
 
 
@@ -130,7 +132,7 @@ def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         told = None  # "talks on the deal in 2025": the year of the talks
     if told is None or ctx.lexicon.kind_pattern.search(ctx.text, m.end, told.end()):
         return False
-    year = told.group(2)
+    year = told.group("year")
     return (
         not any(year in ctx.sentence_of(x.start).text for x in c.mentions[-10:])
         and year != c.year_label

@@ -28,6 +28,9 @@ CONCERN_BEFORE = re.compile(
     # "the Houthi rebels in Yemen", "a truce for Syria's Idlib province"
     r"|\b(?:rebels?|militants?|insurgents?|fighters|separatists|militias?)\s+"
     r"(?:in|of|from)\s+(?:the\s+)?"
+    # "the breakaway region of Somaliland": a territory, not a state that signs
+    r"|\b(?:breakaway|separatist|rebel-held|self-declared|occupied)\s+"
+    r"(?:region|republic|territory|province|enclave)\s+(?:of\s+)?(?:the\s+)?"
     r"|\b(?:ceasefire|cease-fire|truce|armistice)\s+(?:for|in)\s+(?:the\s+)?"
     # "a treaty on support for Ukraine", "sanctions on Russia", "a buffer zone
     # in Syria's Idlib province"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from diplograph.extract.actors import find_actors
 from diplograph.extract.acts import acts_on_instrument
 from diplograph.extract.attach import verb_hits
 from diplograph.extract.clauses import VerbHit
@@ -18,7 +17,13 @@ from diplograph.extract.context import Context
 from diplograph.extract.events import events_of, merge_events, talks
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import partner_list
-from diplograph.extract.roles import Votes, concerns_of, fallback_parties, find_parties
+from diplograph.extract.roles import (
+    Votes,
+    concerns_of,
+    fallback_parties,
+    find_parties,
+    headline_actors,
+)
 from diplograph.extract.sets import member_of
 from diplograph.extract.text import Sentence
 from diplograph.model import AgreementFact, Because, Event, Evidence
@@ -209,9 +214,7 @@ def _parties(
     elif len(parties.weights) == 1 and cluster is clusters[0]:
         # "Kenya, Uganda sign railway deal": the headline names the other party
         # of the article's first instrument
-        named = {
-            a.code for a in find_actors(ctx.article.title) if not a.weak and not a.place
-        }
+        named = headline_actors(ctx)
         if len(named) == 2 and set(parties.weights) <= named:
             for code in named:
                 parties.add(code, 1)

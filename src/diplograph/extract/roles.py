@@ -353,11 +353,19 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
                 rule = "named in the sentence before the instrument's"
                 votes.add(a.code, 1, _because(ctx, a, rule))
     if not votes.weights and headline:
-        for a in find_actors(ctx.article.title):
-            if (
-                not a.weak
-                and not a.place
-                and not ctx.lexicon.speaker_after.match(ctx.article.title, a.end)
-            ):
-                votes.add(a.code, 1)
+        for code in headline_actors(ctx):
+            votes.add(code, 1)
     return votes
+
+
+def headline_actors(ctx: Context) -> set[str]:
+    """The states the headline names as actors: not places, nor speakers or
+    critics ("Somalia rejects Ethiopia's port deal")."""
+    title = ctx.article.title
+    return {
+        a.code
+        for a in find_actors(title)
+        if not a.weak
+        and not a.place
+        and not ctx.lexicon.speaker_after.match(title, a.end)
+    }
