@@ -158,6 +158,23 @@ def test_coref_a_name_with_a_year_of_its_own_does_not_name_the_news() -> None:
     ]
 
 
+def test_coref_a_name_dubbed_for_another_noun_is_its_own_instrument() -> None:
+    found = extract(
+        Article(
+            "Ghana, Togo and Benin on Monday announced a security partnership, a "
+            "move that led Ghana to scrap a port deal with Niger.\n\nThe "
+            "partnership, dubbed GATOBE, will cover cyber defence.",
+            "Ghana, Togo and Benin forge GATOBE security pact",
+            PUBLISHED,
+            "case.txt",
+        )
+    ).agreements
+    assert {(f.name, f.parties) for f in found} == {
+        (None, ("GHA", "NER")),
+        ("GATOBE", ("BEN", "GHA", "TGO")),
+    }
+
+
 # coref + roles: background instruments told in one clause
 
 
@@ -820,6 +837,31 @@ def test_events_talks_that_began_are_talks_not_an_implementation() -> None:
         "negotiations that began in 2013."
     )
     assert events(fact) == {("failed", "2024-03-12"), ("negotiation", "2013")}
+
+
+def test_events_pulling_out_of_the_talks_is_no_withdrawal_from_the_pact() -> None:
+    [fact] = agreements(
+        "Ghana, Togo and Benin signed a trade pact on Monday. Niger pulled out of "
+        "the negotiations last year."
+    )
+    assert fact.parties == ("BEN", "GHA", "TGO")
+    assert events(fact) == {("signed", "2024-03-11")}
+
+
+def test_events_a_condition_is_no_event() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a trade pact on Monday. The pact will take effect "
+        "after it is ratified by both parliaments."
+    )
+    assert "ratified" not in {t for t, _ in events(fact)}
+
+
+def test_events_an_amount_before_the_instrument_keeps_it_the_object() -> None:
+    [fact] = agreements("Ghana scrapped a $40 billion deal with Togo on Monday.")
+    assert (fact.parties, events(fact)) == (
+        ("GHA", "TGO"),
+        {("terminated", "2024-03-11")},
+    )
 
 
 # describe: kinds, names and topics from the text

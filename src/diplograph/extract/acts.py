@@ -33,7 +33,10 @@ _ACTS_ON_OBJECT = frozenset({"suspended", "withdrawn", "terminated", "extended"}
 
 
 _OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an|its|their|his|her|all|some|any|\w+ly)\s+)*([A-Za-z][\w'’-]*)"
+    r"\s+(?:(?:the|a|an|its|their|his|her|all|some|any|\w+ly)\s+)*"
+    # an amount between: "scrapped a $40 billion deal"
+    r"(?:[$€£¥]?\d[\d.,]*(?:\s*(?:billion|million|trillion|bn|m))?\s+)?"
+    r"([A-Za-z][\w'’-]*)"
 )
 
 
@@ -66,7 +69,7 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
         return False  # a preposition, a pronoun, a name ("suspended New START")
     # the object phrase, up to a preposition: "the 2015 Algiers peace accord"
     phrase = re.match(
-        r"\s+(?:(?!(?:with|from|of|on|in|to|for|by|over|after)\b)[\w'’-]+\s+){0,5}"
+        r"\s+(?:(?!(?:with|from|of|on|in|to|for|by|over|after)\b)[\w'’$€£.,-]+\s+){0,5}"
         r"[\w-]+",
         text[hit.end : hit.end + 80],
     )
@@ -81,6 +84,13 @@ def _instrument_after(position: int, ctx: Context) -> bool:
     return bool(
         gap and ctx.lexicon.kind_pattern.match(ctx.text, position + gap.end())
     ) or bool(ctx.lexicon.kind_pattern.match(ctx.text, position + 1))
+
+
+_FROM_TALKS = re.compile(
+    r"\s+(?:(?:of|from|on)\s+)?(?:the\s+)?"
+    r"(?:(?!(?:after|before|during|following|amid|despite|in|at|since)\b)[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|dialogue|process|summit|meeting)\b"
+)
 
 
 def acts_on_instrument(hit: VerbHit, ctx: Context) -> bool:
@@ -121,6 +131,8 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
         and not _INSTRUMENT_SUBJECT.search(clause)
     ):
         return True  # "talks on the agreement were suspended": the talks were
+    if etype in _ACTS_ON_OBJECT and _FROM_TALKS.match(text, hit.end):
+        return True  # "India pulled out of the negotiations": not out of the pact
     return bool(
         text[hit.end : hit.end + 1] == " "
         and ctx.lexicon.kind_pattern.match(text, hit.end + 1)

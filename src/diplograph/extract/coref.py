@@ -285,6 +285,9 @@ def _named_later(
         )
     if ctx.lexicon.apart_before.search(words_between(ctx.text, m.start - 40, m.start)):
         return None
+    dubbed = _DUBBED.search(ctx.text, max(0, m.start - 60), m.start)
+    if dubbed and not ctx.lexicon.kind_pattern.fullmatch(dubbed.group(1)):
+        return None  # "The partnership, dubbed AUKUS": it names the partnership
     unnamed = [
         c
         for c in clusters
@@ -305,6 +308,9 @@ def _named_later(
             return c
         break
     return None
+
+
+_DUBBED = re.compile(r"([\w-]+),?\s+(?:dubbed|called|named|known\s+as)\s+(?:the\s+)?$")
 
 
 def _apposed(

@@ -190,6 +190,22 @@ def _acting(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[Ver
     return [hit for hit in hits if acts_on_instrument(hit, ctx)]
 
 
+def _of_headline(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> bool:
+    """Whether the headline tells of ``cluster``: the instrument it names ("U.S.,
+    Britain and Australia forge AUKUS security pact"), else the article's first."""
+    title = ctx.article.title
+    named = [c for c in clusters if c.name and _names_in(c, title)]
+    return cluster in named if named else cluster is clusters[0]
+
+
+def _names_in(cluster: Cluster, title: str) -> bool:
+    return any(
+        re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title)
+        for n in (cluster.name, *_aliases(cluster))
+        if n
+    )
+
+
 def _parties(
     cluster: Cluster,
     group: Cluster | None,
@@ -204,14 +220,16 @@ def _parties(
     if group is not None and len(parties.weights) < 2:
         group_parties = find_parties(group, _acting(group, clusters, ctx), ctx)
         if not group_parties.weights:
-            group_parties = fallback_parties(group, ctx, headline=group is clusters[0])
+            headline = _of_headline(group, clusters, ctx)
+            group_parties = fallback_parties(group, ctx, headline=headline)
         for code, weight in group_parties.weights.items():
             parties.add(code, weight)
     if not parties.weights:
-        parties = fallback_parties(cluster, ctx, headline=cluster is clusters[0])
+        headline = _of_headline(cluster, clusters, ctx)
+        parties = fallback_parties(cluster, ctx, headline=headline)
         if not parties.weights and siblings:
             parties = _sibling_parties(cluster, clusters, ctx)
-    elif len(parties.weights) == 1 and cluster is clusters[0]:
+    elif len(parties.weights) == 1 and _of_headline(cluster, clusters, ctx):
         # "Kenya, Uganda sign railway deal": the headline names the other party
         # of the article's first instrument
         named = headline_actors(ctx)

@@ -262,6 +262,11 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     return Event(etype, when, modal, (), evidence)
 
 
+_CONDITION = re.compile(
+    r"\b(?:after|once|when|until|unless|if)\s+(?:it|they|the\s+[\w-]+|both\s+sides)\s+"
+    r"(?:is|are|has\s+been|have\s+been)\s+$",
+    re.I,
+)
 _WHICH_BEGAN = re.compile(r"([\w-]+),?\s+(?:which|that)\s*$")
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
 
@@ -322,8 +327,12 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     after = text[hit.end : sentence.end]
     if about_something_else(hit, etype, ctx):
         return True
-    if re.search(r"\bonly\s+(?:after|once|when|if)\b", window):
-        return True  # "will normalise ties only after the treaty is signed"
+    if re.search(r"\bonly\s+(?:after|once|when|if)\b", window) or _CONDITION.search(
+        text, max(sentence.start, hit.start - 40), hit.start
+    ):
+        # "will normalise ties only after the treaty is signed", "will take
+        # effect after it is ratified by six members": a condition
+        return True
     if verb.lower().endswith("ing") and re.search(
         r"\b(?:about|against|of|on|over|from|for)\s+$",
         text[max(sentence.start, hit.start - 9) : hit.start],

@@ -10,6 +10,7 @@ from diplograph.extract.dates import MONTHS
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.names import (
     acronym_definitions,
+    dubbed_names,
     headline,
     looks_like_instrument,
     norm,
@@ -217,6 +218,10 @@ def _known_names(text: str, lexicon: Lexicon) -> Known:
             key = "name:" + norm(long_name)
             known[acronym] = (key, long_name, kind or "agreement")
             known[long_name] = (key, long_name, kind or "agreement")
+    for name, noun in dubbed_names(text).items():
+        if name not in known:
+            kind = lexicon.kind_of_noun(noun) or "agreement"
+            known[name] = ("name:" + norm(name), name, kind)
     return known
 
 

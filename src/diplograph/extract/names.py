@@ -90,6 +90,20 @@ def _title_case(line: str) -> bool:
     )
 
 
+# "the partnership, dubbed AUKUS", "a pact known as the Lisbon Principles"
+_DUBBED_NAME = re.compile(
+    r"\b(partnership|alliance|pact|deal|agreement|accord|arrangement|treaty|"
+    r"initiative|framework|compact|charter|truce|ceasefire),?\s+(?:dubbed|called|"
+    r"named|known\s+as)\s+(?:the\s+)?[\"“']?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
+)
+
+
+def dubbed_names(text: str) -> dict[str, str]:
+    """Names the text gives an instrument, with the noun they name: "The
+    partnership, dubbed AUKUS" -> {"AUKUS": "partnership"}."""
+    return {m.group(2): m.group(1) for m in _DUBBED_NAME.finditer(text)}
+
+
 def looks_like_instrument(name: str) -> bool:
     return bool(
         re.search(

@@ -42,7 +42,12 @@ def join_known_as(clusters: list[Cluster], ctx: Context) -> None:
         between = ctx.text[before.end : m.start]
         # "the cessation of what is also known as the Kuala Lumpur Peace Accord"
         what = _WHAT_KNOWN_AS.search(ctx.text, max(0, m.start - 60), m.start)
-        if not what and (not _KNOWN_AS.search(between) or len(between) > 40):
+        if not what and (
+            not _KNOWN_AS.search(between)
+            or len(between) > 40
+            or re.search(r"[.;!?]", between)  # "... with Niger. The partnership,
+            # dubbed GATOBE": the name is the partnership's, in a sentence of its own
+        ):
             continue
         if what and len(between) > 300:
             continue
