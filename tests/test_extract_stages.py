@@ -456,6 +456,14 @@ def test_roles_a_headline_critic_is_no_party() -> None:
     assert [f.parties for f in found] == [("TGO",)]
 
 
+def test_roles_an_organizations_members_are_not_the_organization() -> None:
+    [fact] = agreements(
+        "Russia suspended the Volta Arms Treaty in 2007. NATO members froze their "
+        "obligations under the treaty in response."
+    )
+    assert "NATO" not in fact.parties
+
+
 # events: the headline fact, however it is phrased
 
 
@@ -862,6 +870,14 @@ def test_events_an_amount_before_the_instrument_keeps_it_the_object() -> None:
         ("GHA", "TGO"),
         {("terminated", "2024-03-11")},
     )
+
+
+def test_events_the_same_month_is_the_month_named_before() -> None:
+    [fact] = agreements(
+        "Ghana said in February that it would leave the Volta Treaty. Togo "
+        "suspended its obligations under the treaty the same month."
+    )
+    assert ("suspended", "2024-02") in events(fact)
 
 
 # describe: kinds, names and topics from the text

@@ -143,18 +143,22 @@ _SPAN_OF = re.compile(
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
-_SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+year\b", re.I)
+_SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+(year|month)\b", re.I)
 
 
 def _same_year(sentence: Sentence, ctx: Context) -> str | None:
-    """ "Ankara, which signed the accord in the same year": the year the text
-    named last before the sentence."""
-    if not _SAME_YEAR.search(sentence.text):
+    """ "Ankara, which signed the accord in the same year", "Russia suspended it
+    the same month": the year (or month) the text named last before the
+    sentence."""
+    same = _SAME_YEAR.search(sentence.text)
+    if same is None:
         return None
+    size = 4 if same.group(1).lower() == "year" else 7
     for earlier in reversed(ctx.sentences[max(0, sentence.index - 5) : sentence.index]):
-        years = [d.value[:4] for d in ctx.dates(earlier, future=False) if d.value]
-        if years:
-            return years[-1]
+        told = [d.value for d in ctx.dates(earlier, future=False) if d.value]
+        told = [value[:size] for value in told if len(value) >= size]
+        if told:
+            return told[-1]
     return None
 
 
