@@ -464,6 +464,21 @@ def test_roles_an_organizations_members_are_not_the_organization() -> None:
     assert "NATO" not in fact.parties
 
 
+def test_roles_a_shared_office_after_two_possessives() -> None:
+    [fact] = agreements(
+        "Ghana's and Togo's foreign ministers signed an agreement on Monday."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
+def test_roles_the_broker_of_a_deal_is_no_party_and_the_deal_is_agreed() -> None:
+    [fact] = agreements("Qatar brokered an agreement between Ghana and Togo on Monday.")
+    assert (fact.parties, events(fact)) == (
+        ("GHA", "TGO"),
+        {("agreed", "2024-03-11")},
+    )
+
+
 # events: the headline fact, however it is phrased
 
 

@@ -203,6 +203,8 @@ def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:
     if owner is None or a.end + owner.end() >= hit.start:
         return False
     following = a.end + owner.end()
+    if re.match(r"(?:and|or)\s", ctx.text[following : following + 4]):
+        return False  # "Ghana's and Togo's foreign ministers": the office is shared
     owned = re.split(r",|\s+and\s+", ctx.text[following : hit.start])[0]
     if re.fullmatch(r"(?:[A-Z][\w.'’-]*\s*){1,3}", owned):
         return False  # "Togo's Faure Gnassingbe and ...": a name, standing for Togo
