@@ -479,6 +479,19 @@ def test_roles_the_broker_of_a_deal_is_no_party_and_the_deal_is_agreed() -> None
     )
 
 
+def test_roles_the_headline_names_the_other_party_of_a_fallback_one() -> None:
+    found = extract(
+        Article(
+            "LIMA -- Peru's foreign ministry said the two countries signed an "
+            "agreement on Monday exempting diplomats from visas.",
+            "Peru and Ghana sign visa waiver deal",
+            PUBLISHED,
+            "case.txt",
+        )
+    ).agreements
+    assert [f.parties for f in found] == [("GHA", "PER")]
+
+
 # events: the headline fact, however it is phrased
 
 

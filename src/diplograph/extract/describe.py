@@ -229,7 +229,7 @@ def _parties(
         parties = fallback_parties(cluster, ctx, headline=headline)
         if not parties.weights and siblings:
             parties = _sibling_parties(cluster, clusters, ctx)
-    elif len(parties.weights) == 1 and _of_headline(cluster, clusters, ctx):
+    if len(parties.weights) == 1 and _of_headline(cluster, clusters, ctx):
         # "Kenya, Uganda sign railway deal": the headline names the other party
         # of the article's first instrument
         named = headline_actors(ctx)
