@@ -908,6 +908,18 @@ def test_events_the_same_month_is_the_month_named_before() -> None:
     assert ("suspended", "2024-02") in events(fact)
 
 
+def test_events_a_month_that_year_and_a_partnership_agreement() -> None:
+    found = agreements(
+        "Ghana and Togo signed a memorandum on power trade on Monday. They signed "
+        "a comprehensive economic partnership agreement in February 2022, which "
+        "took effect in May that year."
+    )
+    assert sorted(sorted(events(f), key=str) for f in found) == [
+        [("in_force", "2022-05"), ("signed", "2022-02")],
+        [("signed", "2024-03-11")],
+    ]
+
+
 # describe: kinds, names and topics from the text
 
 

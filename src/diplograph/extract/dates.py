@@ -112,6 +112,26 @@ def find_dates(
             taken.append((start, end))
             found.append(DateMention(start + offset, end + offset, value, name))
     found.sort(key=lambda m: m.start)
+    return _that_year(found, text, offset)
+
+
+# "signed in February 2022 and took effect in May that year"
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
+
+
+def _that_year(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """A month "that year" is in the year of the date told before it."""
+    year = None
+    for i, m in enumerate(found):
+        if (
+            m.kind == "month"
+            and m.value
+            and year
+            and _THAT_YEAR.match(text, m.end - offset)
+        ):
+            found[i] = DateMention(m.start, m.end, year + m.value[4:], m.kind)
+        if m.value:
+            year = m.value[:4]
     return found
 
 

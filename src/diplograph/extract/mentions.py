@@ -176,6 +176,8 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
     for match in lexicon.object_nouns.finditer(text):
         group = match.lastgroup or ""
         kind = lexicon.object_kinds.get(group, "agreement")
+        if lexicon.kind_pattern.match(text, match.end(group) + 1):
+            continue  # "a comprehensive economic partnership agreement": a modifier
         if not found.overlaps(*match.span(group)):
             m = _with_context(
                 text, InstrumentMention(*match.span(group), kind, match.group(group))
