@@ -492,6 +492,15 @@ def test_roles_the_headline_names_the_other_party_of_a_fallback_one() -> None:
     assert [f.parties for f in found] == [("GHA", "PER")]
 
 
+def test_roles_a_plural_reference_skips_the_brokers_named_last() -> None:
+    found = agreements(
+        "Ghana and Togo signed a peace agreement on Monday, in a deal brokered by "
+        "the United States and Qatar. It builds on a declaration the two foreign "
+        "ministers signed in February."
+    )
+    assert {f.parties for f in found} == {("GHA", "TGO")}
+
+
 # events: the headline fact, however it is phrased
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from diplograph.extract.actors import ActorMention
+from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.text import Sentence
@@ -114,9 +115,20 @@ def last_coordination(ctx: Context, before: int, count: int) -> list[str]:
             continue
         if all(re.fullmatch(r",\s+(?:the\s+)?", j) for j in joins[:-1]):
             codes = list(dict.fromkeys(a.code for a in group))
-            if len(codes) == count and not _speaking(group[-1].end, ctx):
+            if (
+                len(codes) == count
+                and not _speaking(group[-1].end, ctx)
+                and not _brokers(group, ctx)
+            ):
                 return codes
     return []
+
+
+def _brokers(group: list[ActorMention], ctx: Context) -> bool:
+    """ "a deal brokered by the United States and Qatar ... the two foreign
+    ministers": the mediators are not the pair a plural reference means."""
+    roles = roles_in(ctx, ctx.sentence_of(group[0].start))
+    return any(roles.get(a.start) == "broker" for a in group)
 
 
 def listed_participants(ctx: Context) -> set[str]:
