@@ -175,6 +175,18 @@ def test_coref_a_name_dubbed_for_another_noun_is_its_own_instrument() -> None:
     }
 
 
+def test_coref_the_agreement_entered_into_with_another_partner() -> None:
+    found = agreements(
+        "Ghana signed a port agreement with China on Monday. On Monday, Ghana also "
+        "decided not to renew the agreement entered into with the Togolese "
+        "government."
+    )
+    assert {f.parties: events(f) for f in found} == {
+        ("CHN", "GHA"): {("signed", "2024-03-11")},
+        ("GHA", "TGO"): {("withdrawn", "2024-03-11")},
+    }
+
+
 # coref + roles: background instruments told in one clause
 
 
@@ -864,8 +876,7 @@ def test_events_states_that_established_relations_normalized_them() -> None:
     "text",
     [
         "Ghana and Togo signed a long-negotiated trade agreement on Monday.",
-        "Ghana and Togo signed a trade deal on Monday after two years of "
-        "negotiations.",
+        "Ghana and Togo signed a trade deal on Monday after two years of negotiations.",
         "Ghana and Togo reached a trade deal on Monday on the 18th day of "
         "marathon talks.",
     ],
@@ -927,6 +938,28 @@ def test_events_a_month_that_year_and_a_partnership_agreement() -> None:
         [("in_force", "2022-05"), ("signed", "2022-02")],
         [("signed", "2024-03-11")],
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana announced on Monday that it will not renew the fisheries agreement "
+        "with Togo.",
+        '"We decided not to renew the fisheries agreement with Togo," the Ghanaian '
+        "president said on Monday.",
+    ],
+)
+def test_events_one_party_not_renewing_withdraws(text: str) -> None:
+    [fact] = agreements(text)
+    assert events(fact) == {("withdrawn", "2024-03-11")}
+
+
+def test_events_neither_side_renewing_is_no_withdrawal() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a fisheries pact in 2019. Neither side moved to "
+        "renew it."
+    )
+    assert events(fact) == {("signed", "2019")}
 
 
 # describe: kinds, names and topics from the text

@@ -56,7 +56,10 @@ def _named_with(c: Cluster, ctx: Context, *, besides: int = -1) -> set[str]:
     return named
 
 
-_WITH = re.compile(r"\s+with\s+(?:the\s+)?")
+# "the deal with Mercosur", "the agreement entered into with the Indian government"
+_WITH = re.compile(
+    r"\s+(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?with\s+(?:the\s+)?"
+)
 
 
 def other_partner(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:

@@ -167,6 +167,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
             continue  # "sent notifications to the UN regarding their withdrawal"
         if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):
             yield a, f"subject of {text[hit.start : hit.end]!r}"
+    yield from _said_that_it(hit, clause, ctx)
     after = text[hit.end : min(sentence.end, hit.end + 120)]
     agent = re.match(r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?", after)
     if agent is None and hit.type in ("signed", "agreed"):
@@ -192,6 +193,27 @@ def _is_country(code: str) -> bool:
 _MEMBERS = re.compile(
     r"\s+(?:members?|allies|member\s+(?:states|countries)|partners)\b"
 )
+
+
+def _said_that_it(
+    hit: VerbHit, clause: int, ctx: Context
+) -> Iterable[tuple[ActorMention, str]]:
+    """ "The Maldives announced on Wednesday that it will not renew the
+    agreement": the speaker a pronoun takes up after "that" is the subject."""
+    text, sentence = ctx.text, hit.sentence
+    if not re.match(r"\s*(?:it|they|we)\b", text[clause : hit.start]):
+        return
+    if not re.search(r"\bthat\s*$", text[sentence.start : clause]):
+        return
+    before = ctx.clause_start(sentence, max(sentence.start, clause - 6))
+    roles = roles_in(ctx, sentence)
+    for a in ctx.actors_in(before, clause):
+        said = ctx.lexicon.speaker_after.match(text, a.end)
+        if said and not a.weak and not roles.get(a.start):
+            yield (
+                a,
+                f"speaker taken up by a pronoun before {text[hit.start : hit.end]!r}",
+            )
 
 
 def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:

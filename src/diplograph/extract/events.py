@@ -209,6 +209,12 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         "signed", "agreed", "ratified",
     ):  # fmt: skip
         etype = "failed"
+    elif etype == "extended" and _NOT_RENEWED.search(window[-30:]):
+        # "decided not to renew the agreement", "will not extend it": the one
+        # party's notice, dated when it decided (not "neither side renewed it")
+        dates = ctx.dates(sentence, future=False)
+        when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
+        return Event("withdrawn", when, False, (), (ctx.sentence_span(sentence),))
     elif lexicon.negation.search(scope):
         return None
     if _not_an_event(hit, etype, window, ctx):
@@ -267,6 +273,11 @@ _CONDITION = re.compile(
     r"(?:is|are|has\s+been|have\s+been)\s+$",
     re.I,
 )
+_NOT_RENEWED = re.compile(
+    r"(?<!neither )(?<!nor )\b(?:not\s+to|will\s+not|would\s+not|won't|wouldn't|"
+    r"refused\s+to|declined\s+to|decided\s+against)\s+$",
+    re.I,
+)
 _WHICH_BEGAN = re.compile(r"([\w-]+),?\s+(?:which|that)\s*$")
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
 
@@ -283,6 +294,7 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         and not lexicon.failure_before.search(before[-25:])  # "failed to sign"
         and not _DONE_TO.search(before)
         and not (etype in ("extended", "suspended") and _AGREED_TO.search(before))
+        and not (etype == "extended" and _NOT_RENEWED.search(before))
     ):
         return None  # "a deal to implement ...", "plans to ratify": not yet
     if (

@@ -43,7 +43,10 @@ PARTY_EVENTS = frozenset(
 )  # fmt: skip
 # acts one party does by itself: only the first subject group did it
 _ONE_PARTY_ACTS = frozenset({"suspended", "withdrawn", "terminated", "extended"})
-_PARTNER_GAP = re.compile(r"\s*,?\s*(?:with|between|among)\s+(?:the\s+)?")
+_PARTNER_GAP = re.compile(
+    r"\s*,?\s*(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?"
+    r"(?:with|between|among)\s+(?:the\s+)?"
+)
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
 
