@@ -513,6 +513,14 @@ def test_roles_a_plural_reference_skips_the_brokers_named_last() -> None:
     assert {f.parties for f in found} == {("GHA", "TGO")}
 
 
+def test_roles_a_state_that_has_deals_with_others_holds_each() -> None:
+    found = by_parties(
+        "Ghana signed a port deal with Benin on Monday. Ghana already has trade "
+        "deals with Togo and Niger."
+    )
+    assert set(found) == {("BEN", "GHA"), ("GHA", "TGO"), ("GHA", "NER")}
+
+
 # events: the headline fact, however it is phrased
 
 
@@ -960,6 +968,19 @@ def test_events_neither_side_renewing_is_no_withdrawal() -> None:
         "renew it."
     )
     assert events(fact) == {("signed", "2019")}
+
+
+def test_events_a_war_that_ended_in_an_armistice_not_a_treaty() -> None:
+    found = agreements(
+        "Ghana and Togo signed a military agreement on Monday to reduce tensions "
+        "on their border. The two countries remain at war since the 1960-63 war "
+        "ended in an armistice, not a peace treaty."
+    )
+    assert sorted((f.kind, f.signed) for f in found) == [
+        ("agreement", "2024-03-11"),
+        ("ceasefire", None),
+    ]
+    assert all(("terminated", None) not in events(f) for f in found)
 
 
 # describe: kinds, names and topics from the text

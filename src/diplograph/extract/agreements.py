@@ -229,6 +229,9 @@ def _another(about: frozenset[str]) -> bool:
     return "another" in about
 
 
+_YEARS = re.compile(r"\b((?:1[89]|20)\d\d)\b")
+
+
 def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
     if a.parties != b.parties and not _describes(a, b) and not _describes(b, a):
         return False
@@ -274,6 +277,11 @@ def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
         if int(signed[:4]) < year - 1 and any(
             not e.date and e.type in ("agreed", "signed") for e in other.events
         ):
+            return False
+        # "the 1950-53 war ended in an armistice": told among years long before
+        # the one signed now
+        told = {int(y) for e in other.evidence for y in _YEARS.findall(e.quote)}
+        if told and max(told) < int(signed[:4]) - 1:
             return False
     if _in_force_before(a, b) or _in_force_before(b, a):
         return False

@@ -360,8 +360,8 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         and not re.search(r"\b(?:complet|conclud|finish)\w*\s+(?:\w+\s+){0,2}$", clause)
     ):
         return True  # "launching the ratification process": not ratified yet
-    if etype == "terminated" and re.match(r"\s+with\s+(?:an?|the)\s", after):
-        return True  # "a war that ended with a ceasefire": the war ended
+    if etype == "terminated" and re.match(r"\s+(?:with|in)\s+(?:an?|the)\s", after):
+        return True  # "a war that ended with (in) a ceasefire": the war ended
     if re.match(
         r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b",
         after[:40],

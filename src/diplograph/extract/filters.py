@@ -22,7 +22,10 @@ _ANNIVERSARY = re.compile(
 
 # "announced no new agreement", "ended without a deal": there is none
 # "no new agreement", "without a deal", "any arms deal between them would ..."
-_NONE = re.compile(r"\b(?:no|any|without(?:\s+an?y?)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "ended in an armistice, not a peace treaty": none either
+_NONE = re.compile(
+    r"\b(?:no|any|without(?:\s+an?y?)?|,\s+not\s+an?)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
 
 
 # "had not signed a reciprocal agreement": an instrument nobody made

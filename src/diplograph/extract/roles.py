@@ -246,6 +246,8 @@ def _party_rule(
         ):
             return ""  # "a UN-brokered truce": the broker; "an EU-style pact": a model
         return "modifier of the instrument"  # "U.S.-Taliban deal"
+    if _HOLDS.fullmatch(gap):
+        return "holder of the instrument"  # "New Zealand already has trade deals"
     verbs = ctx.verbs(ctx.sentence_of(start))
     if (
         re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap)
@@ -255,6 +257,12 @@ def _party_rule(
         return "possessor of the instrument"  # "Japan's pact with", not "China's
         # support for the deal" (an act on it is the event rules' to read)
     return ""
+
+
+_HOLDS = re.compile(
+    r"\s+(?:already\s+|also\s+|now\s+)?(?:has|have|had)\s+(?:(?:an?|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,3}"
+)
 
 
 def _because(ctx: Context, a: ActorMention, rule: str) -> Because:
