@@ -521,6 +521,29 @@ def test_roles_a_state_that_has_deals_with_others_holds_each() -> None:
     assert set(found) == {("BEN", "GHA"), ("GHA", "TGO"), ("GHA", "NER")}
 
 
+@pytest.mark.parametrize(
+    ("title", "parties"),
+    [
+        ("Peru and Ghana sign visa waiver deal", ("GHA", "PER")),
+        # the headline names Ghana, but not as Peru's partner in the deal
+        ("Peru signs visa deal as Ghana looks on", ("PER",)),
+    ],
+)
+def test_roles_only_a_headline_pair_completes_the_parties(
+    title: str, parties: tuple[str, ...]
+) -> None:
+    found = extract(
+        Article(
+            "LIMA -- Peru's foreign ministry said it signed an agreement on Monday "
+            "exempting diplomats from visas.",
+            title,
+            PUBLISHED,
+            "case.txt",
+        )
+    ).agreements
+    assert [f.parties for f in found] == [parties]
+
+
 # events: the headline fact, however it is phrased
 
 

@@ -22,7 +22,7 @@ from diplograph.extract.roles import (
     concerns_of,
     fallback_parties,
     find_parties,
-    headline_actors,
+    headline_pair,
 )
 from diplograph.extract.sets import member_of
 from diplograph.extract.text import Sentence
@@ -232,8 +232,8 @@ def _parties(
     if len(parties.weights) == 1 and _of_headline(cluster, clusters, ctx):
         # "Kenya, Uganda sign railway deal": the headline names the other party
         # of the article's first instrument
-        named = headline_actors(ctx)
-        if len(named) == 2 and set(parties.weights) <= named:
+        named = headline_pair(ctx)
+        if set(parties.weights) <= named:
             for code in named:
                 parties.add(code, 1)
     return parties

@@ -372,11 +372,27 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
 def headline_actors(ctx: Context) -> set[str]:
     """The states the headline names as actors: not places, nor speakers or
     critics ("Somalia rejects Ethiopia's port deal")."""
+    return {a.code for a in _headline_actors(ctx)}
+
+
+def headline_pair(ctx: Context) -> set[str]:
+    """The two states the headline names together ("Kenya, Uganda sign railway
+    deal", "Peru and Ghana sign ..."), if it does."""
+    actors = _headline_actors(ctx)
     title = ctx.article.title
-    return {
-        a.code
+    if len({a.code for a in actors}) != 2 or not re.fullmatch(
+        r"\s*(?:,|and|&|-|–)\s*", title[actors[0].end : actors[1].start]
+    ):
+        return set()
+    return {a.code for a in actors}
+
+
+def _headline_actors(ctx: Context) -> list[ActorMention]:
+    title = ctx.article.title
+    return [
+        a
         for a in find_actors(title)
         if not a.weak
         and not a.place
         and not ctx.lexicon.speaker_after.match(title, a.end)
-    }
+    ]
