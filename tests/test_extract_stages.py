@@ -1006,6 +1006,19 @@ def test_events_a_war_that_ended_in_an_armistice_not_a_treaty() -> None:
     assert all(("terminated", None) not in events(f) for f in found)
 
 
+def test_events_a_purpose_or_a_plan_that_was_is_no_signing() -> None:
+    [fact] = agreements(
+        "Ghana said on Monday it was abandoning talks with Togo aimed at signing "
+        "a peace treaty."
+    )
+    assert events(fact) == {("failed", "2024-03-11")}
+    [fact] = agreements(
+        "Ghana and Togo planned a border pact. The pact was to be signed on "
+        "Friday in Accra, but Ghana postponed it."
+    )
+    assert "signed" not in {t for t, _ in events(fact)}
+
+
 # describe: kinds, names and topics from the text
 
 

@@ -273,6 +273,11 @@ _CONDITION = re.compile(
     r"(?:is|are|has\s+been|have\s+been)\s+$",
     re.I,
 )
+_PURPOSE = re.compile(
+    r"\b(?:aimed\s+at|aiming\s+at|with\s+a\s+view\s+to|with\s+the\s+aim\s+of|"
+    r"(?:was|were)\s+to\s+be)\s+$",
+    re.I,
+)
 _NOT_RENEWED = re.compile(
     r"(?<!neither )(?<!nor )\b(?:not\s+to|will\s+not|would\s+not|won't|wouldn't|"
     r"refused\s+to|declined\s+to|decided\s+against)\s+$",
@@ -297,6 +302,8 @@ def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         and not (etype == "extended" and _NOT_RENEWED.search(before))
     ):
         return None  # "a deal to implement ...", "plans to ratify": not yet
+    if _PURPOSE.search(before):
+        return None  # "talks aimed at signing a peace treaty", "was to be signed"
     if (
         etype == "in_force"
         and re.match(r"re-?(?:stor|establish)", verb)
