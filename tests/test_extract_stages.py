@@ -1019,6 +1019,18 @@ def test_events_a_purpose_or_a_plan_that_was_is_no_signing() -> None:
     assert "signed" not in {t for t, _ in events(fact)}
 
 
+def test_events_a_measure_or_another_object_is_no_agreeing() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a trade agreement on Monday, the largest either "
+        "side has ever finalised."
+    )
+    assert events(fact) == {("signed", "2024-03-11")}
+    [fact] = agreements(
+        "Ghana said on Monday it had finalized its withdrawal from the Volta Treaty."
+    )
+    assert "agreed" not in {t for t, _ in events(fact)}
+
+
 # describe: kinds, names and topics from the text
 
 

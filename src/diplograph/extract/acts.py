@@ -119,8 +119,11 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
     if (
         etype in _ACTS_ON_OBJECT
         or (etype == "implemented" and re.fullmatch(r"implement\w*", verb, re.I))
+        or (etype == "agreed" and re.fullmatch(r"finali[sz]ed", verb, re.I))
     ) and _other_object(hit, ctx):
-        return True  # "the EU will scrap tariffs", "suspended flights"
+        return True  # "the EU will scrap tariffs", "finalized its withdrawal"
+    if re.search(r"\bever\s+$", text[max(0, hit.start - 8) : hit.start]):
+        return True  # "the largest deal each side has ever finalised": a measure
     if re.search(
         r"\banniversary of (?:the\s+)?$", text[max(0, hit.start - 30) : hit.start]
     ):
