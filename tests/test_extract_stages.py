@@ -187,6 +187,21 @@ def test_coref_the_agreement_entered_into_with_another_partner() -> None:
     }
 
 
+def test_coref_the_news_memorandum_is_not_the_old_named_one_nor_its_protocol() -> None:
+    found = agreements(
+        "Ghana and Togo reached agreement on Monday on the final draft of a "
+        "memorandum of understanding (MoU) on migrant workers. The MoU sets "
+        "wages and leave. The Volta MoU was signed for the first time on May 13, "
+        "2006 in Accra and subsequently, the Protocol to Amend the Volta MoU was "
+        "signed on May 31, 2011 in Lome."
+    )
+    assert {(f.kind, f.name, f.signed) for f in found} == {
+        ("memorandum_of_understanding", None, None),
+        ("memorandum_of_understanding", "Volta MoU", "2006-05-13"),
+        ("protocol", "Protocol to Amend the Volta MoU", "2011-05-31"),
+    }
+
+
 # coref + roles: background instruments told in one clause
 
 

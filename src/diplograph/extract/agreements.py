@@ -268,15 +268,15 @@ def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
             for e in other.events
         ):
             return False
-    if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
-        # "signed their first swap pact in 2001" is not the deal agreed this June
-        if any(e.date and e.date[:4] != signed[:4] for e in other.events):
-            return False
         # "revising a 2012 trade pact ... reached an agreement": what the news
         # reaches or signs without a date is of its own time, not years before
         if int(signed[:4]) < year - 1 and any(
             not e.date and e.type in ("agreed", "signed") for e in other.events
         ):
+            return False
+    if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
+        # "signed their first swap pact in 2001" is not the deal agreed this June
+        if any(e.date and e.date[:4] != signed[:4] for e in other.events):
             return False
         # "the 1950-53 war ended in an armistice": told among years long before
         # the one signed now

@@ -122,6 +122,12 @@ _SIGNED_IN = re.compile(
 )
 
 
+_NAME_SIGNED = re.compile(
+    r"\s+(?:was|were)\s+(?:\w+\s+){0,2}?(?P<verb>signed|agreed|concluded|adopted|"
+    r"reached)\b[^.;]{0,60}?\b(?P<year>(?:1[89]|20)\d\d)\b"
+)
+
+
 def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     """ "a 25-year cooperation pact ... the nuclear deal that Iran signed in
     2015", "pulled out of the Trans-Pacific Partnership in 2017": a year of its
@@ -131,6 +137,8 @@ def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         return False
     sentence = ctx.sentence_of(m.start)
     told = _SIGNED_IN.match(ctx.text, m.end, sentence.end)
+    if told is None and m.key:  # "The PDI MoU was signed ... on May 13, 2006"
+        told = _NAME_SIGNED.match(ctx.text, m.end, sentence.end)
     if told is not None and not m.key and not told.group("verb"):
         told = None  # "talks on the deal in 2025": the year of the talks
     if told is None or ctx.lexicon.kind_pattern.search(ctx.text, m.end, told.end()):

@@ -335,9 +335,10 @@ def _apposed(
     if list_goes_on(m, ctx):
         return None  # "including a memorandum on A, an agreement on B and a ..."
     comma = ctx.text.find(",", gap_start, m.start)
-    if m.indefinite and comma - gap_start > 30:
+    if comma - gap_start > 30:
         # "the deal with Peru, a landmark agreement", not "signed the Hanoi
-        # Accord at a ceremony on Monday, a memorandum ...": an apposition
+        # Accord at a ceremony on Monday, a memorandum ..." nor "was signed in
+        # 2006 in Bali and subsequently, the Protocol ...": an apposition
         # stands next to what it describes
         return None
     return previous if _fits(m, previous, ctx, apposition=True) else None

@@ -216,6 +216,8 @@ def _known_names(text: str, lexicon: Lexicon) -> Known:
             known.setdefault(long_name, hit)
         elif _ORGANIZATION.search(" " + long_name.split()[-1]):
             continue  # "North Atlantic Treaty Organization (NATO)": a body
+        elif long_name.islower():
+            continue  # "a memorandum of understanding (MoU)": a kind, no name
         elif kind or looks_like_instrument(long_name):
             key = "name:" + norm(long_name)
             known[acronym] = (key, long_name, kind or "agreement")
