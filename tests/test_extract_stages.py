@@ -202,6 +202,15 @@ def test_coref_the_news_memorandum_is_not_the_old_named_one_nor_its_protocol() -
     }
 
 
+def test_coref_two_instruments_introduced_together_with_their_subjects() -> None:
+    found = agreements(
+        "The Ghanaian and Togolese presidents have signed an agreement on allied "
+        "relations between the two states and an agreement on demarcating their "
+        "border. The agreement was signed at a summit in Accra on Monday."
+    )
+    assert [(f.kind, f.signed) for f in found] == [("agreement", "2024-03-11")] * 2
+
+
 # coref + roles: background instruments told in one clause
 
 

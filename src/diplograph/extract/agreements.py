@@ -179,7 +179,12 @@ def _set_apart(cluster: Cluster, lexicon: Lexicon) -> bool:
 
 
 # "a social security agreement and an investment treaty"
-_COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as|,)\s+an?\s+(?:[\w-]+\s+){0,4}")
+_COORDINATED = re.compile(
+    # "an agreement on allied relations between the two states and an agreement
+    # on demarcating the border": the first one's subject may come between
+    r"(?:\s+(?:on|for|to|with|between|in|of)\s+[^;.,]{0,100}?)?"
+    r"\s*,?\s*(?:and|as well as|,)\s+an?\s+(?:[\w-]+\s+){0,4}"
+)
 
 
 def _introduced_together(
