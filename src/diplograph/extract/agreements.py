@@ -85,7 +85,33 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             facts.extend((fact, about) for fact in described)
     merged = merge_retold(facts, lexicon.kind_priority, year=article.published.year)
     merged = same_pair(same_occasion(merged, ctx.article), ctx.article)
-    return [coherent(fact) for fact in merged]
+    return told_apart([coherent(fact) for fact in merged])
+
+
+def told_apart(facts: list[AgreementFact]) -> list[AgreementFact]:
+    """Two instruments alike in kind, parties, day and topics, first told in one
+    sentence ("signed an agreement on allied relations and an agreement on
+    demarcating the border"), would be one node of the graph, which names an
+    unnamed instrument by those and its first sentence: the later one is
+    named by another of its sentences, when it has one."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for fact in facts:
+        for first in fact.evidence or (None,):
+            rest = tuple(e for e in fact.evidence if e is not first)
+            told = replace(fact, evidence=(first, *rest)) if first else fact
+            if _identity_key(told) not in seen:
+                fact = told
+                break
+        seen.add(_identity_key(fact))
+        kept.append(fact)
+    return kept
+
+
+def _identity_key(fact: AgreementFact) -> tuple[object, ...]:
+    """What :func:`~diplograph.iri.agreement_iri` tells an unnamed instrument by."""
+    first = fact.evidence[0].quote if fact.evidence else None
+    return (fact.name, fact.kind, fact.parties, fact.signed, fact.topics, first)
 
 
 def same_pair(facts: list[AgreementFact], article: Article) -> list[AgreementFact]:
