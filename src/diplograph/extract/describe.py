@@ -312,8 +312,7 @@ def _topics(
     because: list[Because] = []
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
-        start = max(sentence.start, m.start - 150)
-        end = min(sentence.end, m.end + 200)
+        start, end = _own_words(m, sentence, ctx)
         for topic, found_start, found_end in _keywords(sentence, ctx):
             if start <= found_start and found_end <= end and topic not in topics:
                 topics.add(topic)
@@ -340,6 +339,30 @@ def _article_topics(ctx: Context) -> tuple[set[str], list[Because]]:
     start, end = first[topic]
     rule = f"the article's most frequent topic word, first {ctx.text[start:end]!r}"
     return {topic}, [Because(f"topic {topic}", "describe", rule, ctx.span(start, end))]
+
+
+# "an agreement on friendly relations and an agreement on demarcating the
+# border": where the next instrument introduced with it begins
+_AND_ANOTHER = re.compile(r"\s*,?\s*\b(?:and|as well as)\s+an?\s+(?:[\w-]+\s+){0,4}$")
+
+
+def _own_words(
+    m: InstrumentMention, sentence: Sentence, ctx: Context
+) -> tuple[int, int]:
+    """The words around a mention that tell its subject: up to 150 characters
+    before it and 200 after, but not past an instrument introduced with it."""
+    text = ctx.text
+    start = max(sentence.start, m.start - 150)
+    end = min(sentence.end, m.end + 200)
+    for other in ctx.lexicon.kind_pattern.finditer(text, m.end, end):
+        joined = _AND_ANOTHER.search(text, m.end, other.start())
+        if joined:
+            end = joined.start()
+            break
+    joined = _AND_ANOTHER.search(text, start, m.start)
+    if joined and ctx.lexicon.kind_pattern.search(text, start, joined.start()):
+        start = max(start, joined.start())
+    return start, end
 
 
 def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
