@@ -1055,6 +1055,14 @@ def test_events_a_measure_or_another_object_is_no_agreeing() -> None:
     assert "agreed" not in {t for t, _ in events(fact)}
 
 
+def test_events_a_deadline_dates_nothing() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a trade agreement on Monday. With a week before "
+        "the deadline of 31 January, the agreement is now concluded."
+    )
+    assert ("agreed", None) in events(fact)
+
+
 # describe: kinds, names and topics from the text
 
 

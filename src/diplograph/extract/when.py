@@ -46,7 +46,12 @@ def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
     return [(start, end) for _, start, end in ctx.verbs(sentence)]
 
 
-_UNTIL = re.compile(r"\b(?:until|till|through|thru)\s+(?:the\s+end\s+of\s+)?$", re.I)
+# "until 2035", "before the deadline of 31 January": a bound, not the day
+_UNTIL = re.compile(
+    r"\b(?:(?:until|till|through|thru)\s+(?:the\s+end\s+of\s+)?|"
+    r"deadline\s+(?:of\s+|on\s+)?|before\s+)$",
+    re.I,
+)
 _UNTIL_OPENS = re.compile(r"(?:until|till|through|thru|by)\b", re.I)  # a span from it
 # a span of time counted from the event: "18 months after it was signed", "two
 # years before the treaty expired"
