@@ -1063,6 +1063,14 @@ def test_events_a_deadline_dates_nothing() -> None:
     assert ("agreed", None) in events(fact)
 
 
+def test_events_ditching_something_else_ends_no_instrument() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have reached a deal on Monday to trade in their own "
+        "currencies, ditching the U.S. dollar."
+    )
+    assert events(fact) == {("agreed", "2024-03-11")}
+
+
 # describe: kinds, names and topics from the text
 
 
