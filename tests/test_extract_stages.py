@@ -1071,6 +1071,16 @@ def test_events_ditching_something_else_ends_no_instrument() -> None:
     assert events(fact) == {("agreed", "2024-03-11")}
 
 
+def test_events_signed_memorandums_on_two_subjects() -> None:
+    found = agreements(
+        "Ghana and Togo signed memorandums on agriculture and health on Monday."
+    )
+    assert sorted((f.topics, f.signed) for f in found) == [
+        (("food_security",), "2024-03-11"),
+        (("health",), "2024-03-11"),
+    ]
+
+
 # describe: kinds, names and topics from the text
 
 

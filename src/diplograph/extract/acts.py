@@ -138,5 +138,6 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
         return True  # "India pulled out of the negotiations": not out of the pact
     return bool(
         text[hit.end : hit.end + 1] == " "
+        and not verb.lower().endswith("ed")  # "signed memorandums on health"
         and ctx.lexicon.kind_pattern.match(text, hit.end + 1)
     )  # "the withdrawal agreement", "an extension deal": a name
