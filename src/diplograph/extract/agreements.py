@@ -302,8 +302,10 @@ def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
         # "revising a 2012 trade pact ... reached an agreement": what the news
         # reaches or signs without a date is of its own time, not years before
         if int(signed[:4]) < year - 1 and any(
-            not e.date and e.type in ("agreed", "signed") for e in other.events
-        ):
+            e.type in ("agreed", "signed")
+            and (not e.date or int(e.date[:4]) > int(signed[:4]) + 1)
+            for e in other.events
+        ):  # nor what it reaches this year
             return False
     if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
         # "signed their first swap pact in 2001" is not the deal agreed this June
