@@ -1081,6 +1081,27 @@ def test_events_signed_memorandums_on_two_subjects() -> None:
     ]
 
 
+def test_events_signed_last_week_is_not_the_day_of_the_other_instruments() -> None:
+    found = agreements(
+        "Ghana and Togo signed a trade deal on Monday. Benin has demands, set out "
+        "in a memorandum the three countries signed in Lome last week."
+    )
+    assert {f.kind: f.signed for f in found} == {
+        "deal": "2024-03-11",
+        "memorandum_of_understanding": None,
+    }
+
+
+def test_describe_a_name_goes_on_past_beyond() -> None:
+    [fact] = agreements(
+        "Ghana ratified the Agreement on Marine Biodiversity of Areas beyond "
+        "National Jurisdiction on Monday."
+    )
+    assert fact.name == (
+        "Agreement on Marine Biodiversity of Areas beyond National Jurisdiction"
+    )
+
+
 # describe: kinds, names and topics from the text
 
 

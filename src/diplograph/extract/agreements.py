@@ -159,7 +159,14 @@ def same_occasion(facts: list[AgreementFact], article: Article) -> list[Agreemen
     day = days.pop()
     dated = []
     for fact in facts:
-        undated = [e for e in fact.events if e.type == "signed" and not e.date]
+        undated = [
+            e
+            for e in fact.events
+            if e.type == "signed"
+            and not e.date
+            # "signed in Madrid last week": told as another day, just not which
+            and not any(_SOME_DAY.search(x.quote) for x in e.evidence)
+        ]
         if fact.signed or not undated:
             dated.append(fact)
             continue
@@ -176,6 +183,9 @@ def same_occasion(facts: list[AgreementFact], article: Article) -> list[Agreemen
     return dated
 
 
+_SOME_DAY = re.compile(
+    r"\b(?:(?:last|previous|past)\s+week|recently|the\s+other\s+day|earlier)\b", re.I
+)
 _AFTER_SIGNING = frozenset({"ratified", "in_force", "implemented"})
 
 

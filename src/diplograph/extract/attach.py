@@ -38,7 +38,9 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
 
 # steps a sentence can tell without naming the instrument again ("Argentina
 # and Uruguay deposited their ratifications on Thursday")
-_IMPLICIT = frozenset({"ratified", "in_force", "withdrawn", "suspended", "extended"})
+_IMPLICIT = frozenset(
+    {"ratified", "in_force", "withdrawn", "suspended", "extended", "signed"}
+)
 
 
 def _implicit_hits(

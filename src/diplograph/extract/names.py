@@ -204,7 +204,7 @@ _PARTIES_ONLY = re.compile(
 
 
 _TAIL_CONNECTORS = {"of", "on", "for", "against", "the", "and", "in", "to",
-                    "between", "with", "relating",
+                    "between", "with", "relating", "beyond", "within", "under",
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
 
 

@@ -395,4 +395,9 @@ def _headline_actors(ctx: Context) -> list[ActorMention]:
         if not a.weak
         and not a.place
         and not ctx.lexicon.speaker_after.match(title, a.end)
+        # "countries sign UN high seas treaty": made under its auspices
+        and not (a.code in ctx.lexicon.auspices and _BEFORE_NOUN.match(title, a.end))
     ]
+
+
+_BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+[a-z]")
