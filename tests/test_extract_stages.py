@@ -1102,6 +1102,20 @@ def test_describe_a_name_goes_on_past_beyond() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo signed a trade agreement in 2019 that took effect a year "
+        "later.",
+        "Ghana and Togo signed a trade agreement in 2019. It took effect the "
+        "following year.",
+    ],
+)
+def test_events_years_counted_from_the_year_told_before(text: str) -> None:
+    [fact] = agreements(text)
+    assert events(fact) == {("signed", "2019"), ("in_force", "2020")}
+
+
 # describe: kinds, names and topics from the text
 
 

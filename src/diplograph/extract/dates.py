@@ -112,7 +112,7 @@ def find_dates(
             taken.append((start, end))
             found.append(DateMention(start + offset, end + offset, value, name))
     found.sort(key=lambda m: m.start)
-    return _that_year(found, text, offset)
+    return _years_later(_that_year(found, text, offset), text, offset)
 
 
 # "signed in February 2022 and took effect in May that year"
@@ -133,6 +133,39 @@ def _that_year(found: list[DateMention], text: str, offset: int) -> list[DateMen
         if m.value:
             year = m.value[:4]
     return found
+
+
+# "signed in 2019, it took effect a year later", "... the following year"
+_YEARS_LATER = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"years?\s+later|the\s+(?:following|next)\s+year)\b",
+    re.I,
+)
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+          "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+
+
+def years_later(text: str) -> int | None:
+    """How many years "a year later", "the following year" counts, if told."""
+    match = _YEARS_LATER.search(text)
+    if match is None:
+        return None
+    n = match.group("n")
+    return 1 if n is None else int(n) if n.isdigit() else _COUNT[n.lower()]
+
+
+def _years_later(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """Years counted from the date told before them, in the same text."""
+    extra = []
+    for match in _YEARS_LATER.finditer(text):
+        start, end = match.start() + offset, match.end() + offset
+        before = [m for m in found if m.end <= start and m.value]
+        if not before or any(m.start < end and start < m.end for m in found):
+            continue
+        years = years_later(match.group()) or 0
+        year = int(before[-1].value[:4]) + years  # type: ignore[index]
+        extra.append(DateMention(start, end, f"{year:04d}", "years_later"))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 _SKIP = "skip"
