@@ -568,6 +568,14 @@ def test_roles_only_a_headline_pair_completes_the_parties(
     assert [f.parties for f in found] == [parties]
 
 
+def test_roles_a_partner_before_brokered_by_is_no_broker() -> None:
+    [fact] = agreements(
+        "Ghana said it had signed a port deal with Togo, brokered by Benin and the "
+        "UN, on Monday."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 # events: the headline fact, however it is phrased
 
 
