@@ -1124,6 +1124,18 @@ def test_events_years_counted_from_the_year_told_before(text: str) -> None:
     assert events(fact) == {("signed", "2019"), ("in_force", "2020")}
 
 
+def test_events_something_done_under_the_instrument_implements_it() -> None:
+    [fact] = agreements(
+        "Ghana and Togo swapped prisoners on Monday under a deal mediated by Benin."
+    )
+    assert (fact.parties, events(fact)) == (
+        ("GHA", "TGO"),
+        {("implemented", "2024-03-11")},
+    )
+    [fact] = agreements("Ghana will export gas to Togo under the deal from May.")
+    assert "implemented" not in {t for t, _ in events(fact)}
+
+
 # describe: kinds, names and topics from the text
 
 

@@ -16,7 +16,7 @@ import re
 from diplograph.extract.acts import about_something_else
 from diplograph.extract.clauses import VerbHit, first_group, subjects, verb_scope
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import STATEMENTS, Cluster
+from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.text import words_between
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
@@ -96,9 +96,31 @@ def events_of(
             if years:
                 when = str(ctx.article.published.year - years)
                 events.append(Event("in_force", when))
+        events.extend(_done_under(m, ctx))
     if kind in STATEMENTS and not any(e.type == "signed" for e in events):
         events.extend(_dated_statement(cluster, ctx))
     return events, because
+
+
+# "Moscow and Kyiv swapped prisoners on Monday under a deal": something done
+# under it (GUIDELINES: "first shipment under it") is its implementation
+_DONE_UNDER = re.compile(
+    r"\b(?!(?:signed|agreed|reached|concluded|said|announced|approved|ratified)\b)"
+    r"([a-z]+ed)\s+(?:[\w$,.-]+\s+){0,8}?under\s+(?:a|an|the|this|that|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+
+
+def _done_under(m: InstrumentMention, ctx: Context) -> list[Event]:
+    sentence = ctx.sentence_of(m.start)
+    clause = ctx.clause_start(sentence, m.start)
+    done = _DONE_UNDER.search(ctx.text, clause, m.start)
+    if done is None or ctx.lexicon.modality.search(ctx.text, clause, m.start):
+        return []
+    verb_start, verb_end = done.span(1)
+    dates = ctx.dates(sentence, future=False)
+    when = pick_date(dates, verb_start, verb_end, sentence, ctx, "implemented")
+    return [Event("implemented", when, evidence=(ctx.sentence_span(sentence),))]
 
 
 # "according to a joint statement on Thursday", "a communique issued Monday"
