@@ -211,6 +211,16 @@ def test_coref_two_instruments_introduced_together_with_their_subjects() -> None
     assert [(f.kind, f.signed) for f in found] == [("agreement", "2024-03-11")] * 2
 
 
+def test_coref_an_instrument_implemented_a_year_after_it_was_signed() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have begun sharing military intelligence under a "
+        "trilateral agreement with Benin, an official said on Monday. In December, "
+        "the three countries signed a memorandum of understanding on it."
+    )
+    assert (fact.kind, fact.signed) == ("memorandum_of_understanding", "2023-12")
+    assert ("implemented", "2024-03-11") in events(fact)
+
+
 # coref + roles: background instruments told in one clause
 
 

@@ -319,7 +319,11 @@ def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
             return False
     if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
         # "signed their first swap pact in 2001" is not the deal agreed this June
-        if any(e.date and e.date[:4] != signed[:4] for e in other.events):
+        # (what follows a signing may come years after it)
+        if any(
+            e.date and e.date[:4] != signed[:4] and e.type not in _AFTER_SIGNING
+            for e in other.events
+        ):
             return False
         # "the 1950-53 war ended in an armistice": told among years long before
         # the one signed now
