@@ -221,6 +221,14 @@ def test_coref_an_instrument_implemented_a_year_after_it_was_signed() -> None:
     assert ("implemented", "2024-03-11") in events(fact)
 
 
+def test_coref_this_agreement_takes_up_a_named_declaration() -> None:
+    [fact] = agreements(
+        "Ghana and Togo adopted the Volta Declaration on Monday, ending a port "
+        "dispute. This agreement, mediated by Benin, gives Togo access to the sea."
+    )
+    assert (fact.kind, fact.name) == ("declaration", "Volta Declaration")
+
+
 # coref + roles: background instruments told in one clause
 
 

@@ -368,7 +368,14 @@ def _fits(
     if m.kind == "normalization" or "normalization" in kinds:
         return m.kind == "normalization" and "normalization" in kinds
     if m.kind in STATEMENTS or kinds & STATEMENTS:
-        return bool(m.kind in STATEMENTS and kinds & STATEMENTS) or apposition
+        # "the Ankara Declaration ... This agreement": a named declaration is
+        # what the parties agreed; an unnamed statement is not taken up so
+        named = c.key is not None and "declaration" in kinds and m.kind in _GENERIC
+        return (
+            bool(m.kind in STATEMENTS and kinds & STATEMENTS)
+            or apposition
+            or (named and m.determiner in ("the", "this"))
+        )
     if m.key and m.kind and m.kind not in kinds and not kinds <= _GENERIC:
         # "a memorandum ... the existing Air Services Agreement": a name
         # decides its own kind, so it is another instrument
