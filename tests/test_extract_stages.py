@@ -594,6 +594,14 @@ def test_roles_a_partner_before_brokered_by_is_no_broker() -> None:
     assert fact.parties == ("GHA", "TGO")
 
 
+def test_roles_a_state_whose_auspices_an_agreement_was_reached_under() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have reached an agreement on Monday under Beninese "
+        "auspices to set aside their differences."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 # events: the headline fact, however it is phrased
 
 
