@@ -1,8 +1,11 @@
-"""What an event verb acts on: the instrument, or something else.
+"""What an event verb acts on, and what it reports in its words.
 
 "The EU will scrap tariffs", "suspended flights", "a renewed trade pact", "talks
 on the agreement were suspended": the verb is about something other than the
 instrument, so it reports no event on it and makes no party of its subject.
+"a deal to implement", "talks aimed at signing", "signed a two-year extension":
+the words around a verb change what it reports, or make it report nothing
+(:func:`retyped`).
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import re
 
 from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
+from diplograph.extract.mentions import STATEMENTS
+from diplograph.extract.text import words_between
 
 _TALKS_SUBJECT = re.compile(
     r"^\W*(?:the\s+)?(?:\w+\s+){0,2}(?:talks|negotiations|dialogue|meetings?|summit|"
@@ -141,3 +146,92 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
         and not verb.lower().endswith("ed")  # "signed memorandums on health"
         and ctx.lexicon.kind_pattern.match(text, hit.end + 1)
     )  # "the withdrawal agreement", "an extension deal": a name
+
+
+_SIGNED_EVENT = re.compile(
+    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:extension|renewal|"
+    r"prolongation|ratification|instruments? of ratification)\b",
+    re.I,
+)
+
+_DONE_TO = re.compile(
+    r"(?:\b(?:decision|decided|decides|voted|votes|moved|moves)\s+to"
+    r"|\b(?:became|becomes|become|is|was)\s+the\s+\w+\s+"
+    r"(?:country|state|nation|member|signatory|party)\s+to)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+
+AGREED_TO = re.compile(
+    r"\bagreed\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+|\w+\s+)?to\s+$", re.I
+)
+
+_ITS_END = re.compile(
+    r"\b(?:withdrawal|exit|pullout|suspension|termination|denunciation)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+_PURPOSE = re.compile(
+    r"\b(?:aimed\s+at|aiming\s+at|with\s+a\s+view\s+to|with\s+the\s+aim\s+of|"
+    r"(?:was|were)\s+to\s+be)\s+$",
+    re.I,
+)
+
+NOT_RENEWED = re.compile(
+    r"(?<!neither )(?<!nor )\b(?:not\s+to|will\s+not|would\s+not|won't|wouldn't|"
+    r"refused\s+to|declined\s+to|decided\s+against)\s+$",
+    re.I,
+)
+
+_WHICH_BEGAN = re.compile(r"([\w-]+),?\s+(?:which|that)\s*$")
+
+
+def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
+    """The event type the verb reports in its context, or None for none at all."""
+    text, lexicon = ctx.text, ctx.lexicon
+    verb = text[hit.start : hit.end].lower()
+    etype = hit.type
+    before = words_between(text, hit.start - 60, hit.start)
+    if (
+        etype not in ("withdrawn", "terminated", "in_force", "negotiation")
+        and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)
+        and not lexicon.failure_before.search(before[-25:])  # "failed to sign"
+        and not _DONE_TO.search(before)
+        and not (etype in ("extended", "suspended") and AGREED_TO.search(before))
+        and not (etype == "extended" and NOT_RENEWED.search(before))
+    ):
+        return None  # "a deal to implement ...", "plans to ratify": not yet
+    if _PURPOSE.search(before):
+        return None  # "talks aimed at signing a peace treaty", "was to be signed"
+    if (
+        etype == "in_force"
+        and re.match(r"re-?(?:stor|establish)", verb)
+        and re.search(r"\bto\s+$", before)
+    ):
+        return None  # "agreed to restore ties": the agreement, not ties in force
+    if etype == "in_force" and _ITS_END.search(before):
+        return None  # "the withdrawal takes effect in six months": no entry into force
+    if verb in ("began", "started"):
+        noun = _WHICH_BEGAN.search(before)
+        if noun is None or not lexicon.kind_pattern.fullmatch(noun.group(1)):
+            return None  # "the truce, which began", not "negotiations that began"
+    if etype != "signed":
+        return etype
+    if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
+        if verb != "adopted" or re.search(
+            r"(?i)parliament|congress|senate|(?<!general )assembly|duma|legislature",
+            text[max(hit.sentence.start, hit.start - 45) : hit.start],
+        ):
+            return None  # a parliament adopting it is its ratification
+        return "agreed"  # adopting a treaty text concludes it
+    if _SIGNED_EVENT.match(text, hit.end):
+        return None  # "signed a two-year extension": the extension is the event
+    after = text[hit.end : hit.end + 40]
+    if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
+        return "ratified"  # a leader signing the ratification law
+    if re.match(
+        r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order)",
+        after,
+    ):
+        return None
+    return "signed"

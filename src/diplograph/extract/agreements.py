@@ -22,9 +22,9 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from diplograph.extract.apart import told_as_another
+from diplograph.extract.apart import qualifier_of, told_as_another
 from diplograph.extract.context import Context, read_context
-from diplograph.extract.coref import group_mentions, qualifier_of
+from diplograph.extract.coref import group_mentions
 from diplograph.extract.describe import describe, respective
 from diplograph.extract.events import merge_events
 from diplograph.extract.filters import keep_mention, refine_mention
@@ -273,6 +273,57 @@ def _another(about: frozenset[str]) -> bool:
 _YEARS = re.compile(r"\b((?:1[89]|20)\d\d)\b")
 
 
+def _told_apart_in_time(a: AgreementFact, b: AgreementFact, year: int) -> bool:
+    """Whether the days the two tell of keep them apart: signed on other days, or
+    one's steps told long before or after the other's signing; ``year``: the
+    article's."""
+    if (
+        a.signed
+        and b.signed
+        and not (a.signed.startswith(b.signed) or b.signed.startswith(a.signed))
+    ):
+        return True
+    signings = [
+        {e.date[:4] for e in f.events if e.type == "signed" and e.date} for f in (a, b)
+    ]
+    if all(signings) and not signings[0] & signings[1]:
+        return True  # signed in 2006, and to be signed this year: two instruments
+    if bool(a.signed) != bool(b.signed):
+        signed = a.signed or b.signed or ""
+        other = b if a.signed else a
+        # "pulled out of the Trans-Pacific Partnership in 2017" is not the deal
+        # signed in 2019: nothing but talks comes before a signing
+        if any(
+            e.date
+            and e.date[:4] < signed[:4]
+            and e.type not in ("negotiation", "agreed")
+            for e in other.events
+        ):
+            return True
+        # "revising a 2012 trade pact ... reached an agreement": what the news
+        # reaches or signs without a date is of its own time, not years before
+        if int(signed[:4]) < year - 1 and any(
+            e.type in ("agreed", "signed")
+            and (not e.date or int(e.date[:4]) > int(signed[:4]) + 1)
+            for e in other.events
+        ):  # nor what it reaches this year
+            return True
+    if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
+        # "signed their first swap pact in 2001" is not the deal agreed this June
+        # (what follows a signing may come years after it)
+        if any(
+            e.date and e.date[:4] != signed[:4] and e.type not in _AFTER_SIGNING
+            for e in other.events
+        ):
+            return True
+        # "the 1950-53 war ended in an armistice": told among years long before
+        # the one signed now
+        told = {int(y) for e in other.evidence for y in _YEARS.findall(e.quote)}
+        if told and max(told) < int(signed[:4]) - 1:
+            return True
+    return False
+
+
 def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
     if a.parties != b.parties and not _describes(a, b) and not _describes(b, a):
         return False
@@ -286,50 +337,8 @@ def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
         plain = a if a.name is None else b
         if plain.kind not in _GENERIC:
             return False
-    if (
-        a.signed
-        and b.signed
-        and not (a.signed.startswith(b.signed) or b.signed.startswith(a.signed))
-    ):
+    if _told_apart_in_time(a, b, year):
         return False
-    signings = [
-        {e.date[:4] for e in f.events if e.type == "signed" and e.date} for f in (a, b)
-    ]
-    if all(signings) and not signings[0] & signings[1]:
-        return False  # signed in 2006, and to be signed this year: two instruments
-    if bool(a.signed) != bool(b.signed):
-        signed = a.signed or b.signed or ""
-        other = b if a.signed else a
-        # "pulled out of the Trans-Pacific Partnership in 2017" is not the deal
-        # signed in 2019: nothing but talks comes before a signing
-        if any(
-            e.date
-            and e.date[:4] < signed[:4]
-            and e.type not in ("negotiation", "agreed")
-            for e in other.events
-        ):
-            return False
-        # "revising a 2012 trade pact ... reached an agreement": what the news
-        # reaches or signs without a date is of its own time, not years before
-        if int(signed[:4]) < year - 1 and any(
-            e.type in ("agreed", "signed")
-            and (not e.date or int(e.date[:4]) > int(signed[:4]) + 1)
-            for e in other.events
-        ):  # nor what it reaches this year
-            return False
-    if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
-        # "signed their first swap pact in 2001" is not the deal agreed this June
-        # (what follows a signing may come years after it)
-        if any(
-            e.date and e.date[:4] != signed[:4] and e.type not in _AFTER_SIGNING
-            for e in other.events
-        ):
-            return False
-        # "the 1950-53 war ended in an armistice": told among years long before
-        # the one signed now
-        told = {int(y) for e in other.evidence for y in _YEARS.findall(e.quote)}
-        if told and max(told) < int(signed[:4]) - 1:
-            return False
     if _in_force_before(a, b) or _in_force_before(b, a):
         return False
     ta, tb = set(a.topics), set(b.topics)

@@ -6,6 +6,7 @@ subject ("the energy deal ... the fisheries agreement"). Read by :mod:`.coref`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
@@ -213,3 +214,37 @@ def list_goes_on(m: InstrumentMention, ctx: Context) -> bool:
     return following is not None and bool(
         _NEXT_ITEM.fullmatch(ctx.text, m.end, following.start())
     )
+
+
+def aside(m: InstrumentMention, c: Cluster) -> bool:
+    """ "A separate fisheries agreement was signed ... talks on the deal": an
+    instrument told as another, by the way, is taken up only in its own words."""
+    first = c.mentions[0]
+    return first.determiner in ("separate", "another") and not (
+        content_words(m.modifiers) & content_words(first.modifiers)
+    )
+
+
+@lru_cache(maxsize=4096)
+def content_words(modifiers: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z][\w-]+", modifiers.lower())) - _STOP
+
+
+_QUALIFIER = re.compile(
+    r"\s+(?:on|for|to|regarding|concerning)\s+((?:[\w'’-]+\s+){0,5})"
+)
+_STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between"}
+
+
+def qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
+    """The content words of what a mention says it is about: "the agreement on
+    allied relations" -> {"allied", "relations"}."""
+    found = _QUALIFIER.match(ctx.text, m.end)
+    if found is None:
+        return set()
+    return {w.lower() for w in found.group(1).split()} - _STOP
+
+
+def qualifier_of(cluster: Cluster, ctx: Context) -> frozenset[str]:
+    """What an instrument's mentions say it is on, as content words."""
+    return frozenset().union(*(qualifier(m, ctx) for m in cluster.mentions))

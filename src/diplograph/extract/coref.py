@@ -15,7 +15,9 @@ import re
 from functools import lru_cache
 
 from diplograph.extract.apart import (
+    aside,
     before_in_sentence,
+    content_words,
     joined_by_and,
     likened,
     list_goes_on,
@@ -25,6 +27,7 @@ from diplograph.extract.apart import (
     other_subject,
     other_year,
     others_like_it,
+    qualifier,
     told_as_another,
 )
 from diplograph.extract.context import Context
@@ -126,14 +129,15 @@ def _antecedent(
         return None
     order = {id(c): i for i, c in enumerate(clusters)}
     last = {id(c): c.mentions[-1].start for c in candidates}
-    about = _qualifier(m, ctx)
-    words = _words(m.modifiers)
+    about = qualifier(m, ctx)
+    words = content_words(m.modifiers)
     return max(
         candidates,
         key=lambda c: (
-            bool(about & set().union(*(_qualifier(x, ctx) for x in c.mentions[-10:]))),
+            bool(about & set().union(*(qualifier(x, ctx) for x in c.mentions[-10:]))),
             # "the reciprocal access agreement": the one told in those words
-            bool(words) and any(_words(x.modifiers) == words for x in c.mentions),
+            bool(words)
+            and any(content_words(x.modifiers) == words for x in c.mentions),
             bool(m.kind and m.kind in c.kinds),
             not c.background,
             last[id(c)],
@@ -156,18 +160,9 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         and not one_of_set(m, c, ctx)
         and not other_subject(m, c, ctx)
         and not other_year(m, c, ctx)
-        and not _aside(m, c)
+        and not aside(m, c)
         # "signed seven agreements ... the agreement": not the set
         and (m.plural or any(not x.plural for x in c.mentions))
-    )
-
-
-def _aside(m: InstrumentMention, c: Cluster) -> bool:
-    """ "A separate fisheries agreement was signed ... talks on the deal": an
-    instrument told as another, by the way, is taken up only in its own words."""
-    first = c.mentions[0]
-    return first.determiner in ("separate", "another") and not (
-        _words(m.modifiers) & _words(first.modifiers)
     )
 
 
@@ -199,29 +194,20 @@ def _described_alike(
     """ "signed a reciprocal agreement ... witnessed the signing of a reciprocal
     agreement": an indefinite mention told again in the same words, with no
     other signers, is the instrument told before."""
-    words = _words(m.modifiers)
+    words = content_words(m.modifiers)
     if not words:
         return None
     # the instruments told about lately: the last 20 bound the work on a text
     # that names hundreds, as for back-references
     recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
     for c in reversed(recent):
-        if any(_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions):
+        if any(
+            content_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions
+        ):
             if _fits(m, c, ctx) and not other_signers(m, c, ctx, least=1):
                 return c
             return None
     return None
-
-
-@lru_cache(maxsize=4096)
-def _words(modifiers: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[a-z][\w-]+", modifiers.lower())) - _STOP
-
-
-_QUALIFIER = re.compile(
-    r"\s+(?:on|for|to|regarding|concerning)\s+((?:[\w'’-]+\s+){0,5})"
-)
-_STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between"}
 
 
 def _named_under_auspices(
@@ -246,20 +232,6 @@ def _names_of(codes: frozenset[str]) -> frozenset[str]:
     """The names of these organizations ("un", "united nations"), normalized."""
     forms = load_gazetteer().surface_forms()
     return frozenset(norm(form) for form, (code, _) in forms.items() if code in codes)
-
-
-def _qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
-    """The content words of what a mention says it is about: "the agreement on
-    allied relations" -> {"allied", "relations"}."""
-    found = _QUALIFIER.match(ctx.text, m.end)
-    if found is None:
-        return set()
-    return {w.lower() for w in found.group(1).split()} - _STOP
-
-
-def qualifier_of(cluster: Cluster, ctx: Context) -> frozenset[str]:
-    """What an instrument's mentions say it is on, as content words."""
-    return frozenset().union(*(_qualifier(m, ctx) for m in cluster.mentions))
 
 
 def _named_later(

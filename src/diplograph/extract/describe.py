@@ -16,16 +16,15 @@ from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
 from diplograph.extract.events import events_of, merge_events, talks
 from diplograph.extract.mentions import Cluster, InstrumentMention
-from diplograph.extract.references import partner_list
+from diplograph.extract.references import headline_pair, partner_list
 from diplograph.extract.roles import (
     Votes,
     concerns_of,
     fallback_parties,
     find_parties,
-    headline_pair,
 )
 from diplograph.extract.sets import member_of
-from diplograph.extract.text import Sentence
+from diplograph.extract.topics import topics_of, topics_of_instrument
 from diplograph.model import AgreementFact, Because, Event, Evidence
 
 
@@ -42,28 +41,10 @@ def describe(
     codes = parties.codes()
     concerns = concerns_of(cluster, ctx)
     events, event_because = events_of(cluster, hits, kind, ctx)
-    if group is not None:
-        # the members of "signed five MoUs on Saturday" were signed then, though
-        # a member's own sentence says only "was signed by the ministers"
-        group_kind = kind_of(group, ctx)
-        told, _ = events_of(group, verb_hits(group, clusters, ctx), group_kind, ctx)
-        dated = {e.type for e in events if e.date}
-        events += [e for e in told if not events or (e.date and e.type not in dated)]
-    if cluster is clusters[0] and not cluster.background:
-        # talks told without naming an instrument are about the news, not "their
-        # 2000 treaty"
-        events += talks(codes, clusters, ctx)
-    merged = merge_events(events)
-    signings = [
-        e.date for e in merged if e.type == "signed" and e.date and not e.scheduled
-    ]
-    signed = max(signings, key=len) if signings else None  # the most precise
-    if signed is None and cluster.year_label:
-        signed = cluster.year_label
-        merged = merge_events([*merged, Event("signed", signed)])
+    merged, signed = _lifecycle(cluster, group, clusters, events, codes, ctx)
     sentences = sorted({ctx.sentence_of(m.start).index for m in cluster.mentions})
     evidence = tuple(ctx.sentence_span(ctx.sentences[i]) for i in sentences)
-    topics, topic_because = _topics(cluster, kind, ctx)
+    topics, topic_because = topics_of_instrument(cluster, kind, ctx)
     fact = AgreementFact(
         kind=kind,
         parties=codes,
@@ -92,6 +73,38 @@ def describe(
     return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
 
 
+def _lifecycle(
+    cluster: Cluster,
+    group: Cluster | None,
+    clusters: list[Cluster],
+    events: list[Event],
+    codes: tuple[str, ...],
+    ctx: Context,
+) -> tuple[tuple[Event, ...], str | None]:
+    """The instrument's events, with its set's and the article's talks, and the
+    day it was signed."""
+    if group is not None:
+        # the members of "signed five MoUs on Saturday" were signed then, though
+        # a member's own sentence says only "was signed by the ministers"
+        group_kind = kind_of(group, ctx)
+        told, _ = events_of(group, verb_hits(group, clusters, ctx), group_kind, ctx)
+        dated = {e.type for e in events if e.date}
+        events += [e for e in told if not events or (e.date and e.type not in dated)]
+    if cluster is clusters[0] and not cluster.background:
+        # talks told without naming an instrument are about the news, not "their
+        # 2000 treaty"
+        events += talks(codes, clusters, ctx)
+    merged = merge_events(events)
+    signings = [
+        e.date for e in merged if e.type == "signed" and e.date and not e.scheduled
+    ]
+    signed = max(signings, key=len) if signings else None  # the most precise
+    if signed is None and cluster.year_label:
+        signed = cluster.year_label
+        merged = merge_events([*merged, Event("signed", signed)])
+    return merged, signed
+
+
 _SUBJECTS = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:on|aimed at|covering|concerning|regarding|"
     r"in(?:\s+the)?\s+(?:fields?|areas?|spheres?|sectors?)\s+(?:of|such as))\s+"
@@ -107,16 +120,12 @@ _ONE_AND_OTHER = re.compile(
 )
 
 
-def _topics_of(words: str, ctx: Context) -> tuple[str, ...]:
-    return tuple(sorted(ctx.lexicon.topics_in(words)))
-
-
 def _item_topics(items: list[str], ctx: Context) -> list[tuple[str, ...]]:
     """Each listed subject's topics; an item with none of its own continues the
     one before ("Cooperation in Agriculture and Related Fields")."""
     topics: list[tuple[str, ...]] = []
     for item in items:
-        own = _topics_of(item, ctx)
+        own = topics_of(item, ctx)
         if own or not topics:
             topics.append(own)
     return topics
@@ -141,7 +150,7 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         sentence = ctx.sentence_of(m.start)
         pair = _ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
         if pair:  # "two joint statements, one to ... and the other to ..."
-            return [_topics_of(pair.group(1), ctx), _topics_of(pair.group(2), ctx)]
+            return [topics_of(pair.group(1), ctx), topics_of(pair.group(2), ctx)]
         opening = _SUBJECTS.match(ctx.text, m.end, sentence.end)
         if opening is None:
             continue
@@ -151,7 +160,7 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         each_on = len(_EACH_ON.findall(rest)) >= 1
         items = [i for i in (_EACH_ON if each_on else _ITEM_BREAK).split(rest) if i]
         topics = (  # a marked item is a subject even without a topic
-            [_topics_of(item, ctx) for item in items]
+            [topics_of(item, ctx) for item in items]
             if each_on
             else _item_topics(items, ctx)
         )
@@ -164,7 +173,7 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
     for m in cluster.mentions:
         items = _bulleted(m, ctx) if m.plural else []
         if len(items) >= 2:
-            return [_topics_of(item, ctx) for item in items]
+            return [topics_of(item, ctx) for item in items]
     return []
 
 
@@ -297,77 +306,6 @@ def _identity(cluster: Cluster, kind: str, ctx: Context) -> list[Because]:
         Because(f"kind {kind}", "describe", source, ctx.span(named.start, named.end))
     )
     return because
-
-
-def _topics(
-    cluster: Cluster, kind: str, ctx: Context
-) -> tuple[tuple[str, ...], list[Because]]:
-    """Topics from the words around each mention ("an intelligence-sharing pact on
-    North Korea's missile programs"), not from the rest of the sentence."""
-    lexicon = ctx.lexicon
-    topics = set(lexicon.topics_by_kind.get(kind, ()))
-    for inst in lexicon.instruments:
-        if cluster.key == inst.id:
-            topics.update(inst.topics)
-    because: list[Because] = []
-    for m in cluster.mentions:
-        sentence = ctx.sentence_of(m.start)
-        start, end = _own_words(m, sentence, ctx)
-        for topic, found_start, found_end in _keywords(sentence, ctx):
-            if start <= found_start and found_end <= end and topic not in topics:
-                topics.add(topic)
-                words = ctx.text[found_start:found_end]
-                rule = f"keyword {words!r} near the instrument"
-                span = ctx.span(found_start, found_end)
-                because.append(Because(f"topic {topic}", "describe", rule, span))
-    if not topics:  # every instrument is about something: the article's subject
-        topics, because = _article_topics(ctx)
-    return tuple(sorted(topics)), because
-
-
-def _article_topics(ctx: Context) -> tuple[set[str], list[Because]]:
-    """The topic the article's words name most often, told first on a tie."""
-    counts: dict[str, int] = {}
-    first: dict[str, tuple[int, int]] = {}
-    for sentence in ctx.sentences:
-        for topic, start, end in _keywords(sentence, ctx):
-            counts[topic] = counts.get(topic, 0) + 1
-            first.setdefault(topic, (start, end))
-    if not counts:
-        return set(), []
-    topic = max(counts, key=lambda t: (counts[t], -first[t][0]))
-    start, end = first[topic]
-    rule = f"the article's most frequent topic word, first {ctx.text[start:end]!r}"
-    return {topic}, [Because(f"topic {topic}", "describe", rule, ctx.span(start, end))]
-
-
-# "an agreement on friendly relations and an agreement on demarcating the
-# border": where the next instrument introduced with it begins
-_AND_ANOTHER = re.compile(r"\s*,?\s*\b(?:and|as well as)\s+an?\s+(?:[\w-]+\s+){0,4}$")
-
-
-def _own_words(
-    m: InstrumentMention, sentence: Sentence, ctx: Context
-) -> tuple[int, int]:
-    """The words around a mention that tell its subject: up to 150 characters
-    before it and 200 after, but not past an instrument introduced with it."""
-    text = ctx.text
-    start = max(sentence.start, m.start - 150)
-    end = min(sentence.end, m.end + 200)
-    for other in ctx.lexicon.kind_pattern.finditer(text, m.end, end):
-        joined = _AND_ANOTHER.search(text, m.end, other.start())
-        if joined:
-            end = joined.start()
-            break
-    joined = _AND_ANOTHER.search(text, start, m.start)
-    if joined and ctx.lexicon.kind_pattern.search(text, start, joined.start()):
-        start = max(start, joined.start())
-    return start, end
-
-
-def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
-    """Each topic keyword of the sentence, found once per sentence."""
-    return ctx.matches(sentence, "topic keywords", ctx.lexicon.topic_keywords)
 
 
 def _has_kind_word(name: str, ctx: Context) -> bool:

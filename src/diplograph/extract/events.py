@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.acts import about_something_else
+from diplograph.extract.acts import (
+    AGREED_TO,
+    NOT_RENEWED,
+    about_something_else,
+    retyped,
+)
 from diplograph.extract.clauses import VerbHit, first_group, subjects, verb_scope
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
-from diplograph.extract.text import words_between
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
 
@@ -34,29 +38,10 @@ _IN_EFFECT_FOR = re.compile(
     r"|over |about )?(\d+|[a-z]+) years\b",
     re.I,
 )
-_SIGNED_EVENT = re.compile(
-    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:extension|renewal|"
-    r"prolongation|ratification|instruments? of ratification)\b",
-    re.I,
-)
 # infinitives that report the act: "its decision to suspend", "became the 40th
 # country to ratify"
-_DONE_TO = re.compile(
-    r"(?:\b(?:decision|decided|decides|voted|votes|moved|moves)\s+to"
-    r"|\b(?:became|becomes|become|is|was)\s+the\s+\w+\s+"
-    r"(?:country|state|nation|member|signatory|party)\s+to)\s+(?:\w+ly\s+)?$",
-    re.I,
-)
 # "agreed on Wednesday to extend their ceasefire": the parties' agreement is the
 # extension (or suspension) itself
-_AGREED_TO = re.compile(
-    r"\bagreed\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+|\w+\s+)?to\s+$", re.I
-)
-_ITS_END = re.compile(
-    r"\b(?:withdrawal|exit|pullout|suspension|termination|denunciation)\s+"
-    r"(?:\w+\s+){0,2}$",
-    re.I,
-)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
 )
@@ -222,7 +207,7 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
 def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     """The event a verb reports, or None when the words around it say it did not
     happen (negated, modal, postponed, a name, a habit, the talks not the deal)."""
-    etype = _retyped(hit, kind, ctx)
+    etype = retyped(hit, kind, ctx)
     if etype is None:
         return None
     text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
@@ -231,7 +216,7 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         "signed", "agreed", "ratified",
     ):  # fmt: skip
         etype = "failed"
-    elif etype == "extended" and _NOT_RENEWED.search(window[-30:]):
+    elif etype == "extended" and NOT_RENEWED.search(window[-30:]):
         # "decided not to renew the agreement", "will not extend it": the one
         # party's notice, dated when it decided (not "neither side renewed it")
         dates = ctx.dates(sentence, future=False)
@@ -242,35 +227,10 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     if _not_an_event(hit, etype, window, ctx):
         return None
     evidence = (ctx.sentence_span(sentence),)
-    if (
-        etype == "terminated"
-        and text[hit.start : hit.end]
-        .lower()
-        .startswith(("terminat", "scrap", "cancel"))
-        and lexicon.decision.search(scope)
-    ):
-        # one party deciding to end an agreement gives notice: a withdrawal, dated
-        # when it is announced, whatever "would" says about the end itself
-        dates = ctx.dates(sentence, future=False)
-        when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
-        return Event("withdrawn", when, False, (), evidence)
-    # "will take effect", and "set to expire on July 1": ahead of the article
-    if (
-        etype in ("withdrawn", "suspended")
-        and lexicon.modality.search(scope)
-        and re.search(
-            r"\b(?:decided|decides)\b"
-            + (r"|\b(?:announc\w+|declared|said|notified)\b" * (etype == "withdrawn")),
-            text[sentence.start : hit.start],
-        )
-    ):
-        # "Trump announced that the United States will withdraw", "decided on
-        # Monday that the pact will be suspended": the decision is the act, dated
-        # when it was taken
-        dates = ctx.dates(sentence, future=False)
-        when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
-        return Event(etype, when, False, (), evidence)
-    agreed_to = etype in ("extended", "suspended") and _AGREED_TO.search(
+    notice = _notice(hit, etype, scope, ctx)
+    if notice is not None:
+        return notice
+    agreed_to = etype in ("extended", "suspended") and AGREED_TO.search(
         text[max(sentence.start, hit.start - 60) : hit.start]
     )
     modal = (bool(lexicon.modality.search(scope)) and not agreed_to) or (
@@ -290,74 +250,46 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     return Event(etype, when, modal, (), evidence)
 
 
+def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
+    """A party's decision told as a step ahead, which is the act itself, dated
+    when it was taken: "decided to terminate the agreement" (a withdrawal),
+    "announced that the United States will withdraw"."""
+    text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
+    evidence = (ctx.sentence_span(sentence),)
+    dates = ctx.dates(sentence, future=False)
+    if (
+        etype == "terminated"
+        and text[hit.start : hit.end]
+        .lower()
+        .startswith(("terminat", "scrap", "cancel"))
+        and lexicon.decision.search(scope)
+    ):
+        # one party deciding to end an agreement gives notice: a withdrawal, dated
+        # when it is announced, whatever "would" says about the end itself
+        when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
+        return Event("withdrawn", when, False, (), evidence)
+    if (
+        etype in ("withdrawn", "suspended")
+        and lexicon.modality.search(scope)
+        and re.search(
+            r"\b(?:decided|decides)\b"
+            + (r"|\b(?:announc\w+|declared|said|notified)\b" * (etype == "withdrawn")),
+            text[sentence.start : hit.start],
+        )
+    ):
+        # "Trump announced that the United States will withdraw", "decided on
+        # Monday that the pact will be suspended"
+        when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
+        return Event(etype, when, False, (), evidence)
+    return None
+
+
 _CONDITION = re.compile(
     r"\b(?:after|once|when|until|unless|if)\s+(?:it|they|the\s+[\w-]+|both\s+sides)\s+"
     r"(?:is|are|has\s+been|have\s+been)\s+$",
     re.I,
 )
-_PURPOSE = re.compile(
-    r"\b(?:aimed\s+at|aiming\s+at|with\s+a\s+view\s+to|with\s+the\s+aim\s+of|"
-    r"(?:was|were)\s+to\s+be)\s+$",
-    re.I,
-)
-_NOT_RENEWED = re.compile(
-    r"(?<!neither )(?<!nor )\b(?:not\s+to|will\s+not|would\s+not|won't|wouldn't|"
-    r"refused\s+to|declined\s+to|decided\s+against)\s+$",
-    re.I,
-)
-_WHICH_BEGAN = re.compile(r"([\w-]+),?\s+(?:which|that)\s*$")
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
-
-
-def _retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
-    """The event type the verb reports in its context, or None for none at all."""
-    text, lexicon = ctx.text, ctx.lexicon
-    verb = text[hit.start : hit.end].lower()
-    etype = hit.type
-    before = words_between(text, hit.start - 60, hit.start)
-    if (
-        etype not in ("withdrawn", "terminated", "in_force", "negotiation")
-        and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)
-        and not lexicon.failure_before.search(before[-25:])  # "failed to sign"
-        and not _DONE_TO.search(before)
-        and not (etype in ("extended", "suspended") and _AGREED_TO.search(before))
-        and not (etype == "extended" and _NOT_RENEWED.search(before))
-    ):
-        return None  # "a deal to implement ...", "plans to ratify": not yet
-    if _PURPOSE.search(before):
-        return None  # "talks aimed at signing a peace treaty", "was to be signed"
-    if (
-        etype == "in_force"
-        and re.match(r"re-?(?:stor|establish)", verb)
-        and re.search(r"\bto\s+$", before)
-    ):
-        return None  # "agreed to restore ties": the agreement, not ties in force
-    if etype == "in_force" and _ITS_END.search(before):
-        return None  # "the withdrawal takes effect in six months": no entry into force
-    if verb in ("began", "started"):
-        noun = _WHICH_BEGAN.search(before)
-        if noun is None or not lexicon.kind_pattern.fullmatch(noun.group(1)):
-            return None  # "the truce, which began", not "negotiations that began"
-    if etype != "signed":
-        return etype
-    if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
-        if verb != "adopted" or re.search(
-            r"(?i)parliament|congress|senate|(?<!general )assembly|duma|legislature",
-            text[max(hit.sentence.start, hit.start - 45) : hit.start],
-        ):
-            return None  # a parliament adopting it is its ratification
-        return "agreed"  # adopting a treaty text concludes it
-    if _SIGNED_EVENT.match(text, hit.end):
-        return None  # "signed a two-year extension": the extension is the event
-    after = text[hit.end : hit.end + 40]
-    if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
-        return "ratified"  # a leader signing the ratification law
-    if re.match(
-        r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order)",
-        after,
-    ):
-        return None
-    return "signed"
 
 
 def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from diplograph.extract.dates import MONTHS
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.names import (
-    acronym_definitions,
-    dubbed_names,
+    ORGANIZATION,
+    Known,
     headline,
-    looks_like_instrument,
+    known_names,
     norm,
     proper_name_end,
     proper_name_start,
@@ -71,9 +71,6 @@ class InstrumentMention:
         return self.determiner in _INDEFINITE
 
 
-Known = dict[str, tuple[str, str, str]]  # surface -> (key, canonical name, kind)
-
-
 class _Found:
     """Mentions found so far; a later step never takes text an earlier one took."""
 
@@ -106,7 +103,7 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
     kind noun ("the Paris Agreement", "Treaty of Rome") or a name head ("the
     Rome Statute"), kind nouns ("the deal"), normalizations of relations."""
     found = _Found(text)
-    known = _known_names(text, lexicon)
+    known = known_names(text, lexicon)
     if known:
         _find_known(found, known, lexicon)
     _find_kind_nouns(found, lexicon)
@@ -197,38 +194,6 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
                 found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
 
 
-def _known_names(text: str, lexicon: Lexicon) -> Known:
-    """The lexicon's instruments, and names the text defines with an acronym."""
-    known: Known = {}
-    for inst in lexicon.instruments:
-        for surface in (inst.name, *inst.aliases):
-            known[surface] = (inst.id, inst.name, inst.kind)
-    for acronym, long_name in acronym_definitions(text).items():
-        nouns = [m.group() for m in lexicon.kind_pattern.finditer(long_name)]
-        kind = lexicon.kind_of_noun(nouns[-1]) if nouns else None
-        hit = (
-            known.get(acronym)
-            or known.get(long_name)
-            or next((v for k, v in known.items() if norm(k) == norm(long_name)), None)
-        )
-        if hit:
-            known.setdefault(acronym, hit)
-            known.setdefault(long_name, hit)
-        elif _ORGANIZATION.search(" " + long_name.split()[-1]):
-            continue  # "North Atlantic Treaty Organization (NATO)": a body
-        elif long_name.islower():
-            continue  # "a memorandum of understanding (MoU)": a kind, no name
-        elif kind or looks_like_instrument(long_name):
-            key = "name:" + norm(long_name)
-            known[acronym] = (key, long_name, kind or "agreement")
-            known[long_name] = (key, long_name, kind or "agreement")
-    for name, noun in dubbed_names(text).items():
-        if name not in known:
-            kind = lexicon.kind_of_noun(noun) or "agreement"
-            known[name] = ("name:" + norm(name), name, kind)
-    return known
-
-
 def _find_known(found: _Found, known: Known, lexicon: Lexicon) -> None:
     """Known names and aliases, longest first."""
     text = found.text
@@ -275,7 +240,7 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
             first = start if name_start is None else name_start
             name = text[first:name_end]
             if (name_start is not None and lexicon.bodies & set(name.split()[:-1])) or (
-                _ORGANIZATION.match(text, end)
+                ORGANIZATION.match(text, end)
             ):
                 continue  # "the Government of National Accord" is a body, so is
                 # "the North Atlantic Treaty Organization"
@@ -289,9 +254,6 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
         head = re.sub(r"\s+of\s+understanding$", "", noun.lower())  # memoranda of
         m.plural = head.endswith(("s", "memoranda")) and not head.endswith("ss")
         found.add(m)
-
-
-_ORGANIZATION = re.compile(r"\s+Organi[sz]ation\b")
 
 
 def _find_name_heads(found: _Found, lexicon: Lexicon) -> None:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from diplograph.extract.dates import MONTHS, WEEKDAYS
+from diplograph.extract.lexicon import Lexicon
 
 _CONNECTORS = {
     "of",
@@ -236,3 +237,40 @@ def proper_name_end(text: str, noun_end: int) -> int:
         elif token not in _TAIL_CONNECTORS:
             break
     return end
+
+
+Known = dict[str, tuple[str, str, str]]  # surface -> (key, canonical name, kind)
+# "North Atlantic Treaty Organization": a body, not an instrument
+ORGANIZATION = re.compile(r"\s+Organi[sz]ation\b")
+
+
+def known_names(text: str, lexicon: Lexicon) -> Known:
+    """The lexicon's instruments, and names the text defines with an acronym."""
+    known: Known = {}
+    for inst in lexicon.instruments:
+        for surface in (inst.name, *inst.aliases):
+            known[surface] = (inst.id, inst.name, inst.kind)
+    for acronym, long_name in acronym_definitions(text).items():
+        nouns = [m.group() for m in lexicon.kind_pattern.finditer(long_name)]
+        kind = lexicon.kind_of_noun(nouns[-1]) if nouns else None
+        hit = (
+            known.get(acronym)
+            or known.get(long_name)
+            or next((v for k, v in known.items() if norm(k) == norm(long_name)), None)
+        )
+        if hit:
+            known.setdefault(acronym, hit)
+            known.setdefault(long_name, hit)
+        elif ORGANIZATION.search(" " + long_name.split()[-1]):
+            continue  # "North Atlantic Treaty Organization (NATO)": a body
+        elif long_name.islower():
+            continue  # "a memorandum of understanding (MoU)": a kind, no name
+        elif kind or looks_like_instrument(long_name):
+            key = "name:" + norm(long_name)
+            known[acronym] = (key, long_name, kind or "agreement")
+            known[long_name] = (key, long_name, kind or "agreement")
+    for name, noun in dubbed_names(text).items():
+        if name not in known:
+            kind = lexicon.kind_of_noun(noun) or "agreement"
+            known[name] = ("name:" + norm(name), name, kind)
+    return known

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from diplograph.extract.actors import ActorMention
+from diplograph.extract.actors import ActorMention, find_actors
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
@@ -221,3 +221,37 @@ def partner_list(mentions: Iterable[InstrumentMention], ctx: Context) -> list[st
         if len(codes) >= 2:
             return codes
     return []
+
+
+def headline_actors(ctx: Context) -> set[str]:
+    """The states the headline names as actors: not places, nor speakers or
+    critics ("Somalia rejects Ethiopia's port deal")."""
+    return {a.code for a in _headline_actors(ctx)}
+
+
+def headline_pair(ctx: Context) -> set[str]:
+    """The two states the headline names together ("Kenya, Uganda sign railway
+    deal", "Peru and Ghana sign ..."), if it does."""
+    actors = _headline_actors(ctx)
+    title = ctx.article.title
+    if len({a.code for a in actors}) != 2 or not re.fullmatch(
+        r"\s*(?:,|and|&|-|–)\s*", title[actors[0].end : actors[1].start]
+    ):
+        return set()
+    return {a.code for a in actors}
+
+
+def _headline_actors(ctx: Context) -> list[ActorMention]:
+    title = ctx.article.title
+    return [
+        a
+        for a in find_actors(title)
+        if not a.weak
+        and not a.place
+        and not ctx.lexicon.speaker_after.match(title, a.end)
+        # "countries sign UN high seas treaty": made under its auspices
+        and not (a.code in ctx.lexicon.auspices and _BEFORE_NOUN.match(title, a.end))
+    ]
+
+
+_BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+[a-z]")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from diplograph.extract.actors import ActorMention, find_actors
+from diplograph.extract.actors import ActorMention
 from diplograph.extract.clauses import (
     RESUMED,
     VerbHit,
@@ -29,6 +29,7 @@ from diplograph.extract.clauses import (
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import (
+    headline_actors,
     last_coordination,
     opening_group,
     plural_parties,
@@ -114,19 +115,7 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     """The parties of one instrument, from every clause that mentions it."""
     votes = Votes()
     for hit in hits:
-        if hit.type not in PARTY_EVENTS or _refused(hit, ctx):
-            continue
-        # a subject stands near its verb: an actor 80 characters before it is
-        # usually part of some other phrase of a long clause
-        every = list(subjects(hit, ctx))
-        found = [(a, r) for a, r in every if hit.start - a.end <= 80]
-        found = _with_listed_before(found, every, ctx)
-        if ctx.text[hit.start : hit.end].lower().startswith("adopt"):
-            # "the U.N. General Assembly adopted the treaty": its forum, no party
-            found = [(a, r) for a, r in found if a.code not in ctx.lexicon.auspices]
-        if hit.type in _ONE_PARTY_ACTS:
-            found = first_group(found, ctx)  # "Russia suspended it after Ukraine ..."
-        for a, rule in found:
+        for a, rule in _performers(hit, ctx):
             votes.add(a.code, 2, _because(ctx, a, rule))
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
@@ -173,6 +162,24 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         for a, rule in _possessors(m, ctx):
             votes.add(a.code, 2, _because(ctx, a, rule))
     return votes
+
+
+def _performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
+    """Who performs a verb that makes its performers parties ("Japan and Korea
+    signed", "signed by Peru")."""
+    if hit.type not in PARTY_EVENTS or _refused(hit, ctx):
+        return []
+    # a subject stands near its verb: an actor 80 characters before it is
+    # usually part of some other phrase of a long clause
+    every = list(subjects(hit, ctx))
+    found = [(a, r) for a, r in every if hit.start - a.end <= 80]
+    found = _with_listed_before(found, every, ctx)
+    if ctx.text[hit.start : hit.end].lower().startswith("adopt"):
+        # "the U.N. General Assembly adopted the treaty": its forum, no party
+        found = [(a, r) for a, r in found if a.code not in ctx.lexicon.auspices]
+    if hit.type in _ONE_PARTY_ACTS:
+        found = first_group(found, ctx)  # "Russia suspended it after Ukraine ..."
+    return found
 
 
 def _possessors(
@@ -367,37 +374,3 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
         for code in headline_actors(ctx):
             votes.add(code, 1)
     return votes
-
-
-def headline_actors(ctx: Context) -> set[str]:
-    """The states the headline names as actors: not places, nor speakers or
-    critics ("Somalia rejects Ethiopia's port deal")."""
-    return {a.code for a in _headline_actors(ctx)}
-
-
-def headline_pair(ctx: Context) -> set[str]:
-    """The two states the headline names together ("Kenya, Uganda sign railway
-    deal", "Peru and Ghana sign ..."), if it does."""
-    actors = _headline_actors(ctx)
-    title = ctx.article.title
-    if len({a.code for a in actors}) != 2 or not re.fullmatch(
-        r"\s*(?:,|and|&|-|–)\s*", title[actors[0].end : actors[1].start]
-    ):
-        return set()
-    return {a.code for a in actors}
-
-
-def _headline_actors(ctx: Context) -> list[ActorMention]:
-    title = ctx.article.title
-    return [
-        a
-        for a in find_actors(title)
-        if not a.weak
-        and not a.place
-        and not ctx.lexicon.speaker_after.match(title, a.end)
-        # "countries sign UN high seas treaty": made under its auspices
-        and not (a.code in ctx.lexicon.auspices and _BEFORE_NOUN.match(title, a.end))
-    ]
-
-
-_BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+[a-z]")

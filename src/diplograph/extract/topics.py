@@ -1,0 +1,87 @@
+"""What an instrument is about: the topic words around its mentions, not past
+another instrument introduced with it, else the article's subject."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import Context
+from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.text import Sentence
+from diplograph.model import Because
+
+
+def topics_of(words: str, ctx: Context) -> tuple[str, ...]:
+    """The topics some words name, sorted."""
+    return tuple(sorted(ctx.lexicon.topics_in(words)))
+
+
+def topics_of_instrument(
+    cluster: Cluster, kind: str, ctx: Context
+) -> tuple[tuple[str, ...], list[Because]]:
+    """Topics from the words around each mention ("an intelligence-sharing pact on
+    North Korea's missile programs"), not from the rest of the sentence."""
+    lexicon = ctx.lexicon
+    topics = set(lexicon.topics_by_kind.get(kind, ()))
+    for inst in lexicon.instruments:
+        if cluster.key == inst.id:
+            topics.update(inst.topics)
+    because: list[Because] = []
+    for m in cluster.mentions:
+        sentence = ctx.sentence_of(m.start)
+        start, end = _own_words(m, sentence, ctx)
+        for topic, found_start, found_end in _keywords(sentence, ctx):
+            if start <= found_start and found_end <= end and topic not in topics:
+                topics.add(topic)
+                words = ctx.text[found_start:found_end]
+                rule = f"keyword {words!r} near the instrument"
+                span = ctx.span(found_start, found_end)
+                because.append(Because(f"topic {topic}", "describe", rule, span))
+    if not topics:  # every instrument is about something: the article's subject
+        topics, because = _article_topics(ctx)
+    return tuple(sorted(topics)), because
+
+
+def _article_topics(ctx: Context) -> tuple[set[str], list[Because]]:
+    """The topic the article's words name most often, told first on a tie."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for sentence in ctx.sentences:
+        for topic, start, end in _keywords(sentence, ctx):
+            counts[topic] = counts.get(topic, 0) + 1
+            first.setdefault(topic, (start, end))
+    if not counts:
+        return set(), []
+    topic = max(counts, key=lambda t: (counts[t], -first[t][0]))
+    start, end = first[topic]
+    rule = f"the article's most frequent topic word, first {ctx.text[start:end]!r}"
+    return {topic}, [Because(f"topic {topic}", "describe", rule, ctx.span(start, end))]
+
+
+# "an agreement on friendly relations and an agreement on demarcating the
+# border": where the next instrument introduced with it begins
+_AND_ANOTHER = re.compile(r"\s*,?\s*\b(?:and|as well as)\s+an?\s+(?:[\w-]+\s+){0,4}$")
+
+
+def _own_words(
+    m: InstrumentMention, sentence: Sentence, ctx: Context
+) -> tuple[int, int]:
+    """The words around a mention that tell its subject: up to 150 characters
+    before it and 200 after, but not past an instrument introduced with it."""
+    text = ctx.text
+    start = max(sentence.start, m.start - 150)
+    end = min(sentence.end, m.end + 200)
+    for other in ctx.lexicon.kind_pattern.finditer(text, m.end, end):
+        joined = _AND_ANOTHER.search(text, m.end, other.start())
+        if joined:
+            end = joined.start()
+            break
+    joined = _AND_ANOTHER.search(text, start, m.start)
+    if joined and ctx.lexicon.kind_pattern.search(text, start, joined.start()):
+        start = max(start, joined.start())
+    return start, end
+
+
+def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
+    """Each topic keyword of the sentence, found once per sentence."""
+    return ctx.matches(sentence, "topic keywords", ctx.lexicon.topic_keywords)
