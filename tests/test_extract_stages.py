@@ -602,6 +602,16 @@ def test_roles_a_state_whose_auspices_an_agreement_was_reached_under() -> None:
     assert fact.parties == ("GHA", "TGO")
 
 
+def test_roles_similar_treaties_with_counted_countries_including_some() -> None:
+    found = by_parties(
+        "Ghana and Togo signed a tax treaty on Monday. Ghana has similar tax "
+        "treaties with 15 other countries, including Benin, Niger and Mali."
+    )
+    assert set(found) == {
+        ("GHA", "TGO"), ("BEN", "GHA"), ("GHA", "NER"), ("GHA", "MLI"),
+    }  # fmt: skip
+
+
 # events: the headline fact, however it is phrased
 
 
@@ -1160,6 +1170,19 @@ def test_events_something_done_under_the_instrument_implements_it() -> None:
     )
     [fact] = agreements("Ghana will export gas to Togo under the deal from May.")
     assert "implemented" not in {t for t, _ in events(fact)}
+
+
+def test_events_declared_unconstitutional_and_pulling_troops_out() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a tax treaty in 2012 that Ghana's High Court "
+        "declared unconstitutional in 2019."
+    )
+    assert ("terminated", "2019") in events(fact)
+    [fact] = agreements(
+        "Ghana hosts Togolese pilots under a 2013 arrangement with Togo. Ghana "
+        "asked Lome to pull them out in November."
+    )
+    assert "withdrawn" not in {t for t, _ in events(fact)}
 
 
 # describe: kinds, names and topics from the text

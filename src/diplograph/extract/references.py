@@ -189,6 +189,14 @@ _PARTNERS_GAP = re.compile(
 )
 
 
+COUNTED_INCLUDING = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+dozen)\s+"
+    r"(?:other\s+)?(?:countries|nations|states|partners),?\s+(?:including|such\s+as|"
+    r"among\s+them)\s+(?:the\s+)?",
+    re.I,
+)
+
+
 def partner_list(mentions: Iterable[InstrumentMention], ctx: Context) -> list[str]:
     """The states listed after "with" or "between" following a plural mention:
     "agreements to normalize ties with the UAE and Bahrain" are one per partner."""
@@ -206,6 +214,10 @@ def partner_list(mentions: Iterable[InstrumentMention], ctx: Context) -> list[st
         ):
             continue  # "the agreements we signed will improve relations between"
         position = m.end + found.end()
+        # "with 15 other countries, including Britain, India and South Africa"
+        counted = COUNTED_INCLUDING.match(text, position)
+        if counted:
+            position = counted.end()
         group: list[str] = []
         for a in ctx.actors_in(position, sentence.end):
             if a.start != position:

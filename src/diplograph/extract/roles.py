@@ -29,6 +29,7 @@ from diplograph.extract.clauses import (
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import (
+    COUNTED_INCLUDING,
     headline_actors,
     last_coordination,
     opening_group,
@@ -210,6 +211,9 @@ def _partners(ctx: Context, m: InstrumentMention) -> set[int]:
     if found is None:
         return set()
     position = found.end()
+    counted = COUNTED_INCLUDING.match(ctx.text, position)  # "15 other countries,
+    if counted and m.plural:  # including Britain and India"
+        position = counted.end()
     chain: list[tuple[int, str]] = []  # actor start, the words joining it
     sentence = ctx.sentence_of(m.start)
     for a in ctx.actors_in(position, sentence.end):
