@@ -1185,6 +1185,14 @@ def test_events_declared_unconstitutional_and_pulling_troops_out() -> None:
     assert "withdrawn" not in {t for t, _ in events(fact)}
 
 
+def test_describe_a_statement_two_states_signed_is_a_joint_statement() -> None:
+    [fact] = agreements(
+        "Accra and Lome signed a climate cooperation statement on Monday. No "
+        "joint statement was issued after the leaders' talks."
+    )
+    assert (fact.kind, fact.parties) == ("joint_statement", ("GHA", "TGO"))
+
+
 # describe: kinds, names and topics from the text
 
 
