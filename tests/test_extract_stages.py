@@ -612,6 +612,20 @@ def test_roles_similar_treaties_with_counted_countries_including_some() -> None:
     }  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's ambassador to Togo and Togo's trade minister signed a trade "
+        "agreement on Monday.",
+        "Ghana inked a trade agreement with neighbouring Togo on Monday.",
+        "Ghana and Togo put pen to paper on a trade agreement on Monday.",
+    ],
+)
+def test_roles_more_ways_to_name_the_two_signers(text: str) -> None:
+    [fact] = agreements(text)
+    assert (fact.parties, fact.signed) == (("GHA", "TGO"), "2024-03-11")
+
+
 # events: the headline fact, however it is phrased
 
 

@@ -17,7 +17,10 @@ from diplograph.gazetteer import load_gazetteer
 
 OFFICE = re.compile(
     r"^\s+(?:(?:[A-Z][a-z]+|vice|deputy|chief|top|first|special|senior|former|"
-    r"acting)\s+){0,3}(?:President|Prime Minister|Premier|Foreign Minister|Minister|"
+    r"acting|trade|finance|foreign|defen[cs]e|energy|interior|economy|agriculture|"
+    r"health|education|transport|justice|home|commerce|industry|mining|oil|"
+    r"petroleum|environment|labou?r|security)\s+){0,3}"
+    r"(?:President|Prime Minister|Premier|Foreign Minister|Minister|"
     r"Secretary|Chancellor|King|Emir|Crown Prince|Sheikh|leader|officials?|government|"
     r"Ministry|ministry|ambassador|Ambassador|envoy|Envoy|negotiators?|diplomats?|"
     r"counterpart|delegation|side|authorities|administration|lawmakers|parliament|"

@@ -47,7 +47,7 @@ PARTY_EVENTS = frozenset(
 _ONE_PARTY_ACTS = frozenset({"suspended", "withdrawn", "terminated", "extended"})
 _PARTNER_GAP = re.compile(
     r"\s*,?\s*(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?"
-    r"(?:with|between|among)\s+(?:the\s+)?"
+    r"(?:with|between|among)\s+(?:the\s+)?(?:neighbou?ring\s+|fellow\s+)?"
 )
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
