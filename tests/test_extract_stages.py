@@ -1207,6 +1207,24 @@ def test_describe_a_statement_two_states_signed_is_a_joint_statement() -> None:
     assert (fact.kind, fact.parties) == ("joint_statement", ("GHA", "TGO"))
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ghana's parliament on Monday gave its approval to the trade agreement "
+         "with Togo.", ("ratified", "2024-03-11")),
+        ("Ghana and Togo let their trade agreement lapse on Monday.",
+         ("terminated", "2024-03-11")),
+        ("Ghana and Togo's trade agreement collapsed on Monday.",
+         ("failed", "2024-03-11")),
+    ],
+)  # fmt: skip
+def test_events_lifecycle_phrasings_with_both_parties(
+    text: str, event: tuple[str, str]
+) -> None:
+    [fact] = agreements(text)
+    assert (fact.parties, events(fact)) == (("GHA", "TGO"), {event})
+
+
 # describe: kinds, names and topics from the text
 
 

@@ -257,6 +257,8 @@ def _party_rule(
         ):
             return ""  # "a UN-brokered truce": the broker; "an EU-style pact": a model
         return "modifier of the instrument"  # "U.S.-Taliban deal"
+    if _JOINT_OWNERS.fullmatch(gap):
+        return "possessor of the instrument"  # "Ghana and Togo's trade agreement"
     if _HOLDS.fullmatch(gap):
         return "holder of the instrument"  # "New Zealand already has trade deals"
     verbs = ctx.verbs(ctx.sentence_of(start))
@@ -270,6 +272,10 @@ def _party_rule(
     return ""
 
 
+_JOINT_OWNERS = re.compile(
+    r"\s+and\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:'s|’s)\s+"
+    r"(?:[\w-]+\s+){0,3}"
+)
 _HOLDS = re.compile(
     r"\s+(?:already\s+|also\s+|now\s+)?(?:has|have|had)\s+(?:(?:an?|its|their)\s+)?"
     r"(?:[\w-]+\s+){0,3}"
