@@ -1496,6 +1496,14 @@ def test_concerns_a_truce_with_an_armed_group_concerns_its_territory() -> None:
     assert ("agreed", "2024-03-12") in events(fact)
 
 
+def test_concerns_a_deal_with_a_breakaway_region() -> None:
+    [fact] = agreements(
+        "Ethiopia signed a port deal with the breakaway region of Somaliland on "
+        "Monday."
+    )
+    assert (fact.parties, fact.concerns) == (("ETH",), ("SOM",))
+
+
 # cost
 
 

@@ -323,7 +323,8 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
 # Taliban signed a deal", "a truce between the government and the Houthis"
 _WITH_GROUP = re.compile(
     r"\s+(?:[\w'’()-]+\s+){0,4}?(?:with|between\s+[\w\s'’-]{1,40}?\s+and)"
-    r"\s+(?:the\s+)?$"
+    r"\s+(?:the\s+)?(?:(?:breakaway|separatist|rebel-held|self-declared|autonomous)"
+    r"\s+(?:region|republic|territory|province|enclave)\s+of\s+(?:the\s+)?)?$"
 )
 _GROUP_BEFORE = re.compile(r"[^,;.]{0,60}")
 
