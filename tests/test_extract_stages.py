@@ -1225,6 +1225,14 @@ def test_events_lifecycle_phrasings_with_both_parties(
     assert (fact.parties, events(fact)) == (("GHA", "TGO"), {event})
 
 
+def test_events_extended_three_times_is_extended() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a grain deal in 2022. The deal was extended three "
+        "times."
+    )
+    assert events(fact) == {("signed", "2022"), ("extended", None)}
+
+
 # describe: kinds, names and topics from the text
 
 

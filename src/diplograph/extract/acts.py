@@ -51,8 +51,10 @@ _NOT_AN_OBJECT = frozenset(
     "since and but or it them this that which who when while because participation "
     "membership implementation validity term terms duration application operation "
     "cooperation commitments obligations "
-    # time, not an object: "expired last year", "extended earlier this month"
-    "last next early late earlier later yesterday today recently ago".split()
+    # time, not an object: "expired last year", "extended earlier this month",
+    # "was extended three times"
+    "last next early late earlier later yesterday today recently ago once twice "
+    "two three four five six several many times again".split()
 )
 
 
