@@ -51,10 +51,9 @@ _NOT_AN_OBJECT = frozenset(
     "since and but or it them this that which who when while because participation "
     "membership implementation validity term terms duration application operation "
     "cooperation commitments obligations "
-    # time, not an object: "expired last year", "extended earlier this month",
-    # "was extended three times"
+    # time, not an object: "expired last year", "extended earlier this month"
     "last next early late earlier later yesterday today recently ago once twice "
-    "two three four five six several many times again".split()
+    "again".split()
 )
 
 
@@ -71,6 +70,8 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     found = _OBJECT.match(text, hit.end)
     if found is None or found.start(1) > hit.end + 40:
         return False
+    if re.match(r"\s+\w+\s+times\b", text[hit.end : hit.end + 30]):
+        return False  # "was extended three times": how often, not what
     word = found.group(1)
     if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
         return False  # a preposition, a pronoun, a name ("suspended New START")
