@@ -1233,6 +1233,13 @@ def test_events_extended_three_times_is_extended() -> None:
     assert events(fact) == {("signed", "2022"), ("extended", None)}
 
 
+def test_events_a_step_by_another_state_told_by_ellipsis() -> None:
+    [fact] = agreements("Ghana ratified the Lome Protocol in 2019 and Togo in 2021.")
+    assert events(fact) == {("ratified", "2019"), ("ratified", "2021")}
+    [fact] = agreements("Ghana signed the Lome Protocol in 2019 and ratified it in 2021.")
+    assert events(fact) == {("signed", "2019"), ("ratified", "2021")}
+
+
 # describe: kinds, names and topics from the text
 
 

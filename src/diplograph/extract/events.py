@@ -129,8 +129,12 @@ def _dated_statement(cluster: Cluster, ctx: Context) -> list[Event]:
     return []
 
 
-# "ratified by the president on May 2 and by parliament on June 3": one more
-_AND_BY = re.compile(r"\s+and\s+by\s+(?:the\s+)?[\w'’ -]{1,50}?\s+(?:on|in)\s+$")
+# "ratified by the president on May 2 and by parliament on June 3", "ratified
+# it in 2019 and Togo in 2021"
+_AND_BY = re.compile(
+    r"\s+and\s+(?:by\s+(?:the\s+)?[\w'’ -]{1,50}?\s+(?:on|in)\s+|"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:(?:on|in)\s+)?)$"
+)
 
 
 def _and_by(hit: VerbHit, event: Event, ctx: Context) -> list[Event]:
