@@ -85,10 +85,10 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             facts.extend((fact, about) for fact in described)
     merged = merge_retold(facts, lexicon.kind_priority, year=article.published.year)
     merged = same_pair(same_occasion(merged, ctx.article), ctx.article)
-    return told_apart([coherent(fact) for fact in merged])
+    return one_node_each([coherent(fact) for fact in merged])
 
 
-def told_apart(facts: list[AgreementFact]) -> list[AgreementFact]:
+def one_node_each(facts: list[AgreementFact]) -> list[AgreementFact]:
     """Two instruments alike in kind, parties, day and topics, first told in one
     sentence ("signed an agreement on allied relations and an agreement on
     demarcating the border"), would be one node of the graph, which names an
