@@ -159,6 +159,11 @@ class Gazetteer:
     def __repr__(self) -> str:
         return f"<Gazetteer {len(self.entities)} entities, {len(self._forms)} forms>"
 
+    def is_organization(self, code: str) -> bool:
+        """Whether ``code`` is an international organization's ("NATO", "EU")."""
+        entity = self.entities.get(code)
+        return entity is not None and not entity.is_country
+
     def lookup(self, surface: str) -> Entity | None:
         """The entity that ``surface`` names exactly, else None.
 

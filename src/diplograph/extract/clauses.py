@@ -185,11 +185,6 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
         position = a.end
 
 
-def _is_country(code: str) -> bool:
-    entity = load_gazetteer().entities.get(code)
-    return entity is None or entity.is_country
-
-
 _MEMBERS = re.compile(
     r"\s+(?:members?|allies|member\s+(?:states|countries)|partners)\b"
 )
@@ -219,7 +214,7 @@ def _said_that_it(
 def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:
     """ "NATO's 31 allies have signed": the actor owns the subject, it is not it
     (but "Japan's foreign minister signed", "Chile's ratification" are)."""
-    if _MEMBERS.match(ctx.text, a.end) and not _is_country(a.code):
+    if _MEMBERS.match(ctx.text, a.end) and load_gazetteer().is_organization(a.code):
         return True  # "NATO members froze their obligations": its members did
     owner = re.match(r"(?:'s|’s)\s+", ctx.text[a.end : a.end + 3])
     if owner is None or a.end + owner.end() >= hit.start:

@@ -141,8 +141,12 @@ _YEARS_LATER = re.compile(
     r"years?\s+later|the\s+(?:following|next)\s+year)\b",
     re.I,
 )
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-          "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
 
 
 def years_later(text: str) -> int | None:
@@ -151,7 +155,8 @@ def years_later(text: str) -> int | None:
     if match is None:
         return None
     n = match.group("n")
-    return 1 if n is None else int(n) if n.isdigit() else _COUNT[n.lower()]
+    # "a year later", "an extra year": one
+    return 1 if n is None else int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 1)
 
 
 def _years_later(found: list[DateMention], text: str, offset: int) -> list[DateMention]:

@@ -14,6 +14,7 @@ from diplograph.extract.acts import acts_on_instrument
 from diplograph.extract.attach import verb_hits
 from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
+from diplograph.extract.dates import NUMBER_WORDS
 from diplograph.extract.events import events_of, merge_events, talks
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import headline_pair, partner_list
@@ -131,12 +132,7 @@ def _item_topics(items: list[str], ctx: Context) -> list[tuple[str, ...]]:
     return topics
 
 
-_NUMBERS = {
-    **{str(n): n for n in range(2, 100)},
-    **{w: n for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )},
-}  # fmt: skip
+_NUMBERS = {**{str(n): n for n in range(2, 100)}, **NUMBER_WORDS}
 _COUNT = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     r"twelve)\s+(?:[\w-]+\s+){0,3}$")  # fmt: skip
 

@@ -21,18 +21,13 @@ from diplograph.extract.acts import (
 )
 from diplograph.extract.clauses import VerbHit, first_group, subjects, verb_scope
 from diplograph.extract.context import Context
+from diplograph.extract.dates import NUMBER_WORDS
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
 
 # Events done by one party at a time: the clause's subject is who did it.
 _BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
 _IN_EFFECT_FOR = re.compile(
     r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost "
     r"|over |about )?(\d+|[a-z]+) years\b",
@@ -77,7 +72,7 @@ def events_of(
         since = _IN_EFFECT_FOR.search(ctx.text, m.end, min(len(ctx.text), m.end + 80))
         if since and not re.search(r"[.;]", ctx.text[m.end : since.start()]):
             n = since.group(1)
-            years = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower(), 0)
+            years = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0)
             if years:
                 when = str(ctx.article.published.year - years)
                 events.append(Event("in_force", when))

@@ -57,15 +57,14 @@ def plural_parties(
                 found.append((match.start(), group))
     for match in ctx.lexicon.organization_refs.finditer(text, start, upto):
         # "the bloc": the organization named last before it
-        named = [a for a in ctx.standing(0, match.start()) if _is_organization(a.code)]
+        named = [
+            a
+            for a in ctx.standing(0, match.start())
+            if load_gazetteer().is_organization(a.code)
+        ]
         if named:
             found.append((match.start(), [named[-1].code]))
     return found
-
-
-def _is_organization(code: str) -> bool:
-    entity = load_gazetteer().entities.get(code)
-    return entity is not None and not entity.is_country
 
 
 def _last_named(ctx: Context, before: int, count: int) -> list[str]:
