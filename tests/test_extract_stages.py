@@ -704,6 +704,23 @@ def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None
     assert events(fact) == {("suspended", "2024-03-11")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The upper house of Ghana passed on Monday a bill suspending the trade "
+        "agreement with Togo.",
+        "Ghana's senate passed a bill on Monday suspending the trade agreement "
+        "with Togo.",
+    ],
+)
+def test_events_a_law_suspending_an_agreement_suspends_it(text: str) -> None:
+    # the law is domestic, the agreement it acts on is not; passing it is
+    # no ratification
+    [fact] = agreements(text)
+    assert fact.parties == ("GHA", "TGO")
+    assert events(fact) == {("suspended", "2024-03-11")}
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

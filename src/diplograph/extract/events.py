@@ -288,6 +288,12 @@ _CONDITION = re.compile(
     r"(?:is|are|has\s+been|have\s+been)\s+$",
     re.I,
 )
+# a law that does something else to the instrument than ratify it
+_ANOTHER_ACT = re.compile(
+    r"[^.;]{0,40}\b(?:bill|law|decree|resolution|legislation)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:suspend|withdraw|denounc|terminat|extend|renew|exit|quit|revok|cancel)",
+    re.I,
+)
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
 
 
@@ -320,6 +326,8 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         and not re.search(r"\b(?:complet|conclud|finish)\w*\s+(?:\w+\s+){0,2}$", clause)
     ):
         return True  # "launching the ratification process": not ratified yet
+    if etype == "ratified" and _ANOTHER_ACT.match(after):
+        return True  # "passed a bill suspending the agreement": a suspension
     if etype == "terminated" and re.match(r"\s+(?:with|in)\s+(?:an?|the)\s", after):
         return True  # "a war that ended with (in) a ceasefire": the war ended
     if re.match(

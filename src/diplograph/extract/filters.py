@@ -53,7 +53,7 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]
         if any(marker in window for marker in lexicon.domestic_markers) and not (
-            re.search(r"\bratif", window, re.I)  # "a law ratifying the treaty"
+            _acts_on(ctx.text[max(0, m.start - 60) : m.start], ctx)
         ):
             return False
     if not m.key and any(
@@ -64,6 +64,19 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         if not [a for a in actors if not a.place and not a.weak]:
             return False
     return True
+
+
+# what a domestic act can do to an instrument: "a law ratifying the treaty",
+# "a bill suspending the agreement", "a decree withdrawing from the pact"
+_DOMESTIC_ACTS = frozenset({"ratified", "suspended", "withdrawn", "terminated", "extended"})
+
+
+def _acts_on(before: str, ctx: Context) -> bool:
+    """Whether the words before a mention tell a law acting on it."""
+    return any(
+        etype in _DOMESTIC_ACTS and pattern.search(before)
+        for pattern, etype in ctx.lexicon.event_patterns
+    )
 
 
 def refine_mention(m: InstrumentMention, ctx: Context) -> None:
