@@ -68,7 +68,9 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
 
 # what a domestic act can do to an instrument: "a law ratifying the treaty",
 # "a bill suspending the agreement", "a decree withdrawing from the pact"
-_DOMESTIC_ACTS = frozenset({"ratified", "suspended", "withdrawn", "terminated", "extended"})
+_DOMESTIC_ACTS = frozenset(
+    {"ratified", "suspended", "withdrawn", "terminated", "extended"}
+)
 
 
 def _acts_on(before: str, ctx: Context) -> bool:
