@@ -1465,6 +1465,28 @@ def test_describe_topic_keywords(text: str, topic: str) -> None:
     assert topic in fact.topics
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Ghana and Togo signed a health pact on Monday, stressing the importance "
+         "of ties.", "trade"),
+        ("Ghana and Togo signed a health pact on Monday after storms damaged "
+         "roads.", "water_resources"),
+        ("Ghana and Togo signed a health pact on Monday, as tensions over Crimea "
+         "rose.", "legal_cooperation"),
+        ("Ghana and Togo signed a health pact on Monday; Marines guarded the "
+         "venue.", "maritime_fisheries"),
+        ("Ghana and Togo signed a health pact on Monday, which critics say "
+         "fuelled rivalry.", "energy"),
+    ],
+)  # fmt: skip
+def test_describe_a_keyword_is_a_whole_word(text: str, topic: str) -> None:
+    # "import" is no topic word in "importance", nor "dam" in "damaged"
+    [fact] = agreements(text)
+    assert "health" in fact.topics
+    assert topic not in fact.topics
+
+
 def test_describe_an_instrument_no_word_near_is_about_the_articles_subject() -> None:
     [fact] = agreements(
         "Ghana and Togo are at odds over the dam on the Volta river. Water "
