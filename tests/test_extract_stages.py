@@ -1487,6 +1487,16 @@ def test_describe_a_keyword_is_a_whole_word(text: str, topic: str) -> None:
     assert topic not in fact.topics
 
 
+def test_describe_a_keyword_in_a_body_s_name_is_no_topic() -> None:
+    [fact] = agreements(
+        "Ghana and the International Atomic Energy Agency signed a safeguards "
+        "protocol on Monday at the Lome Digital Services Centre."
+    )
+    assert "energy" not in fact.topics
+    assert "science_technology" not in fact.topics
+    assert "nuclear_weapons" in fact.topics
+
+
 def test_describe_an_instrument_no_word_near_is_about_the_articles_subject() -> None:
     [fact] = agreements(
         "Ghana and Togo are at odds over the dam on the Volta river. Water "

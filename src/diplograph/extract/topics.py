@@ -83,5 +83,34 @@ def _own_words(
 
 
 def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
-    """Each topic keyword of the sentence, found once per sentence."""
-    return ctx.matches(sentence, "topic keywords", ctx.lexicon.topic_keywords)
+    """Each topic keyword of the sentence, found once per sentence, but not one
+    in the name of a body ("the International Atomic Energy Agency", "the
+    Digital Services Centre"): it tells who someone is, not what an instrument
+    is about."""
+    found = ctx.matches(sentence, "topic keywords", ctx.lexicon.topic_keywords)
+    if not any(ctx.text[start].isupper() for _, start, _ in found):
+        return found
+    titles = [
+        (sentence.start + t.start(), sentence.start + t.end())
+        for t in _TITLE.finditer(sentence.text)
+        if _OFFICE.search(t.group())
+    ]
+    return [
+        (topic, start, end)
+        for topic, start, end in found
+        if not any(a <= start and end <= b for a, b in titles)
+    ]
+
+
+# a run of capitalized words, with the small words titles join them by
+_TITLE = re.compile(
+    r"(?-i:[A-Z])[\w'’.-]*(?:(?:\s+|\s*,\s*)(?:of|for|and|on|the|&|"
+    r"(?-i:[A-Z])[\w'’.-]*))*"
+)
+# the head of a body's name (not a commission's: "a joint trade commission" is
+# often what the instrument sets up)
+_OFFICE = re.compile(
+    r"\b(?:Agency|Authority|Organi[sz]ation|Bank|Fund|Programme|Program|Institute|"
+    r"Office|Corporation|Company|Association|Centre|Center|Board|Service|"
+    r"Administration|Forum)\b"
+)
