@@ -232,6 +232,24 @@ def test_coref_this_agreement_takes_up_a_named_declaration() -> None:
 # coref + roles: background instruments told in one clause
 
 
+@pytest.mark.parametrize("verb", ["also signed", "also inked", "also agreed on"])
+def test_coref_what_they_also_signed_is_another_instrument(verb: str) -> None:
+    facts = agreements(
+        "Ghana and Togo signed a power purchase agreement on Monday. The two "
+        f"leaders {verb} a memorandum of understanding on tourism."
+    )
+    assert sorted(f.kind for f in facts) == [
+        "agreement",
+        "memorandum_of_understanding",
+    ]
+
+
+def test_mentions_the_determiner_of_another_noun_is_not_the_instrument_s() -> None:
+    text = "The leaders witnessed the signing of memorandums on tourism."
+    [m] = find_instruments(text, load_lexicon())
+    assert m.determiner == ""  # "the" is the signing's
+
+
 def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a reciprocal agreement on Monday on joint "

@@ -78,7 +78,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
         if len(described) > 1:  # told one by one: apart from each other
             start = cluster.mentions[0].start
             facts.extend(
-                (fact, frozenset({f"apart {start} {i}"}))
+                (fact, frozenset({f"apart {start} {i}"}) | (about & {"another"}))
                 for i, fact in enumerate(described)
             )
         else:

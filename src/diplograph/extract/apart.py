@@ -151,6 +151,14 @@ def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     )
 
 
+# "also signed a ...": one more instrument than those told before
+_ALSO_MADE = re.compile(
+    r"\balso\s+(?:[\w-]+\s+){0,2}?(?:signed|inked|sealed|concluded|reached|"
+    r"struck|adopted|initiall?ed|exchanged|agreed\s+(?:on|to))\s+$",
+    re.I,
+)
+
+
 def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
     """ "It builds on a framework agreement initialled in June", "replacing the
     asylum deal": introduced as another instrument than the one told."""
@@ -158,8 +166,10 @@ def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
         return False
     if m.determiner in ("separate", "another"):
         return True  # "A separate digital trade agreement was signed"
-    lead = m.start - len(m.modifiers)  # before "a framework"
+    lead = m.start - len(m.modifiers)  # before "a framework" (its determiner too)
     before = words_between(ctx.text, lead - 40, lead)
+    if (m.indefinite or (m.plural and not m.determiner)) and _ALSO_MADE.search(before):
+        return True  # "The two leaders also signed a memorandum on tourism"
     # "exchange data under a memorandum": the instrument itself
     return bool(ctx.lexicon.apart_before.search(before)) and not re.search(
         r"\bunder\s+$", before

@@ -23,6 +23,13 @@ _DETERMINER = re.compile(
     r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.-]+\s+){0,6}$",
     re.I,
 )
+# a noun of an act or a part, and "of": the determiner before it is that noun's
+# ("the signing of memorandums", "the text of a treaty"), not the instrument's
+# as in "a status of forces agreement"
+_OF_ANOTHER_NOUN = re.compile(
+    r"\s(?:\w+ing|\w+ion|text|terms|draft|series|number|package|set|raft)\s+of\s",
+    re.I,
+)
 _INDEFINITE = {
     "a",
     "an",
@@ -329,6 +336,8 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
             if found:
                 determiner = found
                 break
+    if determiner and _OF_ANOTHER_NOUN.search(clause, determiner.end("det") - 1):
+        determiner = None  # "the signing of memorandums": the signing's "the"
     if determiner:
         m.determiner = determiner.group("det").lower()
         m.modifiers = clause[determiner.start("det") :].lower()
