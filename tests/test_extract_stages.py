@@ -739,6 +739,33 @@ def test_events_a_law_suspending_an_agreement_suspends_it(text: str) -> None:
     assert events(fact) == {("suspended", "2024-03-11")}
 
 
+def test_events_a_ceasefire_that_ended_the_last_war_is_not_terminated() -> None:
+    # nor is the state "which brokered" it a party
+    [fact] = agreements(
+        "Nigeria, which brokered the 2020 ceasefire that ended the last war "
+        "between Ghana and Togo, criticised the summit."
+    )
+    assert fact.parties == ("GHA", "TGO")
+    assert "terminated" not in {e.type for e in fact.events}
+
+
+def test_events_approval_by_a_state_s_legislature_is_ratification() -> None:
+    [fact] = agreements(
+        "The Lome Accord was ratified by the Ghanaian parliament in December and "
+        "approved by Togo's National Assembly in January."
+    )
+    assert {("ratified", "2023-12"), ("ratified", "2024-01")} <= events(fact)
+
+
+def test_events_signed_some_time_before_keeps_a_date_of_its_own() -> None:
+    [fact] = agreements(
+        "A defence pact between Ghana and Togo took effect on Thursday, a year "
+        "after it was signed in Lome in July 2023."
+    )
+    assert fact.signed == "2023-07"
+    assert ("in_force", "2024-03-14") in events(fact)
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

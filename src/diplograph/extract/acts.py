@@ -57,6 +57,9 @@ _NOT_AN_OBJECT = frozenset(
 )
 
 
+_ORDINAL = frozenset("last next first latest previous early late".split())
+
+
 _PARTS = frozenset(
     "part parts provisions provision clauses clause sections section elements "
     "articles article chapters chapter annex annexes".split()
@@ -73,6 +76,10 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     if re.match(r"\s+\w+\s+times\b", text[hit.end : hit.end + 30]):
         return False  # "was extended three times": how often, not what
     word = found.group(1)
+    if word.lower() in _ORDINAL and re.match(r"\s+(?:the|its|their)\s", found.group()):
+        # "ended the last war": an adjective, not a time ("expired last year")
+        after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[found.end(1) :])
+        word = after.group(1) if after else word
     if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
         return False  # a preposition, a pronoun, a name ("suspended New START")
     # the object phrase, up to a preposition: "the 2015 Algiers peace accord"

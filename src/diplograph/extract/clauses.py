@@ -71,6 +71,9 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
 _BROKER_AFTER = re.compile(
     r"(?:'s|’s)?\s*-?\s*(?:mediat\w*|brokered|brokering|facilitat\w*|sponsored|"
     r"hosted|guarantee\w*|auspices)\b|,\s+(?:the\s+|a\s+)?(?:mediator|broker|host|guarantor)\b"
+    # "Russia, which brokered the 2020 ceasefire"
+    r"|,\s+(?:which|who)\s+(?:has\s+|had\s+)?(?:mediated|brokered|facilitated|"
+    r"sponsored|guaranteed)\b"
     r"|\s+(?:will\s+|would\s+|to\s+)?(?:host|hosts|hosted|hosting|mediate|mediates|"
     r"mediated|brokered)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|"
     r"meeting|summit|ceremony|signing)",

@@ -75,7 +75,12 @@ def pick_date(
     that no other event verb, dateline, year label or report claims."""
     text = ctx.text
     if _COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
-        return None  # "18 months after it was signed": some time before the date
+        # "took effect on Thursday, 18 months after it was signed": some time
+        # before that date; only a date after the verb is its own ("a year
+        # after it was signed in July 2023")
+        dates = [d for d in dates if d.start >= v_end]
+        if not dates:
+            return None
     if re.match(
         r"(?:years|months|weeks|days|rounds)\s+of|\w+-negotiated", text[v_start:v_end]
     ) or (_SPAN_OF.search(text, max(sentence.start, v_start - 40), v_start)):
