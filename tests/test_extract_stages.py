@@ -292,6 +292,22 @@ def test_coref_an_instrument_nobody_made_is_no_instrument() -> None:
     assert ("signed", "2024-03-11") in events(fact)
 
 
+@pytest.mark.parametrize(
+    "sought",
+    [
+        "would instead seek bilateral readmission arrangements with Togo and Benin",
+        "is pushing for a readmission deal with Togo",
+        "proposed a readmission arrangement with Togo",
+    ],
+)
+def test_coref_an_instrument_only_sought_is_none_yet(sought: str) -> None:
+    [fact] = agreements(
+        "Ghana said on Wednesday it was withdrawing from the Accra Declaration "
+        f"on migration. The government {sought}."
+    )
+    assert fact.name == "Accra Declaration"
+
+
 def test_coref_a_bare_specific_noun_is_another_instrument() -> None:
     found = agreements(
         "Russia suspended an agreement with Japan on fishing near the islands. "

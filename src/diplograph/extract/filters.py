@@ -36,6 +36,14 @@ _NOT_MADE = re.compile(
 )
 
 
+_SOUGHT = re.compile(
+    r"\b(?:seek|seeks|seeking|sought|pursue|pursuing|explore|exploring|"
+    r"push\s+for|pushing\s+for|calls?\s+for|called\s+for|calling\s+for|"
+    r"propose|proposes|proposed|proposing)\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+
 def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     """Leave out domestic laws, company contracts and classes of instruments
     ("several Cold War-era treaties", "many agreements")."""
@@ -50,6 +58,14 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         return False  # "announced no new agreement", "ended without a deal"
     if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):
         return False
+    sought = _SOUGHT.search(ctx.text, max(0, m.start - 60), m.start)
+    if sought and (
+        m.indefinite
+        or (m.plural and not m.determiner)
+        # "The government would seek arrangements": the government's "the"
+        or sought.start() > m.start - len(m.modifiers)
+    ):
+        return False  # "would seek readmission arrangements": none made yet
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]
         if any(marker in window for marker in lexicon.domestic_markers) and not (
