@@ -782,6 +782,14 @@ def test_events_signed_some_time_before_keeps_a_date_of_its_own() -> None:
     assert ("in_force", "2024-03-14") in events(fact)
 
 
+@pytest.mark.parametrize("noun", ["memorandum", "ceasefire", "joint statement"])
+def test_events_a_year_label_of_any_kind_dates_no_other_event(noun: str) -> None:
+    [fact] = agreements(f"Ghana denounced the 2012 {noun} with Togo on Monday.")
+    assert fact.signed == "2012"
+    assert ("withdrawn", "2024-03-11") in events(fact)
+    assert ("withdrawn", "2012") not in events(fact)
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

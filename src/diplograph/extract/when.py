@@ -32,13 +32,25 @@ def _dateline(d: DateMention, sentence: Sentence, text: str) -> bool:
     )
 
 
-# "the 2015 nuclear deal", not "withdrew in 2018 from the deal"
+# the words that may stand between a year label and its noun: "the 2015
+# nuclear deal", not "withdrew in 2018 from the deal"
 _YEAR_LABEL_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?!(?:from|with|to|by|under|of|on|in|into|after|since|for|and|"
-    r"the|a|an)\b)[\w-]+\s+){0,3}(?:deal|agreement|treaty|pact|accord|accords|"
-    r"agreements|convention|protocol|arrangement|declaration)\b",
-    re.I,
+    r"the|a|an)\b)[\w-]+\s+){0,3}"
 )
+
+
+def _year_label(d: DateMention, ctx: Context) -> bool:
+    """ "the 2015 deal", "the 2012 memorandum", "the 2018 peace accord": a year
+    that labels an instrument (of any kind the lexicon knows), not the date of
+    an event."""
+    if d.kind != "year":
+        return False
+    after = _YEAR_LABEL_AFTER.match(ctx.text, d.end)
+    if after is None:
+        return False
+    starts = [d.end + gap.end() for gap in re.finditer(r"\s+", after.group())]
+    return any(ctx.lexicon.kind_pattern.match(ctx.text, at) for at in starts)
 
 
 def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
@@ -106,7 +118,7 @@ def pick_date(
             continue  # "signed on May 23, 2014 and ratified ...": the signing's
         if _dateline(d, sentence, text):
             continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
-        if d.kind == "year" and _YEAR_LABEL_AFTER.match(text, d.end):
+        if _year_label(d, ctx):
             continue  # "the 2015 deal": a year label, not this event's date
         before = words_between(text, max(sentence.start, d.start - 25), d.start)
         reported = bool(ctx.lexicon.reporting.search(before))
@@ -243,7 +255,7 @@ def _sentence_date(
         for d in dates
         if d.value
         and not _dateline(d, sentence, ctx.text)
-        and not (d.kind == "year" and _YEAR_LABEL_AFTER.match(ctx.text, d.end))
+        and not _year_label(d, ctx)
         # "pledged to double trade by 2030": a target, not when anything happened
         and not _DEADLINE.search(ctx.text, max(sentence.start, d.start - 20), d.start)
         and not _UNTIL_OPENS.match(ctx.text, d.start)
