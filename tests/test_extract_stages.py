@@ -790,6 +790,17 @@ def test_events_a_year_label_of_any_kind_dates_no_other_event(noun: str) -> None
     assert ("withdrawn", "2012") not in events(fact)
 
 
+@pytest.mark.parametrize(
+    "concluded",
+    ["on Tuesday concluded negotiations", "wrapped up talks on Tuesday", "on "
+     "Tuesday completed negotiations", "concluded talks on Tuesday"],
+)  # fmt: skip
+def test_events_concluding_talks_agrees_the_deal_that_day(concluded: str) -> None:
+    # the talks were held, but not that day: that is when they ended
+    [fact] = agreements(f"Ghana and Togo {concluded} on a free trade agreement.")
+    assert events(fact) == {("agreed", "2024-03-12"), ("negotiation", None)}
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

@@ -242,6 +242,10 @@ def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     )
     dates = ctx.dates(sentence, future=modal)
     when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
+    if etype == "negotiation" and _CONCLUDED.search(
+        text, max(0, hit.start - 25), hit.start
+    ):
+        when = None  # "concluded talks on Tuesday": the day they ended, not began
     if modal and (when is None or etype == "agreed"):
         # "will sign" is no signing; "will sign on Friday", "will take effect on
         # July 1" are scheduled events at their dates, as the guidelines count them
@@ -286,6 +290,11 @@ def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
 _CONDITION = re.compile(
     r"\b(?:after|once|when|until|unless|if)\s+(?:it|they|the\s+[\w-]+|both\s+sides)\s+"
     r"(?:is|are|has\s+been|have\s+been)\s+$",
+    re.I,
+)
+_CONCLUDED = re.compile(
+    r"\b(?:concluded|completed|finali[sz]ed|wrapped\s+up|ended)\s+(?:the\s+|their\s+)?"
+    r"(?:[\w-]+\s+)?$",
     re.I,
 )
 # a law that does something else to the instrument than ratify it
