@@ -292,6 +292,14 @@ def test_coref_an_instrument_nobody_made_is_no_instrument() -> None:
     assert ("signed", "2024-03-11") in events(fact)
 
 
+def test_coref_similar_instruments_with_uncounted_others_are_a_class() -> None:
+    [fact] = agreements(
+        "Ghana signed a visa waiver agreement with Togo on Monday. Ghana has "
+        "similar arrangements with more than 70 countries."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 @pytest.mark.parametrize(
     "sought",
     [
@@ -799,6 +807,24 @@ def test_events_concluding_talks_agrees_the_deal_that_day(concluded: str) -> Non
     # the talks were held, but not that day: that is when they ended
     [fact] = agreements(f"Ghana and Togo {concluded} on a free trade agreement.")
     assert events(fact) == {("agreed", "2024-03-12"), ("negotiation", None)}
+
+
+def test_events_signing_the_law_that_ratifies_is_no_signing() -> None:
+    [fact] = agreements(
+        "Ghana's president signed a law on Monday ratifying the visa agreement "
+        "between Ghana and Togo."
+    )
+    assert events(fact) == {("ratified", "2024-03-11")}
+
+
+def test_events_what_an_agreement_restored_is_not_the_agreement() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a peace agreement in 2018 that reopened embassies "
+        "and restored flights."
+    )
+    assert events(fact) == {("signed", "2018")}
+    [fact] = agreements("Ghana and Togo restored diplomatic ties on Monday.")
+    assert ("in_force", "2024-03-11") in events(fact)
 
 
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:

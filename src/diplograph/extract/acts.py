@@ -57,6 +57,9 @@ _NOT_AN_OBJECT = frozenset(
 )
 
 
+_TIES = re.compile(
+    r"\s+(?:(?:full|formal|diplomatic|bilateral)\s+)*(?:ties|relations)\b"
+)
 _ORDINAL = frozenset("last next first latest previous early late".split())
 
 
@@ -135,6 +138,13 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
         etype in _ACTS_ON_OBJECT
         or (etype == "implemented" and re.fullmatch(r"implement\w*", verb, re.I))
         or (etype == "agreed" and re.fullmatch(r"finali[sz]ed", verb, re.I))
+        # "reopened embassies and restored flights": the flights are back (restored
+        # ties are a normalization in force)
+        or (
+            etype == "in_force"
+            and re.fullmatch(r"restored?|restoring", verb, re.I)
+            and not _TIES.match(text, hit.end)
+        )
     ) and _other_object(hit, ctx):
         return True  # "the EU will scrap tariffs", "finalized its withdrawal"
     if re.search(r"\bever\s+$", text[max(0, hit.start - 8) : hit.start]):
@@ -240,7 +250,8 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
     if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
         return "ratified"  # a leader signing the ratification law
     if re.match(
-        r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order)",
+        r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order|"
+        r"law|legislation|resolution)\b",
         after,
     ):
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.apart import others_like_it
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.references import partner_list
@@ -54,6 +55,8 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         # Britain" are one instrument per partner
         if len(partner_list([m], ctx)) < 2:
             return False
+    if others_like_it(m) and not partner_list([m], ctx):
+        return False  # "similar arrangements with more than 70 countries": a class
     if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "announced no new agreement", "ended without a deal"
     if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):
