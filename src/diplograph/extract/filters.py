@@ -45,6 +45,14 @@ _SOUGHT = re.compile(
 )
 
 
+# "with more than 70 countries", "with dozens of states": partners not named
+_WITH_UNCOUNTED = re.compile(
+    r"\s+with\s+(?:more\s+than|over|about|around|some|nearly|almost|at\s+least|"
+    r"dozens|scores|\d|many|several|other|numerous)\b",
+    re.I,
+)
+
+
 def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     """Leave out domestic laws, company contracts and classes of instruments
     ("several Cold War-era treaties", "many agreements")."""
@@ -55,7 +63,7 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         # Britain" are one instrument per partner
         if len(partner_list([m], ctx)) < 2:
             return False
-    if others_like_it(m) and not partner_list([m], ctx):
+    if others_like_it(m) and _WITH_UNCOUNTED.match(ctx.text, m.end):
         return False  # "similar arrangements with more than 70 countries": a class
     if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "announced no new agreement", "ended without a deal"
