@@ -539,6 +539,19 @@ def test_roles_a_modifier_naming_a_model_or_funder_is_no_party(model: str) -> No
     assert fact.parties == ("GHA", "TGO")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Benin did not take part in the 2022 Accra agreement between Ghana and "
+        "Togo.",
+        "Benin has never joined the 2022 Accra agreement between Ghana and Togo.",
+    ],
+)
+def test_roles_a_state_that_stayed_out_and_the_venue_are_no_parties(text: str) -> None:
+    [fact] = agreements(text)
+    assert fact.parties == ("GHA", "TGO")  # neither Benin nor Accra's Ghana alone
+
+
 def test_roles_a_headline_critic_is_no_party() -> None:
     found = extract(
         Article(

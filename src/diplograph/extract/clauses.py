@@ -34,7 +34,8 @@ class VerbHit:
 
 
 def roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
-    """For each actor mention of the sentence: 'place', 'concern', 'broker' or ''."""
+    """For each actor mention of the sentence: 'place', 'name', 'concern',
+    'broker', 'outsider' or ''."""
     key = ("roles", sentence.index)
     if key not in ctx.memo:
         ctx.memo[key] = _roles_in(ctx, sentence)
@@ -55,17 +56,42 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
         head = before[: len(before) - len(chain.group(1))] if chain else before
         if a.place:
             roles[a.start] = "place"
-        elif a.role in ("capital", "seat") and any(
-            s <= a.start and a.end <= e for s, e in ctx.names
+        elif a.role in ("capital", "seat") and (
+            any(s <= a.start and a.end <= e for s, e in ctx.names)
+            or _names_venue(a.start, a.end, ctx)
         ):
             roles[a.start] = "name"  # "the Ankara Declaration" names a city
         elif a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head)):
             roles[a.start] = "concern"
         elif a.start in brokers:
             roles[a.start] = "broker"
+        elif _OUTSIDE.match(text, a.end):
+            roles[a.start] = "outsider"  # "Eritrea did not take part in the accord"
         else:
             roles[a.start] = ""
     return roles
+
+
+# a state that says or is said to stay out of the instrument
+_OUTSIDE = re.compile(
+    r"\s+(?:(?:did|does|do|has|have|had|was|is|were|are)\s*)?(?:not|never|n't)\s+"
+    r"(?:take\s+part\s+in|took\s+part\s+in|taken\s+part\s+in|join(?:ed)?|sign(?:ed)?|"
+    r"(?:been\s+)?(?:a\s+)?part(?:y|ies)\s+to)\b",
+    re.I,
+)
+
+
+def _names_venue(start: int, end: int, ctx: Context) -> bool:
+    """ "the 2022 Pretoria agreement", "the Minsk accords": a city alone before
+    an instrument's noun tells where it was made, not who made it (not
+    "the Tokyo-Seoul pact")."""
+    text = ctx.text
+    if not re.search(r"\b(?:the|a|an|\d{4})\s+$", text[max(0, start - 10) : start]):
+        return False
+    gap = re.match(
+        r"\s+(?:(?:peace|ceasefire|security|trade)\s+)?", text[end : end + 30]
+    )
+    return bool(gap) and bool(ctx.lexicon.kind_pattern.match(text, end + gap.end()))
 
 
 _BROKER_AFTER = re.compile(
