@@ -840,6 +840,16 @@ def test_events_what_an_agreement_restored_is_not_the_agreement() -> None:
     assert ("in_force", "2024-03-11") in events(fact)
 
 
+def test_events_what_they_agreed_to_is_the_arrangement_named_next() -> None:
+    found = by_parties(
+        "The defence ministers of Ghana, Togo and Benin agreed on Sunday to "
+        "share radar data.\n\nThe arrangement builds on the 2016 Lome Accord "
+        "between Accra and Lome."
+    )
+    assert events(found[("BEN", "GHA", "TGO")]) == {("agreed", "2024-03-10")}
+    assert found[("GHA", "TGO")].name == "Lome Accord"
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

@@ -151,6 +151,12 @@ def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     )
 
 
+# what the news does to an instrument before it: "builds on", "replaces"
+_FOLLOWS = re.compile(
+    r"\b(?:builds?\s+on|built\s+on|replac\w*|succeed\w*|supersed\w*|amend\w*|"
+    r"upgrad\w*|modell?ed\s+on|follows?\s+(?:on|up))\s+(?:the\s+|its\s+|their\s+)?$",
+    re.I,
+)
 # "also signed a ...": one more instrument than those told before
 _ALSO_MADE = re.compile(
     r"\balso\s+(?:[\w-]+\s+){0,2}?(?:signed|inked|sealed|concluded|reached|"
@@ -163,7 +169,10 @@ def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
     """ "It builds on a framework agreement initialled in June", "replacing the
     asylum deal": introduced as another instrument than the one told."""
     if m.key:
-        return False
+        # "builds on the 2016 General Security ... Agreement": a named one is
+        # another when the news follows it (not when it is only likened to it)
+        lead = m.start - len(m.modifiers)
+        return bool(_FOLLOWS.search(words_between(ctx.text, lead - 40, lead)))
     if m.determiner in ("separate", "another"):
         return True  # "A separate digital trade agreement was signed"
     lead = m.start - len(m.modifiers)  # before "a framework" (its determiner too)

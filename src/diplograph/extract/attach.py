@@ -33,7 +33,11 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
         ):
             if id(nearest) in own or _coordinated(nearest, nearby, own, ctx):
                 hits.append(hit)
-    return hits + _implicit_hits(cluster, clusters, ctx)
+    return (
+        hits
+        + _implicit_hits(cluster, clusters, ctx)
+        + _told_before(cluster, clusters, ctx)
+    )
 
 
 # steps a sentence can tell without naming the instrument again ("Argentina
@@ -66,6 +70,40 @@ def _implicit_hits(
             if etype in _IMPLICIT and _told_by_actor(sentence, start, ctx)
         ]
     return hits
+
+
+def _told_before(
+    cluster: Cluster, clusters: list[Cluster], ctx: Context
+) -> list[VerbHit]:
+    """ "Ghana and Togo agreed on Sunday to share radar data. The arrangement
+    ...": an instrument first named by a back-reference was agreed or signed in
+    the sentence before it, when that sentence names no instrument."""
+    first = cluster.mentions[0]
+    if first.key or first.determiner not in ("the", "this", "that"):
+        return []
+    index = ctx.sentence_of(first.start).index
+    if index == 0 or index - 1 in _named_by_sentence(clusters, ctx):
+        return []
+    sentence = ctx.sentences[index - 1]
+    told = [
+        (etype, start, end)
+        for etype, start, end in ctx.verbs(sentence)
+        if etype in ("agreed", "signed")
+    ]
+    # "agreed to share radar data" is the agreement the next sentence names
+    told += [
+        ("agreed", sentence.start + m.start(), sentence.start + m.end())
+        for m in _AGREED_TO.finditer(sentence.text)
+        if not any(start <= sentence.start + m.start() < end for _, start, end in told)
+    ]
+    return [
+        VerbHit(etype, start, end, sentence)
+        for etype, start, end in told
+        if _told_by_actor(sentence, start, ctx)
+    ]
+
+
+_AGREED_TO = re.compile(r"\bagreed\b(?=(?:\s+\w+){0,4}?\s+to\s)")
 
 
 def _told_by_actor(sentence: Sentence, verb: int, ctx: Context) -> bool:
