@@ -292,6 +292,14 @@ def test_coref_an_instrument_nobody_made_is_no_instrument() -> None:
     assert ("signed", "2024-03-11") in events(fact)
 
 
+def test_coref_an_instrument_a_state_refused_to_sign_was_not_made() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a defence pact on Monday. Benin, which has "
+        "refused to sign a binding agreement on the dam, objected."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_coref_similar_instruments_with_uncounted_others_are_a_class() -> None:
     [fact] = agreements(
         "Ghana signed a visa waiver agreement with Togo on Monday. Ghana has "
@@ -848,6 +856,14 @@ def test_events_what_they_agreed_to_is_the_arrangement_named_next() -> None:
     )
     assert events(found[("BEN", "GHA", "TGO")]) == {("agreed", "2024-03-10")}
     assert found[("GHA", "TGO")].name == "Lome Accord"
+
+
+def test_events_a_vote_on_a_day_to_ratify_is_ratification_that_day() -> None:
+    [fact] = agreements(
+        "Ghana's parliament voted on Monday to ratify the Lome Agreement on "
+        "environmental rights."
+    )
+    assert events(fact) == {("ratified", "2024-03-11")}
 
 
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
@@ -1614,6 +1630,22 @@ def test_describe_a_keyword_is_a_whole_word(text: str, topic: str) -> None:
     [fact] = agreements(text)
     assert "health" in fact.topics
     assert topic not in fact.topics
+
+
+def test_describe_an_instrument_s_own_name_tells_its_topic() -> None:
+    [fact] = agreements(
+        "Ghana deposited its instrument of accession to the Lome Convention on "
+        "the Service Abroad of Judicial Documents on Monday."
+    )
+    assert "legal_cooperation" in fact.topics
+
+
+def test_describe_military_training_is_no_education() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a military cooperation agreement on Monday that "
+        "covers training and joint exercises."
+    )
+    assert fact.topics == ("military_cooperation",)
 
 
 def test_describe_a_keyword_in_a_body_s_name_is_no_topic() -> None:

@@ -29,10 +29,13 @@ _NONE = re.compile(
 )
 
 
-# "had not signed a reciprocal agreement": an instrument nobody made
+# "had not signed a reciprocal agreement", "has refused to sign a binding
+# agreement": an instrument nobody made
 _NOT_MADE = re.compile(
-    r"\b(?:not|never|n't)\s+(?:yet\s+)?(?:signed|reached|concluded|agreed\s+on|"
-    r"struck|inked)\s+(?:an?|any)\s+(?:[\w\"'“”-]+\s+){0,2}$",
+    r"\b(?:(?:not|never|n't)\s+(?:yet\s+)?(?:signed|reached|concluded|agreed\s+on|"
+    r"struck|inked)|(?:refused|refuses|refusing|declined|declines)\s+"
+    r"to\s+(?:sign|reach|conclude|agree\s+on|strike|ink))"
+    r"\s+(?:an?|any)\s+(?:[\w\"'“”-]+\s+){0,2}$",
     re.I,
 )
 

@@ -93,7 +93,9 @@ def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
     titles = [
         (sentence.start + t.start(), sentence.start + t.end())
         for t in _TITLE.finditer(sentence.text)
-        if _OFFICE.search(t.group())
+        # an instrument's own name is no body's: "the Convention on the Service
+        # Abroad of Judicial Documents"
+        if _OFFICE.search(t.group()) and not ctx.lexicon.kind_pattern.search(t.group())
     ]
     return [
         (topic, start, end)
