@@ -250,6 +250,22 @@ def test_mentions_the_determiner_of_another_noun_is_not_the_instrument_s() -> No
     assert m.determiner == ""  # "the" is the signing's
 
 
+def test_coref_the_first_such_agreement_is_the_one_of_its_sentence() -> None:
+    # and a name after "under the US-brokered" names no instrument before it
+    found = agreements(
+        "Ghana and Togo signed a memorandum on defence cooperation on Wednesday "
+        "during a visit by Ghana's defence minister, the first such agreement "
+        "between them. The accord allows joint exercises. Togo restored ties with "
+        "Benin last year under the US-brokered Lome Accords."
+    )
+    assert [(f.kind, f.name, f.parties) for f in found][0] == (
+        "memorandum_of_understanding",
+        None,
+        ("GHA", "TGO"),
+    )
+    assert {f.name for f in found} == {None, "Lome Accords"}
+
+
 def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a reciprocal agreement on Monday on joint "

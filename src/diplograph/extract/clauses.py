@@ -91,7 +91,9 @@ def _names_venue(start: int, end: int, ctx: Context) -> bool:
     gap = re.match(
         r"\s+(?:(?:peace|ceasefire|security|trade)\s+)?", text[end : end + 30]
     )
-    return bool(gap) and bool(ctx.lexicon.kind_pattern.match(text, end + gap.end()))
+    if gap is None:
+        return False
+    return bool(ctx.lexicon.kind_pattern.match(text, end + gap.end()))
 
 
 _BROKER_AFTER = re.compile(

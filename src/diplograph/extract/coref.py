@@ -12,7 +12,6 @@ sentence, a paragraph or a country is never enough.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from diplograph.extract.apart import (
     aside,
@@ -33,11 +32,10 @@ from diplograph.extract.apart import (
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
-from diplograph.extract.names import headline, norm
+from diplograph.extract.names import headline, named_under_auspices
 from diplograph.extract.pronouns import add_pronouns, join_known_as
 from diplograph.extract.sets import list_item, one_of_set
 from diplograph.extract.text import words_between
-from diplograph.gazetteer import load_gazetteer
 
 # Nouns that can take up any ordinary instrument ("a memorandum ... the deal").
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
@@ -101,7 +99,7 @@ def _antecedent(
     if m.key:
         return (
             by_key.get(m.key)
-            or _named_under_auspices(m, by_key, ctx)
+            or by_key.get(named_under_auspices(m.key, by_key, ctx.lexicon.auspices))
             or _apposed(m, clusters, ctx)
             or _named_later(m, clusters, ctx)
         )
@@ -116,7 +114,7 @@ def _antecedent(
         )
     if m.kind == "normalization":
         return next((c for c in clusters if "normalization" in c.kinds), None)
-    apposed = _apposed(m, clusters, ctx)
+    apposed = _apposed(m, clusters, ctx) or _first_such(m, clusters, ctx)
     if apposed is not None:
         return apposed
     if m.indefinite or _described_as_ones_own(m) or others_like_it(m):
@@ -210,30 +208,6 @@ def _described_alike(
     return None
 
 
-def _named_under_auspices(
-    m: InstrumentMention, by_key: dict[str, Cluster], ctx: Context
-) -> Cluster | None:
-    """ "the United Nations Treaty on the Prohibition of Nuclear Weapons" and "the
-    Treaty on the Prohibition of Nuclear Weapons": one name, with and without the
-    organization it was made under."""
-    name = (m.key or "").removeprefix("name:")
-    auspices = _names_of(frozenset(ctx.lexicon.auspices))
-    for key, cluster in by_key.items():
-        other = key.removeprefix("name:")
-        longer, shorter = (name, other) if len(name) > len(other) else (other, name)
-        if len(shorter.split()) >= 4 and longer.endswith(" " + shorter):
-            if longer[: -len(shorter)].strip() in auspices:
-                return cluster
-    return None
-
-
-@lru_cache(maxsize=4)
-def _names_of(codes: frozenset[str]) -> frozenset[str]:
-    """The names of these organizations ("un", "united nations"), normalized."""
-    forms = load_gazetteer().surface_forms()
-    return frozenset(norm(form) for form, (code, _) in forms.items() if code in codes)
-
-
 def _named_later(
     m: InstrumentMention, clusters: list[Cluster], ctx: Context
 ) -> Cluster | None:
@@ -255,7 +229,11 @@ def _named_later(
             ),
             None,
         )
-    if ctx.lexicon.apart_before.search(words_between(ctx.text, m.start - 40, m.start)):
+    lead = m.start - len(m.modifiers)  # "under the US-brokered Abraham Accords"
+    if any(
+        ctx.lexicon.apart_before.search(words_between(ctx.text, at - 40, at))
+        for at in (m.start, lead)
+    ):
         return None
     dubbed = _DUBBED.search(ctx.text, max(0, m.start - 60), m.start)
     if dubbed and not ctx.lexicon.kind_pattern.fullmatch(dubbed.group(1)):
@@ -283,6 +261,29 @@ def _named_later(
 
 
 _DUBBED = re.compile(r"([\w-]+),?\s+(?:dubbed|called|named|known\s+as)\s+(?:the\s+)?$")
+
+
+_FIRST_SUCH = re.compile(
+    r"\b(?:the|its|their)\s+(?:first|only|second|third|largest|biggest)\s+such\s+$",
+    re.I,
+)
+
+
+def _first_such(
+    m: InstrumentMention, clusters: list[Cluster], ctx: Context
+) -> Cluster | None:
+    """ "signed a memorandum on defence ..., the first such agreement between
+    Israel and an Arab country": it describes the instrument of its sentence."""
+    if not _FIRST_SUCH.search(ctx.text, max(0, m.start - 30), m.start):
+        return None
+    sentence = ctx.sentence_of(m.start)
+    before = [
+        (x.start, c)
+        for c in clusters
+        for x in c.mentions
+        if sentence.start <= x.start < m.start
+    ]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 def _apposed(

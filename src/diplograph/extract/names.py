@@ -7,10 +7,12 @@ and title-case lines where capitals name nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from diplograph.extract.dates import MONTHS, WEEKDAYS
 from diplograph.extract.lexicon import Lexicon
+from diplograph.gazetteer import load_gazetteer
 
 _CONNECTORS = {
     "of",
@@ -146,6 +148,13 @@ _NOT_NAME_START = {
 }
 
 
+_MODIFIER = re.compile(
+    r"-(?:brokered|backed|led|sponsored|mediated|style|funded|designed|drafted|"
+    r"negotiated|era|based)$",
+    re.I,
+)
+
+
 def proper_name_start(text: str, noun_start: int) -> int | None:
     """Start of a capitalised name that ends with the noun at ``noun_start``.
 
@@ -161,6 +170,8 @@ def proper_name_start(text: str, noun_start: int) -> int | None:
         if text[window_start + word.end() : boundary] != " ":
             break
         token = word.group()
+        if _MODIFIER.search(token):
+            break  # "the US-brokered Abraham Accords": who brokered it, no name
         # "Papua New Guinea-Australia Treaty": "New" inside a name, not "the New"
         left = words[index - 1] if index > 0 else None
         inside = (
@@ -274,3 +285,28 @@ def known_names(text: str, lexicon: Lexicon) -> Known:
             kind = lexicon.kind_of_noun(noun) or "agreement"
             known[name] = ("name:" + norm(name), name, kind)
     return known
+
+
+def named_under_auspices(
+    key: str, keys: Iterable[str], auspices: frozenset[str]
+) -> str:
+    """ "the United Nations Treaty on the Prohibition of Nuclear Weapons" and "the
+    Treaty on the Prohibition of Nuclear Weapons": one name, with and without the
+    organization (one of ``auspices``) it was made under; the other's key of
+    ``keys``, or ""."""
+    name = key.removeprefix("name:")
+    organizations = _names_of(auspices)
+    for other_key in keys:
+        other = other_key.removeprefix("name:")
+        longer, shorter = (name, other) if len(name) > len(other) else (other, name)
+        if len(shorter.split()) >= 4 and longer.endswith(" " + shorter):
+            if longer[: -len(shorter)].strip() in organizations:
+                return other_key
+    return ""
+
+
+@lru_cache(maxsize=4)
+def _names_of(codes: frozenset[str]) -> frozenset[str]:
+    """The names of these organizations ("un", "united nations"), normalized."""
+    forms = load_gazetteer().surface_forms()
+    return frozenset(norm(form) for form, (code, _) in forms.items() if code in codes)
