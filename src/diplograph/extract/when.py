@@ -135,7 +135,7 @@ def pick_date(
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, d.value)
     if best is None:
-        return _sentence_date(dates, sentence, ctx) or _same_year(sentence, ctx)
+        return _sentence_date(dates, sentence, ctx, etype) or _same_year(sentence, ctx)
     return best[1]
 
 
@@ -228,8 +228,15 @@ def _distance_before(
     return len(between) + 10
 
 
+_ANNOUNCED = frozenset({"withdrawn", "terminated", "suspended", "failed"})
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|stated)\s+(?:on\s+|late\s+on\s+)?$",
+    re.I,
+)
+
+
 def _sentence_date(
-    dates: list[DateMention], sentence: Sentence, ctx: Context
+    dates: list[DateMention], sentence: Sentence, ctx: Context, etype: str
 ) -> str | None:
     """ "On July 13, 2023, Egypt and Ethiopia agreed ..., according to a joint
     statement issued after ...": a date opening the sentence dates all of it."""
@@ -244,6 +251,14 @@ def _sentence_date(
             and re.match(r"\s*,", ctx.text[d.end : d.end + 3])
         ):
             return d.value
+    # "have ratified the treaty, officials said on Friday": the day of the report,
+    # unless announcing it is the step ("said on Monday it was pulling out")
+    if etype not in _ANNOUNCED:
+        dates = [
+            d
+            for d in dates
+            if not _REPORTED.search(ctx.text, max(0, d.start - 25), d.start)
+        ]
     # "met today in Tokyo to sign ...": the one day the sentence names
     days = {d.value for d in dates if d.value and d.kind in ("day_word", "weekday")}
     if len(days) == 1:
