@@ -577,6 +577,13 @@ def test_roles_a_state_that_stayed_out_and_the_venue_are_no_parties(text: str) -
     assert fact.parties == ("GHA", "TGO")  # neither Benin nor Accra's Ghana alone
 
 
+def test_roles_signers_told_after_said_on_a_day_that() -> None:
+    [fact] = agreements(
+        "Officials said on Friday that Ghana and Togo had signed a trade treaty."
+    )
+    assert (fact.parties, fact.concerns) == (("GHA", "TGO"), ())
+
+
 def test_roles_a_headline_critic_is_no_party() -> None:
     found = extract(
         Article(

@@ -53,6 +53,8 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
             r"and )$",
             before,
         )
+        if chain and _CLAUSE_WORD.search(chain.group(1)):
+            chain = None  # "said on Friday that Ghana and Togo": no list on Friday
         head = before[: len(before) - len(chain.group(1))] if chain else before
         if a.place:
             roles[a.start] = "place"
@@ -79,6 +81,9 @@ _OUTSIDE = re.compile(
     r"(?:been\s+)?(?:a\s+)?part(?:y|ies)\s+to)\b",
     re.I,
 )
+
+
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|who|when|after|before|while)\b")
 
 
 def _names_venue(start: int, end: int, ctx: Context) -> bool:
