@@ -1643,6 +1643,16 @@ def test_describe_topic_keywords(text: str, topic: str) -> None:
     assert topic in fact.topics
 
 
+@pytest.mark.parametrize("other", ["the other", "another", "a second"])
+def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
+    found = agreements(
+        "Ghana and Togo signed on Thursday two agreements, one to modernise a "
+        f"border post and {other} on the fight against illegal fishing."
+    )
+    assert len(found) == 2
+    assert {f.parties for f in found} == {("GHA", "TGO")}
+
+
 @pytest.mark.parametrize(
     ("text", "topic"),
     [

@@ -116,7 +116,7 @@ _ITEM_BREAK = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
 
 _ONE_AND_OTHER = re.compile(
     r"(?:\s+[\w-]+){0,3}?,?\s+one\s+((?:to|on|for|about)\s[^;]*?)\s*,?\s+and\s+"
-    r"the\s+other\s+"
+    r"(?:the\s+other|another|a\s+second|the\s+second)\s+"
     r"((?:to|on|for|about)\s[^;.]*)"
 )
 
@@ -145,7 +145,7 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
             continue
         sentence = ctx.sentence_of(m.start)
         pair = _ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
-        if pair:  # "two joint statements, one to ... and the other to ..."
+        if pair:  # "two joint statements, one to ... and the other (another) to ..."
             return [topics_of(pair.group(1), ctx), topics_of(pair.group(2), ctx)]
         opening = _SUBJECTS.match(ctx.text, m.end, sentence.end)
         if opening is None:
