@@ -267,6 +267,18 @@ def test_coref_the_first_such_agreement_is_the_one_of_its_sentence() -> None:
     assert {f.name for f in found} == {None, "Lome Accords"}
 
 
+def test_coref_a_name_in_brackets_after_a_name_is_its_alias() -> None:
+    # in a line full of names that ends in a year, which is no headline
+    found = agreements(
+        "Timor-Leste joined ECOWAS on Sunday under the Declaration on the "
+        "Admission of Timor-Leste.\nECOWAS was set up in Lagos in 1975, with the "
+        "signing of the ECOWAS Treaty (Lagos Treaty) by Ghana, Togo, Benin, "
+        "Nigeria and Niger. Guinea joined in 1976, Mali in 1977 and Senegal in 1978."
+    )
+    assert {f.name: f.aliases for f in found}["ECOWAS Treaty"] == ("Lagos Treaty",)
+    assert len(found) == 2
+
+
 def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a reciprocal agreement on Monday on joint "

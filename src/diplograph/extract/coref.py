@@ -293,6 +293,12 @@ def _apposed(
     protocol [the Paris Agreement]"."""
     if not clusters or not (m.determiner or m.key):
         return None
+    previous = max((c for c in clusters), key=lambda c: max(x.end for x in c.mentions))
+    gap_start = max(x.end for x in previous.mentions)
+    if m.key and re.fullmatch(
+        r"\s*[(\[]\s*(?:or\s+|also\s+)?", ctx.text[gap_start : m.start]
+    ):
+        return previous  # "the ASEAN Declaration (Bangkok Declaration)": an alias
     before = ctx.text[max(0, m.start - 80) : m.start]
     if not re.search(
         r"(?:,\s*(?:in\s+|under\s+)?|[\[(]\s*|"
@@ -301,8 +307,6 @@ def _apposed(
         before,
     ):
         return None
-    previous = max((c for c in clusters), key=lambda c: max(x.end for x in c.mentions))
-    gap_start = max(x.end for x in previous.mentions)
     if m.start - gap_start > 80 or re.search(r"[.;]", ctx.text[gap_start : m.start]):
         return None
     if list_goes_on(m, ctx):

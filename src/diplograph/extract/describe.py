@@ -284,7 +284,8 @@ def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) ->
 def _aliases(cluster: Cluster) -> tuple[str, ...]:
     aliases: list[str] = []
     for m in cluster.mentions:
-        for alias in m.aliases:
+        # "the ASEAN Declaration (Bangkok Declaration)": another name is an alias
+        for alias in [*m.aliases, *([m.name] if m.key and m.name else [])]:
             if alias not in aliases and alias != cluster.name:
                 aliases.append(alias)
     return tuple(aliases)

@@ -83,10 +83,11 @@ def headline(text: str, offset: int) -> bool:
 def _title_case(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     long_words = [w for w in words if len(w) > 3]
-    if re.search(r"[a-z]\W*[.!?][\"”’]?\s*$", line) and not all(
+    if re.search(r"[a-z0-9)%]\W*[.!?][\"”’]?\s*$", line) and not all(
         w[0].isupper() for w in long_words
     ):
         return False  # a sentence full of names, not a headline: it ends in a stop
+        # (after a word or a year: "... and Cambodia in 1999.")
     return (
         len(long_words) >= 4
         and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.8
