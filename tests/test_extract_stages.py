@@ -596,6 +596,16 @@ def test_roles_signers_told_after_said_on_a_day_that() -> None:
     assert (fact.parties, fact.concerns) == (("GHA", "TGO"), ())
 
 
+def test_roles_the_depositary_is_no_party() -> None:
+    [fact] = agreements(
+        "Ghana deposited its instrument of ratification of the Lome Convention on "
+        "migratory birds with the UN on Monday."
+    )
+    assert fact.parties == ("GHA",)
+    assert fact.topics == ("climate_environment",)
+    assert events(fact) == {("ratified", "2024-03-11")}
+
+
 def test_roles_a_headline_critic_is_no_party() -> None:
     found = extract(
         Article(

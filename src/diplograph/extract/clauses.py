@@ -137,11 +137,19 @@ def _brokers(ctx: Context, sentence: Sentence) -> set[int]:
             found.add(a.start)
             position = a.end
     for a in actors:
-        if _BROKER_AFTER.match(text, a.end) or (
-            a.code in ctx.lexicon.auspices and _ENVOY.match(text, a.end)
+        if (
+            _BROKER_AFTER.match(text, a.end)
+            or (a.code in ctx.lexicon.auspices and _ENVOY.match(text, a.end))
+            or _DEPOSITARY.search(text, sentence.start, a.start)
         ):
             found.add(a.start)
     return found
+
+
+# "deposited its instrument of ratification with the UN": the depositary
+_DEPOSITARY = re.compile(
+    r"\b(?:deposit\w*|lodged)\b[^.;]{0,120}\bwith\s+(?:the\s+)?$", re.I
+)
 
 
 # "UN envoy Hans Grundberg announced the extension": a forum's envoy mediates
