@@ -1697,6 +1697,14 @@ def test_describe_a_keyword_is_a_whole_word(text: str, topic: str) -> None:
     assert topic not in fact.topics
 
 
+def test_describe_a_body_the_instrument_is_for_tells_its_topic() -> None:
+    [fact] = agreements(
+        "The African Union and Ghana signed a host agreement for the African "
+        "Medicines Agency on Monday."
+    )
+    assert fact.topics == ("health",)
+
+
 def test_describe_an_instrument_s_own_name_tells_its_topic() -> None:
     [fact] = agreements(
         "Ghana deposited its instrument of accession to the Lome Convention on "

@@ -84,18 +84,22 @@ def _own_words(
 
 def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
     """Each topic keyword of the sentence, found once per sentence, but not one
-    in the name of a body ("the International Atomic Energy Agency", "the
-    Digital Services Centre"): it tells who someone is, not what an instrument
-    is about."""
+    in the name of a body that acts in it ("the International Atomic Energy
+    Agency signed ..."): that tells who signs, not what about ("a host agreement
+    for the African Medicines Agency" is about medicines)."""
     found = ctx.matches(sentence, "topic keywords", ctx.lexicon.topic_keywords)
     if not any(ctx.text[start].isupper() for _, start, _ in found):
         return found
+    actors = ctx.actors_in(sentence.start, sentence.end)
     titles = [
-        (sentence.start + t.start(), sentence.start + t.end())
+        (start, end)
         for t in _TITLE.finditer(sentence.text)
+        for start, end in [(sentence.start + t.start(), sentence.start + t.end())]
         # an instrument's own name is no body's: "the Convention on the Service
         # Abroad of Judicial Documents"
-        if _OFFICE.search(t.group()) and not ctx.lexicon.kind_pattern.search(t.group())
+        if _OFFICE.search(t.group())
+        and not ctx.lexicon.kind_pattern.search(t.group())
+        and any(start <= a.start and a.end <= end for a in actors)
     ]
     return [
         (topic, start, end)
