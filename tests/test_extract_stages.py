@@ -606,6 +606,16 @@ def test_roles_the_depositary_is_no_party() -> None:
     assert events(fact) == {("ratified", "2024-03-11")}
 
 
+def test_roles_a_member_of_a_set_has_the_set_s_signers_and_its_own() -> None:
+    found = by_parties(
+        "Ghana and Togo signed 26 agreements on Monday, including a framework "
+        "agreement on water and a memorandum on the Coastal Road project. The "
+        "Coastal Road memorandum, also signed by Benin and Nigeria, covers a rail "
+        "link."
+    )
+    assert set(found) == {("GHA", "TGO"), ("BEN", "GHA", "NGA", "TGO")}
+
+
 def test_roles_a_headline_critic_is_no_party() -> None:
     found = extract(
         Article(

@@ -21,6 +21,9 @@ _ACTING = re.compile(
 )
 
 
+_ALSO_BY = re.compile(r"\balso\s+(?:signed|joined|endorsed|backed)\s+by\b", re.I)
+
+
 def other_signers(
     m: InstrumentMention, c: Cluster, ctx: Context, *, least: int = 2
 ) -> bool:
@@ -29,6 +32,8 @@ def other_signers(
     sentence = ctx.sentence_of(m.start)
     if not (_ACTING if least == 1 else _SIGNING).search(sentence.text):
         return False
+    if _ALSO_BY.search(sentence.text):
+        return False  # "the memorandum, also signed by Qatar": more signers
     signers = _standing_codes(sentence.index, ctx)
     named = _named_with(c, ctx, besides=sentence.index)
     return len(signers) >= least and bool(named) and not signers & named

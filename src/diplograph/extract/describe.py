@@ -219,10 +219,11 @@ def _parties(
     *,
     siblings: bool = True,
 ) -> Votes:
-    """The instrument's own parties; a member's set's ones ("Among them was a
-    memorandum on power exports"); else the fallback ones."""
+    """The instrument's own parties, and a member's set's ones ("Turkey and Iraq
+    signed 26 agreements, including a memorandum ... also signed by Qatar");
+    else the fallback ones."""
     parties = find_parties(cluster, _acting(cluster, clusters, ctx), ctx)
-    if group is not None and len(parties.weights) < 2:
+    if group is not None:
         group_parties = find_parties(group, _acting(group, clusters, ctx), ctx)
         if not group_parties.weights:
             headline = _of_headline(group, clusters, ctx)
