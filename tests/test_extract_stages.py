@@ -931,6 +931,13 @@ def test_events_the_day_of_a_report_is_not_the_day_of_the_step(verb: str) -> Non
     assert events(fact) == {("ratified", None)}
 
 
+def test_events_an_accord_from_a_year_was_signed_then() -> None:
+    [fact] = agreements(
+        "Ghana and Togo will implement a trade and investment accord from 1998."
+    )
+    assert fact.signed == "1998"
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

@@ -111,11 +111,19 @@ def _acts_on(before: str, ctx: Context) -> bool:
     )
 
 
+_YEAR_AFTER = re.compile(
+    r"\s+(?:from|of|dating\s+from|dated)\s+((?:19|20)\d\d)\b(?![-/])"
+)
+
+
 def refine_mention(m: InstrumentMention, ctx: Context) -> None:
     """Kind and year label that only the words around a mention give."""
     text = ctx.text
     if re.match(r"\s+to\s+(?:formally\s+)?normali[sz]e", text[m.end : m.end + 40]):
         m.kind = "normalization"
+    after = _YEAR_AFTER.match(text, m.end)
+    if after and not m.year_label and not m.key:
+        m.year_label = after.group(1)  # "a trade accord from 1998"
     anniversary = _ANNIVERSARY.search(words_between(text, m.start - 70, m.start))
     if anniversary:
         m.year_label = str(ctx.article.published.year - int(anniversary.group(1)))
