@@ -938,6 +938,14 @@ def test_events_an_accord_from_a_year_was_signed_then() -> None:
     assert fact.signed == "1998"
 
 
+def test_events_a_deal_on_the_withdrawal_of_troops_is_no_withdrawal() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a deal on Monday on the withdrawal of troops from "
+        "the border."
+    )
+    assert events(fact) == {("signed", "2024-03-11")}
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

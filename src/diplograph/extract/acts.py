@@ -73,10 +73,18 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     """Whether the verb's object is something other than an instrument: "scrap
     tariffs", "withdraw troops", "extend the deadline"."""
     text = ctx.text
-    found = _OBJECT.match(text, hit.end)
-    if found is None or found.start(1) > hit.end + 40:
+    at = hit.end
+    if re.search(r"(?:al|als)$", text[hit.start : hit.end]):
+        # "the withdrawal of troops": its object (not "a two-year extension of
+        # the transitional government", which extends the peace agreement)
+        of = re.match(r"\s+of\b", text[at : at + 5])
+        if of is None:
+            return False
+        at += of.end()
+    found = _OBJECT.match(text, at)
+    if found is None or found.start(1) > at + 40:
         return False
-    if re.match(r"\s+\w+\s+times\b", text[hit.end : hit.end + 30]):
+    if re.match(r"\s+\w+\s+times\b", text[at : at + 30]):
         return False  # "was extended three times": how often, not what
     word = found.group(1)
     if word.lower() in _ORDINAL and re.match(r"\s+(?:the|its|their)\s", found.group()):
@@ -89,7 +97,7 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     phrase = re.match(
         r"\s+(?:(?!(?:with|from|of|on|in|to|for|by|over|after)\b)[\w'’$€£.,-]+\s+){0,5}"
         r"[\w-]+",
-        text[hit.end : hit.end + 80],
+        text[at : at + 80],
     )
     if phrase and ctx.lexicon.kind_pattern.search(phrase.group()):
         return False  # "renewed a currency swap arrangement": the instrument
