@@ -1730,6 +1730,19 @@ def test_describe_a_body_the_instrument_is_for_tells_its_topic() -> None:
     assert fact.topics == ("health",)
 
 
+def test_describe_a_name_for_what_was_signed_comes_from_the_text() -> None:
+    [fact] = agreements(
+        "Ghana and Togo on Monday signed what officials called the Accra "
+        "Understanding, a framework for border trade."
+    )
+    assert (fact.name, fact.kind, fact.parties, fact.signed) == (
+        "Accra Understanding",
+        "agreement",
+        ("GHA", "TGO"),
+        "2024-03-11",
+    )
+
+
 def test_describe_an_instrument_s_own_name_tells_its_topic() -> None:
     [fact] = agreements(
         "Ghana deposited its instrument of accession to the Lome Convention on "

@@ -102,10 +102,22 @@ _DUBBED_NAME = re.compile(
 )
 
 
+# "signed what officials called the Accra Understanding": a name for what was made
+_MADE_WHAT_CALLED = re.compile(
+    r"\b(?:signed|adopted|reached|concluded|inked|sealed|issued|agreed\s+on)\s+what\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:called|dubbed|named|billed\s+as|described\s+as)\s+"
+    r"(?:the\s+|an?\s+)?[\"“']?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
+)
+
+
 def dubbed_names(text: str) -> dict[str, str]:
     """Names the text gives an instrument, with the noun they name: "The
-    partnership, dubbed AUKUS" -> {"AUKUS": "partnership"}."""
-    return {m.group(2): m.group(1) for m in _DUBBED_NAME.finditer(text)}
+    partnership, dubbed AUKUS" -> {"AUKUS": "partnership"}; "signed what they
+    called the Accra Understanding" -> {"Accra Understanding": "agreement"}."""
+    named = {m.group(2): m.group(1) for m in _DUBBED_NAME.finditer(text)}
+    for m in _MADE_WHAT_CALLED.finditer(text):
+        named.setdefault(m.group(1), "agreement")
+    return named
 
 
 def looks_like_instrument(name: str) -> bool:
