@@ -279,6 +279,24 @@ def test_coref_a_name_in_brackets_after_a_name_is_its_alias() -> None:
     assert len(found) == 2
 
 
+def test_coref_a_new_agreement_is_another_than_the_old_one() -> None:
+    found = agreements(
+        "The old Ghana-Togo trade pact lapsed in 2020 and a new trade agreement "
+        "was signed in November 2023."
+    )
+    assert {(f.kind, f.signed) for f in found} == {
+        ("pact", None),
+        ("agreement", "2023-11"),
+    }
+
+
+def test_mentions_a_new_one_is_indefinite_the_new_one_definite() -> None:
+    lexicon = load_lexicon()
+    [a_new] = find_instruments("They signed a new trade agreement.", lexicon)
+    [the_new] = find_instruments("They praised the new trade agreement.", lexicon)
+    assert (a_new.indefinite, the_new.indefinite) == (True, False)
+
+
 def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a reciprocal agreement on Monday on joint "
@@ -579,8 +597,7 @@ def test_roles_a_modifier_naming_a_model_or_funder_is_no_party(model: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "Benin did not take part in the 2022 Accra agreement between Ghana and "
-        "Togo.",
+        "Benin did not take part in the 2022 Accra agreement between Ghana and Togo.",
         "Benin has never joined the 2022 Accra agreement between Ghana and Togo.",
     ],
 )
@@ -1469,8 +1486,7 @@ def test_events_lifecycle_phrasings_with_both_parties(
 
 def test_events_extended_three_times_is_extended() -> None:
     [fact] = agreements(
-        "Ghana and Togo signed a grain deal in 2022. The deal was extended three "
-        "times."
+        "Ghana and Togo signed a grain deal in 2022. The deal was extended three times."
     )
     assert events(fact) == {("signed", "2022"), ("extended", None)}
 
@@ -1478,7 +1494,9 @@ def test_events_extended_three_times_is_extended() -> None:
 def test_events_a_step_by_another_state_told_by_ellipsis() -> None:
     [fact] = agreements("Ghana ratified the Lome Protocol in 2019 and Togo in 2021.")
     assert events(fact) == {("ratified", "2019"), ("ratified", "2021")}
-    [fact] = agreements("Ghana signed the Lome Protocol in 2019 and ratified it in 2021.")
+    [fact] = agreements(
+        "Ghana signed the Lome Protocol in 2019 and ratified it in 2021."
+    )
     assert events(fact) == {("signed", "2019"), ("ratified", "2021")}
 
 
@@ -1834,8 +1852,7 @@ def test_concerns_a_truce_with_an_armed_group_concerns_its_territory() -> None:
 
 def test_concerns_a_deal_with_a_breakaway_region() -> None:
     [fact] = agreements(
-        "Ethiopia signed a port deal with the breakaway region of Somaliland on "
-        "Monday."
+        "Ethiopia signed a port deal with the breakaway region of Somaliland on Monday."
     )
     assert (fact.parties, fact.concerns) == (("ETH",), ("SOM",))
 

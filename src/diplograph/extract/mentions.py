@@ -31,6 +31,7 @@ _OF_ANOTHER_NOUN = re.compile(
     r"\s(?:\w+ing|\w+ion|text|terms|draft|series|number|package|set|raft)\s+of\s",
     re.I,
 )
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(a|an|the|another|its|their|this)\s+$", re.I)
 _INDEFINITE = {
     "a",
     "an",
@@ -348,6 +349,11 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
     if determiner:
         m.determiner = determiner.group("det").lower()
         m.modifiers = clause[determiner.start("det") :].lower()
+        article = _ARTICLE_BEFORE.search(clause, 0, determiner.start("det"))
+        if m.determiner in ("new", "latest") and article:
+            # "a new trade agreement" is indefinite, "the new pact" definite
+            m.determiner = article.group(1).lower()
+            m.modifiers = clause[article.start(1) :].lower()
     else:
         m.modifiers = clause.lower()[-40:]
     year = _YEAR_LABEL.search(clause)
