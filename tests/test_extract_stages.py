@@ -294,7 +294,10 @@ def test_mentions_a_new_one_is_indefinite_the_new_one_definite() -> None:
     lexicon = load_lexicon()
     [a_new] = find_instruments("They signed a new trade agreement.", lexicon)
     [the_new] = find_instruments("They praised the new trade agreement.", lexicon)
+    [the_two] = find_instruments("They praised the two agreements.", lexicon)
+    [two] = find_instruments("They signed two agreements.", lexicon)
     assert (a_new.indefinite, the_new.indefinite) == (True, False)
+    assert (the_two.indefinite, two.indefinite) == (False, True)
 
 
 def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:

@@ -31,6 +31,9 @@ _OF_ANOTHER_NOUN = re.compile(
     r"\s(?:\w+ing|\w+ion|text|terms|draft|series|number|package|set|raft)\s+of\s",
     re.I,
 )
+_AFTER_ARTICLE = frozenset(
+    "new latest one two three four five six seven eight nine ten several".split()
+)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(a|an|the|another|its|their|this)\s+$", re.I)
 _INDEFINITE = {
     "a",
@@ -350,8 +353,9 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
         m.determiner = determiner.group("det").lower()
         m.modifiers = clause[determiner.start("det") :].lower()
         article = _ARTICLE_BEFORE.search(clause, 0, determiner.start("det"))
-        if m.determiner in ("new", "latest") and article:
-            # "a new trade agreement" is indefinite, "the new pact" definite
+        if m.determiner in _AFTER_ARTICLE and article:
+            # "a new trade agreement" is indefinite, "the new pact" and "the two
+            # agreements" definite
             m.determiner = article.group(1).lower()
             m.modifiers = clause[article.start(1) :].lower()
     else:
