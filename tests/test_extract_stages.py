@@ -298,6 +298,9 @@ def test_mentions_a_new_one_is_indefinite_the_new_one_definite() -> None:
     [two] = find_instruments("They signed two agreements.", lexicon)
     assert (a_new.indefinite, the_new.indefinite) == (True, False)
     assert (the_two.indefinite, two.indefinite) == (False, True)
+    [told] = find_instruments("The two leaders also signed memorandums.", lexicon)
+    assert told.determiner == ""  # "The two" are the leaders'
+
 
 
 def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:

@@ -24,11 +24,14 @@ _DETERMINER = re.compile(
     r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.-]+\s+){0,6}$",
     re.I,
 )
-# a noun of an act or a part, and "of": the determiner before it is that noun's
-# ("the signing of memorandums", "the text of a treaty"), not the instrument's
-# as in "a status of forces agreement"
+# a noun of an act or a part, and "of", or a verb: the determiner before it is
+# another noun's ("the signing of memorandums", "the text of a treaty", "the two
+# leaders also signed memorandums"), not the instrument's as in "a status of
+# forces agreement"
 _OF_ANOTHER_NOUN = re.compile(
-    r"\s(?:\w+ing|\w+ion|text|terms|draft|series|number|package|set|raft)\s+of\s",
+    r"\s(?:\w+ing|\w+ion|text|terms|draft|series|number|package|set|raft)\s+of\s"
+    # a verb no noun phrase holds: "The two leaders also signed memorandums"
+    r"|\s(?:also|have|has|had|will|would|was|were|is|are|did|said|says)\s",
     re.I,
 )
 _AFTER_ARTICLE = frozenset(
