@@ -303,6 +303,31 @@ def test_mentions_a_new_one_is_indefinite_the_new_one_definite() -> None:
 
 
 
+def test_coref_an_apposition_closing_the_sentence_sums_up_its_instrument() -> None:
+    [fact] = agreements(
+        "Ghana on Monday signed a preliminary agreement with Togo to use its Lome "
+        "port, a deal that Benin's government called an act of aggression. Under "
+        "the memorandum of understanding, Togo will lease 20 km of coastline."
+    )
+    assert (fact.kind, fact.parties) == ("memorandum_of_understanding", ("GHA", "TGO"))
+
+
+def test_coref_a_treaty_ally_is_no_treaty() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "
+        "beyond its only treaty ally, Nigeria."
+    )
+    assert fact.kind == "pact"
+
+
+def test_coref_one_signed_months_before_was_not_signed_that_day() -> None:
+    found = by_parties(
+        "Ghana and Togo signed a maritime agreement on Thursday. The deal comes "
+        "months after Benin and Niger signed a similar accord."
+    )
+    assert found[("BEN", "NER")].signed is None
+
+
 def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a reciprocal agreement on Monday on joint "

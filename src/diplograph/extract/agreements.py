@@ -184,7 +184,10 @@ def same_occasion(facts: list[AgreementFact], article: Article) -> list[Agreemen
 
 
 _SOME_DAY = re.compile(
-    r"\b(?:(?:last|previous|past)\s+week|recently|the\s+other\s+day|earlier)\b", re.I
+    r"\b(?:(?:last|previous|past)\s+week|recently|the\s+other\s+day|earlier|"
+    # "months after Turkey and Libya signed a similar accord"
+    r"(?:days|weeks|months|years)\s+(?:after|before|ago|earlier))\b",
+    re.I,
 )
 _AFTER_SIGNING = frozenset({"ratified", "in_force", "implemented"})
 

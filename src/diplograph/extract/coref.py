@@ -286,6 +286,11 @@ def _first_such(
     return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
+# "signed an agreement ... to use its port, a deal that Somalia called ...": an
+# apposition closing the sentence sums up what it told
+_SUMS_UP = re.compile(r"\s+(?:that|which)\b")
+
+
 def _apposed(
     m: InstrumentMention, clusters: list[Cluster], ctx: Context
 ) -> Cluster | None:
@@ -312,7 +317,8 @@ def _apposed(
     if list_goes_on(m, ctx):
         return None  # "including a memorandum on A, an agreement on B and a ..."
     comma = ctx.text.find(",", gap_start, m.start)
-    if comma - gap_start > 30:
+    summing_up = m.indefinite and _SUMS_UP.match(ctx.text, m.end)
+    if comma - gap_start > 30 and not summing_up:
         # "the deal with Peru, a landmark agreement", not "signed the Hanoi
         # Accord at a ceremony on Monday, a memorandum ..." nor "was signed in
         # 2006 in Bali and subsequently, the Protocol ...": an apposition
