@@ -298,6 +298,12 @@ def test_mentions_a_new_one_is_indefinite_the_new_one_definite() -> None:
     [two] = find_instruments("They signed two agreements.", lexicon)
     assert (a_new.indefinite, the_new.indefinite) == (True, False)
     assert (the_two.indefinite, two.indefinite) == (False, True)
+    for text in (
+        "They signed a $2 billion energy agreement.",
+        "They signed a 10-year, $2 billion energy agreement.",
+    ):
+        [m] = find_instruments(text, lexicon)
+        assert m.indefinite, text  # an amount or a comma inside the noun phrase
     [told] = find_instruments("The two leaders also signed memorandums.", lexicon)
     assert told.determiner == ""  # "The two" are the leaders'
 

@@ -21,7 +21,7 @@ from diplograph.extract.names import (
 from diplograph.extract.text import any_of
 
 _DETERMINER = re.compile(
-    r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.-]+\s+){0,6}$",
+    r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.$€£%-]+\s+){0,6}$",
     re.I,
 )
 # a noun of an act or a part, and "of", or a verb: the determiner before it is
@@ -34,6 +34,10 @@ _OF_ANOTHER_NOUN = re.compile(
     r"|\s(?:also|have|has|had|will|would|was|were|is|are|did|said|says)\s",
     re.I,
 )
+_ADJECTIVES_BEFORE = re.compile(
+    r"(?:^|\s)((?:a|an|the|its|their|this)\s+[\w$.'’-]+(?:\s+[\w$.'’-]+)?),$", re.I
+)
+_ANY_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those)\b", re.I)
 _AFTER_ARTICLE = frozenset(
     "new latest one two three four five six seven eight nine ten several".split()
 )
@@ -342,6 +346,13 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
         before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind("; ")
     )
     clause = before[line_start + 1 :] if line_start >= 0 else before
+    listed = line_start >= 0 and before.startswith(", ", line_start)
+    adjectives = (
+        _ADJECTIVES_BEFORE.search(before, 0, line_start + 1) if listed else None
+    )
+    if adjectives and not _ANY_DETERMINER.search(clause):
+        # "a 10-year, $2 billion energy agreement": one noun phrase, commas in it
+        clause = before[adjectives.start(1) :]
     # the determiner nearest the noun: "the new pact builds on their 2000 treaty"
     determiner = None
     for start in range(len(clause) - 1, -1, -1):
