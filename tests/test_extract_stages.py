@@ -670,6 +670,15 @@ def test_roles_a_member_of_a_set_has_the_set_s_signers_and_its_own() -> None:
     assert set(found) == {("GHA", "TGO"), ("BEN", "GHA", "NGA", "TGO")}
 
 
+def test_roles_a_minister_named_after_a_comma_stands_for_the_state() -> None:
+    [fact] = agreements(
+        "Ghana's foreign minister, Sam Okudzeto Ablakwa, met his Togolese "
+        "counterpart Robert Dussey in Accra. Ablakwa and Dussey signed a visa "
+        "waiver agreement on Monday."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_roles_a_headline_critic_is_no_party() -> None:
     found = extract(
         Article(

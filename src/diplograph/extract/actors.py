@@ -53,8 +53,10 @@ _TITLE_OF = re.compile(
     r"Emir|Sultan|Crown Prince)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),?"
     r"\s+of\s+(?:the\s+)?$"
 )
+# the name after the office, or after a comma ("Ghana's foreign minister, Sam
+# Okudzeto Ablakwa,")
 _TITLE_NAME = re.compile(
-    r"^\s+(?:[A-Z][\w.-]+\s+){0,4}?(?P<name>(?:[A-Z][a-z'-]+\s+)?[A-Z][a-z'-]+)\b"
+    r"^,?\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][a-z'’-]+)\b(?![ \t]+[A-Z])"
 )
 
 
