@@ -679,6 +679,12 @@ def test_roles_a_minister_named_after_a_comma_stands_for_the_state() -> None:
     assert fact.parties == ("GHA", "TGO")
 
 
+def test_roles_talks_on_a_pair_s_agreement_are_between_the_pair() -> None:
+    [fact] = agreements("Talks on the Ghana-Togo trade agreement resumed on Monday.")
+    assert (fact.parties, fact.concerns) == (("GHA", "TGO"), ())
+    assert events(fact) == {("negotiation", "2024-03-11")}
+
+
 def test_roles_a_headline_critic_is_no_party() -> None:
     found = extract(
         Article(

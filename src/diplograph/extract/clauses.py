@@ -63,7 +63,9 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
             or _names_venue(a.start, a.end, ctx)
         ):
             roles[a.start] = "name"  # "the Ankara Declaration" names a city
-        elif a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head)):
+        elif (
+            a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head))
+        ) and not _names_instrument(a.end, ctx):
             roles[a.start] = "concern"
         elif a.start in brokers:
             roles[a.start] = "broker"
@@ -84,6 +86,24 @@ _OUTSIDE = re.compile(
 
 
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|who|when|after|before|while)\b")
+
+
+def _names_instrument(end: int, ctx: Context) -> bool:
+    """ "talks on the Ghana-Togo trade agreement": a state in the modifier of an
+    instrument's noun is a party to it, whatever preposition comes before."""
+    pair = _PAIR_MODIFIER.match(ctx.text, end)
+    if pair is None:
+        return False
+    starts = [
+        pair.start(1),
+        *(pair.start(1) + w.end() for w in _WORD.finditer(pair.group(1))),
+    ]
+    return any(ctx.lexicon.kind_pattern.match(ctx.text, at) for at in starts)
+
+
+# "-Togo trade ": the rest of a pair, then up to three words before the noun
+_PAIR_MODIFIER = re.compile(r"(?:-[A-Z][\w.'’]*)+\s+((?:[a-z][\w-]*\s+){0,3})")
+_WORD = re.compile(r"[a-z][\w-]*\s+")
 
 
 def _names_venue(start: int, end: int, ctx: Context) -> bool:
