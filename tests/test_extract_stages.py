@@ -685,6 +685,12 @@ def test_roles_talks_on_a_pair_s_agreement_are_between_the_pair() -> None:
     assert events(fact) == {("negotiation", "2024-03-11")}
 
 
+@pytest.mark.parametrize("verb", ["violated", "has repeatedly breached", "honoured"])
+def test_roles_a_state_that_keeps_or_breaks_an_instrument_is_bound(verb: str) -> None:
+    [fact] = agreements(f"Ghana {verb} the ceasefire with Togo on Monday, Togo said.")
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_roles_a_headline_critic_is_no_party() -> None:
     found = extract(
         Article(

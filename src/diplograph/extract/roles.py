@@ -261,6 +261,8 @@ def _party_rule(
         return "possessor of the instrument"  # "Ghana and Togo's trade agreement"
     if _HOLDS.fullmatch(gap):
         return "holder of the instrument"  # "New Zealand already has trade deals"
+    if _KEPT_OR_BROKE.fullmatch(gap):
+        return "bound by the instrument"  # "Ghana violated the ceasefire with Togo"
     verbs = ctx.verbs(ctx.sentence_of(start))
     if (
         re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap)
@@ -272,6 +274,12 @@ def _party_rule(
     return ""
 
 
+# a party keeps or breaks what binds it
+_KEPT_OR_BROKE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|again\s+|openly\s+)?"
+    r"(?:violated|violates|breached|breaches|broke|honou?red|respected|upheld|"
+    r"abided\s+by|complied\s+with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}"
+)
 _JOINT_OWNERS = re.compile(
     r"\s+and\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:'s|’s)\s+"
     r"(?:[\w-]+\s+){0,3}"
