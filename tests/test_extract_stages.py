@@ -1021,6 +1021,21 @@ def test_events_a_deal_on_the_withdrawal_of_troops_is_no_withdrawal() -> None:
     assert events(fact) == {("signed", "2024-03-11")}
 
 
+def test_events_two_objects_of_one_verb_keep_their_own_dates() -> None:
+    found = {f.kind: f for f in agreements(
+        "Ghana and Togo signed a trade deal on Monday. The two countries signed a "
+        "border treaty in 2001 and a fisheries accord in 2005."
+    )}  # fmt: skip
+    assert (found["treaty"].signed, found["accord"].signed) == ("2001", "2005")
+    # "ratified it in 2019, signed it into law in January, adopted it in March":
+    # each verb its own date
+    [fact] = agreements(
+        "Ghana ratified the Lome Accord in December 2023, Togo's president signed "
+        "it into law in January, and Benin's parliament adopted it in March."
+    )
+    assert {("ratified", "2023-12"), ("ratified", "2024-01")} <= events(fact)
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

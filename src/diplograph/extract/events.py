@@ -12,6 +12,7 @@ clause names them ("Chile ratified it": ``actors=("CHL",)``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from diplograph.extract.acts import (
     AGREED_TO,
@@ -53,6 +54,9 @@ def events_of(
         event = _event(hit, kind, ctx)
         if event is None:
             continue
+        own = _own_date(cluster, hit, ctx)
+        if own and event.date and own != event.date:
+            event = replace(event, date=own)
         if event.type in _BY_PARTY:
             actors = tuple(
                 dict.fromkeys(
@@ -80,6 +84,30 @@ def events_of(
     if kind in STATEMENTS and not any(e.type == "signed" for e in events):
         events.extend(_dated_statement(cluster, ctx))
     return events, because
+
+
+def _own_date(cluster: Cluster, hit: VerbHit, ctx: Context) -> str | None:
+    """ "signed a border treaty in 2001 and a fisheries accord in 2005": one verb
+    for two instruments, each with the date told right after it."""
+    sentence = hit.sentence
+    verbs = [start for _, start, _ in ctx.verbs(sentence)]
+    for m in cluster.mentions:
+        if not (hit.end < m.start < sentence.end) or any(
+            hit.end <= v < m.start for v in verbs
+        ):
+            continue  # not this verb's object
+        for d in ctx.dates(sentence, future=False):
+            if d.value and _RIGHT_AFTER.fullmatch(ctx.text, m.end, d.start):
+                earlier = [
+                    x
+                    for x in ctx.dates(sentence, future=False)
+                    if hit.end <= x.start < m.start and x.value
+                ]
+                return d.value if earlier else None
+    return None
+
+
+_RIGHT_AFTER = re.compile(r"\s+(?:(?:in|on)\s+)?")
 
 
 # "Moscow and Kyiv swapped prisoners on Monday under a deal": something done
