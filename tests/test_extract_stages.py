@@ -1036,6 +1036,17 @@ def test_events_two_objects_of_one_verb_keep_their_own_dates() -> None:
     assert {("ratified", "2023-12"), ("ratified", "2024-01")} <= events(fact)
 
 
+def test_events_a_visit_told_before_the_subject_and_a_summit_that_ended() -> None:
+    # "During a visit ..." is when, not who signed; "the two countries" are the
+    # visitor and the capital visited; the summit ended, not the deal
+    [fact] = agreements(
+        "During a visit by Ghana's president to Lome on Monday, the two countries "
+        "signed a trade deal at a summit in Lome that ended on Monday."
+    )
+    assert fact.parties == ("GHA", "TGO")
+    assert events(fact) == {("signed", "2024-03-11")}
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

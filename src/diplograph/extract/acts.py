@@ -18,7 +18,9 @@ from diplograph.extract.mentions import STATEMENTS
 from diplograph.extract.text import words_between
 
 _TALKS_SUBJECT = re.compile(
-    r"^\W*(?:the\s+)?(?:\w+\s+){0,2}(?:talks|negotiations|dialogue|meetings?|summit|"
+    # not a time told before the subject: "During a visit ..., the two signed"
+    r"^\W*(?!(?:during|after|at|before|following|on|in|amid|since|ahead)\b)"
+    r"(?:the\s+)?(?:\w+\s+){0,2}(?:talks|negotiations|dialogue|meetings?|summit|"
     r"visit)\b",
     re.I,
 )

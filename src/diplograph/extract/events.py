@@ -315,6 +315,13 @@ def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
     return None
 
 
+# a relative clause about something other than an instrument
+_OTHER_ANTECEDENT = re.compile(
+    r"\b(?:summit|meeting|talks|visit|conference|session|war|conflict|ceremony|forum|"
+    r"fighting|crisis|dispute|standoff|mission|occupation|year|decade|period|era)s?"
+    r"\s+(?:in\s+[A-Z][\w-]*\s+)?,?\s*(?:that|which)\s+(?:has\s+|had\s+|was\s+)?$",
+    re.I,
+)
 _CONDITION = re.compile(
     r"\b(?:after|once|when|until|unless|if)\s+(?:it|they|the\s+[\w-]+|both\s+sides)\s+"
     r"(?:is|are|has\s+been|have\s+been)\s+$",
@@ -367,6 +374,8 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         return True  # "passed a bill suspending the agreement": a suspension
     if etype == "terminated" and re.match(r"\s+(?:with|in)\s+(?:an?|the)\s", after):
         return True  # "a war that ended with (in) a ceasefire": the war ended
+    if _OTHER_ANTECEDENT.search(text, max(sentence.start, hit.start - 40), hit.start):
+        return True  # "at a summit in Lome that ended on Monday": the summit did
     if re.match(
         r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b",
         after[:40],

@@ -74,6 +74,14 @@ def _last_named(ctx: Context, before: int, count: int) -> list[str]:
             earlier.append(a.code)
         if count and len(earlier) == count:
             return earlier
+    # "During a visit by Ghana's president to Lome, the two countries signed":
+    # the capital visited is the other one
+    sentence = ctx.sentence_of(before)
+    for a in reversed(ctx.actors_in(sentence.start, before)):
+        if a.role == "capital" and a.code not in earlier:
+            earlier.append(a.code)
+        if count and len(earlier) == count:
+            return earlier
     return []
 
 
