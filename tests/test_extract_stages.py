@@ -1803,6 +1803,25 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "topic", "not_topic"),
+    [
+        ("Ghana and Togo signed a civil nuclear cooperation agreement on Monday.",
+         "energy", "nuclear_weapons"),
+        ("Ghana and Togo signed an agreement on Monday to build nuclear power "
+         "plants.", "energy", "nuclear_weapons"),
+        ("Ghana and Togo signed a pact on Monday against drug trafficking.",
+         "legal_cooperation", "trade"),
+        ("Ghana and Togo signed a deal on Monday on semiconductors.",
+         "science_technology", "trade"),
+    ],
+)  # fmt: skip
+def test_describe_more_topic_words(text: str, topic: str, not_topic: str) -> None:
+    [fact] = agreements(text)
+    assert topic in fact.topics
+    assert not_topic not in fact.topics
+
+
+@pytest.mark.parametrize(
     ("text", "topic"),
     [
         ("Ghana and Togo signed a health pact on Monday, stressing the importance "
