@@ -32,7 +32,7 @@ from diplograph.extract.apart import (
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
-from diplograph.extract.names import headline, named_under_auspices
+from diplograph.extract.names import in_title, named_under_auspices
 from diplograph.extract.pronouns import add_pronouns, join_known_as
 from diplograph.extract.sets import list_item, one_of_set
 from diplograph.extract.text import words_between
@@ -55,7 +55,7 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
     titles = [
         m
         for m in mentions
-        if not m.key and _in_title(m.start, ctx) and not list_item(m, ctx)
+        if not m.key and in_title(m.start, ctx) and not list_item(m, ctx)
     ]
     body = [m for m in mentions if m not in titles]
     for m in body:
@@ -325,20 +325,6 @@ def _apposed(
         # stands next to what it describes
         return None
     return previous if _fits(m, previous, ctx, apposition=True) else None
-
-
-def _in_title(position: int, ctx: Context) -> bool:
-    """Whether ``position`` is in a title-case line or the body's first line when
-    that line repeats the title (no full stop)."""
-    if headline(ctx.text, position):
-        return True
-    first_end = ctx.text.find("\n")
-    if first_end < 0 or position > first_end:
-        return False
-    line = ctx.text[:first_end].strip()
-    return line == ctx.article.title.strip() or (
-        len(line) < 200 and not line.endswith((".", '"', "”", "!", "?"))
-    )
 
 
 def _fits(

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from diplograph.extract.dates import MONTHS
+from diplograph.extract.determiners import DETERMINER, INDEFINITE, noun_phrase_before
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.names import (
     ORGANIZATION,
@@ -20,49 +21,6 @@ from diplograph.extract.names import (
 )
 from diplograph.extract.text import any_of
 
-_DETERMINER = re.compile(
-    r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.$€£%-]+\s+){0,6}$",
-    re.I,
-)
-# a noun of an act or a part, and "of", or a verb: the determiner before it is
-# another noun's ("the signing of memorandums", "the text of a treaty", "the two
-# leaders also signed memorandums"), not the instrument's as in "a status of
-# forces agreement"
-_OF_ANOTHER_NOUN = re.compile(
-    r"\s(?:\w+ing|\w+ion|text|terms|draft|series|number|package|set|raft)\s+of\s"
-    # a verb no noun phrase holds: "The two leaders also signed memorandums"
-    r"|\s(?:also|have|has|had|will|would|was|were|is|are|did|said|says)\s",
-    re.I,
-)
-_ADJECTIVES_BEFORE = re.compile(
-    r"(?:^|\s)((?:a|an|the|its|their|this)\s+[\w$.'’-]+(?:\s+[\w$.'’-]+)?),$", re.I
-)
-_ANY_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those)\b", re.I)
-_AFTER_ARTICLE = frozenset(
-    "new latest one two three four five six seven eight nine ten several".split()
-)
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(a|an|the|another|its|their|this)\s+$", re.I)
-_INDEFINITE = {
-    "a",
-    "an",
-    "another",
-    "any",
-    "such",
-    "separate",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "several",
-    "no",
-    "one",
-    "every",
-}
 _YEAR_LABEL = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
 
 
@@ -87,7 +45,7 @@ class InstrumentMention:
 
     @property
     def indefinite(self) -> bool:
-        return self.determiner in _INDEFINITE
+        return self.determiner in INDEFINITE
 
 
 class _Found:
@@ -199,7 +157,7 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
                 text, InstrumentMention(*match.span(group), kind, match.group(group))
             )
             lead = text[match.start() : match.start(group)]
-            if not _DETERMINER.search(lead):
+            if not DETERMINER.search(lead):
                 m.determiner = "a"  # "exchanged documents on ...": new ones
             found.keep(m)
             told[match.group(group).lower().rstrip("s")] = kind
@@ -341,39 +299,7 @@ def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bo
 
 
 def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
-    before = text[max(0, m.start - 80) : m.start]
-    line_start = max(
-        before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind("; ")
-    )
-    clause = before[line_start + 1 :] if line_start >= 0 else before
-    listed = line_start >= 0 and before.startswith(", ", line_start)
-    adjectives = (
-        _ADJECTIVES_BEFORE.search(before, 0, line_start + 1) if listed else None
-    )
-    if adjectives and not _ANY_DETERMINER.search(clause):
-        # "a 10-year, $2 billion energy agreement": one noun phrase, commas in it
-        clause = before[adjectives.start(1) :]
-    # the determiner nearest the noun: "the new pact builds on their 2000 treaty"
-    determiner = None
-    for start in range(len(clause) - 1, -1, -1):
-        if start == 0 or clause[start - 1].isspace():
-            found = _DETERMINER.match(clause, start if start == 0 else start - 1)
-            if found:
-                determiner = found
-                break
-    if determiner and _OF_ANOTHER_NOUN.search(clause, determiner.end("det") - 1):
-        determiner = None  # "the signing of memorandums": the signing's "the"
-    if determiner:
-        m.determiner = determiner.group("det").lower()
-        m.modifiers = clause[determiner.start("det") :].lower()
-        article = _ARTICLE_BEFORE.search(clause, 0, determiner.start("det"))
-        if m.determiner in _AFTER_ARTICLE and article:
-            # "a new trade agreement" is indefinite, "the new pact" and "the two
-            # agreements" definite
-            m.determiner = article.group(1).lower()
-            m.modifiers = clause[article.start(1) :].lower()
-    else:
-        m.modifiers = clause.lower()[-40:]
+    clause, m.determiner, m.modifiers = noun_phrase_before(text, m.start)
     year = _YEAR_LABEL.search(clause)
     if year and not re.search(
         r"\b(?:in|since|by|of|from|until|during)\s+(?:(?!the\b|its\b|their\b|a\b)\w+\s+)?"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from diplograph.extract.context import Context
 from diplograph.extract.dates import MONTHS, WEEKDAYS
 from diplograph.extract.lexicon import Lexicon
 from diplograph.gazetteer import load_gazetteer
@@ -323,3 +324,17 @@ def _names_of(codes: frozenset[str]) -> frozenset[str]:
     """The names of these organizations ("un", "united nations"), normalized."""
     forms = load_gazetteer().surface_forms()
     return frozenset(norm(form) for form, (code, _) in forms.items() if code in codes)
+
+
+def in_title(position: int, ctx: Context) -> bool:
+    """Whether ``position`` is in a title-case line or the body's first line when
+    that line repeats the title (no full stop)."""
+    if headline(ctx.text, position):
+        return True
+    first_end = ctx.text.find("\n")
+    if first_end < 0 or position > first_end:
+        return False
+    line = ctx.text[:first_end].strip()
+    return line == ctx.article.title.strip() or (
+        len(line) < 200 and not line.endswith((".", '"', "”", "!", "?"))
+    )

@@ -86,26 +86,10 @@ def pick_date(
     """The date the words tie to the verb: the nearest one after it or before it
     that no other event verb, dateline, year label or report claims."""
     text = ctx.text
-    if _COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
-        # "took effect on Thursday, 18 months after it was signed": some time
-        # before that date; only a date after the verb is its own ("a year
-        # after it was signed in July 2023")
-        dates = [d for d in dates if d.start >= v_end]
-        if not dates:
-            return None
-    if re.match(
-        r"(?:years|months|weeks|days|rounds)\s+of|\w+-negotiated", text[v_start:v_end]
-    ) or (_SPAN_OF.search(text, max(sentence.start, v_start - 40), v_start)):
-        # "after years of talks": a span, not the day the text names; "a
-        # long-negotiated pact": an adjective tells no day
+    candidates = _candidates(dates, v_start, v_end, sentence, ctx)
+    if candidates is None:
         return None
-    # "will run until 2035": when a period ends is no event's date
-    dates = [
-        d
-        for d in dates
-        if not _UNTIL.search(text, max(sentence.start, d.start - 30), d.start)
-        and not _UNTIL_OPENS.match(text, d.start)
-    ]
+    dates = candidates
     best: tuple[int, str] | None = None
     verbs = [v for v in verb_spans(sentence, ctx) if v != (v_start, v_end)]
     for d in dates:
@@ -137,6 +121,34 @@ def pick_date(
     if best is None:
         return _sentence_date(dates, sentence, ctx, etype) or _same_year(sentence, ctx)
     return best[1]
+
+
+def _candidates(
+    dates: list[DateMention], v_start: int, v_end: int, sentence: Sentence, ctx: Context
+) -> list[DateMention] | None:
+    """The dates of the sentence that may be the verb's, or None when the words
+    say it has no day of its own."""
+    text = ctx.text
+    if _COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
+        # "took effect on Thursday, 18 months after it was signed": some time
+        # before that date; only a date after the verb is its own ("a year
+        # after it was signed in July 2023")
+        dates = [d for d in dates if d.start >= v_end]
+        if not dates:
+            return None
+    if re.match(
+        r"(?:years|months|weeks|days|rounds)\s+of|\w+-negotiated", text[v_start:v_end]
+    ) or (_SPAN_OF.search(text, max(sentence.start, v_start - 40), v_start)):
+        # "after years of talks": a span, not the day the text names; "a
+        # long-negotiated pact": an adjective tells no day
+        return None
+    # "will run until 2035": when a period ends is no event's date
+    return [
+        d
+        for d in dates
+        if not _UNTIL.search(text, max(sentence.start, d.start - 30), d.start)
+        and not _UNTIL_OPENS.match(text, d.start)
+    ]
 
 
 def _claimed_before(

@@ -1,0 +1,87 @@
+"""What stands before an instrument's noun in its noun phrase: the determiner
+that tells a new instrument ("a new trade agreement") from one told before ("the
+deal"), and the modifiers that describe it."""
+
+from __future__ import annotations
+
+import re
+
+DETERMINER = re.compile(
+    r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.$€£%-]+\s+){0,6}$",
+    re.I,
+)
+# a noun of an act or a part, and "of", or a verb: the determiner before it is
+# another noun's ("the signing of memorandums", "the text of a treaty", "the two
+# leaders also signed memorandums"), not the instrument's as in "a status of
+# forces agreement"
+_OF_ANOTHER_NOUN = re.compile(
+    r"\s(?:\w+ing|\w+ion|text|terms|draft|series|number|package|set|raft)\s+of\s"
+    # a verb no noun phrase holds: "The two leaders also signed memorandums"
+    r"|\s(?:also|have|has|had|will|would|was|were|is|are|did|said|says)\s",
+    re.I,
+)
+_ADJECTIVES_BEFORE = re.compile(
+    r"(?:^|\s)((?:a|an|the|its|their|this)\s+[\w$.'’-]+(?:\s+[\w$.'’-]+)?),$", re.I
+)
+_ANY_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those)\b", re.I)
+_AFTER_ARTICLE = frozenset(
+    "new latest one two three four five six seven eight nine ten several".split()
+)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(a|an|the|another|its|their|this)\s+$", re.I)
+INDEFINITE = {
+    "a",
+    "an",
+    "another",
+    "any",
+    "such",
+    "separate",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "no",
+    "one",
+    "every",
+}
+
+
+def noun_phrase_before(text: str, noun_start: int) -> tuple[str, str, str]:
+    """The clause before the noun at ``noun_start``, the noun's determiner ("" if
+    none) and its modifiers (lower case, the determiner first)."""
+    before = text[max(0, noun_start - 80) : noun_start]
+    line_start = max(
+        before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind("; ")
+    )
+    clause = before[line_start + 1 :] if line_start >= 0 else before
+    listed = line_start >= 0 and before.startswith(", ", line_start)
+    adjectives = (
+        _ADJECTIVES_BEFORE.search(before, 0, line_start + 1) if listed else None
+    )
+    if adjectives and not _ANY_DETERMINER.search(clause):
+        # "a 10-year, $2 billion energy agreement": one noun phrase, commas in it
+        clause = before[adjectives.start(1) :]
+    # the determiner nearest the noun: "the new pact builds on their 2000 treaty"
+    determiner = None
+    for start in range(len(clause) - 1, -1, -1):
+        if start == 0 or clause[start - 1].isspace():
+            found = DETERMINER.match(clause, start if start == 0 else start - 1)
+            if found:
+                determiner = found
+                break
+    if determiner and _OF_ANOTHER_NOUN.search(clause, determiner.end("det") - 1):
+        determiner = None  # "the signing of memorandums": the signing's "the"
+    if determiner is None:
+        return clause, "", clause.lower()[-40:]
+    word = determiner.group("det").lower()
+    article = _ARTICLE_BEFORE.search(clause, 0, determiner.start("det"))
+    if word in _AFTER_ARTICLE and article:
+        # "a new trade agreement" is indefinite, "the new pact" and "the two
+        # agreements" definite
+        return clause, article.group(1).lower(), clause[article.start(1) :].lower()
+    return clause, word, clause[determiner.start("det") :].lower()
