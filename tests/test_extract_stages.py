@@ -691,6 +691,15 @@ def test_roles_a_state_that_keeps_or_breaks_an_instrument_is_bound(verb: str) ->
     assert fact.parties == ("GHA", "TGO")
 
 
+def test_roles_states_that_did_not_sign_are_no_parties() -> None:
+    [fact] = agreements(
+        "Ghana, Togo and Benin signed the Lome Convention on plastic pollution on "
+        "Monday, but the United States and China did not."
+    )
+    assert fact.parties == ("BEN", "GHA", "TGO")
+    assert fact.topics == ("climate_environment",)
+
+
 def test_roles_a_headline_critic_is_no_party() -> None:
     found = extract(
         Article(

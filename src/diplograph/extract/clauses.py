@@ -73,18 +73,29 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
             roles[a.start] = "outsider"  # "Eritrea did not take part in the accord"
         else:
             roles[a.start] = ""
+    actors = ctx.actors_in(sentence.start, sentence.end)
+    for left, right in reversed(list(zip(actors, actors[1:], strict=False))):
+        # "the United States and China did not": both stayed out
+        if roles.get(right.start) == "outsider" and _JOINED.fullmatch(
+            text, left.end, right.start
+        ):
+            roles[left.start] = "outsider"
     return roles
 
 
 # a state that says or is said to stay out of the instrument
 _OUTSIDE = re.compile(
-    r"\s+(?:(?:did|does|do|has|have|had|was|is|were|are)\s*)?(?:not|never|n't)\s+"
+    r"\s+(?:(?:(?:did|does|do|has|have|had|was|is|were|are)\s*)?(?:not|never|n't)\s+"
     r"(?:take\s+part\s+in|took\s+part\s+in|taken\s+part\s+in|join(?:ed)?|sign(?:ed)?|"
-    r"(?:been\s+)?(?:a\s+)?part(?:y|ies)\s+to)\b",
+    r"(?:been\s+)?(?:a\s+)?part(?:y|ies)\s+to)\b"
+    # "but the United States and China did not.", "declined to sign"
+    r"|(?:did|do|does|have|has)\s*(?:not|n't)\s*(?:[.;,]|$)"
+    r"|(?:refused|declined)\s+to\s+(?:sign|join|ratify)\b)",
     re.I,
 )
 
 
+_JOINED = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|who|when|after|before|while)\b")
 
 
