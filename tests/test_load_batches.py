@@ -128,3 +128,36 @@ def test_a_failed_ingestion_leaves_none_of_its_articles(tmp_path: Path) -> None:
     whole = embedded(tmp_path / "whole", batch=4)
     list(load(FILES, whole))
     assert without_times(store) == without_times(whole)
+
+
+def test_ctrl_c_writes_the_articles_extracted_so_far_whole(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a real SIGINT, as Ctrl-C sends it, as the ninth article comes to be
+    # extracted; the batch (100) is far from full, so the eight before it were
+    # still waiting to be written
+    import os
+    import signal
+
+    import diplograph.pipeline as pipeline
+
+    real = pipeline.process
+    seen: list[str] = []
+
+    def process(article: object, **options: object) -> object:
+        seen.append(article.source)  # type: ignore[attr-defined]
+        if len(seen) == 9:
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(article, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "process", process)
+    store.write_batch = 100
+    with pytest.raises(KeyboardInterrupt):
+        for _ in load(FILES, store, workers=1):
+            pass
+    # the eight are stored, whole: the load resumed finds them unchanged and
+    # stores the rest
+    monkeypatch.setattr(pipeline, "process", real)
+    store.write_batch = 3
+    statuses = [o.status for o in load(FILES, store)]  # type: ignore[union-attr]
+    assert statuses == ["unchanged"] * 8 + ["stored"] * (len(FILES) - 8)

@@ -301,6 +301,12 @@ def load(
                 yield told.popleft()[1]
         loader.flush(wait=True)
         yield from (outcome for _, outcome in told)
+    except (KeyboardInterrupt, GeneratorExit):
+        # Ctrl-C, or a caller that stops reading: the articles extracted and
+        # resolved so far are written, each whole (one atomic batch), so none is
+        # extracted again when the load resumes; they are not told stored
+        loader.flush(wait=True)
+        raise
     finally:
         loader.close()
 
