@@ -266,9 +266,8 @@ def run(args: argparse.Namespace, settings: Settings) -> ExitStatus:
         return ExitStatus.ERROR
     if interrupted:
         log.error(
-            "interrupted: the articles read so far are stored, those extracted "
-            "last too; run the same command again to resume (stored articles "
-            "are skipped)"
+            "interrupted: every article extracted so far is stored; run the "
+            "same command again to resume (stored articles are skipped)"
         )
         return ExitStatus.INTERRUPTED
     if shard_status or not summary.ok:  # a shard's graph or an article not stored
