@@ -334,6 +334,20 @@ def test_coref_one_signed_months_before_was_not_signed_that_day() -> None:
     assert found[("BEN", "NER")].signed is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo signed the Lome Agreement on Trade and Investment on "
+        "Monday. The Lome Agreement will take effect in July.",
+        "Ghana and Togo signed the Lome Agreement on Monday. The Lome Agreement on "
+        "Trade and Investment will take effect in July.",
+    ],
+)
+def test_coref_a_name_in_full_and_in_short_is_one(text: str) -> None:
+    [fact] = agreements(text)
+    assert events(fact) == {("signed", "2024-03-11"), ("in_force", "2024-07")}
+
+
 def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a reciprocal agreement on Monday on joint "

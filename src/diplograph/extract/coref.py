@@ -32,7 +32,7 @@ from diplograph.extract.apart import (
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
-from diplograph.extract.names import in_title, named_under_auspices
+from diplograph.extract.names import in_title, named_in_short, named_under_auspices
 from diplograph.extract.pronouns import add_pronouns, join_known_as
 from diplograph.extract.sets import list_item, one_of_set
 from diplograph.extract.text import words_between
@@ -100,6 +100,7 @@ def _antecedent(
         return (
             by_key.get(m.key)
             or by_key.get(named_under_auspices(m.key, by_key, ctx.lexicon.auspices))
+            or by_key.get(named_in_short(m.key, by_key))
             or _apposed(m, clusters, ctx)
             or _named_later(m, clusters, ctx)
         )

@@ -319,6 +319,27 @@ def named_under_auspices(
     return ""
 
 
+def named_in_short(key: str, keys: Iterable[str]) -> str:
+    """ "the Tromsø Treaty on Arctic Fisheries ... the Tromsø Treaty": one name in
+    full and in short (the short one two words or more, the full one going on
+    with "on", "of", "for"); the other's key of ``keys``, or ""."""
+    name = key.removeprefix("name:")
+    for other_key in keys:
+        other = other_key.removeprefix("name:")
+        shorter, longer = sorted((name, other), key=len)
+        if (
+            len(shorter.split()) >= 2
+            and shorter != longer
+            and _GOES_ON.match(longer, len(shorter))
+            and longer.startswith(shorter)
+        ):
+            return other_key
+    return ""
+
+
+_GOES_ON = re.compile(r" (?:on|of|for|between|concerning|regarding) ")
+
+
 @lru_cache(maxsize=4)
 def _names_of(codes: frozenset[str]) -> frozenset[str]:
     """The names of these organizations ("un", "united nations"), normalized."""
