@@ -1874,6 +1874,13 @@ def test_describe_a_body_the_instrument_is_for_tells_its_topic() -> None:
     assert fact.topics == ("health",)
 
 
+def test_describe_a_name_ends_before_a_common_noun_phrase() -> None:
+    [fact] = agreements(
+        "Norway and Iceland signed the Tromsø Treaty on Arctic fisheries on Monday."
+    )
+    assert fact.name == "Tromsø Treaty"
+
+
 def test_describe_a_name_for_what_was_signed_comes_from_the_text() -> None:
     [fact] = agreements(
         "Ghana and Togo on Monday signed what officials called the Accra "

@@ -241,6 +241,15 @@ _LISTED = re.compile(r"(?:,\s[A-Z][\w'’-]*)+,?\sand\s[A-Z]")
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)  # "the Tromsø Treaty on Monday"
 
 
+# a common noun after a capitalised word: the words were its modifiers, not a
+# name's ("on Arctic fisheries", "on Nile waters")
+_NOUN_GOES_ON = re.compile(
+    r"fisheries|cooperation|security|trade|relations|issues|affairs|waters|borders?|"
+    r"resources|rights|development|policy|shipping|energy|investment|matters|"
+    r"zones?|region|sea|coast|gas|oil|projects?|corridor"
+)
+
+
 def proper_name_end(text: str, noun_end: int) -> int:
     """End of a name that starts with the noun ending at ``noun_end``: "Treaty of
     Conventional Armed Forces in Europe", "Agreement on the Elimination of Double
@@ -249,18 +258,24 @@ def proper_name_end(text: str, noun_end: int) -> int:
         return noun_end
     end = noun_end
     position = noun_end
+    before_tail = noun_end  # where the name stood before its last connector
     for word in re.finditer(r"\s([\w'’-]+)", text[noun_end : noun_end + 200]):
         gap = text[position : noun_end + word.start()]
         if gap and not (gap == "," and _LISTED.match(text, position)):
             break
         token = word.group(1)
-        position = noun_end + word.end()
         if token.lower() in _CALENDAR:
             break  # "the Tromsø Treaty on Monday"
         if token[:1].isupper():
-            end = position
-        elif token not in _TAIL_CONNECTORS:
+            end = noun_end + word.end()
+        elif token in _TAIL_CONNECTORS:
+            if position == end:
+                before_tail = end
+        else:
+            if position == end and _NOUN_GOES_ON.fullmatch(token):
+                end = before_tail  # "the Tromsø Treaty on Arctic fisheries"
             break
+        position = noun_end + word.end()
     return end
 
 
