@@ -714,6 +714,40 @@ def test_roles_states_that_did_not_sign_are_no_parties() -> None:
     assert fact.topics == ("climate_environment",)
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["LOME, Togo - ", "LOME, Togo (Wire) - ", "Lome, Togo, March 11 (Wire) — ",
+     "Lome, March 11 (Wire) "],
+)  # fmt: skip
+def test_roles_the_dateline_is_where_the_report_was_filed(dateline: str) -> None:
+    [fact] = agreements(
+        f"{dateline}Ghana signed a declaration of principles with Benin late on "
+        "Monday, Saudi and U.S. mediators said."
+    )
+    assert fact.parties == ("BEN", "GHA")
+
+
+def test_roles_a_party_before_brokered_by_is_no_broker() -> None:
+    [fact] = agreements(
+        "A previous ceasefire between Ghana and Togo brokered by Nigeria in April "
+        "collapsed within hours."
+    )
+    assert fact.parties == ("GHA", "TGO")
+    assert "failed" in {t for t, _ in events(fact)}
+
+
+def test_agreements_an_instrument_about_a_state_takes_no_party_from_the_pair() -> None:
+    found = agreements(
+        "Somalia and Ethiopia reached an agreement on Monday to set aside "
+        "differences. Relations soured after Ethiopia struck a deal with the "
+        "breakaway region of Somaliland in January."
+    )
+    assert {(f.parties, f.concerns) for f in found} == {
+        (("ETH", "SOM"), ()),
+        (("ETH",), ("SOM",)),
+    }
+
+
 def test_roles_a_headline_critic_is_no_party() -> None:
     found = extract(
         Article(

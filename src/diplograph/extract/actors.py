@@ -9,7 +9,7 @@ is only a place after "in", "at" or "to" ("signed in Seoul").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from diplograph.extract.text import any_of
@@ -118,6 +118,7 @@ def find_actors(text: str) -> list[ActorMention]:
     mentions.extend(_shouted(text))
     mentions.extend(_elided(text, mentions, exact, folded))
     mentions.extend(_the_government(text, mentions))
+    mentions = _in_datelines(text, mentions)
     if not people:
         return sorted(mentions, key=lambda m: m.start)
     names = re.compile(
@@ -129,6 +130,29 @@ def find_actors(text: str) -> list[ActorMention]:
             code = people[match.group()]
             mentions.append(ActorMention(*match.span(), code, "person", match.group()))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# "JEDDAH, Saudi Arabia (Reuters) -", "Kuala Lumpur, Oct 26 (IANS)": where the
+# report was filed, at the start of a line, before an agency or a dash
+_DATELINE = re.compile(
+    r"^[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*(?:,\s*[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*)?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*[-–—:]*|[-–—]+)\s",
+    re.M,
+)
+
+
+def _in_datelines(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions in a dateline are places: who filed where, not who acted."""
+    lines = [d.span() for d in _DATELINE.finditer(text)]
+    if not lines:
+        return mentions
+    return [
+        replace(m, place=True)
+        if any(start <= m.start and m.end <= end for start, end in lines)
+        else m
+        for m in mentions
+    ]
 
 
 _GOVERNMENT_OF = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?government\b", re.I)

@@ -75,11 +75,15 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
             roles[a.start] = ""
     actors = ctx.actors_in(sentence.start, sentence.end)
     for left, right in reversed(list(zip(actors, actors[1:], strict=False))):
-        # "the United States and China did not": both stayed out
-        if roles.get(right.start) == "outsider" and _JOINED.fullmatch(
-            text, left.end, right.start
+        # "the United States and China did not": both stayed out; "Saudi and
+        # U.S. mediators": both mediate
+        role = roles.get(right.start)
+        if (
+            role in ("outsider", "broker")
+            and not roles.get(left.start)
+            and _JOINED.fullmatch(text, left.end, right.start)
         ):
-            roles[left.start] = "outsider"
+            roles[left.start] = role
     return roles
 
 
@@ -133,8 +137,10 @@ def _names_venue(start: int, end: int, ctx: Context) -> bool:
 
 
 _BROKER_AFTER = re.compile(
+    # "Qatar-brokered", "Qatar's mediation", not "Togo brokered by Nigeria"
     r"(?:'s|’s)?\s*-?\s*(?:mediat\w*|brokered|brokering|facilitat\w*|sponsored|"
-    r"hosted|guarantee\w*|auspices)\b|,\s+(?:the\s+|a\s+)?(?:mediator|broker|host|guarantor)\b"
+    r"hosted|guarantee\w*|auspices)\b(?!\s+by\b)"
+    r"|,\s+(?:the\s+|a\s+)?(?:mediator|broker|host|guarantor)\b"
     # "Russia, which brokered the 2020 ceasefire"
     r"|,\s+(?:which|who)\s+(?:has\s+|had\s+)?(?:mediated|brokered|facilitated|"
     r"sponsored|guaranteed)\b"
