@@ -103,6 +103,22 @@ def test_coref_headline_repeats_the_body() -> None:
     assert fact.parties == ("KEN", "UGA")
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Ghana signed a deal with the U.S. The deal covers trade.", 2),
+        ("The U.S. State Department said the U.S. Army will help.", 1),
+        ("The deal was signed by Pres. Mahama and Gov. Smith. It covers trade.", 2),
+    ],
+)
+def test_mentions_sentences_end_after_a_country_s_initials(
+    text: str, sentences: int
+) -> None:
+    from diplograph.extract.text import split_sentences
+
+    assert len(split_sentences(text)) == sentences
+
+
 def test_coref_groups_by_name_not_by_sentence() -> None:
     lexicon = load_lexicon()
     text = (

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec gen lt col "
     "sen rep gov jr sr no vs etc inc co corp ltd u.s u.n u.k e.u s n p.m a.m "
-    "d.c dept fig approx min maj capt adm prof rev".split()
+    "d.c dept fig approx min maj capt adm prof rev pres amb sgt mt ft".split()
+)
+# initials that end a sentence when one of these words opens the next
+_INITIALS = frozenset({"u.s", "u.n", "u.k", "e.u"})
+_STARTS_SENTENCE = re.compile(
+    r"(?:The|It|This|That|These|Those|A|An|He|She|They|We|I|In|On|At|But|However|"
+    r"Under|After|Before|Its|Their|His|Her)\b"
 )
 MAX_SENTENCE = 1000  # characters
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
@@ -88,7 +94,10 @@ def _ends_sentence(text: str, stop: int, cut: int) -> bool:
         return True
     word = re.search(r"([\w.]+)$", text[max(0, stop - 12) : stop])
     if word and word.group(1).lower() in _ABBREVIATIONS:
-        return False
+        # "with the U.S. The deal ...": a country's initials can end a sentence
+        return word.group(1).lower() in _INITIALS and bool(
+            _STARTS_SENTENCE.match(text, cut)
+        )
     if word and len(word.group(1)) == 1 and word.group(1).isupper():
         return False  # an initial: "George W. Bush"
     following = text[cut : cut + 1]
