@@ -1120,6 +1120,19 @@ def test_events_a_visit_told_before_the_subject_and_a_summit_that_ended() -> Non
     assert events(fact) == {("signed", "2024-03-11")}
 
 
+def test_events_talks_that_collapsed_on_an_instrument_failed_it() -> None:
+    [fact] = agreements(
+        "Talks between Ghana and Togo on a trade deal broke down on Monday."
+    )
+    assert ("failed", "2024-03-11") in events(fact)
+    [fact] = agreements(
+        "Ghana's president and Togo's president said in July that they would aim "
+        "to finalise a deal over the dam. Ghana said on Tuesday that the latest "
+        "talks with Togo over the dam have failed."
+    )
+    assert ("failed", "2024-03-12") in events(fact)
+
+
 def test_events_agreed_on_monday_to_end_a_deal_is_its_scheduled_end() -> None:
     [fact] = agreements(
         "Ghana and Togo agreed on Monday to end their currency swap deal. The "

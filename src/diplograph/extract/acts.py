@@ -164,11 +164,13 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
     ):
         return True  # "the 20th anniversary of the signing": it was signed then
     if (
-        etype != "negotiation"
+        etype not in ("negotiation", "failed")
         and _TALKS_SUBJECT.search(clause)
         and not _INSTRUMENT_SUBJECT.search(clause)
     ):
-        return True  # "talks on the agreement were suspended": the talks were
+        # "talks on the agreement were suspended": the talks were; but talks
+        # that collapsed on it failed it (GUIDELINES)
+        return True
     if etype in _ACTS_ON_OBJECT and _FROM_TALKS.match(text, hit.end):
         return True  # "India pulled out of the negotiations": not out of the pact
     return bool(

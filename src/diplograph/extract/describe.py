@@ -15,7 +15,7 @@ from diplograph.extract.attach import verb_hits
 from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
 from diplograph.extract.dates import NUMBER_WORDS
-from diplograph.extract.events import events_of, merge_events, talks
+from diplograph.extract.events import events_of, merge_events
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import headline_pair, partner_list
 from diplograph.extract.roles import (
@@ -25,6 +25,7 @@ from diplograph.extract.roles import (
     find_parties,
 )
 from diplograph.extract.sets import member_of
+from diplograph.extract.talks import talks
 from diplograph.extract.topics import topics_of, topics_of_instrument
 from diplograph.model import AgreementFact, Because, Event, Evidence
 

@@ -38,9 +38,6 @@ _IN_EFFECT_FOR = re.compile(
 # country to ratify"
 # "agreed on Wednesday to extend their ceasefire": the parties' agreement is the
 # extension (or suspension) itself
-_TALKS = re.compile(
-    r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
-)
 
 
 def events_of(
@@ -51,7 +48,7 @@ def events_of(
     because: list[Because] = []
     for hit in hits:
         verb = ctx.text[hit.start : hit.end]
-        event = _event(hit, kind, ctx)
+        event = event_of(hit, kind, ctx)
         if event is None:
             continue
         own = _own_date(cluster, hit, ctx)
@@ -175,30 +172,6 @@ def _and_by(hit: VerbHit, event: Event, ctx: Context) -> list[Event]:
     return []
 
 
-def talks(
-    parties: tuple[str, ...], clusters: list[Cluster], ctx: Context
-) -> list[Event]:
-    """Talks between an instrument's parties, told in sentences that name no
-    instrument ("after 18 days of marathon talks between Tehran and ...")."""
-    named = {ctx.sentence_of(m.start).index for c in clusters for m in c.mentions}
-    found = []
-    for sentence in ctx.sentences:
-        said = _TALKS.search(sentence.text)
-        if sentence.index in named or said is None:
-            continue
-        actors = {a.code for a in ctx.standing(sentence.start, sentence.end)}
-        if not actors & set(parties):
-            continue
-        hits = [(t, a, b) for t, a, b in ctx.verbs(sentence) if t == "negotiation"]
-        # "the talks between Kenya and Ethiopia": talks held, whatever the verb
-        at = sentence.start + said.start(), sentence.start + said.end()
-        for etype, start, end in hits or [("negotiation", *at)]:
-            event = _event(VerbHit(etype, start, end, sentence), "agreement", ctx)
-            if event is not None:
-                found.append(event)
-    return found
-
-
 def merge_events(events: list[Event]) -> tuple[Event, ...]:
     """One event per type and date; an undated event is dropped when a dated one
     exists."""
@@ -231,7 +204,7 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
     )
 
 
-def _event(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
+def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     """The event a verb reports, or None when the words around it say it did not
     happen (negated, modal, postponed, a name, a habit, the talks not the deal)."""
     etype = retyped(hit, kind, ctx)

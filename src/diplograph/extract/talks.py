@@ -1,0 +1,69 @@
+"""Talks between an instrument's parties, told in sentences that name no
+instrument: held ("after 18 days of marathon talks between Tehran and ..."),
+or failed ("the latest talks over the dam have failed")."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.clauses import VerbHit
+from diplograph.extract.context import Context
+from diplograph.extract.events import event_of
+from diplograph.extract.mentions import Cluster
+from diplograph.extract.text import Sentence
+from diplograph.extract.when import pick_date
+from diplograph.model import Event
+
+_TALKS = re.compile(
+    r"\b(?:talks|negotiations|negotiation|negotiated|negotiating)\b", re.I
+)
+
+
+def talks(
+    parties: tuple[str, ...], clusters: list[Cluster], ctx: Context
+) -> list[Event]:
+    """Talks between an instrument's parties, told in sentences that name no
+    instrument ("after 18 days of marathon talks between Tehran and ...")."""
+    named = {ctx.sentence_of(m.start).index for c in clusters for m in c.mentions}
+    found = []
+    for sentence in ctx.sentences:
+        said = _TALKS.search(sentence.text)
+        if sentence.index in named or said is None:
+            continue
+        actors = {a.code for a in ctx.standing(sentence.start, sentence.end)}
+        if not actors & set(parties):
+            continue
+        hits = [(t, a, b) for t, a, b in ctx.verbs(sentence) if t == "negotiation"]
+        # "the talks between Kenya and Ethiopia": talks held, whatever the verb
+        at = sentence.start + said.start(), sentence.start + said.end()
+        for etype, start, end in hits or [("negotiation", *at)]:
+            event = event_of(VerbHit(etype, start, end, sentence), "agreement", ctx)
+            if event is not None:
+                found.append(event)
+        found.extend(_talks_failed(sentence, said.end(), ctx))
+    return found
+
+
+# "the latest talks over the dam have failed", "talks ... broke down"
+_TALKS_FAILED = re.compile(
+    r"[^.;]{0,120}?\b(?:have|has|had)?\s*(?:failed|collapsed|broke\s+down|"
+    r"broken\s+down|fell\s+apart|ended\s+without\s+(?:a|an|any)\s+(?:deal|"
+    r"agreement))\b",
+    re.I,
+)
+
+
+def _talks_failed(sentence: Sentence, after: int, ctx: Context) -> list[Event]:
+    """Talks on an instrument that failed: the instrument failed (GUIDELINES:
+    "talks collapsed" on an instrument under negotiation), dated as told."""
+    failed = _TALKS_FAILED.match(sentence.text, after)
+    if failed is None or ctx.lexicon.negation.search(
+        sentence.text[after : failed.end()]
+    ):
+        return []
+    verb = sentence.start + failed.end() - len(failed.group().split()[-1])
+    dates = ctx.dates(sentence, future=False)
+    when = pick_date(
+        dates, verb, sentence.start + failed.end(), sentence, ctx, "failed"
+    )
+    return [Event("failed", when, False, (), (ctx.sentence_span(sentence),))]
