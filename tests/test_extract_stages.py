@@ -364,6 +364,17 @@ def test_coref_a_name_in_full_and_in_short_is_one(text: str) -> None:
     assert events(fact) == {("signed", "2024-03-11"), ("in_force", "2024-07")}
 
 
+def test_coref_the_trade_deal_is_the_new_trade_deal_not_the_latest_deal() -> None:
+    # "new" tells no deal from another: "the trade deal" is the one told in
+    # those words, not the deal told last
+    found = by_parties(
+        "Ghana and Togo signed a new trade deal on Monday. Ghana and Benin signed "
+        "a security deal on Tuesday. The trade deal takes effect in July."
+    )
+    assert ("in_force", "2024-07") in events(found[("GHA", "TGO")])
+    assert ("in_force", "2024-07") not in events(found[("BEN", "GHA")])
+
+
 def test_coref_an_instrument_told_again_in_the_same_words_is_one() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a reciprocal agreement on Monday on joint "

@@ -257,7 +257,9 @@ def content_words(modifiers: str) -> frozenset[str]:
 _QUALIFIER = re.compile(
     r"\s+(?:on|for|to|regarding|concerning)\s+((?:[\w'’-]+\s+){0,5})"
 )
-_STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between"}
+_STOP = {
+    "the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between", "new"
+}  # fmt: skip
 
 
 def qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
