@@ -129,8 +129,7 @@ def same_pair(facts: list[AgreementFact], article: Article) -> list[AgreementFac
             len(fact.parties) != 1
             or fact.parties[0] not in pair
             or (fact.signed or year)[:4] != year
-            or set(fact.concerns) & set(pair)  # a deal "with Somaliland" is about
-            # Somalia, not with it
+            or set(fact.concerns) & set(pair)  # "with Somaliland": about Somalia
         ):
             paired.append(fact)
             continue
