@@ -268,3 +268,16 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
     ):
         return None
     return "signed"
+
+
+# what a domestic law can do to an instrument: "a law ratifying the treaty",
+# "a bill suspending the agreement", "a decree withdrawing from the pact"
+LAW_ACTS = frozenset({"ratified", "suspended", "withdrawn", "terminated", "extended"})
+
+
+def law_acts(words: str, ctx: Context, *, but: str = "") -> bool:
+    """Whether ``words`` tell one of :data:`LAW_ACTS` other than ``but``."""
+    return any(
+        etype in LAW_ACTS and etype != but and pattern.search(words)
+        for pattern, etype in ctx.lexicon.event_patterns
+    )

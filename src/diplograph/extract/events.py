@@ -18,6 +18,7 @@ from diplograph.extract.acts import (
     AGREED_TO,
     NOT_RENEWED,
     about_something_else,
+    law_acts,
     retyped,
 )
 from diplograph.extract.clauses import VerbHit, first_group, subjects, verb_scope
@@ -93,13 +94,10 @@ def _own_date(cluster: Cluster, hit: VerbHit, ctx: Context) -> str | None:
             hit.end <= v < m.start for v in verbs
         ):
             continue  # not this verb's object
-        for d in ctx.dates(sentence, future=False):
+        dates = ctx.dates(sentence, future=False)
+        for d in dates:
             if d.value and _RIGHT_AFTER.fullmatch(ctx.text, m.end, d.start):
-                earlier = [
-                    x
-                    for x in ctx.dates(sentence, future=False)
-                    if hit.end <= x.start < m.start and x.value
-                ]
+                earlier = any(hit.end <= x.start < m.start and x.value for x in dates)
                 return d.value if earlier else None
     return None
 
@@ -305,10 +303,10 @@ _CONCLUDED = re.compile(
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
-# a law that does something else to the instrument than ratify it
-_ANOTHER_ACT = re.compile(
-    r"[^.;]{0,40}\b(?:bill|law|decree|resolution|legislation)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:suspend|withdraw|denounc|terminat|extend|renew|exit|quit|revok|cancel)",
+# "passed a bill suspending ...": a law, then what it does
+_LAW = re.compile(
+    r"[^.;]{0,40}\b(?:bill|law|decree|resolution|legislation)\s+"
+    r"((?:[\w-]+\s+){0,3}[\w-]+)",
     re.I,
 )
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
@@ -343,7 +341,8 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         and not re.search(r"\b(?:complet|conclud|finish)\w*\s+(?:\w+\s+){0,2}$", clause)
     ):
         return True  # "launching the ratification process": not ratified yet
-    if etype == "ratified" and _ANOTHER_ACT.match(after):
+    law = _LAW.match(after) if etype == "ratified" else None
+    if law and law_acts(law.group(1), ctx, but="ratified"):
         return True  # "passed a bill suspending the agreement": a suspension
     if etype == "terminated" and re.match(r"\s+(?:with|in)\s+(?:an?|the)\s", after):
         return True  # "a war that ended with (in) a ceasefire": the war ended

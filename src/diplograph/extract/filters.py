@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.acts import law_acts
 from diplograph.extract.apart import others_like_it
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
@@ -83,7 +84,7 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]
         if any(marker in window for marker in lexicon.domestic_markers) and not (
-            _acts_on(ctx.text[max(0, m.start - 60) : m.start], ctx)
+            law_acts(ctx.text[max(0, m.start - 60) : m.start], ctx)
         ):
             return False
     if not m.key and any(
@@ -94,21 +95,6 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         if not [a for a in actors if not a.place and not a.weak]:
             return False
     return True
-
-
-# what a domestic act can do to an instrument: "a law ratifying the treaty",
-# "a bill suspending the agreement", "a decree withdrawing from the pact"
-_DOMESTIC_ACTS = frozenset(
-    {"ratified", "suspended", "withdrawn", "terminated", "extended"}
-)
-
-
-def _acts_on(before: str, ctx: Context) -> bool:
-    """Whether the words before a mention tell a law acting on it."""
-    return any(
-        etype in _DOMESTIC_ACTS and pattern.search(before)
-        for pattern, etype in ctx.lexicon.event_patterns
-    )
 
 
 _YEAR_AFTER = re.compile(

@@ -46,7 +46,7 @@ def talks(
 
 # "the latest talks over the dam have failed", "talks ... broke down"
 _TALKS_FAILED = re.compile(
-    r"[^.;]{0,120}?\b(?:have|has|had)?\s*(?:failed|collapsed|broke\s+down|"
+    r"[^.;]{0,120}?\b(?:have|has|had)?\s*(?P<verb>failed|collapsed|broke\s+down|"
     r"broken\s+down|fell\s+apart|ended\s+without\s+(?:a|an|any)\s+(?:deal|"
     r"agreement))\b",
     re.I,
@@ -61,9 +61,7 @@ def _talks_failed(sentence: Sentence, after: int, ctx: Context) -> list[Event]:
         sentence.text[after : failed.end()]
     ):
         return []
-    verb = sentence.start + failed.end() - len(failed.group().split()[-1])
+    start, end = (sentence.start + i for i in failed.span("verb"))
     dates = ctx.dates(sentence, future=False)
-    when = pick_date(
-        dates, verb, sentence.start + failed.end(), sentence, ctx, "failed"
-    )
+    when = pick_date(dates, start, end, sentence, ctx, "failed")
     return [Event("failed", when, False, (), (ctx.sentence_span(sentence),))]

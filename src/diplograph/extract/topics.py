@@ -87,6 +87,13 @@ def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
     in the name of a body that acts in it ("the International Atomic Energy
     Agency signed ..."): that tells who signs, not what about ("a host agreement
     for the African Medicines Agency" is about medicines)."""
+    key = ("topic keywords kept", sentence.index)
+    if key not in ctx.memo:
+        ctx.memo[key] = _kept(sentence, ctx)
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _kept(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
     found = ctx.matches(sentence, "topic keywords", ctx.lexicon.topic_keywords)
     if not any(ctx.text[start].isupper() for _, start, _ in found):
         return found
