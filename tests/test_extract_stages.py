@@ -334,6 +334,28 @@ def test_coref_an_apposition_closing_the_sentence_sums_up_its_instrument() -> No
     assert (fact.kind, fact.parties) == ("memorandum_of_understanding", ("GHA", "TGO"))
 
 
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Ghana withdrew from its investment treaty with Togo on Monday.",
+        "Ghana and Togo will renew the Volta treaty, which expires in 2026.",
+    ],
+)
+def test_coref_when_the_instrument_in_the_news_was_signed_is_told_after(
+    news: str,
+) -> None:
+    [fact] = agreements(f"{news} The 15-year treaty was signed in 2009.")
+    assert fact.signed == "2009"
+
+
+def test_coref_an_instrument_signed_in_another_year_is_another() -> None:
+    facts = agreements(
+        "Ghana and Togo signed a defence pact on Monday. The maritime deal that "
+        "Ghana signed in 2009 is still in force."
+    )
+    assert sorted(f.signed or "" for f in facts) == ["2009", "2024-03-11"]
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "
@@ -972,6 +994,15 @@ def test_events_agreed_by_both_leaders_is_agreed() -> None:
         "Declaration agreed by both leaders calls for calm."
     )
     assert ("agreed", None) in events(fact)
+
+
+@pytest.mark.parametrize("link", ["in a deal", "under an arrangement", "as part of a pact"])
+def test_events_agreeing_to_do_something_in_a_deal_agrees_the_deal(link: str) -> None:
+    [fact] = agreements(
+        f"Ghana and Togo agreed on Wednesday to waive visas for students, {link} "
+        "that takes effect on April 1."
+    )
+    assert ("agreed", "2024-03-13") in events(fact)
 
 
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:

@@ -150,9 +150,23 @@ def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     if told is None or ctx.lexicon.kind_pattern.search(ctx.text, m.end, told.end()):
         return False
     year = told.group("year")
+    if not _made_when_told(c, ctx) and content_words(m.modifiers) <= set().union(
+        *(content_words(x.modifiers) for x in c.mentions)
+    ):
+        # "Ghana quit its investment treaty with Togo on Monday. The treaty was
+        # signed in 2009": when it was made, told of an instrument in the news
+        return False
     return (
         not any(year in ctx.sentence_of(x.start).text for x in c.mentions[-10:])
         and year != c.year_label
+    )
+
+
+def _made_when_told(c: Cluster, ctx: Context) -> bool:
+    """Whether a sentence naming ``c`` tells it signed or agreed."""
+    sentences = {ctx.sentence_of(x.start) for x in c.mentions[-10:]}
+    return any(
+        etype in ("signed", "agreed") for s in sentences for etype, _, _ in ctx.verbs(s)
     )
 
 
@@ -258,7 +272,8 @@ _QUALIFIER = re.compile(
     r"\s+(?:on|for|to|regarding|concerning)\s+((?:[\w'’-]+\s+){0,5})"
 )
 _STOP = {
-    "the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between", "new"
+    "the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between", "new",
+    "year",  # "the 30-year treaty": how long, not what about
 }  # fmt: skip
 
 
