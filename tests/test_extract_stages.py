@@ -1005,6 +1005,16 @@ def test_events_agreeing_to_do_something_in_a_deal_agrees_the_deal(link: str) ->
     assert ("agreed", "2024-03-13") in events(fact)
 
 
+def test_events_the_date_no_other_verb_takes_is_the_step_s() -> None:
+    [fact] = agreements(
+        "In a letter sent on 2 March to the Ghanaian embassy, Togo denounced the "
+        "defence pact concluded in 2013 with Ghana."
+    )
+    assert {("withdrawn", "2024-03-02"), ("agreed", "2013")} <= events(fact)
+    # a letter sent to an embassy is no news about diplomatic relations
+    assert "diplomatic_relations" not in fact.topics
+
+
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:
     [fact] = agreements(
         "Ghana's security council decided at its meeting on Monday that the "

@@ -119,7 +119,9 @@ def pick_date(
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, d.value)
     if best is None:
-        return _sentence_date(dates, sentence, ctx, etype) or _same_year(sentence, ctx)
+        return _sentence_date(
+            dates, sentence, ctx, etype, (v_start, v_end)
+        ) or _same_year(sentence, ctx)
     return best[1]
 
 
@@ -248,7 +250,11 @@ _REPORTED = re.compile(
 
 
 def _sentence_date(
-    dates: list[DateMention], sentence: Sentence, ctx: Context, etype: str
+    dates: list[DateMention],
+    sentence: Sentence,
+    ctx: Context,
+    etype: str,
+    verb: tuple[int, int],
 ) -> str | None:
     """ "On July 13, 2023, Egypt and Ethiopia agreed ..., according to a joint
     statement issued after ...": a date opening the sentence dates all of it."""
@@ -289,4 +295,21 @@ def _sentence_date(
     }
     if len(values) == 1 and len(verb_spans(sentence, ctx)) == 1:
         return values.pop()
+    # "in a note sent on 2 May, Mali denounced the pact concluded in 2013": the
+    # one date no other event verb has right after it
+    others = [v for v in verb_spans(sentence, ctx) if v != verb]
+    free = {
+        d.value
+        for d in dates
+        if d.value in values
+        and not any(
+            ve <= d.start and _RIGHT_AFTER.fullmatch(ctx.text, ve, d.start)
+            for _, ve in others
+        )
+    }
+    if len(free) == 1 and len(values) == len(others) + 1:
+        return free.pop()
     return None
+
+
+_RIGHT_AFTER = re.compile(r"\s+(?:(?:[\w-]+\s+){0,3}?(?:in|on)\s+)?", re.I)
