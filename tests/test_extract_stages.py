@@ -324,7 +324,6 @@ def test_mentions_a_new_one_is_indefinite_the_new_one_definite() -> None:
     assert told.determiner == ""  # "The two" are the leaders'
 
 
-
 def test_coref_an_apposition_closing_the_sentence_sums_up_its_instrument() -> None:
     [fact] = agreements(
         "Ghana on Monday signed a preliminary agreement with Togo to use its Lome "
@@ -996,7 +995,9 @@ def test_events_agreed_by_both_leaders_is_agreed() -> None:
     assert ("agreed", None) in events(fact)
 
 
-@pytest.mark.parametrize("link", ["in a deal", "under an arrangement", "as part of a pact"])
+@pytest.mark.parametrize(
+    "link", ["in a deal", "under an arrangement", "as part of a pact"]
+)
 def test_events_agreeing_to_do_something_in_a_deal_agrees_the_deal(link: str) -> None:
     [fact] = agreements(
         f"Ghana and Togo agreed on Wednesday to waive visas for students, {link} "
