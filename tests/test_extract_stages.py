@@ -355,6 +355,16 @@ def test_coref_an_instrument_signed_in_another_year_is_another() -> None:
     assert sorted(f.signed or "" for f in facts) == ["2009", "2024-03-11"]
 
 
+def test_roles_who_reads_out_a_statement_is_no_party() -> None:
+    facts = agreements(
+        "Ghana's government and rebel leaders held talks in Accra this week. "
+        "Negotiators signed a protocol on food aid on Monday, according to a joint "
+        "statement read by Cuban diplomats."
+    )
+    assert [f.parties for f in facts] == [("GHA",)] * len(facts)
+    assert "protocol" in {f.kind for f in facts}
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "
@@ -1014,6 +1024,33 @@ def test_events_the_date_no_other_verb_takes_is_the_step_s() -> None:
     assert {("withdrawn", "2024-03-02"), ("agreed", "2013")} <= events(fact)
     # a letter sent to an embassy is no news about diplomatic relations
     assert "diplomatic_relations" not in fact.topics
+
+
+def test_events_a_step_after_a_conjunction_of_time_in_the_present_is_a_condition() -> (
+    None
+):
+    [fact] = agreements(
+        "Ghana and Togo signed a border treaty on Monday. It will enter into force "
+        "after both countries ratify it."
+    )
+    assert "ratified" not in {e.type for e in fact.events}
+
+
+def test_events_what_had_been_due_is_no_event() -> None:
+    [fact] = agreements(
+        "Ghana and Togo agreed on Monday to extend their border truce by six "
+        "months. The truce had been due to expire in April."
+    )
+    assert events(fact) == {("extended", "2024-03-11")}
+
+
+def test_events_the_exchange_of_documents_is_their_signing() -> None:
+    facts = agreements(
+        "The presidents of Ghana and Togo on Monday witnessed the exchange of two "
+        "cooperation documents, including a memorandum of understanding on "
+        "fisheries and an agreement on the maritime boundary."
+    )
+    assert sorted(f.signed or "" for f in facts) == ["2024-03-11", "2024-03-11"]
 
 
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:

@@ -298,6 +298,14 @@ _CONDITION = re.compile(
     r"(?:is|are|has\s+been|have\s+been)\s+$",
     re.I,
 )
+# "will take effect once both parliaments ratify it": a step in the present
+# after a conjunction of time is a condition ("after both ratified it" is not)
+_CONDITION_PRESENT = re.compile(
+    r"\b(?:after|once|until|unless|if|when)\s+(?:[\w-]+\s+){1,3}$", re.I
+)
+_HAD_BEEN_DUE = re.compile(
+    r"\bhad\s+been\s+(?:due|scheduled|set|expected|supposed|meant)\s+to\s+$", re.I
+)
 _CONCLUDED = re.compile(
     r"\b(?:concluded|completed|finali[sz]ed|wrapped\s+up|ended)\s+(?:the\s+|their\s+)?"
     r"(?:[\w-]+\s+)?$",
@@ -326,6 +334,12 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         # "will normalise ties only after the treaty is signed", "will take
         # effect after it is ratified by six members": a condition
         return True
+    if not re.search(r"(?:ed|ing|[^s]s)$", verb, re.I) and _CONDITION_PRESENT.search(
+        text, max(sentence.start, hit.start - 40), hit.start
+    ):
+        return True
+    if _HAD_BEEN_DUE.search(text, max(sentence.start, hit.start - 40), hit.start):
+        return True  # "had been due to expire in February": it no longer is
     if verb.lower().endswith("ing") and re.search(
         r"\b(?:about|against|of|on|over|from|for)\s+$",
         text[max(sentence.start, hit.start - 9) : hit.start],
