@@ -365,6 +365,19 @@ def test_roles_who_reads_out_a_statement_is_no_party() -> None:
     assert "protocol" in {f.kind for f in facts}
 
 
+@pytest.mark.parametrize(
+    "remark", ["have not commented on", "have welcomed", "have questioned"]
+)
+def test_roles_states_opening_a_sentence_that_remark_on_it_are_no_parties(
+    remark: str,
+) -> None:
+    [fact] = agreements(
+        "Ghana's parliament on Wednesday approved a defence agreement with Togo. "
+        f"Benin and Niger {remark} the agreement."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

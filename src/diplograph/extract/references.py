@@ -162,8 +162,12 @@ def listed_participants(ctx: Context) -> set[str]:
     return listed
 
 
-def opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> list[str]:
-    """ "Iran and Britain, China, France, Germany and Russia have ...": the states."""
+def opening_group(
+    ctx: Context, sentence: Sentence, roles: dict[int, str], until: int
+) -> list[str]:
+    """ "Iran and Britain, China, France, Germany and Russia have ...": the states,
+    unless what they do up to ``until`` (the instrument) is not doing it or
+    speaking of it ("Brazil and Peru have not commented on the agreement")."""
     text = ctx.text
     group: list[ActorMention] = []
     position = sentence.start
@@ -186,7 +190,19 @@ def opening_group(ctx: Context, sentence: Sentence, roles: dict[int, str]) -> li
         text[position : position + 20],
     ):
         return []
+    words = text[position:until]
+    if _REMARKS.search(words):
+        return []
     return codes
+
+
+# what states do to an instrument they are not bound by
+_REMARKS = re.compile(
+    r"\b(?:not|never|neither|nor)\b|n't\b|"
+    r"\b(?:comment|react|respond|discuss|debat|oppos|object|criticis|criticiz|"
+    r"welcom|question)(?:e|es|ed|ing|s|d)?\b",
+    re.I,
+)
 
 
 # what may stand between plural instruments and their partners: "signed trade

@@ -148,7 +148,7 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         clause = ctx.clause_start(sentence, m.start)
         if clause > sentence.start and ctx.standing(clause, m.start):
             continue  # "..., while Benin and Niger signed a memorandum": its own
-        for code in opening_group(ctx, sentence, roles_in(ctx, sentence)):
+        for code in opening_group(ctx, sentence, roles_in(ctx, sentence), m.start):
             votes.add(code, 1)
     for hit in hits:
         if hit.type in PARTY_EVENTS:
@@ -286,7 +286,8 @@ _JOINT_OWNERS = re.compile(
 )
 _HOLDS = re.compile(
     r"\s+(?:already\s+|also\s+|now\s+)?(?:has|have|had)\s+(?:(?:an?|its|their)\s+)?"
-    r"(?:[\w-]+\s+){0,3}"
+    # "has trade deals", not "have welcomed the deal" (what they did to it)
+    r"(?:(?![\w-]+ed\b|been\b|not\b|never\b)[\w-]+\s+){0,3}"
 )
 
 
