@@ -378,6 +378,14 @@ def test_roles_states_opening_a_sentence_that_remark_on_it_are_no_parties(
     assert fact.parties == ("GHA", "TGO")
 
 
+def test_describe_a_minister_s_portfolio_is_no_topic() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed an electricity agreement on Monday. The agreement was "
+        "signed by Togo's Minister of Energy and Water Resources."
+    )
+    assert fact.topics == ("energy",)
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "
@@ -1064,6 +1072,22 @@ def test_events_the_exchange_of_documents_is_their_signing() -> None:
         "fisheries and an agreement on the maritime boundary."
     )
     assert sorted(f.signed or "" for f in facts) == ["2024-03-11", "2024-03-11"]
+
+
+def test_events_a_background_instrument_keeps_its_own_time() -> None:
+    by = by_parties(
+        "Ghana and Togo on Monday signed an agreement to speed up work on a power "
+        "line. The project, financed by the World Bank, was launched in 2016 under a "
+        "framework agreement signed by Benin, Ghana, Niger and Togo. Work on the "
+        "Niger section was suspended in 2021."
+    )
+    framework = by[("BEN", "GHA", "NER", "TGO")]
+    # not the day of the news, not the year the project was launched
+    assert framework.signed is None
+    # the work was suspended, not the agreement; financing it is no finance topic
+    assert "suspended" not in {e.type for e in framework.events}
+    assert "finance" not in framework.topics
+    assert by[("GHA", "TGO")].signed == "2024-03-11"
 
 
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:

@@ -167,6 +167,13 @@ def same_occasion(facts: list[AgreementFact], article: Article) -> list[Agreemen
             and not e.date
             # "signed in Madrid last week": told as another day, just not which
             and not any(_SOME_DAY.search(x.quote) for x in e.evidence)
+            # "launched in 2016 under a framework agreement signed by ...":
+            # told in another year
+            and not any(
+                year != day[:4]
+                for x in e.evidence
+                for year in re.findall(r"\b(?:19|20)\d\d\b", x.quote)
+            )
         ]
         if fact.signed or not undated:
             dated.append(fact)

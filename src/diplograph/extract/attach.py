@@ -109,12 +109,16 @@ _AGREED_TO = re.compile(r"\bagreed\b(?=(?:\s+\w+){0,4}?\s+to\s)")
 def _told_by_actor(sentence: Sentence, verb: int, ctx: Context) -> bool:
     """Whether the step is the instrument's: not "Flights between the two
     capitals were suspended"."""
-    clause = ctx.text[ctx.clause_start(sentence, verb) : verb]
-    return not _OTHER_SUBJECT.match(clause)
+    start = ctx.clause_start(sentence, verb)
+    other = _OTHER_SUBJECT.match(ctx.text, start, verb)
+    return other is None or any(
+        a.start <= other.start(1) < a.end for a in ctx.actors_in(start, other.end())
+    )
 
 
-# a clause opening on something else told of: "Flights between ...", "Exports of"
-_OTHER_SUBJECT = re.compile(r"\W*(?:[A-Z][a-z]+s)\s+(?:between|from|to|of)\b")
+# a clause opening on something else told of: "Flights between ...", "Exports of",
+# "Work on the Afghan section" (not "Ghana on Monday ...": an actor)
+_OTHER_SUBJECT = re.compile(r"\W*([A-Z][a-z]+)\s+(?:between|from|to|of|on|in)\b")
 
 
 def _named_by_sentence(clusters: list[Cluster], ctx: Context) -> dict[int, set[int]]:

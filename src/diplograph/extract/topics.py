@@ -104,9 +104,13 @@ def _kept(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
         for start, end in [(sentence.start + t.start(), sentence.start + t.end())]
         # an instrument's own name is no body's: "the Convention on the Service
         # Abroad of Judicial Documents"
-        if _OFFICE.search(t.group())
-        and not ctx.lexicon.kind_pattern.search(t.group())
-        and any(start <= a.start and a.end <= end for a in actors)
+        if (
+            _OFFICE.search(t.group())
+            and not ctx.lexicon.kind_pattern.search(t.group())
+            and any(start <= a.start and a.end <= end for a in actors)
+        )
+        # "Tajikistan's Minister of Energy and Water Resources signed": who signs
+        or _PORTFOLIO.search(t.group())
     ]
     return [
         (topic, start, end)
@@ -119,6 +123,9 @@ def _kept(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
 _TITLE = re.compile(
     r"(?-i:[A-Z])[\w'’.-]*(?:(?:\s+|\s*,\s*)(?:of|for|and|on|the|&|"
     r"(?-i:[A-Z])[\w'’.-]*))*"
+)
+_PORTFOLIO = re.compile(
+    r"\b(?:Minist(?:er|ry|ers|ries)|Secretary|Department|Commissioner)\s+(?:of|for)\s"
 )
 # the head of a body's name (not a commission's: "a joint trade commission" is
 # often what the instrument sets up)

@@ -292,6 +292,11 @@ def _sentence_date(
         # "pledged to double trade by 2030": a target, not when anything happened
         and not _DEADLINE.search(ctx.text, max(sentence.start, d.start - 20), d.start)
         and not _UNTIL_OPENS.match(ctx.text, d.start)
+        # "the project, launched in 2016 under a pact signed by ...": the date of
+        # a verb that is no step of an instrument
+        and not _OTHER_VERB_BEFORE.search(
+            ctx.text, max(sentence.start, d.start - 30), d.start
+        )
     }
     if len(values) == 1 and len(verb_spans(sentence, ctx)) == 1:
         return values.pop()
@@ -313,3 +318,8 @@ def _sentence_date(
 
 
 _RIGHT_AFTER = re.compile(r"\s+(?:(?:[\w-]+\s+){0,3}?(?:in|on)\s+)?", re.I)
+_OTHER_VERB_BEFORE = re.compile(
+    r"\b(?:launched|founded|established|built|opened|began|started|took\s+power|"
+    r"elected|appointed|born|died|held|took\s+office)\s+(?:(?:in|on)\s+)?$",
+    re.I,
+)
