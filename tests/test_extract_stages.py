@@ -386,6 +386,31 @@ def test_describe_a_minister_s_portfolio_is_no_topic() -> None:
     assert fact.topics == ("energy",)
 
 
+@pytest.mark.parametrize(
+    "instrument",
+    [
+        "a cooperation programme",
+        "a code of conduct",
+        "the agreed minutes",
+        "a concordat",
+        "a modus vivendi",
+    ],
+)
+def test_mentions_what_states_sign_is_an_instrument(instrument: str) -> None:
+    [fact] = agreements(f"Ghana and Togo signed {instrument} on fisheries on Monday.")
+    assert (fact.parties, fact.signed) == (("GHA", "TGO"), "2024-03-11")
+
+
+def test_dates_a_range_of_years_takes_its_start_and_a_period_covered_dates_nothing() -> (
+    None
+):
+    assert [d.value for d in find_dates("in 2019-2020", PUBLISHED)] == ["2019"]
+    [fact] = agreements(
+        "Ghana and Togo signed a cooperation programme for 2024-2026 on Monday."
+    )
+    assert fact.signed == "2024-03-11"
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

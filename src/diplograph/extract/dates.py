@@ -75,7 +75,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "year",
         r"\b(?P<prep>(?i:in|since|by|until|from|of|during|early|late|mid|mid-|"
-        rf"before|after))? ?{_YEAR}\b(?!-\d)",
+        # "2019-2020", "2024-25": a range takes its start (GUIDELINES)
+        rf"before|after))? ?{_YEAR}(?:[-–](?:(?:19|20)\d\d|[2-9]\d))?\b(?!-\d)",
     ),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]

@@ -144,13 +144,18 @@ def _candidates(
         # "after years of talks": a span, not the day the text names; "a
         # long-negotiated pact": an adjective tells no day
         return None
-    # "will run until 2035": when a period ends is no event's date
+    # "will run until 2035": when a period ends is no event's date; "a programme
+    # for 2024-2026": the years it covers
     return [
         d
         for d in dates
         if not _UNTIL.search(text, max(sentence.start, d.start - 30), d.start)
         and not _UNTIL_OPENS.match(text, d.start)
+        and not _FOR_PERIOD.search(text, max(sentence.start, d.start - 20), d.start)
     ]
+
+
+_FOR_PERIOD = re.compile(r"\bfor(?:\s+the\s+(?:period|years?))?\s*$", re.I)
 
 
 def _claimed_before(
