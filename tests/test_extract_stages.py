@@ -411,6 +411,23 @@ def test_dates_a_range_of_years_takes_its_start_and_a_period_covered_dates_nothi
     assert fact.signed == "2024-03-11"
 
 
+def test_roles_a_state_that_has_had_a_treaty_holds_it() -> None:
+    facts = agreements(
+        "Togo has signed a security agreement with China, Beijing said on Tuesday. "
+        "Ghana has had a bilateral security treaty with Togo since 2017."
+    )
+    assert sorted(f.parties for f in facts) == [("CHN", "TGO"), ("GHA", "TGO")]
+    assert all("security_alliance" in f.topics for f in facts)
+
+
+def test_events_talks_held_for_years_are_not_dated_by_the_day_of_the_deal() -> None:
+    [fact] = agreements(
+        "Ghana and Togo reached a political agreement on Friday on a free trade deal "
+        "that has been under negotiation for two decades."
+    )
+    assert events(fact) == {("agreed", "2024-03-08"), ("negotiation", None)}
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

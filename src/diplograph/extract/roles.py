@@ -285,7 +285,7 @@ _JOINT_OWNERS = re.compile(
     r"(?:[\w-]+\s+){0,3}"
 )
 _HOLDS = re.compile(
-    r"\s+(?:already\s+|also\s+|now\s+)?(?:has|have|had)\s+(?:(?:an?|its|their)\s+)?"
+    r"\s+(?:already\s+|also\s+|now\s+)?(?:has|have|had)(?:\s+had)?\s+(?:(?:an?|its|their)\s+)?"
     # "has trade deals", not "have welcomed the deal" (what they did to it)
     r"(?:(?![\w-]+ed\b|been\b|not\b|never\b)[\w-]+\s+){0,3}"
 )

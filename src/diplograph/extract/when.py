@@ -86,7 +86,7 @@ def pick_date(
     """The date the words tie to the verb: the nearest one after it or before it
     that no other event verb, dateline, year label or report claims."""
     text = ctx.text
-    candidates = _candidates(dates, v_start, v_end, sentence, ctx)
+    candidates = _candidates(dates, v_start, v_end, sentence, ctx, etype)
     if candidates is None:
         return None
     dates = candidates
@@ -126,7 +126,12 @@ def pick_date(
 
 
 def _candidates(
-    dates: list[DateMention], v_start: int, v_end: int, sentence: Sentence, ctx: Context
+    dates: list[DateMention],
+    v_start: int,
+    v_end: int,
+    sentence: Sentence,
+    ctx: Context,
+    etype: str,
 ) -> list[DateMention] | None:
     """The dates of the sentence that may be the verb's, or None when the words
     say it has no day of its own."""
@@ -138,9 +143,17 @@ def _candidates(
         dates = [d for d in dates if d.start >= v_end]
         if not dates:
             return None
-    if re.match(
-        r"(?:years|months|weeks|days|rounds)\s+of|\w+-negotiated", text[v_start:v_end]
-    ) or (_SPAN_OF.search(text, max(sentence.start, v_start - 40), v_start)):
+    if (
+        re.match(
+            r"(?:years|months|weeks|days|rounds)\s+of|\w+-negotiated",
+            text[v_start:v_end],
+        )
+        or (_SPAN_OF.search(text, max(sentence.start, v_start - 40), v_start))
+        or (
+            # "under negotiation for two decades": how long, not since when
+            etype == "negotiation" and _FOR_SPAN.match(text, v_end)
+        )
+    ):
         # "after years of talks": a span, not the day the text names; "a
         # long-negotiated pact": an adjective tells no day
         return None
@@ -182,6 +195,11 @@ _DEADLINE = re.compile(
 _SPAN_OF = re.compile(
     r"\b(?:years|months|weeks|days|decades|rounds|\d+(?:st|nd|rd|th)\s+day)\s+of\s+"
     r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+_FOR_SPAN = re.compile(
+    r"\s+for\s+(?:the\s+(?:past|last)\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|"
+    r"about\s+)?(?:[\w-]+\s+)?(?:years|decades|months|weeks)\b",
     re.I,
 )
 _SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+(year|month)\b", re.I)
