@@ -239,6 +239,11 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     if ones:
         clause += ones[-1]
     asides = [m.span() for m in _AGENT_ASIDE.finditer(text, clause, hit.start)]
+    relative = _RELATIVE.search(text, sentence.start, hit.start)
+    if relative:
+        # "Morocco follows the UAE, Bahrain and Sudan, which agreed ...": the
+        # subject is what "which" stands for, not the sentence's
+        clause = _antecedent_list(relative.start(), sentence.start, ctx)
     for a in ctx.actors_in(clause, hit.start):
         if any(start <= a.start < end for start, end in ctx.names):
             continue  # "the United Nations Treaty on ... will enter into force"
@@ -253,7 +258,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     agent = re.match(r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?", after)
     if agent is None and hit.type in ("signed", "agreed"):
         # "the declaration it signed with Cambodia", "signed a deal with Peru"
-        agent = re.match(r"\s+(?:\w+\s+){0,4}?with\s+(?:the\s+)?", after)
+        agent = re.match(r"\s+(?:\w+\s+){0,6}?with\s+(?:the\s+)?", after)
     if agent is None or re.search(r"[,;]", agent.group()):
         return
     position = hit.end + agent.end()
@@ -264,6 +269,21 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
             break
         yield a, f"agent of {text[hit.start : hit.end]!r}"
         position = a.end
+
+
+_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:[\w-]+\s+){0,2}$")
+_LISTED = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+
+
+def _antecedent_list(end: int, clause: int, ctx: Context) -> int:
+    """Where the list of actors ending at ``end`` begins (or ``end`` itself)."""
+    start = end
+    for a in reversed(ctx.actors_in(clause, end)):
+        gap = ctx.text[a.end : start]
+        if not (a.end == start or _LISTED.fullmatch(gap)):
+            break
+        start = a.start
+    return start
 
 
 _MEMBERS = re.compile(

@@ -236,6 +236,12 @@ def _parties(
         parties = fallback_parties(cluster, ctx, headline=headline)
         if not parties.weights and siblings:
             parties = _sibling_parties(cluster, clusters, ctx)
+    elif len(parties.weights) == 1 and siblings:
+        # "The pact replaces a 2012 treaty that Kenya's High Court struck down":
+        # one of the other instrument's parties, and so the others too
+        beside = _sibling_parties(cluster, clusters, ctx)
+        if len(beside.weights) > 1 and set(parties.weights) <= set(beside.weights):
+            parties = beside
     if len(parties.weights) == 1 and _of_headline(cluster, clusters, ctx):
         # "Kenya, Uganda sign railway deal": the headline names the other party
         # of the article's first instrument

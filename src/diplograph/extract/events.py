@@ -338,6 +338,9 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         text, max(sentence.start, hit.start - 40), hit.start
     ):
         return True
+    if re.match(r"\s+(?:a\s+new\s+|another\s+)?one\s+(?:with|between)\b", after):
+        return True  # "has treaties with five states and is negotiating one with
+        # the UAE": another instrument
     if _HAD_BEEN_DUE.search(text, max(sentence.start, hit.start - 40), hit.start):
         return True  # "had been due to expire in February": it no longer is
     if verb.lower().endswith("ing") and re.search(

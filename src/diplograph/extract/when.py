@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import Context
-from diplograph.extract.dates import DateMention, years_later
+from diplograph.extract.dates import NUMBER_WORDS, DateMention, years_later
 from diplograph.extract.text import Sentence, words_between
 
 _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
@@ -88,7 +88,7 @@ def pick_date(
     text = ctx.text
     candidates = _candidates(dates, v_start, v_end, sentence, ctx, etype)
     if candidates is None:
-        return None
+        return _counted_back(dates, v_start, sentence, ctx)
     dates = candidates
     best: tuple[int, str] | None = None
     verbs = [v for v in verb_spans(sentence, ctx) if v != (v_start, v_end)]
@@ -123,6 +123,27 @@ def pick_date(
             dates, sentence, ctx, etype, (v_start, v_end)
         ) or _same_year(sentence, ctx)
     return best[1]
+
+
+def _counted_back(
+    dates: list[DateMention], v_start: int, sentence: Sentence, ctx: Context
+) -> str | None:
+    """ "took effect on Monday, four years after it was signed": the date told
+    before, counted back in years."""
+    counted = _COUNTED_FROM.search(ctx.text, max(sentence.start, v_start - 50), v_start)
+    if counted is None:
+        return None
+    amount = re.match(r"(\w+)\s+(day|week|month|year|decade)", counted.group())
+    before = [d.value for d in dates if d.value and d.end <= counted.start()]
+    if amount is None or not before:
+        return None
+    word, unit = amount.groups()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    sign = -1 if re.search(r"\bafter\b", counted.group()) else 1
+    base = before[-1]
+    if not n or unit not in ("year", "decade"):
+        return None  # "18 months after": too near a year's end to tell which
+    return f"{int(base[:4]) + sign * n * (10 if unit == 'decade' else 1):04d}"
 
 
 def _candidates(
