@@ -457,6 +457,37 @@ def test_events_negotiating_one_more_is_no_step_of_those_told() -> None:
     assert facts and all(not f.events for f in facts)
 
 
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        (
+            "Ghana and Togo signed a defence pact on Monday aimed at countering "
+            "Nigeria's growing influence.",
+            ("NGA",),
+        ),
+        (
+            "Ghana and Togo signed a security agreement on Monday to deter Malian "
+            "rocket launches.",
+            ("MLI",),
+        ),
+    ],
+)
+def test_concerns_what_an_instrument_counters_or_deters(
+    text: str, about: tuple[str, ...]
+) -> None:
+    [fact] = agreements(text)
+    assert (fact.parties, fact.concerns) == (("GHA", "TGO"), about)
+
+
+def test_mentions_what_an_instrument_is_about_is_no_instrument_of_its_own() -> None:
+    [fact] = agreements(
+        "The EU and the UK reached a deal on Monday on trade arrangements for "
+        "Northern Ireland."
+    )
+    # Northern Ireland is part of the United Kingdom, not Ireland
+    assert (fact.kind, fact.parties) == ("deal", ("EU", "GBR"))
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

@@ -7,8 +7,8 @@
    :mod:`.pronouns`), what tells two apart (:mod:`.apart`), and which are
    members of a set told before (:mod:`.sets`);
 3. roles: what each actor is in its clause (:mod:`.clauses`), then per
-   instrument who is a party and what it concerns (:mod:`.roles`,
-   :mod:`.references`);
+   instrument who is a party (:mod:`.roles`, :mod:`.references`) and what it
+   concerns (:mod:`.concerns`);
 4. events: which instrument each verb acts on (:mod:`.attach`, :mod:`.acts`),
    what happened to it and when (:mod:`.events`, :mod:`.when`);
 5. description: kind, name, aliases, topics, one fact per instrument

@@ -13,17 +13,13 @@ from dataclasses import replace
 from diplograph.extract.acts import acts_on_instrument
 from diplograph.extract.attach import verb_hits
 from diplograph.extract.clauses import VerbHit
+from diplograph.extract.concerns import concerns_of
 from diplograph.extract.context import Context
 from diplograph.extract.dates import NUMBER_WORDS
 from diplograph.extract.events import events_of, merge_events
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import headline_pair, partner_list
-from diplograph.extract.roles import (
-    Votes,
-    concerns_of,
-    fallback_parties,
-    find_parties,
-)
+from diplograph.extract.roles import Votes, fallback_parties, find_parties
 from diplograph.extract.sets import member_of
 from diplograph.extract.talks import talks
 from diplograph.extract.topics import topics_of, topics_of_instrument

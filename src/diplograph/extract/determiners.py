@@ -20,6 +20,12 @@ _OF_ANOTHER_NOUN = re.compile(
     r"|\s(?:also|have|has|had|will|would|was|were|is|are|did|said|says)\s",
     re.I,
 )
+# a noun phrase holds "of" ("a status of forces agreement"), not these
+_PREPOSITION = re.compile(
+    r"\s(?:on|in|at|for|with|by|to|from|over|under|between|after|before|about|"
+    r"against|during|since|until|into)\s",
+    re.I,
+)
 _ADJECTIVES_BEFORE = re.compile(
     r"(?:^|\s)((?:a|an|the|its|their|this)\s+[\w$.'’-]+(?:\s+[\w$.'’-]+)?),$", re.I
 )
@@ -76,6 +82,8 @@ def noun_phrase_before(text: str, noun_start: int) -> tuple[str, str, str]:
                 break
     if determiner and _OF_ANOTHER_NOUN.search(clause, determiner.end("det") - 1):
         determiner = None  # "the signing of memorandums": the signing's "the"
+    if determiner and _PREPOSITION.search(clause, determiner.end("det") - 1):
+        determiner = None  # "a deal on Monday on trade arrangements": the deal's
     if determiner is None:
         return clause, "", clause.lower()[-40:]
     word = determiner.group("det").lower()

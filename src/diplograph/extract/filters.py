@@ -69,6 +69,13 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
             return False
     if others_like_it(m) and _WITH_UNCOUNTED.match(ctx.text, m.end):
         return False  # "similar arrangements with more than 70 countries": a class
+    if (
+        m.plural
+        and not m.determiner
+        and not m.key
+        and _SUBJECT_OF.search(ctx.text, max(0, m.start - 80), m.start)
+    ):
+        return False  # "a deal on trade arrangements for Northern Ireland"
     if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "announced no new agreement", "ended without a deal"
     if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):
@@ -97,6 +104,12 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     return True
 
 
+# what another instrument is about: "a deal on", "an agreement regarding"
+_SUBJECT_OF = re.compile(
+    r"\b(?:deal|agreement|accord|pact|treaty|memorandum|MoU)\s+(?:\S+\s+){0,2}?"
+    r"(?:on|over|about|regarding|concerning|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 _YEAR_AFTER = re.compile(
     r"\s+(?:from|of|dating\s+from|dated)\s+((?:19|20)\d\d)\b(?![-/])"
 )
