@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from diplograph.extract import extract
+from diplograph.extract.actors import find_actors
 from diplograph.extract.context import read_context
 from diplograph.extract.coref import group_mentions
 from diplograph.extract.dates import find_dates
@@ -486,6 +487,24 @@ def test_mentions_what_an_instrument_is_about_is_no_instrument_of_its_own() -> N
     )
     # Northern Ireland is part of the United Kingdom, not Ireland
     assert (fact.kind, fact.parties) == ("deal", ("EU", "GBR"))
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "the East China Sea",
+        "the Gulf of Mexico",
+        "the Indian Ocean",
+        "Air India",
+        "the Congo River",
+        "the Niger Delta",
+    ],
+)
+def test_actors_a_sea_a_river_or_an_airline_named_after_a_state_is_none(
+    place: str,
+) -> None:
+    text = f"Ghana and Togo signed a deal on Monday on {place}."
+    assert [a.code for a in find_actors(text)] == ["GHA", "TGO"]
 
 
 def test_coref_a_treaty_ally_is_no_treaty() -> None:

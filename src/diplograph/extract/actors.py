@@ -35,6 +35,13 @@ OFFICE = re.compile(
     r"governments|delegations|foreign ministers|Authority|National Authority)\b"
 )
 _ANOTHER_PLACE = re.compile(r"\b(?:New|Latin|South|North|Central)\s$")
+# a sea, a river, an airline named after a state is not the state
+_FEATURE = re.compile(
+    r"\s+(?:Sea|Ocean|Gulf|Canal|River|Delta|Basin|Strait|Airways|Airlines)\b"
+)
+_FEATURE_OF = re.compile(
+    r"\b(?:(?:Sea|Gulf|Bay|Strait|Bank)\s+of\s+(?:the\s+)?|Air\s)$"
+)
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|across|throughout|to|visit|visited|visiting|"
     r"arrived in|held in|based in)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
@@ -108,8 +115,12 @@ def find_actors(text: str) -> list[ActorMention]:
     people: dict[str, str] = {}
     for match in pattern.finditer(text):
         surface = match.group()
-        if _ANOTHER_PLACE.search(text, max(0, match.start() - 9), match.start()):
-            continue  # "New Guinea", "Latin America": another place
+        if _ANOTHER_PLACE.search(
+            text, max(0, match.start() - 9), match.start()
+        ) or _FEATURE.match(text, match.end()):
+            continue  # "New Guinea", "Latin America", "the Indian Ocean": a place
+        if _FEATURE_OF.search(text, max(0, match.start() - 16), match.start()):
+            continue  # "the Sea of Japan", "the Gulf of Mexico", "Air India"
         code, role = exact.get(surface) or folded[surface.lower()]
         mention = _mention(text, match.start(), match.end(), code, role)
         mentions.append(mention)
