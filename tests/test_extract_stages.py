@@ -507,6 +507,21 @@ def test_actors_a_sea_a_river_or_an_airline_named_after_a_state_is_none(
     assert [a.code for a in find_actors(text)] == ["GHA", "TGO"]
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "Rwanda and the DRC signed it. Congo said it would comply.",
+            ["RWA", "COD", "COD"],
+        ),
+        ("Rwanda signed a deal on eastern Congo.", ["RWA", "COD"]),
+        ("Congo and Gabon signed it.", ["COG", "GAB"]),
+    ],
+)
+def test_actors_congo_is_the_one_the_article_names(text: str, codes: list[str]) -> None:
+    assert [a.code for a in find_actors(text)] == codes
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

@@ -129,7 +129,7 @@ def find_actors(text: str) -> list[ActorMention]:
     mentions.extend(_shouted(text))
     mentions.extend(_elided(text, mentions, exact, folded))
     mentions.extend(_the_government(text, mentions))
-    mentions = _in_datelines(text, mentions)
+    mentions = _in_datelines(text, _one_congo(text, mentions))
     if not people:
         return sorted(mentions, key=lambda m: m.start)
     names = re.compile(
@@ -267,3 +267,21 @@ _NO_PERSON = re.compile(
     r"ministry|agency|department|office|committee|commission|cooperation|"
     r"partnership|alliance|relations|statement|declaration|memorandum)$"
 )
+
+
+def _one_congo(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "Congo" is the Democratic Republic of the Congo in an article that names
+    it and not the Republic of the Congo in full, and in "eastern Congo", where
+    its wars are."""
+    named = {m.code for m in mentions if m.text != "Congo"}
+    kinshasa = "COD" in named and "COG" not in named
+    return [
+        replace(m, code="COD")
+        if m.code == "COG"
+        and m.text == "Congo"
+        and (
+            kinshasa or re.search(r"\beastern\s+$", text[max(0, m.start - 8) : m.start])
+        )
+        else m
+        for m in mentions
+    ]
