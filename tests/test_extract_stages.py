@@ -1226,6 +1226,28 @@ def test_events_a_background_instrument_keeps_its_own_time() -> None:
     assert by[("GHA", "TGO")].signed == "2024-03-11"
 
 
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        (
+            "Ghana and Togo on Monday rolled over their currency swap agreement.",
+            "extended",
+        ),
+        (
+            "Talks between Ghana and Togo on a new trade deal resumed on Monday.",
+            "negotiation",
+        ),
+        ("Ghana and Togo hammered out a trade deal on Monday.", "agreed"),
+        ("Ghana and Togo unveiled a trade deal on Monday.", "agreed"),
+        ("Ghana on Monday abandoned its trade pact with Togo.", "failed"),
+        ("Ghana on Monday reinstated its trade pact with Togo.", "in_force"),
+    ],
+)
+def test_events_more_ways_of_telling_a_step(text: str, step: str) -> None:
+    [fact] = agreements(text)
+    assert events(fact) == {(step, "2024-03-11")}
+
+
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:
     [fact] = agreements(
         "Ghana's security council decided at its meeting on Monday that the "

@@ -374,6 +374,8 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         return False
     if re.match(r"\s+to\s", after[:4]):
         return True  # "the treaty failed to reflect ...": no collapse
+    if verb.lower().startswith("abandon"):
+        return False  # "Ghana abandoned the pact": its object failed
     subject = (
         text[max(sentence.start, start - 30) : hit.start]
         if re.search(r"\bwhich\s*$", text[:start])

@@ -323,6 +323,7 @@ def _sentence_date(
         ]
     # "met today in Tokyo to sign ...": the one day the sentence names
     days = {d.value for d in dates if d.value and d.kind in ("day_word", "weekday")}
+    others = [v for v in verb_spans(sentence, ctx) if v != verb]
     if len(days) == 1:
         return days.pop()
     # the one date of a sentence that tells one event, unless a dateline or a
@@ -346,7 +347,6 @@ def _sentence_date(
         return values.pop()
     # "in a note sent on 2 May, Mali denounced the pact concluded in 2013": the
     # one date no other event verb has right after it
-    others = [v for v in verb_spans(sentence, ctx) if v != verb]
     free = {
         d.value
         for d in dates
