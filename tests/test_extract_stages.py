@@ -1248,6 +1248,14 @@ def test_events_more_ways_of_telling_a_step(text: str, step: str) -> None:
     assert events(fact) == {(step, "2024-03-11")}
 
 
+def test_events_a_step_told_as_now_done_is_dated_by_the_article() -> None:
+    [fact] = agreements(
+        "Ghana's president has signed the trade agreement with Togo, which is now "
+        "concluded after two years of talks."
+    )
+    assert ("agreed", "2024-03-14") in events(fact)
+
+
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:
     [fact] = agreements(
         "Ghana's security council decided at its meeting on Monday that the "
@@ -1832,7 +1840,8 @@ def test_events_a_deadline_dates_nothing() -> None:
         "Ghana and Togo signed a trade agreement on Monday. With a week before "
         "the deadline of 31 January, the agreement is now concluded."
     )
-    assert ("agreed", None) in events(fact)
+    # not the deadline's day: the article's, as "now" tells
+    assert {e for e in events(fact) if e[0] == "agreed"} == {("agreed", "2024-03-14")}
 
 
 def test_events_ditching_something_else_ends_no_instrument() -> None:
