@@ -1256,6 +1256,18 @@ def test_events_a_step_told_as_now_done_is_dated_by_the_article() -> None:
     assert ("agreed", "2024-03-14") in events(fact)
 
 
+def test_events_two_instruments_told_together_are_signed_by_one_verb_after_them() -> (
+    None
+):
+    facts = agreements(
+        "On Monday the Treaty between Ghana, Togo and Benin on the Junction Point of "
+        "the State Borders of the three countries and the Lome Declaration on "
+        "Eternal Friendship were signed."
+    )
+    assert len(facts) == 2
+    assert [f.signed for f in facts] == ["2024-03-11", "2024-03-11"]
+
+
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:
     [fact] = agreements(
         "Ghana's security council decided at its meeting on Monday that the "

@@ -31,7 +31,7 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
         for hit, nearest, nearby in _sentence_verbs(
             ctx.sentences[index], clusters, ctx
         ):
-            if id(nearest) in own or _coordinated(nearest, nearby, own, ctx):
+            if id(nearest) in own or _coordinated(nearest, nearby, own, hit, ctx):
                 hits.append(hit)
     return (
         hits
@@ -199,7 +199,7 @@ def _distance(m: InstrumentMention, start: int, end: int, ctx: Context) -> int:
 
 _AND_ITS = re.compile(
     # "an agreement on visa exemption and a memorandum on a railway crossing"
-    r"(?:\s+(?:on|for|to|with|between|in|of)\s+[^;.,]{0,100}?)?"
+    r"(?:\s+(?:on|for|to|with|between|in|of)\s+[^;.]{0,160}?)?"
     r"\s*,?\s*(?:and|as well as)\s+"
     r"(?:(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,4}|(?:[\w-]+\s+){0,2})$"
 )
@@ -209,13 +209,23 @@ def _coordinated(
     nearest: InstrumentMention,
     here: list[InstrumentMention],
     own: set[int],
+    hit: VerbHit,
     ctx: Context,
 ) -> bool:
-    """ "signed the Agreement ... and its affiliated Protocol": a verb acting on
-    the first of two coordinated instruments acts on the second too."""
+    """ "signed the Agreement ... and its affiliated Protocol", "the Treaty ...
+    and the Khujand Declaration were signed": a verb acting on one of two
+    coordinated instruments, the one nearer to it, acts on the other too."""
     return any(
         id(m) in own
-        and m.start >= nearest.end
-        and _AND_ITS.fullmatch(ctx.text, nearest.end, m.start)
+        and (
+            (
+                m.start >= nearest.end
+                and _AND_ITS.fullmatch(ctx.text, nearest.end, m.start)
+            )
+            or (
+                m.end <= nearest.start < nearest.end <= hit.start
+                and _AND_ITS.fullmatch(ctx.text, m.end, nearest.start)
+            )
+        )
         for m in here
     )
