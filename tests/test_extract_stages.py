@@ -522,6 +522,18 @@ def test_actors_congo_is_the_one_the_article_names(text: str, codes: list[str]) 
     assert [a.code for a in find_actors(text)] == codes
 
 
+def test_sets_the_members_listed_after_a_colon_are_each_signed() -> None:
+    facts = agreements(
+        "Ghana and Togo met on Monday in Accra to sign two landmark agreements: the "
+        "Volta Partnership Agreement and the Gulf of Guinea Fisheries Agreement."
+    )
+    # they met to sign them, and did
+    assert sorted((f.name, f.signed) for f in facts) == [
+        ("Gulf of Guinea Fisheries Agreement", "2024-03-11"),
+        ("Volta Partnership Agreement", "2024-03-11"),
+    ]
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

@@ -188,6 +188,8 @@ _SIGNED_EVENT = re.compile(
 
 _DONE_TO = re.compile(
     r"(?:\b(?:decision|decided|decides|voted|votes|moved|moves)\s+to"
+    # "met on Monday in Accra to sign a trade agreement": they did
+    r"|\b(?:met|gathered|convened)\s+(?:[\w,-]+\s+){0,8}?to"
     r"|\b(?:became|becomes|become|is|was)\s+the\s+\w+\s+"
     r"(?:country|state|nation|member|signatory|party)\s+to)\s+(?:\w+ly\s+)?$",
     re.I,

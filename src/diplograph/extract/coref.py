@@ -255,6 +255,9 @@ def _named_later(
             and _fits(m, c, ctx)
             and not other_signers(m, c, ctx, least=1)
             and not other_year(m, c, ctx)
+            # "two landmark agreements: the Strategic Partnership Agreement and
+            # ...": one name names no set
+            and (m.plural or any(not x.plural for x in c.mentions))
         ):
             return c
         break

@@ -33,6 +33,9 @@ _MEMBER = re.compile(
     r"(?:(?:\bamong\s+(?:them|these|those|the\s+(?:[\w-]+\s+){0,3}\w+s)|"
     r"\bone\s+of\s+(?:them|these|the\s+\w+s)|\b(?:they|these)\s+include"
     r"|\bincluding)\b"
+    # "sign two landmark agreements: the Strategic Partnership Agreement and ..."
+    r"|\b(?:agreements|deals|pacts|accords|treaties|documents|memorand\w+|MoUs|"
+    r"instruments|protocols|conventions)\s*:"
     # "The first, a memorandum between the coast guards, ..."
     r"|^\s*the\s+(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*,)"
     r"[^.;]*$",
