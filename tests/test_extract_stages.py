@@ -534,6 +534,25 @@ def test_sets_the_members_listed_after_a_colon_are_each_signed() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The Soviet Union and the United States signed it.", ["RUS", "USA"]),
+        ("Soviet leader Mikhail Gorbachev signed it.", ["RUS", "RUS"]),
+        ("Delhi and Dhaka signed it.", ["IND", "BGD"]),
+    ],
+)
+def test_actors_names_news_gives_states(text: str, codes: list[str]) -> None:
+    assert [a.code for a in find_actors(text)] == codes
+
+
+def test_roles_a_state_s_army_stands_for_it() -> None:
+    [fact] = agreements(
+        "The Malian army and the rebels signed a truce on Monday in Algiers."
+    )
+    assert fact.parties == ("MLI",)
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

@@ -27,6 +27,7 @@ OFFICE = re.compile(
     r"Senate|Congress|National Assembly|legislature|"
     r"Constitutional Court|Supreme Court|Government|"
     r"Parliament|cabinet|Cabinet|Defen[cs]e|Foreign|Trade|Navy|Army|military|troops|"
+    r"army|navy|air force|armed forces|"
     r"forces|state|State|representative|spokesman|spokeswoman|FM|Commerce|"
     r"Infrastructure|Secretary-General|president|prime minister|premier|"
     r"foreign minister|"
