@@ -553,6 +553,14 @@ def test_roles_a_state_s_army_stands_for_it() -> None:
     assert fact.parties == ("MLI",)
 
 
+@pytest.mark.parametrize("restore", ["restore ties", "resume diplomatic relations"])
+def test_describe_restoring_ties_is_about_diplomatic_relations(restore: str) -> None:
+    [fact] = agreements(
+        f"Accra and Lome agreed on Friday to {restore} in a deal brokered by Abuja."
+    )
+    assert (fact.parties, fact.topics) == (("GHA", "TGO"), ("diplomatic_relations",))
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "
