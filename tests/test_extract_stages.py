@@ -561,6 +561,24 @@ def test_describe_restoring_ties_is_about_diplomatic_relations(restore: str) -> 
     assert (fact.parties, fact.topics) == (("GHA", "TGO"), ("diplomatic_relations",))
 
 
+@pytest.mark.parametrize(
+    ("subject", "topic"),
+    [
+        ("seasonal workers", "migration"),
+        ("high-speed rail", "transport"),
+        ("joint military exercises", "military_cooperation"),
+        ("deforestation", "climate_environment"),
+        ("rice exports", "food_security"),
+        ("e-commerce", "trade"),
+    ],
+)
+def test_describe_what_an_instrument_covers_gives_its_topic(
+    subject: str, topic: str
+) -> None:
+    [fact] = agreements(f"Ghana and Togo signed an agreement on {subject} on Monday.")
+    assert topic in fact.topics
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "
