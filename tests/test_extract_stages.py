@@ -579,6 +579,18 @@ def test_describe_what_an_instrument_covers_gives_its_topic(
     assert topic in fact.topics
 
 
+def test_actors_a_leader_s_name_stays_on_the_office_s_line() -> None:
+    text = (
+        "Togo's president met Ghanaian President Ama Mensah.\n"
+        "The pact was signed by the U.S. Trade Representative, Robert Lee.\n"
+        "Benin\nMalian foreign minister, Awa Keita, signed it. The talks went on."
+    )
+    people = {a.text: a.code for a in find_actors(text) if a.role == "person"}
+    # no one called "The" or "Representative"; Keita is Mali's, not Benin's
+    assert "The" not in people and "Representative" not in people
+    assert people.get("Keita") == "MLI"
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

@@ -16,7 +16,7 @@ from diplograph.extract.text import any_of
 from diplograph.gazetteer import load_gazetteer
 
 OFFICE = re.compile(
-    r"^\s+(?:(?:[A-Z][a-z]+|vice|deputy|chief|top|first|special|senior|former|"
+    r"^[ \t]+(?:(?:[A-Z][a-z]+|vice|deputy|chief|top|first|special|senior|former|"
     r"acting|trade|finance|foreign|defen[cs]e|energy|interior|economy|agriculture|"
     r"health|education|transport|justice|home|commerce|industry|mining|oil|"
     r"petroleum|environment|labou?r|security)\s+){0,3}"
@@ -64,7 +64,10 @@ _TITLE_OF = re.compile(
 # the name after the office, or after a comma ("Ghana's foreign minister, Sam
 # Okudzeto Ablakwa,")
 _TITLE_NAME = re.compile(
-    r"^,?\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][a-z'’-]+)\b(?![ \t]+[A-Z])"
+    # on the office's line; an initial or a title may end in a dot, a name not
+    # ("President Park Geun-hye.\nThe pact": no one called The)
+    r"^,?[ \t]+(?P<name>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)[ \t]+){0,4}"
+    r"[A-Z][a-z'’-]+)\b(?![ \t]+[A-Z])"
 )
 
 
@@ -266,7 +269,9 @@ def _introduced(text: str, m: ActorMention) -> list[str]:
 _NO_PERSON = re.compile(
     r"(?i)(?:treaty|agreement|accord|pact|deal|convention|protocol|forces?|council|"
     r"ministry|agency|department|office|committee|commission|cooperation|"
-    r"partnership|alliance|relations|statement|declaration|memorandum)$"
+    r"partnership|alliance|relations|statement|declaration|memorandum|"
+    # another office: "the U.S. Trade Representative, Robert Lighthizer"
+    r"representative|secretary|minister|president|ambassador|envoy|spokes\w+)$"
 )
 
 
