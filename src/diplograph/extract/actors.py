@@ -271,7 +271,8 @@ _NO_PERSON = re.compile(
     r"ministry|agency|department|office|committee|commission|cooperation|"
     r"partnership|alliance|relations|statement|declaration|memorandum|"
     # another office: "the U.S. Trade Representative, Robert Lighthizer"
-    r"representative|secretary|minister|president|ambassador|envoy|spokes\w+)$"
+    r"representative|secretary|minister|president|ambassador|envoy|spokes\w+|"
+    r"council+or)$"
 )
 
 
