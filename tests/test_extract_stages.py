@@ -591,6 +591,17 @@ def test_actors_a_leader_s_name_stays_on_the_office_s_line() -> None:
     assert people.get("Keita") == "MLI"
 
 
+def test_coref_capitals_that_name_no_instrument_in_particular_join_nothing() -> None:
+    facts = agreements(
+        "Ghana and Togo signed a Trade Agreement on Monday. Benin and Niger signed a "
+        "Trade Agreement on Tuesday."
+    )
+    assert sorted((f.parties, f.name) for f in facts) == [
+        (("BEN", "NER"), None),
+        (("GHA", "TGO"), None),
+    ]
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

@@ -11,6 +11,7 @@ from diplograph.extract.dates import MONTHS
 from diplograph.extract.determiners import DETERMINER, INDEFINITE, noun_phrase_before
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.names import (
+    GENERIC_NAME,
     ORGANIZATION,
     Known,
     headline,
@@ -227,9 +228,14 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
             ):
                 continue  # "the Government of National Accord" is a body, so is
                 # "the North Atlantic Treaty Organization"
-            m = InstrumentMention(
-                first, name_end, kind, name, name, "name:" + norm(name)
-            )
+            if GENERIC_NAME.fullmatch(name):
+                # "the Memorandum of Understanding", "a Free Trade Agreement":
+                # capitals, but no name that tells one instrument from another
+                m = InstrumentMention(start, end, kind, noun)
+            else:
+                m = InstrumentMention(
+                    first, name_end, kind, name, name, "name:" + norm(name)
+                )
         elif _is_instrument_noun(text, start, end, lexicon):
             m = InstrumentMention(start, end, kind, noun)
         else:

@@ -284,6 +284,15 @@ Known = dict[str, tuple[str, str, str]]  # surface -> (key, canonical name, kind
 ORGANIZATION = re.compile(r"\s+Organi[sz]ation\b")
 
 
+# capitals that name no instrument in particular: "the Memorandum of
+# Understanding", "a Free Trade Agreement (FTA)"
+GENERIC_NAME = re.compile(
+    r"(?:(?:Free|Trade|Peace|Ceasefire|Joint|Bilateral)\s+)*"
+    r"(?:Memorandum\s+of\s+Understanding|Agreement|Treaty|Protocol|Statement|"
+    r"Declaration|Communiqu[eé]|Accord|Deal|Pact|Convention)"
+)
+
+
 def known_names(text: str, lexicon: Lexicon) -> Known:
     """The lexicon's instruments, and names the text defines with an acronym."""
     known: Known = {}
