@@ -602,6 +602,14 @@ def test_coref_capitals_that_name_no_instrument_in_particular_join_nothing() -> 
     ]
 
 
+def test_mentions_restoring_ties_agreed_on_a_day_is_a_normalization() -> None:
+    [fact] = agreements(
+        "Ghana and Togo agreed on Monday to restore diplomatic ties severed in 2016."
+    )
+    assert (fact.kind, fact.parties) == ("normalization", ("GHA", "TGO"))
+    assert ("agreed", "2024-03-11") in events(fact)
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

@@ -105,8 +105,13 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
     for match in _RESTORED_TIES.finditer(text):
         # "agreed to re-establish their diplomatic ties": a normalization told
         # by its verb; the verb before it is its event
-        if not found.overlaps(*match.span(1)):
-            ties = InstrumentMention(*match.span(1), "normalization", match.group(1))
+        group = 1 if match.group(1) else 2
+        if _IN_A_DEAL.match(text, match.end()):
+            continue  # "agreed to restore ties ..., in a deal mediated by Kuwait"
+        if not found.overlaps(*match.span(group)):
+            ties = InstrumentMention(
+                *match.span(group), "normalization", match.group(group)
+            )
             found.add(ties)
     return sorted(found.mentions, key=lambda m: m.start)
 
@@ -134,10 +139,22 @@ def _find_the_one(found: _Found) -> None:
 
 # not "a summit to normalise relations": a purpose, not yet an instrument
 _RESTORED_TIES = re.compile(
-    r"(?:(?<!\bto )|(?<=\bagreed to )|(?<=\bdecided to ))"
-    r"\b(?:(?:re-?establish|restor|resum|normali[sz])\w*|established)\s+"
+    # "agreed on Monday to establish diplomatic relations": done, as agreed
+    r"(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+|"
+    r"(?:last|this)\s+week\s+)?to\s+|(?<!\bto\s))"
+    r"\b(?:(?:re-?establish|restor|resum)\w*|established)\s+"
     r"(?:(?:and|or)\s+\w+\s+)?"
-    r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b",
+    r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b"
+    r"|(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?to\s+|"
+    r"(?<!\bto\s))\bnormali[sz]\w*\s+(?:(?:their|full|bilateral|formal|the)\s+){0,2}"
+    r"(diplomatic\s+(?:relations|ties))\b",
+    re.I,
+)
+
+
+_IN_A_DEAL = re.compile(
+    r"[^.;]{0,120}?\b(?:in|under|as\s+part\s+of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:deal|agreement|accord|pact|arrangement)s?\b",
     re.I,
 )
 
