@@ -610,6 +610,25 @@ def test_mentions_restoring_ties_agreed_on_a_day_is_a_normalization() -> None:
     assert ("agreed", "2024-03-11") in events(fact)
 
 
+def test_mentions_a_framework_agreed_on_a_day_is_an_instrument() -> None:
+    [fact] = agreements(
+        "The International Atomic Energy Agency and Togo agreed on Monday on a new "
+        "inspection framework."
+    )
+    assert (fact.parties, events(fact)) == (
+        ("IAEA", "TGO"),
+        {("agreed", "2024-03-11")},
+    )
+
+
+def test_events_suspending_a_state_under_a_protocol_suspends_no_protocol() -> None:
+    [fact] = agreements(
+        "ECOWAS suspended Niger after the coup, and imposed sanctions under its 2001 "
+        "protocol on democracy."
+    )
+    assert "suspended" not in {e.type for e in fact.events}
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "
