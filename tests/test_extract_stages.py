@@ -1262,12 +1262,13 @@ def test_events_approval_at_home_is_ratification(text: str) -> None:
     assert ("ratified", "2024-01") in events(fact)
 
 
-def test_events_agreed_by_both_leaders_is_agreed() -> None:
+def test_events_a_declaration_agreed_by_both_leaders_is_adopted() -> None:
     [fact] = agreements(
         "Ghana's president and Togo's president met in Lome. The Lome "
         "Declaration agreed by both leaders calls for calm."
     )
-    assert ("agreed", None) in events(fact)
+    # a declaration is signed when it is adopted (GUIDELINES)
+    assert ("signed", None) in events(fact)
 
 
 @pytest.mark.parametrize(
@@ -1374,6 +1375,15 @@ def test_events_two_instruments_told_together_are_signed_by_one_verb_after_them(
     )
     assert len(facts) == 2
     assert [f.signed for f in facts] == ["2024-03-11", "2024-03-11"]
+
+
+def test_events_agreeing_a_joint_declaration_adopts_it() -> None:
+    [fact] = agreements(
+        "Ghana, Togo and Benin agreed on Sunday a joint declaration on economic "
+        "security."
+    )
+    assert (fact.kind, fact.signed) == ("declaration", "2024-03-10")
+    assert events(fact) == {("signed", "2024-03-10")}
 
 
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:

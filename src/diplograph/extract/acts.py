@@ -254,6 +254,8 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         noun = _WHICH_BEGAN.search(before)
         if noun is None or not lexicon.kind_pattern.fullmatch(noun.group(1)):
             return None  # "the truce, which began", not "negotiations that began"
+    if etype == "agreed" and kind in STATEMENTS and verb.startswith("agreed"):
+        return "signed"  # "agreed a joint declaration": adopted it (GUIDELINES)
     if etype != "signed":
         return etype
     if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
