@@ -630,6 +630,15 @@ def test_events_suspending_a_state_under_a_protocol_suspends_no_protocol() -> No
     assert "suspended" not in {e.type for e in fact.events}
 
 
+def test_sets_one_and_another_told_by_their_subjects_are_two_instruments() -> None:
+    facts = agreements(
+        "Ghana and Togo signed several agreements on Monday, including one on visa "
+        "exemption and another on police cooperation."
+    )
+    assert sorted(f.topics for f in facts) == [("legal_cooperation",), ("migration",)]
+    assert {f.signed for f in facts} == {"2024-03-11"}
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "
