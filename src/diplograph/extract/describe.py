@@ -20,7 +20,7 @@ from diplograph.extract.events import events_of, merge_events
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import headline_pair, partner_list
 from diplograph.extract.roles import Votes, fallback_parties, find_parties
-from diplograph.extract.sets import member_of
+from diplograph.extract.sets import ONE_AND_OTHER, member_of
 from diplograph.extract.talks import talks
 from diplograph.extract.topics import topics_of, topics_of_instrument
 from diplograph.model import AgreementFact, Because, Event, Evidence
@@ -111,13 +111,6 @@ _EACH_ON = re.compile(r",\s+(?:and\s+)?on\s+|\s+and\s+on\s+")
 _ITEM_BREAK = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
 
 
-_ONE_AND_OTHER = re.compile(
-    r"(?:\s+[\w-]+){0,3}?,?\s+one\s+((?:to|on|for|about)\s[^;]*?)\s*,?\s+and\s+"
-    r"(?:the\s+other|another|a\s+second|the\s+second)\s+"
-    r"((?:to|on|for|about)\s[^;.]*)"
-)
-
-
 def _item_topics(items: list[str], ctx: Context) -> list[tuple[str, ...]]:
     """Each listed subject's topics; an item with none of its own continues the
     one before ("Cooperation in Agriculture and Related Fields")."""
@@ -141,7 +134,7 @@ def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         if not (m.plural or m.text.endswith("s")):  # "signed documents on ..."
             continue
         sentence = ctx.sentence_of(m.start)
-        pair = _ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
+        pair = ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
         if pair:  # "two joint statements, one to ... and the other (another) to ..."
             return [topics_of(pair.group(1), ctx), topics_of(pair.group(2), ctx)]
         opening = _SUBJECTS.match(ctx.text, m.end, sentence.end)

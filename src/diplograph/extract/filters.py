@@ -13,6 +13,7 @@ from diplograph.extract.apart import others_like_it
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.references import partner_list
+from diplograph.extract.sets import ONE_AND_OTHER
 from diplograph.extract.text import words_between
 
 _ANNIVERSARY = re.compile(
@@ -64,8 +65,11 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     lexicon = ctx.lexicon
     if m.plural and not m.key and ctx.lexicon.classes.search(m.modifiers):
         # "several treaties" is a class; "such pacts with Australia and
-        # Britain" are one instrument per partner
-        if len(partner_list([m], ctx)) < 2:
+        # Britain" are one instrument per partner, "several agreements,
+        # including one on ... and another on ..." one per subject
+        if len(partner_list([m], ctx)) < 2 and not ONE_AND_OTHER.match(
+            ctx.text, m.end, sentence.end
+        ):
             return False
     if others_like_it(m) and _WITH_UNCOUNTED.match(ctx.text, m.end):
         return False  # "similar arrangements with more than 70 countries": a class

@@ -102,7 +102,6 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             # communique's subject, not an instrument of its own
             found.add(InstrumentMention(*match.span(), "normalization", match.group()))
     _find_the_one(found)
-    _find_one_and_another(found)
     for match in _RESTORED_TIES.finditer(text):
         # "agreed to re-establish their diplomatic ties": a normalization told
         # by its verb; the verb before it is its event
@@ -136,30 +135,6 @@ def _find_the_one(found: _Found) -> None:
         found.keep(m)
         m.determiner, m.modifiers = "the", "another"  # apart from what it is like
         m.compared = True
-
-
-# "signed several agreements, including one on visa exemption and another on
-# police cooperation": each told by its subject
-_ONE_AND_ANOTHER = re.compile(
-    r"\b(?:including|among\s+them|such\s+as)\s+(one)\s+(?:on|for|about|to)\s+"
-    r"[^.;]{1,80}?\s+and\s+(another)\s+(?:on|for|about|to)\s",
-    re.I,
-)
-
-
-def _find_one_and_another(found: _Found) -> None:
-    for match in _ONE_AND_ANOTHER.finditer(found.text):
-        before = [m for m in found.mentions if m.end <= match.start() and m.plural]
-        if not before or match.start() - before[-1].end > 80:
-            continue
-        for group in (1, 2):
-            if found.overlaps(*match.span(group)):
-                continue
-            m = InstrumentMention(
-                *match.span(group), before[-1].kind, match.group(group)
-            )
-            found.keep(m)
-            m.determiner, m.modifiers = "a", "a "  # a new one each
 
 
 # not "a summit to normalise relations": a purpose, not yet an instrument

@@ -79,16 +79,7 @@ def _own_words(
     joined = _AND_ANOTHER.search(text, start, m.start)
     if joined and ctx.lexicon.kind_pattern.search(text, start, joined.start()):
         start = max(start, joined.start())
-    # "including one on visa exemption and another on police cooperation"
-    if text[m.start : m.end].lower() == "another":
-        start = m.start
-    elif text[m.start : m.end].lower() == "one":
-        another = _AND_ANOTHER_ONE.search(text, m.end, end)
-        end = another.start() if another else end
     return start, end
-
-
-_AND_ANOTHER_ONE = re.compile(r"\s+and\s+another\s")
 
 
 def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
