@@ -639,6 +639,15 @@ def test_sets_one_and_another_told_by_their_subjects_are_two_instruments() -> No
     assert {f.signed for f in facts} == {"2024-03-11"}
 
 
+def test_concerns_states_joined_by_hyphens_name_what_they_build() -> None:
+    [fact] = agreements(
+        "Benin and Niger on Monday signed an agreement on the Ghana-Benin-Niger "
+        "railway."
+    )
+    # the railway's states, not what the agreement is about
+    assert (fact.parties, fact.concerns) == (("BEN", "NER"), ())
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

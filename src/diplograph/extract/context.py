@@ -161,8 +161,13 @@ def read_context(article: Article, lexicon: Lexicon) -> Context:
     ctx.concern_starts = {
         a.start
         for a in actors
-        if CONCERN_BEFORE.search(text[max(0, a.start - 40) : a.start])
-        or _CONCERN_AFTER.match(text, a.end)
+        if (
+            CONCERN_BEFORE.search(text[max(0, a.start - 40) : a.start])
+            or _CONCERN_AFTER.match(text, a.end)
+        )
+        # "an agreement on the China-Kyrgyzstan-Uzbekistan railway": the states
+        # joined by hyphens name what they build together
+        and not re.match(r"[-–][A-Z]", text[a.end : a.end + 2])
     }
     return ctx
 
