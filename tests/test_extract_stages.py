@@ -648,6 +648,14 @@ def test_concerns_states_joined_by_hyphens_name_what_they_build() -> None:
     assert (fact.parties, fact.concerns) == (("BEN", "NER"), ())
 
 
+def test_roles_the_pact_a_state_has_with_another_is_between_both() -> None:
+    [fact] = agreements(
+        "Togo suspended the Lome fisheries treaty on Tuesday. The treaty is the "
+        "last fisheries pact Togo has with Ghana."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_coref_a_treaty_ally_is_no_treaty() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a defence pact on Monday, as Ghana seeks ties "

@@ -47,6 +47,9 @@ PARTY_EVENTS = frozenset(
 _ONE_PARTY_ACTS = frozenset({"suspended", "withdrawn", "terminated", "extended"})
 _PARTNER_GAP = re.compile(
     r"\s*,?\s*(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?"
+    # "the last arms control pact Russia has with the U.S.": the subject's partner
+    r"(?:(?:that\s+|which\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?\s+"
+    r"(?:has|have|had|signed|concluded|struck|reached)\s+)?"
     r"(?:with|between|among)\s+(?:the\s+)?(?:neighbou?ring\s+|fellow\s+)?"
 )
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
@@ -214,7 +217,10 @@ def _partners(ctx: Context, m: InstrumentMention) -> set[int]:
     # a list ends with "and": "with Uganda and Tanzania", not "with Ukraine,
     # Russia said"
     last_and = max((i for i, (_, gap) in enumerate(chain) if "and" in gap), default=0)
-    return {start for start, _ in chain[: last_and + 1]}
+    partners = {start for start, _ in chain[: last_and + 1]}
+    if partners:  # "the pact Togo has with Ghana": Togo, the subject, too
+        partners |= {a.start for a in ctx.actors_in(m.end, found.end()) if not a.weak}
+    return partners
 
 
 def _party_rule(
