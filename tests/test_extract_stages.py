@@ -1412,6 +1412,14 @@ def test_events_agreeing_a_joint_declaration_adopts_it() -> None:
     assert events(fact) == {("signed", "2024-03-10")}
 
 
+def test_events_what_a_state_has_now_announced_is_dated_by_the_article() -> None:
+    [fact] = agreements(
+        "Togo has now announced that it will not renew its fisheries agreement "
+        "with Ghana."
+    )
+    assert events(fact) == {("withdrawn", "2024-03-14")}
+
+
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:
     [fact] = agreements(
         "Ghana's security council decided at its meeting on Monday that the "

@@ -68,6 +68,11 @@ _UNTIL_OPENS = re.compile(r"(?:until|till|through|thru|by)\b", re.I)  # a span f
 # a span of time counted from the event: "18 months after it was signed", "two
 # years before the treaty expired"
 _NOW = re.compile(r"\b(?:is|are|has|have|was|were)\s+now\s+(?:\w+\s+)?$", re.I)
+# "has now announced that it will not renew the agreement": said today
+_NOW_SAID = re.compile(
+    r"\b(?:has|have)\s+now\s+(?:announced|said|confirmed|declared|decided)\b[^.;]*$",
+    re.I,
+)
 _COUNTED_FROM = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|several|a few|some)\s+(?:days?|weeks?|months?|years?|decades?)\s+"
@@ -119,7 +124,10 @@ def pick_date(
             distance = _distance_before(d, v_start, sentence, reported, ctx)
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, d.value)
-    if best is None and _NOW.search(text, max(sentence.start, v_start - 20), v_start):
+    if best is None and (
+        _NOW.search(text, max(sentence.start, v_start - 20), v_start)
+        or _NOW_SAID.search(text, sentence.start, v_start)
+    ):
         # "the agreement is now concluded": at the time of the article
         return ctx.article.published.isoformat()
     if best is None:
