@@ -1420,6 +1420,14 @@ def test_events_what_a_state_has_now_announced_is_dated_by_the_article() -> None
     assert events(fact) == {("withdrawn", "2024-03-14")}
 
 
+def test_events_a_state_ending_an_agreement_now_withdraws_from_it() -> None:
+    [fact] = agreements(
+        "Togo is putting an end to an agreement that allows gas exports from Ghana "
+        "through its territory."
+    )
+    assert events(fact) == {("withdrawn", "2024-03-14")}
+
+
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:
     [fact] = agreements(
         "Ghana's security council decided at its meeting on Monday that the "

@@ -259,6 +259,10 @@ def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
     text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
     evidence = (ctx.sentence_span(sentence),)
     dates = ctx.dates(sentence, future=False)
+    if etype == "terminated" and _ENDING_NOW.search(text, sentence.start, hit.start):
+        # "Turkey is putting an end to an agreement": one party's notice, now
+        published = ctx.article.published.isoformat()
+        return Event("withdrawn", published, False, (), evidence)
     if (
         etype == "terminated"
         and text[hit.start : hit.end]
@@ -284,6 +288,13 @@ def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
         when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
         return Event(etype, when, False, (), evidence)
     return None
+
+
+_ENDING_NOW = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+)?(?:putting(?:\s+an)?|terminating|scrapping|"
+    r"cancell?ing|ending)\s*$",
+    re.I,
+)
 
 
 # a relative clause about something other than an instrument
