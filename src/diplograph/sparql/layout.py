@@ -12,6 +12,22 @@ here) as the query's own last solution modifiers; :func:`counted` makes the
 query a subquery of ``SELECT (COUNT(*) ...)``, with its dataset clause moved
 out (a subquery has none). The store parses whatever is built, so a query this
 reads wrongly is refused, not run as something else.
+
+Two comments let a query be paged and counted for less than its whole listing:
+
+- ``#@page`` after the ORDER BY of a subquery (:data:`PAGE_MARKER`): when a
+  page is asked for, :func:`paged` puts ``LIMIT offset+limit`` there, so the
+  rest of the query is matched for the entries of that list the page can show.
+  The query's author vouches that this gives the same page: every entry of the
+  list gives one row or more, and the query's own ORDER BY starts with the
+  list's (so the rows of its first n entries come before all others). Where
+  the query is made a subquery of another (:func:`nested`: counted, or sorted
+  otherwise by a feed), the comment is taken out.
+- ``#@uncounted`` right after the brace of an OPTIONAL at the top of the WHERE
+  group of a query that groups its rows (:data:`UNCOUNTED_MARKER`): the count
+  leaves that OPTIONAL out (:func:`_rows_only`). Its author vouches that it
+  binds nothing the rows are grouped by: it changes what the rows say, never
+  how many groups there are.
 """
 
 from __future__ import annotations
@@ -26,6 +42,10 @@ FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 # The variable the count query projects: a name a query of ours does not use.
 COUNT_VARIABLE = "diplographRows"
 _MARKER = "#@values"  # sparql.MARKER (imported there from here would be a cycle)
+# a subquery's list of what the rows are made of, limited to a page's worth
+PAGE_MARKER = "#@page"
+# an OPTIONAL that changes no row's grouping keys: left out of the count
+UNCOUNTED_MARKER = "#@uncounted"
 
 _TOKEN = re.compile(
     r"""
@@ -189,10 +209,19 @@ def paged(text: str, *, limit: int | None = None, offset: int = 0) -> str:
     A query with a LIMIT or OFFSET of its own is refused: two slices of one
     result cannot be written as one without reading the query's own numbers.
 
+    A subquery marked ``#@page`` (see the module's description) is limited to
+    the ``offset + limit`` entries the page can be made of.
+
     Example:
         >>> print(paged("SELECT * { ?s ?p ?o } ORDER BY ?s", limit=25, offset=50))
         SELECT * { ?s ?p ?o } ORDER BY ?s
         LIMIT 25 OFFSET 50
+        <BLANKLINE>
+        >>> print(paged("SELECT ?s ?o { { SELECT ?s { ?s a ?c } ORDER BY ?s #@page\\n"
+        ...             "} ?s ?p ?o } ORDER BY ?s ?o", limit=2, offset=4))
+        SELECT ?s ?o { { SELECT ?s { ?s a ?c } ORDER BY ?s LIMIT 6
+        } ?s ?p ?o } ORDER BY ?s ?o
+        LIMIT 2 OFFSET 4
         <BLANKLINE>
     """
     if limit is None and not offset:
@@ -211,10 +240,46 @@ def paged(text: str, *, limit: int | None = None, offset: int = 0) -> str:
     if offset:
         words.append(f"OFFSET {checked_count('offset', offset)}")
     clause = " ".join(words)
+    if limit is not None:
+        text = _marked_pages(text, offset + limit)
+        found = layout(text)
     values = next((t for t in found.tail if t.is_word("VALUES")), None)
     if values is not None:  # the trailing VALUES clause comes after the modifiers
         return f"{text[: values.start]}{clause}\n{text[values.start :]}"
     return f"{text}\n{clause}\n"
+
+
+def _is_marker(token: Token, marker: str) -> bool:
+    """Whether ``token`` is the comment ``marker`` (followed by words or not)."""
+    return (
+        token.kind == "comment"
+        and re.match(rf"{marker}(?![\w-])", token.text) is not None
+    )
+
+
+def _page_markers(text: str) -> list[Token]:
+    """The ``#@page`` comments of ``text``; a QueryError for one outside a subquery."""
+    marks = [t for t in _tokens(text) if _is_marker(t, PAGE_MARKER)]
+    if any(t.depth < 2 for t in marks):
+        raise QueryError(
+            f"{PAGE_MARKER} marks the ORDER BY of a subquery, not of the query itself"
+        )
+    return marks
+
+
+def _marked_pages(text: str, entries: int) -> str:
+    """``text`` with each ``#@page`` comment made ``LIMIT entries``."""
+    for mark in reversed(_page_markers(text)):
+        text = f"{text[: mark.start]}LIMIT {entries}{text[mark.end :]}"
+    return text
+
+
+def _unmarked_pages(text: str) -> str:
+    """``text`` without its ``#@page`` comments: nested in another query, its
+    rows are no longer paged in its own order."""
+    for mark in reversed(_page_markers(text)):
+        text = text[: mark.start] + text[mark.end :]
+    return text
 
 
 def counted(text: str) -> str:
@@ -246,12 +311,16 @@ def _rows_only(text: str) -> str:
     plain variables (without HAVING or DISTINCT), its columns but the keys,
     so that no aggregate is computed (a GROUP_CONCAT or MIN reads every string
     it takes from the store, and sorting compares them: at 100,000 articles
-    most of the time a count took).
+    most of the time a count took), and its OPTIONALs marked ``#@uncounted``
+    (see the module's description).
 
     Example:
         >>> print(_rows_only("SELECT ?a (MIN(?b) AS ?c) WHERE { ?a ?p ?b } "
         ...                  "GROUP BY ?a ORDER BY ?c"))
         SELECT ?a WHERE { ?a ?p ?b } GROUP BY ?a
+        >>> print(_rows_only("SELECT ?a (MIN(?q) AS ?c) WHERE { ?a ?p ?b "
+        ...                  "OPTIONAL { #@uncounted\\n ?b ?r ?q } } GROUP BY ?a"))
+        SELECT ?a WHERE { ?a ?p ?b  } GROUP BY ?a
     """
     found = layout(text)
     assert found.where is not None
@@ -285,20 +354,44 @@ def _rows_only(text: str) -> str:
         keys.append(token.text)
     between = text[found.form_at : found.where[0]]
     where = "WHERE " if re.search(r"\bWHERE\s*$", between, re.I) else ""
-    return f"SELECT {' '.join(keys)} {where}{text[found.where[0] :]}"
+    return f"SELECT {' '.join(keys)} {where}{_uncounted_left_out(text, found.where)}"
+
+
+def _uncounted_left_out(text: str, where: tuple[int, int]) -> str:
+    """From the WHERE group of ``text`` (at ``where``) on, without the OPTIONALs
+    at its top whose group opens with ``#@uncounted``."""
+    tokens = [t for t in _tokens(text) if t.kind != "space"]
+    cuts = []
+    for index, token in enumerate(tokens[:-2]):
+        opening, mark = tokens[index + 1], tokens[index + 2]
+        if (
+            token.is_word("OPTIONAL")
+            and token.depth == 1
+            and where[0] < token.start < where[1]
+            and opening.text == "{"
+            and _is_marker(mark, UNCOUNTED_MARKER)
+        ):
+            cuts.append((token.start, tokens[_closing(tokens, index + 1)].end))
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+    return text[where[0] :]
 
 
 def nested(text: str) -> tuple[str, str, str]:
     """The SELECT query ``text`` made ready to be a subquery of another: its
     prologue, its dataset clause (a subquery has none: the outer query takes
     it) and the rest, the subquery, with a ``#@values`` marker at the start of
-    its WHERE group when it has none, so that its parameters are bound there.
+    its WHERE group when it has none, so that its parameters are bound there,
+    and without its ``#@page`` markers (its rows are not paged in its order).
     """
     found = layout(text)
     if found.form != "SELECT":
         raise QueryError(
             f"only the rows of a SELECT query are counted or fed, not {found.form}"
         )
+    if PAGE_MARKER in text:
+        text = _unmarked_pages(text)
+        found = layout(text)
     assert found.where is not None
     where_start = found.where[0]
     start, end = found.dataset
@@ -347,6 +440,8 @@ def with_dataset(text: str, clause: str) -> str:
 __all__ = [
     "COUNT_VARIABLE",
     "FORMS",
+    "PAGE_MARKER",
+    "UNCOUNTED_MARKER",
     "Layout",
     "checked_count",
     "counted",

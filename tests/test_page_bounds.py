@@ -1,0 +1,171 @@
+"""Queries paged for less than their whole listing give the rows they gave before.
+
+A saved query may mark the subquery that lists what its rows are made of
+(``#@page``: the page's entries only are matched) and the OPTIONALs that the
+count leaves out (``#@uncounted``); see ``diplograph.sparql.layout``. Each such
+query is compared here with the query as it was written before
+(``tests/data/queries-before-paging``): the whole listing, every page of
+several sizes (rows and their order) and the totals, for every agreement the
+store holds and several periods, on a store of the project's example articles
+with the query library's and the provenance tests' articles (on every backend).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import BACKENDS
+from support import EXAMPLES
+from test_provenance_queries import ARTICLES as PROVENANCE_ARTICLES
+from test_query_library import ARTICLES as LIBRARY_ARTICLES
+
+from diplograph.articles import iter_paths
+from diplograph.errors import QueryError
+from diplograph.pipeline import Processed, load
+from diplograph.queries import count_rows, load_query, run_query, saved_queries
+from diplograph.sparql.layout import (
+    PAGE_MARKER,
+    _is_marker,
+    _tokens,
+    counted,
+    nested,
+    paged,
+)
+from diplograph.store import Store
+
+BEFORE = Path(__file__).resolve().parent / "data" / "queries-before-paging"
+REFERENCES = sorted(path.stem for path in BEFORE.glob("*.rq"))
+PERIODS = [{}, {"from": "2013-06-04", "to": "2015-03"}]
+
+
+@pytest.fixture(scope="module", params=sorted(BACKENDS))
+def corpus(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    folder = tmp_path_factory.mktemp(f"page-bounds-{request.param}")
+    paths = list(iter_paths([EXAMPLES]))
+    written = [
+        (f"lib-{name}", publisher, published, body)
+        for name, (publisher, published, _title, body) in LIBRARY_ARTICLES.items()
+    ] + [
+        (f"prov-{name}", publisher, published, body)
+        for name, (body, publisher, published) in PROVENANCE_ARTICLES.items()
+    ]
+    for name, publisher, published, body in written:
+        path = folder / "articles" / f"{name}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(
+            f"url: https://example.org/pages/{name}\npublisher: {publisher}\n"
+            f"published: {published}\ntitle: Article {name}\n\n{body}\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    store = BACKENDS[request.param](folder)
+    outcomes = list(load(paths, store, workers=1))
+    assert [o.status for o in outcomes if isinstance(o, Processed)] == ["stored"] * len(
+        paths
+    )
+    yield store
+    store.close()
+
+
+def agreements(store: Store) -> list[str]:
+    _, rows = store.select(
+        "SELECT DISTINCT ?a WHERE { "
+        "?a a <https://w3id.org/diplograph/ontology#Agreement> }"
+    )
+    return sorted(row["a"].value for row in rows)
+
+
+def parameter_sets(store: Store, name: str) -> list[dict[str, str]]:
+    """Values for the query's parameters: every agreement, and periods."""
+    names = {p.name for p in saved_queries()[name].parameters}
+    sets: list[dict[str, str]] = [{}]
+    if "agreement" in names:
+        sets = [{"agreement": a} for a in agreements(store)]
+    if {"from", "to"} <= names:
+        sets = [{**values, **period} for values in sets for period in PERIODS]
+    return sets
+
+
+def listed(rows: Any) -> list[dict[str, Any]]:
+    """Rows with their list columns sorted (GROUP_CONCAT leaves the order open)."""
+    return [
+        {k: sorted(v) if isinstance(v, list) else v for k, v in row.items()}
+        for row in rows
+    ]
+
+
+def test_some_saved_query_is_paged_by_its_entries() -> None:
+    marked = {n for n, q in saved_queries().items() if PAGE_MARKER in q.text}
+    assert "sources-of" in marked
+    assert marked <= set(REFERENCES)  # each is compared with what it was
+
+
+@pytest.mark.parametrize("name", REFERENCES)
+def test_every_page_and_total_are_those_of_the_query_before(
+    corpus: Store, name: str
+) -> None:
+    before = str(BEFORE / f"{name}.rq")
+    compared = 0
+    sets = parameter_sets(corpus, name)
+    if str(corpus.location).startswith("http"):
+        sets = sets[::5]  # a server answers in 0.3 s: some of them
+    for params in sets:
+        expected = listed(run_query(corpus, before, **params))
+        assert listed(run_query(corpus, name, **params)) == expected, params
+        assert count_rows(corpus, name, **params) == len(expected), params
+        assert count_rows(corpus, before, **params) == len(expected), params
+        for size in (1, 3, 50):
+            for offset in range(0, len(expected) + size, size):
+                page = listed(
+                    run_query(corpus, name, limit=size, offset=offset, **params)
+                )
+                assert page == expected[offset : offset + size], (params, size, offset)
+        compared += len(expected)
+    assert compared > 10  # the corpus gives these queries something to list
+
+
+@pytest.mark.parametrize("name", REFERENCES)
+def test_rows_new_since_a_time_are_those_of_the_query_before(
+    corpus: Store, name: str
+) -> None:
+    """A feed sorts the rows otherwise: the page of its own is not bounded by
+    the query's list (nested() takes the marker out)."""
+    before = str(BEFORE / f"{name}.rq")
+    for params in parameter_sets(corpus, name)[:2]:
+        for limit in (None, 2):
+            found = run_query(corpus, name, since="2000-01-01", limit=limit, **params)
+            expected = run_query(
+                corpus, before, since="2000-01-01", limit=limit, **params
+            )
+            assert listed(found) == listed(expected), (params, limit)
+
+
+def test_page_marker_limits_the_subquery_to_the_entries_of_the_page() -> None:
+    text = load_query("sources-of").text
+    assert "LIMIT 30" in paged(text, limit=10, offset=20)
+    assert paged(text) == text  # every row: the list is whole
+    assert "#@page" in paged(text, offset=5)  # no limit: nothing to bound
+    for built in (counted(text), nested(text)[2]):
+        assert not any(_is_marker(t, PAGE_MARKER) for t in _tokens(built))
+        assert "LIMIT" not in built
+
+
+def test_page_marker_outside_a_subquery_is_refused() -> None:
+    with pytest.raises(QueryError, match="subquery"):
+        paged("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s #@page\n", limit=3)
+
+
+def test_uncounted_optional_is_left_out_of_a_grouped_count_only() -> None:
+    grouped = (
+        "SELECT ?s (MIN(?q) AS ?m) WHERE { ?s ?p ?o\n"
+        "  OPTIONAL { #@uncounted\n ?o ?r ?q } } GROUP BY ?s"
+    )
+    assert "?r" not in counted(grouped)
+    # not grouped, an OPTIONAL may add rows: it is counted
+    plain = "SELECT ?s ?q WHERE { ?s ?p ?o OPTIONAL { #@uncounted\n ?o ?r ?q } }"
+    assert "?r" in counted(plain)
