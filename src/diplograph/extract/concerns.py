@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.clauses import roles_in
-from diplograph.extract.context import Context
+from diplograph.extract.context import ACTS_AGAINST, Context
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.roles import Votes
 from diplograph.extract.text import Sentence
@@ -61,9 +61,7 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
     return votes
 
 
-_ACTS_AGAINST = re.compile(
-    r"\b(?:deter|counter|contain)(?:s|ed|ing)?\s+(?:the\s+)?$", re.I
-)
+_ACTS_AGAINST = re.compile(rf"\b{ACTS_AGAINST}\s+(?:the\s+)?$", re.I)
 
 
 # the other side of the instrument: "deal with Somaliland", "the US and the

@@ -20,9 +20,11 @@ from diplograph.model import Article, Evidence
 
 # An actor after these words is what an agreement is about, not a party to it:
 # "a pact on North Korea", "threats from Pyongyang", "North Korea-related".
+# what an instrument does against what it concerns: "to deter", "countering"
+ACTS_AGAINST = r"(?:deter|counter|contain)(?:s|ed|ing)?"
 CONCERN_BEFORE = re.compile(
     r"(?:\b(?:on|against|about|regarding|targeting|toward|towards|over|"
-    r"(?:aimed\s+at\s+)?(?:deter|counter|contain)(?:s|ed|ing)?|aimed\s+at)"
+    rf"(?:aimed\s+at\s+)?{ACTS_AGAINST}|aimed\s+at)"
     r"\s+(?:the\s+)?"
     r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?"
     r"(?:from|by)\s+(?:the\s+)?"

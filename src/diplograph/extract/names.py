@@ -285,7 +285,8 @@ ORGANIZATION = re.compile(r"\s+Organi[sz]ation\b")
 
 
 # capitals that name no instrument in particular: "the Memorandum of
-# Understanding", "a Free Trade Agreement (FTA)"
+# Understanding", "a Free Trade Agreement" (one the text defines with an
+# acronym, "the Free Trade Agreement (FTA)", stays a name: known_names)
 GENERIC_NAME = re.compile(
     r"(?:(?:Free|Trade|Peace|Ceasefire|Joint|Bilateral)\s+)*"
     r"(?:Memorandum\s+of\s+Understanding|Agreement|Treaty|Protocol|Statement|"
