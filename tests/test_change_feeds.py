@@ -328,6 +328,26 @@ def test_each_article_records_when_it_arrived(
     assert run_query(store, "agreements", since=datetime.now(UTC)) == []
 
 
+# four pacts of one state in one article (they arrive together), in no order of
+# signing; the feed's order of them must come from the query, not from their IRIs
+PACTS = (
+    "TOKYO, March 14 (Example Wire) -- Japan and Vietnam signed a trade agreement "
+    "on Monday.\nJapan signed an investment treaty with Chile in 2009.\n"
+    "Japan and Peru signed a tax treaty in 2003.\n"
+    "Japan and Kenya signed an air services agreement in 2017.\n"
+)
+
+
+def test_rows_that_arrive_together_come_in_the_query_s_own_order(
+    store: Store, write_article: WriteArticle
+) -> None:
+    _loaded_at(store, write_article("pacts.txt", PACTS, published="2024-03-14"))
+    plain = run_query(store, "agreements-of", country="JPN")
+    fed = run_query(store, "agreements-of", country="JPN", since="2000-01-01")
+    assert [row["signed"] for row in fed] == [["2024-03-11"], ["2017"], ["2009"], ["2003"]]
+    assert [row["agreement"] for row in fed] == [row["agreement"] for row in plain]
+
+
 def test_a_reload_of_the_same_text_keeps_its_time_and_a_new_text_gets_one(
     store: Store, write_article: WriteArticle
 ) -> None:

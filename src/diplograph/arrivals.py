@@ -40,7 +40,7 @@ from diplograph.errors import QueryError
 from diplograph.iri import MERGED_GRAPH
 from diplograph.namespaces import DG
 from diplograph.sparql import MARKER
-from diplograph.sparql.layout import nested, projected
+from diplograph.sparql.layout import nested, order_keys, projected
 from diplograph.store import Term
 from diplograph.terms import node_sparql, term_sparql
 
@@ -137,6 +137,8 @@ def keys(text: str) -> dict[str, str]:
     return {name: found[name] for name in columns if name in found}
 
 
+_VARIABLE = re.compile(r"[?$](\w+)")
+_AGGREGATE = re.compile(r"\b(?:COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(", re.I)
 # a column made by an aggregate: it changes as articles come (a count, a list)
 _AGGREGATED = re.compile(
     r"\b(?:COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*"
@@ -172,7 +174,7 @@ def arrivals(text: str) -> str:
         >>> print(wrapped.splitlines()[0])
         SELECT ?agreement ?label ?arrived WHERE {
         >>> print(wrapped.splitlines()[-1])
-        ORDER BY DESC(?arrived) ?agreement ?label
+        ORDER BY DESC(?arrived) ?label ?agreement
     """
     columns = projected(text)
     if ARRIVED in columns:
@@ -202,7 +204,16 @@ def arrivals(text: str) -> str:
     for time in times[1:]:  # the later of two, or the one that is bound
         latest = f"COALESCE(IF({latest} >= {time}, {latest}, {time}), {latest}, {time})"
     names = " ".join(f"?{c}" for c in columns)
-    shown = " ".join(f"?{c}" for c in columns if not c.startswith("_"))
+    # Rows that arrived together come in the query's own order when it sorts
+    # by its columns only, then by every column shown (a total order)
+    own = order_keys(text)
+    if _AGGREGATE.search(own) or not set(_VARIABLE.findall(own)) <= set(columns):
+        own = ""  # in the outer query, which neither groups nor sees the others
+    plain = set(own.split())
+    shown = " ".join(
+        [own] * bool(own)
+        + [f"?{c}" for c in columns if not c.startswith("_") and f"?{c}" not in plain]
+    )
     body = "\n  ".join(parts)
     return (
         f"{prologue}SELECT {names} ?{ARRIVED}{' ' + dataset if dataset else ''} "

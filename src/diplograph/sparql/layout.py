@@ -196,6 +196,33 @@ def layout(text: str) -> Layout:
     )
 
 
+def order_keys(text: str) -> str:
+    """The conditions of the top-level ORDER BY of ``text`` as written, without
+    comments ('' when it has none).
+
+    Example:
+        >>> order_keys("SELECT ?a WHERE { ?a ?p ?o } ORDER BY DESC(?o)  ?a LIMIT 3")
+        'DESC(?o) ?a'
+    """
+    tail = layout(text).tail
+    starts = [i for i, t in enumerate(tail) if t.is_word("ORDER")]
+    if not starts or starts[0] + 1 == len(tail):
+        return ""
+    after_by = tail[starts[0] + 1].end
+    after = tail[starts[0] :]
+    ends = [t.start for t in after if t.is_word("LIMIT", "OFFSET", "VALUES")]
+    clause = text[after_by : ends[0] if ends else len(text)]
+    kept: list[str] = []
+    gap = False
+    for token in _tokens(clause):  # spaces and comments between tokens: one space
+        if token.kind in ("space", "comment"):
+            gap = bool(kept)
+        else:
+            kept.append(" " + token.text if gap else token.text)
+            gap = False
+    return "".join(kept)
+
+
 def checked_count(name: str, value: object) -> int:
     """``value`` if it is a whole number 0 or more (a row count), else a QueryError."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -447,6 +474,7 @@ __all__ = [
     "counted",
     "layout",
     "nested",
+    "order_keys",
     "paged",
     "projected",
     "with_dataset",
