@@ -2897,3 +2897,20 @@ def test_events_to_be_signed_next_year_is_no_signing_yet() -> None:
     )
     assert fact.signed is None
     assert ("agreed", "2024-03-11") in events(fact)
+
+
+@pytest.mark.parametrize("that", ["", "that ", "which "])
+def test_roles_each_instrument_of_a_list_has_the_subject_of_its_own_clause(
+    that: str,
+) -> None:
+    found = by_parties(
+        "Chad and Niger signed a grain deal on Monday. It follows a visa treaty "
+        f"{that}Chad signed with Mali in 2009, a road treaty {that}Chad signed with "
+        f"Sudan in 2003 and a tax treaty {that}Chad signed with Libya in 2017."
+    )
+    assert {k: v.signed for k, v in found.items()} == {
+        ("NER", "TCD"): "2024-03-11",
+        ("MLI", "TCD"): "2009",
+        ("SDN", "TCD"): "2003",
+        ("LBY", "TCD"): "2017",
+    }

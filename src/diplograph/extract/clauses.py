@@ -234,10 +234,12 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     sentence = hit.sentence
     roles = roles_in(ctx, sentence)
     clause = speakers_end(ctx, ctx.clause_start(sentence, hit.start), hit.start)
-    # "similar to the one Ghana signed": the relative clause has its own subject
+    # "similar to the one Ghana signed", "a tax treaty Japan signed with Peru":
+    # the relative clause has its own subject
     ones = [m.end() for m in re.finditer(r"\bthe one\b", text[clause : hit.start])]
     if ones:
         clause += ones[-1]
+    clause = _relative_clause(clause, hit.start, ctx)
     asides = [m.span() for m in _AGENT_ASIDE.finditer(text, clause, hit.start)]
     relative = _RELATIVE.search(text, sentence.start, hit.start)
     if relative:
@@ -269,6 +271,23 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
             break
         yield a, f"agent of {text[hit.start : hit.end]!r}"
         position = a.end
+
+
+def _relative_clause(clause: int, verb: int, ctx: Context) -> int:
+    """Where the relative clause of ``verb`` with its own subject starts, right
+    after an instrument noun that the subject follows ("a treaty Japan signed",
+    "the pact that Peru signed"); else ``clause``."""
+    text = ctx.text
+    heads = [m.end() for m in ctx.lexicon.kind_pattern.finditer(text, clause, verb)]
+    for head in reversed(heads):
+        gap = _SUBJECT_AFTER.match(text, head, verb)
+        if gap and any(a.start == gap.end() for a in ctx.actors_in(head, verb)):
+            return head
+    return clause
+
+
+# between an instrument noun and the subject of its relative clause
+_SUBJECT_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+)?")
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:[\w-]+\s+){0,2}$")
