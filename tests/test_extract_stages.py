@@ -2914,3 +2914,23 @@ def test_roles_each_instrument_of_a_list_has_the_subject_of_its_own_clause(
         ("SDN", "TCD"): "2003",
         ("LBY", "TCD"): "2017",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        ("The entry into force of the Chad-Niger road treaty on Monday was hailed.",
+         "in_force"),
+        ("The collapse of the truce between Chad and Niger on Monday led to raids.",
+         "failed"),
+        ("The Chad-Niger road deal came into operation on Monday.", "implemented"),
+        ("Chad on Monday pulled the plug on its road deal with Niger.", "terminated"),
+        ("Chad's parliament rubber-stamped the road treaty with Niger on Monday.",
+         "ratified"),
+        ("Chad's decision on Monday to suspend the road treaty with Niger angered "
+         "truckers.", "suspended"),
+    ],
+)  # fmt: skip
+def test_events_a_step_told_as_a_noun_or_an_idiom(sentence: str, step: str) -> None:
+    [fact] = agreements(sentence)
+    assert (step, "2024-03-11") in events(fact)

@@ -192,7 +192,9 @@ _SIGNED_EVENT = re.compile(
 )
 
 _DONE_TO = re.compile(
-    r"(?:\b(?:decision|decided|decides|voted|votes|moved|moves)\s+to"
+    # "decision on Monday to suspend the treaty": the act itself
+    r"(?:\b(?:decision|decided|decides|voted|votes|moved|moves)\s+"
+    r"(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?to"
     # "met on Monday in Accra to sign a trade agreement": they did
     r"|\b(?:met|gathered|convened)\s+(?:[\w,-]+\s+){0,8}?to"
     r"|\b(?:became|becomes|become|is|was)\s+the\s+\w+\s+"

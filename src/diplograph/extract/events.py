@@ -331,6 +331,10 @@ _LAW = re.compile(
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
 
 
+# between a noun of failure and the instrument it is of
+_OF_THE = re.compile(r"\s+of\s+(?:(?:the|an?|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
+
+
 def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
     verb = text[hit.start : hit.end]
@@ -387,6 +391,9 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         return True  # "the treaty failed to reflect ...": no collapse
     if verb.lower().startswith("abandon"):
         return False  # "Ghana abandoned the pact": its object failed
+    named = lexicon.kind_pattern.search(after, 0, 70)
+    if named and _OF_THE.fullmatch(after, 0, named.start()):
+        return False  # "the collapse of the ceasefire": the instrument's failure
     subject = (
         text[max(sentence.start, start - 30) : hit.start]
         if re.search(r"\bwhich\s*$", text[:start])
