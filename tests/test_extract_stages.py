@@ -2934,3 +2934,45 @@ def test_roles_each_instrument_of_a_list_has_the_subject_of_its_own_clause(
 def test_events_a_step_told_as_a_noun_or_an_idiom(sentence: str, step: str) -> None:
     [fact] = agreements(sentence)
     assert (step, "2024-03-11") in events(fact)
+
+
+# a state visit with a list of documents and an aside on another partner
+VISIT = (
+    "LIMA, March 14 - Peru and Ghana on Wednesday signed four agreements during "
+    "a state visit by Ghana's president.\n\n"
+    "They include a memorandum of understanding on cocoa trade, an agreement on "
+    "the avoidance of double taxation, a health cooperation pact and a defence "
+    "cooperation agreement.\n\n"
+    "Officials said the tax agreement, first negotiated in 2019, would help "
+    "investors. Cocoa exports from the west African nation have doubled in five "
+    "years, and shipping lines between the two coasts are expected to carry more "
+    "grain, fertiliser and machinery next year, according to port figures that "
+    "were published by the ministry of commerce last month.\n\nGhana ratified a similar tax treaty with Chile in 2014, but a "
+    "court struck it down in 2019.\n\n"
+    "The two countries also agreed to start talks on a fisheries agreement."
+)
+
+
+def test_describe_each_document_of_a_list_has_the_topics_of_its_own_words() -> None:
+    found = {f.kind: f.topics for f in agreements(VISIT) if f.kind != "agreement"}
+    assert found["memorandum_of_understanding"] == ("trade",)
+    assert found["pact"] == ("health",)
+
+
+def test_coref_a_back_reference_by_its_subject_takes_up_that_document() -> None:
+    [tax] = [
+        f for f in agreements(VISIT) if "finance" in f.topics and f.kind != "treaty"
+    ]
+    assert ("negotiation", "2019") in events(tax)
+    [defence] = [f for f in agreements(VISIT) if "military_cooperation" in f.topics]
+    assert ("negotiation", "2019") not in events(defence)
+
+
+def test_events_a_court_striking_it_down_ends_it() -> None:
+    [treaty] = [f for f in agreements(VISIT) if f.kind == "treaty"]
+    assert events(treaty) == {("ratified", "2014"), ("terminated", "2019")}
+
+
+def test_references_the_two_countries_after_an_aside_are_the_pair_of_the_news() -> None:
+    [fisheries] = [f for f in agreements(VISIT) if "maritime_fisheries" in f.topics]
+    assert fisheries.parties == ("GHA", "PER")

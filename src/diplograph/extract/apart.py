@@ -101,7 +101,7 @@ def other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
 def other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     """ "the energy deal ... the fisheries agreement": instruments named by
     different subjects are different instruments."""
-    own = ctx.lexicon.topics_in(m.modifiers)
+    own = _told_subject(m, ctx)
     if not own:
         return False
     if c.name and not m.key:
@@ -113,8 +113,16 @@ def other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
             t for i in ctx.lexicon.instruments if i.id == c.key for t in i.topics
         )
         return not (own & named)
-    theirs = [t for x in c.mentions if (t := ctx.lexicon.topics_in(x.modifiers))]
+    theirs = [t for x in c.mentions if (t := _told_subject(x, ctx))]
     return bool(theirs) and all(not (own & t) for t in theirs)
+
+
+def _told_subject(m: InstrumentMention, ctx: Context) -> set[str]:
+    """The topics the words before a mention's noun give it, read with the noun
+    ("the tax agreement": finance, as "tax agreement" is a keyword)."""
+    if not m.modifiers:
+        return set()
+    return ctx.lexicon.topics_in(" ".join(f"{m.modifiers} {m.text}".split()))
 
 
 # "the nuclear deal that Iran signed with world powers in 2015", "the pact,

@@ -47,6 +47,9 @@ def plural_parties(
                 continue
             if count:
                 group = last_coordination(ctx, match.start(), count)
+                # "the two countries" after an aside on one of them and a third:
+                # the pair the article named together, before the last two named
+                group = group or last_coordination(ctx, match.start(), count, 5000)
                 group = group or _last_named(ctx, match.start(), count)
             else:  # "the countries": the pair or trio named together last
                 group = last_coordination(ctx, match.start(), 2)
@@ -104,12 +107,15 @@ def _speaking(end: int, ctx: Context) -> bool:
     return bool(_REACTS.match(ctx.text, aside.end() if aside else end))
 
 
-def last_coordination(ctx: Context, before: int, count: int) -> list[str]:
-    """The last "A and B" / "A, B and C" group of ``count`` states before ``before``."""
+def last_coordination(
+    ctx: Context, before: int, count: int, reach: int = 600
+) -> list[str]:
+    """The last "A and B" / "A, B and C" group of ``count`` states in the
+    ``reach`` characters before ``before``."""
     if count < 2:
         return []
     text = ctx.text
-    usable = [a for a in ctx.standing(max(0, before - 600), before)]
+    usable = [a for a in ctx.standing(max(0, before - reach), before)]
     for end_index in range(len(usable) - 1, count - 2, -1):
         group = usable[end_index - count + 1 : end_index + 1]
         start_index = end_index - count + 1

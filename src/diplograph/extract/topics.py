@@ -59,8 +59,12 @@ def _article_topics(ctx: Context) -> tuple[set[str], list[Because]]:
 
 
 # "an agreement on friendly relations and an agreement on demarcating the
-# border": where the next instrument introduced with it begins
-_AND_ANOTHER = re.compile(r"\s*,?\s*\b(?:and|as well as)\s+an?\s+(?:[\w-]+\s+){0,4}$")
+# border", "an MoU on trade, a health pact": where the next instrument
+# introduced with it begins
+_AND_ANOTHER = re.compile(
+    r"\s*(?:,\s*(?:(?:and|as well as)\s+)?|\b(?:and|as well as)\s+)an?\s+"
+    r"(?:[\w-]+\s+){0,4}$"
+)
 
 
 def _own_words(
