@@ -2976,3 +2976,24 @@ def test_events_a_court_striking_it_down_ends_it() -> None:
 def test_references_the_two_countries_after_an_aside_are_the_pair_of_the_news() -> None:
     [fisheries] = [f for f in agreements(VISIT) if "maritime_fisheries" in f.topics]
     assert fisheries.parties == ("GHA", "PER")
+
+
+def test_roles_who_speaks_in_a_joint_statement_issues_it() -> None:
+    found = {
+        f.kind: f.parties
+        for f in agreements(
+            "Mali's army and the rebels agreed on Monday to a truce, Algeria and "
+            "the United States said in a joint statement."
+        )
+    }
+    assert found == {"ceasefire": ("MLI",), "joint_statement": ("DZA", "USA")}
+
+
+def test_actors_the_government_is_the_state_whose_army_the_text_names() -> None:
+    facts = agreements(
+        "Mali's army agreed to a truce on Monday, Algeria and Qatar said. Talks "
+        "brokered by the two mediators in May failed. A 2015 peace agreement "
+        "signed between the government and rebel groups collapsed last year."
+    )
+    [old] = [f for f in facts if f.signed == "2015"]
+    assert old.parties == ("MLI",)

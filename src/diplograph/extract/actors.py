@@ -170,7 +170,11 @@ def _in_datelines(text: str, mentions: list[ActorMention]) -> list[ActorMention]
     ]
 
 
-_GOVERNMENT_OF = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?government\b", re.I)
+# a state's own institution: "Sudan's army", "the Colombian government"
+_GOVERNMENT_OF = re.compile(
+    r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:government|army|military|armed\s+forces)\b",
+    re.I,
+)
 _THE_GOVERNMENT = re.compile(r"\bthe\s+((?:central\s+|national\s+)?government)\b", re.I)
 
 

@@ -27,7 +27,7 @@ from diplograph.extract.clauses import (
     verb_scope,
 )
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.references import (
     COUNTED_INCLUDING,
     headline_actors,
@@ -154,7 +154,34 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     for m in cluster.mentions:
         for a, rule in _possessors(m, ctx):
             votes.add(a.code, 2, _because(ctx, a, rule))
+        for a in _issuers(m, ctx):
+            votes.add(a.code, 2, _because(ctx, a, "speaks in the statement"))
     return votes
+
+
+def _issuers(m: InstrumentMention, ctx: Context) -> list[ActorMention]:
+    """ "Ghana and Togo said in a joint statement": who speaks in a statement
+    issues it."""
+    sentence = ctx.sentence_of(m.start)
+    said = _SAID_IN.search(ctx.text, max(sentence.start, m.start - 60), m.start)
+    if m.kind not in STATEMENTS or said is None:
+        return []
+    before = [a for a in ctx.actors_in(sentence.start, said.start()) if not a.weak]
+    if not before or ctx.text[before[-1].end : said.start()].strip():
+        return []
+    listed = [before[-1]]
+    for a in reversed(before[:-1]):
+        if not _LISTED.fullmatch(ctx.text, a.end, listed[-1].start):
+            break
+        listed.append(a)
+    return listed
+
+
+_SAID_IN = re.compile(
+    r"\b(?:said|say|says|announced|declared|stated|pledged|vowed)\s+in\s+"
+    r"(?:an?|the|their)\s+(?:[\w-]+\s+){0,2}$"
+)
+_LISTED = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
 
 
 def _performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
