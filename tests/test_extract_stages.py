@@ -2997,3 +2997,11 @@ def test_actors_the_government_is_the_state_whose_army_the_text_names() -> None:
     )
     [old] = [f for f in facts if f.signed == "2015"]
     assert old.parties == ("MLI",)
+
+
+def test_roles_a_sentence_opening_on_a_body_takes_up_no_instrument_s_parties() -> None:
+    facts = agreements(
+        "Ghana and Togo signed a fisheries treaty in 2001. Other bodies followed. The Volta Basin "
+        "Authority was founded by the Kara Declaration in 2007."
+    )
+    assert all(f.parties != ("GHA", "TGO") for f in facts if f.kind == "declaration")

@@ -22,6 +22,7 @@ from diplograph.extract.references import headline_pair, partner_list
 from diplograph.extract.roles import Votes, fallback_parties, find_parties
 from diplograph.extract.sets import ONE_AND_OTHER, member_of
 from diplograph.extract.talks import talks
+from diplograph.extract.text import Sentence
 from diplograph.extract.topics import topics_of, topics_of_instrument
 from diplograph.model import AgreementFact, Because, Event, Evidence
 
@@ -259,7 +260,7 @@ def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) ->
         and any(ctx.sentence_of(m.start) is first for m in other.mentions)
     ]
     likened = re.search(r"\bsimilar\b", cluster.mentions[0].modifiers)
-    if _TAKEN_UP.match(first.text) or likened:
+    if _opens_on_another(first, cluster, clusters) or likened:
         before = [
             (m.start, other)
             for other in clusters
@@ -276,6 +277,22 @@ def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) ->
         if votes.weights:
             break
     return votes
+
+
+def _opens_on_another(
+    first: Sentence, cluster: Cluster, clusters: list[Cluster]
+) -> bool:
+    """Whether the sentence opens on what it takes up ("It builds on", "The pact
+    replaces", "The two countries signed"), not on a body of another name ("The
+    Arctic Council was founded by a declaration")."""
+    opening = _TAKEN_UP.match(first.text)
+    if opening is None:
+        return False
+    words = opening.group().split()
+    if words[0] != "The" or not words[1][:1].isupper():
+        return True
+    end = first.start + opening.end()
+    return any(first.start <= m.start < end for c in clusters for m in c.mentions)
 
 
 def _aliases(cluster: Cluster) -> tuple[str, ...]:
