@@ -3005,3 +3005,35 @@ def test_roles_a_sentence_opening_on_a_body_takes_up_no_instrument_s_parties() -
         "Authority was founded by the Kara Declaration in 2007."
     )
     assert all(f.parties != ("GHA", "TGO") for f in facts if f.kind == "declaration")
+
+
+# a government's communique on documents it approved
+CABINET = (
+    "The Cabinet chaired by the Prime Minister on Wednesday approved the "
+    "Memorandum of Understanding between Peru and Ghana on cooperation in the "
+    "cocoa sector. The MoU was signed on 21 February 2024 in Accra.\n\n"
+    "The Cabinet also gave its ex-post facto approval to the Agreement between "
+    "Peru and Mauritius on legal assistance in criminal matters, signed in Port "
+    "Louis last month."
+)
+
+
+def test_coref_the_agreement_between_other_partners_is_another() -> None:
+    assert set(by_parties(CABINET)) == {("GHA", "PER"), ("MUS", "PER")}
+
+
+def test_events_a_cabinet_chaired_by_its_head_approving_it_ratifies_it() -> None:
+    assert ("ratified", "2024-03-13") in events(by_parties(CABINET)[("GHA", "PER")])
+    assert "ratified" in {t for t, _ in events(by_parties(CABINET)[("MUS", "PER")])}
+
+
+def test_describe_a_port_city_s_name_is_no_transport() -> None:
+    assert by_parties(CABINET)[("MUS", "PER")].topics == ("legal_cooperation",)
+
+
+def test_dates_concluded_negotiations_are_dated_by_what_follows_them() -> None:
+    [fact] = agreements(
+        "Peru and Ghana concluded negotiations on a Comprehensive Economic "
+        "Partnership Agreement (CEPA) last month."
+    )
+    assert ("agreed", "2024-02") in events(fact)

@@ -62,23 +62,33 @@ def _named_with(c: Cluster, ctx: Context, *, besides: int = -1) -> set[str]:
     return named
 
 
-# "the deal with Mercosur", "the agreement entered into with the Indian government"
+# "the deal with Mercosur", "the agreement entered into with the Indian
+# government", "the Agreement between India and Mauritius"
 _WITH = re.compile(
-    r"\s+(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?with\s+(?:the\s+)?"
+    r"\s+(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?"
+    r"(?:with|between)\s+(?:the\s+)?"
 )
+_AND = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
 
 
 def other_partner(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
-    """ "the EU's deal with Mercosur": a partner the instrument ``c`` never named
-    makes ``m`` another instrument."""
+    """ "the EU's deal with Mercosur", "the Agreement between India and
+    Mauritius": a partner the instrument ``c`` never named makes ``m`` another
+    instrument."""
     after = _WITH.match(ctx.text, m.end)
     if after is None:
         return False
-    partner = [a for a in ctx.standing(after.end(), after.end() + 60)]
-    if not partner or partner[0].start != after.end():
-        return False
+    listed: list[str] = []
+    position = after.end()
+    for a in ctx.standing(after.end(), after.end() + 120):
+        if a.start != position and not (
+            listed and _AND.fullmatch(ctx.text, position, a.start)
+        ):
+            break
+        listed.append(a.code)
+        position = a.end
     named = _named_with(c, ctx)
-    return bool(named) and partner[0].code not in named
+    return bool(named) and any(code not in named for code in listed)
 
 
 def other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:

@@ -81,6 +81,11 @@ _COUNTED_FROM = re.compile(
 )
 
 
+# "concluded negotiations on ... last month": the talks the verb ends, no event
+# of their own between it and its date
+_OBJECT_TALKS = re.compile(r"\s+(?:the\s+|their\s+)?(?:talks|negotiations)", re.I)
+
+
 def pick_date(
     dates: list[DateMention],
     v_start: int,
@@ -97,7 +102,11 @@ def pick_date(
         return _counted_back(dates, v_start, sentence, ctx)
     dates = candidates
     best: tuple[int, str] | None = None
-    verbs = [v for v in verb_spans(sentence, ctx) if v != (v_start, v_end)]
+    verbs = [
+        v
+        for v in verb_spans(sentence, ctx)
+        if v != (v_start, v_end) and not _OBJECT_TALKS.fullmatch(text, v_end, v[1])
+    ]
     for d in dates:
         if d.value is None:
             continue
