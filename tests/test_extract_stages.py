@@ -3037,3 +3037,12 @@ def test_dates_concluded_negotiations_are_dated_by_what_follows_them() -> None:
         "Partnership Agreement (CEPA) last month."
     )
     assert ("agreed", "2024-02") in events(fact)
+
+
+def test_roles_who_objects_to_an_instrument_is_no_party() -> None:
+    [fact] = agreements(
+        "Uruguay's president said his government and Beijing will start a study "
+        "on a free trade agreement, despite objections from Mercosur partners "
+        "Brazil and Argentina."
+    )
+    assert fact.parties == ("CHN", "URY")

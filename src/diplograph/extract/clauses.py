@@ -69,8 +69,12 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
             roles[a.start] = "concern"
         elif a.start in brokers:
             roles[a.start] = "broker"
-        elif _OUTSIDE.match(text, a.end):
-            roles[a.start] = "outsider"  # "Eritrea did not take part in the accord"
+        elif _OUTSIDE.match(text, a.end) or _CRITICS.search(
+            text, max(sentence.start, a.start - 100), a.start - len(before) + len(head)
+        ):
+            # "Eritrea did not take part in the accord", "despite objections
+            # from Mercosur partners Brazil and Argentina"
+            roles[a.start] = "outsider"
         else:
             roles[a.start] = ""
     actors = ctx.actors_in(sentence.start, sentence.end)
@@ -99,6 +103,12 @@ _OUTSIDE = re.compile(
 )
 
 
+# who objects to an instrument stands outside it
+_CRITICS = re.compile(
+    r"\b(?:objections?|opposition|criticism|protests?|complaints?|resistance)\s+"
+    r"(?:from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _JOINED = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|who|when|after|before|while)\b")
 
