@@ -3046,3 +3046,15 @@ def test_roles_who_objects_to_an_instrument_is_no_party() -> None:
         "Brazil and Argentina."
     )
     assert fact.parties == ("CHN", "URY")
+
+
+def test_dates_a_date_opening_the_next_clause_is_its_own() -> None:
+    found = {
+        f.kind: f.signed
+        for f in agreements(
+            "In 2016 Peru and Chile signed a strategic partnership, and in 2018 "
+            "Lima joined the Pacific Initiative by signing a memorandum of "
+            "understanding with Santiago."
+        )
+    }
+    assert found == {"agreement": "2016", "memorandum_of_understanding": "2018"}

@@ -222,12 +222,17 @@ def _claimed_before(
     coordinated = re.search(r"\band\b", text[d.end : v_start])
     return any(
         ve <= d.start
+        # "signed a pact, and in 2018 joined ...": the date opens the next clause
+        and not _NEXT_CLAUSE.search(text, ve, d.start)
         and (
             d.start - ve < v_start - d.end
             or (coordinated and d.start - ve < 60 and "," not in text[ve : d.start])
         )
         for _, ve in verbs
     )
+
+
+_NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s+(?:\w+\s+)?$")
 
 
 _DEADLINE = re.compile(
