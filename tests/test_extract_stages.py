@@ -3058,3 +3058,18 @@ def test_dates_a_date_opening_the_next_clause_is_its_own() -> None:
         )
     }
     assert found == {"agreement": "2016", "memorandum_of_understanding": "2018"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        ("Chad and Niger penned a border security pact on Monday.", "signed"),
+        ("A deal letting citizens of Chad and Niger travel without visas came into "
+         "force on Monday.", "in_force"),
+    ],
+)  # fmt: skip
+def test_events_a_pact_penned_and_a_deal_on_travel_without_visas(
+    sentence: str, step: str
+) -> None:
+    [fact] = agreements(sentence)
+    assert (step, "2024-03-11") in events(fact)

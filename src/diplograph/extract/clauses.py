@@ -215,7 +215,13 @@ def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
     # extended") neither negates nor qualifies the verb after it
     if scope.count(",") >= 2:
         scope = scope.rsplit(",", 1)[-1]
+    # "a deal allowing travel without visas came into force": "without" negates
+    # a doing ("without signing it"), not a thing
+    scope = _WITHOUT_A_THING.sub(" ", scope)
     return window, scope
+
+
+_WITHOUT_A_THING = re.compile(r"\bwithout\s+(?!\w+ing\b)", re.I)
 
 
 # an actor something is sent or told to is not who acts
