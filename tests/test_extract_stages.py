@@ -3073,3 +3073,11 @@ def test_events_a_pact_penned_and_a_deal_on_travel_without_visas(
 ) -> None:
     [fact] = agreements(sentence)
     assert (step, "2024-03-11") in events(fact)
+
+
+def test_roles_a_leader_of_a_state_named_after_with_stands_for_it() -> None:
+    [fact] = agreements(
+        "Ruto, the Kenyan president, signed a railway deal with Museveni of "
+        "Uganda on Monday."
+    )
+    assert fact.parties == ("KEN", "UGA")

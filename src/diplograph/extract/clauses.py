@@ -228,10 +228,12 @@ _WITHOUT_A_THING = re.compile(r"\bwithout\s+(?!\w+ing\b)", re.I)
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")
 
 
-# "signed by the leaders of Russia, Iran and ...": the states they stand for
+# "signed by the leaders of Russia, Iran and ...", "with Museveni of Uganda":
+# the states they stand for
 _LEADERS_OF = (
     r"(?:(?:leaders?|presidents?|heads?\s+of\s+(?:state|government)|"
-    r"(?:foreign\s+)?ministers?|representatives?|governments?)\s+of\s+(?:the\s+)?)?"
+    r"(?:foreign\s+)?ministers?|representatives?|governments?|"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+of\s+(?:the\s+)?)?"
 )
 # between two agents: "by Peru and Ghana", "by the leaders of Peru and Ghana",
 # "by Ghana's foreign minister and his Togolese counterpart"
