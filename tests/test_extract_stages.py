@@ -3081,3 +3081,20 @@ def test_roles_a_leader_of_a_state_named_after_with_stands_for_it() -> None:
         "Uganda on Monday."
     )
     assert fact.parties == ("KEN", "UGA")
+
+
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [
+        ("on Sunday, March 3, 2024", "2024-03-03"),
+        ("on Sunday, 3 March 2024", "2024-03-03"),
+        ("two days ago", "2024-03-12"),
+        ("on Wednesday last week", "2024-03-06"),
+        ("at the end of last year", "2023-12"),
+    ],
+)
+def test_dates_a_weekday_with_its_date_days_ago_and_the_end_of_last_year(
+    when: str, day: str
+) -> None:
+    [fact] = agreements(f"Chad and Niger signed a trade deal {when}.")
+    assert fact.signed == day

@@ -35,21 +35,27 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    ("mdy", rf"\b{_MONTH} {_DAY},? {_YEAR}\b"),
+    # "on Sunday, March 3, 2024": the date the weekday names, not the last Sunday
+    ("mdy", rf"\b(?:{_WEEKDAY},? )?{_MONTH} {_DAY},? {_YEAR}\b"),
+    ("dmy", rf"\b{_WEEKDAY},? {_DAY} {_MONTH},? {_YEAR}\b"),
     ("dmy", rf"\b{_DAY} {_MONTH},? {_YEAR}\b"),
     # "on the 4th of March (2024)"
     ("dm", rf"\bthe {_DAY} of {_MONTH}(?:,? {_YEAR})?\b"),
     ("end_of_year", rf"\b(?:the )?end of {_YEAR}\b"),
+    ("end_of_year", r"\b(?:the )?end of (?P<rel>last|this|next) year\b"),
+    # "on Wednesday last week": that day of the week before the article's
+    ("weekday_last_week", rf"\b{_WEEKDAY},? last week\b"),
     ("my", rf"\b(?:(?P<part>early|mid|late|mid-) ?)?{_MONTH},? {_YEAR}\b"),
     ("wd_md", rf"\b{_WEEKDAY},? {_MONTH} {_DAY}\b"),
+    ("wd_md", rf"\b{_WEEKDAY},? {_DAY} {_MONTH}\b"),
     ("month_rel_year", rf"\b{_MONTH} (?P<rel>last|this|next) year\b"),
     ("md", rf"\b{_MONTH} {_DAY}\b(?!,? (?:19|20)\d{{2}})"),
     ("dm", rf"\b{_DAY} {_MONTH}\b(?!,? (?:19|20)\d{{2}})"),
-    # "two years ago", "three months ago" (weeks and days ago give no date)
+    # "two years ago", "three months ago", "two days ago" (weeks ago give no date)
     (
         "ago",
         r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
-        r"(?P<unit>years?|months?) ago\b",
+        r"(?P<unit>years?|months?|days?) ago\b",
     ),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on) )?{_WEEKDAY}\b"),
     (
@@ -189,7 +195,14 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
                 int(g["year"]), MONTHS[g["month"].lower()], int(g["day"])
             ).isoformat()
         if name == "end_of_year":
+            if g.get("rel"):  # "the end of last year"
+                shift = {"last": -1, "next": 1}.get(g["rel"], 0)
+                return f"{published.year + shift:04d}-12"
             return f"{g['year']}-12"
+        if name == "weekday_last_week":
+            monday = published - timedelta(days=published.weekday())
+            target = WEEKDAYS[g["weekday"].lower()]
+            return (monday - timedelta(days=7 - target)).isoformat()
         if name == "my":
             return f"{g['year']}-{MONTHS[g['month'].lower()]:02d}"
         if name == "month_rel_year":  # "in April last year"
@@ -259,6 +272,8 @@ def _resolve_relative(
         ) or int(g["n"])  # fmt: skip
         if g["unit"].startswith("year"):
             return str(published.year - n)
+        if g["unit"].startswith("day"):
+            return (published - timedelta(days=n)).isoformat()
         months = published.year * 12 + published.month - 1 - n
         return f"{months // 12}-{months % 12 + 1:02d}"
     if name == "year":
