@@ -3098,3 +3098,8 @@ def test_dates_a_weekday_with_its_date_days_ago_and_the_end_of_last_year(
 ) -> None:
     [fact] = agreements(f"Chad and Niger signed a trade deal {when}.")
     assert fact.signed == day
+
+
+def test_describe_a_bit_is_about_investment() -> None:
+    [fact] = agreements("Chad and Niger signed a BIT on Monday.")
+    assert fact.topics == ("investment",)
