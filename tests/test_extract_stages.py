@@ -3103,3 +3103,9 @@ def test_dates_a_weekday_with_its_date_days_ago_and_the_end_of_last_year(
 def test_describe_a_bit_is_about_investment() -> None:
     [fact] = agreements("Chad and Niger signed a BIT on Monday.")
     assert fact.topics == ("investment",)
+
+
+@pytest.mark.parametrize("about", ["the crisis in Venezuela", "the war in Venezuela"])
+def test_concerns_what_happens_in_a_state_the_instrument_is_on(about: str) -> None:
+    [fact] = agreements(f"Brazil and Peru signed a pact on Monday on {about}.")
+    assert fact.concerns == ("VEN",)

@@ -56,16 +56,22 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
         if chain and _CLAUSE_WORD.search(chain.group(1)):
             chain = None  # "said on Friday that Ghana and Togo": no list on Friday
         head = before[: len(before) - len(chain.group(1))] if chain else before
-        if a.place:
+        concern = (
+            a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head))
+        ) and not _names_instrument(a.end, ctx)
+        if a.place and not (
+            concern
+            and a.start in ctx.concern_starts
+            and a.role not in ("capital", "seat")
+        ):
             roles[a.start] = "place"
         elif a.role in ("capital", "seat") and (
             any(s <= a.start and a.end <= e for s, e in ctx.names)
             or _names_venue(a.start, a.end, ctx)
         ):
             roles[a.start] = "name"  # "the Ankara Declaration" names a city
-        elif (
-            a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head))
-        ) and not _names_instrument(a.end, ctx):
+        elif concern:
+            # "a pact on the crisis in Venezuela": what it is about, not where
             roles[a.start] = "concern"
         elif a.start in brokers:
             roles[a.start] = "broker"
