@@ -3109,3 +3109,24 @@ def test_describe_a_bit_is_about_investment() -> None:
 def test_concerns_what_happens_in_a_state_the_instrument_is_on(about: str) -> None:
     [fact] = agreements(f"Brazil and Peru signed a pact on Monday on {about}.")
     assert fact.concerns == ("VEN",)
+
+
+def test_roles_the_depositary_named_with_its_office_is_no_party() -> None:
+    [fact] = agreements(
+        "Sweden became a member on Monday when it deposited its instrument of "
+        "accession to the Arctic Treaty with the U.S. State Department."
+    )
+    assert fact.parties == ("SWE",)
+
+
+def test_roles_the_state_whose_accession_protocol_is_ratified_is_its_party() -> None:
+    [fact] = agreements("Hungary's parliament ratified Sweden's accession protocol.")
+    assert fact.parties == ("HUN", "SWE")
+
+
+def test_roles_a_state_before_a_verb_on_it_is_no_modifier_of_it() -> None:
+    facts = agreements(
+        "Chad and Niger signed a grain deal on Monday. Sudan had approved it in "
+        "January."
+    )
+    assert [f.parties for f in facts] == [("NER", "TCD")]

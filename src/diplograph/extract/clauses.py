@@ -199,9 +199,12 @@ def _brokers(ctx: Context, sentence: Sentence) -> set[int]:
     return found
 
 
-# "deposited its instrument of ratification with the UN": the depositary
+# "deposited its instrument of ratification with the UN", "... with the U.S.
+# State Department": the depositary
 _DEPOSITARY = re.compile(
-    r"\b(?:deposit\w*|lodged)\b[^.;]{0,120}\bwith\s+(?:the\s+)?$", re.I
+    r"\b(?:deposit\w*|lodged)\b[^.;]{0,120}\bwith\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w.]*\s+)?$",
+    re.I,
 )
 
 

@@ -268,6 +268,8 @@ def _party_rule(
     if a.end > start or a.role in ("capital", "seat"):
         return ""
     gap = text[a.end : start]
+    if m.kind is None:  # "it": a pronoun has no modifiers, nor an owner
+        return ""
     if re.fullmatch(r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", gap) and not re.search(
         r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b", gap
     ):
@@ -289,11 +291,19 @@ def _party_rule(
     if (
         re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap)
         and not re.search(r"\b(?:for|of|to|with|on|about|against|from|over|in)\b", gap)
-        and not any(a.end <= v_start < start for _, v_start, _ in verbs)
+        and not any(
+            a.end <= v_start < start and not _NOUN.fullmatch(text, v_start, v_end)
+            for _, v_start, v_end in verbs
+        )
     ):  # "Togo's Faure signed the accord": the subject's owner, the verb's to read
+        # ("Sweden's accession protocol": a noun, no verb)
         return "possessor of the instrument"  # "Japan's pact with", not "China's
         # support for the deal" (an act on it is the event rules' to read)
     return ""
+
+
+# an event noun, no verb: "accession", "ratification", "renewal", "agreement"
+_NOUN = re.compile(r"[\w-]+(?:ion|al|ment)s?", re.I)
 
 
 # a party keeps or breaks what binds it
