@@ -3130,3 +3130,31 @@ def test_roles_a_state_before_a_verb_on_it_is_no_modifier_of_it() -> None:
         "January."
     )
     assert [f.parties for f in facts] == [("NER", "TCD")]
+
+
+# talks on carrying out a normalisation agreement, and an older deal
+NORMALISATION = (
+    "Talks between Serbia and Kosovo on implementing a normalisation agreement "
+    "collapsed on Wednesday.\n\nThe EU-brokered agreement, reached in Ohrid, "
+    "North Macedonia, in March 2023, was never signed. Kosovo's prime minister "
+    "said Serbia had refused to recognise Kosovo's documents.\n\nThe 2013 "
+    "Brussels Agreement, the first deal between the two, was never implemented."
+)
+
+
+def test_coref_the_agreement_takes_up_a_normalisation_agreement() -> None:
+    facts = agreements(NORMALISATION)
+    assert [f.kind for f in facts] == ["normalization", "agreement"]
+    assert ("agreed", "2023-03") in events(facts[0])
+
+
+def test_actors_a_town_s_country_is_where_it_was_reached() -> None:
+    assert all("MKD" not in f.parties for f in agreements(NORMALISATION))
+    assert (
+        agreements("The deal, reached in Ohrid, North Macedonia, was not signed.") == []
+    )
+
+
+def test_references_between_the_two_is_the_pair() -> None:
+    [old] = [f for f in agreements(NORMALISATION) if f.name]
+    assert old.parties == ("SRB", "XKX")

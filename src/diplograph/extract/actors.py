@@ -48,6 +48,11 @@ _PLACE_BEFORE = re.compile(
     r"arrived in|held in|based in)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
     re.I,
 )
+_TOWN_BEFORE = re.compile(
+    r"\b(?:in|at|near)\s+(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+)?,\s+"
+    r"(?:the\s+)?$"
+)
+_TOWN_AFTER = re.compile(r"\s*(?:[,.;]|\s(?:on|in|last|this|at)\b)")
 # "the Uzbek and Kazakh presidents": demonyms sharing the office after them
 _SHARED_OFFICE = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:[A-Z][\w'’-]+\s?){1,2}(?=\s)")
 # "US dollars", "Japanese yen", "China's economy": money and markets, not the state
@@ -240,9 +245,14 @@ def _mention(text: str, start: int, end: int, code: str, role: str) -> ActorMent
     before = text[max(0, start - 24) : start]
     after = text[end : end + 60]
     after_office = after[2:] if after.startswith(("'s", "’s")) else after
-    place = bool(_PLACE_BEFORE.search(before)) and role in (
-        "capital", "seat", "name", "alias",
-    )  # fmt: skip
+    place = (
+        bool(_PLACE_BEFORE.search(before))
+        # "reached in Ohrid, North Macedonia, in March": the town's country
+        or bool(
+            _TOWN_BEFORE.search(text, max(0, start - 40), start)
+            and _TOWN_AFTER.match(text, end)
+        )
+    ) and role in ("capital", "seat", "name", "alias")
     if place and role in ("name", "alias") and OFFICE.match(after_office):
         place = False  # "to Japanese officials", "of South Korean President"
     shared = _SHARED_OFFICE.match(after)  # "the Uzbek and Kazakh presidents"

@@ -331,6 +331,9 @@ def _apposed(
     return previous if _fits(m, previous, ctx, apposition=True) else None
 
 
+_AGREEMENT_WORD = re.compile(r"\b(?:agreements?|deals?|accords?|pacts?)\b", re.I)
+
+
 def _fits(
     m: InstrumentMention, c: Cluster, ctx: Context, *, apposition: bool = False
 ) -> bool:
@@ -339,7 +342,17 @@ def _fits(
         return False
     kinds = c.kinds
     if m.kind == "normalization" or "normalization" in kinds:
-        return m.kind == "normalization" and "normalization" in kinds
+        # "a normalisation agreement ... the agreement": the word it was told
+        # with takes it up (restored ties are taken up by none)
+        told_as = any(
+            _AGREEMENT_WORD.search(x.text)
+            for x in c.mentions
+            if x.kind == "normalization"
+        )
+        return ("normalization" in kinds) and (
+            m.kind == "normalization"
+            or (m.kind in _GENERIC and m.determiner in ("the", "this") and told_as)
+        )
     if m.kind in STATEMENTS or kinds & STATEMENTS:
         # "the Ankara Declaration ... This agreement": a named declaration is
         # what the parties agreed; an unnamed statement is not taken up so
