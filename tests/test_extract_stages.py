@@ -3158,3 +3158,19 @@ def test_actors_a_town_s_country_is_where_it_was_reached() -> None:
 def test_references_between_the_two_is_the_pair() -> None:
     [old] = [f for f in agreements(NORMALISATION) if f.name]
     assert old.parties == ("SRB", "XKX")
+
+
+def test_events_what_a_such_mention_tells_is_of_the_kind_not_the_instrument() -> None:
+    [fact] = agreements(
+        "Ghana and the EU signed a trade agreement on Monday, the first such deal "
+        "the EU has signed with an African country since 2016."
+    )
+    assert events(fact) == {("signed", "2024-03-11")}
+
+
+def test_mentions_the_third_such_pact_is_the_kind_not_an_instrument() -> None:
+    facts = agreements(
+        "Japan and Peru signed a defence pact on Monday. It is the third such "
+        "pact Japan has concluded, after those with Chile and Kenya."
+    )
+    assert [(f.parties, f.signed) for f in facts] == [(("JPN", "PER"), "2024-03-11")]

@@ -31,6 +31,8 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
         for hit, nearest, nearby in _sentence_verbs(
             ctx.sentences[index], clusters, ctx
         ):
+            if _SUCH.search(ctx.text, max(0, hit.start - 60), hit.start):
+                continue  # "the first such deal the EU has signed": the kind's
             if id(nearest) in own or _coordinated(nearest, nearby, own, hit, ctx):
                 hits.append(hit)
     return (
@@ -38,6 +40,15 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
         + _implicit_hits(cluster, clusters, ctx)
         + _told_before(cluster, clusters, ctx)
     )
+
+
+# a clause on an instrument's kind, not on the instrument: "the third such pact
+# Japan has concluded" (not "such a pact", one of that kind)
+_SUCH = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?such\s+[\w-]+\s+(?:(?:that|which)\s+)?"
+    r"(?:[\w.'’-]+\s+){0,3}$",
+    re.I,
+)
 
 
 # steps a sentence can tell without naming the instrument again ("Argentina

@@ -58,6 +58,9 @@ _WITH_UNCOUNTED = re.compile(
 )
 
 
+_THE_NTH_SUCH = re.compile(r"\bthe\s+(?:[\w-]+\s+)?such\s+(?:[\w-]+\s+)?$", re.I)
+
+
 def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     """Leave out domestic laws, company contracts and classes of instruments
     ("several Cold War-era treaties", "many agreements")."""
@@ -71,6 +74,12 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
             ctx.text, m.end, sentence.end
         ):
             return False
+    if (
+        not m.plural
+        and not m.key
+        and _THE_NTH_SUCH.search(ctx.text, max(0, m.start - 40), m.start)
+    ):
+        return False  # "the third such pact Japan has concluded": of the kind
     if others_like_it(m) and _WITH_UNCOUNTED.match(ctx.text, m.end):
         return False  # "similar arrangements with more than 70 countries": a class
     if (
