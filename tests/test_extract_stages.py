@@ -3174,3 +3174,19 @@ def test_mentions_the_third_such_pact_is_the_kind_not_an_instrument() -> None:
         "pact Japan has concluded, after those with Chile and Kenya."
     )
     assert [(f.parties, f.signed) for f in facts] == [(("JPN", "PER"), "2024-03-11")]
+
+
+def test_sets_bullets_with_their_articles_are_each_signed() -> None:
+    facts = agreements(
+        "Peru and Ghana signed four agreements on Monday during a state visit. "
+        "The documents include:\n\n- A Bilateral Investment Treaty\n- An "
+        "intergovernmental framework agreement on a railway corridor\n- An MoU on "
+        "electricity trade\n- An agreement on digital infrastructure projects\n"
+    )
+    assert sorted((f.kind, f.signed) for f in facts) == [
+        ("agreement", "2024-03-11"),
+        ("agreement", "2024-03-11"),
+        ("memorandum_of_understanding", "2024-03-11"),
+        ("treaty", "2024-03-11"),
+    ]
+    assert {f.parties for f in facts} == {("GHA", "PER")}

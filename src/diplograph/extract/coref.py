@@ -93,7 +93,7 @@ def _antecedent(
     by_key: dict[str, Cluster],
     ctx: Context,
 ) -> Cluster | None:
-    if not m.determiner and list_item(m, ctx):
+    if (not m.determiner or m.indefinite) and list_item(m, ctx):
         # "- MoU on ICT training": each item of a list is its own
         return by_key.get(m.key) if m.key else None
     if m.key:

@@ -382,5 +382,5 @@ def in_title(position: int, ctx: Context) -> bool:
         return False
     line = ctx.text[:first_end].strip()
     return line == ctx.article.title.strip() or (
-        len(line) < 200 and not line.endswith((".", '"', "”", "!", "?"))
+        len(line) < 200 and not line.endswith((".", '"', "”", "!", "?", ":"))
     )

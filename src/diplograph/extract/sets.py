@@ -11,10 +11,15 @@ from diplograph.extract.mentions import Cluster, InstrumentMention
 
 
 def list_item(m: InstrumentMention, ctx: Context) -> bool:
-    """Whether the mention opens an item of a list ("- MoU on ICT training")."""
+    """Whether the mention opens an item of a list ("- MoU on ICT training",
+    "- An MoU on electricity trade")."""
     line_start = ctx.text.rfind("\n", 0, m.start) + 1
-    return bool(
-        re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])?\s*", ctx.text[line_start : m.start])
+    if re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])?\s*", ctx.text[line_start : m.start]):
+        return True
+    # after a bullet, with its article: not a paragraph that opens "A deal ..."
+    lead = m.start - len(m.modifiers)
+    return line_start <= lead and bool(
+        re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])\s*", ctx.text[line_start:lead])
     )
 
 
