@@ -3190,3 +3190,11 @@ def test_sets_bullets_with_their_articles_are_each_signed() -> None:
         ("treaty", "2024-03-11"),
     ]
     assert {f.parties for f in facts} == {("GHA", "PER")}
+
+
+@pytest.mark.parametrize("verb", ["subscribed", "formalized", "formalised"])
+def test_events_subscribing_or_formalising_an_agreement_signs_it(verb: str) -> None:
+    [fact] = agreements(
+        f"Chile and Peru {verb} on Monday an agreement on consular cooperation."
+    )
+    assert fact.signed == "2024-03-11"
