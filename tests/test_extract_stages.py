@@ -3198,3 +3198,23 @@ def test_events_subscribing_or_formalising_an_agreement_signs_it(verb: str) -> N
         f"Chile and Peru {verb} on Monday an agreement on consular cooperation."
     )
     assert fact.signed == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        ("The visa agreement between Chile and Peru will be effective from April 1.",
+         ("in_force", "2024-04-01")),
+        ("The visa agreement between Chile and Peru, in place since 2019, was "
+         "suspended on Monday.", ("in_force", "2019")),
+        ("The visa agreement between Chile and Peru was put into effect on Monday.",
+         ("in_force", "2024-03-11")),
+        ("Chile and Peru began applying their visa agreement on Monday.",
+         ("implemented", "2024-03-11")),
+    ],
+)  # fmt: skip
+def test_events_effective_from_a_date_in_place_since_put_into_effect_applied(
+    sentence: str, step: tuple[str, str]
+) -> None:
+    [fact] = agreements(sentence)
+    assert step in events(fact)
