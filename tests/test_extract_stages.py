@@ -3218,3 +3218,10 @@ def test_events_effective_from_a_date_in_place_since_put_into_effect_applied(
 ) -> None:
     [fact] = agreements(sentence)
     assert step in events(fact)
+
+
+def test_events_implemented_starting_a_day_has_no_other_object() -> None:
+    [fact] = agreements(
+        "Chile and Peru's visa agreement was implemented starting Monday."
+    )
+    assert ("implemented", "2024-03-11") in events(fact)

@@ -55,7 +55,7 @@ _NOT_AN_OBJECT = frozenset(
     "cooperation commitments obligations "
     # time, not an object: "expired last year", "extended earlier this month"
     "last next early late earlier later yesterday today recently ago once twice "
-    "again".split()
+    "again starting beginning effective".split()
 )
 
 
