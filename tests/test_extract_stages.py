@@ -3225,3 +3225,19 @@ def test_events_implemented_starting_a_day_has_no_other_object() -> None:
         "Chile and Peru's visa agreement was implemented starting Monday."
     )
     assert ("implemented", "2024-03-11") in events(fact)
+
+
+def test_events_what_a_party_hopes_will_be_signed_is_not() -> None:
+    facts = agreements(
+        'Chad and Niger signed a road deal on Monday. "We hope the peace treaty '
+        'will be signed this year," the Chadian minister said.'
+    )
+    assert all(f.signed != "2024" for f in facts)
+
+
+def test_mentions_signing_the_regulations_of_a_commission_is_an_agreement() -> None:
+    [fact] = agreements(
+        "Chad and Niger signed the regulations on the joint work of their border "
+        "commissions on Monday."
+    )
+    assert (fact.kind, fact.signed) == ("agreement", "2024-03-11")
