@@ -3241,3 +3241,11 @@ def test_mentions_signing_the_regulations_of_a_commission_is_an_agreement() -> N
         "commissions on Monday."
     )
     assert (fact.kind, fact.signed) == ("agreement", "2024-03-11")
+
+
+def test_roles_a_plural_reference_in_the_sentence_before_names_the_parties() -> None:
+    facts = agreements(
+        "Chad and Niger met on Monday. The two countries fought two wars. A "
+        "Qatari-brokered ceasefire ended the second one in 2020."
+    )
+    assert [f.parties for f in facts] == [("NER", "TCD")]

@@ -362,6 +362,11 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
             if not a.weak and not roles.get(a.start) and a.code not in auspices:
                 rule = "named in the sentence before the instrument's"
                 votes.add(a.code, 1, _because(ctx, a, rule))
+        if not votes.weights:
+            # "The two countries fought two wars. A ceasefire ended the second"
+            for _, codes in plural_parties(ctx, previous.start, previous.end, {}):
+                for code in codes:
+                    votes.add(code, 1)
     if not votes.weights and headline:
         for code in headline_actors(ctx):
             votes.add(code, 1)
