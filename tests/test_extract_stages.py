@@ -3249,3 +3249,33 @@ def test_roles_a_plural_reference_in_the_sentence_before_names_the_parties() -> 
         "Qatari-brokered ceasefire ended the second one in 2020."
     )
     assert [f.parties for f in facts] == [("NER", "TCD")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Chile and Peru's fisheries deal, due to expire on Friday, was extended "
+         "on Monday.", {("extended", "2024-03-11")}),
+        ("The fisheries deal between Chile and Peru was renewed automatically on "
+         "Monday.", {("extended", "2024-03-11")}),
+    ],
+)  # fmt: skip
+def test_events_an_expiry_averted_and_a_renewal_that_happened(
+    sentence: str, told: set[tuple[str, str]]
+) -> None:
+    [fact] = agreements(sentence)
+    assert events(fact) == told
+
+
+def test_events_a_participle_acts_on_the_noun_phrase_after_it() -> None:
+    found = {
+        f.kind: events(f)
+        for f in agreements(
+            "Chile and Peru signed a protocol on Monday extending their 2014 "
+            "fisheries deal."
+        )
+    }
+    assert found == {
+        "protocol": {("signed", "2024-03-11")},
+        "deal": {("signed", "2014"), ("extended", "2024-03-11")},
+    }

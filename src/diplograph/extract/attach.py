@@ -202,7 +202,10 @@ def _sentence_verbs(
 
 
 def _distance(m: InstrumentMention, start: int, end: int, ctx: Context) -> int:
-    lo, hi = (m.end, start) if m.end <= start else (end, m.start)
+    # a verb before a mention reaches its noun phrase where its words begin:
+    # "signed a protocol on Monday extending their 2014 fisheries deal"
+    lead = max(end, m.start - len(m.modifiers))
+    lo, hi = (m.end, start) if m.end <= start else (end, lead)
     gap = abs(hi - lo)
     between = ctx.text[min(lo, hi) : max(lo, hi)]
     return gap + (60 if _BETWEEN_CLAUSES.search(between) else 0)

@@ -331,6 +331,7 @@ _LAW = re.compile(
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
 
 
+_PAST_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+$")
 # between a noun of failure and the instrument it is of
 _OF_THE = re.compile(r"\s+of\s+(?:(?:the|an?|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
 
@@ -383,8 +384,18 @@ def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     if re.match(
         r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b",
         after[:40],
+    ) and not _PAST_PASSIVE.search(
+        text, max(sentence.start, hit.start - 20), hit.start
     ):
-        return True  # "is renewed annually unless...": how it works, not what happened
+        # "is renewed annually unless...": how it works, not what happened (but
+        # "was renewed automatically on Monday" happened)
+        return True
+    if (
+        etype == "terminated"
+        and re.search(r"\bdue\s+to\s+$", window)
+        and any(t == "extended" for t, _, _ in ctx.verbs(sentence))
+    ):
+        return True  # "the deal, due to expire on Friday, was extended": it was not
     if etype != "failed" or lexicon.failure_before.search(window[-25:]):
         return False
     if re.match(r"\s+to\s", after[:4]):
