@@ -25,13 +25,13 @@ from dataclasses import replace
 from diplograph.extract.apart import qualifier_of, told_as_another
 from diplograph.extract.context import Context, read_context
 from diplograph.extract.coref import group_mentions
-from diplograph.extract.describe import describe, respective
+from diplograph.extract.describe import describe
 from diplograph.extract.events import merge_events
 from diplograph.extract.filters import keep_mention, refine_mention
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, find_instruments
 from diplograph.extract.references import listed_participants
-from diplograph.extract.sets import list_item, member_of
+from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair
 from diplograph.model import AgreementFact, Article, Because, Event
 

@@ -1,6 +1,8 @@
 """What tells two mentions apart as two instruments: signers, owners or a
 partner the instrument never named ("the EU's deal with Mercosur"), or another
-subject ("the energy deal ... the fisheries agreement"). Read by :mod:`.coref`.
+subject ("the energy deal ... the fisheries agreement"); and whether a mention's
+words can take up an instrument at all (:func:`fits`: its kind, year label,
+"interim" or "new"). Read by :mod:`.coref`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from functools import lru_cache
 
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.lexicon import Lexicon
+from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.text import words_between
 
 _SIGNING = re.compile(r"\b(?:signed|inked|concluded|sealed)\b")
@@ -307,3 +310,90 @@ def qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
 def qualifier_of(cluster: Cluster, ctx: Context) -> frozenset[str]:
     """What an instrument's mentions say it is on, as content words."""
     return frozenset().union(*(qualifier(m, ctx) for m in cluster.mentions))
+
+
+# Nouns that can take up any ordinary instrument ("a memorandum ... the deal").
+GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
+
+
+def same_year(a: str | None, b: str | None) -> bool:
+    """Year labels name the same year: "the 2018 deal", "the September 2018 deal"."""
+    return bool(a and b and a[:4] == b[:4])
+
+
+_AGREEMENT_WORD = re.compile(r"\b(?:agreements?|deals?|accords?|pacts?)\b", re.I)
+
+
+def fits(
+    m: InstrumentMention, c: Cluster, ctx: Context, *, apposition: bool = False
+) -> bool:
+    """Whether ``m`` can be another mention of the instrument ``c``."""
+    if _conflicts(m, c, ctx.lexicon):
+        return False
+    kinds = c.kinds
+    if m.kind == "normalization" or "normalization" in kinds:
+        # "a normalisation agreement ... the agreement": the word it was told
+        # with takes it up (restored ties are taken up by none)
+        told_as = any(
+            _AGREEMENT_WORD.search(x.text)
+            for x in c.mentions
+            if x.kind == "normalization"
+        )
+        return ("normalization" in kinds) and (
+            m.kind == "normalization"
+            or (m.kind in GENERIC and m.determiner in ("the", "this") and told_as)
+        )
+    if m.kind in STATEMENTS or kinds & STATEMENTS:
+        # "the Ankara Declaration ... This agreement": a named declaration is
+        # what the parties agreed; an unnamed statement is not taken up so
+        named = c.key is not None and "declaration" in kinds and m.kind in GENERIC
+        return (
+            bool(m.kind in STATEMENTS and kinds & STATEMENTS)
+            or apposition
+            or (named and m.determiner in ("the", "this"))
+        )
+    if m.key and m.kind and m.kind not in kinds and not kinds <= GENERIC:
+        # "a memorandum ... the existing Air Services Agreement": a name
+        # decides its own kind, so it is another instrument
+        return apposition
+    if m.kind in GENERIC or m.kind is None or apposition:
+        return True
+    # a specific word (treaty, protocol, MoU, ceasefire) takes up the same word,
+    # or, after "the", an instrument known so far only by generic words, or
+    # "the treaty" a named convention ("the Ottawa Convention ... the treaty");
+    # bare, it is a new one ("suspended peace treaty talks with Japan")
+    return (
+        m.kind in kinds
+        or (kinds <= GENERIC and bool(m.determiner))
+        or (
+            m.kind == "treaty"
+            and m.determiner == "the"
+            and c.key is not None
+            and "convention" in kinds
+        )
+    )
+
+
+def _conflicts(m: InstrumentMention, cluster: Cluster, lexicon: Lexicon) -> bool:
+    if (
+        m.year_label
+        and cluster.year_label
+        and not same_year(m.year_label, cluster.year_label)
+    ):
+        return True
+    for word, opposites in lexicon.apart_words:
+        if not re.search(rf"\b{word}\b", m.modifiers):
+            continue
+        if not opposites:
+            # "an interim deal ... the deal": another, unless told in that word
+            # too ("a supplementary treaty ... the supplementary treaty")
+            return not any(
+                re.search(rf"\b{word}\b", c.modifiers) for c in cluster.mentions
+            )
+        if any(
+            re.search(rf"\b{o}\b", c.modifiers)
+            for c in cluster.mentions
+            for o in opposites
+        ):
+            return True
+    return False

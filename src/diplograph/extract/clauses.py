@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from diplograph.extract.actors import OFFICE, ActorMention
 from diplograph.extract.context import CONCERN_BEFORE, Context
-from diplograph.extract.text import Sentence, words_between
+from diplograph.extract.text import Sentence
 from diplograph.gazetteer import load_gazetteer
 
 # a pronoun taking the speakers up: "X said on Monday that they had extended it"
@@ -211,26 +211,6 @@ _DEPOSITARY = re.compile(
 # "UN envoy Hans Grundberg announced the extension": a forum's envoy mediates
 # (a state's envoy may sign for it)
 _ENVOY = re.compile(r"(?:'s|’s)?\s+(?:special\s+)?(?:envoys?|mediators?)\b", re.I)
-
-
-def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
-    """The words before a verb that can negate or qualify it: the 45 characters
-    before it, and those of its clause when shorter."""
-    text, sentence = ctx.text, hit.sentence
-    window = words_between(text, max(sentence.start, hit.start - 45), hit.start)
-    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
-    scope = window if len(window) < len(clause) else clause
-    # a parenthetical between commas ("The pact, due to expire on Friday, was
-    # extended") neither negates nor qualifies the verb after it
-    if scope.count(",") >= 2:
-        scope = scope.rsplit(",", 1)[-1]
-    # "a deal allowing travel without visas came into force": "without" negates
-    # a doing ("without signing it"), not a thing
-    scope = _WITHOUT_A_THING.sub(" ", scope)
-    return window, scope
-
-
-_WITHOUT_A_THING = re.compile(r"\bwithout\s+(?!\w+ing\b)", re.I)
 
 
 # an actor something is sent or told to is not who acts

@@ -17,6 +17,7 @@ from diplograph.extract.apart import (
     aside,
     before_in_sentence,
     content_words,
+    fits,
     joined_by_and,
     likened,
     list_goes_on,
@@ -27,23 +28,15 @@ from diplograph.extract.apart import (
     other_year,
     others_like_it,
     qualifier,
+    same_year,
     told_as_another,
 )
 from diplograph.extract.context import Context
-from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
+from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.names import in_title, named_in_short, named_under_auspices
 from diplograph.extract.pronouns import add_pronouns, join_known_as
 from diplograph.extract.sets import list_item, one_of_set
 from diplograph.extract.text import words_between
-
-# Nouns that can take up any ordinary instrument ("a memorandum ... the deal").
-_GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
-
-
-def _same_year(a: str | None, b: str | None) -> bool:
-    """Year labels name the same year: "the 2018 deal", "the September 2018 deal"."""
-    return bool(a and b and a[:4] == b[:4])
 
 
 def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
@@ -70,7 +63,7 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
         fitting = [
             c
             for c in clusters
-            if _fits(m, c, ctx)
+            if fits(m, c, ctx)
             and (not c.background or _later_step(m, ctx))
             and not likened(c, m)
         ]
@@ -109,7 +102,7 @@ def _antecedent(
             (
                 c
                 for c in clusters
-                if _same_year(c.year_label, m.year_label) and _fits(m, c, ctx)
+                if same_year(c.year_label, m.year_label) and fits(m, c, ctx)
             ),
             None,
         )
@@ -149,7 +142,7 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     """Whether the back-reference ``m`` can be the instrument ``c``: it fits,
     and nothing in the text tells them apart."""
     return (
-        _fits(m, c, ctx)
+        fits(m, c, ctx)
         and not other_signers(m, c, ctx)
         and not other_owners(m, c, ctx)
         and not other_partner(m, c, ctx)
@@ -203,7 +196,7 @@ def _described_alike(
         if any(
             content_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions
         ):
-            if _fits(m, c, ctx) and not other_signers(m, c, ctx, least=1):
+            if fits(m, c, ctx) and not other_signers(m, c, ctx, least=1):
                 return c
             return None
     return None
@@ -225,8 +218,8 @@ def _named_later(
                 c
                 for c in clusters
                 if c.key is None
-                and _same_year(c.year_label, m.year_label)
-                and _fits(m, c, ctx)
+                and same_year(c.year_label, m.year_label)
+                and fits(m, c, ctx)
             ),
             None,
         )
@@ -252,7 +245,7 @@ def _named_later(
             break  # "upgrade their FTA and signed the Downing Street Accord": two
         if (
             near
-            and _fits(m, c, ctx)
+            and fits(m, c, ctx)
             and not other_signers(m, c, ctx, least=1)
             and not other_year(m, c, ctx)
             # "two landmark agreements: the Strategic Partnership Agreement and
@@ -328,82 +321,4 @@ def _apposed(
         # 2006 in Bali and subsequently, the Protocol ...": an apposition
         # stands next to what it describes
         return None
-    return previous if _fits(m, previous, ctx, apposition=True) else None
-
-
-_AGREEMENT_WORD = re.compile(r"\b(?:agreements?|deals?|accords?|pacts?)\b", re.I)
-
-
-def _fits(
-    m: InstrumentMention, c: Cluster, ctx: Context, *, apposition: bool = False
-) -> bool:
-    """Whether ``m`` can be another mention of the instrument ``c``."""
-    if _conflicts(m, c, ctx.lexicon):
-        return False
-    kinds = c.kinds
-    if m.kind == "normalization" or "normalization" in kinds:
-        # "a normalisation agreement ... the agreement": the word it was told
-        # with takes it up (restored ties are taken up by none)
-        told_as = any(
-            _AGREEMENT_WORD.search(x.text)
-            for x in c.mentions
-            if x.kind == "normalization"
-        )
-        return ("normalization" in kinds) and (
-            m.kind == "normalization"
-            or (m.kind in _GENERIC and m.determiner in ("the", "this") and told_as)
-        )
-    if m.kind in STATEMENTS or kinds & STATEMENTS:
-        # "the Ankara Declaration ... This agreement": a named declaration is
-        # what the parties agreed; an unnamed statement is not taken up so
-        named = c.key is not None and "declaration" in kinds and m.kind in _GENERIC
-        return (
-            bool(m.kind in STATEMENTS and kinds & STATEMENTS)
-            or apposition
-            or (named and m.determiner in ("the", "this"))
-        )
-    if m.key and m.kind and m.kind not in kinds and not kinds <= _GENERIC:
-        # "a memorandum ... the existing Air Services Agreement": a name
-        # decides its own kind, so it is another instrument
-        return apposition
-    if m.kind in _GENERIC or m.kind is None or apposition:
-        return True
-    # a specific word (treaty, protocol, MoU, ceasefire) takes up the same word,
-    # or, after "the", an instrument known so far only by generic words, or
-    # "the treaty" a named convention ("the Ottawa Convention ... the treaty");
-    # bare, it is a new one ("suspended peace treaty talks with Japan")
-    return (
-        m.kind in kinds
-        or (kinds <= _GENERIC and bool(m.determiner))
-        or (
-            m.kind == "treaty"
-            and m.determiner == "the"
-            and c.key is not None
-            and "convention" in kinds
-        )
-    )
-
-
-def _conflicts(m: InstrumentMention, cluster: Cluster, lexicon: Lexicon) -> bool:
-    if (
-        m.year_label
-        and cluster.year_label
-        and not _same_year(m.year_label, cluster.year_label)
-    ):
-        return True
-    for word, opposites in lexicon.apart_words:
-        if not re.search(rf"\b{word}\b", m.modifiers):
-            continue
-        if not opposites:
-            # "an interim deal ... the deal": another, unless told in that word
-            # too ("a supplementary treaty ... the supplementary treaty")
-            return not any(
-                re.search(rf"\b{word}\b", c.modifiers) for c in cluster.mentions
-            )
-        if any(
-            re.search(rf"\b{o}\b", c.modifiers)
-            for c in cluster.mentions
-            for o in opposites
-        ):
-            return True
-    return False
+    return previous if fits(m, previous, ctx, apposition=True) else None

@@ -24,7 +24,7 @@ from diplograph.extract.sets import ONE_AND_OTHER, member_of
 from diplograph.extract.talks import talks
 from diplograph.extract.text import Sentence
 from diplograph.extract.topics import topics_of, topics_of_instrument
-from diplograph.model import AgreementFact, Because, Event, Evidence
+from diplograph.model import AgreementFact, Because, Event
 
 
 def describe(
@@ -350,57 +350,3 @@ def kind_of(cluster: Cluster, ctx: Context) -> str:
         if cluster.key == inst.id:
             return inst.kind
     return "agreement"
-
-
-def respective(
-    mentions: list[InstrumentMention], ctx: Context
-) -> tuple[list[AgreementFact], set[int]]:
-    """ "Egypt and Jordan signed their peace deals with Israel in 1979 and 1994,
-    respectively": one agreement per subject, each with its own date."""
-    text = ctx.text
-    facts: list[AgreementFact] = []
-    used: set[int] = set()
-    for m in mentions:
-        sentence = ctx.sentence_of(m.start)
-        if not m.plural or "respectively" not in sentence.text:
-            continue
-        subjects = [
-            a.code for a in ctx.actors_in(sentence.start, m.start)
-            if not a.place and not a.weak and a.start not in ctx.concern_starts
-        ]  # fmt: skip
-        subjects = list(dict.fromkeys(subjects))
-        partners: list[str] = []
-        with_ = re.match(r"\s+with\s+(?:the\s+)?", text[m.end : sentence.end])
-        if with_:
-            partners = [
-                a.code
-                for a in ctx.actors_in(m.end, sentence.end)
-                if a.start == m.end + with_.end()
-            ]
-        until = sentence.start + sentence.text.index("respectively")
-        dates = [
-            d.value
-            for d in ctx.dates(sentence, future=False)
-            if m.end < d.start < until and d.value
-        ]
-        if len(subjects) < 2 or len(dates) != len(subjects):
-            continue
-        window = text[
-            max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)
-        ]
-        topics = ctx.lexicon.topics_in(window)
-        topics.update(ctx.lexicon.topics_by_kind.get(m.kind or "", ()))
-        evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
-        for code, when in zip(subjects, dates, strict=True):
-            facts.append(
-                AgreementFact(
-                    kind=m.kind or "agreement",
-                    parties=tuple(sorted({code, *partners})),
-                    signed=when,
-                    topics=tuple(sorted(topics)),
-                    events=(Event("signed", when, evidence=evidence),),
-                    evidence=evidence,
-                )  # fmt: skip
-            )
-        used.add(id(m))
-    return facts, used

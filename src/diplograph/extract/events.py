@@ -14,16 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from diplograph.extract.acts import (
-    AGREED_TO,
-    NOT_RENEWED,
-    about_something_else,
-    law_acts,
-    retyped,
-)
-from diplograph.extract.clauses import VerbHit, first_group, subjects, verb_scope
+from diplograph.extract.acts import AGREED_TO, NOT_RENEWED, retyped
+from diplograph.extract.clauses import VerbHit, first_group, subjects
 from diplograph.extract.context import Context
 from diplograph.extract.dates import NUMBER_WORDS
+from diplograph.extract.happened import not_an_event, verb_scope
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event
@@ -222,7 +217,7 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         return Event("withdrawn", when, False, (), (ctx.sentence_span(sentence),))
     elif lexicon.negation.search(scope):
         return None
-    if _not_an_event(hit, etype, window, ctx):
+    if not_an_event(hit, etype, window, ctx):
         return None
     evidence = (ctx.sentence_span(sentence),)
     notice = _notice(hit, etype, scope, ctx)
@@ -297,120 +292,9 @@ _ENDING_NOW = re.compile(
 )
 
 
-# a relative clause about something other than an instrument
-_OTHER_ANTECEDENT = re.compile(
-    r"\b(?:summit|meeting|talks|visit|conference|session|war|conflict|ceremony|forum|"
-    r"fighting|crisis|dispute|standoff|mission|occupation|year|decade|period|era)s?"
-    r"\s+(?:in\s+[A-Z][\w-]*\s+)?,?\s*(?:that|which)\s+(?:has\s+|had\s+|was\s+)?$",
-    re.I,
-)
-_CONDITION = re.compile(
-    r"\b(?:after|once|when|until|unless|if)\s+(?:it|they|the\s+[\w-]+|both\s+sides)\s+"
-    r"(?:is|are|has\s+been|have\s+been)\s+$",
-    re.I,
-)
-# "will take effect once both parliaments ratify it": a step in the present
-# after a conjunction of time is a condition ("after both ratified it" is not)
-_CONDITION_PRESENT = re.compile(
-    r"\b(?:after|once|until|unless|if|when)\s+(?:[\w-]+\s+){1,3}$", re.I
-)
-_HAD_BEEN_DUE = re.compile(
-    r"\bhad\s+been\s+(?:due|scheduled|set|expected|supposed|meant)\s+to\s+$", re.I
-)
 _CONCLUDED = re.compile(
     r"\b(?:concluded|completed|finali[sz]ed|wrapped\s+up|ended)\s+(?:the\s+|their\s+)?"
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
-# "passed a bill suspending ...": a law, then what it does
-_LAW = re.compile(
-    r"[^.;]{0,40}\b(?:bill|law|decree|resolution|legislation)\s+"
-    r"((?:[\w-]+\s+){0,3}[\w-]+)",
-    re.I,
-)
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
-
-
-_PAST_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+$")
-# between a noun of failure and the instrument it is of
-_OF_THE = re.compile(r"\s+of\s+(?:(?:the|an?|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
-
-
-def _not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
-    text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
-    verb = text[hit.start : hit.end]
-    start = ctx.clause_start(sentence, hit.start)
-    clause = text[start : hit.start]
-    after = text[hit.end : sentence.end]
-    if about_something_else(hit, etype, ctx):
-        return True
-    if re.search(r"\bonly\s+(?:after|once|when|if)\b", window) or _CONDITION.search(
-        text, max(sentence.start, hit.start - 40), hit.start
-    ):
-        # "will normalise ties only after the treaty is signed", "will take
-        # effect after it is ratified by six members": a condition
-        return True
-    if not re.search(r"(?:ed|ing|[^s]s)$", verb, re.I) and _CONDITION_PRESENT.search(
-        text, max(sentence.start, hit.start - 40), hit.start
-    ):
-        return True
-    if re.match(r"\s+(?:a\s+new\s+|another\s+)?one\s+(?:with|between)\b", after):
-        return True  # "has treaties with five states and is negotiating one with
-        # the UAE": another instrument
-    if _HAD_BEEN_DUE.search(text, max(sentence.start, hit.start - 40), hit.start):
-        return True  # "had been due to expire in February": it no longer is
-    if verb.lower().endswith("ing") and re.search(
-        r"\b(?:about|against|of|on|over|from|for)\s+$",
-        text[max(sentence.start, hit.start - 9) : hit.start],
-    ):
-        return True  # "sentiment about signing such a pact"
-    if re.match(
-        r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", after
-    ):
-        return True
-    if (
-        etype == "ratified"
-        and re.match(r"\s+(?:process|procedures?|bills?|debates?)\b", after)
-        and not re.search(r"\b(?:complet|conclud|finish)\w*\s+(?:\w+\s+){0,2}$", clause)
-    ):
-        return True  # "launching the ratification process": not ratified yet
-    law = _LAW.match(after) if etype == "ratified" else None
-    if law and law_acts(law.group(1), ctx, but="ratified"):
-        return True  # "passed a bill suspending the agreement": a suspension
-    if etype == "terminated" and re.match(r"\s+(?:with|in)\s+(?:an?|the)\s", after):
-        return True  # "a war that ended with (in) a ceasefire": the war ended
-    if _OTHER_ANTECEDENT.search(text, max(sentence.start, hit.start - 40), hit.start):
-        return True  # "at a summit in Lome that ended on Monday": the summit did
-    if re.match(
-        r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|unless)\b",
-        after[:40],
-    ) and not _PAST_PASSIVE.search(
-        text, max(sentence.start, hit.start - 20), hit.start
-    ):
-        # "is renewed annually unless...": how it works, not what happened (but
-        # "was renewed automatically on Monday" happened)
-        return True
-    if (
-        etype == "terminated"
-        and re.search(r"\bdue\s+to\s+$", window)
-        and any(t == "extended" for t, _, _ in ctx.verbs(sentence))
-    ):
-        return True  # "the deal, due to expire on Friday, was extended": it was not
-    if etype != "failed" or lexicon.failure_before.search(window[-25:]):
-        return False
-    if re.match(r"\s+to\s", after[:4]):
-        return True  # "the treaty failed to reflect ...": no collapse
-    if verb.lower().startswith("abandon"):
-        return False  # "Ghana abandoned the pact": its object failed
-    named = lexicon.kind_pattern.search(after, 0, 70)
-    if named and _OF_THE.fullmatch(after, 0, named.start()):
-        return False  # "the collapse of the ceasefire": the instrument's failure
-    subject = (
-        text[max(sentence.start, start - 30) : hit.start]
-        if re.search(r"\bwhich\s*$", text[:start])
-        else clause
-    )
-    # "Russia failed to comply": the party failed, not the instrument
-    return not lexicon.kind_pattern.search(subject) and not re.search(
-        r"\b(?:talks|negotiations|it)\b", subject
-    )

@@ -24,9 +24,9 @@ from diplograph.extract.clauses import (
     roles_in,
     speakers_end,
     subjects,
-    verb_scope,
 )
 from diplograph.extract.context import Context
+from diplograph.extract.happened import verb_scope
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.references import (
     COUNTED_INCLUDING,

@@ -11,25 +11,10 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import Context
-from diplograph.extract.dates import NUMBER_WORDS, DateMention, years_later
+from diplograph.extract.dates import NUMBER_WORDS, DateMention, in_dateline, years_later
 from diplograph.extract.text import Sentence, words_between
 
 _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
-
-
-_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s*$")
-# "Riyadh, 11 March 2023 (TDI):": a place, the date, then the agency or a dash
-_PLACE_COMMA = re.compile(r"^[A-Z][\w .'’/-]{1,40},\s*$")
-_AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|:|-\s)")
-
-
-def _dateline(d: DateMention, sentence: Sentence, text: str) -> bool:
-    """Whether ``d`` is the date of the report's dateline ("SEOUL, Jan. 20 --")."""
-    before = text[sentence.start : d.start]
-    return bool(
-        _DATELINE.match(before)
-        or (_PLACE_COMMA.match(before) and _AFTER_DATELINE.match(text, d.end))
-    )
 
 
 # the words that may stand between a year label and its noun: "the 2015
@@ -115,7 +100,7 @@ def pick_date(
             continue  # another event verb stands between: the date is its own
         if d.end <= v_start and _claimed_before(d, v_start, verbs, text):
             continue  # "signed on May 23, 2014 and ratified ...": the signing's
-        if _dateline(d, sentence, text):
+        if in_dateline(d, sentence.start, text):
             continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
         if _year_label(d, ctx):
             continue  # "the 2015 deal": a year label, not this event's date
@@ -319,12 +304,8 @@ _REPORTED = re.compile(
 )
 
 
-def _sentence_date(
-    dates: list[DateMention],
-    sentence: Sentence,
-    ctx: Context,
-    etype: str,
-    verb: tuple[int, int],
+def _opening_date(
+    dates: list[DateMention], sentence: Sentence, ctx: Context
 ) -> str | None:
     """ "On July 13, 2023, Egypt and Ethiopia agreed ..., according to a joint
     statement issued after ...": a date opening the sentence dates all of it."""
@@ -339,6 +320,22 @@ def _sentence_date(
             and re.match(r"\s*,", ctx.text[d.end : d.end + 3])
         ):
             return d.value
+    return None
+
+
+def _sentence_date(
+    dates: list[DateMention],
+    sentence: Sentence,
+    ctx: Context,
+    etype: str,
+    verb: tuple[int, int],
+) -> str | None:
+    """The sentence's own date, when no date stands by the verb: the one that
+    opens it, the one day it names, or the one date of a sentence that tells
+    one event."""
+    opening = _opening_date(dates, sentence, ctx)
+    if opening:
+        return opening
     # "have ratified the treaty, officials said on Friday": the day of the report,
     # unless announcing it is the step ("said on Monday it was pulling out")
     if etype not in _ANNOUNCED:
@@ -358,7 +355,7 @@ def _sentence_date(
         d.value
         for d in dates
         if d.value
-        and not _dateline(d, sentence, ctx.text)
+        and not in_dateline(d, sentence.start, ctx.text)
         and not _year_label(d, ctx)
         # "pledged to double trade by 2030": a target, not when anything happened
         and not _DEADLINE.search(ctx.text, max(sentence.start, d.start - 20), d.start)

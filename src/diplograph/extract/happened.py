@@ -1,0 +1,177 @@
+"""Whether an event verb's step happened to the instrument at all.
+
+A verb found near an instrument may tell of something else: "talks on the
+agreement were suspended", "a summit that ended on Monday", "will take effect
+once both parliaments ratify it" (a condition), "is renewed annually" (how it
+works), "the treaty failed to reflect" (no collapse). :func:`not_an_event`
+reads the words around the verb, :func:`verb_scope` those that can negate or
+qualify it; :mod:`diplograph.extract.events` keeps the steps that pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.acts import about_something_else, law_acts
+from diplograph.extract.clauses import VerbHit
+from diplograph.extract.context import Context
+from diplograph.extract.text import words_between
+
+
+def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
+    """The words before a verb that can negate or qualify it: the 45 characters
+    before it, and those of its clause when shorter."""
+    text, sentence = ctx.text, hit.sentence
+    window = words_between(text, max(sentence.start, hit.start - 45), hit.start)
+    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
+    scope = window if len(window) < len(clause) else clause
+    # a parenthetical between commas ("The pact, due to expire on Friday, was
+    # extended") neither negates nor qualifies the verb after it
+    if scope.count(",") >= 2:
+        scope = scope.rsplit(",", 1)[-1]
+    # "a deal allowing travel without visas came into force": "without" negates
+    # a doing ("without signing it"), not a thing
+    scope = _WITHOUT_A_THING.sub(" ", scope)
+    return window, scope
+
+
+_WITHOUT_A_THING = re.compile(r"\bwithout\s+(?!\w+ing\b)", re.I)
+
+
+# a relative clause about something other than an instrument
+_OTHER_ANTECEDENT = re.compile(
+    r"\b(?:summit|meeting|talks|visit|conference|session|war|conflict|ceremony|forum|"
+    r"fighting|crisis|dispute|standoff|mission|occupation|year|decade|period|era)s?"
+    r"\s+(?:in\s+[A-Z][\w-]*\s+)?,?\s*(?:that|which)\s+(?:has\s+|had\s+|was\s+)?$",
+    re.I,
+)
+_CONDITION = re.compile(
+    r"\b(?:after|once|when|until|unless|if)\s+(?:it|they|the\s+[\w-]+|both\s+sides)\s+"
+    r"(?:is|are|has\s+been|have\s+been)\s+$",
+    re.I,
+)
+# "will take effect once both parliaments ratify it": a step in the present
+# after a conjunction of time is a condition ("after both ratified it" is not)
+_CONDITION_PRESENT = re.compile(
+    r"\b(?:after|once|until|unless|if|when)\s+(?:[\w-]+\s+){1,3}$", re.I
+)
+_HAD_BEEN_DUE = re.compile(
+    r"\bhad\s+been\s+(?:due|scheduled|set|expected|supposed|meant)\s+to\s+$", re.I
+)
+# "passed a bill suspending ...": a law, then what it does
+_LAW = re.compile(
+    r"[^.;]{0,40}\b(?:bill|law|decree|resolution|legislation)\s+"
+    r"((?:[\w-]+\s+){0,3}[\w-]+)",
+    re.I,
+)
+_PAST_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+$")
+# between a noun of failure and the instrument it is of
+_OF_THE = re.compile(r"\s+of\s+(?:(?:the|an?|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
+
+
+def not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
+    """Whether the words around the verb say its step did not happen to the
+    instrument: something else acted, a condition, a name, a habit, a verb
+    told of the talks or of another antecedent."""
+    return (
+        about_something_else(hit, etype, ctx)
+        or _not_yet(hit, etype, window, ctx)
+        or _of_another(hit, etype, ctx)
+        or (etype == "failed" and _not_its_failure(hit, window, ctx))
+    )
+
+
+def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
+    """A condition, a postponement, a step due that no longer is, a process
+    under way."""
+    text, sentence = ctx.text, hit.sentence
+    verb = text[hit.start : hit.end]
+    before = max(sentence.start, hit.start - 40)
+    clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
+    after = text[hit.end : sentence.end]
+    if re.search(r"\bonly\s+(?:after|once|when|if)\b", window) or _CONDITION.search(
+        text, before, hit.start
+    ):
+        # "will normalise ties only after the treaty is signed", "will take
+        # effect after it is ratified by six members": a condition
+        return True
+    if not re.search(r"(?:ed|ing|[^s]s)$", verb, re.I) and _CONDITION_PRESENT.search(
+        text, before, hit.start
+    ):
+        return True
+    if _HAD_BEEN_DUE.search(text, before, hit.start):
+        return True  # "had been due to expire in February": it no longer is
+    if re.match(
+        r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", after
+    ):
+        return True
+    if (
+        etype == "ratified"
+        and re.match(r"\s+(?:process|procedures?|bills?|debates?)\b", after)
+        and not re.search(r"\b(?:complet|conclud|finish)\w*\s+(?:\w+\s+){0,2}$", clause)
+    ):
+        return True  # "launching the ratification process": not ratified yet
+    return (
+        etype == "terminated"
+        and bool(re.search(r"\bdue\s+to\s+$", window))
+        and any(t == "extended" for t, _, _ in ctx.verbs(sentence))
+    )  # "the deal, due to expire on Friday, was extended": it was not
+
+
+def _of_another(hit: VerbHit, etype: str, ctx: Context) -> bool:
+    """The verb tells of another instrument, of a law, a war, a summit, of how
+    the instrument works, or of a feeling about it."""
+    text, sentence = ctx.text, hit.sentence
+    verb = text[hit.start : hit.end]
+    after = text[hit.end : sentence.end]
+    if re.match(r"\s+(?:a\s+new\s+|another\s+)?one\s+(?:with|between)\b", after):
+        return True  # "has treaties with five states and is negotiating one with
+        # the UAE": another instrument
+    if verb.lower().endswith("ing") and re.search(
+        r"\b(?:about|against|of|on|over|from|for)\s+$",
+        text[max(sentence.start, hit.start - 9) : hit.start],
+    ):
+        return True  # "sentiment about signing such a pact"
+    law = _LAW.match(after) if etype == "ratified" else None
+    if law and law_acts(law.group(1), ctx, but="ratified"):
+        return True  # "passed a bill suspending the agreement": a suspension
+    if etype == "terminated" and re.match(r"\s+(?:with|in)\s+(?:an?|the)\s", after):
+        return True  # "a war that ended with (in) a ceasefire": the war ended
+    if _OTHER_ANTECEDENT.search(text, max(sentence.start, hit.start - 40), hit.start):
+        return True  # "at a summit in Lome that ended on Monday": the summit did
+    # "is renewed annually unless...": how it works, not what happened (but
+    # "was renewed automatically on Monday" happened)
+    return bool(
+        re.match(
+            r"\s+(?:\w+\s+){0,2}(?:annually|every year|each year|automatically|"
+            r"unless)\b",
+            after[:40],
+        )
+    ) and not _PAST_PASSIVE.search(text, max(sentence.start, hit.start - 20), hit.start)
+
+
+def _not_its_failure(hit: VerbHit, window: str, ctx: Context) -> bool:
+    """ "The treaty failed to reflect ...", "Russia failed to comply": no
+    collapse of the instrument."""
+    text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
+    if lexicon.failure_before.search(window[-25:]):
+        return False
+    verb = text[hit.start : hit.end]
+    start = ctx.clause_start(sentence, hit.start)
+    after = text[hit.end : sentence.end]
+    if re.match(r"\s+to\s", after[:4]):
+        return True  # "the treaty failed to reflect ...": no collapse
+    if verb.lower().startswith("abandon"):
+        return False  # "Ghana abandoned the pact": its object failed
+    named = lexicon.kind_pattern.search(after, 0, 70)
+    if named and _OF_THE.fullmatch(after, 0, named.start()):
+        return False  # "the collapse of the ceasefire": the instrument's failure
+    subject = (
+        text[max(sentence.start, start - 30) : hit.start]
+        if re.search(r"\bwhich\s*$", text[:start])
+        else text[start : hit.start]
+    )
+    # "Russia failed to comply": the party failed, not the instrument
+    return not lexicon.kind_pattern.search(subject) and not re.search(
+        r"\b(?:talks|negotiations|it)\b", subject
+    )
