@@ -236,10 +236,11 @@ def corpus_parameters(store: Any, names: tuple[str, ...] = ()) -> dict[str, dict
     return out
 
 
-def ensure_inferred(location: str, timeout: float) -> str:
+def ensure_inferred(location: str, timeout: float, names: tuple[str, ...] = ()) -> str:
     """Run ``diplograph reason`` on the store (in a child process, for at most
-    ``timeout`` seconds) when a saved query reads what it infers and the store
-    holds none of it; not timed with the queries. What happened, in a line."""
+    ``timeout`` seconds) when a saved query to be timed (one of ``names``, or
+    any) reads what it infers and the store holds none of it; not timed with
+    the queries. What happened, in a line."""
     from diplograph.iri import INFERRED_GRAPH
     from diplograph.queries import saved_queries
     from diplograph.store import open_store
@@ -249,7 +250,8 @@ def ensure_inferred(location: str, timeout: float) -> str:
         done = store.has_graph(INFERRED_GRAPH)
     finally:
         store.close()
-    if done or not any(q.reads_inferred for q in saved_queries().values()):
+    timed = [q for n, q in saved_queries().items() if not names or n in names]
+    if done or not any(q.reads_inferred for q in timed):
         return ""
     started = time.perf_counter()
     command = [sys.executable, "-m", "diplograph", "reason", "--store", location]
@@ -354,7 +356,7 @@ def time_queries(
     """
     from diplograph.store import open_store
 
-    note = ensure_inferred(location, reason_timeout)
+    note = ensure_inferred(location, reason_timeout, names)
     store = open_store(location, read_only=not location.startswith("http"))
     try:
         params = corpus_parameters(store, names)
