@@ -39,6 +39,69 @@ from diplograph.store import Store
 BEFORE = Path(__file__).resolve().parent / "data" / "queries-before-paging"
 REFERENCES = sorted(path.stem for path in BEFORE.glob("*.rq"))
 PERIODS = [{}, {"from": "2013-06-04", "to": "2015-03"}]
+# Articles that report no agreement (written for these tests), so that
+# articles-without-agreements lists more than a few: two share a day (their
+# titles decide), titles shorter and longer than 20 characters (Virtuoso 7.2
+# sorts those apart), one without a publisher.
+UNREPORTING = {
+    # name: (publisher, published, title, body)
+    "rain": (
+        "Harbor Wire",
+        "2015-03-11",
+        "Rain",
+        "LIMA, March 11 (Harbor Wire) -- "
+        "Heavy rain closed two roads north of the capital, the police said.",
+    ),
+    "harvest": (
+        "Coastal Times",
+        "2015-03-11",
+        "Harvest festival draws record crowds",
+        "TALLINN, March 11 (Coastal Times) -- A harvest festival drew "
+        "record crowds to the old town over the weekend.",
+    ),
+    "ferry": (
+        "Harbor Wire",
+        "2016-01-04",
+        "Ferry timetable changes",
+        "HELSINKI, Jan. 4 (Harbor Wire) -- The winter ferry timetable starts "
+        "on Monday, with fewer crossings at night.",
+    ),
+    "museum": (
+        "",
+        "2016-01-04",
+        "A museum reopens after a long renovation",
+        "VIENNA, Jan. 4 -- The city museum reopened after two years of "
+        "renovation, with a new wing for its maps.",
+    ),
+    "marathon": (
+        "Coastal Times",
+        "2013-09-30",
+        "Marathon",
+        "SEOUL, Sept. 30 (Coastal Times) -- Thousands ran the autumn "
+        "marathon along the river on Sunday.",
+    ),
+    "bridge": (
+        "Harbor Wire",
+        "2014-02-17",
+        "Old bridge repaired",
+        "BUDAPEST, Feb. 17 (Harbor Wire) -- Repairs to the old bridge ended "
+        "a month early, the city said.",
+    ),
+    "library": (
+        "Coastal Times",
+        "2012-06-01",
+        "Library extends its opening hours",
+        "WARSAW, June 1 (Coastal Times) -- The national library will open "
+        "until ten in the evening from next week.",
+    ),
+    "snow": (
+        "Harbor Wire",
+        "2017-12-12",
+        "Snow",
+        "OSLO, Dec. 12 (Harbor Wire) -- "
+        "Snow delayed trains across the south of the country.",
+    ),
+}
 
 
 @pytest.fixture(scope="module", params=sorted(BACKENDS))
@@ -54,12 +117,20 @@ def corpus(
         (f"prov-{name}", publisher, published, body)
         for name, (body, publisher, published) in PROVENANCE_ARTICLES.items()
     ]
+    titles = {f"none-{name}": title for name, (_, _, title, _) in UNREPORTING.items()}
+    written += [
+        (f"none-{name}", publisher, published, body)
+        for name, (publisher, published, _title, body) in UNREPORTING.items()
+    ]
     for name, publisher, published, body in written:
         path = folder / "articles" / f"{name}.txt"
         path.parent.mkdir(exist_ok=True)
+        header = f"url: https://example.org/pages/{name}\n"
+        if publisher:
+            header += f"publisher: {publisher}\n"
+        title = titles.get(name, f"Article {name}")
         path.write_text(
-            f"url: https://example.org/pages/{name}\npublisher: {publisher}\n"
-            f"published: {published}\ntitle: Article {name}\n\n{body}\n",
+            f"{header}published: {published}\ntitle: {title}\n\n{body}\n",
             encoding="utf-8",
         )
         paths.append(path)
