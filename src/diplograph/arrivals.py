@@ -26,7 +26,8 @@ again with the same text keeps its time; a changed text is a new arrival.
 The query is not changed: it becomes a subquery of one that joins each row
 with its time (:func:`arrivals`), keeps those after ``?_since`` (bound as an
 ``xsd:dateTime`` term, never pasted into the text) and sorts them newest
-first, with their time as the column :data:`ARRIVED`.
+first (rows that arrived together in the query's own order), with their time
+as the column :data:`ARRIVED`.
 """
 
 from __future__ import annotations
