@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from conftest import BACKENDS
-from support import EXAMPLES
+from support import EXAMPLES, WriteArticle
 from test_provenance_queries import ARTICLES as PROVENANCE_ARTICLES
 from test_query_library import ARTICLES as LIBRARY_ARTICLES
 
@@ -122,18 +122,18 @@ def corpus(
         (f"none-{name}", publisher, published, body)
         for name, (publisher, published, _title, body) in UNREPORTING.items()
     ]
-    for name, publisher, published, body in written:
-        path = folder / "articles" / f"{name}.txt"
-        path.parent.mkdir(exist_ok=True)
-        header = f"url: https://example.org/pages/{name}\n"
-        if publisher:
-            header += f"publisher: {publisher}\n"
-        title = titles.get(name, f"Article {name}")
-        path.write_text(
-            f"{header}published: {published}\ntitle: {title}\n\n{body}\n",
-            encoding="utf-8",
+    write = WriteArticle(folder / "articles")
+    paths += [
+        write(
+            f"{name}.txt",
+            f"{body}\n",
+            url=f"https://example.org/pages/{name}",
+            publisher=publisher or None,  # one has none
+            published=published,
+            title=titles.get(name, f"Article {name}"),
         )
-        paths.append(path)
+        for name, publisher, published, body in written
+    ]
     store = BACKENDS[request.param](folder)
     outcomes = list(load(paths, store, workers=1))
     assert [o.status for o in outcomes if isinstance(o, Processed)] == ["stored"] * len(

@@ -139,13 +139,10 @@ def keys(text: str) -> dict[str, str]:
 
 
 _VARIABLE = re.compile(r"[?$](\w+)")
-_AGGREGATE = re.compile(r"\b(?:COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(", re.I)
+_AGGREGATES = r"\b(?:COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\("
+_AGGREGATE = re.compile(_AGGREGATES, re.I)
 # a column made by an aggregate: it changes as articles come (a count, a list)
-_AGGREGATED = re.compile(
-    r"\b(?:COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*"
-    r"\((?:[^()]|\([^()]*\))*\)\s*AS\s*\?(\w+)",
-    re.I,
-)
+_AGGREGATED = re.compile(_AGGREGATES + r"(?:[^()]|\([^()]*\))*\)\s*AS\s*\?(\w+)", re.I)
 
 
 def identity(text: str) -> list[str]:

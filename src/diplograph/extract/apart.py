@@ -14,6 +14,7 @@ from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
+from diplograph.extract.references import partners_after
 from diplograph.extract.text import words_between
 
 _SIGNING = re.compile(r"\b(?:signed|inked|concluded|sealed)\b")
@@ -65,33 +66,17 @@ def _named_with(c: Cluster, ctx: Context, *, besides: int = -1) -> set[str]:
     return named
 
 
-# "the deal with Mercosur", "the agreement entered into with the Indian
-# government", "the Agreement between India and Mauritius"
-_WITH = re.compile(
-    r"\s+(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?"
-    r"(?:with|between)\s+(?:the\s+)?"
-)
-_AND = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
-
-
 def other_partner(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     """ "the EU's deal with Mercosur", "the Agreement between India and
     Mauritius": a partner the instrument ``c`` never named makes ``m`` another
     instrument."""
-    after = _WITH.match(ctx.text, m.end)
-    if after is None:
+    partners = partners_after(ctx, m)
+    if not partners:
         return False
-    listed: list[str] = []
-    position = after.end()
-    for a in ctx.standing(after.end(), after.end() + 120):
-        if a.start != position and not (
-            listed and _AND.fullmatch(ctx.text, position, a.start)
-        ):
-            break
-        listed.append(a.code)
-        position = a.end
     named = _named_with(c, ctx)
-    return bool(named) and any(code not in named for code in listed)
+    return bool(named) and any(
+        a.code not in named for a in ctx.actors if a.start in partners
+    )
 
 
 def other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:

@@ -252,7 +252,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     if relative:
         # "Morocco follows the UAE, Bahrain and Sudan, which agreed ...": the
         # subject is what "which" stands for, not the sentence's
-        clause = _antecedent_list(relative.start(), sentence.start, ctx)
+        clause = antecedent_list(relative.start(), sentence.start, ctx)
     for a in ctx.actors_in(clause, hit.start):
         if any(start <= a.start < end for start, end in ctx.names):
             continue  # "the United Nations Treaty on ... will enter into force"
@@ -301,7 +301,7 @@ _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:[\w-]+\s+){0,2}$")
 _LISTED = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
 
-def _antecedent_list(end: int, clause: int, ctx: Context) -> int:
+def antecedent_list(end: int, clause: int, ctx: Context) -> int:
     """Where the list of actors ending at ``end`` begins (or ``end`` itself)."""
     start = end
     for a in reversed(ctx.actors_in(clause, end)):

@@ -296,3 +296,40 @@ def _headline_actors(ctx: Context) -> list[ActorMention]:
 
 
 _BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+[a-z]")
+
+
+_PARTNER_GAP = re.compile(
+    r"\s*,?\s*(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?"
+    # "the last arms control pact Russia has with the U.S.": the subject's partner
+    r"(?:(?:that\s+|which\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?\s+"
+    r"(?:has|have|had|signed|concluded|struck|reached)\s+)?"
+    r"(?:with|between|among)\s+(?:the\s+)?(?:neighbou?ring\s+|fellow\s+)?"
+)
+_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+
+
+def partners_after(ctx: Context, m: InstrumentMention) -> set[int]:
+    """The actors listed right after "with" or "between" following a mention:
+    "agreements with Uganda and Tanzania"."""
+    found = _PARTNER_GAP.match(ctx.text, m.end)
+    if found is None:
+        return set()
+    position = found.end()
+    counted = COUNTED_INCLUDING.match(ctx.text, position)  # "15 other countries,
+    if counted and m.plural:  # including Britain and India"
+        position = counted.end()
+    chain: list[tuple[int, str]] = []  # actor start, the words joining it
+    sentence = ctx.sentence_of(m.start)
+    for a in ctx.actors_in(position, sentence.end):
+        gap = ctx.text[position : a.start]
+        if not (a.start == position or (chain and _LIST_GAP.fullmatch(gap))):
+            break
+        chain.append((a.start, gap))
+        position = a.end
+    # a list ends with "and": "with Uganda and Tanzania", not "with Ukraine,
+    # Russia said"
+    last_and = max((i for i, (_, gap) in enumerate(chain) if "and" in gap), default=0)
+    partners = {start for start, _ in chain[: last_and + 1]}
+    if partners:  # "the pact Togo has with Ghana": Togo, the subject, too
+        partners |= {a.start for a in ctx.actors_in(m.end, found.end()) if not a.weak}
+    return partners

@@ -20,6 +20,7 @@ from diplograph.extract.actors import ActorMention
 from diplograph.extract.clauses import (
     RESUMED,
     VerbHit,
+    antecedent_list,
     first_group,
     roles_in,
     speakers_end,
@@ -29,10 +30,10 @@ from diplograph.extract.context import Context
 from diplograph.extract.happened import verb_scope
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.references import (
-    COUNTED_INCLUDING,
     headline_actors,
     last_coordination,
     opening_group,
+    partners_after,
     plural_parties,
 )
 from diplograph.extract.text import Sentence
@@ -45,14 +46,6 @@ PARTY_EVENTS = frozenset(
 )  # fmt: skip
 # acts one party does by itself: only the first subject group did it
 _ONE_PARTY_ACTS = frozenset({"suspended", "withdrawn", "terminated", "extended"})
-_PARTNER_GAP = re.compile(
-    r"\s*,?\s*(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?"
-    # "the last arms control pact Russia has with the U.S.": the subject's partner
-    r"(?:(?:that\s+|which\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?\s+"
-    r"(?:has|have|had|signed|concluded|struck|reached)\s+)?"
-    r"(?:with|between|among)\s+(?:the\s+)?(?:neighbou?ring\s+|fellow\s+)?"
-)
-_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
 
 @dataclass
@@ -113,7 +106,7 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
         roles = roles_in(ctx, sentence)
-        partners = _partners(ctx, m)
+        partners = partners_after(ctx, m)
         # the rules read the words next to the mention: a window bounds the cost
         # "similar to the one India signed with the UAE": only what follows it
         start = m.start if m.compared else max(sentence.start, m.start - 80)
@@ -166,22 +159,17 @@ def _issuers(m: InstrumentMention, ctx: Context) -> list[ActorMention]:
     said = _SAID_IN.search(ctx.text, max(sentence.start, m.start - 60), m.start)
     if m.kind not in STATEMENTS or said is None:
         return []
-    before = [a for a in ctx.actors_in(sentence.start, said.start()) if not a.weak]
+    before = ctx.actors_in(sentence.start, said.start())
     if not before or ctx.text[before[-1].end : said.start()].strip():
         return []
-    listed = [before[-1]]
-    for a in reversed(before[:-1]):
-        if not _LISTED.fullmatch(ctx.text, a.end, listed[-1].start):
-            break
-        listed.append(a)
-    return listed
+    start = antecedent_list(before[-1].end, sentence.start, ctx)
+    return [a for a in ctx.actors_in(start, said.start()) if not a.weak]
 
 
 _SAID_IN = re.compile(
     r"\b(?:said|say|says|announced|declared|stated|pledged|vowed)\s+in\s+"
     r"(?:an?|the|their)\s+(?:[\w-]+\s+){0,2}$"
 )
-_LISTED = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
 
 
 def _performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
@@ -221,33 +209,6 @@ def _possessors(
         if a.code in codes:
             codes.remove(a.code)
             yield a, "possessor 'their'"
-
-
-def _partners(ctx: Context, m: InstrumentMention) -> set[int]:
-    """The actors listed right after "with" or "between" following a mention:
-    "agreements with Uganda and Tanzania"."""
-    found = _PARTNER_GAP.match(ctx.text, m.end)
-    if found is None:
-        return set()
-    position = found.end()
-    counted = COUNTED_INCLUDING.match(ctx.text, position)  # "15 other countries,
-    if counted and m.plural:  # including Britain and India"
-        position = counted.end()
-    chain: list[tuple[int, str]] = []  # actor start, the words joining it
-    sentence = ctx.sentence_of(m.start)
-    for a in ctx.actors_in(position, sentence.end):
-        gap = ctx.text[position : a.start]
-        if not (a.start == position or (chain and _LIST_GAP.fullmatch(gap))):
-            break
-        chain.append((a.start, gap))
-        position = a.end
-    # a list ends with "and": "with Uganda and Tanzania", not "with Ukraine,
-    # Russia said"
-    last_and = max((i for i, (_, gap) in enumerate(chain) if "and" in gap), default=0)
-    partners = {start for start, _ in chain[: last_and + 1]}
-    if partners:  # "the pact Togo has with Ghana": Togo, the subject, too
-        partners |= {a.start for a in ctx.actors_in(m.end, found.end()) if not a.weak}
-    return partners
 
 
 def _party_rule(
