@@ -1834,6 +1834,24 @@ def test_events_more_verb_forms(text: str, event: tuple[str, str]) -> None:
     assert event in events(fact)
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Implementation of the fisheries pact between Ghana and Togo began on "
+         "Monday.", ("implemented", "2024-03-11")),
+        ("The implementation of the 2019 fisheries pact between Ghana and Togo "
+         "has started, officials said.", ("implemented", None)),
+        ("Talks on a comprehensive free trade agreement between Ghana and the "
+         "European Union resumed on Monday.", ("negotiation", "2024-03-11")),
+    ],
+)  # fmt: skip
+def test_events_a_step_told_of_a_noun_before_the_instrument(
+    text: str, event: tuple[str, str | None]
+) -> None:
+    [fact] = agreements(text)
+    assert event in events(fact)
+
+
 def test_events_a_target_year_dates_nothing() -> None:
     [fact] = agreements(
         "Ghana and Togo adopted a joint statement, in which they pledged to double "
@@ -2522,10 +2540,11 @@ def test_concerns_a_deal_with_a_breakaway_region() -> None:
 # cost
 
 
-def test_concerns_a_ceasefire_for_a_state_s_province() -> None:
-    [fact] = agreements(
-        "Russia and Turkey agreed a ceasefire for Syria's Idlib province on Monday."
-    )
+@pytest.mark.parametrize(
+    "where", ["for Syria's Idlib province", "for northern Syria", "over Syria"]
+)
+def test_concerns_a_ceasefire_for_a_state_or_its_province(where: str) -> None:
+    [fact] = agreements(f"Russia and Turkey agreed a ceasefire {where} on Monday.")
     assert (fact.parties, fact.concerns) == (("RUS", "TUR"), ("SYR",))
 
 

@@ -46,7 +46,7 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
                 )  # fmt: skip
                 votes.add(a.code, 1, because)
             elif (
-                a.place
+                (a.place or a.role in ("name", "alias"))  # "for northern Syria"
                 and a.role not in ("capital", "seat")  # where it was signed
                 and "ceasefire" in cluster.kinds
                 and _COVERS.fullmatch(ctx.text, m.end, a.start)
