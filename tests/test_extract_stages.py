@@ -247,6 +247,38 @@ def test_coref_this_agreement_takes_up_a_named_declaration() -> None:
     assert (fact.kind, fact.name) == ("declaration", "Volta Declaration")
 
 
+@pytest.mark.parametrize(
+    "another",
+    [
+        "The European Union's fisheries deal with Ghana took effect in 2020.",
+        "Ghana also fishes with the European Union, whose deal with Accra took "
+        "effect in 2020.",
+    ],
+)
+def test_coref_an_instrument_held_by_another_state_is_another(another: str) -> None:
+    found = by_parties(
+        f"Ghana on Tuesday ratified a fisheries agreement with Togo. {another}"
+    )
+    assert set(found) == {("GHA", "TGO"), ("EU", "GHA")}
+    assert ("in_force", "2020") not in events(found[("GHA", "TGO")])
+
+
+@pytest.mark.parametrize(
+    "class_",
+    [
+        "Ghana has signed fisheries agreements with more than 15 partners since 2001.",
+        "Ghana has fisheries agreements with over 15 partners, most of them signed "
+        "in 2001.",
+    ],
+)
+def test_coref_instruments_with_uncounted_partners_are_a_class(class_: str) -> None:
+    [fact] = agreements(
+        f"Ghana on Tuesday ratified a fisheries agreement with Togo. {class_}"
+    )
+    assert (fact.parties, fact.signed) == (("GHA", "TGO"), None)
+    assert events(fact) == {("ratified", "2024-03-12")}
+
+
 # coref + roles: background instruments told in one clause
 
 

@@ -47,9 +47,9 @@ _FAMILIES = (
 
 def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact]:
     ctx = read_context(article, lexicon)
-    mentions = [
-        m for m in find_instruments(article.text, lexicon) if keep_mention(m, ctx)
-    ]
+    found = find_instruments(article.text, lexicon)
+    ctx.naming = {ctx.sentence_of(m.start).index for m in found}
+    mentions = [m for m in found if keep_mention(m, ctx)]
     for m in mentions:
         refine_mention(m, ctx)
     ctx.names = [(m.start, m.end) for m in mentions if m.name]

@@ -79,15 +79,24 @@ def other_partner(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     )
 
 
+# "the European Union's deal", "the EU, whose deal": who holds the instrument
+_HELD_BY = re.compile(r"(?:['’]s|,\s+whose)\s+(?:[\w-]+\s+){0,3}")
+
+
 def other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
-    """ "days after Japan and Australia upgraded their security pact": owners the
-    instrument ``c`` never named make "their pact" another instrument."""
-    if m.determiner not in ("their", "its"):
-        return False
+    """ "days after Japan and Australia upgraded their security pact", "the
+    European Union's deal": owners the instrument ``c`` never named make "their
+    pact" another instrument."""
     sentence = ctx.sentence_of(m.start)
-    owners = {
-        a.code for a in ctx.standing(ctx.clause_start(sentence, m.start), m.start)
-    }
+    if m.determiner in ("their", "its"):
+        start = ctx.clause_start(sentence, m.start)
+        owners = {a.code for a in ctx.standing(start, m.start)}
+    else:
+        owners = {
+            a.code
+            for a in ctx.standing(max(sentence.start, m.start - 80), m.start)
+            if _HELD_BY.fullmatch(ctx.text, a.end, m.start)
+        }
     named: set[str] = set()
     for other in c.mentions[-10:]:
         s = ctx.sentence_of(other.start)

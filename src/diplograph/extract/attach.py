@@ -72,6 +72,7 @@ def _implicit_hits(
         sentence = ctx.sentences[following]
         if (
             following in named
+            or following in ctx.naming
             or "\n" in ctx.text[ctx.sentences[index].end : sentence.start]
         ):
             continue

@@ -67,6 +67,9 @@ class Context:
     actors: list[ActorMention]
     concern_starts: set[int] = field(default_factory=set)
     names: list[tuple[int, int]] = field(default_factory=list)  # instruments' names
+    # the sentences naming any instrument noun, kept or not ("has agreements
+    # with 15 partners"): a step told there is told of those
+    naming: set[int] = field(default_factory=set)
     _starts: list[int] = field(default_factory=list)
     _actor_starts: list[int] = field(default_factory=list)
     # per-sentence results the stages ask for more than once (dates, verbs, roles)

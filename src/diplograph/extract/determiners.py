@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 DETERMINER = re.compile(
-    r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.$€£%-]+\s+){0,6}$",
+    r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|whose|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.$€£%-]+\s+){0,6}$",
     re.I,
 )
 # a noun of an act or a part, and "of", or a verb: the determiner before it is
@@ -29,7 +29,9 @@ _PREPOSITION = re.compile(
 _ADJECTIVES_BEFORE = re.compile(
     r"(?:^|\s)((?:a|an|the|its|their|this)\s+[\w$.'’-]+(?:\s+[\w$.'’-]+)?),$", re.I
 )
-_ANY_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those)\b", re.I)
+_ANY_DETERMINER = re.compile(
+    r"\b(?:the|a|an|its|their|whose|this|that|these|those)\b", re.I
+)
 _AFTER_ARTICLE = frozenset(
     "new latest one two three four five six seven eight nine ten several".split()
 )

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.acts import law_acts
-from diplograph.extract.apart import others_like_it
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.references import partner_list
@@ -80,8 +79,15 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         and _THE_NTH_SUCH.search(ctx.text, max(0, m.start - 40), m.start)
     ):
         return False  # "the third such pact Japan has concluded": of the kind
-    if others_like_it(m) and _WITH_UNCOUNTED.match(ctx.text, m.end):
-        return False  # "similar arrangements with more than 70 countries": a class
+    if (
+        m.plural
+        and not m.determiner
+        and not m.key
+        and _WITH_UNCOUNTED.match(ctx.text, m.end)
+    ):
+        # "similar arrangements with more than 70 countries", "has trade
+        # agreements with over 15 partners": a class
+        return False
     if (
         m.plural
         and not m.determiner
