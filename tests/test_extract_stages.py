@@ -908,6 +908,16 @@ def test_roles_a_forum_s_envoy_mediates() -> None:
     assert fact.parties == ("SDN", "TCD")
 
 
+def test_roles_a_state_after_to_that_a_relative_clause_says_signed_is_a_party() -> None:
+    found = by_parties(
+        "Ghana and Togo on Monday signed an agreement to build a power line. The "
+        "line would also run to Benin, which signed a similar power agreement with "
+        "Togo in 2019."
+    )
+    assert set(found) == {("GHA", "TGO"), ("BEN", "TGO")}
+    assert found[("BEN", "TGO")].signed == "2019"
+
+
 def test_roles_mediators_and_hosts_are_not_parties() -> None:
     [fact] = agreements(
         "The Philippines and Vietnam signed a trade agreement on Monday, brokered "

@@ -53,6 +53,12 @@ _TOWN_BEFORE = re.compile(
     r"(?:the\s+)?$"
 )
 _TOWN_AFTER = re.compile(r"\s*(?:[,.;]|\s(?:on|in|last|this|at)\b)")
+# "link to Ethiopia, which signed a similar deal": a state a relative clause
+# says acted is no place
+_ACTED_AFTER = re.compile(
+    r",\s+(?:which|who)\s+(?:has\s+|had\s+|also\s+)?(?:signed|ratified|agreed|"
+    r"concluded|inked|sealed|joined|acceded|withdrew|quit|suspended)\b"
+)
 # "the Uzbek and Kazakh presidents": demonyms sharing the office after them
 _SHARED_OFFICE = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:[A-Z][\w'’-]+\s?){1,2}(?=\s)")
 # "US dollars", "Japanese yen", "China's economy": money and markets, not the state
@@ -253,7 +259,11 @@ def _mention(text: str, start: int, end: int, code: str, role: str) -> ActorMent
             and _TOWN_AFTER.match(text, end)
         )
     ) and role in ("capital", "seat", "name", "alias")
-    if place and role in ("name", "alias") and OFFICE.match(after_office):
+    if (
+        place
+        and role in ("name", "alias")
+        and (OFFICE.match(after_office) or _ACTED_AFTER.match(after))
+    ):
         place = False  # "to Japanese officials", "of South Korean President"
     shared = _SHARED_OFFICE.match(after)  # "the Uzbek and Kazakh presidents"
     office = OFFICE.match(after) or (shared and OFFICE.match(after[shared.end() :]))
