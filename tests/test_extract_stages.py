@@ -918,6 +918,19 @@ def test_roles_a_state_after_to_that_a_relative_clause_says_signed_is_a_party() 
     assert found[("BEN", "TGO")].signed == "2019"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pact was signed in Addis Ababa on Sunday by Ghana and Togo.",
+        "The pact was inked on the sidelines of the AU summit on Sunday by Ghana "
+        "and Togo.",
+    ],
+)
+def test_roles_signers_after_a_day_and_a_summit_s_host(text: str) -> None:
+    [fact] = agreements(text)
+    assert (fact.parties, fact.concerns) == (("GHA", "TGO"), ())
+
+
 def test_roles_mediators_and_hosts_are_not_parties() -> None:
     [fact] = agreements(
         "The Philippines and Vietnam signed a trade agreement on Monday, brokered "

@@ -53,8 +53,10 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
             r"and )$",
             before,
         )
-        if chain and _CLAUSE_WORD.search(chain.group(1)):
-            chain = None  # "said on Friday that Ghana and Togo": no list on Friday
+        if chain and _NO_LIST.search(chain.group(1)):
+            # "said on Friday that Ghana and Togo", "on Sunday by Ghana and
+            # Togo": no list on Friday or Sunday
+            chain = None
         head = before[: len(before) - len(chain.group(1))] if chain else before
         concern = (
             a.start in ctx.concern_starts or (chain and CONCERN_BEFORE.search(head))
@@ -116,7 +118,9 @@ _CRITICS = re.compile(
     re.I,
 )
 _JOINED = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
-_CLAUSE_WORD = re.compile(r"\b(?:that|which|who|when|after|before|while)\b")
+_NO_LIST = re.compile(
+    r"\b(?:that|which|who|when|after|before|while|by|with|between|at|from)\b"
+)
 
 
 def _names_instrument(end: int, ctx: Context) -> bool:
