@@ -2806,6 +2806,11 @@ def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
         ("on the 4th of March", "2024-03-04"),
         ("on the 4th of March 2021", "2021-03-04"),
         ("at the end of last month", "2024-02"),
+        ("in the first week of March", "2024-03"),
+        ("in the last week of December", "2023-12"),
+        ("on 12/03/2024", "2024-03-12"),  # 3 December would be after the article
+        ("on 03/12/2024", "2024-03-12"),
+        ("on 25.02.2024", "2024-02-25"),
     ],
 )
 def test_dates_relative_and_written_out(words: str, value: str) -> None:

@@ -35,6 +35,14 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    # "12/03/2024", "12.03.2024": day or month first, as the publication allows
+    ("numeric", r"\b(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<year>(?:19|20)\d{2})\b"),
+    # "in the first week of March": that month
+    (
+        "week_of",
+        rf"\bthe (?:first|second|third|fourth|last|final) (?:week|fortnight|half) "
+        rf"of {_MONTH}(?:,? {_YEAR})?\b",
+    ),
     # "on Sunday, March 3, 2024": the date the weekday names, not the last Sunday
     ("mdy", rf"\b(?:{_WEEKDAY},? )?{_MONTH} {_DAY},? {_YEAR}\b"),
     ("dmy", rf"\b{_WEEKDAY},? {_DAY} {_MONTH},? {_YEAR}\b"),
@@ -194,6 +202,15 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
             return date(
                 int(g["year"]), MONTHS[g["month"].lower()], int(g["day"])
             ).isoformat()
+        if name == "numeric":
+            return _numeric(int(g["a"]), int(g["b"]), int(g["year"]), published)
+        if name == "week_of":
+            month = MONTHS[g["month"].lower()]
+            if g.get("year"):
+                return f"{g['year']}-{month:02d}"
+            ahead = future and month < published.month
+            behind = not future and month > published.month
+            return f"{published.year + ahead - behind}-{month:02d}"
         if name == "end_of_year":
             if g.get("rel"):  # "the end of last year"
                 shift = {"last": -1, "next": 1}.get(g["rel"], 0)
@@ -222,6 +239,21 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
         return _resolve_relative(name, g, published, future)
     except (ValueError, OverflowError):
         return _SKIP  # no such day, or beyond year 1..9999 ("published: 0001-01-01")
+
+
+def _numeric(a: int, b: int, year: int, published: date) -> str:
+    """ "12/03/2024": the day of the two readings (day first or month first) that
+    exists and is not after the publication, the one nearer it if both are."""
+    readings = []
+    for month, day in ((b, a), (a, b)):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        return _SKIP
+    past = [d for d in readings if d <= published + timedelta(days=2)] or readings
+    return min(past, key=lambda d: abs((published - d).days)).isoformat()
 
 
 def _resolve_relative(
