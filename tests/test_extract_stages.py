@@ -2438,6 +2438,12 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
          "legal_cooperation", "trade"),
         ("Ghana and Togo signed a deal on Monday on semiconductors.",
          "science_technology", "trade"),
+        ("Ghana and Togo signed an agreement on the transfer of sentenced "
+         "prisoners on Monday.", "legal_cooperation", "human_rights"),
+        ("Ghana and Togo signed a memorandum on combating terrorism on Monday.",
+         "legal_cooperation", "security_alliance"),
+        ("Ghana and Togo signed a social security agreement on Monday for "
+         "migrant workers.", "migration", "security_alliance"),
     ],
 )  # fmt: skip
 def test_describe_more_topic_words(text: str, topic: str, not_topic: str) -> None:
