@@ -1907,6 +1907,16 @@ def test_events_a_step_told_of_a_noun_before_the_instrument(
     assert event in events(fact)
 
 
+@pytest.mark.parametrize("vague", ["last week", "recently", "earlier this week"])
+def test_events_a_step_told_without_a_day_takes_no_other_step_s(vague: str) -> None:
+    [fact] = agreements(
+        f"Ghana and Togo signed the fisheries treaty {vague} and ratified it on "
+        "Monday."
+    )
+    assert events(fact) == {("signed", None), ("ratified", "2024-03-11")}
+    assert fact.signed is None
+
+
 def test_events_a_target_year_dates_nothing() -> None:
     [fact] = agreements(
         "Ghana and Togo adopted a joint statement, in which they pledged to double "

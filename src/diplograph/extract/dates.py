@@ -53,6 +53,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("end_of_year", r"\b(?:the )?end of (?P<rel>last|this|next) year\b"),
     # "on Wednesday last week": that day of the week before the article's
     ("weekday_last_week", rf"\b{_WEEKDAY},? last week\b"),
+    # "last week", "recently": told, but no date (GUIDELINES: null)
+    (
+        "vague",
+        r"\b(?:(?:(?:[Ee]arlier|[Ll]ate|[Ll]ater)\s+)?(?:[Ll]ast|[Tt]his)\s+week(?:end)?|"
+        r"over\s+the\s+weekend|[Rr]ecently|the\s+other\s+day|in\s+recent\s+(?:days|weeks))\b",
+    ),
     ("my", rf"\b(?:(?P<part>early|mid|late|mid-) ?)?{_MONTH},? {_YEAR}\b"),
     ("wd_md", rf"\b{_WEEKDAY},? {_MONTH} {_DAY}\b"),
     ("wd_md", rf"\b{_WEEKDAY},? {_DAY} {_MONTH}\b"),

@@ -86,15 +86,13 @@ def pick_date(
     if candidates is None:
         return _counted_back(dates, v_start, sentence, ctx)
     dates = candidates
-    best: tuple[int, str] | None = None
+    best: tuple[int, str | None] | None = None
     verbs = [
         v
         for v in verb_spans(sentence, ctx)
         if v != (v_start, v_end) and not _OBJECT_TALKS.fullmatch(text, v_end, v[1])
     ]
     for d in dates:
-        if d.value is None:
-            continue
         low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
         if any(low <= vs and ve <= high for vs, ve in verbs):
             continue  # another event verb stands between: the date is its own
