@@ -1880,6 +1880,8 @@ def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> Non
          ("implemented", "2024-03-11")),
         ("Ghana ditched its trade agreement with Togo on Monday.",
          ("terminated", "2024-03-11")),
+        ("Ghana and Togo on Monday reactivated their 2015 energy agreement.",
+         ("in_force", "2024-03-11")),
         ("Ghana and Togo signed a truce in January. The truce, which began on "
          "March 1, has largely held.", ("implemented", "2024-03-01")),
     ],
