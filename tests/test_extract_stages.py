@@ -279,6 +279,25 @@ def test_coref_instruments_with_uncounted_partners_are_a_class(class_: str) -> N
     assert events(fact) == {("ratified", "2024-03-12")}
 
 
+def test_coref_the_new_one_is_not_the_one_of_a_past_year() -> None:
+    found = agreements(
+        "Unlike its 2017 treaty with Benin, the new pact between Ghana and Togo "
+        "covers cyber defence."
+    )
+    assert {(f.kind, f.signed) for f in found} == {("treaty", "2017"), ("pact", None)}
+
+
+def test_coref_a_name_told_decades_before_is_another_instrument() -> None:
+    found = agreements(
+        "Ghana and Togo signed the accord on Monday, three decades after the Abuja "
+        "Treaty that created the African Economic Community."
+    )
+    assert {(f.name, f.signed) for f in found} == {
+        (None, "2024-03-11"),
+        ("Abuja Treaty", None),
+    }
+
+
 # coref + roles: background instruments told in one clause
 
 
@@ -1912,11 +1931,22 @@ def test_events_a_step_told_of_a_noun_before_the_instrument(
 @pytest.mark.parametrize("vague", ["last week", "recently", "earlier this week"])
 def test_events_a_step_told_without_a_day_takes_no_other_step_s(vague: str) -> None:
     [fact] = agreements(
-        f"Ghana and Togo signed the fisheries treaty {vague} and ratified it on "
-        "Monday."
+        f"Ghana and Togo signed the fisheries treaty {vague} and ratified it on Monday."
     )
     assert events(fact) == {("signed", None), ("ratified", "2024-03-11")}
     assert fact.signed is None
+
+
+def test_events_a_verb_after_an_aside_acts_on_the_subject_before_it() -> None:
+    found = {
+        f.kind: f
+        for f in agreements(
+            "The ceasefire between Armenia and Azerbaijan, in force since the 1994 "
+            "Bishkek Protocol, collapsed on Monday."
+        )
+    }
+    assert ("failed", "2024-03-11") in events(found["ceasefire"])
+    assert not any(t == "failed" for t, _ in events(found["protocol"]))
 
 
 def test_events_a_target_year_dates_nothing() -> None:

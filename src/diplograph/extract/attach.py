@@ -196,10 +196,36 @@ def _sentence_verbs(
             continue
         scored = [(_distance(m, start, end, ctx), m) for m in nearby]
         best, nearest = min(scored, key=lambda pair: pair[0])
+        held = _aside_holder(nearest, nearby, start, ctx)
+        if held is not None:
+            best, nearest = 0, held
         if best <= _REACH:
             found.append((VerbHit(etype, start, end, sentence), nearest, nearby))
     ctx.memo[key] = found
     return found
+
+
+# "The ceasefire ..., in place since the 1994 Bishkek Protocol, collapsed": an
+# aside between commas, closing right before the verb
+_ASIDE_OPENS = re.compile(r"[^,;.]{0,100}?,\s+(?!and\b|or\b)[^,;.]{0,100}")
+_ASIDE_CLOSES = re.compile(r"\s*,\s*(?:\w+ly\s+)?")
+
+
+def _aside_holder(
+    nearest: InstrumentMention,
+    nearby: list[InstrumentMention],
+    verb: int,
+    ctx: Context,
+) -> InstrumentMention | None:
+    """The mention before an aside that holds ``nearest`` and closes right before
+    the verb: the verb's subject, not the instrument the aside names."""
+    if nearest.end > verb or not _ASIDE_CLOSES.fullmatch(ctx.text, nearest.end, verb):
+        return None
+    lead = nearest.start - len(nearest.modifiers)
+    before = [m for m in nearby if m.end <= lead]
+    if before and _ASIDE_OPENS.fullmatch(ctx.text, before[-1].end, lead):
+        return before[-1]
+    return None
 
 
 def _distance(m: InstrumentMention, start: int, end: int, ctx: Context) -> int:

@@ -148,13 +148,20 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         and not other_partner(m, c, ctx)
         and not (told_as_another(m, ctx) and before_in_sentence(c, m, ctx))
         # "their 1944 water treaty ... the new arrangement": not the old one
-        and not (c.background and re.search(r"\bnew\b", m.modifiers))
+        and not (re.search(r"\bnew\b", m.modifiers) and _old(c, ctx))
         and not one_of_set(m, c, ctx)
         and not other_subject(m, c, ctx)
         and not other_year(m, c, ctx)
         and not aside(m, c)
         # "signed seven agreements ... the agreement": not the set
         and (m.plural or any(not x.plural for x in c.mentions))
+    )
+
+
+def _old(c: Cluster, ctx: Context) -> bool:
+    """Told as of another time, or labelled with a year before the article's."""
+    return c.background or bool(
+        c.year_label and int(c.year_label[:4]) < ctx.article.published.year
     )
 
 
@@ -321,4 +328,6 @@ def _apposed(
         # 2006 in Bali and subsequently, the Protocol ...": an apposition
         # stands next to what it describes
         return None
+    if re.search(r"\bnew\b", m.modifiers) and _old(previous, ctx):
+        return None  # "Unlike its 2017 treaty with Peru, the new pact": two
     return previous if fits(m, previous, ctx, apposition=True) else None
