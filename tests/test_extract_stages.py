@@ -2266,11 +2266,25 @@ def test_describe_fta_acronym_names_an_agreement() -> None:
         "Sudan and Chad reached an understanding on oil transit fees on Monday.",
         "Vietnam and Australia signed a comprehensive strategic partnership on Monday.",
         "India and France signed a roadmap on defence industry on Monday.",
+        "Ghana and Togo signed a peace plan on Monday.",
+        "Ghana and Togo inked a programme of cooperation in culture on Monday.",
+        "Ghana and Togo signed a joint work plan on Monday.",
     ],
 )
 def test_describe_what_is_signed_or_reached_is_an_instrument(text: str) -> None:
     [fact] = agreements(text)
     assert fact.kind == "agreement" and len(fact.parties) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana proposed a peace plan for Togo on Monday.",
+        "Ghana and Togo discussed a cooperation plan on Monday.",
+    ],
+)
+def test_describe_a_plan_proposed_or_discussed_is_no_instrument(text: str) -> None:
+    assert agreements(text) == []
 
 
 @pytest.mark.parametrize(
