@@ -950,6 +950,22 @@ def test_roles_signers_after_a_day_and_a_summit_s_host(text: str) -> None:
     assert (fact.parties, fact.concerns) == (("GHA", "TGO"), ())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's foreign minister signed an agreement with her Togolese counterpart "
+        "on Monday.",
+        "The agreement was signed by Ghanaian Foreign Minister Ama Mensah and "
+        "Togolese Foreign Minister Koffi Dogbe on Monday.",
+    ],
+)
+def test_roles_officials_named_with_their_offices_stand_for_their_states(
+    text: str,
+) -> None:
+    [fact] = agreements(text)
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_roles_mediators_and_hosts_are_not_parties() -> None:
     [fact] = agreements(
         "The Philippines and Vietnam signed a trade agreement on Monday, brokered "

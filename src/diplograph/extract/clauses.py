@@ -275,13 +275,25 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     if agent is None or re.search(r"[,;]", agent.group()):
         return
     position = hit.end + agent.end()
+    last = ""
     for a in ctx.actors_in(position, sentence.end):
         if a.weak or roles.get(a.start):
             break
+        if (
+            a.role == "person"
+            and a.code == last
+            and _NAMED.fullmatch(text, position, a.start)
+        ):
+            position = a.end  # "Ghanaian Foreign Minister Ama Mensah": one agent
+            continue
         if not _AGENT_GAP.fullmatch(text, position, a.start):
             break
         yield a, f"agent of {text[hit.start : hit.end]!r}"
-        position = a.end
+        position, last = a.end, a.code
+
+
+# the office and given names between a state's word and its official's surname
+_NAMED = re.compile(r"(?:\s+[A-Z][\w.'’-]*){1,5}\s+")
 
 
 def _relative_clause(clause: int, verb: int, ctx: Context) -> int:

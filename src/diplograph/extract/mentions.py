@@ -291,6 +291,9 @@ _STATES_SUPPLY = re.compile(
 )
 
 
+_COUNTERPART = re.compile(r"\s*with\s+(?:his|her)\s+(?:[\w-]+\s+)?counterparts?\b")
+
+
 def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     noun = text[start:end].lower()
     before = text[max(0, start - 40) : start]
@@ -309,8 +312,10 @@ def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bo
         in ("to", "would", "will", "can", "could", "must", "should", "cannot")
     ):
         return False
-    if any(after.startswith(" " + a) or after.startswith(a) for a in lexicon.not_after):
-        return False
+    if any(
+        after.startswith(" " + a) or after.startswith(a) for a in lexicon.not_after
+    ) and not _COUNTERPART.match(after):
+        return False  # "in agreement with her", not "a deal with her counterpart"
     if noun.startswith("agreement") and prev_word in (
         "in",
         "broad",

@@ -303,7 +303,9 @@ _PARTNER_GAP = re.compile(
     # "the last arms control pact Russia has with the U.S.": the subject's partner
     r"(?:(?:that\s+|which\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?\s+"
     r"(?:has|have|had|signed|concluded|struck|reached)\s+)?"
-    r"(?:with|between|among)\s+(?:the\s+)?(?:neighbou?ring\s+|fellow\s+)?"
+    # "with her Togolese counterpart": the state the counterpart serves
+    r"(?:with|between|among)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:neighbou?ring\s+|fellow\s+)?"
 )
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
