@@ -279,6 +279,36 @@ def test_coref_instruments_with_uncounted_partners_are_a_class(class_: str) -> N
     assert events(fact) == {("ratified", "2024-03-12")}
 
 
+def test_coref_another_with_a_partner_is_one_more_instrument_of_the_kind() -> None:
+    found = by_parties(
+        "Ghana signed a free trade agreement with Benin in 2019 and another with "
+        "Niger in 2021."
+    )
+    assert {parties: f.signed for parties, f in found.items()} == {
+        ("BEN", "GHA"): "2019",
+        ("GHA", "NER"): "2021",
+    }
+
+
+def test_coref_one_told_alike_with_another_partner_is_another() -> None:
+    found = by_parties(
+        "Ghana and Togo signed an extradition treaty on Monday. Ghana also signed "
+        "an extradition treaty with Benin last year."
+    )
+    assert {parties: f.signed for parties, f in found.items()} == {
+        ("GHA", "TGO"): "2024-03-11",
+        ("BEN", "GHA"): "2023",
+    }
+
+
+def test_coref_a_state_which_has_a_separate_deal_holds_it() -> None:
+    found = by_parties(
+        "Ghana and Togo signed a water agreement on Monday. Benin, which has a "
+        "separate water deal with Togo, criticized the move."
+    )
+    assert set(found) == {("GHA", "TGO"), ("BEN", "TGO")}
+
+
 def test_coref_the_new_one_is_not_the_one_of_a_past_year() -> None:
     found = agreements(
         "Unlike its 2017 treaty with Benin, the new pact between Ghana and Togo "

@@ -111,6 +111,8 @@ def _antecedent(
     apposed = _apposed(m, clusters, ctx) or _first_such(m, clusters, ctx)
     if apposed is not None:
         return apposed
+    if m.determiner == "another":
+        return None  # "and another with Australia": one more, never one told
     if m.indefinite or _described_as_ones_own(m) or others_like_it(m):
         return _described_alike(m, clusters, ctx)
     # a back-reference takes up one of the instruments told about lately: the
@@ -203,7 +205,11 @@ def _described_alike(
         if any(
             content_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions
         ):
-            if fits(m, c, ctx) and not other_signers(m, c, ctx, least=1):
+            if (
+                fits(m, c, ctx)
+                and not other_signers(m, c, ctx, least=1)
+                and not other_partner(m, c, ctx)  # "also signed one with Bolivia"
+            ):
                 return c
             return None
     return None

@@ -79,6 +79,13 @@ def events_of(
     return events, because
 
 
+# "a fisheries accord in 2005", "another with Australia in 2023": the date a
+# mention's own words end on (the date's "in" is the date's)
+_TOLD_AFTER = re.compile(
+    r"\s+(?:with\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3})?(?:(?:in|on)\s+)?"
+)
+
+
 def _own_date(cluster: Cluster, hit: VerbHit, ctx: Context) -> str | None:
     """ "signed a border treaty in 2001 and a fisheries accord in 2005": one verb
     for two instruments, each with the date told right after it."""
@@ -91,7 +98,7 @@ def _own_date(cluster: Cluster, hit: VerbHit, ctx: Context) -> str | None:
             continue  # not this verb's object
         dates = ctx.dates(sentence, future=False)
         for d in dates:
-            if d.value and _RIGHT_AFTER.fullmatch(ctx.text, m.end, d.start):
+            if d.value and _TOLD_AFTER.fullmatch(ctx.text, m.end, d.start):
                 earlier = any(hit.end <= x.start < m.start and x.value for x in dates)
                 return d.value if earlier else None
     return None

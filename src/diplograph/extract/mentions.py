@@ -102,6 +102,7 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             # communique's subject, not an instrument of its own
             found.add(InstrumentMention(*match.span(), "normalization", match.group()))
     _find_the_one(found)
+    _find_another_with(found)
     for match in _RESTORED_TIES.finditer(text):
         # "agreed to re-establish their diplomatic ties": a normalization told
         # by its verb; the verb before it is its event
@@ -135,6 +136,32 @@ def _find_the_one(found: _Found) -> None:
         found.keep(m)
         m.determiner, m.modifiers = "the", "another"  # apart from what it is like
         m.compared = True
+
+
+# "signed a trade agreement with the UAE in 2022 and another with Australia",
+# "talks on a third, with Oman": the noun left out is the one told before
+_ANOTHER_WITH = re.compile(
+    r"(?:\band|,|\bon)\s+(another|a\s+(?:second|third|fourth|fifth))"
+    r"(?=,?\s+(?:with|between)\s+(?:the\s+)?[A-Z])"
+)
+
+
+def _find_another_with(found: _Found) -> None:
+    """ "and another with Australia": one more instrument of the kind named
+    just before it (within 250 characters, in the paragraph)."""
+    for match in _ANOTHER_WITH.finditer(found.text):
+        start = match.start(1)
+        before = [
+            m
+            for m in found.mentions
+            if start - 250 <= m.end <= start and "\n" not in found.text[m.end : start]
+        ]
+        if not before or found.overlaps(*match.span(1)):
+            continue
+        told = max(before, key=lambda m: m.end)
+        m = InstrumentMention(*match.span(1), told.kind, match.group(1))
+        found.keep(m)
+        m.determiner, m.modifiers = "another", told.modifiers
 
 
 # not "a summit to normalise relations": a purpose, not yet an instrument

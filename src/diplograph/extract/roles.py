@@ -100,8 +100,19 @@ def _with_listed_before(
 def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     """The parties of one instrument, from every clause that mentions it."""
     votes = Votes()
+    # "signed a deal with the UAE in 2022 and another with Australia": an agent
+    # told before a mention that names its own partners is the other deal's
+    partnered = {
+        ctx.sentence_of(m.start).index: m.start
+        for m in reversed(cluster.mentions)
+        if partners_after(ctx, m)
+    }
     for hit in hits:
         for a, rule in _performers(hit, ctx):
+            if rule.startswith("agent") and a.start < partnered.get(
+                hit.sentence.index, -1
+            ):
+                continue
             votes.add(a.code, 2, _because(ctx, a, rule))
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
@@ -278,7 +289,8 @@ _JOINT_OWNERS = re.compile(
     r"(?:[\w-]+\s+){0,3}"
 )
 _HOLDS = re.compile(
-    r"\s+(?:already\s+|also\s+|now\s+)?(?:has|have|had)(?:\s+had)?\s+(?:(?:an?|its|their)\s+)?"
+    # "Ethiopia, which has a separate water deal with Sudan": the antecedent too
+    r"(?:,?\s+(?:which|who))?\s+(?:already\s+|also\s+|now\s+)?(?:has|have|had)(?:\s+had)?\s+(?:(?:an?|its|their)\s+)?"
     # "has trade deals", not "have welcomed the deal" (what they did to it)
     r"(?:(?![\w-]+ed\b|been\b|not\b|never\b)[\w-]+\s+){0,3}"
 )
