@@ -279,26 +279,23 @@ def test_coref_instruments_with_uncounted_partners_are_a_class(class_: str) -> N
     assert events(fact) == {("ratified", "2024-03-12")}
 
 
-def test_coref_another_with_a_partner_is_one_more_instrument_of_the_kind() -> None:
-    found = by_parties(
-        "Ghana signed a free trade agreement with Benin in 2019 and another with "
-        "Niger in 2021."
-    )
-    assert {parties: f.signed for parties, f in found.items()} == {
-        ("BEN", "GHA"): "2019",
-        ("GHA", "NER"): "2021",
-    }
-
-
-def test_coref_one_told_alike_with_another_partner_is_another() -> None:
-    found = by_parties(
-        "Ghana and Togo signed an extradition treaty on Monday. Ghana also signed "
-        "an extradition treaty with Benin last year."
-    )
-    assert {parties: f.signed for parties, f in found.items()} == {
-        ("GHA", "TGO"): "2024-03-11",
-        ("BEN", "GHA"): "2023",
-    }
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        # "another with": one more of the kind just told, with its own partner
+        ("Ghana signed a free trade agreement with Benin in 2019 and another with "
+         "Niger in 2021.", {("BEN", "GHA"): "2019", ("GHA", "NER"): "2021"}),
+        # told in the same words, with a partner the first never named
+        ("Ghana and Togo signed an extradition treaty on Monday. Ghana also signed "
+         "an extradition treaty with Benin last year.",
+         {("GHA", "TGO"): "2024-03-11", ("BEN", "GHA"): "2023"}),
+    ],
+)  # fmt: skip
+def test_coref_one_more_instrument_with_another_partner(
+    text: str, signed: dict[tuple[str, ...], str]
+) -> None:
+    found = by_parties(text)
+    assert {parties: f.signed for parties, f in found.items()} == signed
 
 
 def test_coref_a_state_which_has_a_separate_deal_holds_it() -> None:
