@@ -298,6 +298,17 @@ def test_coref_one_more_instrument_with_another_partner(
     assert {parties: f.signed for parties, f in found.items()} == signed
 
 
+def test_coref_members_of_a_set_told_again_with_one_partner_each() -> None:
+    found = by_parties(
+        "Ghana signed trade deals with Togo and Benin on Monday. The agreement with "
+        "Togo cuts tariffs on fish, while the Benin deal covers cocoa."
+    )
+    assert {parties: f.signed for parties, f in found.items()} == {
+        ("GHA", "TGO"): "2024-03-11",
+        ("BEN", "GHA"): "2024-03-11",
+    }
+
+
 def test_coref_a_state_which_has_a_separate_deal_holds_it() -> None:
     found = by_parties(
         "Ghana and Togo signed a water agreement on Monday. Benin, which has a "

@@ -228,7 +228,13 @@ def _told_apart_in_time(a: AgreementFact, b: AgreementFact, year: int) -> bool:
 
 
 def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
-    if a.parties != b.parties and not _describes(a, b) and not _describes(b, a):
+    if (
+        a.parties != b.parties
+        and not _describes(a, b)
+        and not _describes(b, a)
+        and not _one_side_of(a, b, year)
+        and not _one_side_of(b, a, year)
+    ):
         return False
     if a.name and b.name and a.name != b.name:
         return False
@@ -254,6 +260,24 @@ def _in_force_before(a: AgreementFact, b: AgreementFact) -> bool:
     return bool(b.signed) and any(
         e.type in _AFTER_SIGNING and e.date and e.date[:4] < (b.signed or "")[:4]
         for e in a.events
+    )
+
+
+def _one_side_of(one: AgreementFact, pair: AgreementFact, year: int) -> bool:
+    """ "signed deals with Uganda and Rwanda ... the agreement with Uganda": an
+    unnamed instrument told with one partner of an instrument in the news, and
+    with no date of its own; ``year``: the article's."""
+    return (
+        one.name is None
+        and not any(e.date for e in one.events)
+        and not set(one.concerns) & set(pair.parties)  # about the other side
+        and not (pair.signed and int(pair.signed[:4]) < year - 1)
+        and len(one.parties) == 1
+        and len(pair.parties) > 1
+        and one.parties[0] in pair.parties
+        # "all protocols or memorandums relating to the deal": a document of
+        # another kind is another one (GUIDELINES: a protocol is its own)
+        and (one.kind == pair.kind or one.kind in _GENERIC)
     )
 
 

@@ -14,7 +14,7 @@ from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
-from diplograph.extract.references import partners_after
+from diplograph.extract.references import own_partners, partners_after
 from diplograph.extract.text import words_between
 
 _SIGNING = re.compile(r"\b(?:signed|inked|concluded|sealed)\b")
@@ -70,6 +70,11 @@ def other_partner(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     """ "the EU's deal with Mercosur", "the Agreement between India and
     Mauritius": a partner the instrument ``c`` never named makes ``m`` another
     instrument."""
+    own = own_partners(ctx, m)
+    if own and any(
+        (theirs := own_partners(ctx, x)) and not own & theirs for x in c.mentions
+    ):
+        return True  # "the agreement with Uganda ... the Rwanda deal"
     partners = partners_after(ctx, m)
     if not partners:
         return False

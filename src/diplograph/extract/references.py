@@ -335,3 +335,26 @@ def partners_after(ctx: Context, m: InstrumentMention) -> set[int]:
     if partners:  # "the pact Togo has with Ghana": Togo, the subject, too
         partners |= {a.start for a in ctx.actors_in(m.end, found.end()) if not a.weak}
     return partners
+
+
+# a state's word right before an instrument's noun: "the Rwanda deal", "the
+# U.S.-Taliban pact" (not "a deal in Rwanda", nor "the Minsk accords": a venue)
+_MODIFIER_GAP = re.compile(
+    r"(?:\s*-\s*|\s+)"
+    r"(?:(?!(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b)[\w-]+\s+){0,2}"
+)
+
+
+def own_partners(ctx: Context, m: InstrumentMention) -> set[str]:
+    """The states a mention's own words name it with: listed after "with" or
+    "between", or standing right before its noun."""
+    listed = partners_after(ctx, m)
+    codes = {a.code for a in ctx.actors_in(m.end, m.end + 200) if a.start in listed}
+    lead = m.start - len(m.modifiers)
+    codes.update(
+        a.code
+        for a in ctx.actors_in(lead, m.start)
+        if a.role not in ("capital", "seat")
+        and _MODIFIER_GAP.fullmatch(ctx.text, a.end, m.start)
+    )
+    return codes
