@@ -2003,6 +2003,13 @@ def test_events_a_verb_after_an_aside_acts_on_the_subject_before_it() -> None:
     assert not any(t == "failed" for t, _ in events(found["protocol"]))
 
 
+def test_events_a_participle_after_its_noun_is_no_step_ahead() -> None:
+    [fact] = agreements(
+        "Ghana will supply Togo with power under a pact signed on Monday."
+    )
+    assert (fact.signed, events(fact)) == ("2024-03-11", {("signed", "2024-03-11")})
+
+
 def test_events_a_target_year_dates_nothing() -> None:
     [fact] = agreements(
         "Ghana and Togo adopted a joint statement, in which they pledged to double "

@@ -32,7 +32,20 @@ def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
     # "a deal allowing travel without visas came into force": "without" negates
     # a doing ("without signing it"), not a thing
     scope = _WITHOUT_A_THING.sub(" ", scope)
+    if _right_after_its_noun(hit, ctx):
+        scope = ""  # "will supply power under a pact signed on Monday": done
     return window, scope
+
+
+def _right_after_its_noun(hit: VerbHit, ctx: Context) -> bool:
+    """Whether the verb is a participle right after an instrument's noun ("a
+    pact signed on Monday"), a clause of its own whatever the sentence's mood."""
+    text = ctx.text
+    if not text[hit.start : hit.end].endswith("ed"):
+        return False
+    start = max(hit.sentence.start, hit.start - 40)
+    nouns = list(ctx.lexicon.kind_pattern.finditer(text, start, hit.start))
+    return bool(nouns and re.fullmatch(r"s?,?\s+", text[nouns[-1].end() : hit.start]))
 
 
 _WITHOUT_A_THING = re.compile(r"\bwithout\s+(?!\w+ing\b)", re.I)
