@@ -1834,11 +1834,18 @@ def test_events_decision_to_suspend_is_done_by_the_first_subject() -> None:
     assert (suspended.date, suspended.actors) == ("2024-03-08", ("RUS",))
 
 
-def test_events_nth_state_to_ratify_ratified() -> None:
-    [fact] = agreements(
-        "Ghana became the 40th country to ratify the accord on Tuesday."
-    )
-    assert ("ratified", "2024-03-12") in events(fact)
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Ghana became the 40th country to ratify the accord on Tuesday.",
+         "ratified"),
+        ("Ghana became the first West African country to sign a fisheries pact "
+         "with Norway on Tuesday.", "signed"),
+    ],
+)  # fmt: skip
+def test_events_nth_state_to_ratify_ratified(text: str, step: str) -> None:
+    [fact] = agreements(text)
+    assert (step, "2024-03-12") in events(fact)
 
 
 def test_events_infinitive_is_not_yet_an_event() -> None:

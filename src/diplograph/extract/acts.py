@@ -197,7 +197,8 @@ _DONE_TO = re.compile(
     r"(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?to"
     # "met on Monday in Accra to sign a trade agreement": they did
     r"|\b(?:met|gathered|convened)\s+(?:[\w,-]+\s+){0,8}?to"
-    r"|\b(?:became|becomes|become|is|was)\s+the\s+\w+\s+"
+    # "became the first African country to sign"
+    r"|\b(?:became|becomes|become|is|was)\s+the\s+\w+\s+(?:[A-Z][\w-]*\s+){0,2}"
     r"(?:country|state|nation|member|signatory|party)\s+to)\s+(?:\w+ly\s+)?$",
     re.I,
 )
