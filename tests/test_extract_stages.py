@@ -1004,6 +1004,25 @@ def test_roles_officials_named_with_their_offices_stand_for_their_states(
     assert fact.parties == ("GHA", "TGO")
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Saudi Arabia's crown prince visited Ghana on Monday. The kingdom signed "
+         "a defence pact with Accra.", ("GHA", "SAU")),
+        ("Oman's sultan met Ghana's leader on Monday. The Gulf sultanate signed a "
+         "port deal with Accra.", ("GHA", "OMN")),
+        # two kingdoms named before it: either may be meant
+        ("Morocco's king visited Spain on Monday. The kingdom signed a water deal "
+         "with Madrid.", ("ESP",)),
+    ],
+)  # fmt: skip
+def test_roles_the_kingdom_is_the_one_kingdom_named_before(
+    text: str, parties: tuple[str, ...]
+) -> None:
+    [fact] = agreements(text)
+    assert fact.parties == parties
+
+
 def test_roles_mediators_and_hosts_are_not_parties() -> None:
     [fact] = agreements(
         "The Philippines and Vietnam signed a trade agreement on Monday, brokered "

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from diplograph.extract.text import any_of
-from diplograph.gazetteer import load_gazetteer
+from diplograph.gazetteer import Entity, load_gazetteer
 
 OFFICE = re.compile(
     r"^[ \t]+(?:(?:[A-Z][a-z]+|vice|deputy|chief|top|first|special|senior|former|"
@@ -144,6 +144,7 @@ def find_actors(text: str) -> list[ActorMention]:
     mentions.extend(_shouted(text))
     mentions.extend(_elided(text, mentions, exact, folded))
     mentions.extend(_the_government(text, mentions))
+    mentions.extend(_the_kingdom(text, mentions))
     mentions = _in_datelines(text, _one_congo(text, mentions))
     if not people:
         return sorted(mentions, key=lambda m: m.start)
@@ -204,6 +205,40 @@ def _the_government(text: str, found: list[ActorMention]) -> list[ActorMention]:
         ActorMention(*match.span(1), code, "seat", match.group(1))
         for match in _THE_GOVERNMENT.finditer(text)
     ]
+
+
+# "the kingdom", "the Gulf sultanate": a state told by the form of its state
+_THE_FORM = re.compile(
+    r"\b[Tt]he\s+(?:(?:[A-Z][\w-]+|oil-rich|desert|tiny|small)\s+){0,2}"
+    r"((?i:kingdom|sultanate|emirate|principality|grand\s+duchy))\b(?!\s+of\b)"
+)
+
+
+def _the_kingdom(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "Saudi Arabia's crown prince visited Pakistan. The kingdom signed ...":
+    the one state named in the 400 characters before it whose official name has
+    that form (the gazetteer's names: "Kingdom of Saudi Arabia")."""
+    entities = load_gazetteer().entities
+    told = []
+    for match in _THE_FORM.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue  # "the United Kingdom": a name
+        form = " ".join(match.group(1).split()).lower()
+        before = [
+            m
+            for m in found
+            if match.start() - 400 <= m.end <= match.start()
+            and m.code in entities
+            and any(form in n.lower() for n in _names(entities[m.code]))
+        ]
+        if len({m.code for m in before}) == 1:  # two kingdoms: either may be meant
+            code = before[0].code
+            told.append(ActorMention(*match.span(1), code, "alias", match.group(1)))
+    return told
+
+
+def _names(entity: Entity) -> tuple[str, ...]:
+    return (entity.name, *entity.aliases)
 
 
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
