@@ -1981,6 +1981,16 @@ def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> Non
          ("terminated", "2024-03-11")),
         ("Ghana and Togo on Monday reactivated their 2015 energy agreement.",
          ("in_force", "2024-03-11")),
+        ("Ghana and Togo put the fisheries pact into effect on Monday.",
+         ("in_force", "2024-03-11")),
+        ("The fisheries pact between Ghana and Togo was signed on Monday and is "
+         "effective immediately.", ("in_force", "2024-03-11")),
+        ("The fisheries pact between Ghana and Togo, which takes effect "
+         "immediately, was signed on Monday.", ("in_force", "2024-03-11")),
+        ("Ghanaian lawmakers backed the fisheries pact with Togo on Monday.",
+         ("ratified", "2024-03-11")),
+        ("The fisheries pact between Ghana and Togo ran out on Monday.",
+         ("terminated", "2024-03-11")),
         ("Ghana and Togo signed a truce in January. The truce, which began on "
          "March 1, has largely held.", ("implemented", "2024-03-01")),
     ],

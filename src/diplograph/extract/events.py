@@ -237,8 +237,12 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         etype in ("in_force", "terminated")
         and bool(
             re.search(r"\bto\s+$", text[max(0, hit.start - 15) : hit.start])
-            # "takes effect in March": scheduled, as "will take effect" is
-            or _SCHEDULED_PRESENT.match(text, hit.start, hit.end)
+            # "takes effect in March": scheduled, as "will take effect" is (not
+            # "takes effect immediately": on its signing)
+            or (
+                _SCHEDULED_PRESENT.match(text, hit.start, hit.end)
+                and not _AT_ONCE.match(text, hit.end)
+            )
         )
     )
     dates = ctx.dates(sentence, future=modal)
@@ -305,3 +309,4 @@ _CONCLUDED = re.compile(
     re.I,
 )
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
+_AT_ONCE = re.compile(r"\s+(?:immediately|at\s+once|upon\s+signing)\b", re.I)
