@@ -604,7 +604,12 @@ def test_actors_a_sea_a_river_or_an_airline_named_after_a_state_is_none(
             ["RWA", "COD", "COD"],
         ),
         ("Rwanda signed a deal on eastern Congo.", ["RWA", "COD"]),
-        ("Congo and Gabon signed it.", ["COG", "GAB"]),
+        # news style: "Congo" is Kinshasa's unless Brazzaville's is named
+        ("Congo and Gabon signed it.", ["COD", "GAB"]),
+        (
+            "The Republic of Congo and Gabon signed it. Congo said it would comply.",
+            ["COG", "GAB", "COG"],
+        ),
     ],
 )
 def test_actors_congo_is_the_one_the_article_names(text: str, codes: list[str]) -> None:

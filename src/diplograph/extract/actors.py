@@ -336,11 +336,12 @@ _NO_PERSON = re.compile(
 
 
 def _one_congo(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """ "Congo" is the Democratic Republic of the Congo in an article that names
-    it and not the Republic of the Congo in full, and in "eastern Congo", where
-    its wars are."""
+    """ "Congo" is the Democratic Republic of the Congo (as news style has it:
+    "Congo" for Kinshasa, "Republic of Congo" for Brazzaville) unless the
+    article names the Republic of the Congo otherwise, and in "eastern Congo",
+    where its wars are, in any case."""
     named = {m.code for m in mentions if m.text != "Congo"}
-    kinshasa = "COD" in named and "COG" not in named
+    kinshasa = "COG" not in named
     return [
         replace(m, code="COD")
         if m.code == "COG"
