@@ -1028,6 +1028,18 @@ def test_roles_the_kingdom_is_the_one_kingdom_named_before(
     assert fact.parties == parties
 
 
+def test_roles_a_deal_with_an_armed_group_takes_no_party_of_the_pair() -> None:
+    found = by_parties(
+        "Ghana and Togo signed a peace agreement on Friday. Separately, Ghana's "
+        "government and the Volta rebel group signed a framework agreement last "
+        "month."
+    )
+    assert {parties: f.signed for parties, f in found.items()} == {
+        ("GHA", "TGO"): "2024-03-08",
+        ("GHA",): "2024-02",
+    }
+
+
 def test_roles_mediators_and_hosts_are_not_parties() -> None:
     [fact] = agreements(
         "The Philippines and Vietnam signed a trade agreement on Monday, brokered "

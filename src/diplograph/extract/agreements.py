@@ -85,7 +85,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
         else:
             facts.extend((fact, about) for fact in described)
     merged = merge_retold(facts, lexicon.kind_priority, year=article.published.year)
-    merged = same_pair(same_occasion(merged, ctx.article), ctx.article)
+    merged = same_pair(same_occasion(merged, ctx.article), ctx.article, lexicon)
     return one_node_each([coherent(fact) for fact in merged])
 
 

@@ -8,6 +8,7 @@ import re
 
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import ACTS_AGAINST, Context
+from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.roles import Votes
 from diplograph.extract.text import Sentence
@@ -89,3 +90,18 @@ def _non_state(
                 rule = "made with a group in that state"
                 votes.add(code, 1, Because(f"concerns {code}", "roles", rule,
                                            ctx.span(*found.span())))  # fmt: skip
+
+
+# a side that can be no party: "the M23 rebel group", "paramilitary forces"
+_GROUP = re.compile(
+    r"\b(?:rebels?|rebel\s+(?:group|movement|alliance)|militants?|militias?|"
+    r"insurgents?|armed\s+groups?|separatists?|guerrillas?|paramilitar(?:y|ies))\b",
+    re.I,
+)
+
+
+def names_a_group(text: str, lexicon: Lexicon) -> bool:
+    """Whether the words name an armed group or a group the lexicon knows."""
+    return bool(_GROUP.search(text)) or any(
+        pattern.search(text) for pattern, _ in lexicon.non_state
+    )

@@ -13,7 +13,7 @@ from dataclasses import replace
 from diplograph.extract.acts import acts_on_instrument
 from diplograph.extract.attach import verb_hits
 from diplograph.extract.clauses import VerbHit
-from diplograph.extract.concerns import concerns_of
+from diplograph.extract.concerns import concerns_of, names_a_group
 from diplograph.extract.context import Context
 from diplograph.extract.dates import NUMBER_WORDS
 from diplograph.extract.events import events_of, merge_events
@@ -226,7 +226,7 @@ def _parties(
         parties = fallback_parties(cluster, ctx, headline=headline)
         if not parties.weights and siblings:
             parties = _sibling_parties(cluster, clusters, ctx)
-    elif len(parties.weights) == 1 and siblings:
+    elif len(parties.weights) == 1 and siblings and not _with_a_group(cluster, ctx):
         # "The pact replaces a 2012 treaty that Kenya's High Court struck down":
         # one of the other instrument's parties, and so the others too
         beside = _sibling_parties(cluster, clusters, ctx)
@@ -240,6 +240,15 @@ def _parties(
             for code in named:
                 parties.add(code, 1)
     return parties
+
+
+def _with_a_group(cluster: Cluster, ctx: Context) -> bool:
+    """Whether a sentence of the instrument names an armed group, the side that
+    can be no party ("the government and the M23 rebel group signed")."""
+    return any(
+        names_a_group(ctx.sentence_of(m.start).text, ctx.lexicon)
+        for m in cluster.mentions
+    )
 
 
 # "It builds on a 1985 treaty": the sentence opens on the instrument told before

@@ -9,6 +9,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from diplograph.extract.concerns import names_a_group
+from diplograph.extract.lexicon import Lexicon
 from diplograph.model import AgreementFact, Article, Because
 
 
@@ -38,7 +40,9 @@ def _identity_key(fact: AgreementFact) -> tuple[object, ...]:
     return (fact.name, fact.kind, fact.parties, fact.signed, fact.topics, first)
 
 
-def same_pair(facts: list[AgreementFact], article: Article) -> list[AgreementFact]:
+def same_pair(
+    facts: list[AgreementFact], article: Article, lexicon: Lexicon
+) -> list[AgreementFact]:
     """ "Malaysia and Indonesia signed two treaties ... the agreements settled
     Malaysia's disputes": where every instrument with several parties has the
     same ones, an instrument of the news with one of them alone has them all."""
@@ -54,6 +58,8 @@ def same_pair(facts: list[AgreementFact], article: Article) -> list[AgreementFac
             or fact.parties[0] not in pair
             or (fact.signed or year)[:4] != year
             or set(fact.concerns) & set(pair)  # "with Somaliland": about Somalia
+            # "the government and the M23 rebel group signed": with no state
+            or any(names_a_group(e.quote, lexicon) for e in fact.evidence)
         ):
             paired.append(fact)
             continue
