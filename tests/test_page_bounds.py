@@ -184,7 +184,10 @@ def test_every_page_and_total_are_those_of_the_query_before(
     compared = 0
     sets = parameter_sets(corpus, name)
     if str(corpus.location).startswith("http"):
-        sets = sets[::5]  # a server answers in 0.3 s: some of them
+        # a server answers in 0.3 s: some of them, and the longest listing
+        sizes = [len(run_query(corpus, before, **params)) for params in sets]
+        longest = sizes.index(max(sizes))
+        sets = [p for i, p in enumerate(sets) if i % 5 == 0 or i == longest]
     for params in sets:
         expected = listed(run_query(corpus, before, **params))
         assert listed(run_query(corpus, name, **params)) == expected, params
