@@ -102,6 +102,34 @@ UNREPORTING = {
         "Snow delayed trains across the south of the country.",
     ),
 }
+# More articles that disagree about the Arctic Fisheries Accord of
+# test_provenance_queries (on when it was signed, and by whom), so that
+# conflicting-claims lists more than a few pairs; two without a URL, whose
+# titles are their sources, one shorter and one longer than 20 characters.
+DISAGREEING = {
+    # name: (url, published, title, body)
+    "cod": (
+        None,
+        "2016-03-05",
+        "Cod",
+        "BERGEN, March 5 (Harbor Wire) -- Norway and Iceland signed the Arctic "
+        "Fisheries Accord in 2015, the fisheries ministry said.",
+    ),
+    "quotas": (
+        None,
+        "2016-09-12",
+        "Fleets prepare for lower cod quotas",
+        "TORSHAVN, Sept. 12 (Harbor Wire) -- Norway and Denmark signed the Arctic "
+        "Fisheries Accord in 2016, officials said.",
+    ),
+    "sweden": (
+        "https://example.org/pages/arctic-sweden",
+        "2017-04-03",
+        "Arctic accord",
+        "STOCKHOLM, April 3 (Harbor Wire) -- Norway and Sweden signed the Arctic "
+        "Fisheries Accord in 2017, the government said.",
+    ),
+}
 
 
 @pytest.fixture(scope="module", params=sorted(BACKENDS))
@@ -123,6 +151,11 @@ def corpus(
         for name, (publisher, published, _title, body) in UNREPORTING.items()
     ]
     write = WriteArticle(folder / "articles")
+    paths += [
+        write(f"disagree-{name}.txt", f"{body}\n", url=url, publisher="Harbor Wire",
+              published=published, title=title)
+        for name, (url, published, title, body) in DISAGREEING.items()
+    ]  # fmt: skip
     paths += [
         write(
             f"{name}.txt",
