@@ -2063,6 +2063,14 @@ def test_events_a_participle_after_its_noun_is_no_step_ahead() -> None:
     assert (fact.signed, events(fact)) == ("2024-03-11", {("signed", "2024-03-11")})
 
 
+def test_events_a_word_describing_the_noun_claims_no_date() -> None:
+    [fact] = agreements(
+        "Finland joined the alliance on Tuesday, after Ghana's parliament ratified "
+        "its accession protocol last week."
+    )
+    assert ("ratified", None) in events(fact)
+
+
 def test_events_a_target_year_dates_nothing() -> None:
     [fact] = agreements(
         "Ghana and Togo adopted a joint statement, in which they pledged to double "

@@ -39,8 +39,16 @@ def _year_label(d: DateMention, ctx: Context) -> bool:
 
 
 def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
-    """Where the sentence's event verbs are."""
-    return [(start, end) for _, start, end in ctx.verbs(sentence)]
+    """Where the sentence's event verbs are (not a word that only describes an
+    instrument's noun: "its accession protocol", "the extension deal")."""
+    return [
+        (start, end)
+        for _, start, end in ctx.verbs(sentence)
+        if not (
+            ctx.text[end : end + 1] == " "
+            and ctx.lexicon.kind_pattern.match(ctx.text, end + 1)
+        )
+    ]
 
 
 # "until 2035", "before the deadline of 31 January": a bound, not the day
