@@ -2622,6 +2622,10 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
          "legal_cooperation", "security_alliance"),
         ("Ghana and Togo signed a social security agreement on Monday for "
          "migrant workers.", "migration", "security_alliance"),
+        ("Ghana and Togo signed a treaty on Monday to try war crimes together.",
+         "human_rights", "military_cooperation"),
+        ("Ghana and Togo signed a treaty on Monday capping their ICBMs and "
+         "launchers.", "missiles", "trade"),
     ],
 )  # fmt: skip
 def test_describe_more_topic_words(text: str, topic: str, not_topic: str) -> None:
