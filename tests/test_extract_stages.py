@@ -560,6 +560,15 @@ def test_events_negotiating_one_more_is_no_step_of_those_told() -> None:
             "rocket launches.",
             ("MLI",),
         ),
+        (
+            "Ghana and Togo signed a pact on Monday aimed at curbing Malian "
+            "influence in the region.",
+            ("MLI",),
+        ),
+        (
+            "Ghana and Togo signed a pact on Monday to fund Benin's reconstruction.",
+            ("BEN",),
+        ),
     ],
 )
 def test_concerns_what_an_instrument_counters_or_deters(

@@ -21,10 +21,15 @@ from diplograph.model import Article, Evidence
 # An actor after these words is what an agreement is about, not a party to it:
 # "a pact on North Korea", "threats from Pyongyang", "North Korea-related".
 # what an instrument does against what it concerns: "to deter", "countering"
-ACTS_AGAINST = r"(?:deter|counter|contain)(?:s|ed|ing)?"
+ACTS_AGAINST = r"(?:deter|counter|contain|curb)(?:s|ed|ing)?"
+# "a pact to fund Ukraine's reconstruction": what it does for a state
+_ACTS_FOR = (
+    r"to\s+(?:fund|finance|rebuild|reconstruct|support|aid|assist|help|protect|"
+    r"defend|stabili[sz]e)"
+)
 CONCERN_BEFORE = re.compile(
     r"(?:\b(?:on|against|about|regarding|targeting|toward|towards|over|"
-    rf"(?:aimed\s+at\s+)?{ACTS_AGAINST}|aimed\s+at)"
+    rf"(?:aimed\s+at\s+)?{ACTS_AGAINST}|aimed\s+at|{_ACTS_FOR})"
     r"\s+(?:the\s+)?"
     r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?"
     r"(?:from|by)\s+(?:the\s+)?"
