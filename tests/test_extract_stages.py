@@ -2080,6 +2080,23 @@ def test_events_a_word_describing_the_noun_claims_no_date() -> None:
     assert ("ratified", None) in events(fact)
 
 
+@pytest.mark.parametrize(
+    "ended",
+    [
+        "The two sides formally concluded the negotiations on Sept. 2, 2022.",
+        "Ghana and Togo concluded the talks on Sept. 2, 2022.",
+    ],
+)
+def test_events_concluding_the_talks_told_apart_agrees_the_instrument(
+    ended: str,
+) -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a free trade agreement on Monday. Negotiations on "
+        f"the FTA were launched in December 2017. {ended}"
+    )
+    assert ("agreed", "2022-09-02") in events(fact)
+
+
 def test_events_a_target_year_dates_nothing() -> None:
     [fact] = agreements(
         "Ghana and Togo adopted a joint statement, in which they pledged to double "

@@ -10,6 +10,7 @@ from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
 from diplograph.extract.events import event_of
 from diplograph.extract.mentions import Cluster
+from diplograph.extract.references import plural_parties
 from diplograph.extract.text import Sentence
 from diplograph.extract.when import pick_date
 from diplograph.model import Event
@@ -31,17 +32,41 @@ def talks(
         if sentence.index in named or said is None:
             continue
         actors = {a.code for a in ctx.standing(sentence.start, sentence.end)}
+        # "concluded the negotiations on Sept. 2": the instrument agreed that day
+        ended = [
+            (t, a, b)
+            for t, a, b in ctx.verbs(sentence)
+            if t == "agreed" and _ENDED.match(ctx.text, b)
+        ]
         if not actors & set(parties):
+            # "The two sides concluded the negotiations": only that, by them
+            both = plural_parties(
+                ctx, sentence.start, sentence.end, dict.fromkeys(parties, 1)
+            )
+            if both and ended:
+                found.extend(_told(ended, sentence, ctx))
             continue
         hits = [(t, a, b) for t, a, b in ctx.verbs(sentence) if t == "negotiation"]
+        hits += ended
         # "the talks between Kenya and Ethiopia": talks held, whatever the verb
         at = sentence.start + said.start(), sentence.start + said.end()
-        for etype, start, end in hits or [("negotiation", *at)]:
-            event = event_of(VerbHit(etype, start, end, sentence), "agreement", ctx)
-            if event is not None:
-                found.append(event)
+        found.extend(_told(hits or [("negotiation", *at)], sentence, ctx))
         found.extend(_talks_failed(sentence, said.end(), ctx))
     return found
+
+
+_ENDED = re.compile(r"\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|negotiations)\b")
+
+
+def _told(
+    hits: list[tuple[str, int, int]], sentence: Sentence, ctx: Context
+) -> list[Event]:
+    """The events the verbs of a sentence naming no instrument tell of it."""
+    events = (
+        event_of(VerbHit(etype, start, end, sentence), "agreement", ctx)
+        for etype, start, end in hits
+    )
+    return [event for event in events if event is not None]
 
 
 # "the latest talks over the dam have failed", "talks ... broke down"
