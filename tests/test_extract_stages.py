@@ -2097,6 +2097,26 @@ def test_events_concluding_the_talks_told_apart_agrees_the_instrument(
     assert ("agreed", "2022-09-02") in events(fact)
 
 
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        ("Ghana and Togo reached a fisheries deal on Monday. The deal was signed a "
+         "day later in Accra.", "2024-03-12"),
+        ("Ghana and Togo reached a fisheries deal on March 4. They signed it two "
+         "days later.", "2024-03-06"),
+        ("Ghana and Togo reached a fisheries deal on Monday. It was signed the "
+         "same day.", "2024-03-11"),
+        ("Ghana and Togo reached a fisheries deal in June 2022. It was signed "
+         "three months later.", "2022-09"),
+    ],
+)  # fmt: skip
+def test_events_a_step_counted_from_the_date_told_before(
+    text: str, signed: str
+) -> None:
+    [fact] = agreements(text)
+    assert fact.signed == signed
+
+
 def test_events_a_target_year_dates_nothing() -> None:
     [fact] = agreements(
         "Ghana and Togo adopted a joint statement, in which they pledged to double "

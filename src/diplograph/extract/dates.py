@@ -156,10 +156,12 @@ def _that_year(found: list[DateMention], text: str, offset: int) -> list[DateMen
     return found
 
 
-# "signed in 2019, it took effect a year later", "... the following year"
-_YEARS_LATER = re.compile(
+# "signed in 2019, it took effect a year later", "... the following year",
+# "signed it two days later", "the same day"
+_LATER = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"years?\s+later|the\s+(?:following|next)\s+year)\b",
+    r"(?P<unit>day|week|month|year)s?\s+later|the\s+(?:following|next)\s+"
+    r"(?P<next>day|week|month|year)|the\s+same\s+(?P<same>day))\b",
     re.I,
 )
 NUMBER_WORDS = {
@@ -170,27 +172,51 @@ NUMBER_WORDS = {
 }
 
 
-def years_later(text: str) -> int | None:
-    """How many years "a year later", "the following year" counts, if told."""
-    match = _YEARS_LATER.search(text)
-    if match is None:
-        return None
+def later(text: str) -> tuple[int, str] | None:
+    """How far after the date told before "a year later", "the following day",
+    "the same day" counts, if told: (count, unit)."""
+    match = _LATER.search(text)
+    return None if match is None else _counted(match)
+
+
+def _counted(match: re.Match[str]) -> tuple[int, str]:
+    if match.group("same"):
+        return 0, "day"
+    if match.group("next"):
+        return 1, match.group("next").lower()
     n = match.group("n")
-    # "a year later", "an extra year": one
-    return 1 if n is None else int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 1)
+    count = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 1)  # "a": one
+    return count, match.group("unit").lower()
+
+
+def shifted(value: str, count: int, unit: str) -> str | None:
+    """``value`` moved ``count`` units on, at the precision both allow ("2019"
+    and two days: no day can be told)."""
+    if unit == "year":
+        return f"{int(value[:4]) + count:04d}"
+    if unit == "month" and len(value) >= 7:
+        months = int(value[:4]) * 12 + int(value[5:7]) - 1 + count
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit in ("day", "week") and len(value) == 10:
+        days = count * (7 if unit == "week" else 1)
+        try:
+            return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+        except (ValueError, OverflowError):
+            return None
+    return None
 
 
 def _years_later(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
-    """Years counted from the date told before them, in the same text."""
+    """Dates counted from the date told before them, in the same text."""
     extra = []
-    for match in _YEARS_LATER.finditer(text):
+    for match in _LATER.finditer(text):
         start, end = match.start() + offset, match.end() + offset
         before = [m for m in found if m.end <= start and m.value]
         if not before or any(m.start < end and start < m.end for m in found):
             continue
-        years = years_later(match.group()) or 0
-        year = int(before[-1].value[:4]) + years  # type: ignore[index]
-        extra.append(DateMention(start, end, f"{year:04d}", "years_later"))
+        value = shifted(before[-1].value or "", *_counted(match))
+        if value:
+            extra.append(DateMention(start, end, value, "later"))
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 

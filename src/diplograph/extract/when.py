@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import Context
-from diplograph.extract.dates import NUMBER_WORDS, DateMention, in_dateline, years_later
+from diplograph.extract.dates import (
+    NUMBER_WORDS,
+    DateMention,
+    in_dateline,
+    later,
+    shifted,
+)
 from diplograph.extract.text import Sentence, words_between
 
 _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
@@ -248,17 +254,18 @@ def _same_year(sentence: Sentence, ctx: Context) -> str | None:
     the same month": the year (or month) the text named last before the
     sentence."""
     same = _SAME_YEAR.search(sentence.text)
-    later = years_later(sentence.text)
-    if same is None and later is None:
+    counted = later(sentence.text)
+    if same is None and counted is None:
         return None
-    size = 4 if same is None or same.group(1).lower() == "year" else 7
+    if same is not None:
+        counted = (0, same.group(1).lower())
+    count, unit = counted or (0, "year")
+    size = {"year": 4, "month": 7}.get(unit, 10)
     for earlier in reversed(ctx.sentences[max(0, sentence.index - 5) : sentence.index]):
         told = [d.value for d in ctx.dates(earlier, future=False) if d.value]
         told = [value[:size] for value in told if len(value) >= size]
-        if told and same is None:  # "It took effect the following year"
-            return f"{int(told[-1][:4]) + (later or 0):04d}"
-        if told:
-            return told[-1]
+        if told:  # "It took effect the following year", "signed the same day"
+            return shifted(told[-1], count, unit)
     return None
 
 
