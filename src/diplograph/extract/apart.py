@@ -8,10 +8,10 @@ words can take up an instrument at all (:func:`fits`: its kind, year label,
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
+from diplograph.extract.determiners import STOP_WORDS, content_words
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.references import own_partners, partners_after
@@ -288,18 +288,9 @@ def aside(m: InstrumentMention, c: Cluster) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
-def content_words(modifiers: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[a-z][\w-]+", modifiers.lower())) - _STOP
-
-
 _QUALIFIER = re.compile(
     r"\s+(?:on|for|to|regarding|concerning)\s+((?:[\w'’-]+\s+){0,5})"
 )
-_STOP = {
-    "the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between", "new",
-    "year",  # "the 30-year treaty": how long, not what about
-}  # fmt: skip
 
 
 def qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
@@ -308,7 +299,7 @@ def qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
     found = _QUALIFIER.match(ctx.text, m.end)
     if found is None:
         return set()
-    return {w.lower() for w in found.group(1).split()} - _STOP
+    return {w.lower() for w in found.group(1).split()} - STOP_WORDS
 
 
 def qualifier_of(cluster: Cluster, ctx: Context) -> frozenset[str]:

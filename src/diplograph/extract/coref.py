@@ -16,7 +16,6 @@ import re
 from diplograph.extract.apart import (
     aside,
     before_in_sentence,
-    content_words,
     fits,
     joined_by_and,
     likened,
@@ -32,6 +31,7 @@ from diplograph.extract.apart import (
     told_as_another,
 )
 from diplograph.extract.context import Context
+from diplograph.extract.determiners import content_words
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.names import in_title, named_in_short, named_under_auspices
 from diplograph.extract.pronouns import add_pronouns, join_known_as

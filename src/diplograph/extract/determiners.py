@@ -5,6 +5,7 @@ deal"), and the modifiers that describe it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DETERMINER = re.compile(
     r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|whose|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.$€£%-]+\s+){0,6}$",
@@ -95,3 +96,17 @@ def noun_phrase_before(text: str, noun_start: int) -> tuple[str, str, str]:
         # agreements" definite
         return clause, article.group(1).lower(), clause[article.start(1) :].lower()
     return clause, word, clause[determiner.start("det") :].lower()
+
+
+# words that tell nothing of what an instrument is about
+STOP_WORDS = {
+    "the", "a", "an", "of", "and", "in", "on", "to", "for", "two", "between", "new",
+    "year",  # "the 30-year treaty": how long, not what about
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def content_words(modifiers: str) -> frozenset[str]:
+    """The words of a noun phrase that tell what it is: "the new trade" ->
+    {"trade"}."""
+    return frozenset(re.findall(r"[a-z][\w-]+", modifiers.lower())) - STOP_WORDS

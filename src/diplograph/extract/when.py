@@ -11,13 +11,8 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import Context
-from diplograph.extract.dates import (
-    NUMBER_WORDS,
-    DateMention,
-    in_dateline,
-    later,
-    shifted,
-)
+from diplograph.extract.counted import COUNTED_FROM, counted_back, counted_from_before
+from diplograph.extract.dates import DateMention, in_dateline
 from diplograph.extract.text import Sentence, words_between
 
 _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
@@ -64,22 +59,12 @@ _UNTIL = re.compile(
     re.I,
 )
 _UNTIL_OPENS = re.compile(r"(?:until|till|through|thru|by)\b", re.I)  # a span from it
-# a span of time counted from the event: "18 months after it was signed", "two
-# years before the treaty expired"
 _NOW = re.compile(r"\b(?:is|are|has|have|was|were)\s+now\s+(?:\w+\s+)?$", re.I)
 # "has now announced that it will not renew the agreement": said today
 _NOW_SAID = re.compile(
     r"\b(?:has|have)\s+now\s+(?:announced|said|confirmed|declared|decided)\b[^.;]*$",
     re.I,
 )
-_COUNTED_FROM = re.compile(
-    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|several|a few|some)\s+(?:days?|weeks?|months?|years?|decades?)\s+"
-    r"(?:after|before)\s+(?:[\w'’-]+\s+){0,6}$",
-    re.I,
-)
-
-
 # "concluded negotiations on ... last month": the talks the verb ends, no event
 # of their own between it and its date
 _OBJECT_TALKS = re.compile(r"\s+(?:the\s+|their\s+)?(?:talks|negotiations)", re.I)
@@ -98,7 +83,7 @@ def pick_date(
     text = ctx.text
     candidates = _candidates(dates, v_start, v_end, sentence, ctx, etype)
     if candidates is None:
-        return _counted_back(dates, v_start, sentence, ctx)
+        return counted_back(dates, v_start, sentence, ctx)
     dates = candidates
     best: tuple[int, str | None] | None = None
     verbs = [
@@ -139,29 +124,8 @@ def pick_date(
     if best is None:
         return _sentence_date(
             dates, sentence, ctx, etype, (v_start, v_end)
-        ) or _same_year(sentence, ctx)
+        ) or counted_from_before(sentence, ctx)
     return best[1]
-
-
-def _counted_back(
-    dates: list[DateMention], v_start: int, sentence: Sentence, ctx: Context
-) -> str | None:
-    """ "took effect on Monday, four years after it was signed": the date told
-    before, counted back in years."""
-    counted = _COUNTED_FROM.search(ctx.text, max(sentence.start, v_start - 50), v_start)
-    if counted is None:
-        return None
-    amount = re.match(r"(\w+)\s+(day|week|month|year|decade)", counted.group())
-    before = [d.value for d in dates if d.value and d.end <= counted.start()]
-    if amount is None or not before:
-        return None
-    word, unit = amount.groups()
-    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
-    sign = -1 if re.search(r"\bafter\b", counted.group()) else 1
-    base = before[-1]
-    if not n or unit not in ("year", "decade"):
-        return None  # "18 months after": too near a year's end to tell which
-    return f"{int(base[:4]) + sign * n * (10 if unit == 'decade' else 1):04d}"
 
 
 def _candidates(
@@ -175,7 +139,7 @@ def _candidates(
     """The dates of the sentence that may be the verb's, or None when the words
     say it has no day of its own."""
     text = ctx.text
-    if _COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
+    if COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
         # "took effect on Thursday, 18 months after it was signed": some time
         # before that date; only a date after the verb is its own ("a year
         # after it was signed in July 2023")
@@ -246,27 +210,6 @@ _FOR_SPAN = re.compile(
     r"about\s+)?(?:[\w-]+\s+)?(?:years|decades|months|weeks)\b",
     re.I,
 )
-_SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+(year|month)\b", re.I)
-
-
-def _same_year(sentence: Sentence, ctx: Context) -> str | None:
-    """ "Ankara, which signed the accord in the same year", "Russia suspended it
-    the same month": the year (or month) the text named last before the
-    sentence."""
-    same = _SAME_YEAR.search(sentence.text)
-    counted = later(sentence.text)
-    if same is None and counted is None:
-        return None
-    if same is not None:
-        counted = (0, same.group(1).lower())
-    count, unit = counted or (0, "year")
-    size = {"year": 4, "month": 7}.get(unit, 10)
-    for earlier in reversed(ctx.sentences[max(0, sentence.index - 5) : sentence.index]):
-        told = [d.value for d in ctx.dates(earlier, future=False) if d.value]
-        told = [value[:size] for value in told if len(value) >= size]
-        if told:  # "It took effect the following year", "signed the same day"
-            return shifted(told[-1], count, unit)
-    return None
 
 
 def _distance_after(

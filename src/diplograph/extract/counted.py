@@ -1,0 +1,63 @@
+"""Dates told by counting from another: "took effect on Monday, four years after
+it was signed", "the same year", "It was signed two days later"."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import Context
+from diplograph.extract.dates import NUMBER_WORDS, DateMention, later, shifted
+from diplograph.extract.text import Sentence
+
+# a span of time counted from the event: "18 months after it was signed", "two
+# years before the treaty expired"
+COUNTED_FROM = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|several|a few|some)\s+(?:days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:after|before)\s+(?:[\w'’-]+\s+){0,6}$",
+    re.I,
+)
+
+
+def counted_back(
+    dates: list[DateMention], v_start: int, sentence: Sentence, ctx: Context
+) -> str | None:
+    """ "took effect on Monday, four years after it was signed": the date told
+    before, counted back in years."""
+    counted = COUNTED_FROM.search(ctx.text, max(sentence.start, v_start - 50), v_start)
+    if counted is None:
+        return None
+    amount = re.match(r"(\w+)\s+(day|week|month|year|decade)", counted.group())
+    before = [d.value for d in dates if d.value and d.end <= counted.start()]
+    if amount is None or not before:
+        return None
+    word, unit = amount.groups()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    sign = -1 if re.search(r"\bafter\b", counted.group()) else 1
+    base = before[-1]
+    if not n or unit not in ("year", "decade"):
+        return None  # "18 months after": too near a year's end to tell which
+    return f"{int(base[:4]) + sign * n * (10 if unit == 'decade' else 1):04d}"
+
+
+_SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+(year|month)\b", re.I)
+
+
+def counted_from_before(sentence: Sentence, ctx: Context) -> str | None:
+    """ "Ankara, which signed the accord in the same year", "Russia suspended it
+    the same month", "It took effect a year later": counted from the date the
+    text named last before the sentence."""
+    same = _SAME_YEAR.search(sentence.text)
+    counted = later(sentence.text)
+    if same is None and counted is None:
+        return None
+    if same is not None:
+        counted = (0, same.group(1).lower())
+    count, unit = counted or (0, "year")
+    size = {"year": 4, "month": 7}.get(unit, 10)
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 5) : sentence.index]):
+        told = [d.value for d in ctx.dates(earlier, future=False) if d.value]
+        told = [value[:size] for value in told if len(value) >= size]
+        if told:  # "It took effect the following year", "signed the same day"
+            return shifted(told[-1], count, unit)
+    return None
