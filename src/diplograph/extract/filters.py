@@ -79,22 +79,14 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         and _THE_NTH_SUCH.search(ctx.text, max(0, m.start - 40), m.start)
     ):
         return False  # "the third such pact Japan has concluded": of the kind
-    if (
-        m.plural
-        and not m.determiner
-        and not m.key
-        and _WITH_UNCOUNTED.match(ctx.text, m.end)
-    ):
+    if (m.plural and not m.determiner and not m.key) and (
         # "similar arrangements with more than 70 countries", "has trade
         # agreements with over 15 partners": a class
-        return False
-    if (
-        m.plural
-        and not m.determiner
-        and not m.key
-        and _SUBJECT_OF.search(ctx.text, max(0, m.start - 80), m.start)
+        _WITH_UNCOUNTED.match(ctx.text, m.end)
+        # "a deal on trade arrangements for Northern Ireland"
+        or _SUBJECT_OF.search(ctx.text, max(0, m.start - 80), m.start)
     ):
-        return False  # "a deal on trade arrangements for Northern Ireland"
+        return False
     if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "announced no new agreement", "ended without a deal"
     if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):

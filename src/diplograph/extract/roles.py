@@ -99,21 +99,7 @@ def _with_listed_before(
 
 def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     """The parties of one instrument, from every clause that mentions it."""
-    votes = Votes()
-    # "signed a deal with the UAE in 2022 and another with Australia": an agent
-    # told before a mention that names its own partners is the other deal's
-    partnered = {
-        ctx.sentence_of(m.start).index: m.start
-        for m in reversed(cluster.mentions)
-        if partners_after(ctx, m)
-    }
-    for hit in hits:
-        for a, rule in _performers(hit, ctx):
-            if rule.startswith("agent") and a.start < partnered.get(
-                hit.sentence.index, -1
-            ):
-                continue
-            votes.add(a.code, 2, _because(ctx, a, rule))
+    votes = _by_verbs(cluster, hits, ctx)
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
         roles = roles_in(ctx, sentence)
@@ -160,6 +146,26 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
             votes.add(a.code, 2, _because(ctx, a, rule))
         for a in _issuers(m, ctx):
             votes.add(a.code, 2, _because(ctx, a, "speaks in the statement"))
+    return votes
+
+
+def _by_verbs(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
+    """Who performs the verbs acting on the instrument."""
+    votes = Votes()
+    # "signed a deal with the UAE in 2022 and another with Australia": an agent
+    # told before a mention that names its own partners is the other deal's
+    partnered = {
+        ctx.sentence_of(m.start).index: m.start
+        for m in reversed(cluster.mentions)
+        if partners_after(ctx, m)
+    }
+    for hit in hits:
+        for a, rule in _performers(hit, ctx):
+            if rule.startswith("agent") and a.start < partnered.get(
+                hit.sentence.index, -1
+            ):
+                continue
+            votes.add(a.code, 2, _because(ctx, a, rule))
     return votes
 
 
