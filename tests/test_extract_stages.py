@@ -36,6 +36,21 @@ def events(fact: AgreementFact) -> set[tuple[str, str | None]]:
     return {(e.type, e.date) for e in fact.events}
 
 
+# mentions: what names no instrument of the story
+
+
+@pytest.mark.parametrize(
+    "promo", ["READ MORE: ", "Related: ", "Also read - ", "See also | "]
+)
+def test_mentions_a_line_pointing_to_another_story_names_none(promo: str) -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a fisheries pact on Monday, officials said.\n\n"
+        f"{promo}Senegal and Gambia ink bridge accord\n\n"
+        "The pact sets quotas for both fleets."
+    )
+    assert (fact.kind, fact.parties) == ("pact", ("GHA", "TGO"))
+
+
 # coref: several instruments in one article stay apart
 
 

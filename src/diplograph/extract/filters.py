@@ -60,11 +60,23 @@ _WITH_UNCOUNTED = re.compile(
 _THE_NTH_SUCH = re.compile(r"\bthe\s+(?:[\w-]+\s+)?such\s+(?:[\w-]+\s+)?$", re.I)
 
 
+# a line pointing to another story: "READ MORE: Kenya, Uganda sign pipeline deal"
+_PROMO = re.compile(
+    r"\s*(?:read\s+more|also\s+read|read\s+also|see\s+also|related(?:\s+(?:news|"
+    r"stories|articles?|coverage))?|recommended|more\s+on\s+this|you\s+may\s+also\s+"
+    r"like|watch|listen)\s*[:|>»–-]",
+    re.I,
+)
+
+
 def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
-    """Leave out domestic laws, company contracts and classes of instruments
-    ("several Cold War-era treaties", "many agreements")."""
+    """Leave out domestic laws, company contracts, classes of instruments
+    ("several Cold War-era treaties", "many agreements") and the headlines of
+    other stories."""
     sentence = ctx.sentence_of(m.start)
     lexicon = ctx.lexicon
+    if _PROMO.match(ctx.text, ctx.text.rfind("\n", 0, m.start) + 1):
+        return False
     if m.plural and not m.key and ctx.lexicon.classes.search(m.modifiers):
         # "several treaties" is a class; "such pacts with Australia and
         # Britain" are one instrument per partner, "several agreements,
