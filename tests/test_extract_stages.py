@@ -2132,6 +2132,14 @@ def test_events_a_step_counted_from_the_date_told_before(
     assert fact.signed == signed
 
 
+def test_events_a_decade_of_talks_is_a_span_not_the_day_they_ended() -> None:
+    [fact] = agreements(
+        "Ghana and Togo on Wednesday ratified a maritime boundary agreement, ending "
+        "more than a decade of negotiations."
+    )
+    assert events(fact) == {("ratified", "2024-03-13"), ("negotiation", None)}
+
+
 def test_events_a_target_year_dates_nothing() -> None:
     [fact] = agreements(
         "Ghana and Togo adopted a joint statement, in which they pledged to double "
