@@ -2472,6 +2472,9 @@ def test_describe_what_is_signed_or_reached_is_an_instrument(text: str) -> None:
     [
         "Ghana proposed a peace plan for Togo on Monday.",
         "Ghana and Togo discussed a cooperation plan on Monday.",
+        "Benin said on Monday it would study a separate bilateral arrangement "
+        "with Togo.",
+        "Benin is considering a defence pact with Togo, officials said on Monday.",
     ],
 )
 def test_describe_a_plan_proposed_or_discussed_is_no_instrument(text: str) -> None:

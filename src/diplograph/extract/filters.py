@@ -44,7 +44,9 @@ _NOT_MADE = re.compile(
 _SOUGHT = re.compile(
     r"\b(?:seek|seeks|seeking|sought|pursue|pursuing|explore|exploring|"
     r"push\s+for|pushing\s+for|calls?\s+for|called\s+for|calling\s+for|"
-    r"propose|proposes|proposed|proposing)\s+(?:[\w-]+\s+){0,4}$",
+    r"propose|proposes|proposed|proposing|(?:will|would|to)\s+(?:study|consider)|"
+    r"studying|considering)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
     re.I,
 )
 
