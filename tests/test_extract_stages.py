@@ -1064,6 +1064,14 @@ def test_roles_a_deal_with_an_armed_group_takes_no_party_of_the_pair() -> None:
     }
 
 
+def test_roles_the_state_in_talks_on_an_instrument_is_its_partner() -> None:
+    found = by_parties(
+        "Ghana has a defence pact with Togo, signed in 1998. Benin is in talks with "
+        "Niger on a similar deal."
+    )
+    assert set(found) == {("GHA", "TGO"), ("BEN", "NER")}
+
+
 def test_roles_mediators_and_hosts_are_not_parties() -> None:
     [fact] = agreements(
         "The Philippines and Vietnam signed a trade agreement on Monday, brokered "
@@ -2140,6 +2148,21 @@ def test_events_a_decade_of_talks_is_a_span_not_the_day_they_ended() -> None:
     assert events(fact) == {("ratified", "2024-03-13"), ("negotiation", None)}
 
 
+@pytest.mark.parametrize(
+    ("after", "signed"),
+    [("eight months after it was signed", "2023-07"),
+     ("three days after it was signed", "2024-03-10"),
+     ("four years after it was signed", "2020")],
+)  # fmt: skip
+def test_events_a_signing_counted_back_from_the_day_told(
+    after: str, signed: str
+) -> None:
+    [fact] = agreements(
+        f"A fisheries pact between Ghana and Togo took effect on Wednesday, {after}."
+    )
+    assert ("signed", signed) in events(fact)
+
+
 def test_events_a_target_year_dates_nothing() -> None:
     [fact] = agreements(
         "Ghana and Togo adopted a joint statement, in which they pledged to double "
@@ -3213,12 +3236,12 @@ def test_events_what_the_next_sentence_tells_of_something_else_is_not_a_step() -
     assert events(fact) == {("extended", "2024-03-11")}
 
 
-def test_events_a_step_counted_from_another_takes_no_date() -> None:
+def test_events_a_step_counted_from_another_is_dated_back_from_it() -> None:
     (fact,) = agreements(
         "The trade agreement entered into force for Nigeria on Monday, 30 days "
         "after Abuja deposited its instrument of ratification."
     )
-    assert events(fact) == {("in_force", "2024-03-11"), ("ratified", None)}
+    assert events(fact) == {("in_force", "2024-03-11"), ("ratified", "2024-02-10")}
 
 
 def test_describe_a_dispute_over_a_region_is_about_territory() -> None:

@@ -22,8 +22,8 @@ COUNTED_FROM = re.compile(
 def counted_back(
     dates: list[DateMention], v_start: int, sentence: Sentence, ctx: Context
 ) -> str | None:
-    """ "took effect on Monday, four years after it was signed": the date told
-    before, counted back in years."""
+    """ "took effect on Monday, four years after it was signed", "eight months
+    after": the date told before, counted back at the precision both allow."""
     counted = COUNTED_FROM.search(ctx.text, max(sentence.start, v_start - 50), v_start)
     if counted is None:
         return None
@@ -33,11 +33,13 @@ def counted_back(
         return None
     word, unit = amount.groups()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    if not n:
+        return None
     sign = -1 if re.search(r"\bafter\b", counted.group()) else 1
-    base = before[-1]
-    if not n or unit not in ("year", "decade"):
-        return None  # "18 months after": too near a year's end to tell which
-    return f"{int(base[:4]) + sign * n * (10 if unit == 'decade' else 1):04d}"
+    if unit == "decade":
+        n, unit = 10 * n, "year"
+    base = before[-1][: {"year": 4, "month": 7}.get(unit, 10)]
+    return shifted(base, sign * n, unit)
 
 
 _SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+(year|month)\b", re.I)

@@ -265,6 +265,11 @@ def _party_rule(
         return "holder of the instrument"  # "New Zealand already has trade deals"
     if _KEPT_OR_BROKE.fullmatch(gap):
         return "bound by the instrument"  # "Ghana violated the ceasefire with Togo"
+    if (
+        _TALKS_ON.fullmatch(gap)
+        and _TALKS_WITH.search(text, max(0, a.start - 40), a.start)
+    ) or _IN_TALKS.fullmatch(gap):
+        return "side of the talks on it"  # "is in talks with France on a deal"
     verbs = ctx.verbs(ctx.sentence_of(start))
     if (
         re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap)
@@ -293,6 +298,17 @@ _KEPT_OR_BROKE = re.compile(
 _JOINT_OWNERS = re.compile(
     r"\s+and\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:'s|’s)\s+"
     r"(?:[\w-]+\s+){0,3}"
+)
+_TALKS_WITH = re.compile(
+    r"\b(?:talks|negotiations|negotiating|negotiate)\s+with\s+(?:the\s+)?$", re.I
+)
+_TALKS_ON = re.compile(
+    r"\s+(?:on|over|for|about)\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,3}"
+)
+# "Benin is in talks with Niger on a similar deal": Benin too
+_IN_TALKS = re.compile(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?in\s+talks\s+"
+    r"with\s+(?:the\s+)?[\w'’. -]{1,40}?" + _TALKS_ON.pattern
 )
 _HOLDS = re.compile(
     # "Ethiopia, which has a separate water deal with Sudan": the antecedent too
