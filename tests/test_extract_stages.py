@@ -584,6 +584,7 @@ def test_events_negotiating_one_more_is_no_step_of_those_told() -> None:
             "Ghana and Togo signed a pact on Monday to fund Benin's reconstruction.",
             ("BEN",),
         ),
+        ("Ghana and Togo signed a pact on Monday covering Benin.", ("BEN",)),
     ],
 )
 def test_concerns_what_an_instrument_counters_or_deters(

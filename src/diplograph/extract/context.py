@@ -28,7 +28,8 @@ _ACTS_FOR = (
     r"defend|stabili[sz]e)"
 )
 CONCERN_BEFORE = re.compile(
-    r"(?:\b(?:on|against|about|regarding|targeting|toward|towards|over|"
+    r"(?:\b(?:on|against|about|regarding|concerning|covering|targeting|toward|"
+    r"towards|over|"
     rf"(?:aimed\s+at\s+)?{ACTS_AGAINST}|aimed\s+at|{_ACTS_FOR})"
     r"\s+(?:the\s+)?"
     r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?"
