@@ -196,10 +196,6 @@ _FOLLOWS = re.compile(
     r"upgrad\w*|modell?ed\s+on|follows?\s+(?:on|up))\s+(?:the\s+|its\s+|their\s+)?$",
     re.I,
 )
-# "three decades after the Abuja Treaty": of another time
-_YEARS_APART = re.compile(
-    r"\b(?:years?|decades?|months?)\s+(?:after|before)\s+(?:the\s+)?$", re.I
-)
 # "also signed a ...": one more instrument than those told before
 _ALSO_MADE = re.compile(
     r"\balso\s+(?:[\w-]+\s+){0,2}?(?:signed|inked|sealed|concluded|reached|"
@@ -216,7 +212,9 @@ def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
         # another when the news follows it (not when it is only likened to it)
         lead = m.start - len(m.modifiers)
         before = words_between(ctx.text, lead - 40, lead)
-        return bool(_FOLLOWS.search(before) or _YEARS_APART.search(before))
+        # "three decades after the Abuja Treaty": of another time
+        in_time = ctx.lexicon.apart_in_time.search(before)
+        return bool(_FOLLOWS.search(before) or in_time)
     if m.determiner in ("separate", "another"):
         return True  # "A separate digital trade agreement was signed"
     lead = m.start - len(m.modifiers)  # before "a framework" (its determiner too)

@@ -65,6 +65,7 @@ class Lexicon:
     apart_words: tuple[tuple[str, tuple[str, ...]], ...]
     attached: re.Pattern[str]
     apart_before: re.Pattern[str]
+    apart_in_time: re.Pattern[str]
     classes: re.Pattern[str]
     broker_markers: re.Pattern[str]
     groups: re.Pattern[str]
@@ -245,7 +246,8 @@ def _references(refs: dict[str, Any], events: dict[str, Any]) -> dict[str, Any]:
 
 
 def _coreference(coref: dict[str, Any]) -> dict[str, Any]:
-    before = "|".join(coref["apart_before"])
+    before = "|".join(coref["apart_before"] + coref["apart_in_time"])
+    in_time = "|".join(coref["apart_in_time"])
     return {
         "apart_words": tuple(
             (word, tuple(others)) for word, others in coref["apart"].items()
@@ -255,5 +257,6 @@ def _coreference(coref: dict[str, Any]) -> dict[str, Any]:
         "apart_before": re.compile(
             rf"(?:{before})\s+(?:the\s+|its\s+|their\s+)?$", re.I
         ),
+        "apart_in_time": re.compile(rf"(?:{in_time})\s+(?:the\s+)?$", re.I),
         "classes": re.compile(r"^(?:" + "|".join(coref["classes"]) + r")\b", re.I),
     }
