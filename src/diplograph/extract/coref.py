@@ -149,8 +149,7 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         and not other_owners(m, c, ctx)
         and not other_partner(m, c, ctx)
         and not (told_as_another(m, ctx) and before_in_sentence(c, m, ctx))
-        # "their 1944 water treaty ... the new arrangement": not the old one
-        and not (re.search(r"\bnew\b", m.modifiers) and _old(c, ctx))
+        and not _new_for_old(m, c, ctx)
         and not one_of_set(m, c, ctx)
         and not other_subject(m, c, ctx)
         and not other_year(m, c, ctx)
@@ -160,10 +159,13 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     )
 
 
-def _old(c: Cluster, ctx: Context) -> bool:
-    """Told as of another time, or labelled with a year before the article's."""
-    return c.background or bool(
-        c.year_label and int(c.year_label[:4]) < ctx.article.published.year
+def _new_for_old(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """ "their 1944 water treaty ... the new arrangement", "Unlike its 2017
+    treaty with Peru, the new pact": a new one is not one told as of another
+    time or labelled with a year before the article's."""
+    return bool(re.search(r"\bnew\b", m.modifiers)) and (
+        c.background
+        or bool(c.year_label and int(c.year_label[:4]) < ctx.article.published.year)
     )
 
 
@@ -334,6 +336,6 @@ def _apposed(
         # 2006 in Bali and subsequently, the Protocol ...": an apposition
         # stands next to what it describes
         return None
-    if re.search(r"\bnew\b", m.modifiers) and _old(previous, ctx):
-        return None  # "Unlike its 2017 treaty with Peru, the new pact": two
+    if _new_for_old(m, previous, ctx):
+        return None
     return previous if fits(m, previous, ctx, apposition=True) else None
