@@ -339,7 +339,7 @@ def partners_after(ctx: Context, m: InstrumentMention) -> set[int]:
 
 # a state's word right before an instrument's noun: "the Rwanda deal", "the
 # U.S.-Taliban pact" (not "a deal in Rwanda", nor "the Minsk accords": a venue)
-_MODIFIER_GAP = re.compile(
+MODIFIER_GAP = re.compile(
     r"(?:\s*-\s*|\s+)"
     r"(?:(?!(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b)[\w-]+\s+){0,2}"
 )
@@ -355,6 +355,6 @@ def own_partners(ctx: Context, m: InstrumentMention) -> set[str]:
         a.code
         for a in ctx.actors_in(lead, m.start)
         if a.role not in ("capital", "seat")
-        and _MODIFIER_GAP.fullmatch(ctx.text, a.end, m.start)
+        and MODIFIER_GAP.fullmatch(ctx.text, a.end, m.start)
     )
     return codes

@@ -30,6 +30,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.happened import verb_scope
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.references import (
+    MODIFIER_GAP,
     headline_actors,
     last_coordination,
     opening_group,
@@ -248,9 +249,7 @@ def _party_rule(
     gap = text[a.end : start]
     if m.kind is None:  # "it": a pronoun has no modifiers, nor an owner
         return ""
-    if re.fullmatch(r"(?:\s*-\s*|\s+)(?:[\w-]+\s+){0,2}", gap) and not re.search(
-        r"\b(?:with|in|at|on|of|to|for|from|by|and|the|a|an)\b", gap
-    ):
+    if MODIFIER_GAP.fullmatch(gap):
         if re.search(
             r"(?i)\b(?:brokered|mediated|backed|led|sponsored|hosted|style|designed|"
             r"made|funded|financed|built|inspired|like|type|era|based|owned|related|"
