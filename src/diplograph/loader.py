@@ -117,7 +117,8 @@ def _renamed(alone: Processed, resolutions: Sequence[Resolution]) -> Built | Non
             or next(graph.triples((None, None, new)), None) is not None
         ):
             return None
-    renamed = resolve_graph(graph, alone.facts, nodes, resolutions)
+    # the worker's graph, sent to this process for this write alone
+    renamed = resolve_graph(graph, alone.facts, nodes, resolutions, in_place=True)
     return Built(resolutions, renamed, report)
 
 
@@ -314,7 +315,7 @@ class Loader:
         (:func:`diplograph.pipeline.process`, in a worker of the load): renamed
         rather than built and validated again where that gives the same graph
         and report (:meth:`_renamed`), which takes most of the work off the
-        process that writes.
+        process that writes. Its graph is then renamed in place, and stored.
         """
         article = facts.article
         iri = article_iri(article)

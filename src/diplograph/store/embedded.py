@@ -48,17 +48,36 @@ def to_rdflib(term: object) -> URIRef | Literal | BNode:
     return from_ox(term).to_rdflib()
 
 
+OxTriple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+
+
 def _ox_triples(
-    graph: Graph,
-) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]]:
+    graph: Graph, named: dict[object, ox.NamedNode] | None = None
+) -> list[OxTriple]:
     """The graph's triples as pyoxigraph terms; none if it holds a blank node
-    or a term pyoxigraph refuses (an update says which)."""
+    or a term pyoxigraph refuses (an update says which).
+
+    ``named``: the pyoxigraph IRIs made so far, by rdflib IRI, taken and kept
+    up to date: most IRIs of a batch's graphs recur in it (predicates, classes,
+    parties, agreements), and looking one up costs a fifth of making it again
+    (with the graph read from its store's index: 0.17 -> 0.09 ms per article).
+    """
+    made = {} if named is None else named
+
+    def iri(term: object) -> ox.NamedNode:
+        node = made.get(term)
+        if node is None:
+            node = made[term] = ox.NamedNode(str(term))
+        return node
+
     triples = []
     try:
-        for s, p, o in graph:
+        # what iterating the graph reads, without its wrapping of every triple
+        for (s, p, o), _ in graph.store.triples((None, None, None), context=graph):
             if isinstance(s, BNode) or isinstance(o, BNode):
                 return []
-            triples.append((ox.NamedNode(str(s)), ox.NamedNode(str(p)), _to_ox(o)))
+            value = iri(o) if type(o) is URIRef else _to_ox(o)
+            triples.append((iri(s), iri(p), value))
     except ValueError:
         return []
     return triples
@@ -224,19 +243,26 @@ class EmbeddedStore:
     def _new_quads(self, graphs: Sequence[tuple[URIRef, Graph]]) -> list[ox.Quad]:
         """The quads that write ``graphs``, when each is a new graph, given once,
         with triples and no blank node (which an update gives a label of the
-        store's own); else none."""
+        store's own); else none. The merged graph's copies are given once each:
+        a party's description, an agreement's name recur in many articles of a
+        batch (15% of the copies in batches of 256 generated articles, before
+        resolution gives them their agreements), and every quad given costs the
+        ingestion its sorting and writing."""
         quads: list[ox.Quad] = []
+        merged: set[OxTriple] = set()
         names: set[str] = set()
+        made: dict[object, ox.NamedNode] = {}  # this batch's IRIs
         for iri, graph in graphs:
             name = ox.NamedNode(str(iri))
             if iri in names or self._store.contains_named_graph(name):
                 return []
             names.add(iri)
-            triples = _ox_triples(graph)
+            triples = _ox_triples(graph, made)
             if not triples:
                 return []
             quads += [ox.Quad(s, p, o, name) for s, p, o in triples]
-            quads += [ox.Quad(s, p, o, _MERGED) for s, p, o in triples]
+            merged.update(triples)
+        quads += [ox.Quad(s, p, o, _MERGED) for s, p, o in merged]
         return quads
 
     def remove_graph(self, graph_iri: URIRef) -> None:
