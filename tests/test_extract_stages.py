@@ -2089,6 +2089,22 @@ def test_events_a_verb_after_an_aside_acts_on_the_subject_before_it() -> None:
     assert not any(t == "failed" for t, _ in events(found["protocol"]))
 
 
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        ("Togo has not ratified the 2019 fisheries treaty it signed with Ghana.",
+         {("signed", "2019")}),
+        ("Togo has not ratified the fisheries treaty that it did not sign with "
+         "Ghana.", set()),
+    ],
+)  # fmt: skip
+def test_events_a_clause_of_its_own_after_the_noun_keeps_its_own_negation(
+    text: str, signed: set[tuple[str, str]]
+) -> None:
+    [fact] = agreements(text)
+    assert {e for e in events(fact) if e[0] == "signed"} == signed
+
+
 def test_events_a_participle_after_its_noun_is_no_step_ahead() -> None:
     [fact] = agreements(
         "Ghana will supply Togo with power under a pact signed on Monday."

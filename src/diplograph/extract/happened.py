@@ -32,20 +32,34 @@ def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
     # "a deal allowing travel without visas came into force": "without" negates
     # a doing ("without signing it"), not a thing
     scope = _WITHOUT_A_THING.sub(" ", scope)
-    if _right_after_its_noun(hit, ctx):
-        scope = ""  # "will supply power under a pact signed on Monday": done
+    own = _own_clause(hit, ctx)
+    if own is not None:
+        # "will supply power under a pact signed on Monday": done; "has not
+        # ratified the treaty it signed with Ghana": signed
+        scope = own
     return window, scope
 
 
-def _right_after_its_noun(hit: VerbHit, ctx: Context) -> bool:
-    """Whether the verb is a participle right after an instrument's noun ("a
-    pact signed on Monday"), a clause of its own whatever the sentence's mood."""
+# after an instrument's noun, a clause of its own: "a pact signed on Monday",
+# "the treaty it signed", "the deal that Peru has signed"
+_OWN_CLAUSE = re.compile(
+    r"s?,?\s+(?:(?:that|which)\s+)?(?:(?:it|they|we|[A-Z][\w'’.-]*)\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?"
+)
+
+
+def _own_clause(hit: VerbHit, ctx: Context) -> str | None:
+    """The words of the verb's own clause when it opens right after an
+    instrument's noun, whatever the mood or negation of the sentence around it
+    (a participle alone, or a verb with its own subject)."""
     text = ctx.text
     if not text[hit.start : hit.end].endswith("ed"):
-        return False
+        return None
     start = max(hit.sentence.start, hit.start - 40)
     nouns = list(ctx.lexicon.kind_pattern.finditer(text, start, hit.start))
-    return bool(nouns and re.fullmatch(r"s?,?\s+", text[nouns[-1].end() : hit.start]))
+    if nouns and _OWN_CLAUSE.fullmatch(text, nouns[-1].end(), hit.start):
+        return text[nouns[-1].end() : hit.start]
+    return None
 
 
 _WITHOUT_A_THING = re.compile(r"\bwithout\s+(?!\w+ing\b)", re.I)
