@@ -2105,6 +2105,13 @@ def test_events_a_clause_of_its_own_after_the_noun_keeps_its_own_negation(
     assert {e for e in events(fact) if e[0] == "signed"} == signed
 
 
+def test_roles_the_partner_of_a_signing_in_a_clause_of_its_own() -> None:
+    [fact] = agreements(
+        "Togo has not ratified the 2019 fisheries treaty it signed with Ghana."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_events_a_participle_after_its_noun_is_no_step_ahead() -> None:
     [fact] = agreements(
         "Ghana will supply Togo with power under a pact signed on Monday."
