@@ -2041,6 +2041,10 @@ def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> Non
          ("ratified", "2024-03-11")),
         ("The fisheries pact between Ghana and Togo ran out on Monday.",
          ("terminated", "2024-03-11")),
+        ("Ghana and Togo approved the final draft of a fisheries pact on Monday.",
+         ("agreed", "2024-03-11")),
+        ("Ghana and Togo nailed down a fisheries deal on Monday.",
+         ("agreed", "2024-03-11")),
         ("Ghana and Togo signed a truce in January. The truce, which began on "
          "March 1, has largely held.", ("implemented", "2024-03-01")),
     ],
