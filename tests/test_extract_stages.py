@@ -2045,6 +2045,10 @@ def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> Non
          ("agreed", "2024-03-11")),
         ("Ghana and Togo nailed down a fisheries deal on Monday.",
          ("agreed", "2024-03-11")),
+        ("The free trade deal between Ghana and Togo fell through on Monday.",
+         ("failed", "2024-03-11")),
+        ("The proposed free trade agreement between Ghana and Togo was abandoned "
+         "on Monday.", ("failed", "2024-03-11")),
         ("Ghana and Togo signed a truce in January. The truce, which began on "
          "March 1, has largely held.", ("implemented", "2024-03-01")),
     ],

@@ -51,6 +51,7 @@ _SOUGHT = re.compile(
 )
 
 
+_THE_PROPOSED = re.compile(r"^(?:the|this|that)\s+proposed\b")
 # "with more than 70 countries", "with dozens of states": partners not named
 _WITH_UNCOUNTED = re.compile(
     r"\s+with\s+(?:more\s+than|over|about|around|some|nearly|almost|at\s+least|"
@@ -106,11 +107,16 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):
         return False
     sought = _SOUGHT.search(ctx.text, max(0, m.start - 60), m.start)
-    if sought and (
-        m.indefinite
-        or (m.plural and not m.determiner)
-        # "The government would seek arrangements": the government's "the"
-        or sought.start() > m.start - len(m.modifiers)
+    if (
+        sought
+        and (
+            m.indefinite
+            or (m.plural and not m.determiner)
+            # "The government would seek arrangements": the government's "the"
+            or sought.start() > m.start - len(m.modifiers)
+        )
+        # "The proposed trade deal was abandoned": the one under negotiation
+        and not _THE_PROPOSED.search(m.modifiers)
     ):
         return False  # "would seek readmission arrangements": none made yet
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):

@@ -54,7 +54,9 @@ def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
 
 # "until 2035", "before the deadline of 31 January": a bound, not the day
 _UNTIL = re.compile(
-    r"\b(?:(?:until|till|through|thru)\s+(?:the\s+end\s+of\s+)?|"
+    # (not "fell through on Monday": a step)
+    r"\b(?:(?:until|till|(?<!fell\s)(?<!fall\s)(?<!falls\s)through|thru)\s+"
+    r"(?:the\s+end\s+of\s+)?|"
     r"deadline\s+(?:of\s+|on\s+)?|before\s+)$",
     re.I,
 )
