@@ -2049,6 +2049,10 @@ def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> Non
          ("failed", "2024-03-11")),
         ("The proposed free trade agreement between Ghana and Togo was abandoned "
          "on Monday.", ("failed", "2024-03-11")),
+        ("Ghana and Togo failed to reach a free trade agreement on Monday.",
+         ("failed", "2024-03-11")),
+        ("Ghana and Togo could not reach a free trade agreement on Monday.",
+         ("failed", "2024-03-11")),
         ("Ghana and Togo signed a truce in January. The truce, which began on "
          "March 1, has largely held.", ("implemented", "2024-03-01")),
     ],
@@ -2193,6 +2197,18 @@ def test_events_a_signing_counted_back_from_the_day_told(
         f"A fisheries pact between Ghana and Togo took effect on Wednesday, {after}."
     )
     assert ("signed", signed) in events(fact)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal between Ghana and Togo could collapse next week, officials said.",
+        "Ghana and Togo hope to reach a free trade agreement by June.",
+    ],
+)
+def test_events_a_step_that_may_come_is_none(text: str) -> None:
+    [fact] = agreements(text)
+    assert events(fact) == set()
 
 
 def test_events_a_target_year_dates_nothing() -> None:

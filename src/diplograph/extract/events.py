@@ -212,9 +212,10 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         return None
     text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
     window, scope = verb_scope(hit, ctx)
-    if lexicon.failure_before.search(window[-25:]) and etype in (
+    failed_to = lexicon.failure_before.search(window[-25:]) and etype in (
         "signed", "agreed", "ratified",
-    ):  # fmt: skip
+    )  # fmt: skip
+    if failed_to:
         etype = "failed"
     elif etype == "extended" and NOT_RENEWED.search(window[-30:]):
         # "decided not to renew the agreement", "will not extend it": the one
@@ -233,7 +234,10 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     agreed_to = etype in ("extended", "suspended") and AGREED_TO.search(
         text[max(sentence.start, hit.start - 60) : hit.start]
     )
-    modal = (bool(lexicon.modality.search(scope)) and not agreed_to) or (
+    # "could not reach a deal on Monday": a failure told, not a step ahead
+    modal = (
+        bool(lexicon.modality.search(scope)) and not agreed_to and not failed_to
+    ) or (
         etype in ("in_force", "terminated")
         and bool(
             re.search(r"\bto\s+$", text[max(0, hit.start - 15) : hit.start])
