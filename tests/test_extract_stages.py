@@ -2053,6 +2053,8 @@ def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> Non
          ("failed", "2024-03-11")),
         ("Ghana and Togo could not reach a free trade agreement on Monday.",
          ("failed", "2024-03-11")),
+        ("Ghana's parliament voted on Monday to pull the country out of the "
+         "fisheries treaty with Togo.", ("withdrawn", "2024-03-11")),
         ("Ghana and Togo signed a truce in January. The truce, which began on "
          "March 1, has largely held.", ("implemented", "2024-03-01")),
     ],
@@ -2209,6 +2211,13 @@ def test_events_a_signing_counted_back_from_the_day_told(
 def test_events_a_step_that_may_come_is_none(text: str) -> None:
     [fact] = agreements(text)
     assert events(fact) == set()
+
+
+def test_events_a_withdrawal_taking_effect_is_no_entry_into_force() -> None:
+    [fact] = agreements(
+        "Ghana's exit from the fisheries treaty with Togo takes effect on June 1."
+    )
+    assert [t for t, _ in events(fact)] == ["withdrawn"]
 
 
 def test_events_a_target_year_dates_nothing() -> None:

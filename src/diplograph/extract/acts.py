@@ -208,8 +208,9 @@ AGREED_TO = re.compile(
 )
 
 _ITS_END = re.compile(
+    # "Ghana's exit from the fisheries treaty with Togo takes effect on June 1"
     r"\b(?:withdrawal|exit|pullout|suspension|termination|denunciation)\s+"
-    r"(?:\w+\s+){0,2}$",
+    r"(?:(?:from|of)\s+(?:[\w'’-]+\s+){0,7}?)?(?:\w+\s+){0,2}$",
     re.I,
 )
 
