@@ -2525,6 +2525,17 @@ def test_events_a_step_by_another_state_told_by_ellipsis() -> None:
 # describe: kinds, names and topics from the text
 
 
+def test_describe_the_noun_heading_a_name_gives_its_kind() -> None:
+    [fact] = agreements(
+        "Ghana and Togo ratified the Protocol to the Convention on Migratory Fish "
+        "(PCMF) on Monday."
+    )
+    assert (fact.kind, fact.name) == (
+        "protocol",
+        "Protocol to the Convention on Migratory Fish",
+    )
+
+
 def test_describe_fta_acronym_names_an_agreement() -> None:
     [fact] = agreements("Chile and South Korea signed the Chile-Korea FTA in 2003.")
     assert (fact.kind, fact.name) == ("agreement", "Chile-Korea FTA")

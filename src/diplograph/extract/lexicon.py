@@ -86,6 +86,22 @@ class Lexicon:
                 return kind
         return None
 
+    def kind_of_name(self, name: str) -> str | None:
+        """The kind the noun heading a name gives it: the last kind noun before
+        the words after "of", "on", "under"... ("Agreement under the United
+        Nations Convention on ...": agreement; "the Paris Agreement"), else the
+        first one ("Status of Forces Agreement")."""
+        cut = _POST_MODIFIER.search(name)
+        head = cut.start() if cut else len(name)
+        nouns = [m.group() for m in self.kind_pattern.finditer(name, 0, head)]
+        nouns = nouns or [m.group() for m in self.kind_pattern.finditer(name)][:1]
+        return self.kind_of_noun(nouns[-1]) if nouns else None
+
+
+_POST_MODIFIER = re.compile(
+    r"\s(?:of|on|under|to|for|between|among|concerning|regarding|relating|with)\s|$"
+)
+
 
 def _merge(base: Any, extra: Any) -> Any:
     if isinstance(base, dict) and isinstance(extra, dict):

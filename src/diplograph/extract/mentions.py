@@ -240,9 +240,8 @@ def _find_known(found: _Found, known: Known, lexicon: Lexicon) -> None:
             end += tail.end()
         if found.overlaps(start, end):
             continue
-        words = [w.group() for w in lexicon.kind_pattern.finditer(text[start:end])]
-        if words:  # "the Iran nuclear accord": the word the text uses
-            kind = lexicon.kind_of_noun(words[-1]) or kind
+        # "the Iran nuclear accord": the word the text uses
+        kind = lexicon.kind_of_name(text[start:end]) or kind
         m = InstrumentMention(start, end, kind, text[start:end], canonical, key)
         if surface != canonical:
             m.aliases.append(surface)

@@ -301,8 +301,7 @@ def known_names(text: str, lexicon: Lexicon) -> Known:
         for surface in (inst.name, *inst.aliases):
             known[surface] = (inst.id, inst.name, inst.kind)
     for acronym, long_name in acronym_definitions(text).items():
-        nouns = [m.group() for m in lexicon.kind_pattern.finditer(long_name)]
-        kind = lexicon.kind_of_noun(nouns[-1]) if nouns else None
+        kind = lexicon.kind_of_name(long_name)
         hit = (
             known.get(acronym)
             or known.get(long_name)
@@ -321,7 +320,8 @@ def known_names(text: str, lexicon: Lexicon) -> Known:
             known[long_name] = (key, long_name, kind or "agreement")
     for name, noun in dubbed_names(text).items():
         if name not in known:
-            kind = lexicon.kind_of_noun(noun) or "agreement"
+            kind = lexicon.kind_of_name(name) or lexicon.kind_of_noun(noun)
+            kind = kind or "agreement"
             known[name] = ("name:" + norm(name), name, kind)
     return known
 
