@@ -1073,6 +1073,13 @@ def test_roles_the_state_in_talks_on_an_instrument_is_its_partner() -> None:
     assert set(found) == {("GHA", "TGO"), ("BEN", "NER")}
 
 
+def test_roles_the_partner_after_a_name_s_acronym() -> None:
+    [fact] = agreements(
+        "Ghana signed the Volta Fisheries Treaty (VFT) with Togo on Monday."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_roles_mediators_and_hosts_are_not_parties() -> None:
     [fact] = agreements(
         "The Philippines and Vietnam signed a trade agreement on Monday, brokered "

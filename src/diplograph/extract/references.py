@@ -299,7 +299,9 @@ _BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 
 _PARTNER_GAP = re.compile(
-    r"\s*,?\s*(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?"
+    # "the Protocol ... (PCMF) with Togo": past the name's acronym
+    r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*"
+    r"(?:(?:signed|entered\s+into|concluded|reached|struck|made)\s+)?"
     # "the last arms control pact Russia has with the U.S.": the subject's partner
     r"(?:(?:that\s+|which\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?\s+"
     r"(?:has|have|had|signed|concluded|struck|reached)\s+)?"
