@@ -2543,6 +2543,18 @@ def test_describe_the_noun_heading_a_name_gives_its_kind() -> None:
     )
 
 
+def test_describe_subjects_listed_after_a_colon_are_one_instrument_each() -> None:
+    found = agreements(
+        "Ghana and Togo signed three agreements on Monday: on trade, on fisheries "
+        "and on visas."
+    )
+    assert sorted(f.topics for f in found) == [
+        ("maritime_fisheries",),
+        ("migration",),
+        ("trade",),
+    ]
+
+
 def test_describe_fta_acronym_names_an_agreement() -> None:
     [fact] = agreements("Chile and South Korea signed the Chile-Korea FTA in 2003.")
     assert (fact.kind, fact.name) == ("agreement", "Chile-Korea FTA")

@@ -105,6 +105,8 @@ def _lifecycle(
 
 
 _SUBJECTS = re.compile(
+    # "three agreements on Monday: on trade, on fisheries and on visas"
+    r"[^.;:]{0,40}?:\s+(?=on\s)|"
     r"\s+(?:[\w-]+\s+){0,3}?(?:on|aimed at|covering|concerning|regarding|"
     r"in(?:\s+the)?\s+(?:fields?|areas?|spheres?|sectors?)\s+(?:of|such as))\s+"
 )
