@@ -2215,6 +2215,8 @@ def test_events_a_signing_counted_back_from_the_day_told(
     [
         "The deal between Ghana and Togo could collapse next week, officials said.",
         "Ghana and Togo hope to reach a free trade agreement by June.",
+        "Ghana and Togo will hold the third round of negotiations on their free "
+        "trade agreement in Lome next month.",
     ],
 )
 def test_events_a_step_that_may_come_is_none(text: str) -> None:

@@ -255,9 +255,10 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         text, max(0, hit.start - 25), hit.start
     ):
         when = None  # "concluded talks on Tuesday": the day they ended, not began
-    if modal and (when is None or etype == "agreed"):
+    if modal and (when is None or etype in ("agreed", "negotiation")):
         # "will sign" is no signing; "will sign on Friday", "will take effect on
-        # July 1" are scheduled events at their dates, as the guidelines count them
+        # July 1" are scheduled events at their dates, as the guidelines count
+        # them; talks to be held next month are none held (GUIDELINES: held)
         return None
     return Event(etype, when, modal, (), evidence)
 
