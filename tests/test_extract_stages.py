@@ -2064,6 +2064,8 @@ def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> Non
          "fisheries treaty with Togo.", ("withdrawn", "2024-03-11")),
         ("Negotiators from Ghana and Togo met in Accra from March 4 to 6 for talks "
          "on a free trade agreement.", ("negotiation", "2024-03-04")),
+        ("Ghana completed its domestic procedures for the fisheries treaty with "
+         "Togo on Monday.", ("ratified", "2024-03-11")),
         ("Ghana and Togo signed a truce in January. The truce, which began on "
          "March 1, has largely held.", ("implemented", "2024-03-01")),
     ],
@@ -2217,6 +2219,8 @@ def test_events_a_signing_counted_back_from_the_day_told(
         "Ghana and Togo hope to reach a free trade agreement by June.",
         "Ghana and Togo will hold the third round of negotiations on their free "
         "trade agreement in Lome next month.",
+        "Ghana and Togo met on Monday, clearing the way for the entry into force "
+        "of their fisheries treaty.",
     ],
 )
 def test_events_a_step_that_may_come_is_none(text: str) -> None:

@@ -216,7 +216,9 @@ _ITS_END = re.compile(
 
 _PURPOSE = re.compile(
     r"\b(?:aimed\s+at|aiming\s+at|with\s+a\s+view\s+to|with\s+the\s+aim\s+of|"
-    r"(?:was|were)\s+to\s+be)\s+$",
+    r"(?:was|were)\s+to\s+be|"
+    # "clearing the way for its entry into force": not yet
+    r"(?:clear|pav|open)\w*\s+the\s+way\s+(?:for|to)(?:\s+(?:its|their|the))?)\s+$",
     re.I,
 )
 
