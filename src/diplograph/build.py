@@ -25,6 +25,7 @@ from diplograph.iri import (
 )  # fmt: skip
 from diplograph.model import AgreementFact, ArticleFacts, Evidence, Resolution
 from diplograph.namespaces import DG, WD, topic_iri
+from diplograph.plain import PlainTriple, plain_triples
 from diplograph.vocabulary import vocabulary
 
 
@@ -116,14 +117,7 @@ def resolve_graph(
     worker built, which nothing else holds.
     """
     article = article_iri(facts.article)
-    renamed: dict[Node, Node] = {}
-    for old, fact, resolution in zip(nodes, facts.agreements, resolutions, strict=True):
-        new = URIRef(resolution.agreement)
-        renamed[old] = new
-        for event in fact.events:
-            renamed[event_iri(old, event.type, event.date)] = event_iri(
-                new, event.type, event.date
-            )
+    renamed = renaming(facts, nodes, resolutions)
     if in_place:
         moved = {
             triple
@@ -145,6 +139,49 @@ def resolve_graph(
             resolved.add((renamed.get(s, s), p, renamed.get(o, o)))
     for resolution in resolutions:
         _add_resolution(resolved, article, URIRef(resolution.agreement), resolution)
+    return resolved
+
+
+def renaming(
+    facts: ArticleFacts, nodes: Sequence[URIRef], resolutions: Sequence[Resolution]
+) -> dict[Node, Node]:
+    """What :func:`resolve_graph` renames: each agreement node to the one
+    chosen, and the IRIs of its events to theirs."""
+    renamed: dict[Node, Node] = {}
+    for old, fact, resolution in zip(nodes, facts.agreements, resolutions, strict=True):
+        new = URIRef(resolution.agreement)
+        renamed[old] = new
+        for event in fact.events:
+            renamed[event_iri(old, event.type, event.date)] = event_iri(
+                new, event.type, event.date
+            )
+    return renamed
+
+
+def resolve_plain(
+    triples: Sequence[PlainTriple],
+    facts: ArticleFacts,
+    nodes: Sequence[URIRef],
+    resolutions: Sequence[Resolution],
+) -> list[PlainTriple]:
+    """:func:`resolve_graph` of an article's graph as plain data
+    (:mod:`diplograph.plain`): the same triples, as strings. A load's writing
+    process renames so the graph a worker sent, without making it rdflib's."""
+    article = article_iri(facts.article)
+    renamed = {str(k): str(v) for k, v in renaming(facts, nodes, resolutions).items()}
+    renamed = {k: v for k, v in renamed.items() if k != v}
+    if renamed:
+        get = renamed.get
+        resolved = [
+            (get(s, s), p, o if kind is not None else get(o, o), kind)
+            for s, p, o, kind in triples
+        ]
+    else:
+        resolved = list(triples)
+    records = Graph(store="SimpleMemory", bind_namespaces="none")
+    for resolution in resolutions:
+        _add_resolution(records, article, URIRef(resolution.agreement), resolution)
+    resolved += plain_triples(records)
     return resolved
 
 

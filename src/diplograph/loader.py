@@ -18,7 +18,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 
 from diplograph import sparql
-from diplograph.build import build_graph, resolve_graph
+from diplograph.build import build_graph, resolve_graph, resolve_plain
 from diplograph.extract import EXTRACTOR_VERSION
 from diplograph.facts import read_facts
 from diplograph.iri import ONTOLOGY_GRAPH, agreement_iri, article_iri
@@ -30,6 +30,7 @@ from diplograph.model import (
     Resolution,
 )
 from diplograph.namespaces import DG, ONTOLOGY_IRI
+from diplograph.plain import lazy_graph, plain_of, plain_term, triples_of
 from diplograph.resolve import choose, propose
 from diplograph.resources import ontology_file
 from diplograph.settings import Settings
@@ -66,9 +67,16 @@ def loaded_now() -> Literal:
 
 def stamped(graph: Graph, article: URIRef, *, at: Literal | None = None) -> Graph:
     """``graph`` with the article's ``dg:loaded`` set to ``at`` (now when None),
-    in place."""
-    graph.set((article, DG.loaded, at if at is not None else loaded_now()))
-    return graph
+    in place; a graph of plain triples not read yet (:mod:`diplograph.plain`)
+    made anew with it, still unread."""
+    when = at if at is not None else loaded_now()
+    plain = triples_of(graph)
+    if plain is None:
+        graph.set((article, DG.loaded, when))
+        return graph
+    subject, predicate = str(article), str(DG.loaded)
+    kept = [t for t in plain if t[0] != subject or t[1] != predicate]
+    return lazy_graph([*kept, (subject, predicate, *plain_term(when))])
 
 
 def _arrived(content_hash: str, versions: list[Row]) -> Literal | None:
@@ -111,6 +119,16 @@ def _renamed(alone: Processed, resolutions: Sequence[Resolution]) -> Built | Non
     chosen = [URIRef(r.agreement) for r in resolutions]
     if len(set(nodes)) < len(nodes) or len(set(chosen)) < len(chosen):
         return None
+    plain = triples_of(graph)
+    if plain is not None:  # as the worker sent it: renamed as strings
+        named = {s for s, _, _, _ in plain}
+        named.update(o for _, _, o, kind in plain if kind is None)
+        if any(
+            new != old and new in named for old, new in zip(nodes, chosen, strict=True)
+        ):
+            return None
+        resolved = resolve_plain(plain, alone.facts, nodes, resolutions)
+        return Built(resolutions, lazy_graph(resolved), report)
     for old, new in zip(nodes, chosen, strict=True):
         if new != old and (
             next(graph.triples((new, None, None)), None) is not None
@@ -349,10 +367,11 @@ class Loader:
         index = self.index
         replaced = index.stored(iri) if stored_before else None
         arrived = _arrived(article.content_hash, versions)
-        self._write(iri, stamped(graph, iri, at=arrived))
+        graph = stamped(graph, iri, at=arrived)
+        self._write(iri, graph)
         if replaced is not None:
             self.flush(wait=True)  # the index reads the replaced agreements back
-        index.wrote(graph, replaced=replaced)
+        index.wrote(plain_of(graph), replaced=replaced)
         before = first if dropped else None
         return Processed(article, facts, graph, report, "stored", dropped, before)
 
@@ -406,7 +425,7 @@ class Loader:
                 return report
         if graph.value(iri, DG.loaded) is None:
             text = str(graph.value(iri, DG.contentHash))
-            stamped(graph, iri, at=_arrived(text, versions))
+            graph = stamped(graph, iri, at=_arrived(text, versions))
         if as_is:
             self.store.replace_graph(iri, graph)
             self._index = None  # read again if an article is resolved after it
@@ -414,7 +433,7 @@ class Loader:
             index = self.index
             replaced = index.stored(iri) if stored_before else None
             self.store.replace_graph(iri, graph)
-            index.wrote(graph, replaced=replaced)
+            index.wrote(plain_of(graph), replaced=replaced)
         return report
 
     def store_other(self, iri: URIRef, graph: Graph) -> None:

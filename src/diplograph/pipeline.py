@@ -36,6 +36,7 @@ from diplograph.iri import MERGED_GRAPH, article_iri, is_article_iri
 from diplograph.language import require_english
 from diplograph.loader import Loader
 from diplograph.model import Article, ArticleFacts, Processed
+from diplograph.plain import lazy_graph, plain_triples
 from diplograph.settings import Settings
 from diplograph.store import Store
 from diplograph.store.shards import read_shard
@@ -62,12 +63,23 @@ class LoadSummary:
 
 
 def process(
-    article: Article, *, check: bool = True, lexicon_dir: str | None = None
+    article: Article,
+    *,
+    check: bool = True,
+    lexicon_dir: str | None = None,
+    plain: bool = False,
 ) -> Processed:
-    """Extract and build one article's graph on its own (no store, no resolution)."""
+    """Extract and build one article's graph on its own (no store, no resolution).
+
+    ``plain``: the graph given as plain triples, made rdflib's again only when
+    read (:func:`~diplograph.plain.lazy_graph`): what a load's workers send
+    the loading process, which renames and writes them as they are."""
     facts = extract(article, lexicon_dir=lexicon_dir)
     graph = build_graph(facts)
-    return Processed(article, facts, graph, validate(graph) if check else None)
+    report = validate(graph) if check else None
+    if plain:
+        graph = lazy_graph(plain_triples(graph))
+    return Processed(article, facts, graph, report)
 
 
 A = TypeVar("A", Article, ArticleFacts)
@@ -276,7 +288,7 @@ def load(
     loader.ensure_ontology()
     # the workers build and validate each graph as well, without resolution,
     # which needs the store; this process resolves and writes
-    work = partial(process, check=True, lexicon_dir=loader.settings.lexicon)
+    work = partial(process, check=True, lexicon_dir=loader.settings.lexicon, plain=True)
     read = chain(read_articles(paths, published=published, match=match), more)
     articles = to_extract(read, loader)
     timeout = loader.settings.article_timeout

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from diplograph.errors import StoreError
+from diplograph.plain import PlainTriple, triples_of
 from diplograph.settings import Settings
 from diplograph.store import (
     MERGED_GRAPH,
@@ -77,6 +78,44 @@ def _ox_triples(
             if isinstance(s, BNode) or isinstance(o, BNode):
                 return []
             value = iri(o) if type(o) is URIRef else _to_ox(o)
+            triples.append((iri(s), iri(p), value))
+    except ValueError:
+        return []
+    return triples
+
+
+def _ox_plain(
+    plain: Sequence[PlainTriple], made: dict[object, ox.NamedNode]
+) -> list[OxTriple]:
+    """:func:`_ox_triples` of plain triples (:mod:`diplograph.plain`): the
+    pyoxigraph terms made straight from their strings, no rdflib term between
+    (``made``: by IRI, as there; an rdflib IRI is its string)."""
+
+    def iri(text: str) -> ox.NamedNode:
+        node = made.get(text)
+        if node is None:
+            node = made[text] = ox.NamedNode(text)
+        return node
+
+    literals: dict[tuple[str, str], ox.Literal] = {}
+    triples: list[OxTriple] = []
+    try:
+        for s, p, o, kind in plain:
+            if kind == "_" or s.startswith("_:"):
+                return []
+            if kind is None:
+                value: ox.NamedNode | ox.Literal = iri(o)
+            else:
+                literal = literals.get((o, kind))
+                if literal is None:
+                    if kind == "":
+                        literal = ox.Literal(o)
+                    elif kind[0] == "@":
+                        literal = ox.Literal(o, language=kind[1:])
+                    else:
+                        literal = ox.Literal(o, datatype=iri(kind))
+                    literals[o, kind] = literal
+                value = literal
             triples.append((iri(s), iri(p), value))
     except ValueError:
         return []
@@ -257,7 +296,11 @@ class EmbeddedStore:
             if iri in names or self._store.contains_named_graph(name):
                 return []
             names.add(iri)
-            triples = _ox_triples(graph, made)
+            plain = triples_of(graph)
+            if plain is not None:  # a load's article, as its worker sent it
+                triples = _ox_plain(plain, made)
+            else:
+                triples = _ox_triples(graph, made)
             if not triples:
                 return []
             quads += [ox.Quad(s, p, o, name) for s, p, o in triples]

@@ -14,15 +14,17 @@ without a question to the store, so that its write can wait in a batch.
 from __future__ import annotations
 
 from bisect import insort
+from collections.abc import Iterable
 from dataclasses import replace
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, URIRef
 
 from diplograph import sparql
 from diplograph.extract.lexicon import load_lexicon
 from diplograph.iri import CURATION_GRAPH, instrument_iri
 from diplograph.model import AgreementFact, Resolution
 from diplograph.namespaces import DG
+from diplograph.plain import PlainTriple
 from diplograph.resolve import Candidate, instrument_of, norm
 from diplograph.store import Store, Term
 from diplograph.vocabulary import vocabulary
@@ -146,27 +148,47 @@ class AgreementIndex:
         _, rows = self.store.select(sparql.query("resolve-stored", article=article))
         return {row["a"].value for row in rows}
 
-    def wrote(self, graph: Graph, *, replaced: set[str] | None = None) -> None:
-        """Take in an article graph just written. ``replaced``: the agreements of
+    def wrote(
+        self, triples: Iterable[PlainTriple], *, replaced: set[str] | None = None
+    ) -> None:
+        """Take in an article graph just written, as plain triples
+        (:func:`~diplograph.plain.plain_of`). ``replaced``: the agreements of
         the graph it replaced, whose claims may have left the merged graph with
         it, so they are read again."""
-        agreements = {str(a) for a in graph.subjects(RDF.type, DG.Agreement)}
+        triples = tuple(triples)
+        rdf_type, agreement, conclusion = (
+            str(RDF.type),
+            str(DG.Agreement),
+            str(DG.Conclusion),
+        )
+        agreements = {
+            s for s, p, o, kind in triples
+            if p == rdf_type and o == agreement and kind is None
+        }  # fmt: skip
         if replaced is not None:
             self._read(agreements | replaced)
             return
-        codes = {str(p): str(c) for p, c in graph.subject_objects(DG.code)}
-        for a in agreements:
-            for p, o in graph.predicate_objects(URIRef(a)):
-                if p == DG.party:
-                    if str(o) in codes:
-                        self._add(a, str(p), codes[str(o)])
-                elif p in _DESCRIBING or p == DG.reportedIn:
-                    self._add(a, str(p), str(o))
-        for event in graph.subjects(RDF.type, DG.Conclusion):
-            agreement = graph.value(event, DG.ofAgreement)
-            when = graph.value(event, DG.date)
-            if agreement is not None and when is not None:
-                self._add(str(agreement), "conclusion", str(when))
+        code, party, of, date = (
+            str(DG.code),
+            str(DG.party),
+            str(DG.ofAgreement),
+            str(DG.date),
+        )
+        codes = {s: o for s, p, o, _ in triples if p == code}
+        describing = {str(p) for p in (*_DESCRIBING, DG.reportedIn)}
+        events: dict[str, dict[str, str]] = {}
+        for s, p, o, _ in triples:
+            if s in agreements:
+                if p == party:
+                    if o in codes:
+                        self._add(s, p, codes[o])
+                elif p in describing:
+                    self._add(s, p, o)
+            elif p in (of, date) or (p == rdf_type and o == conclusion):
+                events.setdefault(s, {})[p if p != rdf_type else ""] = o
+        for said in events.values():
+            if "" in said and of in said and date in said:
+                self._add(said[of], "conclusion", said[date])
 
     def candidates(self, fact: AgreementFact) -> list[str]:
         """The stored agreements ``fact`` may be: sharing enough parties (the
