@@ -44,6 +44,9 @@ def test_plain_triples_give_back_the_same_graph_when_read() -> None:
     assert isomorphic(sent, graph) and triples_of(sent) is None  # read now
     again = pickle.loads(pickle.dumps(sent))  # pickled plain once read, too
     assert isomorphic(again, graph)
+    # read through the store's contexts first: the triples are the graph's
+    other = pickle.loads(pickle.dumps(lazy))
+    assert list(other.store.contexts()) and isomorphic(other, graph)
 
 
 def test_a_load_stores_the_graph_its_outcome_gives(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
-from rdflib.term import Node
+from rdflib.term import IdentifiedNode, Node
 
 # (subject, predicate, object, kind): IRIs as they are, a blank node as "_:id";
 # kind says what the object is: None an IRI, "_" a blank node, "" a literal
@@ -99,7 +99,10 @@ def triples_of(graph: Graph) -> tuple[PlainTriple, ...] | None:
 def lazy_graph(triples: Iterable[PlainTriple]) -> Graph:
     """An rdflib Graph of ``triples``, made of them when first read; pickled
     as them (see :class:`PlainStore`)."""
-    return Graph(store=PlainStore(tuple(triples)), bind_namespaces="none")
+    store = PlainStore(tuple(triples))
+    graph = Graph(store=store, bind_namespaces="none")
+    store.graph_identifier = graph.identifier
+    return graph
 
 
 class PlainStore(Memory):
@@ -107,10 +110,16 @@ class PlainStore(Memory):
     (read, written, counted by more than :meth:`__len__`), and then the rdflib
     triples made of them. Pickled as plain triples, whatever it holds then."""
 
-    def __init__(self, plain: tuple[PlainTriple, ...] = ()) -> None:
+    def __init__(
+        self,
+        plain: tuple[PlainTriple, ...] = (),
+        identifier: IdentifiedNode | None = None,
+    ) -> None:
         super().__init__()
         # the triples not made rdflib's yet; None once they are
         self.plain: tuple[PlainTriple, ...] | None = plain
+        # the graph's they are, when a read names none (contexts())
+        self.graph_identifier = identifier
 
     def __reduce__(self) -> tuple[Any, ...]:
         plain = self.plain
@@ -120,10 +129,12 @@ class PlainStore(Memory):
                 + plain_term(o)
                 for (s, p, o), _ in Memory.triples(self, (None, None, None), None)
             )
-        return (PlainStore, (plain,))
+        return (PlainStore, (plain, self.graph_identifier))
 
     def _fill(self, context: Any) -> None:
         plain, self.plain = self.plain, None
+        if context is None and self.graph_identifier is not None:
+            context = Graph(store=self, identifier=self.graph_identifier)
         if plain:
             add = super().add
             for s, p, o, kind in plain:
