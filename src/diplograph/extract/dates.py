@@ -133,7 +133,7 @@ def find_dates(
             taken.append((start, end))
             found.append(DateMention(start + offset, end + offset, value, name))
     found.sort(key=lambda m: m.start)
-    return _years_later(_that_year(found, text, offset), text, offset)
+    return _counted_later(_that_year(found, text, offset), text, offset)
 
 
 # "signed in February 2022 and took effect in May that year"
@@ -206,7 +206,9 @@ def shifted(value: str, count: int, unit: str) -> str | None:
     return None
 
 
-def _years_later(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+def _counted_later(
+    found: list[DateMention], text: str, offset: int
+) -> list[DateMention]:
     """Dates counted from the date told before them, in the same text."""
     extra = []
     for match in _LATER.finditer(text):
