@@ -2816,6 +2816,12 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
          "human_rights", "military_cooperation"),
         ("Ghana and Togo signed a treaty on Monday capping their ICBMs and "
          "launchers.", "missiles", "trade"),
+        ("Ghana and Togo signed a defence memorandum of understanding on Monday.",
+         "military_cooperation", "security_alliance"),
+        ("Ghana and Togo signed a deal on Monday to link their electricity grids.",
+         "energy", "transport"),
+        ("Ghana and Togo signed an accord on Monday to double their power "
+         "interconnection.", "energy", "transport"),
     ],
 )  # fmt: skip
 def test_describe_more_topic_words(text: str, topic: str, not_topic: str) -> None:
@@ -2844,6 +2850,21 @@ def test_describe_a_keyword_is_a_whole_word(text: str, topic: str) -> None:
     [fact] = agreements(text)
     assert "health" in fact.topics
     assert topic not in fact.topics
+
+
+def test_describe_a_clause_of_another_time_tells_the_other_instrument_s_topic() -> None:
+    # ", a year after they normalised ties under a deal": the words of that
+    # clause are the earlier deal's, not the defence pact's
+    found = agreements(
+        "Ghana and Togo signed a defence memorandum on Monday, a year after they "
+        "normalised relations under a US-brokered deal."
+    )
+    assert len(found) == 2
+    memorandum, deal = sorted(
+        found, key=lambda f: f.kind != "memorandum_of_understanding"
+    )
+    assert memorandum.topics == ("military_cooperation",)
+    assert "diplomatic_relations" in deal.topics
 
 
 def test_describe_a_body_the_instrument_is_for_tells_its_topic() -> None:

@@ -66,6 +66,7 @@ class Lexicon:
     attached: re.Pattern[str]
     apart_before: re.Pattern[str]
     apart_in_time: re.Pattern[str]
+    other_time_clause: re.Pattern[str]
     classes: re.Pattern[str]
     broker_markers: re.Pattern[str]
     groups: re.Pattern[str]
@@ -274,5 +275,9 @@ def _coreference(coref: dict[str, Any]) -> dict[str, Any]:
             rf"(?:{before})\s+(?:the\s+|its\s+|their\s+)?$", re.I
         ),
         "apart_in_time": re.compile(rf"(?:{in_time})\s+(?:the\s+)?$", re.I),
+        # ", a year after they normalised ties under a deal": a clause of its own time
+        "other_time_clause": re.compile(
+            rf",\s+(?:[\w-]+\s+){{0,2}}?(?:{in_time})\b", re.I
+        ),
         "classes": re.compile(r"^(?:" + "|".join(coref["classes"]) + r")\b", re.I),
     }

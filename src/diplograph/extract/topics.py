@@ -83,6 +83,15 @@ def _own_words(
     joined = _AND_ANOTHER.search(text, start, m.start)
     if joined and ctx.lexicon.kind_pattern.search(text, start, joined.start()):
         start = max(start, joined.start())
+    # "signed a defence pact, a year after they normalised ties under a deal":
+    # the words of another time are the other instrument's
+    other_time = ctx.lexicon.other_time_clause
+    later = other_time.search(text, m.end, end)
+    if later:
+        end = later.start()
+    earlier = [found.start() for found in other_time.finditer(text, start, m.start)]
+    if earlier:
+        start = earlier[-1]
     return start, end
 
 
