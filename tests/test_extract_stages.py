@@ -499,6 +499,8 @@ def test_describe_a_minister_s_portfolio_is_no_topic() -> None:
         "the agreed minutes",
         "a concordat",
         "a modus vivendi",
+        "a covenant",
+        "a currency swap",
     ],
 )
 def test_mentions_what_states_sign_is_an_instrument(instrument: str) -> None:
@@ -1580,6 +1582,11 @@ def test_events_a_background_instrument_keeps_its_own_time() -> None:
         ("Ghana and Togo unveiled a trade deal on Monday.", "agreed"),
         ("Ghana on Monday abandoned its trade pact with Togo.", "failed"),
         ("Ghana on Monday reinstated its trade pact with Togo.", "in_force"),
+        (
+            "Ghana and Togo exchanged notes on Monday bringing their trade pact "
+            "into force.",
+            "in_force",
+        ),
     ],
 )
 def test_events_more_ways_of_telling_a_step(text: str, step: str) -> None:
@@ -2822,6 +2829,10 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
          "energy", "transport"),
         ("Ghana and Togo signed an accord on Monday to double their power "
          "interconnection.", "energy", "transport"),
+        ("Ghana and Togo signed a deal on Monday letting goods cross the border "
+         "without inspection.", "trade", "nuclear_weapons"),
+        ("Ghana and Togo signed a deal on Monday on their coastguards' patrols in "
+         "disputed waters.", "maritime_fisheries", "water_resources"),
     ],
 )  # fmt: skip
 def test_describe_more_topic_words(text: str, topic: str, not_topic: str) -> None:
