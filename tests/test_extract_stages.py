@@ -1594,6 +1594,56 @@ def test_events_more_ways_of_telling_a_step(text: str, step: str) -> None:
     assert events(fact) == {(step, "2024-03-11")}
 
 
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Ghana and Togo signed the Volta Treaty in 2001, but it did not enter "
+         "into force until 2005.", ("in_force", "2005")),
+        ("Ghana and Togo signed the Volta Treaty in November 2001, but it was not "
+         "fully ratified until two years later.", ("ratified", "2003")),
+        ("Ghana and Togo signed the Volta Treaty in 2001, and it took effect two "
+         "years later.", ("in_force", "2003")),
+    ],
+)  # fmt: skip
+def test_events_not_done_until_a_time_was_done_then(
+    text: str, step: tuple[str, str]
+) -> None:
+    [fact] = agreements(text)
+    assert step in events(fact)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo signed the Volta Treaty in 2001. Togo will not ratify it "
+        "until Ghana does.",
+        "Ghana and Togo signed the Volta Treaty in 2001. It has not been ratified "
+        "until now.",
+    ],
+)
+def test_events_not_done_until_a_condition_is_not_done(text: str) -> None:
+    [fact] = agreements(text)
+    assert "ratified" not in {step for step, _ in events(fact)}
+
+
+@pytest.mark.parametrize(
+    ("since", "year"),
+    [
+        ("has been in force for 24 years", "2000"),
+        ("has been in effect for two decades", "2004"),
+        ("has been in place for more than 30 years", "1994"),
+    ],
+)
+def test_events_in_force_for_a_span_is_in_force_since_its_start(
+    since: str, year: str
+) -> None:
+    [fact] = agreements(
+        f"Ghana and Togo said on Monday that their Volta Treaty, which {since}, "
+        "would be replaced by a new pact."
+    )
+    assert ("in_force", year) in events(fact)
+
+
 def test_events_a_step_told_as_now_done_is_dated_by_the_article() -> None:
     [fact] = agreements(
         "Ghana's president has signed the trade agreement with Togo, which is now "

@@ -54,9 +54,18 @@ def counted_from_before(sentence: Sentence, ctx: Context) -> str | None:
     if same is None and counted is None:
         return None
     if same is not None:
-        counted = (0, same.group(1).lower())
-    count, unit = counted or (0, "year")
+        counted = (0, same.group(1).lower(), same.start())
+    count, unit, at = counted or (0, "year", 0)
     size = {"year": 4, "month": 7}.get(unit, 10)
+    # "signed in November 1990, but not ratified until two years later": the
+    # date told before it in its own sentence first
+    own = [
+        d.value[:size]
+        for d in ctx.dates(sentence, future=False)
+        if d.value and len(d.value) >= size and d.end <= sentence.start + at
+    ]
+    if own:
+        return shifted(own[-1], count, unit)
     for earlier in reversed(ctx.sentences[max(0, sentence.index - 5) : sentence.index]):
         told = [d.value for d in ctx.dates(earlier, future=False) if d.value]
         told = [value[:size] for value in told if len(value) >= size]

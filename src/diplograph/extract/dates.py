@@ -172,11 +172,11 @@ NUMBER_WORDS = {
 }
 
 
-def later(text: str) -> tuple[int, str] | None:
+def later(text: str) -> tuple[int, str, int] | None:
     """How far after the date told before "a year later", "the following day",
-    "the same day" counts, if told: (count, unit)."""
+    "the same day" counts, if told: (count, unit, where in ``text`` it is told)."""
     match = _LATER.search(text)
-    return None if match is None else _counted(match)
+    return None if match is None else (*_counted(match), match.start())
 
 
 def _counted(match: re.Match[str]) -> tuple[int, str]:

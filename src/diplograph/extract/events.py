@@ -27,7 +27,7 @@ from diplograph.model import Because, Event
 _BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})
 _IN_EFFECT_FOR = re.compile(
     r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost "
-    r"|over |about )?(\d+|[a-z]+) years\b",
+    r"|over |about )?(\d+|[a-z]+) (years|decades)\b",
     re.I,
 )
 # infinitives that report the act: "its decision to suspend", "became the 40th
@@ -68,8 +68,9 @@ def events_of(
     for m in cluster.mentions:
         since = _IN_EFFECT_FOR.search(ctx.text, m.end, min(len(ctx.text), m.end + 80))
         if since and not re.search(r"[.;]", ctx.text[m.end : since.start()]):
-            n = since.group(1)
+            n, unit = since.groups()
             years = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0)
+            years *= 10 if unit.lower() == "decades" else 1
             if years:
                 when = str(ctx.article.published.year - years)
                 events.append(Event("in_force", when))
@@ -204,6 +205,10 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
     )
 
 
+# "was not ratified until two years later": it was, then
+_NOT_UNTIL = re.compile(r"(?:[\s,]+[\w-]+){0,4}?\s+until\b(?!\s+(?:now|today)\b)", re.I)
+
+
 def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     """The event a verb reports, or None when the words around it say it did not
     happen (negated, modal, postponed, a name, a habit, the talks not the deal)."""
@@ -223,7 +228,7 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         dates = ctx.dates(sentence, future=False)
         when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
         return Event("withdrawn", when, False, (), (ctx.sentence_span(sentence),))
-    elif lexicon.negation.search(scope):
+    elif lexicon.negation.search(scope) and not _NOT_UNTIL.match(text, hit.end):
         return None
     if not_an_event(hit, etype, window, ctx):
         return None

@@ -163,12 +163,21 @@ def _candidates(
         # long-negotiated pact": an adjective tells no day
         return None
     # "will run until 2035": when a period ends is no event's date; "a programme
-    # for 2024-2026": the years it covers
+    # for 2024-2026": the years it covers (but "did not take effect until 2005"
+    # took effect then)
+    not_until = ctx.lexicon.negation.search(
+        text[max(sentence.start, v_start - 30) : v_start]
+    )
     return [
         d
         for d in dates
-        if not _UNTIL.search(text, max(sentence.start, d.start - 30), d.start)
-        and not _UNTIL_OPENS.match(text, d.start)
+        if (
+            not (
+                _UNTIL.search(text, max(sentence.start, d.start - 30), d.start)
+                or _UNTIL_OPENS.match(text, d.start)
+            )
+            or bool(not_until and re.search(r"\buntil\b", text[v_end : d.end]))
+        )
         and not _FOR_PERIOD.search(text, max(sentence.start, d.start - 20), d.start)
     ]
 
