@@ -2883,6 +2883,10 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
          "without inspection.", "trade", "nuclear_weapons"),
         ("Ghana and Togo signed a deal on Monday on their coastguards' patrols in "
          "disputed waters.", "maritime_fisheries", "water_resources"),
+        ("Ghana and Togo extended their peace deal on Monday to give time and "
+         "space for its implementation.", "peace_ceasefire", "space"),
+        ("Ghana and Togo signed an agreement on Monday on the peaceful uses of "
+         "outer space.", "space", "peace_ceasefire"),
     ],
 )  # fmt: skip
 def test_describe_more_topic_words(text: str, topic: str, not_topic: str) -> None:
