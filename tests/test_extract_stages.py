@@ -190,6 +190,37 @@ def test_coref_a_name_with_a_year_of_its_own_does_not_name_the_news() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ghana on Monday renewed the Volta Compact, a 2010 agreement with Togo on "
+         "shared waters.", "Volta Compact", "agreement"),
+        ("Ghana and Togo on Monday revived the Lome Initiative, a regional "
+         "security arrangement.", "Lome Initiative", "arrangement"),
+    ],
+)  # fmt: skip
+def test_names_a_name_an_apposition_calls_an_instrument_names_it(
+    text: str, name: str, kind: str
+) -> None:
+    [fact] = agreements(text)
+    assert (fact.name, fact.kind, fact.parties) == (name, kind, ("GHA", "TGO"))
+
+
+def test_names_a_body_an_apposition_calls_a_party_names_no_instrument() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a deal with the European Union, a party to the "
+        "accord, on Monday."
+    )
+    assert fact.name is None
+
+
+def test_events_becoming_a_state_party_is_ratifying() -> None:
+    [fact] = agreements(
+        "Togo became the 50th state party to the Lome Convention on Monday."
+    )
+    assert ("ratified", "2024-03-11") in events(fact)
+
+
 def test_coref_a_name_dubbed_for_another_noun_is_its_own_instrument() -> None:
     found = extract(
         Article(

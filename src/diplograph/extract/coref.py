@@ -98,7 +98,8 @@ def _antecedent(
             or _named_later(m, clusters, ctx)
         )
     if m.year_label:
-        return next(
+        # "the Volta Compact, a 2010 agreement": an apposition tells its year
+        return _apposed(m, clusters, ctx) or next(
             (
                 c
                 for c in clusters

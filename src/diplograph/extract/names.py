@@ -111,14 +111,37 @@ _MADE_WHAT_CALLED = re.compile(
 )
 
 
+# "joined the Accra Initiative, a regional security arrangement": a name the
+# apposition after it says is an instrument's
+_APPOSED_NAME = re.compile(
+    r"\bthe\s+((?-i:[A-Z])[\w-]*(?:\s+(?:of|on|for|(?-i:[A-Z])[\w-]*)){0,5}),\s+"
+    r"an?\s+(?:[\w-]+\s+){0,3}?(pact|deal|agreement|accord|arrangement|treaty|"
+    r"framework|compact|charter|truce|ceasefire|memorandum|declaration|convention|"
+    r"protocol)\b"
+)
+
+
 def dubbed_names(text: str) -> dict[str, str]:
     """Names the text gives an instrument, with the noun they name: "The
     partnership, dubbed AUKUS" -> {"AUKUS": "partnership"}; "signed what they
-    called the Accra Understanding" -> {"Accra Understanding": "agreement"}."""
+    called the Accra Understanding" -> {"Accra Understanding": "agreement"};
+    "the Accra Initiative, a security arrangement" -> {"Accra Initiative":
+    "arrangement"}."""
     named = {m.group(2): m.group(1) for m in _DUBBED_NAME.finditer(text)}
     for m in _MADE_WHAT_CALLED.finditer(text):
         named.setdefault(m.group(1), "agreement")
+    for m in _APPOSED_NAME.finditer(text):
+        name = m.group(1)
+        dated = any(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in name.split())
+        if not (dated or ORGANIZATION.search(" " + name) or _names_a_place(name)):
+            named.setdefault(name, m.group(2))
     return named
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name is a state's or a body's of the gazetteer ("the European
+    Union, a party to the accord")."""
+    return bool(load_gazetteer().lookup(name))
 
 
 def looks_like_instrument(name: str) -> bool:
