@@ -214,6 +214,20 @@ def test_names_a_body_an_apposition_calls_a_party_names_no_instrument() -> None:
     assert fact.name is None
 
 
+def test_events_a_name_after_a_city_is_the_instrument_acted_on() -> None:
+    # "Lome" alone would stand for Togo, the object of "scrapped"
+    [fact] = agreements("Ghana on Monday scrapped the Lome Treaty with Togo.")
+    assert fact.parties == ("GHA", "TGO")
+    assert events(fact) == {("terminated", "2024-03-11")}
+
+
+def test_events_notice_that_a_state_would_quit_is_its_withdrawal_that_day() -> None:
+    [fact] = agreements(
+        "Ghana on Monday gave notice that it would quit its fishing treaty with Togo."
+    )
+    assert events(fact) == {("withdrawn", "2024-03-11")}
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

@@ -94,10 +94,12 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
         after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[found.end(1) :])
         word = after.group(1) if after else word
     if any(
-        a.start == found.start(1) and not a.weak
+        a.start == found.start(1) and not a.weak and not _instrument_after(a.end, ctx)
         for a in ctx.actors_in(found.start(1), found.end(1))
     ):
-        return True  # "ECOWAS suspended Niger": a state, not an instrument
+        # "ECOWAS suspended Niger": a state, not an instrument (but "scrapped
+        # the Lome Treaty" names one after a city)
+        return True
     if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
         return False  # a preposition, a pronoun, a name ("suspended New START")
     # the object phrase, up to a preposition: "the 2015 Algiers peace accord"

@@ -294,8 +294,7 @@ def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
         etype in ("withdrawn", "suspended")
         and lexicon.modality.search(scope)
         and re.search(
-            r"\b(?:decided|decides)\b"
-            + (r"|\b(?:announc\w+|declared|said|notified)\b" * (etype == "withdrawn")),
+            r"\b(?:decided|decides)\b" + (_ANNOUNCED * (etype == "withdrawn")),
             text[sentence.start : hit.start],
         )
     ):
@@ -306,6 +305,8 @@ def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
     return None
 
 
+# "announced that it will withdraw": the notice is the withdrawal
+_ANNOUNCED = r"|\b(?:announc\w+|declared|said|notified|informed|gave\s+notice)\b"
 _ENDING_NOW = re.compile(
     r"\b(?:is|are)\s+(?:now\s+)?(?:putting(?:\s+an)?|terminating|scrapping|"
     r"cancell?ing|ending)\s*$",
