@@ -228,6 +228,26 @@ def test_events_notice_that_a_state_would_quit_is_its_withdrawal_that_day() -> N
     assert events(fact) == {("withdrawn", "2024-03-11")}
 
 
+def test_coref_instruments_whose_words_name_other_topics_are_two() -> None:
+    found = agreements(
+        "Ghana and Togo on Monday signed three agreements, including a power "
+        "purchase deal and a protocol on border demarcation. The power deal lets "
+        "Ghana import electricity. Officials said the two countries would start "
+        "talks next month on a free trade agreement."
+    )
+    deal = next(f for f in found if f.kind == "deal")
+    assert deal.signed == "2024-03-11"
+    assert any(f.kind == "agreement" and f.signed is None for f in found)
+
+
+def test_roles_one_state_s_step_of_another_year_takes_no_partner() -> None:
+    facts = by_parties(
+        "Ghana and Togo signed a border treaty on Monday. In 2019, Ghana ratified "
+        "the Lome Convention on migratory birds."
+    )
+    assert set(facts) == {("GHA", "TGO"), ("GHA",)}
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from diplograph.extract.apart import qualifier_of, told_as_another
+from diplograph.extract.apart import TOPIC, qualifier_of, told_as_another
 from diplograph.extract.context import Context, read_context
 from diplograph.extract.coref import group_mentions
 from diplograph.extract.describe import describe
@@ -72,7 +72,8 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
         ):
             # items of a list, "its affiliated protocol", "another deal": told
             # apart by the text itself
-            about = frozenset({f"apart {cluster.mentions[0].start}"})
+            topics = {x for x in about if x.startswith(TOPIC)}
+            about = frozenset({f"apart {cluster.mentions[0].start}", *topics})
         if told_as_another(cluster.mentions[0], ctx):
             about = frozenset({"another"})
         described = describe(cluster, groups[id(cluster)], clusters, ctx)
@@ -157,8 +158,11 @@ def merge_retold(
     merged: list[Told] = []
     for fact, about in facts:
         for i, (other, other_about) in enumerate(merged):
-            if _same(fact, other, year) and (
-                (not about or not other_about or about & other_about)
+            if (
+                _same(fact, other, year)
+                and _told_on_one_thing(
+                    about, other_about, by_topic=not (fact.name or other.name)
+                )
                 and not (_another(about) or _another(other_about))
             ):
                 merged[i] = (_join(other, fact, priority), about | other_about)
@@ -166,6 +170,21 @@ def merge_retold(
         else:
             merged.append((fact, about))
     return [fact for fact, _ in merged]
+
+
+def _told_on_one_thing(
+    about: frozenset[str], other: frozenset[str], *, by_topic: bool
+) -> bool:
+    """Whether what two facts' mentions say they are on can be one thing: each
+    side says nothing, or they share a word; and, ``by_topic`` (no name says
+    what they are), so for the topics they name ("a power purchase deal ...
+    talks on a free trade agreement": two)."""
+    topics = {x for x in about if x.startswith(TOPIC)}
+    other_topics = {x for x in other if x.startswith(TOPIC)}
+    words, other_words = about - topics, other - other_topics
+    return (not words or not other_words or bool(words & other_words)) and (
+        not by_topic or not topics or not other_topics or bool(topics & other_topics)
+    )
 
 
 def _another(about: frozenset[str]) -> bool:

@@ -301,8 +301,16 @@ def qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
 
 
 def qualifier_of(cluster: Cluster, ctx: Context) -> frozenset[str]:
-    """What an instrument's mentions say it is on, as content words."""
-    return frozenset().union(*(qualifier(m, ctx) for m in cluster.mentions))
+    """What an instrument's mentions say it is on, as content words, and the
+    topics their own words name ("a power purchase deal": "topic energy")."""
+    words = frozenset().union(*(qualifier(m, ctx) for m in cluster.mentions))
+    topics = ctx.lexicon.topics_in(
+        " ".join([*words, *(m.modifiers for m in cluster.mentions)])
+    )
+    return words | {TOPIC + topic for topic in topics}
+
+
+TOPIC = "topic "  # marks a topic among the words of qualifier_of
 
 
 # Nouns that can take up any ordinary instrument ("a memorandum ... the deal").

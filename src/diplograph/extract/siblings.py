@@ -40,6 +40,10 @@ def _identity_key(fact: AgreementFact) -> tuple[object, ...]:
     return (fact.name, fact.kind, fact.parties, fact.signed, fact.topics, first)
 
 
+# steps one state takes on its own
+_ONE_STATE_S = frozenset({"ratified", "withdrawn", "suspended"})
+
+
 def same_pair(
     facts: list[AgreementFact], article: Article, lexicon: Lexicon
 ) -> list[AgreementFact]:
@@ -57,6 +61,12 @@ def same_pair(
             len(fact.parties) != 1
             or fact.parties[0] not in pair
             or (fact.signed or year)[:4] != year
+            # "In 2023, Armenia ratified the Rome Statute": one state's own step,
+            # of another time
+            or any(
+                e.date and e.date[:4] != year and e.type in _ONE_STATE_S
+                for e in fact.events
+            )
             or set(fact.concerns) & set(pair)  # "with Somaliland": about Somalia
             # "the government and the M23 rebel group signed": with no state
             or any(names_a_group(e.quote, lexicon) for e in fact.evidence)
