@@ -248,6 +248,24 @@ def test_roles_one_state_s_step_of_another_year_takes_no_partner() -> None:
     assert set(facts) == {("GHA", "TGO"), ("GHA",)}
 
 
+def test_coref_one_told_as_separate_from_another_is_another() -> None:
+    found = agreements(
+        "Ghana and Togo signed a fisheries agreement on Monday. The deal is "
+        "separate from the long-delayed Ghana-Togo gas agreement."
+    )
+    assert len(found) == 2
+
+
+def test_coref_a_participle_names_no_other_signers() -> None:
+    # the states it names are whom tariffs are cut for, not signers
+    [fact] = agreements(
+        "Ghana's parliament on Monday ratified the free trade agreement with "
+        "Togo. The agreement, signed in Lome in September, eliminates tariffs "
+        "on goods from Benin and Niger."
+    )
+    assert fact.signed == "2023-09"
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

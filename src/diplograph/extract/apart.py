@@ -38,9 +38,28 @@ def other_signers(
         return False
     if _ALSO_BY.search(sentence.text):
         return False  # "the memorandum, also signed by Qatar": more signers
+    if _signed_by_no_one_named(m, ctx):
+        return False  # "The agreement, signed in Rio in 2025, cuts tariffs ..."
     signers = _standing_codes(sentence.index, ctx)
     named = _named_with(c, ctx, besides=sentence.index)
     return len(signers) >= least and bool(named) and not signers & named
+
+
+def _signed_by_no_one_named(m: InstrumentMention, ctx: Context) -> bool:
+    """ "The agreement, signed in Rio in September, eliminates tariffs between
+    ... and Norway": a participle after the mention names no signer, so the
+    states the sentence names are no other signers."""
+    after = _PARTICIPLE.match(ctx.text, m.end)
+    sentence = ctx.sentence_of(m.start)
+    rest = ctx.text[m.end : sentence.end]
+    return (
+        after is not None
+        and len(_SIGNING.findall(rest)) == 1
+        and not re.match(r"[^.;]{0,60}?\bby\b", ctx.text[after.end() : sentence.end])
+    )
+
+
+_PARTICIPLE = re.compile(r"\s*,?\s*(?:\w+\s+)?(?:signed|inked|concluded|sealed)\b")
 
 
 def _standing_codes(index: int, ctx: Context) -> set[str]:
