@@ -266,6 +266,26 @@ def test_coref_a_participle_names_no_other_signers() -> None:
     assert fact.signed == "2023-09"
 
 
+def test_coref_an_earlier_one_is_another_between_the_same_parties() -> None:
+    found = agreements(
+        "Ghana and Togo agreed on a ceasefire on Monday.\n\n"
+        "An earlier three-day truce in April collapsed within hours."
+    )
+    assert {(f.parties, tuple(sorted(events(f)))) for f in found} == {
+        (("GHA", "TGO"), (("agreed", "2024-03-11"),)),
+        (("GHA", "TGO"), (("failed", "2023-04"),)),
+    }
+
+
+@pytest.mark.parametrize(
+    "plan", ["an EU-backed plan to normalise relations", "a 10-point peace plan"]
+)
+def test_mentions_a_plan_states_agree_to_is_an_instrument(plan: str) -> None:
+    [fact] = agreements(f"Ghana and Togo agreed on Monday to {plan}.")
+    assert fact.parties == ("GHA", "TGO")  # the EU backs it, and signs nothing
+    assert events(fact) == {("agreed", "2024-03-11")}
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

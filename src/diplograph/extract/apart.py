@@ -236,6 +236,11 @@ def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
         return bool(_FOLLOWS.search(before) or in_time)
     if m.determiner in ("separate", "another"):
         return True  # "A separate digital trade agreement was signed"
+    if m.indefinite and any(
+        not others and re.search(rf"\b{word}\b", m.modifiers, re.I)
+        for word, others in ctx.lexicon.apart_words
+    ):
+        return True  # "An earlier truce collapsed in April"
     lead = m.start - len(m.modifiers)  # before "a framework" (its determiner too)
     before = words_between(ctx.text, lead - 40, lead)
     if (m.indefinite or (m.plural and not m.determiner)) and _ALSO_MADE.search(before):

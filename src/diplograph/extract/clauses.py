@@ -160,6 +160,7 @@ _BROKER_AFTER = re.compile(
     # "Qatar-brokered", "Qatar's mediation", not "Togo brokered by Nigeria"
     r"(?:'s|’s)?\s*-?\s*(?:mediat\w*|brokered|brokering|facilitat\w*|sponsored|"
     r"hosted|guarantee\w*|auspices)\b(?!\s+by\b)"
+    r"|-backed\b"  # "an EU-backed plan"
     r"|,\s+(?:the\s+|a\s+)?(?:mediator|broker|host|guarantor)\b"
     # "Russia, which brokered the 2020 ceasefire"
     r"|,\s+(?:which|who)\s+(?:has\s+|had\s+)?(?:mediated|brokered|facilitated|"

@@ -270,7 +270,10 @@ def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) ->
         if other is not cluster
         and any(ctx.sentence_of(m.start) is first for m in other.mentions)
     ]
-    likened = re.search(r"\bsimilar\b", cluster.mentions[0].modifiers)
+    # "A similar deal signed in 2017", "An earlier truce collapsed in April"
+    likened = re.search(
+        r"\b(?:similar|earlier|previous|former|prior)\b", cluster.mentions[0].modifiers
+    )
     if _opens_on_another(first, cluster, clusters) or likened:
         before = [
             (m.start, other)
