@@ -286,6 +286,17 @@ def test_mentions_a_plan_states_agree_to_is_an_instrument(plan: str) -> None:
     assert events(fact) == {("agreed", "2024-03-11")}
 
 
+def test_events_a_later_signing_ceremony_dates_the_instrument_told_last() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have signed a fisheries agreement, officials said.\n\n"
+        "The deal ends years of disputes.\n\nIt was welcomed by fishermen.\n\n"
+        "Pictures of the signing ceremony in Lome on Thursday morning showed "
+        "farmers and oil workers."
+    )
+    assert fact.signed == "2024-03-14"
+    assert fact.topics == ("maritime_fisheries",)  # not the ceremony's words
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

@@ -109,8 +109,9 @@ def add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
                 start = sentence.start + match.start(1)
                 recent.mentions.append(InstrumentMention(start, start + 2, None, "it"))
         # "witnessed the signing on Saturday" in the opening sentences: the
-        # signing of the article's first instrument
-        target = clusters[0] if clusters and sentence.index < 3 else None
+        # signing of the article's first instrument; later, "the signing
+        # ceremony on Friday morning", of the one told last
+        target = clusters[0] if clusters and sentence.index < 3 else recent
         if target is not None and sentence.index not in last:
             for match in _THE_SIGNING.finditer(sentence.text):
                 start = sentence.start + match.start(1)

@@ -28,6 +28,8 @@ def topics_of_instrument(
             topics.update(inst.topics)
     because: list[Because] = []
     for m in cluster.mentions:
+        if m.kind is None and m.text.lower() == "the":
+            continue  # "the signing ceremony": the words around tell of the day
         sentence = ctx.sentence_of(m.start)
         start, end = _own_words(m, sentence, ctx)
         for topic, found_start, found_end in _keywords(sentence, ctx):
