@@ -297,6 +297,22 @@ def test_events_a_later_signing_ceremony_dates_the_instrument_told_last() -> Non
     assert fact.topics == ("maritime_fisheries",)  # not the ceremony's words
 
 
+@pytest.mark.parametrize(
+    "made",
+    [
+        "the deal President Mahama signed with Togo",
+        "the agreement that the two countries signed with Togo",
+    ],
+)
+def test_events_a_day_before_the_instrument_is_not_its_relative_clause_s(
+    made: str,
+) -> None:
+    # the day is the protest's, not the signing's
+    [fact] = agreements(f"Ghanaians took to the streets on Tuesday to protest {made}.")
+    assert ("signed", None) in events(fact)
+    assert fact.signed is None
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."
