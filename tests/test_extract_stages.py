@@ -313,6 +313,18 @@ def test_events_a_day_before_the_instrument_is_not_its_relative_clause_s(
     assert fact.signed is None
 
 
+def test_coref_an_instrument_told_apart_from_its_sibling_is_told_again() -> None:
+    found = agreements(
+        "Ghana and Togo signed an agreement on friendship and an "
+        "agreement on demarcating their border on Monday.\n\n"
+        "Ghana and Togo finalized an agreement on demarcating the common border "
+        "on February 21."
+    )
+    assert len(found) == 2
+    border = next(f for f in found if "border_territory" in f.topics)
+    assert events(border) == {("signed", "2024-03-11"), ("agreed", "2024-02-21")}
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

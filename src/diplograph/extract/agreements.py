@@ -72,15 +72,14 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
         ):
             # items of a list, "its affiliated protocol", "another deal": told
             # apart by the text itself
-            topics = {x for x in about if x.startswith(TOPIC)}
-            about = frozenset({f"apart {cluster.mentions[0].start}", *topics})
+            about = about | {f"{APART}{cluster.mentions[0].start}"}
         if told_as_another(cluster.mentions[0], ctx):
             about = frozenset({"another"})
         described = describe(cluster, groups[id(cluster)], clusters, ctx)
         if len(described) > 1:  # told one by one: apart from each other
             start = cluster.mentions[0].start
             facts.extend(
-                (fact, frozenset({f"apart {start} {i}"}) | (about & {"another"}))
+                (fact, frozenset({f"{APART}{start} {i}"}) | (about & {"another"}))
                 for i, fact in enumerate(described)
             )
         else:
@@ -145,6 +144,7 @@ def _introduced_together(
     return False
 
 
+APART = "apart "  # marks, among what a fact is on, the instruments told apart
 Told = tuple[AgreementFact, frozenset[str]]  # a fact and what its mentions say it is on
 
 
@@ -179,9 +179,13 @@ def _told_on_one_thing(
     side says nothing, or they share a word; and, ``by_topic`` (no name says
     what they are), so for the topics they name ("a power purchase deal ...
     talks on a free trade agreement": two)."""
+    apart = {x for x in about if x.startswith(APART)}
+    other_apart = {x for x in other if x.startswith(APART)}
+    if apart and other_apart and not apart & other_apart:
+        return False  # "an agreement on A and an agreement on B": told apart
     topics = {x for x in about if x.startswith(TOPIC)}
     other_topics = {x for x in other if x.startswith(TOPIC)}
-    words, other_words = about - topics, other - other_topics
+    words, other_words = about - topics - apart, other - other_topics - other_apart
     return (not words or not other_words or bool(words & other_words)) and (
         not by_topic or not topics or not other_topics or bool(topics & other_topics)
     )
