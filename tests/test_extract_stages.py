@@ -325,6 +325,25 @@ def test_coref_an_instrument_told_apart_from_its_sibling_is_told_again() -> None
     assert events(border) == {("signed", "2024-03-11"), ("agreed", "2024-02-21")}
 
 
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("Ghana will withdraw from the Volta Treaty, President Mahama said on "
+         "Tuesday.", {("withdrawn", "2024-03-12")}),
+        ("Ghana will withdraw from the Volta Treaty in June, officials said on "
+         "Tuesday.", {("withdrawn", "2024-03-12")}),
+        ("Ghana would withdraw from the Volta Treaty if Togo broke it, officials "
+         "said on Tuesday.", set()),
+        ("Ghana threatened on Tuesday to withdraw from the Volta Treaty.", set()),
+    ],
+)  # fmt: skip
+def test_events_a_withdrawal_announced_is_dated_when_it_is_said(
+    text: str, told: set[tuple[str, str | None]]
+) -> None:
+    [fact] = agreements(text)
+    assert events(fact) == told
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

@@ -290,21 +290,35 @@ def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
         # when it is announced, whatever "would" says about the end itself
         when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
         return Event("withdrawn", when, False, (), evidence)
+    said_after = _SAID_AFTER.match(text, hit.end, sentence.end)
+    if said_after and re.search(r"\b(?:if|unless|once|when)\b", said_after.group()):
+        said_after = None  # "would withdraw if Togo broke it, officials said"
     if (
         etype in ("withdrawn", "suspended")
         and lexicon.modality.search(scope)
-        and re.search(
-            r"\b(?:decided|decides)\b" + (_ANNOUNCED * (etype == "withdrawn")),
-            text[sentence.start : hit.start],
+        and (
+            re.search(
+                r"\b(?:decided|decides)\b" + (_ANNOUNCED * (etype == "withdrawn")),
+                text[sentence.start : hit.start],
+            )
+            # "Ghana will withdraw from the treaty, its president said on
+            # Tuesday": announced then, no day of its own before the saying
+            or (etype == "withdrawn" and said_after is not None)
         )
     ):
         # "Trump announced that the United States will withdraw", "decided on
         # Monday that the pact will be suspended"
+        if said_after is not None and etype == "withdrawn":
+            # dated when it is said, not by a day it will take effect
+            dates = [d for d in dates if d.start >= said_after.end()]
         when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
         return Event(etype, when, False, (), evidence)
     return None
 
 
+_SAID_AFTER = re.compile(
+    r"[^.;]*?(?<!\d),\s+(?:[\w'’.-]+\s+){0,4}?(?:said|announced|told|declared)\b"
+)
 # "announced that it will withdraw": the notice is the withdrawal
 _ANNOUNCED = r"|\b(?:announc\w+|declared|said|notified|informed|gave\s+notice)\b"
 _ENDING_NOW = re.compile(

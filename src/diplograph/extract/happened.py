@@ -129,6 +129,10 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     if _HAD_BEEN_DUE.search(text, before, hit.start):
         return True  # "had been due to expire in February": it no longer is
     if re.match(
+        r"[^.;]{0,80}?\b(?:if|unless)\s", after
+    ) and ctx.lexicon.modality.search(window):
+        return True  # "would withdraw from the treaty if Togo broke it": a condition
+    if re.match(
         r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", after
     ):
         return True
