@@ -1743,6 +1743,11 @@ def test_events_a_background_instrument_keeps_its_own_time() -> None:
         ("Ghana and Togo unveiled a trade deal on Monday.", "agreed"),
         ("Ghana on Monday abandoned its trade pact with Togo.", "failed"),
         ("Ghana on Monday reinstated its trade pact with Togo.", "in_force"),
+        ("Ghana and Togo agreed on Monday on the text of a fisheries treaty.",
+         "agreed"),
+        ("Ghana and Togo came to an agreement on Monday on fishing rights.",
+         "agreed"),
+        ("Ghana and Togo on Monday agreed terms for a new trade pact.", "agreed"),
         (
             "Ghana and Togo exchanged notes on Monday bringing their trade pact "
             "into force.",
