@@ -344,6 +344,17 @@ def test_events_a_withdrawal_announced_is_dated_when_it_is_said(
     assert events(fact) == told
 
 
+def test_coref_instruments_also_made_together_are_each_another() -> None:
+    found = agreements(
+        "Ghana and Togo signed a fisheries treaty on Monday. The two countries "
+        "also inked MoUs on energy and trade, cooperation in schools, and an "
+        "agreement on linking their payment systems."
+    )
+    assert sorted(f.kind for f in found) == [
+        "agreement", "memorandum_of_understanding", "treaty"
+    ]  # fmt: skip
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

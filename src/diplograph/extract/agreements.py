@@ -29,7 +29,12 @@ from diplograph.extract.describe import describe
 from diplograph.extract.events import merge_events
 from diplograph.extract.filters import keep_mention, refine_mention
 from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import STATEMENTS, Cluster, find_instruments
+from diplograph.extract.mentions import (
+    STATEMENTS,
+    Cluster,
+    InstrumentMention,
+    find_instruments,
+)
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair
@@ -65,15 +70,21 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
         if id(cluster) in sets:
             continue
         about = qualifier_of(cluster, ctx)
+        together = _introduced_together(cluster, clusters, ctx)
         if (
             list_item(cluster.mentions[0], ctx)
             or _set_apart(cluster, lexicon)
-            or _introduced_together(cluster, clusters, ctx)
+            or together
         ):
             # items of a list, "its affiliated protocol", "another deal": told
             # apart by the text itself
             about = about | {f"{APART}{cluster.mentions[0].start}"}
-        if told_as_another(cluster.mentions[0], ctx):
+        if told_as_another(cluster.mentions[0], ctx) or any(
+            # "also inked MoUs on trade, and an agreement on payments": both
+            told_as_another(c.mentions[0], ctx)
+            and c.mentions[0].start < cluster.mentions[0].start
+            for c in together
+        ):
             about = frozenset({"another"})
         described = describe(cluster, groups[id(cluster)], clusters, ctx)
         if len(described) > 1:  # told one by one: apart from each other
@@ -121,30 +132,39 @@ def _set_apart(cluster: Cluster, lexicon: Lexicon) -> bool:
 _COORDINATED = re.compile(
     # "an agreement on allied relations between the two states and an agreement
     # on demarcating the border": the first one's subject may come between
-    r"(?:\s+(?:on|for|to|with|between|in|of)\s+[^;.,]{0,100}?)?"
+    r"(?:\s+(?:on|for|to|with|between|in|of)\s+[^;.]{0,160}?)?"
     r"\s*,?\s*(?:and|as well as|,)\s+an?\s+(?:[\w-]+\s+){0,4}"
 )
 
 
 def _introduced_together(
     cluster: Cluster, clusters: list[Cluster], ctx: Context
-) -> bool:
+) -> list[Cluster]:
     """ "a social security agreement and an investment treaty": instruments
-    introduced together, each with "a", are two, whatever else they share."""
+    introduced together, each with "a", are two, whatever else they share; the
+    others introduced with ``cluster``."""
     first = cluster.mentions[0]
-    if not first.indefinite:
-        return False
+    if not _introduced(first):
+        return []
+    together = []
     for c in clusters:
         other = c.mentions[0]
-        if c is cluster or not other.indefinite:
+        if c is cluster or not _introduced(other):
             continue
         a, b = sorted((first, other), key=lambda m: m.start)
         if _COORDINATED.fullmatch(ctx.text, a.end, b.start):
-            return True
-    return False
+            together.append(c)
+    return together
 
 
 APART = "apart "  # marks, among what a fact is on, the instruments told apart
+
+
+def _introduced(m: InstrumentMention) -> bool:
+    """A mention that introduces instruments: "a memorandum", "MoUs on trade"."""
+    return m.indefinite or (m.plural and not m.determiner)
+
+
 Told = tuple[AgreementFact, frozenset[str]]  # a fact and what its mentions say it is on
 
 

@@ -229,7 +229,7 @@ def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
     if m.key:
         # "builds on the 2016 General Security ... Agreement": a named one is
         # another when the news follows it (not when it is only likened to it)
-        lead = m.start - len(m.modifiers)
+        lead = m.lead
         before = words_between(ctx.text, lead - 40, lead)
         # "three decades after the Abuja Treaty": of another time
         in_time = ctx.lexicon.apart_in_time.search(before)
@@ -241,7 +241,7 @@ def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
         for word, others in ctx.lexicon.apart_words
     ):
         return True  # "An earlier truce collapsed in April"
-    lead = m.start - len(m.modifiers)  # before "a framework" (its determiner too)
+    lead = m.lead  # before "a framework" (its determiner too)
     before = words_between(ctx.text, lead - 40, lead)
     if (m.indefinite or (m.plural and not m.determiner)) and _ALSO_MADE.search(before):
         return True  # "The two leaders also signed a memorandum on tourism"

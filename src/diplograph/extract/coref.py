@@ -239,7 +239,7 @@ def _named_later(
             ),
             None,
         )
-    lead = m.start - len(m.modifiers)  # "under the US-brokered Abraham Accords"
+    lead = m.lead  # "under the US-brokered Abraham Accords"
     if any(
         ctx.lexicon.apart_before.search(words_between(ctx.text, at - 40, at))
         for at in (m.start, lead)

@@ -48,6 +48,12 @@ class InstrumentMention:
     def indefinite(self) -> bool:
         return self.determiner in INDEFINITE
 
+    @property
+    def lead(self) -> int:
+        """Where the noun phrase starts: at its determiner; a bare noun ("also
+        inked MoUs") at the noun, as its modifiers are only the words before it."""
+        return self.start - len(self.modifiers) if self.determiner else self.start
+
 
 class _Found:
     """Mentions found so far; a later step never takes text an earlier one took."""

@@ -352,7 +352,7 @@ def own_partners(ctx: Context, m: InstrumentMention) -> set[str]:
     "between", or standing right before its noun."""
     listed = partners_after(ctx, m)
     codes = {a.code for a in ctx.actors_in(m.end, m.end + 200) if a.start in listed}
-    lead = m.start - len(m.modifiers)
+    lead = m.lead
     codes.update(
         a.code
         for a in ctx.actors_in(lead, m.start)

@@ -19,7 +19,7 @@ def list_item(m: InstrumentMention, ctx: Context) -> bool:
     if re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])?\s*", ctx.text[line_start : m.start]):
         return True
     # after a bullet, with its article: not a paragraph that opens "A deal ..."
-    lead = m.start - len(m.modifiers)
+    lead = m.lead
     return line_start <= lead and bool(
         re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])\s*", ctx.text[line_start:lead])
     )
