@@ -3062,6 +3062,9 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
          "disputed waters.", "maritime_fisheries", "water_resources"),
         ("Ghana and Togo extended their peace deal on Monday to give time and "
          "space for its implementation.", "peace_ceasefire", "space"),
+        ("Ghana and Togo signed a friendship treaty on Monday that does not "
+         "include a mutual defence clause.", "diplomatic_relations",
+         "security_alliance"),
         ("Ghana and Togo signed an agreement on Monday on the peaceful uses of "
          "outer space.", "space", "peace_ceasefire"),
     ],

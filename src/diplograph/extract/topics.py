@@ -109,7 +109,14 @@ def _keywords(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
 
 
 def _kept(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
-    found = ctx.matches(sentence, "topic keywords", ctx.lexicon.topic_keywords)
+    found = [
+        (topic, start, end)
+        for topic, start, end in ctx.matches(
+            sentence, "topic keywords", ctx.lexicon.topic_keywords
+        )
+        # "It does not include a mutual defence clause": what it is not about
+        if not _LEFT_OUT.search(ctx.text, max(sentence.start, start - 60), start)
+    ]
     if not any(ctx.text[start].isupper() for _, start, _ in found):
         return found
     actors = ctx.actors_in(sentence.start, sentence.end)
@@ -134,6 +141,12 @@ def _kept(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
     ]
 
 
+_LEFT_OUT = re.compile(
+    r"\b(?:does|did|do|will|would|could)\s+not\s+(?:include|cover|contain|"
+    r"provide\s+for|address|mention|deal\s+with)\s+(?:an?\s+|the\s+|any\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 # a run of capitalized words, with the small words titles join them by
 _TITLE = re.compile(
     r"(?-i:[A-Z])[\w'’.-]*(?:(?:\s+|\s*,\s*)(?:of|for|and|on|the|&|"
