@@ -355,6 +355,14 @@ def test_coref_instruments_also_made_together_are_each_another() -> None:
     ]  # fmt: skip
 
 
+def test_names_a_city_after_in_is_where_not_part_of_the_name() -> None:
+    [fact] = agreements(
+        "Ghana, Togo and Benin signed the Declaration of Principles in Lome in "
+        "2015."
+    )
+    assert fact.name == "Declaration of Principles"
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

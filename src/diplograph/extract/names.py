@@ -289,6 +289,11 @@ def proper_name_end(text: str, noun_end: int) -> int:
         token = word.group(1)
         if token.lower() in _CALENDAR:
             break  # "the Tromsø Treaty on Monday"
+        if _a_city(token) and re.search(
+            r"\b(?:in|at)\s*$", gap or text[position - 4 : position]
+        ):
+            end = before_tail  # "the Declaration of Principles in Khartoum": where
+            break
         if token[:1].isupper():
             end = noun_end + word.end()
         elif token in _TAIL_CONNECTORS:
@@ -300,6 +305,15 @@ def proper_name_end(text: str, noun_end: int) -> int:
             break
         position = noun_end + word.end()
     return end
+
+
+@lru_cache(maxsize=4096)
+def _a_city(word: str) -> bool:
+    """Whether ``word`` is a capital or a seat of the gazetteer ("Khartoum")."""
+    entity = load_gazetteer().lookup(word)
+    return entity is not None and word.lower() in {
+        c.lower() for c in (*entity.capitals, *entity.seats)
+    }
 
 
 Known = dict[str, tuple[str, str, str]]  # surface -> (key, canonical name, kind)
