@@ -363,6 +363,30 @@ def test_names_a_city_after_in_is_where_not_part_of_the_name() -> None:
     assert fact.name == "Declaration of Principles"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ACCRA, March 11 (Wire) - President John Mahama signed a trade deal with "
+        "Togo on Monday.",
+        "Thousands marched in the capital Accra on Monday to protest the deal "
+        "President John Mahama signed with Togo.",
+    ],
+)
+def test_roles_a_leader_told_without_a_state_leads_the_one_the_story_is_from(
+    text: str,
+) -> None:
+    [fact] = agreements(text)
+    assert fact.parties == ("GHA", "TGO")
+
+
+def test_roles_a_leader_told_with_a_state_keeps_it() -> None:
+    [fact] = agreements(
+        "ACCRA, March 11 (Wire) - Togolese President Faure Gnassingbe signed a "
+        "trade deal with Benin on Monday."
+    )
+    assert fact.parties == ("BEN", "TGO")
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from diplograph.extract.home import DATELINE, home, home_leaders
 from diplograph.extract.text import any_of
 from diplograph.gazetteer import Entity, load_gazetteer
 
@@ -146,6 +147,10 @@ def find_actors(text: str) -> list[ActorMention]:
     mentions.extend(_the_government(text, mentions))
     mentions.extend(_the_kingdom(text, mentions))
     mentions = _in_datelines(text, _one_congo(text, mentions))
+    for surname in home_leaders(text, mentions):
+        if not _NO_PERSON.match(surname):
+            people.setdefault(surname, home(text, mentions) or "")
+    people = {name: code for name, code in people.items() if code}
     if not people:
         return sorted(mentions, key=lambda m: m.start)
     names = re.compile(
@@ -159,19 +164,9 @@ def find_actors(text: str) -> list[ActorMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-# "JEDDAH, Saudi Arabia (Reuters) -", "Kuala Lumpur, Oct 26 (IANS)": where the
-# report was filed, at the start of a line, before an agency or a dash
-_DATELINE = re.compile(
-    r"^[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*(?:,\s*[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*)?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([^)\n]{1,40}\)\s*[-–—:]*|[-–—]+)\s",
-    re.M,
-)
-
-
 def _in_datelines(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """The mentions in a dateline are places: who filed where, not who acted."""
-    lines = [d.span() for d in _DATELINE.finditer(text)]
+    lines = [d.span() for d in DATELINE.finditer(text)]
     if not lines:
         return mentions
     return [
