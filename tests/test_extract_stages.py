@@ -387,6 +387,18 @@ def test_roles_a_leader_told_with_a_state_keeps_it() -> None:
     assert fact.parties == ("BEN", "TGO")
 
 
+def test_coref_agreements_also_signed_are_not_the_memorandum_told_before() -> None:
+    found = agreements(
+        "Ghana and Togo signed a memorandum of understanding on Monday to boost "
+        "coast guard cooperation.\n\nThe two countries also signed agreements on "
+        "rice trade."
+    )
+    assert sorted((f.kind, f.topics) for f in found) == [
+        ("agreement", ("food_security", "trade")),
+        ("memorandum_of_understanding", ("maritime_fisheries",)),
+    ]
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

@@ -114,6 +114,8 @@ def _antecedent(
         return apposed
     if m.determiner == "another":
         return None  # "and another with Australia": one more, never one told
+    if m.plural and not m.determiner and told_as_another(m, ctx):
+        return None  # "The two countries also signed agreements on rice trade"
     if m.indefinite or _described_as_ones_own(m) or others_like_it(m):
         return _described_alike(m, clusters, ctx)
     # a back-reference takes up one of the instruments told about lately: the
