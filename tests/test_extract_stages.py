@@ -399,6 +399,18 @@ def test_coref_agreements_also_signed_are_not_the_memorandum_told_before() -> No
     ]
 
 
+def test_coref_an_apposition_closing_the_sentence_sums_up_its_instrument() -> None:
+    [fact] = agreements(
+        "Ghana signed a preliminary agreement with the breakaway region of "
+        "Somaliland on Monday to use its Berbera port, a deal Somalia called "
+        "void.\n\nUnder the memorandum of understanding, Somaliland will lease "
+        "coastline to Ghana."
+    )
+    assert (fact.kind, fact.parties, fact.concerns) == (
+        "memorandum_of_understanding", ("GHA",), ("SOM",)
+    )  # fmt: skip
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

@@ -303,7 +303,10 @@ def _first_such(
 
 # "signed an agreement ... to use its port, a deal that Somalia called ...": an
 # apposition closing the sentence sums up what it told
-_SUMS_UP = re.compile(r"\s+(?:that|which)\b")
+_SUMS_UP = re.compile(
+    r"\s+(?:that|which)\b|\s+(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}(?:called|described|"
+    r"dubbed|termed|denounced|hailed|rejected|condemned)\b"
+)
 
 
 def _apposed(
@@ -327,12 +330,13 @@ def _apposed(
         before,
     ):
         return None
-    if m.start - gap_start > 80 or re.search(r"[.;]", ctx.text[gap_start : m.start]):
+    summing_up = m.indefinite and _SUMS_UP.match(ctx.text, m.end)
+    reach = 160 if summing_up else 80  # "..., a deal Somalia called void"
+    if m.start - gap_start > reach or re.search(r"[.;]", ctx.text[gap_start : m.start]):
         return None
     if list_goes_on(m, ctx):
         return None  # "including a memorandum on A, an agreement on B and a ..."
     comma = ctx.text.find(",", gap_start, m.start)
-    summing_up = m.indefinite and _SUMS_UP.match(ctx.text, m.end)
     if comma - gap_start > 30 and not summing_up:
         # "the deal with Peru, a landmark agreement", not "signed the Hanoi
         # Accord at a ceremony on Monday, a memorandum ..." nor "was signed in
