@@ -400,14 +400,16 @@ def test_coref_agreements_also_signed_are_not_the_memorandum_told_before() -> No
 
 
 def test_coref_an_apposition_closing_the_sentence_sums_up_its_instrument() -> None:
-    [fact] = agreements(
-        "Ghana signed a preliminary agreement with the breakaway region of "
+    text = (
+        "Ethiopia signed a preliminary agreement with the breakaway region of "
         "Somaliland on Monday to use its Berbera port, a deal Somalia called "
-        "void.\n\nUnder the memorandum of understanding, Somaliland will lease "
-        "coastline to Ghana."
+        '"null and void".\n\nUnder the memorandum of understanding, Somaliland '
+        "will lease 20 kilometers of coastline to Ethiopia for 50 years."
     )
+    title = "Ethiopia, Somaliland port MoU draws Somali anger"
+    [fact] = extract(Article(text, title, PUBLISHED, "case.txt")).agreements
     assert (fact.kind, fact.parties, fact.concerns) == (
-        "memorandum_of_understanding", ("GHA",), ("SOM",)
+        "memorandum_of_understanding", ("ETH",), ("SOM",)
     )  # fmt: skip
 
 
