@@ -404,7 +404,8 @@ def test_coref_an_apposition_closing_the_sentence_sums_up_its_instrument() -> No
         "Ethiopia signed a preliminary agreement with the breakaway region of "
         "Somaliland on Monday to use its Berbera port, a deal Somalia called "
         '"null and void".\n\nUnder the memorandum of understanding, Somaliland '
-        "will lease 20 kilometers of coastline to Ethiopia for 50 years."
+        "will lease 20 kilometers of coastline to Ethiopia for 50 years, and "
+        "Ethiopia may recognize Somaliland as an independent state."
     )
     title = "Ethiopia, Somaliland port MoU draws Somali anger"
     [fact] = extract(Article(text, title, PUBLISHED, "case.txt")).agreements
