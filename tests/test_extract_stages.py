@@ -399,7 +399,7 @@ def test_coref_agreements_also_signed_are_not_the_memorandum_told_before() -> No
     ]
 
 
-def test_coref_an_apposition_closing_the_sentence_sums_up_its_instrument() -> None:
+def test_coref_an_apposition_called_by_another_sums_up_the_instrument() -> None:
     text = (
         "Ethiopia signed a preliminary agreement with the breakaway region of "
         "Somaliland on Monday to use its Berbera port, a deal Somalia called "
