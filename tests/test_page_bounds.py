@@ -233,7 +233,9 @@ def test_every_page_and_total_are_those_of_the_query_before(
                 )
                 assert page == expected[offset : offset + size], (params, size, offset)
         compared += len(expected)
-    assert compared > 10  # the corpus gives these queries something to list
+    # the corpus gives these queries something to list (status-as-of lists 8
+    # rows for the agreements a server is asked about)
+    assert compared > (5 if str(corpus.location).startswith("http") else 10)
 
 
 @pytest.mark.parametrize("name", REFERENCES)
@@ -242,6 +244,8 @@ def test_rows_new_since_a_time_are_those_of_the_query_before(
 ) -> None:
     """A feed sorts the rows otherwise: the page of its own is not bounded by
     the query's list (nested() takes the marker out)."""
+    if not saved_queries()[name].has_feed:
+        pytest.skip(f"{name} has no feed: its rows have no time they arrived")
     before = str(BEFORE / f"{name}.rq")
     for params in parameter_sets(corpus, name)[:2]:
         for limit in (None, 2):
@@ -275,4 +279,15 @@ def test_uncounted_optional_is_left_out_of_a_grouped_count_only() -> None:
     assert "?r" not in counted(grouped)
     # not grouped, an OPTIONAL may add rows: it is counted
     plain = "SELECT ?s ?q WHERE { ?s ?p ?o OPTIONAL { #@uncounted\n ?o ?r ?q } }"
+    assert "?r" in counted(plain)
+
+
+def test_uncounted_group_is_left_out_of_a_grouped_count_only() -> None:
+    grouped = (
+        "SELECT ?s (COUNT(?q) AS ?n) WHERE { { SELECT DISTINCT ?s { ?s ?p ?o } }\n"
+        "  { #@uncounted\n ?s ?r ?q } } GROUP BY ?s"
+    )
+    built = counted(grouped)
+    assert "?r" not in built and "?p" in built
+    plain = "SELECT ?s ?q WHERE { ?s ?p ?o { #@uncounted\n ?o ?r ?q } }"
     assert "?r" in counted(plain)

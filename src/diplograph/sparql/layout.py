@@ -23,11 +23,14 @@ Two comments let a query be paged and counted for less than its whole listing:
   list's (so the rows of its first n entries come before all others). Where
   the query is made a subquery of another (:func:`nested`: counted, or sorted
   otherwise by a feed), the comment is taken out.
-- ``#@uncounted`` right after the brace of an OPTIONAL at the top of the WHERE
-  group of a query that groups its rows (:data:`UNCOUNTED_MARKER`): the count
-  leaves that OPTIONAL out (:func:`_rows_only`). Its author vouches that it
-  binds nothing the rows are grouped by: it changes what the rows say, never
-  how many groups there are.
+- ``#@uncounted`` right after the brace of an OPTIONAL, or of a group, at the
+  top of the WHERE group of a query that groups its rows
+  (:data:`UNCOUNTED_MARKER`): the count leaves that OPTIONAL or group out
+  (:func:`_rows_only`). Its author vouches that it binds nothing the rows are
+  grouped by, and, for a group, that it matches every row once or more: it
+  changes what the rows say, never how many groups there are. (A group joins
+  where an OPTIONAL, Oxigraph matched for every row at once in a hash table:
+  ``most-active-parties`` 180 -> 360 ms at 100,000 articles.)
 """
 
 from __future__ import annotations
@@ -386,19 +389,26 @@ def _rows_only(text: str) -> str:
 
 def _uncounted_left_out(text: str, where: tuple[int, int]) -> str:
     """From the WHERE group of ``text`` (at ``where``) on, without the OPTIONALs
-    at its top whose group opens with ``#@uncounted``."""
+    and the groups at its top that open with ``#@uncounted``."""
     tokens = [t for t in _tokens(text) if t.kind != "space"]
     cuts = []
     for index, token in enumerate(tokens[:-2]):
         opening, mark = tokens[index + 1], tokens[index + 2]
+        if not (token.depth == 1 and where[0] < token.start < where[1]):
+            continue
         if (
             token.is_word("OPTIONAL")
-            and token.depth == 1
-            and where[0] < token.start < where[1]
             and opening.text == "{"
             and _is_marker(mark, UNCOUNTED_MARKER)
         ):
             cuts.append((token.start, tokens[_closing(tokens, index + 1)].end))
+        elif (
+            token.text == "{"
+            and token.kind == "other"
+            and not tokens[index - 1].is_word("OPTIONAL")
+            and _is_marker(opening, UNCOUNTED_MARKER)
+        ):
+            cuts.append((token.start, tokens[_closing(tokens, index)].end))
     for start, end in reversed(cuts):
         text = text[:start] + text[end:]
     return text[where[0] :]
