@@ -414,6 +414,37 @@ def test_coref_an_apposition_called_by_another_sums_up_the_instrument() -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "sought",
+    [
+        "They reaffirmed their support for a ceasefire in Gaza.",
+        "They urged a ceasefire in Sudan.",
+    ],
+)
+def test_mentions_an_instrument_states_urge_others_to_make_is_none_of_theirs(
+    sought: str,
+) -> None:
+    found = agreements(f"Ghana and Togo signed a trade deal on Monday. {sought}")
+    assert [f.kind for f in found] == ["deal"]
+
+
+def test_events_a_signing_after_the_talks_is_on_the_day_of_the_talks() -> None:
+    [fact] = agreements(
+        "President Mahama of Ghana held talks with Togo's President Faure "
+        "Gnassingbe in Accra on Monday.\n\nAfter the talks, the two leaders "
+        "witnessed the signing of a memorandum on trade."
+    )
+    assert fact.signed == "2024-03-11"
+
+
+def test_events_talks_resumed_after_a_suspension_suspend_no_instrument() -> None:
+    [fact] = agreements(
+        "Ghana and Togo reached a trade deal on Monday, a month after talks "
+        "resumed following a four-year suspension."
+    )
+    assert "suspended" not in {step for step, _ in events(fact)}
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."

@@ -27,6 +27,12 @@ _TALKS_SUBJECT = re.compile(
 
 
 # "..., the agreement was": the instrument, not a prepositional object, is subject
+_TIME_BEFORE = re.compile(r"\b(?:after|during|following|before|since|amid)\s*$", re.I)
+_TALKS_THEN = re.compile(
+    r"\W*(?:the\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:talks|negotiations|meetings?|"
+    r"summit|visit|dialogue)\s*,",
+    re.I,
+)
 _INSTRUMENT_SUBJECT = re.compile(
     r"(?<!\bon )(?<!\bover )(?<!\babout )(?<!\bfor )(?<!\bof )(?:the|this|that)\s+"
     r"(?:[\w-]+\s+){0,3}(?:agreement|treaty|deal|pact|accord|arrangement|"
@@ -170,10 +176,17 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
         r"\banniversary of (?:the\s+)?$", text[max(0, hit.start - 30) : hit.start]
     ):
         return True  # "the 20th anniversary of the signing": it was signed then
+    opened = ctx.clause_start(sentence, hit.start)
     if (
         etype not in ("negotiation", "failed")
         and _TALKS_SUBJECT.search(clause)
         and not _INSTRUMENT_SUBJECT.search(clause)
+        # "After the talks, the two leaders witnessed the signing": a time
+        # (not "after talks resumed following a suspension": the talks')
+        and not (
+            _TIME_BEFORE.search(text, max(0, opened - 12), opened)
+            and _TALKS_THEN.match(clause)
+        )
     ):
         # "talks on the agreement were suspended": the talks were; but talks
         # that collapsed on it failed it (GUIDELINES)

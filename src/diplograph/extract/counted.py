@@ -72,3 +72,33 @@ def counted_from_before(sentence: Sentence, ctx: Context) -> str | None:
         if told:  # "It took effect the following year", "signed the same day"
             return shifted(told[-1], count, unit)
     return None
+
+
+# "After the talks, the two leaders witnessed the signing of ...": the day the
+# talks were told to be held
+_AFTER_THE_MEETING = re.compile(
+    r"\s*(?:After|Following|At\s+the\s+end\s+of)\s+(?:the|their|this)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|discussions|consultations)\b",
+    re.I,
+)
+_MEETING = re.compile(
+    r"\b(?:talks|meeting|met|summit|discussions|consultations|chaired|hosted)\b",
+    re.I,
+)
+
+
+def after_the_meeting(sentence: Sentence, ctx: Context) -> str | None:
+    """The day of the talks a sentence opening "After the talks" follows, told
+    in one of the three sentences before it."""
+    if not _AFTER_THE_MEETING.match(sentence.text):
+        return None
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 3) : sentence.index]):
+        if not _MEETING.search(earlier.text):
+            continue
+        days = {
+            d.value
+            for d in ctx.dates(earlier, future=False)
+            if d.value and len(d.value) == 10
+        }
+        return days.pop() if len(days) == 1 else None
+    return None

@@ -44,6 +44,8 @@ _NOT_MADE = re.compile(
 _SOUGHT = re.compile(
     r"\b(?:seek|seeks|seeking|sought|pursue|pursuing|explore|exploring|"
     r"push\s+for|pushing\s+for|calls?\s+for|called\s+for|calling\s+for|"
+    r"urge|urges|urged|urging|demand|demands|demanded|demanding|support\s+for|"
+    r"appeal(?:s|ed)?\s+for|press(?:es|ed)?\s+for|"
     r"propose|proposes|proposed|proposing|(?:will|would|to)\s+(?:study|consider)|"
     r"studying|considering)\s+"
     r"(?:[\w-]+\s+){0,4}$",

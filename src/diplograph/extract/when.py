@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import Context
-from diplograph.extract.counted import COUNTED_FROM, counted_back, counted_from_before
+from diplograph.extract.counted import (
+    COUNTED_FROM,
+    after_the_meeting,
+    counted_back,
+    counted_from_before,
+)
 from diplograph.extract.dates import DateMention, in_dateline
 from diplograph.extract.text import Sentence, words_between
 
@@ -124,9 +129,11 @@ def pick_date(
         # "the agreement is now concluded": at the time of the article
         return ctx.article.published.isoformat()
     if best is None:
-        return _sentence_date(
-            dates, sentence, ctx, etype, (v_start, v_end)
-        ) or counted_from_before(sentence, ctx)
+        return (
+            _sentence_date(dates, sentence, ctx, etype, (v_start, v_end))
+            or counted_from_before(sentence, ctx)
+            or after_the_meeting(sentence, ctx)
+        )
     return best[1]
 
 
