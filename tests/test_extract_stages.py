@@ -3142,6 +3142,8 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
          "launchers.", "missiles", "trade"),
         ("Ghana and Togo signed a defence memorandum of understanding on Monday.",
          "military_cooperation", "security_alliance"),
+        ("Ghana and Togo signed a mutual defence agreement on Monday.",
+         "security_alliance", "military_cooperation"),
         ("Ghana and Togo signed a deal on Monday to link their electricity grids.",
          "energy", "transport"),
         ("Ghana and Togo signed an accord on Monday to double their power "
