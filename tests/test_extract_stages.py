@@ -3144,6 +3144,10 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
          "military_cooperation", "security_alliance"),
         ("Ghana and Togo signed a mutual defence agreement on Monday.",
          "security_alliance", "military_cooperation"),
+        ("Ghana and Togo signed a memorandum on Monday on the supply of "
+         "ammunition.", "military_cooperation", "trade"),
+        ("Ghana and Togo signed a declaration on the South China Sea on Monday.",
+         "maritime_fisheries", "border_territory"),
         ("Ghana and Togo signed a deal on Monday to link their electricity grids.",
          "energy", "transport"),
         ("Ghana and Togo signed an accord on Monday to double their power "
