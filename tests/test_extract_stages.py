@@ -1849,6 +1849,12 @@ def test_events_a_background_instrument_keeps_its_own_time() -> None:
         ("Ghana and Togo came to an agreement on Monday on fishing rights.",
          "agreed"),
         ("Ghana and Togo on Monday agreed terms for a new trade pact.", "agreed"),
+        ("The renewal of the Ghana-Togo fishing pact was signed on Monday.",
+         "extended"),
+        ("The extension of the Ghana-Togo fishing pact was agreed on Monday.",
+         "extended"),
+        ("The conclusion of a fisheries deal between Ghana and Togo on Monday "
+         "was hailed by fishermen.", "agreed"),
         (
             "Ghana and Togo exchanged notes on Monday bringing their trade pact "
             "into force.",

@@ -275,6 +275,10 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         noun = _WHICH_BEGAN.search(before)
         if noun is None or not lexicon.kind_pattern.fullmatch(noun.group(1)):
             return None  # "the truce, which began", not "negotiations that began"
+    if etype in ("agreed", "signed") and _RENEWAL_OF.search(
+        text, max(hit.sentence.start, hit.start - 100), hit.start
+    ):
+        return "extended"  # "The renewal of the pact was signed on Monday"
     if etype == "agreed" and kind in STATEMENTS and verb.startswith("agreed"):
         return "signed"  # "agreed a joint declaration": adopted it (GUIDELINES)
     if etype != "signed":
@@ -300,6 +304,11 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
     return "signed"
 
 
+# the subject of the verb is a renewal: "The extension of the pact was agreed"
+_RENEWAL_OF = re.compile(
+    r"^\W*(?:The|Its|Their|A)\s+(?:[\w-]+\s+)?(?:renewal|extension|prolongation)\s+"
+    r"of\b[^.;]*?(?:\b(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?)?$"
+)
 # what a domestic law can do to an instrument: "a law ratifying the treaty",
 # "a bill suspending the agreement", "a decree withdrawing from the pact"
 LAW_ACTS = frozenset({"ratified", "suspended", "withdrawn", "terminated", "extended"})
