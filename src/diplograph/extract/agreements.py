@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from diplograph.extract.apart import TOPIC, qualifier_of, told_as_another
+from diplograph.extract.about import TOPIC, qualifier_of
+from diplograph.extract.apart import told_as_another
 from diplograph.extract.context import Context, read_context
 from diplograph.extract.coref import group_mentions
 from diplograph.extract.describe import describe

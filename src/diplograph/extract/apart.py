@@ -11,7 +11,7 @@ import re
 
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
-from diplograph.extract.determiners import STOP_WORDS, content_words
+from diplograph.extract.determiners import content_words
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.references import own_partners, partners_after
@@ -308,33 +308,6 @@ def aside(m: InstrumentMention, c: Cluster) -> bool:
     return first.determiner in ("separate", "another") and not (
         content_words(m.modifiers) & content_words(first.modifiers)
     )
-
-
-_QUALIFIER = re.compile(
-    r"\s+(?:on|for|to|regarding|concerning)\s+((?:[\w'’-]+\s+){0,5})"
-)
-
-
-def qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
-    """The content words of what a mention says it is about: "the agreement on
-    allied relations" -> {"allied", "relations"}."""
-    found = _QUALIFIER.match(ctx.text, m.end)
-    if found is None:
-        return set()
-    return {w.lower() for w in found.group(1).split()} - STOP_WORDS
-
-
-def qualifier_of(cluster: Cluster, ctx: Context) -> frozenset[str]:
-    """What an instrument's mentions say it is on, as content words, and the
-    topics their own words name ("a power purchase deal": "topic energy")."""
-    words = frozenset().union(*(qualifier(m, ctx) for m in cluster.mentions))
-    topics = ctx.lexicon.topics_in(
-        " ".join([*words, *(m.modifiers for m in cluster.mentions)])
-    )
-    return words | {TOPIC + topic for topic in topics}
-
-
-TOPIC = "topic "  # marks a topic among the words of qualifier_of
 
 
 # Nouns that can take up any ordinary instrument ("a memorandum ... the deal").

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.about import qualifier
 from diplograph.extract.apart import (
     aside,
     before_in_sentence,
@@ -26,7 +27,6 @@ from diplograph.extract.apart import (
     other_subject,
     other_year,
     others_like_it,
-    qualifier,
     same_year,
     told_as_another,
 )
@@ -112,10 +112,8 @@ def _antecedent(
     apposed = _apposed(m, clusters, ctx) or _first_such(m, clusters, ctx)
     if apposed is not None:
         return apposed
-    if m.determiner == "another":
-        return None  # "and another with Australia": one more, never one told
-    if m.plural and not m.determiner and told_as_another(m, ctx):
-        return None  # "The two countries also signed agreements on rice trade"
+    if _one_more(m, ctx):
+        return None
     if m.indefinite or _described_as_ones_own(m) or others_like_it(m):
         return _described_alike(m, clusters, ctx)
     # a back-reference takes up one of the instruments told about lately: the
@@ -140,6 +138,14 @@ def _antecedent(
             last[id(c)],
             -order[id(c)],
         ),
+    )
+
+
+def _one_more(m: InstrumentMention, ctx: Context) -> bool:
+    """ "and another with Australia", "also signed agreements on rice trade":
+    one or more instruments besides those told, never one of them."""
+    return m.determiner == "another" or (
+        m.plural and not m.determiner and told_as_another(m, ctx)
     )
 
 

@@ -53,6 +53,23 @@ _SOUGHT = re.compile(
 )
 
 
+def _only_sought(m: InstrumentMention, ctx: Context) -> bool:
+    """ "would seek readmission arrangements", "urged a ceasefire": an instrument
+    sought, not made."""
+    sought = _SOUGHT.search(ctx.text, max(0, m.start - 60), m.start)
+    return bool(
+        sought
+        and (
+            m.indefinite
+            or (m.plural and not m.determiner)
+            # "The government would seek arrangements": the government's "the"
+            or sought.start() > m.start - len(m.modifiers)
+        )
+        # "The proposed trade deal was abandoned": the one under negotiation
+        and not _THE_PROPOSED.search(m.modifiers)
+    )
+
+
 _THE_PROPOSED = re.compile(r"^(?:the|this|that)\s+proposed\b")
 # "with more than 70 countries", "with dozens of states": partners not named
 _WITH_UNCOUNTED = re.compile(
@@ -108,18 +125,7 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         return False  # "announced no new agreement", "ended without a deal"
     if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):
         return False
-    sought = _SOUGHT.search(ctx.text, max(0, m.start - 60), m.start)
-    if (
-        sought
-        and (
-            m.indefinite
-            or (m.plural and not m.determiner)
-            # "The government would seek arrangements": the government's "the"
-            or sought.start() > m.start - len(m.modifiers)
-        )
-        # "The proposed trade deal was abandoned": the one under negotiation
-        and not _THE_PROPOSED.search(m.modifiers)
-    ):
+    if _only_sought(m, ctx):
         return False  # "would seek readmission arrangements": none made yet
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]

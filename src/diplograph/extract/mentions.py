@@ -9,13 +9,12 @@ from functools import lru_cache
 
 from diplograph.extract.dates import MONTHS
 from diplograph.extract.determiners import DETERMINER, INDEFINITE, noun_phrase_before
+from diplograph.extract.given import Known, known_names
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.names import (
     GENERIC_NAME,
     ORGANIZATION,
-    Known,
     headline,
-    known_names,
     norm,
     proper_name_end,
     proper_name_start,

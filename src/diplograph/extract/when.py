@@ -18,6 +18,7 @@ from diplograph.extract.counted import (
     counted_from_before,
 )
 from diplograph.extract.dates import DateMention, in_dateline
+from diplograph.extract.relative import not_the_main_clause_s
 from diplograph.extract.text import Sentence, words_between
 
 _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
@@ -148,17 +149,7 @@ def _candidates(
     """The dates of the sentence that may be the verb's, or None when the words
     say it has no day of its own."""
     text = ctx.text
-    clause = _relative_clause(v_start, sentence, ctx)
-    if clause is not None:
-        # "protested on Tuesday the agreement Pashinian signed with Russia": the
-        # day before the instrument is the main clause's (one opening the
-        # sentence dates all of it)
-        dates = [
-            d
-            for d in dates
-            if d.start >= clause
-            or re.fullmatch(r"\W*(?:on|in)?\s*", text[sentence.start : d.start], re.I)
-        ]
+    dates = not_the_main_clause_s(dates, v_start, sentence, ctx)
     if COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
         # "took effect on Thursday, 18 months after it was signed": some time
         # before that date; only a date after the verb is its own ("a year
@@ -198,24 +189,6 @@ def _candidates(
         )
         and not _FOR_PERIOD.search(text, max(sentence.start, d.start - 20), d.start)
     ]
-
-
-# "the agreement (that) Prime Minister Nikol Pashinian signed": its subject
-_RELATIVE_SUBJECT = re.compile(
-    r"\s+(?:that\s+|which\s+)?(?:(?:he|she|they|it|we)|(?-i:[A-Z])[\w'’.-]*"
-    r"(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’.-]*){0,4}|the\s+two\s+(?:countries|sides|"
-    r"leaders|nations|governments))\s+(?:had\s+|has\s+|have\s+)?$"
-)
-
-
-def _relative_clause(v_start: int, sentence: Sentence, ctx: Context) -> int | None:
-    """Where the instrument's noun stands, when the verb is in a relative clause
-    after it whose subject comes between."""
-    low = max(sentence.start, v_start - 80)
-    for noun in ctx.lexicon.kind_pattern.finditer(ctx.text, low, v_start):
-        if _RELATIVE_SUBJECT.fullmatch(ctx.text, noun.end(), v_start):
-            return noun.start()
-    return None
 
 
 _FOR_PERIOD = re.compile(r"\bfor(?:\s+the\s+(?:period|years?))?\s*$", re.I)
