@@ -445,6 +445,14 @@ def test_events_talks_resumed_after_a_suspension_suspend_no_instrument() -> None
     assert "suspended" not in {step for step, _ in events(fact)}
 
 
+def test_events_a_participle_with_late_on_a_day_dates_the_agreeing() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have agreed on an energy roadmap, officials said.\n\n"
+        "Under the roadmap, agreed late on Monday, Ghana will supply power to Togo."
+    )
+    assert events(fact) == {("agreed", "2024-03-11")}
+
+
 def test_events_becoming_a_state_party_is_ratifying() -> None:
     [fact] = agreements(
         "Togo became the 50th state party to the Lome Convention on Monday."
@@ -1849,6 +1857,8 @@ def test_events_a_background_instrument_keeps_its_own_time() -> None:
         ("Ghana and Togo came to an agreement on Monday on fishing rights.",
          "agreed"),
         ("Ghana and Togo on Monday agreed terms for a new trade pact.", "agreed"),
+        ("Ghana and Togo on Monday accepted an EU-backed plan to normalise "
+         "relations.", "agreed"),
         ("The renewal of the Ghana-Togo fishing pact was signed on Monday.",
          "extended"),
         ("The extension of the Ghana-Togo fishing pact was agreed on Monday.",
