@@ -67,7 +67,7 @@ def require_english(article: Article) -> None:
         diplograph.errors.NotEnglishError: a.txt: not English: ... 'de' ...
     """
     sample = f"{article.title}\n{article.text[:SAMPLE]}"
-    if _letters(sample) < MIN_LETTERS:
+    if not _has_letters(sample, MIN_LETTERS):
         return
     code, probability = identify(sample)
     if code in ENGLISH or probability < MIN_CONFIDENCE:
@@ -79,14 +79,18 @@ def require_english(article: Article) -> None:
     )
 
 
-def _letters(text: str) -> int:
-    """Letters in ``text``, a Chinese, Japanese or Korean character counted as
-    three: each says about as much as a short word."""
-    return sum(
-        3 if "\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" else 1
-        for c in text
-        if c.isalpha()
-    )
+def _has_letters(text: str, enough: int) -> bool:
+    """Whether ``text`` has ``enough`` letters, a Chinese, Japanese or Korean
+    character counted as three: each says about as much as a short word.
+    Counts until there are enough: a whole sample of 2,000 characters took
+    0.09 ms an article, a tenth of telling its language."""
+    found = 0
+    for c in text:
+        if c.isalpha():
+            found += 3 if "\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" else 1
+            if found >= enough:
+                return True
+    return False
 
 
 __all__ = ["MIN_CONFIDENCE", "MIN_LETTERS", "identify", "require_english"]
