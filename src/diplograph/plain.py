@@ -71,7 +71,9 @@ def rdflib_term(text: str, kind: str | None) -> Node:
         return Literal(text)
     if kind[0] == "@":
         return Literal(text, lang=kind[1:])
-    return Literal(text, datatype=URIRef(kind))
+    # the lexical form as it was, even where rdflib would write it another
+    # way ("01"^^xsd:integer, as a SHACL report may name a value at fault)
+    return Literal(text, datatype=URIRef(kind), normalize=False)
 
 
 def plain_triples(graph: Graph) -> Iterator[PlainTriple]:
