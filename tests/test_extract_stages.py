@@ -335,6 +335,8 @@ def test_coref_an_instrument_told_apart_from_its_sibling_is_told_again() -> None
         ("Ghana would withdraw from the Volta Treaty if Togo broke it, officials "
          "said on Tuesday.", set()),
         ("Ghana threatened on Tuesday to withdraw from the Volta Treaty.", set()),
+        ("Ghana announced on Monday that it will withdraw from the Volta Treaty, "
+         "officials said.", {("withdrawn", "2024-03-11")}),
     ],
 )  # fmt: skip
 def test_events_a_withdrawal_announced_is_dated_when_it_is_said(

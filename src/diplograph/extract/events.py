@@ -290,25 +290,27 @@ def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
         # when it is announced, whatever "would" says about the end itself
         when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
         return Event("withdrawn", when, False, (), evidence)
-    said_after = _SAID_AFTER.match(text, hit.end, sentence.end)
+    decided = re.search(
+        r"\b(?:decided|decides)\b" + (_ANNOUNCED * (etype == "withdrawn")),
+        text[sentence.start : hit.start],
+    )
+    # "Ghana will withdraw from the treaty, its president said on Tuesday":
+    # announced then (but not "would withdraw if Togo broke it, officials said")
+    said_after = (
+        None
+        if decided or etype != "withdrawn"
+        else _SAID_AFTER.match(text, hit.end, sentence.end)
+    )
     if said_after and re.search(r"\b(?:if|unless|once|when)\b", said_after.group()):
-        said_after = None  # "would withdraw if Togo broke it, officials said"
+        said_after = None
     if (
         etype in ("withdrawn", "suspended")
         and lexicon.modality.search(scope)
-        and (
-            re.search(
-                r"\b(?:decided|decides)\b" + (_ANNOUNCED * (etype == "withdrawn")),
-                text[sentence.start : hit.start],
-            )
-            # "Ghana will withdraw from the treaty, its president said on
-            # Tuesday": announced then, no day of its own before the saying
-            or (etype == "withdrawn" and said_after is not None)
-        )
+        and (decided or said_after)
     ):
         # "Trump announced that the United States will withdraw", "decided on
         # Monday that the pact will be suspended"
-        if said_after is not None and etype == "withdrawn":
+        if said_after is not None:
             # dated when it is said, not by a day it will take effect
             dates = [d for d in dates if d.start >= said_after.end()]
         when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
