@@ -147,10 +147,11 @@ def find_actors(text: str) -> list[ActorMention]:
     mentions.extend(_the_government(text, mentions))
     mentions.extend(_the_kingdom(text, mentions))
     mentions = _in_datelines(text, _one_congo(text, mentions))
-    for surname in home_leaders(text, mentions):
-        if not _NO_PERSON.match(surname):
-            people.setdefault(surname, home(text, mentions) or "")
-    people = {name: code for name, code in people.items() if code}
+    leaders = [s for s in home_leaders(text, mentions) if not _NO_PERSON.match(s)]
+    filed_from = home(text, mentions) if leaders else None
+    if filed_from is not None:
+        for surname in leaders:
+            people.setdefault(surname, filed_from)
     if not people:
         return sorted(mentions, key=lambda m: m.start)
     names = re.compile(

@@ -27,13 +27,13 @@ from diplograph.extract.apart import told_as_another
 from diplograph.extract.context import Context, read_context
 from diplograph.extract.coref import group_mentions
 from diplograph.extract.describe import describe
+from diplograph.extract.determiners import introduces
 from diplograph.extract.events import merge_events
 from diplograph.extract.filters import keep_mention, refine_mention
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import (
     STATEMENTS,
     Cluster,
-    InstrumentMention,
     find_instruments,
 )
 from diplograph.extract.references import listed_participants
@@ -145,12 +145,12 @@ def _introduced_together(
     introduced together, each with "a", are two, whatever else they share; the
     others introduced with ``cluster``."""
     first = cluster.mentions[0]
-    if not _introduced(first):
+    if not introduces(first.determiner, first.plural):
         return []
     together = []
     for c in clusters:
         other = c.mentions[0]
-        if c is cluster or not _introduced(other):
+        if c is cluster or not introduces(other.determiner, other.plural):
             continue
         a, b = sorted((first, other), key=lambda m: m.start)
         if _COORDINATED.fullmatch(ctx.text, a.end, b.start):
@@ -159,11 +159,6 @@ def _introduced_together(
 
 
 APART = "apart "  # marks, among what a fact is on, the instruments told apart
-
-
-def _introduced(m: InstrumentMention) -> bool:
-    """A mention that introduces instruments: "a memorandum", "MoUs on trade"."""
-    return m.indefinite or (m.plural and not m.determiner)
 
 
 Told = tuple[AgreementFact, frozenset[str]]  # a fact and what its mentions say it is on

@@ -11,7 +11,7 @@ import re
 
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
-from diplograph.extract.determiners import content_words
+from diplograph.extract.determiners import content_words, introduces
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.references import own_partners, partners_after
@@ -243,7 +243,7 @@ def told_as_another(m: InstrumentMention, ctx: Context) -> bool:
         return True  # "An earlier truce collapsed in April"
     lead = m.lead  # before "a framework" (its determiner too)
     before = words_between(ctx.text, lead - 40, lead)
-    if (m.indefinite or (m.plural and not m.determiner)) and _ALSO_MADE.search(before):
+    if introduces(m.determiner, m.plural) and _ALSO_MADE.search(before):
         return True  # "The two leaders also signed a memorandum on tourism"
     # "exchange data under a memorandum": the instrument itself
     return bool(ctx.lexicon.apart_before.search(before)) and not re.search(

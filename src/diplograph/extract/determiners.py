@@ -110,3 +110,9 @@ def content_words(modifiers: str) -> frozenset[str]:
     """The words of a noun phrase that tell what it is: "the new trade" ->
     {"trade"}."""
     return frozenset(re.findall(r"[a-z][\w-]+", modifiers.lower())) - STOP_WORDS
+
+
+def introduces(determiner: str, plural: bool) -> bool:
+    """Whether a noun with this determiner introduces instruments: "a
+    memorandum", "MoUs on trade" (not "the deal", "their treaties")."""
+    return determiner in INDEFINITE or (plural and not determiner)

@@ -10,6 +10,7 @@ import re
 
 from diplograph.extract.acts import law_acts
 from diplograph.extract.context import Context
+from diplograph.extract.determiners import introduces
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.references import partner_list
 from diplograph.extract.sets import ONE_AND_OTHER
@@ -60,8 +61,7 @@ def _only_sought(m: InstrumentMention, ctx: Context) -> bool:
     return bool(
         sought
         and (
-            m.indefinite
-            or (m.plural and not m.determiner)
+            introduces(m.determiner, m.plural)
             # "The government would seek arrangements": the government's "the"
             or sought.start() > m.start - len(m.modifiers)
         )

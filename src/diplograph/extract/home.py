@@ -5,6 +5,7 @@ whose president is Kenya's."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from diplograph.gazetteer import load_gazetteer
@@ -28,9 +29,9 @@ def home(text: str, mentions: list[ActorMention]) -> str | None:
     if line is None:
         # "took to the streets in the capital Yerevan": where the story is
         capital = _THE_CAPITAL.search(text)
-        return _capital_of(capital.group(1)) if capital else None
+        return capital_of(capital.group(1)) if capital else None
     city = re.split(r"[,(–—-]", line.group())[0].strip().title()
-    if code := _capital_of(city):
+    if code := capital_of(city):
         return code
     codes = {
         m.code
@@ -43,12 +44,14 @@ def home(text: str, mentions: list[ActorMention]) -> str | None:
 _THE_CAPITAL = re.compile(r"\b[Tt]he\s+capital,?\s+((?-i:[A-Z])[\w'’-]+)")
 
 
-def _capital_of(city: str) -> str | None:
-    """The state whose capital ``city`` is."""
+@lru_cache(maxsize=4096)
+def capital_of(city: str, *, seats: bool = False) -> str | None:
+    """The state whose capital ``city`` is (or, ``seats``, the body it seats)."""
     entity = load_gazetteer().lookup(city)
-    if entity is not None and city.lower() in {c.lower() for c in entity.capitals}:
-        return entity.code
-    return None
+    if entity is None:
+        return None
+    places = (*entity.capitals, *(entity.seats if seats else ()))
+    return entity.code if city.lower() in {p.lower() for p in places} else None
 
 
 # "President William Ruto" with no state's name before the office

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from diplograph.extract.context import Context
 from diplograph.extract.dates import MONTHS, WEEKDAYS
+from diplograph.extract.home import capital_of
 from diplograph.gazetteer import load_gazetteer
 
 CONNECTORS = {
@@ -192,7 +193,7 @@ def proper_name_end(text: str, noun_end: int) -> int:
         token = word.group(1)
         if token.lower() in _CALENDAR:
             break  # "the Tromsø Treaty on Monday"
-        if _a_city(token) and re.search(
+        if capital_of(token, seats=True) and re.search(
             r"\b(?:in|at)\s*$", gap or text[position - 4 : position]
         ):
             end = before_tail  # "the Declaration of Principles in Khartoum": where
@@ -208,15 +209,6 @@ def proper_name_end(text: str, noun_end: int) -> int:
             break
         position = noun_end + word.end()
     return end
-
-
-@lru_cache(maxsize=4096)
-def _a_city(word: str) -> bool:
-    """Whether ``word`` is a capital or a seat of the gazetteer ("Khartoum")."""
-    entity = load_gazetteer().lookup(word)
-    return entity is not None and word.lower() in {
-        c.lower() for c in (*entity.capitals, *entity.seats)
-    }
 
 
 # "North Atlantic Treaty Organization": a body, not an instrument
