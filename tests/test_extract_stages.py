@@ -359,8 +359,7 @@ def test_coref_instruments_also_made_together_are_each_another() -> None:
 
 def test_names_a_city_after_in_is_where_not_part_of_the_name() -> None:
     [fact] = agreements(
-        "Ghana, Togo and Benin signed the Declaration of Principles in Lome in "
-        "2015."
+        "Ghana, Togo and Benin signed the Declaration of Principles in Lome in 2015."
     )
     assert fact.name == "Declaration of Principles"
 
@@ -1854,19 +1853,30 @@ def test_events_a_background_instrument_keeps_its_own_time() -> None:
         ("Ghana and Togo unveiled a trade deal on Monday.", "agreed"),
         ("Ghana on Monday abandoned its trade pact with Togo.", "failed"),
         ("Ghana on Monday reinstated its trade pact with Togo.", "in_force"),
-        ("Ghana and Togo agreed on Monday on the text of a fisheries treaty.",
-         "agreed"),
-        ("Ghana and Togo came to an agreement on Monday on fishing rights.",
-         "agreed"),
+        (
+            "Ghana and Togo agreed on Monday on the text of a fisheries treaty.",
+            "agreed",
+        ),
+        ("Ghana and Togo came to an agreement on Monday on fishing rights.", "agreed"),
         ("Ghana and Togo on Monday agreed terms for a new trade pact.", "agreed"),
-        ("Ghana and Togo on Monday accepted an EU-backed plan to normalise "
-         "relations.", "agreed"),
-        ("The renewal of the Ghana-Togo fishing pact was signed on Monday.",
-         "extended"),
-        ("The extension of the Ghana-Togo fishing pact was agreed on Monday.",
-         "extended"),
-        ("The conclusion of a fisheries deal between Ghana and Togo on Monday "
-         "was hailed by fishermen.", "agreed"),
+        (
+            "Ghana and Togo on Monday accepted an EU-backed plan to normalise "
+            "relations.",
+            "agreed",
+        ),
+        (
+            "The renewal of the Ghana-Togo fishing pact was signed on Monday.",
+            "extended",
+        ),
+        (
+            "The extension of the Ghana-Togo fishing pact was agreed on Monday.",
+            "extended",
+        ),
+        (
+            "The conclusion of a fisheries deal between Ghana and Togo on Monday "
+            "was hailed by fishermen.",
+            "agreed",
+        ),
         (
             "Ghana and Togo exchanged notes on Monday bringing their trade pact "
             "into force.",
@@ -4116,3 +4126,18 @@ def test_events_a_participle_acts_on_the_noun_phrase_after_it() -> None:
         "protocol": {("signed", "2024-03-11")},
         "deal": {("signed", "2014"), ("extended", "2024-03-11")},
     }
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "It takes effect upon signing.",
+        "The pact will enter into force on the date of its signature.",
+        "The pact is effective from the date of signature.",
+    ],
+)
+def test_events_in_force_on_signing_is_dated_by_the_signing(told: str) -> None:
+    (fact,) = agreements(
+        f"Ghana and Togo signed a fisheries pact in Lome on Monday. {told}"
+    )
+    assert events(fact) == {("signed", "2024-03-11"), ("in_force", "2024-03-11")}

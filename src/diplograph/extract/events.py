@@ -21,7 +21,7 @@ from diplograph.extract.dates import NUMBER_WORDS
 from diplograph.extract.happened import not_an_event, verb_scope
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.when import pick_date
-from diplograph.model import Because, Event
+from diplograph.model import Because, Event, Evidence
 
 # Events done by one party at a time: the clause's subject is who did it.
 _BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})
@@ -42,6 +42,7 @@ def events_of(
     """The events the verbs report, with who performed the one-party ones."""
     events: list[Event] = []
     because: list[Because] = []
+    on_signing: tuple[Evidence, ...] = ()
     for hit in hits:
         verb = ctx.text[hit.start : hit.end]
         event = event_of(hit, kind, ctx)
@@ -61,6 +62,8 @@ def events_of(
                               event.evidence)  # fmt: skip
         events.append(event)
         events.extend(_and_by(hit, event, ctx))
+        if event.type == "in_force" and ON_SIGNING.match(ctx.text, hit.end):
+            on_signing = event.evidence
         because.append(
             Because(f"event {event.type}@{event.date or ''}", "events",
                     f"verb {verb!r}", ctx.span(hit.start, hit.end))
@@ -77,6 +80,10 @@ def events_of(
         events.extend(_done_under(m, ctx))
     if kind in STATEMENTS and not any(e.type == "signed" for e in events):
         events.extend(_dated_statement(cluster, ctx))
+    signings = [e.date for e in events if e.type == "signed" and e.date]
+    if signings and on_signing:
+        # "takes effect upon signing": in force the day it was signed
+        events.append(Event("in_force", max(signings, key=len), False, (), on_signing))
     return events, because
 
 
@@ -260,7 +267,12 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         text, max(0, hit.start - 25), hit.start
     ):
         when = None  # "concluded talks on Tuesday": the day they ended, not began
-    if modal and (when is None or etype in ("agreed", "negotiation")):
+    on_signing = etype == "in_force" and ON_SIGNING.match(text, hit.end)
+    if (
+        modal
+        and (when is None or etype in ("agreed", "negotiation"))
+        and not on_signing
+    ):
         # "will sign" is no signing; "will sign on Friday", "will take effect on
         # July 1" are scheduled events at their dates, as the guidelines count
         # them; talks to be held next month are none held (GUIDELINES: held)
@@ -337,3 +349,11 @@ _CONCLUDED = re.compile(
 )
 _SCHEDULED_PRESENT = re.compile(r"(?:takes|enters|comes|expires)\b", re.I)
 _AT_ONCE = re.compile(r"\s+(?:immediately|at\s+once|upon\s+signing)\b", re.I)
+# "takes effect upon signing", "effective from the date of signature", "will
+# enter into force on the date of its signing": in force the day it was signed
+ON_SIGNING = re.compile(
+    r"\s+(?:immediately\s+)?(?:(?:on|upon|from|as\s+of|with)\s+)?"
+    r"(?:the\s+(?:date|day|moment|time)\s+of\s+)?(?:its\s+|their\s+|the\s+)?"
+    r"(?:signing|signature)\b",
+    re.I,
+)
