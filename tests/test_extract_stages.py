@@ -4141,3 +4141,39 @@ def test_events_in_force_on_signing_is_dated_by_the_signing(told: str) -> None:
         f"Ghana and Togo signed a fisheries pact in Lome on Monday. {told}"
     )
     assert events(fact) == {("signed", "2024-03-11"), ("in_force", "2024-03-11")}
+
+
+@pytest.mark.parametrize("verb", ["sever", "severs", "severed", "cut"])
+def test_concerns_the_state_a_party_breaks_ties_with(verb: str) -> None:
+    (fact,) = agreements(
+        "Fiji and Japan signed a joint communique in Suva on Monday, under which "
+        f"Fiji will {verb} diplomatic relations with Nauru."
+        if verb in ("sever", "cut")
+        else "Fiji and Japan signed a joint communique in Suva on Monday. Under "
+        f"the communique, Fiji {verb} diplomatic relations with Nauru."
+    )
+    assert fact.parties == ("FJI", "JPN")
+    assert fact.concerns == ("NRU",)
+
+
+@pytest.mark.parametrize(
+    "speaks",
+    [
+        "Fiji and Japan issued the communique in Suva, the communique said.",
+        "According to the communique, Fiji and Japan will open embassies.",
+    ],
+)
+def test_coref_it_added_goes_on_with_what_the_instrument_says(speaks: str) -> None:
+    (fact,) = agreements(
+        "Fiji and Japan signed a joint communique on fisheries on Monday. "
+        f"{speaks} Fiji would cut diplomatic ties with Nauru, it added."
+    )
+    assert fact.concerns == ("NRU",)
+
+
+def test_coref_it_added_after_a_speaker_that_is_no_instrument_is_not_it() -> None:
+    (fact,) = agreements(
+        "Fiji and Japan signed a fisheries pact on Monday, the ministry said. "
+        "Fiji would cut diplomatic ties with Nauru, it added."
+    )
+    assert fact.concerns == ()

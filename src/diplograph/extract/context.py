@@ -48,7 +48,7 @@ CONCERN_BEFORE = re.compile(
     r"|\b(?:war|conflict|fighting|crisis|hostilities|peace|violence|situation|"
     r"future|status|reconstruction)\s+(?:in|of|over)\s+(?:the\s+|eastern\s+|"
     r"western\s+|northern\s+|southern\s+)?"
-    r"|\b(?:cut|cuts|cutting|severed?|severing|broke|break|breaking|ended|ending)\s+"
+    r"|\b(?:cut|cuts|cutting|sever(?:s|ed|ing)?|broke|break|breaking|ended|ending)\s+"
     r"(?:off\s+)?(?:its\s+|their\s+)?[“\"]?(?:diplomatic\s+|official\s+)?"
     r"(?:ties|relations)[”\"]?\s+with\s+(?:the\s+)?)$",
     re.I,

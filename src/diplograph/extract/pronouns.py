@@ -82,6 +82,25 @@ def _passive_it(sentence: Sentence, clusters: list[Cluster], ctx: Context) -> No
             )
 
 
+_SAYING = r"(?:added|adds|said|says|stated|states|noted|notes|read|reads|continued)"
+_IT_SAYS = re.compile(rf",\s+(it)\s+{_SAYING}\W*$")
+_SAYS_AFTER = re.compile(rf"\s+(?:also\s+)?{_SAYING}\b")
+
+
+def _speaks(cluster: Cluster | None, ctx: Context) -> bool:
+    """Whether the instrument's last mention is what says the words around it
+    ("the communique added", "according to the statement")."""
+    if cluster is None:
+        return False
+    m = cluster.mentions[-1]
+    return bool(
+        _SAYS_AFTER.match(ctx.text, m.end)
+        or re.search(
+            r"\baccording\s+to\s+$", ctx.text[max(0, m.lead - 20) : m.lead], re.I
+        )
+    )
+
+
 _THE_SIGNING = re.compile(r"\b(the)\s+signing\b(?!\s+of)", re.I)
 
 
@@ -103,6 +122,15 @@ def add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
         if sentence.text.startswith("It ") and sentence.index - 1 in last:
             last[sentence.index - 1].mentions.append(
                 InstrumentMention(sentence.start, sentence.start + 2, None, "It")
+            )
+        elif (says := _IT_SAYS.search(sentence.text)) and _speaks(
+            last.get(sentence.index - 1), ctx
+        ):
+            # "..., the communique added. Honduras would sever ties with Taiwan,
+            # it added.": what the instrument says goes on
+            start = sentence.start + says.start(1)
+            last[sentence.index - 1].mentions.append(
+                InstrumentMention(start, start + 2, None, "it")
             )
         elif recent is not None:
             for match in _VERB_IT.finditer(sentence.text):
