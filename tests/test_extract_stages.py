@@ -4177,3 +4177,28 @@ def test_coref_it_added_after_a_speaker_that_is_no_instrument_is_not_it() -> Non
         "Fiji would cut diplomatic ties with Nauru, it added."
     )
     assert fact.concerns == ()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Modi says India will ratify Paris climate agreement",
+        "India to ratify Paris Agreement next month",
+    ],
+)
+def test_roles_a_city_that_opens_an_instruments_name_in_the_headline_is_no_party(
+    title: str,
+) -> None:
+    # the body names only what the instrument is; the headline gives the rest
+    text = (
+        "The government will ratify the climate agreement next month, officials said."
+    )
+    (fact,) = extract(Article(text, title, PUBLISHED, "case.txt")).agreements
+    assert fact.parties == ("IND",)
+
+
+def test_roles_a_capital_that_stands_for_its_state_in_the_headline_is_a_party() -> None:
+    title = "Seoul, Tokyo sign military pact"
+    text = "The two governments signed a military pact on Monday."
+    (fact,) = extract(Article(text, title, PUBLISHED, "case.txt")).agreements
+    assert fact.parties == ("JPN", "KOR")

@@ -292,7 +292,24 @@ def _headline_actors(ctx: Context) -> list[ActorMention]:
         and not ctx.lexicon.speaker_after.match(title, a.end)
         # "countries sign UN high seas treaty": made under its auspices
         and not (a.code in ctx.lexicon.auspices and _BEFORE_NOUN.match(title, a.end))
+        and not _names_an_instrument(a, title, ctx)
     ]
+
+
+def _names_an_instrument(a: ActorMention, title: str, ctx: Context) -> bool:
+    """ "India to ratify Paris climate agreement", "Oslo Accords at 30": a city
+    that opens an instrument's name is no party to it."""
+    if a.role != "capital":
+        return False
+    after = title[a.end :]
+    return bool(re.match(r"\s", after)) and (
+        bool(ctx.lexicon.kind_pattern.match(after.lstrip()))
+        or any(
+            title[a.start :].lower().startswith(surface.lower())
+            for inst in ctx.lexicon.instruments
+            for surface in (inst.name, *inst.aliases)
+        )
+    )
 
 
 _BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+[a-z]")
