@@ -8,9 +8,11 @@ comes from the evaluation corpora.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from diplograph.articles import read_file
 from diplograph.extract import extract
 from diplograph.extract.actors import find_actors
 from diplograph.extract.context import read_context
@@ -19,7 +21,7 @@ from diplograph.extract.dates import find_dates
 from diplograph.extract.explain import explain
 from diplograph.extract.lexicon import load_lexicon
 from diplograph.extract.mentions import find_instruments
-from diplograph.model import AgreementFact, Article
+from diplograph.model import AgreementFact, Article, ArticleFacts
 
 PUBLISHED = date(2024, 3, 14)  # a Thursday: "Monday" is 2024-03-11
 
@@ -3390,6 +3392,54 @@ def test_explain_names_stage_rule_and_words_for_each_fact() -> None:
     assert "party KEN" in report and "subject of 'signed'" in report
     assert "event signed@2024-03-11" in report and "«signed» @" in report
     assert "topic transport" in report and "keyword 'railway'" in report
+
+
+def _unexplained(facts: ArticleFacts) -> list[str]:
+    """The facts of an extraction that no reason names."""
+    missing = []
+    for a in facts.agreements:
+        said = {b.fact for b in a.because}
+        told = [f"kind {a.kind}", *(f"party {p}" for p in a.parties)]
+        told += [f"topic {t}" for t in a.topics]
+        told += [f"concerns {c}" for c in a.concerns]
+        told += [f"event {e.type}@{e.date or ''}" for e in a.events]
+        missing += [fact for fact in told if fact not in said]
+    return missing
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # parties by a plural reference, and the headline's pair
+        ("Kenya, Uganda sign railway deal",
+         "Kenya and Uganda held talks on Monday. The two countries signed a "
+         "railway deal after the talks."),
+        ("Peru and Chile sign fisheries pact",
+         "The fisheries pact was signed in Lima on Monday."),
+        # each instrument told respectively, a year label, a set and its members
+        ("T", "Egypt and Jordan signed peace treaties with Israel in 1979 and "
+              "1994, respectively."),
+        ("T", "Fiji and Tonga signed three agreements on Monday. Among them was a "
+              "memorandum on fisheries. The 2015 trade deal between them was "
+              "extended."),
+        # known instruments, a statement's date, entry into force on signing
+        ("T", "India ratified the Paris Agreement on Sunday. In a joint statement "
+              "on Monday, Fiji and Tonga agreed a fisheries pact that takes effect "
+              "upon signing; they signed it on Monday."),
+    ],
+)  # fmt: skip
+def test_explain_gives_a_reason_for_every_fact(title: str, text: str) -> None:
+    facts = extract(Article(text, title, PUBLISHED, "case.txt"))
+    assert facts.agreements
+    assert _unexplained(facts) == []
+
+
+def test_explain_gives_a_reason_for_every_fact_of_the_example_articles() -> None:
+    examples = Path(__file__).parents[1] / "examples"
+    for path in sorted(examples.iterdir()):
+        if path.suffix in (".txt", ".html"):  # the JSON files are their gold
+            for article in read_file(path):
+                assert _unexplained(extract(article)) == [], path.name
 
 
 def test_coref_instruments_introduced_together_stay_two() -> None:

@@ -339,6 +339,7 @@ def _join(
     else:
         kind = min((a.kind, b.kind), key=priority.index)
     signed = max((d for d in (a.signed, b.signed) if d), key=len, default=None)
+    kind_from_b = kind != a.kind
     return replace(
         a,
         parties=tuple(sorted(set(a.parties) | set(b.parties))),
@@ -350,10 +351,14 @@ def _join(
         topics=tuple(sorted(set(a.topics) | set(b.topics))),
         events=merge_events(list(a.events + b.events)),
         evidence=a.evidence + b.evidence,
-        # b's own identity lines would contradict the joined kind
-        because=a.because
+        # the kind's reasons are those of the fact that gave it
+        because=tuple(
+            w for w in a.because if not (kind_from_b and w.fact.startswith("kind"))
+        )
         + tuple(
-            w for w in b.because if w.stage != "coref" and not w.fact.startswith("kind")
+            w
+            for w in b.because
+            if w.stage != "coref" and (not w.fact.startswith("kind") or kind_from_b)
         )
         + tuple(
             Because("agreement", "coref", "told again and merged", w.evidence)

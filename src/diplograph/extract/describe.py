@@ -16,10 +16,10 @@ from diplograph.extract.clauses import VerbHit
 from diplograph.extract.concerns import concerns_of, names_a_group
 from diplograph.extract.context import Context
 from diplograph.extract.dates import NUMBER_WORDS
-from diplograph.extract.events import events_of, merge_events
+from diplograph.extract.events import events_of, merge_events, why
 from diplograph.extract.mentions import Cluster, InstrumentMention
 from diplograph.extract.references import headline_pair, partner_list
-from diplograph.extract.roles import Votes, fallback_parties, find_parties
+from diplograph.extract.roles import Votes, fallback_parties, find_parties, in_headline
 from diplograph.extract.sets import ONE_AND_OTHER, member_of
 from diplograph.extract.talks import talks
 from diplograph.extract.text import Sentence
@@ -40,7 +40,9 @@ def describe(
     codes = parties.codes()
     concerns = concerns_of(cluster, ctx)
     events, event_because = events_of(cluster, hits, kind, ctx)
-    merged, signed = _lifecycle(cluster, group, clusters, events, codes, ctx)
+    merged, signed = _lifecycle(
+        cluster, group, clusters, events, event_because, codes, ctx
+    )
     sentences = sorted({ctx.sentence_of(m.start).index for m in cluster.mentions})
     evidence = tuple(ctx.sentence_span(ctx.sentences[i]) for i in sentences)
     topics, topic_because = topics_of_instrument(cluster, kind, ctx)
@@ -77,22 +79,35 @@ def _lifecycle(
     group: Cluster | None,
     clusters: list[Cluster],
     events: list[Event],
+    because: list[Because],
     codes: tuple[str, ...],
     ctx: Context,
 ) -> tuple[tuple[Event, ...], str | None]:
     """The instrument's events, with its set's and the article's talks, and the
-    day it was signed."""
+    day it was signed (``because`` gains the reasons of the events added)."""
     if group is not None:
         # the members of "signed five MoUs on Saturday" were signed then, though
         # a member's own sentence says only "was signed by the ministers"
         group_kind = kind_of(group, ctx)
-        told, _ = events_of(group, verb_hits(group, clusters, ctx), group_kind, ctx)
+        told, reasons = events_of(
+            group, verb_hits(group, clusters, ctx), group_kind, ctx
+        )
         dated = {e.type for e in events if e.date}
-        events += [e for e in told if not events or (e.date and e.type not in dated)]
+        added = [e for e in told if not events or (e.date and e.type not in dated)]
+        events += added
+        labels = {f"event {e.type}@{e.date or ''}" for e in added}
+        because += [
+            replace(b, rule=f"told of its set: {b.rule}")
+            for b in reasons
+            if b.fact in labels
+        ]
     if cluster is clusters[0] and not cluster.background:
         # talks told without naming an instrument are about the news, not "their
         # 2000 treaty"
-        events += talks(codes, clusters, ctx)
+        for held in talks(codes, clusters, ctx):
+            events.append(held)
+            rule = "told of its parties in a sentence naming no instrument"
+            because.append(why(held, rule, held.evidence[0]))
     merged = merge_events(events)
     signings = [
         e.date for e in merged if e.type == "signed" and e.date and not e.scheduled
@@ -101,6 +116,13 @@ def _lifecycle(
     if signed is None and cluster.year_label:
         signed = cluster.year_label
         merged = merge_events([*merged, Event("signed", signed)])
+        labelled = next(
+            (m for m in cluster.mentions if signed in ctx.text[m.lead : m.end]),
+            cluster.mentions[0],
+        )
+        words = ctx.span(labelled.lead, labelled.end)
+        rule = "a year label ('the 2015 deal')"
+        because.append(why(Event("signed", signed), rule, words))
     return merged, signed
 
 
@@ -221,8 +243,7 @@ def _parties(
         if not group_parties.weights:
             headline = _of_headline(group, clusters, ctx)
             group_parties = fallback_parties(group, ctx, headline=headline)
-        for code, weight in group_parties.weights.items():
-            parties.add(code, weight)
+        parties.take(group_parties, "the parties of the set it is one of")
     if not parties.weights:
         headline = _of_headline(cluster, clusters, ctx)
         parties = fallback_parties(cluster, ctx, headline=headline)
@@ -238,9 +259,9 @@ def _parties(
         # "Kenya, Uganda sign railway deal": the headline names the other party
         # of the article's first instrument
         named = headline_pair(ctx)
-        if set(parties.weights) <= named:
-            for code in named:
-                parties.add(code, 1)
+        if set(parties.weights) <= {a.code for a in named}:
+            for a in named:
+                parties.add(a.code, 1, in_headline(a, ctx))
     return parties
 
 
@@ -286,8 +307,7 @@ def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) ->
     for other in beside:  # the first that has parties of its own
         group = member_of(other, clusters, ctx)
         found = _parties(other, group, clusters, ctx, siblings=False)
-        for code, weight in found.weights.items():
-            votes.add(code, weight)
+        votes.take(found, "a party of the instrument it takes up")
         if votes.weights:
             break
     return votes

@@ -61,13 +61,13 @@ def events_of(
                 event = Event(event.type, event.date, event.scheduled, actors,
                               event.evidence)  # fmt: skip
         events.append(event)
-        events.extend(_and_by(hit, event, ctx))
+        at = ctx.span(hit.start, hit.end)
+        because.append(why(event, f"verb {verb!r}", at))
+        for again in _and_by(hit, event, ctx):
+            events.append(again)
+            because.append(why(again, f"verb {verb!r}, again by another", at))
         if event.type == "in_force" and ON_SIGNING.match(ctx.text, hit.end):
             on_signing = event.evidence
-        because.append(
-            Because(f"event {event.type}@{event.date or ''}", "events",
-                    f"verb {verb!r}", ctx.span(hit.start, hit.end))
-        )  # fmt: skip
     for m in cluster.mentions:
         since = _IN_EFFECT_FOR.search(ctx.text, m.end, min(len(ctx.text), m.end + 80))
         if since and not re.search(r"[.;]", ctx.text[m.end : since.start()]):
@@ -77,14 +77,27 @@ def events_of(
             if years:
                 when = str(ctx.article.published.year - years)
                 events.append(Event("in_force", when))
-        events.extend(_done_under(m, ctx))
+                rule = "in effect for a span before the report"
+                because.append(why(events[-1], rule, ctx.span(*since.span())))
+        for done in _done_under(m, ctx):
+            events.append(done)
+            because.append(why(done, "something done under it", done.evidence[0]))
     if kind in STATEMENTS and not any(e.type == "signed" for e in events):
-        events.extend(_dated_statement(cluster, ctx))
+        for issued in _dated_statement(cluster, ctx):
+            events.append(issued)
+            rule = "a statement dated where it is named"
+            because.append(why(issued, rule, issued.evidence[0]))
     signings = [e.date for e in events if e.type == "signed" and e.date]
     if signings and on_signing:
         # "takes effect upon signing": in force the day it was signed
         events.append(Event("in_force", max(signings, key=len), False, (), on_signing))
+        because.append(why(events[-1], "in force on its signing", on_signing[0]))
     return events, because
+
+
+def why(event: Event, rule: str, words: Evidence) -> Because:
+    """The reason for an event, in the words it rests on."""
+    return Because(f"event {event.type}@{event.date or ''}", "events", rule, words)
 
 
 # "a fisheries accord in 2005", "another with Australia in 2023": the date a
@@ -267,12 +280,9 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         text, max(0, hit.start - 25), hit.start
     ):
         when = None  # "concluded talks on Tuesday": the day they ended, not began
-    on_signing = etype == "in_force" and ON_SIGNING.match(text, hit.end)
-    if (
-        modal
-        and (when is None or etype in ("agreed", "negotiation"))
-        and not on_signing
-    ):
+    # "will take effect upon signing": in force the day it was signed
+    signing = etype == "in_force" and ON_SIGNING.match(text, hit.end)
+    if modal and (when is None or etype in ("agreed", "negotiation")) and not signing:
         # "will sign" is no signing; "will sign on Friday", "will take effect on
         # July 1" are scheduled events at their dates, as the guidelines count
         # them; talks to be held next month are none held (GUIDELINES: held)

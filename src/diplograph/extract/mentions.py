@@ -20,6 +20,7 @@ from diplograph.extract.names import (
     proper_name_start,
 )
 from diplograph.extract.text import any_of
+from diplograph.model import Evidence
 
 _YEAR_LABEL = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
 
@@ -381,7 +382,7 @@ class Cluster:
     key: str | None = None
     name: str | None = None
     year_label: str | None = None
-    listed: set[str] = field(default_factory=set)  # "participating countries include"
+    listed: dict[str, Evidence] = field(default_factory=dict)  # "members include"
     kinds: set[str] = field(default_factory=set)  # the kind words of its mentions
 
     def add(self, m: InstrumentMention, *, first: bool = False) -> None:

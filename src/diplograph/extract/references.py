@@ -16,6 +16,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.text import Sentence
 from diplograph.gazetteer import load_gazetteer
+from diplograph.model import Evidence
 
 _PARTICIPANTS = re.compile(
     r"\b(?:participating|member|signatory|partner|founding|negotiating)\s+"
@@ -32,8 +33,9 @@ _MEMBERSHIP = re.compile(
 
 def plural_parties(
     ctx: Context, start: int, upto: int, known: Mapping[str, int]
-) -> list[tuple[int, list[str]]]:
-    """Plural references in [start, upto) with the states they stand for.
+) -> list[tuple[Evidence, list[str]]]:
+    """Plural references in [start, upto), their words and the states they stand
+    for.
 
     "the three countries" is the instrument's parties when three are known
     already, else the last three states named before it.
@@ -43,7 +45,7 @@ def plural_parties(
     for pattern, count in ctx.lexicon.plural_refs:
         for match in pattern.finditer(text, start, upto):
             if known and (count == 0 or len(known) == count):
-                found.append((match.start(), list(known)))
+                found.append((ctx.span(*match.span()), list(known)))
                 continue
             if count:
                 group = last_coordination(ctx, match.start(), count)
@@ -57,7 +59,7 @@ def plural_parties(
             if "koreas" in match.group().lower():
                 group = ["KOR", "PRK"]
             if group:
-                found.append((match.start(), group))
+                found.append((ctx.span(*match.span()), group))
     for match in ctx.lexicon.organization_refs.finditer(text, start, upto):
         # "the bloc": the organization named last before it
         named = [
@@ -66,7 +68,7 @@ def plural_parties(
             if load_gazetteer().is_organization(a.code)
         ]
         if named:
-            found.append((match.start(), [named[-1].code]))
+            found.append((ctx.span(*match.span()), [named[-1].code]))
     return found
 
 
@@ -144,7 +146,7 @@ def _brokers(group: list[ActorMention], ctx: Context) -> bool:
     return any(roles.get(a.start) == "broker" for a in group)
 
 
-def listed_participants(ctx: Context) -> set[str]:
+def listed_participants(ctx: Context) -> dict[str, Evidence]:
     """States listed as an agreement's participants, organizations read as their
     members where the text lists them ("ASEAN groups Brunei, Cambodia, ...")."""
     text = ctx.text
@@ -157,20 +159,21 @@ def listed_participants(ctx: Context) -> set[str]:
                 for b in ctx.actors_in(a.end, sentence.end)
                 if not b.weak and not b.place
             ]
-    listed: set[str] = set()
+    listed: dict[str, Evidence] = {}
     for sentence in ctx.sentences:
         found = _PARTICIPANTS.search(sentence.text)
         if not found:
             continue
         for a in ctx.actors_in(sentence.start + found.end(), sentence.end):
             if not a.weak and not a.place:
-                listed.update(members.get(a.code) or [a.code])
+                for code in members.get(a.code) or [a.code]:
+                    listed.setdefault(code, ctx.span(a.start, a.end))
     return listed
 
 
 def opening_group(
     ctx: Context, sentence: Sentence, roles: dict[int, str], until: int
-) -> list[str]:
+) -> list[ActorMention]:
     """ "Iran and Britain, China, France, Germany and Russia have ...": the states,
     unless what they do up to ``until`` (the instrument) is not doing it or
     speaking of it ("Brazil and Peru have not commented on the agreement")."""
@@ -199,7 +202,7 @@ def opening_group(
     words = text[position:until]
     if _REMARKS.search(words):
         return []
-    return codes
+    return group
 
 
 # what states do to an instrument they are not bound by
@@ -264,25 +267,21 @@ def partner_list(mentions: Iterable[InstrumentMention], ctx: Context) -> list[st
     return []
 
 
-def headline_actors(ctx: Context) -> set[str]:
-    """The states the headline names as actors: not places, nor speakers or
-    critics ("Somalia rejects Ethiopia's port deal")."""
-    return {a.code for a in _headline_actors(ctx)}
-
-
-def headline_pair(ctx: Context) -> set[str]:
+def headline_pair(ctx: Context) -> list[ActorMention]:
     """The two states the headline names together ("Kenya, Uganda sign railway
     deal", "Peru and Ghana sign ..."), if it does."""
-    actors = _headline_actors(ctx)
+    actors = headline_actors(ctx)
     title = ctx.article.title
     if len({a.code for a in actors}) != 2 or not re.fullmatch(
         r"\s*(?:,|and|&|-|–)\s*", title[actors[0].end : actors[1].start]
     ):
-        return set()
-    return {a.code for a in actors}
+        return []
+    return actors
 
 
-def _headline_actors(ctx: Context) -> list[ActorMention]:
+def headline_actors(ctx: Context) -> list[ActorMention]:
+    """The states the headline names as actors (offsets into the headline): not
+    places, nor speakers or critics ("Somalia rejects Ethiopia's port deal")."""
     title = ctx.article.title
     return [
         a

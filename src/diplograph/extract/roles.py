@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from diplograph.extract.actors import ActorMention
 from diplograph.extract.clauses import (
@@ -38,7 +38,7 @@ from diplograph.extract.references import (
     plural_parties,
 )
 from diplograph.extract.text import Sentence
-from diplograph.model import Because
+from diplograph.model import Because, Evidence
 
 # Events whose grammatical subject is a party ("X signed", "Y ratified").
 PARTY_EVENTS = frozenset(
@@ -56,10 +56,17 @@ class Votes:
     weights: dict[str, int] = field(default_factory=dict)
     because: list[Because] = field(default_factory=list)
 
-    def add(self, code: str, weight: int, because: Because | None = None) -> None:
+    def add(self, code: str, weight: int, because: Because) -> None:
         self.weights[code] = self.weights.get(code, 0) + weight
-        if because is not None:
-            self.because.append(because)
+        self.because.append(because)
+
+    def take(self, other: Votes, why: str = "") -> None:
+        """Add another's votes, with their reasons (``why`` says how they came)."""
+        for code, weight in other.weights.items():
+            self.weights[code] = self.weights.get(code, 0) + weight
+        self.because += [
+            replace(b, rule=f"{why}: {b.rule}") if why else b for b in other.because
+        ]
 
     def codes(self) -> tuple[str, ...]:
         return tuple(sorted(self.weights))
@@ -120,28 +127,30 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     # plural references last: "both sides" are the parties found so far
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
-        for start, codes in plural_parties(
+        for words, codes in plural_parties(
             ctx, sentence.start, sentence.end, votes.weights
         ):
-            if abs(start - m.start) < 200:
+            if abs(words.start - m.start) < 200:
                 for code in codes:
-                    votes.add(code, 1)
+                    votes.add(code, 1, _plural(code, words))
         if m.compared:
             continue  # the sentence's opening group made the other instrument
         clause = ctx.clause_start(sentence, m.start)
         if clause > sentence.start and ctx.standing(clause, m.start):
             continue  # "..., while Benin and Niger signed a memorandum": its own
-        for code in opening_group(ctx, sentence, roles_in(ctx, sentence), m.start):
-            votes.add(code, 1)
+        for a in opening_group(ctx, sentence, roles_in(ctx, sentence), m.start):
+            rule = "one of the states that open the sentence"
+            votes.add(a.code, 1, _because(ctx, a, rule))
     for hit in hits:
         if hit.type in PARTY_EVENTS:
             clause = ctx.clause_start(hit.sentence, hit.start)
             clause = speakers_end(ctx, clause, hit.start)
-            for _, codes in plural_parties(ctx, clause, hit.start, votes.weights):
+            for words, codes in plural_parties(ctx, clause, hit.start, votes.weights):
                 for code in codes:
-                    votes.add(code, 2)
-    for code in cluster.listed:
-        votes.add(code, 1)
+                    votes.add(code, 2, _plural(code, words))
+    for code, words in cluster.listed.items():
+        rule = "listed as a participant"
+        votes.add(code, 1, Because(f"party {code}", "roles", rule, words))
     for m in cluster.mentions:
         for a, rule in _possessors(m, ctx):
             votes.add(a.code, 2, _because(ctx, a, rule))
@@ -321,6 +330,17 @@ def _because(ctx: Context, a: ActorMention, rule: str) -> Because:
     return Because(f"party {a.code}", "roles", rule, ctx.span(a.start, a.end))
 
 
+def _plural(code: str, words: Evidence) -> Because:
+    return Because(f"party {code}", "roles", "a plural reference to it", words)
+
+
+def in_headline(a: ActorMention, ctx: Context) -> Because:
+    """Why a state the headline names is a party: the headline is the evidence
+    (it is not in the text the offsets count)."""
+    rule = f"named in the headline ({ctx.article.title[a.start : a.end]!r})"
+    return Because(f"party {a.code}", "roles", rule, Evidence(0, 0, ctx.article.title))
+
+
 def _named_in(sentence: Sentence, ctx: Context, votes: Votes) -> None:
     roles = roles_in(ctx, sentence)
     auspices = ctx.lexicon.auspices  # "the UN welcomed it": the forum, no party
@@ -358,10 +378,10 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
                 votes.add(a.code, 1, _because(ctx, a, rule))
         if not votes.weights:
             # "The two countries fought two wars. A ceasefire ended the second"
-            for _, codes in plural_parties(ctx, previous.start, previous.end, {}):
+            for words, codes in plural_parties(ctx, previous.start, previous.end, {}):
                 for code in codes:
-                    votes.add(code, 1)
+                    votes.add(code, 1, _plural(code, words))
     if not votes.weights and headline:
-        for code in headline_actors(ctx):
-            votes.add(code, 1)
+        for a in headline_actors(ctx):
+            votes.add(a.code, 1, in_headline(a, ctx))
     return votes

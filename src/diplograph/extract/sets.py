@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.actors import ActorMention
 from diplograph.extract.context import Context
+from diplograph.extract.dates import DateMention
 from diplograph.extract.mentions import Cluster, InstrumentMention
-from diplograph.model import AgreementFact, Event, Evidence
+from diplograph.model import AgreementFact, Because, Event, Evidence
 
 
 def list_item(m: InstrumentMention, ctx: Context) -> bool:
@@ -94,43 +96,87 @@ def respective(
         sentence = ctx.sentence_of(m.start)
         if not m.plural or "respectively" not in sentence.text:
             continue
-        subjects = [
-            a.code for a in ctx.actors_in(sentence.start, m.start)
-            if not a.place and not a.weak and a.start not in ctx.concern_starts
-        ]  # fmt: skip
-        subjects = list(dict.fromkeys(subjects))
-        partners: list[str] = []
+        firsts: dict[str, ActorMention] = {}
+        for a in ctx.actors_in(sentence.start, m.start):
+            if not a.place and not a.weak and a.start not in ctx.concern_starts:
+                firsts.setdefault(a.code, a)
+        subjects = list(firsts.values())
+        partners: list[ActorMention] = []
         with_ = re.match(r"\s+with\s+(?:the\s+)?", text[m.end : sentence.end])
         if with_:
             partners = [
-                a.code
+                a
                 for a in ctx.actors_in(m.end, sentence.end)
                 if a.start == m.end + with_.end()
             ]
         until = sentence.start + sentence.text.index("respectively")
         dates = [
-            d.value
+            d
             for d in ctx.dates(sentence, future=False)
             if m.end < d.start < until and d.value
         ]
         if len(subjects) < 2 or len(dates) != len(subjects):
             continue
-        window = text[
-            max(sentence.start, m.start - 100) : min(sentence.end, m.end + 120)
-        ]
-        topics = ctx.lexicon.topics_in(window)
-        topics.update(ctx.lexicon.topics_by_kind.get(m.kind or "", ()))
-        evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
-        for code, when in zip(subjects, dates, strict=True):
-            facts.append(
-                AgreementFact(
-                    kind=m.kind or "agreement",
-                    parties=tuple(sorted({code, *partners})),
-                    signed=when,
-                    topics=tuple(sorted(topics)),
-                    events=(Event("signed", when, evidence=evidence),),
-                    evidence=evidence,
-                )  # fmt: skip
-            )
+        facts += _each_respectively(m, subjects, partners, dates, ctx)
         used.add(id(m))
     return facts, used
+
+
+def _each_respectively(
+    m: InstrumentMention,
+    subjects: list[ActorMention],
+    partners: list[ActorMention],
+    dates: list[DateMention],
+    ctx: Context,
+) -> list[AgreementFact]:
+    """One instrument per subject, signed on the date told in its place."""
+    sentence = ctx.sentence_of(m.start)
+    facts = []
+    around = ctx.span(
+        max(sentence.start, m.start - 100), min(sentence.end, m.end + 120)
+    )
+    topics = ctx.lexicon.topics_in(around.quote)
+    topics.update(ctx.lexicon.topics_by_kind.get(m.kind or "", ()))
+    evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
+    kind = m.kind or "agreement"
+    told = [
+        Because("agreement", "coref", "one of instruments told respectively",
+                ctx.span(m.start, m.end)),
+        Because(f"kind {kind}", "describe", "the instruments' noun",
+                ctx.span(m.start, m.end)),
+        *(Because(f"topic {t}", "describe", "a keyword around the instruments",
+                  around) for t in sorted(topics)),
+    ]  # fmt: skip
+    for a, d in zip(subjects, dates, strict=True):
+        when = d.value
+        sides = [(a, "a subject, with its date told respectively")]
+        sides += [(p, "the partner after 'with'") for p in partners]
+        facts.append(
+            AgreementFact(
+                kind=kind,
+                parties=tuple(sorted({a.code, *(p.code for p in partners)})),
+                signed=when,
+                topics=tuple(sorted(topics)),
+                events=(Event("signed", when, evidence=evidence),),
+                evidence=evidence,
+                because=(
+                    *told,
+                    *(
+                        Because(
+                            f"party {x.code}",
+                            "roles",
+                            rule,
+                            ctx.span(x.start, x.end),
+                        )
+                        for x, rule in sides
+                    ),
+                    Because(
+                        f"event signed@{when}",
+                        "events",
+                        "the date told respectively",
+                        ctx.span(d.start, d.end),
+                    ),
+                ),
+            )  # fmt: skip
+        )
+    return facts

@@ -22,11 +22,19 @@ def topics_of_instrument(
     """Topics from the words around each mention ("an intelligence-sharing pact on
     North Korea's missile programs"), not from the rest of the sentence."""
     lexicon = ctx.lexicon
+    first = cluster.mentions[0]
+    named = ctx.span(first.start, first.end)
+    because: list[Because] = []
     topics = set(lexicon.topics_by_kind.get(kind, ()))
+    for topic in sorted(topics):
+        rule = f"what a {kind.replace('_', ' ')} is about"
+        because.append(Because(f"topic {topic}", "describe", rule, named))
     for inst in lexicon.instruments:
         if cluster.key == inst.id:
+            for topic in inst.topics:
+                rule = f"what the lexicon's {inst.name} is about"
+                because.append(Because(f"topic {topic}", "describe", rule, named))
             topics.update(inst.topics)
-    because: list[Because] = []
     for m in cluster.mentions:
         if m.kind is None and m.text.lower() == "the":
             continue  # "the signing ceremony": the words around tell of the day
