@@ -4252,3 +4252,32 @@ def test_roles_a_capital_that_stands_for_its_state_in_the_headline_is_a_party() 
     text = "The two governments signed a military pact on Monday."
     (fact,) = extract(Article(text, title, PUBLISHED, "case.txt")).agreements
     assert fact.parties == ("JPN", "KOR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt reserves its right, in accordance with international charters and "
+        "accords, to defend its water, the ministry said on Monday.",
+        "Egypt said on Monday that the dam violates international treaties.",
+        "Kenya said the blockade broke relevant conventions and protocols.",
+    ],
+)
+def test_mentions_the_law_a_state_invokes_is_no_instrument(text: str) -> None:
+    assert agreements(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Kenya, Uganda and Rwanda said in July that they would aim to finalise "
+         "a railway deal within four months.", ("KEN", "RWA", "UGA")),
+        ("Kenyan President William Ruto and Ugandan President Yoweri Museveni said "
+         "on Monday that they had signed a railway deal.", ("KEN", "UGA")),
+    ],
+)  # fmt: skip
+def test_roles_they_takes_up_every_speaker_told_together(
+    text: str, parties: tuple[str, ...]
+) -> None:
+    (fact,) = agreements(text)
+    assert fact.parties == parties

@@ -334,25 +334,60 @@ _MEMBERS = re.compile(
 )
 
 
+SPEAKER = "speaker taken up by a pronoun"
+
+
 def _said_that_it(
     hit: VerbHit, clause: int, ctx: Context
 ) -> Iterable[tuple[ActorMention, str]]:
     """ "The Maldives announced on Wednesday that it will not renew the
     agreement": the speaker a pronoun takes up after "that" is the subject."""
     text, sentence = ctx.text, hit.sentence
-    if not re.match(r"\s*(?:it|they|we)\b", text[clause : hit.start]):
+    pronoun = re.match(r"\s*(it|they|we)\b", text[clause : hit.start])
+    if not pronoun:
         return
     if not re.search(r"\bthat\s*$", text[sentence.start : clause]):
         return
     before = ctx.clause_start(sentence, max(sentence.start, clause - 6))
     roles = roles_in(ctx, sentence)
+    rule = f"{SPEAKER} before {text[hit.start : hit.end]!r}"
     for a in ctx.actors_in(before, clause):
         said = ctx.lexicon.speaker_after.match(text, a.end)
         if said and not a.weak and not roles.get(a.start):
-            yield (
-                a,
-                f"speaker taken up by a pronoun before {text[hit.start : hit.end]!r}",
-            )
+            if pronoun.group(1) == "they":
+                # "Egypt's president and Ethiopia's premier said that they would":
+                # all the speakers
+                told = ctx.actors_in(sentence.start, a.start)
+                yield from ((x, rule) for x in _speakers_with(told, a, ctx))
+            yield (a, rule)
+
+
+# between speakers told together: "Egyptian President Sisi and Ethiopian ..."
+_WITH_SPEAKER = re.compile(
+    r"(?:(?:'s|’s)?(?:\s+[A-Z][\w.'’-]*){1,6}?)?(?:,\s*|,?\s+and\s+)(?:the\s+)?"
+)
+
+
+def _speakers_with(
+    before: list[ActorMention], last: ActorMention, ctx: Context
+) -> list[ActorMention]:
+    """The actors listed with the speaker ``last``, nearest last."""
+    group: list[ActorMention] = []
+    following = last
+    for a in reversed(before):
+        if a.code == following.code and _TITLE.fullmatch(
+            ctx.text, a.end, following.start
+        ):
+            following = a  # "Ethiopian Prime Minister Abiy Ahmed": one speaker
+            continue
+        if a.weak or not _WITH_SPEAKER.fullmatch(ctx.text, a.end, following.start):
+            break
+        group.insert(0, a)
+        following = a
+    return group
+
+
+_TITLE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,6}")
 
 
 def _owns_subject(ctx: Context, a: ActorMention, hit: VerbHit) -> bool:

@@ -79,6 +79,12 @@ _WITH_UNCOUNTED = re.compile(
 )
 
 
+# "international treaties", "relevant conventions and protocols": the law a
+# state invokes, no instrument of the story
+_OF_LAW = re.compile(
+    r"\b(?:international|existing|relevant|applicable)\s+(?:[\w-]+\s+(?:and|or)\s+)?$",
+    re.I,
+)
 _THE_NTH_SUCH = re.compile(r"\bthe\s+(?:[\w-]+\s+)?such\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -107,6 +113,14 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
             ctx.text, m.end, sentence.end
         ):
             return False
+    if (
+        m.plural
+        and not m.key
+        and not m.determiner
+        and _OF_LAW.search(ctx.text, max(0, m.start - 60), m.start)
+        and len(partner_list([m], ctx)) < 2
+    ):
+        return False  # "in accordance with international charters and accords"
     if (
         not m.plural
         and not m.key

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from diplograph.extract.actors import ActorMention
 from diplograph.extract.clauses import (
     RESUMED,
+    SPEAKER,
     VerbHit,
     antecedent_list,
     first_group,
@@ -207,7 +208,10 @@ def _performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
     # a subject stands near its verb: an actor 80 characters before it is
     # usually part of some other phrase of a long clause
     every = list(subjects(hit, ctx))
-    found = [(a, r) for a, r in every if hit.start - a.end <= 80]
+    # (not the speakers a pronoun takes up: "X and Y said that they ...")
+    found = [
+        (a, r) for a, r in every if hit.start - a.end <= 80 or r.startswith(SPEAKER)
+    ]
     found = _with_listed_before(found, every, ctx)
     if ctx.text[hit.start : hit.end].lower().startswith("adopt"):
         # "the U.N. General Assembly adopted the treaty": its forum, no party
