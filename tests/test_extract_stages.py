@@ -4281,3 +4281,25 @@ def test_roles_they_takes_up_every_speaker_told_together(
 ) -> None:
     (fact,) = agreements(text)
     assert fact.parties == parties
+
+
+@pytest.mark.parametrize(
+    "descriptor",
+    ["the island nation", "the Pacific nation", "the kingdom", "the country"],
+)
+def test_roles_a_state_told_by_what_it_is_stands_for_the_state_named_before(
+    descriptor: str,
+) -> None:
+    (fact,) = agreements(
+        "Tonga has asked Australia to withdraw its advisers, officials said. "
+        f"Meanwhile {descriptor} recently signed a defence agreement with China."
+    )
+    assert fact.parties == ("CHN", "TON")
+
+
+def test_roles_a_descriptor_after_an_organization_stands_for_no_state() -> None:
+    (fact,) = agreements(
+        "The European Union said on Monday it would review its aid. The island "
+        "nation signed a defence agreement with China on Monday."
+    )
+    assert fact.parties == ("CHN",)

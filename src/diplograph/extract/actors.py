@@ -146,6 +146,7 @@ def find_actors(text: str) -> list[ActorMention]:
     mentions.extend(_elided(text, mentions, exact, folded))
     mentions.extend(_the_government(text, mentions))
     mentions.extend(_the_kingdom(text, mentions))
+    mentions.extend(_the_country(text, mentions))
     mentions = _in_datelines(text, _one_congo(text, mentions))
     leaders = [s for s in home_leaders(text, mentions) if not _NO_PERSON.match(s)]
     filed_from = home(text, mentions) if leaders else None
@@ -230,6 +231,46 @@ def _the_kingdom(text: str, found: list[ActorMention]) -> list[ActorMention]:
         if len({m.code for m in before}) == 1:  # two kingdoms: either may be meant
             code = before[0].code
             told.append(ActorMention(*match.span(1), code, "alias", match.group(1)))
+    return told
+
+
+# "the country", "the island nation", "the Gulf state": a state the story has
+# named, told by what it is
+_THE_COUNTRY = re.compile(
+    r"\b[Tt]he\s+(?:(?:[A-Z][a-z]+\s+){1,2}(?:nation|country|state)|"
+    r"(?:island|landlocked|oil-rich|tiny|small|archipelago)\s+(?:nation|country|state)"
+    r"|country|nation)\b(?!\s+(?:of|to|that|which|where)\b)"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“A-Z0-9])|\n\s*\n")
+
+
+def _the_country(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "Tonga asked Australia to leave. The island nation then signed ...": the
+    state the nearest sentence before it opens with (no organization, no place)."""
+    gazetteer = load_gazetteer()
+    told = []
+    for match in _THE_COUNTRY.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue  # "the United States": a name
+        start = max(0, match.start() - 1500)
+        bounds = [
+            start,
+            *(b.end() for b in _SENTENCE_END.finditer(text, start, match.start())),
+        ]
+        for begin, end in list(zip(bounds, bounds[1:], strict=False))[-3:][::-1]:
+            named = [
+                m
+                for m in found
+                if begin <= m.start < end
+                and not m.weak
+                and not m.place
+                and not gazetteer.is_organization(m.code)
+            ]
+            if named:
+                told.append(
+                    ActorMention(*match.span(), named[0].code, "alias", match.group())
+                )
+                break
     return told
 
 
