@@ -4303,3 +4303,19 @@ def test_roles_a_descriptor_after_an_organization_stands_for_no_state() -> None:
         "nation signed a defence agreement with China on Monday."
     )
     assert fact.parties == ("CHN",)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Qatar hosted the talks on Sunday. The Gulf state signed an energy "
+         "agreement with Italy on Monday.", ("ITA", "QAT")),
+        ("Kyrgyzstan held elections in March. The Central Asian country signed a "
+         "railway deal with China on Monday.", ("CHN", "KGZ")),
+    ],
+)  # fmt: skip
+def test_roles_a_descriptor_opening_its_sentence_takes_up_the_state_before(
+    text: str, parties: tuple[str, ...]
+) -> None:
+    (fact,) = agreements(text)
+    assert fact.parties == parties

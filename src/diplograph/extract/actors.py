@@ -237,7 +237,7 @@ def _the_kingdom(text: str, found: list[ActorMention]) -> list[ActorMention]:
 # "the country", "the island nation", "the Gulf state": a state the story has
 # named, told by what it is
 _THE_COUNTRY = re.compile(
-    r"\b[Tt]he\s+(?:(?:[A-Z][a-z]+\s+){1,2}(?:nation|country|state)|"
+    r"\b[Tt]he\s+(?:(?:former\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:nation|country|state|republic)|"
     r"(?:island|landlocked|oil-rich|tiny|small|archipelago)\s+(?:nation|country|state)"
     r"|country|nation)\b(?!\s+(?:of|to|that|which|where)\b)"
 )
@@ -255,7 +255,7 @@ def _the_country(text: str, found: list[ActorMention]) -> list[ActorMention]:
         start = max(0, match.start() - 1500)
         bounds = [
             start,
-            *(b.end() for b in _SENTENCE_END.finditer(text, start, match.start())),
+            *(b.end() for b in _SENTENCE_END.finditer(text, start, match.start() + 1)),
         ]
         for begin, end in list(zip(bounds, bounds[1:], strict=False))[-3:][::-1]:
             named = [
