@@ -1710,6 +1710,8 @@ def test_roles_similar_treaties_with_counted_countries_including_some() -> None:
         "Ghana's ambassador to Togo and Togo's trade minister signed a trade "
         "agreement on Monday.",
         "Ghana inked a trade agreement with neighbouring Togo on Monday.",
+        "Ghana signed a trade agreement with its eastern neighbour Togo on Monday.",
+        "Ghana signed a trade agreement with longtime ally Togo on Monday.",
         "Ghana and Togo put pen to paper on a trade agreement on Monday.",
     ],
 )

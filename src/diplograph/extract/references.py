@@ -324,6 +324,8 @@ _PARTNER_GAP = re.compile(
     # "with her Togolese counterpart": the state the counterpart serves
     r"(?:with|between|among)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
     r"(?:neighbou?ring\s+|fellow\s+)?"
+    # "with its southern neighbour Chile", "with longtime ally Japan"
+    r"(?:(?:its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:neighbou?r|ally|partner|rival)\s+)?"
 )
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
