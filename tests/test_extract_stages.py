@@ -1737,6 +1737,14 @@ def test_events_signing_phrasings(text: str) -> None:
     assert fact.signed == "2024-03-11"
 
 
+@pytest.mark.parametrize("office", ["junta", "military government", "regime"])
+def test_roles_a_states_junta_or_regime_stands_for_it(office: str) -> None:
+    (fact,) = agreements(
+        f"Niger's {office} on Monday denounced the 2013 defence pact with France."
+    )
+    assert fact.parties == ("FRA", "NER")
+
+
 def test_events_denouncing_a_treaty_is_withdrawing() -> None:
     [fact] = agreements("Niger denounced its 2012 defence treaty with France.")
     assert ("withdrawn", None) in events(fact)
@@ -3616,6 +3624,10 @@ def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
          "suspended"),
         ("Honduras walked away from its extradition treaty with Peru on Monday.",
          "withdrawn"),
+        ("Honduras walked out of its extradition treaty with Peru on Monday.",
+         "withdrawn"),
+        ("Honduras ended its participation in the extradition treaty with Peru on "
+         "Monday.", "withdrawn"),
         ("The security pact between Ghana and Togo fell apart on Monday.", "failed"),
         ("Zambia and Angola rolled out their visa waiver agreement on Monday.",
          "implemented"),

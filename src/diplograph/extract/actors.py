@@ -34,7 +34,8 @@ OFFICE = re.compile(
     r"foreign minister|"
     r"minister|king|emir|chancellor|head of state|leaders?|counterparts?|"
     r"foreign ministry|defen[cs]e minister|presidents|prime ministers|ministers|"
-    r"governments|delegations|foreign ministers|Authority|National Authority)\b"
+    r"governments|delegations|foreign ministers|Authority|National Authority|"
+    r"junta|regime|military rulers|ruling council|transitional government)\b"
 )
 _ANOTHER_PLACE = re.compile(r"\b(?:New|Latin|South|North|Central)\s$")
 # a sea, a river, an airline named after a state is not the state
