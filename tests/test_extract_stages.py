@@ -1745,6 +1745,14 @@ def test_roles_a_states_junta_or_regime_stands_for_it(office: str) -> None:
     assert fact.parties == ("FRA", "NER")
 
 
+@pytest.mark.parametrize("broker", ["proposed by", "drafted by", "put forward by"])
+def test_roles_who_proposed_an_instrument_is_no_party(broker: str) -> None:
+    (fact,) = agreements(
+        f"Ghana and Togo on Monday accepted a ceasefire {broker} the United States."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_events_denouncing_a_treaty_is_withdrawing() -> None:
     [fact] = agreements("Niger denounced its 2012 defence treaty with France.")
     assert ("withdrawn", None) in events(fact)
@@ -3626,6 +3634,7 @@ def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
          "withdrawn"),
         ("Honduras walked out of its extradition treaty with Peru on Monday.",
          "withdrawn"),
+        ("Honduras and Peru declared a truce on Monday.", "agreed"),
         ("Honduras ended its participation in the extradition treaty with Peru on "
          "Monday.", "withdrawn"),
         ("The security pact between Ghana and Togo fell apart on Monday.", "failed"),
