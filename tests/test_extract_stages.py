@@ -4342,3 +4342,15 @@ def test_roles_a_descriptor_opening_its_sentence_takes_up_the_state_before(
 ) -> None:
     (fact,) = agreements(text)
     assert fact.parties == parties
+
+
+def test_sets_documents_signed_including_named_ones_are_their_members() -> None:
+    found = agreements(
+        "Vietnam and Laos signed 12 cooperation documents on Monday, including an "
+        "agreement on border management and a memorandum of understanding on "
+        "energy trade."
+    )
+    assert sorted((a.kind, a.topics, a.signed) for a in found) == [
+        ("agreement", ("border_territory",), "2024-03-11"),
+        ("memorandum_of_understanding", ("energy", "trade"), "2024-03-11"),
+    ]

@@ -210,6 +210,10 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
             lead = text[match.start() : match.start(group)]
             if not DETERMINER.search(lead):
                 m.determiner = "a"  # "exchanged documents on ...": new ones
+            # "signed 12 documents, including ...": a set (not "an exchange of notes")
+            m.plural = m.text.split()[0].lower().endswith(
+                "s"
+            ) and not m.text.lower().startswith(("exchange", "agreed minutes"))
             found.keep(m)
             told[match.group(group).lower().rstrip("s")] = kind
     for noun, kind in told.items():
