@@ -3163,6 +3163,12 @@ def test_describe_an_eez_deal_is_about_borders_and_the_sea() -> None:
         ("Ghana and Togo signed an agreement on demarcating their common border.",
          "border_territory"),
         ("Ghana and Togo signed a deal on Monday on power exports.", "energy"),
+        ("Ghana quit the Lome Convention on Cluster Munitions on Monday.",
+         "arms_control"),
+        ("Ghana and Togo signed a treaty on Monday handing sovereignty of the Volta "
+         "Islands to Togo.", "border_territory"),
+        ("Ghana and Togo signed an agreement on border management on Monday.",
+         "border_territory"),
     ],
 )  # fmt: skip
 def test_describe_topic_keywords(text: str, topic: str) -> None:
