@@ -4360,3 +4360,24 @@ def test_sets_documents_signed_including_named_ones_are_their_members() -> None:
         ("agreement", ("border_territory",), "2024-03-11"),
         ("memorandum_of_understanding", ("energy", "trade"), "2024-03-11"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "event"),
+    [
+        ("Ghana on Monday ratified the African Continental Free Trade Area.",
+         "African Continental Free Trade Area", ("ratified", "2024-03-11")),
+        ("Ghana joined the Gulf of Guinea Economic Framework on Monday.",
+         "Gulf of Guinea Economic Framework", ("ratified", "2024-03-11")),
+        ("Ghana and Togo signed the Volta Partnership for Prosperity on Monday.",
+         "Volta Partnership for Prosperity", ("signed", "2024-03-11")),
+        ("Togo withdrew from the Accra Compact on Monday.", "Accra Compact",
+         ("withdrawn", "2024-03-11")),
+    ],
+)  # fmt: skip
+def test_names_a_framework_partnership_or_compact_a_state_acts_on(
+    text: str, name: str, event: tuple[str, str]
+) -> None:
+    (fact,) = agreements(text)
+    assert fact.name == name
+    assert event in events(fact)

@@ -179,7 +179,10 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
         r"(?:an?|the|a new|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
         r"(?:[\w-]+\s+){0,5}?"
         # "exchanged documents on incident prevention": signed them
-        r"|\bexchanged\s+(?:the\s+)?(?:signed\s+)?)"
+        r"|\bexchanged\s+(?:the\s+)?(?:signed\s+)?"
+        # "ratified the African Continental Free Trade Area": a name, by its step
+        r"|\b(?:ratified|joined|acceded\s+to|withdr[ae]w\s+from|quit|exited(?:\s+from)?|"
+        r"left|pulled\s+out\s+of)\s+the\s+(?=(?-i:[A-Z]))(?:[\w-]+\s+){0,5}?)"
     )
     return {
         "kind_priority": tuple(kinds["priority"]),

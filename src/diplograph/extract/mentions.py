@@ -204,9 +204,7 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
         if lexicon.kind_pattern.match(text, match.end(group) + 1):
             continue  # "a comprehensive economic partnership agreement": a modifier
         if not found.overlaps(*match.span(group)):
-            m = _with_context(
-                text, InstrumentMention(*match.span(group), kind, match.group(group))
-            )
+            m = _with_context(text, _named_object(text, match, group, kind))
             lead = text[match.start() : match.start(group)]
             if not DETERMINER.search(lead):
                 m.determiner = "a"  # "exchanged documents on ...": new ones
@@ -224,6 +222,21 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
         for match in re.finditer(again, text):
             if not found.overlaps(*match.span(1)):
                 found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
+
+
+def _named_object(
+    text: str, match: re.Match[str], group: str, kind: str
+) -> InstrumentMention:
+    """The object noun, or the capitalised name it ends ("ratified the African
+    Continental Free Trade Area", "signed the Volta Framework")."""
+    start, end = match.span(group)
+    noun = match.group(group)
+    first = proper_name_start(text, start) if noun[:1].isupper() else None
+    last = proper_name_end(text, end) if first is not None else end
+    name = text[first if first is not None else start : last]
+    if first is None or GENERIC_NAME.fullmatch(name) or ORGANIZATION.match(text, last):
+        return InstrumentMention(start, end, kind, noun)
+    return InstrumentMention(first, last, kind, name, name, "name:" + norm(name))
 
 
 @lru_cache(maxsize=64)
