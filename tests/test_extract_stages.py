@@ -1713,6 +1713,9 @@ def test_roles_similar_treaties_with_counted_countries_including_some() -> None:
         "Ghana signed a trade agreement with its eastern neighbour Togo on Monday.",
         "Ghana signed a trade agreement with longtime ally Togo on Monday.",
         "Ghana and Togo put pen to paper on a trade agreement on Monday.",
+        "Ghanaian President John Mahama joined Togolese Foreign Minister Robert "
+        "Dussey and other officials at the ceremony in signing the trade agreement "
+        "on Monday.",
     ],
 )
 def test_roles_more_ways_to_name_the_two_signers(text: str) -> None:

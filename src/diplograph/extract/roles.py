@@ -200,6 +200,9 @@ _SAID_IN = re.compile(
 )
 
 
+_JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+[^.;]{0,200}?\s+in\s+$")
+
+
 def _performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
     """Who performs a verb that makes its performers parties ("Japan and Korea
     signed", "signed by Peru")."""
@@ -208,9 +211,16 @@ def _performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
     # a subject stands near its verb: an actor 80 characters before it is
     # usually part of some other phrase of a long clause
     every = list(subjects(hit, ctx))
-    # (not the speakers a pronoun takes up: "X and Y said that they ...")
+    # (not the speakers a pronoun takes up: "X and Y said that they ...", nor
+    # who joined others in it: "Trump joined Netanyahu ... in signing")
+    clause = ctx.clause_start(hit.sentence, hit.start)
+    joined = _JOINED_IN.search(ctx.text, clause, hit.start)
     found = [
-        (a, r) for a, r in every if hit.start - a.end <= 80 or r.startswith(SPEAKER)
+        (a, r)
+        for a, r in every
+        if hit.start - a.end <= 80
+        or r.startswith(SPEAKER)
+        or (joined and a.end <= joined.start())
     ]
     found = _with_listed_before(found, every, ctx)
     if ctx.text[hit.start : hit.end].lower().startswith("adopt"):
