@@ -4384,3 +4384,15 @@ def test_names_a_framework_partnership_or_compact_a_state_acts_on(
     (fact,) = agreements(text)
     assert fact.name == name
     assert event in events(fact)
+
+
+def test_roles_what_an_instrument_replaces_was_between_its_parties() -> None:
+    found = agreements(
+        "Ghana, Togo and Benin signed a new trade deal on Monday. The deal, which "
+        "replaces the 1994 Gulf of Guinea Trade Agreement, cuts tariffs. Togo and "
+        "Benin had long wanted to renegotiate the 1994 agreement."
+    )
+    assert sorted((a.parties, a.signed) for a in found) == [
+        (("BEN", "GHA", "TGO"), "1994"),
+        (("BEN", "GHA", "TGO"), "2024-03-11"),
+    ]

@@ -249,11 +249,16 @@ def _parties(
         parties = fallback_parties(cluster, ctx, headline=headline)
         if not parties.weights and siblings:
             parties = _sibling_parties(cluster, clusters, ctx)
-    elif len(parties.weights) == 1 and siblings and not _with_a_group(cluster, ctx):
+    elif (
+        (len(parties.weights) == 1 or _replaced(cluster, ctx))
+        and siblings
+        and not _with_a_group(cluster, ctx)
+    ):
         # "The pact replaces a 2012 treaty that Kenya's High Court struck down":
-        # one of the other instrument's parties, and so the others too
+        # one of the other instrument's parties, and so the others too; "The
+        # deal, which replaces NAFTA": what it replaces was between its parties
         beside = _sibling_parties(cluster, clusters, ctx)
-        if len(beside.weights) > 1 and set(parties.weights) <= set(beside.weights):
+        if len(beside.weights) > 1 and set(parties.weights) < set(beside.weights):
             parties = beside
     if len(parties.weights) == 1 and _of_headline(cluster, clusters, ctx):
         # "Kenya, Uganda sign railway deal": the headline names the other party
@@ -263,6 +268,21 @@ def _parties(
             for a in named:
                 parties.add(a.code, 1, in_headline(a, ctx))
     return parties
+
+
+_REPLACES = re.compile(
+    r"\b(?:replac|supersed|succeed)(?:es|ed|e|ing)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+
+
+def _replaced(cluster: Cluster, ctx: Context) -> bool:
+    """Whether a mention is what another instrument replaces ("which replaces the
+    1994 North American Free Trade Agreement")."""
+    return any(
+        _REPLACES.search(ctx.text, max(0, m.lead - 60), m.lead)
+        for m in cluster.mentions
+    )
 
 
 def _with_a_group(cluster: Cluster, ctx: Context) -> bool:
