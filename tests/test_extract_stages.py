@@ -4396,3 +4396,13 @@ def test_roles_what_an_instrument_replaces_was_between_its_parties() -> None:
         (("BEN", "GHA", "TGO"), "1994"),
         (("BEN", "GHA", "TGO"), "2024-03-11"),
     ]
+
+
+@pytest.mark.parametrize("by", ["Washington", "former U.S. President Donald Trump"])
+def test_roles_who_abandoned_an_instrument_was_a_party(by: str) -> None:
+    (fact,) = agreements(
+        "Iran and Britain, China, France, Germany and Russia met in Vienna to "
+        f"revive the nuclear agreement, which was abandoned by {by} in 2018."
+    )
+    assert "USA" in fact.parties
+    assert ("failed", "2018") in events(fact)

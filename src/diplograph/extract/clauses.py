@@ -269,7 +269,9 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
             yield a, f"subject of {text[hit.start : hit.end]!r}"
     yield from _said_that_it(hit, clause, ctx)
     after = text[hit.end : min(sentence.end, hit.end + 120)]
-    agent = re.match(r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?", after)
+    agent = re.match(
+        r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?(?:former\s+)?", after
+    )
     if agent is None and hit.type in ("signed", "agreed"):
         # "the declaration it signed with Cambodia", "signed a deal with Peru"
         agent = re.match(r"\s+(?:\w+\s+){0,6}?with\s+(?:the\s+)?", after)

@@ -200,13 +200,19 @@ _SAID_IN = re.compile(
 )
 
 
+# "the deal, which was abandoned by Washington in 2018": a party gave it up
+_ABANDONED_BY = re.compile(
+    r"(?<=abandoned)\s+(?:unilaterally\s+)?by\s+(?:the\s+)?(?:former\s+)?(?-i:[A-Z])"
+)
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+[^.;]{0,200}?\s+in\s+$")
 
 
 def _performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
     """Who performs a verb that makes its performers parties ("Japan and Korea
     signed", "signed by Peru")."""
-    if hit.type not in PARTY_EVENTS or _refused(hit, ctx):
+    if _refused(hit, ctx) or not (
+        hit.type in PARTY_EVENTS or _ABANDONED_BY.match(ctx.text, hit.end)
+    ):
         return []
     # a subject stands near its verb: an actor 80 characters before it is
     # usually part of some other phrase of a long clause
