@@ -610,7 +610,7 @@ def test_export_reads_while_a_load_holds_the_store(
         assert main(["export", "--format", "csv", "--store", location]) == 0
     finally:
         writer.close()
-    assert len(capsys.readouterr().out.splitlines()) == 1 + 5
+    assert len(capsys.readouterr().out.splitlines()) == 1 + 4
 
 
 def test_the_format_follows_the_file_name_unless_given(
@@ -654,7 +654,7 @@ def test_the_python_api_counts_what_it_wrote(examples: Store) -> None:
     assert export(examples, out, format="nquads") == len(out.getvalue().splitlines())
     out = io.BytesIO()
     assert (
-        export(examples, out, format="csv") == 5 == len(out.getvalue().splitlines()) - 1
+        export(examples, out, format="csv") == 4 == len(out.getvalue().splitlines()) - 1
     )
     with pytest.raises(Exception, match="no export format 'xml'"):
         export(examples, io.BytesIO(), format="xml")
