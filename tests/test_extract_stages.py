@@ -4406,3 +4406,19 @@ def test_roles_who_abandoned_an_instrument_was_a_party(by: str) -> None:
     )
     assert "USA" in fact.parties
     assert ("failed", "2018") in events(fact)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "President Ruto arrived in Kampala on Monday for a state visit. During the "
+        "visit, Kenya and Uganda signed a railway agreement.",
+        "The summit opened in Kampala on Monday. On the sidelines, Kenya and Uganda "
+        "signed a railway agreement.",
+        "Kenyan and Ugandan leaders met in Kampala on Monday. The two sides signed "
+        "a railway agreement.",
+    ],
+)
+def test_dates_a_signing_at_an_occasion_told_before_is_on_its_day(told: str) -> None:
+    (fact,) = agreements(told)
+    assert fact.signed == "2024-03-11"

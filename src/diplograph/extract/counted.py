@@ -74,15 +74,20 @@ def counted_from_before(sentence: Sentence, ctx: Context) -> str | None:
     return None
 
 
-# "After the talks, the two leaders witnessed the signing of ...": the day the
-# talks were told to be held
+# "After the talks, the two leaders witnessed the signing of ...", "During the
+# visit, ...", "On the sidelines, ...": the day the occasion was told to be held
 _AFTER_THE_MEETING = re.compile(
-    r"\s*(?:After|Following|At\s+the\s+end\s+of)\s+(?:the|their|this)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|discussions|consultations)\b",
+    r"\s*(?:(?:After|Following|At\s+the\s+end\s+of|During|At|On\s+the\s+sidelines\s+"
+    r"of)\s+(?:the|their|this|his|her)\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|"
+    r"discussions|consultations|visit|ceremony)\b|On\s+the\s+sidelines\b|"
+    # "Leaders met on Monday. The two sides signed ...": the ones who met
+    r"The\s+two\s+(?:sides|leaders|ministers|presidents|delegations)\s+(?:also\s+)?"
+    r"(?:signed|inked|exchanged)\b)",
     re.I,
 )
 _MEETING = re.compile(
-    r"\b(?:talks|meeting|met|summit|discussions|consultations|chaired|hosted)\b",
+    r"\b(?:talks|meeting|met|summit|discussions|consultations|chaired|hosted|"
+    r"visit|arrived|ceremony|opened)\b",
     re.I,
 )
 
