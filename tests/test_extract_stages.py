@@ -4422,3 +4422,14 @@ def test_roles_who_abandoned_an_instrument_was_a_party(by: str) -> None:
 def test_dates_a_signing_at_an_occasion_told_before_is_on_its_day(told: str) -> None:
     (fact,) = agreements(told)
     assert fact.signed == "2024-03-11"
+
+
+def test_coref_the_instrument_a_clause_dates_to_another_year_is_another() -> None:
+    found = agreements(
+        "India and Nepal signed a power trade agreement on Monday, updating the "
+        "protocol signed in 1996."
+    )
+    assert sorted((a.kind, a.signed) for a in found) == [
+        ("agreement", "2024-03-11"),
+        ("protocol", "1996"),
+    ]

@@ -15,7 +15,7 @@ from diplograph.extract.determiners import content_words, introduces
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
 from diplograph.extract.references import own_partners, partners_after
-from diplograph.extract.text import words_between
+from diplograph.extract.text import outside, words_between
 
 _SIGNING = re.compile(r"\b(?:signed|inked|concluded|sealed)\b")
 # a named instrument is also set apart by its own ratifiers ("Chile ratified the
@@ -195,10 +195,12 @@ def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         # "Ghana quit its investment treaty with Togo on Monday. The treaty was
         # signed in 2009": when it was made, told of an instrument in the news
         return False
-    return (
-        not any(year in ctx.sentence_of(x.start).text for x in c.mentions[-10:])
-        and year != c.year_label
-    )
+    # "signed a power agreement on Monday, updating the protocol signed in 1996":
+    # the year is the protocol's own, not told of the agreement
+    own = (m.start, told.end())
+    recent = [ctx.sentence_of(x.start) for x in c.mentions[-10:]]
+    told_of_c = (outside(sentence, own, ctx.text) for sentence in recent)
+    return not any(year in words for words in told_of_c) and year != c.year_label
 
 
 def _made_when_told(c: Cluster, ctx: Context) -> bool:

@@ -128,3 +128,11 @@ def _append_one(sentences: list[Sentence], text: str, start: int, end: int) -> N
         return
     left = start + (len(chunk) - len(chunk.lstrip()))
     sentences.append(Sentence(len(sentences), left, left + len(stripped), stripped))
+
+
+def outside(sentence: Sentence, span: tuple[int, int], text: str) -> str:
+    """The sentence's words but those of ``span``."""
+    start, end = max(span[0], sentence.start), min(span[1], sentence.end)
+    if start >= end:
+        return sentence.text
+    return text[sentence.start : start] + text[end : sentence.end]
