@@ -4433,3 +4433,14 @@ def test_coref_the_instrument_a_clause_dates_to_another_year_is_another() -> Non
         ("agreement", "2024-03-11"),
         ("protocol", "1996"),
     ]
+
+
+def test_describe_each_clause_tells_its_own_instrument_s_topic() -> None:
+    found = agreements(
+        "Peace has held between Ghana and Togo since the 1991 ceasefire, and on "
+        "Monday they signed a trade deal."
+    )
+    assert sorted((a.kind, a.topics) for a in found) == [
+        ("ceasefire", ("peace_ceasefire",)),
+        ("deal", ("trade",)),
+    ]

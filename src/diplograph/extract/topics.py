@@ -77,6 +77,9 @@ _AND_ANOTHER = re.compile(
 )
 
 
+_NEXT_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas|as)\s+|;\s+")
+
+
 def _own_words(
     m: InstrumentMention, sentence: Sentence, ctx: Context
 ) -> tuple[int, int]:
@@ -93,6 +96,18 @@ def _own_words(
     joined = _AND_ANOTHER.search(text, start, m.start)
     if joined and ctx.lexicon.kind_pattern.search(text, start, joined.start()):
         start = max(start, joined.start())
+    # "since the 1991 ceasefire, and on Monday they signed a trade deal": a clause
+    # of its own for each
+    for other in ctx.lexicon.kind_pattern.finditer(text, m.end, end):
+        clause = _NEXT_CLAUSE.search(text, m.end, other.start())
+        if clause:
+            end = min(end, clause.start())
+            break
+    before = [x.end() for x in ctx.lexicon.kind_pattern.finditer(text, start, m.start)]
+    if before:
+        clauses = list(_NEXT_CLAUSE.finditer(text, before[-1], m.start))
+        if clauses:
+            start = max(start, clauses[-1].end())
     # "signed a defence pact, a year after they normalised ties under a deal":
     # the words of another time are the other instrument's
     other_time = ctx.lexicon.other_time_clause
