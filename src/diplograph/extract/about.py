@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
 from diplograph.extract.determiners import STOP_WORDS
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.mentions import InstrumentMention
 
 _QUALIFIER = re.compile(
     r"\s+(?:on|for|to|regarding|concerning)\s+((?:[\w'’-]+\s+){0,5})"

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from diplograph.extract.about import TOPIC, qualifier_of
 from diplograph.extract.apart import told_as_another
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context, read_context
 from diplograph.extract.coref import group_mentions
 from diplograph.extract.describe import describe
@@ -31,11 +32,7 @@ from diplograph.extract.determiners import introduces
 from diplograph.extract.events import merge_events
 from diplograph.extract.filters import keep_mention, refine_mention
 from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import (
-    STATEMENTS,
-    Cluster,
-    find_instruments,
-)
+from diplograph.extract.mentions import STATEMENTS, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.clauses import roles_in
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
 from diplograph.extract.determiners import content_words, introduces
 from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
+from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.references import own_partners, partners_after
 from diplograph.extract.text import outside, words_between
 

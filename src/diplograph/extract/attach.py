@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.clauses import VerbHit
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.text import Sentence
 
 _BETWEEN_CLAUSES = re.compile(r"[;]|\b(?:but|while|whereas|although|after|before)\b")

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.clauses import roles_in
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import ACTS_AGAINST, Context
 from diplograph.extract.lexicon import Lexicon
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.roles import Votes
 from diplograph.extract.text import Sentence
 from diplograph.model import Because

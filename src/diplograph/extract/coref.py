@@ -30,9 +30,10 @@ from diplograph.extract.apart import (
     same_year,
     told_as_another,
 )
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
 from diplograph.extract.determiners import content_words
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.names import in_title, named_in_short, named_under_auspices
 from diplograph.extract.pronouns import add_pronouns, join_known_as
 from diplograph.extract.sets import list_item, one_of_set

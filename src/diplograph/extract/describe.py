@@ -13,17 +13,17 @@ from dataclasses import replace
 from diplograph.extract.acts import acts_on_instrument
 from diplograph.extract.attach import verb_hits
 from diplograph.extract.clauses import VerbHit
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.concerns import concerns_of, names_a_group
 from diplograph.extract.context import Context
-from diplograph.extract.dates import NUMBER_WORDS
 from diplograph.extract.events import events_of, merge_events, why
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.fallback import fallback_parties, in_headline
 from diplograph.extract.references import headline_pair, partner_list
-from diplograph.extract.roles import Votes, fallback_parties, find_parties, in_headline
-from diplograph.extract.sets import ONE_AND_OTHER, member_of
+from diplograph.extract.roles import Votes, find_parties
+from diplograph.extract.sets import listed_subjects, member_of
 from diplograph.extract.talks import talks
 from diplograph.extract.text import Sentence
-from diplograph.extract.topics import topics_of, topics_of_instrument
+from diplograph.extract.topics import topics_of_instrument
 from diplograph.model import AgreementFact, Because, Event
 
 
@@ -66,9 +66,9 @@ def describe(
     )
     partners = partner_list(cluster.mentions, ctx)
     if len(partners) < 2 or not set(partners) <= set(codes):
-        return [replace(fact, topics=topics) for topics in _subjects(cluster, ctx)] or [
-            fact
-        ]
+        return [
+            replace(fact, topics=topics) for topics in listed_subjects(cluster, ctx)
+        ] or [fact]
     # "agreements to normalize ties with the UAE and Bahrain": one per partner
     shared = [code for code in codes if code not in partners]
     return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
@@ -124,84 +124,6 @@ def _lifecycle(
         rule = "a year label ('the 2015 deal')"
         because.append(why(Event("signed", signed), rule, words))
     return merged, signed
-
-
-_SUBJECTS = re.compile(
-    # "three agreements on Monday: on trade, on fisheries and on visas"
-    r"[^.;:]{0,40}?:\s+(?=on\s)|"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:on|aimed at|covering|concerning|regarding|"
-    r"in(?:\s+the)?\s+(?:fields?|areas?|spheres?|sectors?)\s+(?:of|such as))\s+"
-)
-_EACH_ON = re.compile(r",\s+(?:and\s+)?on\s+|\s+and\s+on\s+")
-_ITEM_BREAK = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
-
-
-def _item_topics(items: list[str], ctx: Context) -> list[tuple[str, ...]]:
-    """Each listed subject's topics; an item with none of its own continues the
-    one before ("Cooperation in Agriculture and Related Fields")."""
-    topics: list[tuple[str, ...]] = []
-    for item in items:
-        own = topics_of(item, ctx)
-        if own or not topics:
-            topics.append(own)
-    return topics
-
-
-_NUMBERS = {**{str(n): n for n in range(2, 100)}, **NUMBER_WORDS}
-_COUNT = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                    r"twelve)\s+(?:[\w-]+\s+){0,3}$")  # fmt: skip
-
-
-def _subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
-    """ "signed documents on transport, on investment and on visa waivers": one
-    instrument per subject the text lists, each with that subject's topics."""
-    for m in cluster.mentions:
-        if not (m.plural or m.text.endswith("s")):  # "signed documents on ..."
-            continue
-        sentence = ctx.sentence_of(m.start)
-        pair = ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
-        if pair:  # "two joint statements, one to ... and the other (another) to ..."
-            return [topics_of(pair.group(1), ctx), topics_of(pair.group(2), ctx)]
-        opening = _SUBJECTS.match(ctx.text, m.end, sentence.end)
-        if opening is None:
-            continue
-        rest = re.split(r"[.:]|\betc\b", ctx.text[opening.end() : sentence.end])[0]
-        # "on A, on B and on C" marks each item; "in areas such as A, B and C"
-        # only where each item names a subject of its own
-        each_on = len(_EACH_ON.findall(rest)) >= 1
-        items = [i for i in (_EACH_ON if each_on else _ITEM_BREAK).split(rest) if i]
-        topics = (  # a marked item is a subject even without a topic
-            [topics_of(item, ctx) for item in items]
-            if each_on
-            else _item_topics(items, ctx)
-        )
-        distinct = all(topics) and len(set(topics)) == len(topics)
-        told = _COUNT.search(m.modifiers)
-        if told and _NUMBERS.get(told.group(1), 0) not in (0, len(topics)):
-            continue  # "15 agreements on trade, energy and tourism": what they cover
-        if len(topics) >= 2 and (each_on or distinct):
-            return topics
-    for m in cluster.mentions:
-        items = _bulleted(m, ctx) if m.plural else []
-        if len(items) >= 2:
-            return [topics_of(item, ctx) for item in items]
-    return []
-
-
-# "signed five memorandums ... They cover:\n- fisheries;\n- trade in rice"
-_BULLETS_AFTER = re.compile(r"[^\n]{0,80}:[ \t]*\n((?:[ \t]*[-*•·][^\n]+\n?)+)")
-
-
-def _bulleted(m: InstrumentMention, ctx: Context) -> list[str]:
-    """The subjects of a plural instrument listed as bullets right after it."""
-    found = _BULLETS_AFTER.match(ctx.text, m.end)
-    if found is None:
-        return []
-    return [
-        line.strip(" \t-*•·;.")
-        for line in found.group(1).splitlines()
-        if line.strip(" \t-*•·;.")
-    ]
 
 
 def _acting(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[VerbHit]:

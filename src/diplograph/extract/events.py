@@ -16,10 +16,11 @@ from dataclasses import replace
 
 from diplograph.extract.acts import AGREED_TO, NOT_RENEWED, retyped
 from diplograph.extract.clauses import VerbHit, first_group, subjects
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
 from diplograph.extract.dates import NUMBER_WORDS
 from diplograph.extract.happened import not_an_event, verb_scope
-from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
+from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event, Evidence
 

@@ -20,7 +20,6 @@ from diplograph.extract.names import (
     proper_name_start,
 )
 from diplograph.extract.text import any_of
-from diplograph.model import Evidence
 
 _YEAR_LABEL = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
 
@@ -205,13 +204,8 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
             continue  # "a comprehensive economic partnership agreement": a modifier
         if not found.overlaps(*match.span(group)):
             m = _with_context(text, _named_object(text, match, group, kind))
-            lead = text[match.start() : match.start(group)]
-            if not DETERMINER.search(lead):
+            if not DETERMINER.search(text[match.start() : match.start(group)]):
                 m.determiner = "a"  # "exchanged documents on ...": new ones
-            # "signed 12 documents, including ...": a set (not "an exchange of notes")
-            m.plural = m.text.split()[0].lower().endswith(
-                "s"
-            ) and not m.text.lower().startswith(("exchange", "agreed minutes"))
             found.keep(m)
             told[match.group(group).lower().rstrip("s")] = kind
     for noun, kind in told.items():
@@ -227,16 +221,22 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
 def _named_object(
     text: str, match: re.Match[str], group: str, kind: str
 ) -> InstrumentMention:
-    """The object noun, or the capitalised name it ends ("ratified the African
-    Continental Free Trade Area", "signed the Volta Framework")."""
+    """The object noun ("signed 12 documents, including ...": a set), or the
+    capitalised name it ends ("ratified the African Continental Free Trade Area")."""
     start, end = match.span(group)
     noun = match.group(group)
     first = proper_name_start(text, start) if noun[:1].isupper() else None
     last = proper_name_end(text, end) if first is not None else end
     name = text[first if first is not None else start : last]
     if first is None or GENERIC_NAME.fullmatch(name) or ORGANIZATION.match(text, last):
-        return InstrumentMention(start, end, kind, noun)
+        plain = InstrumentMention(start, end, kind, noun)
+        plain.plural = bool(_PLURAL_OBJECT.match(noun))
+        return plain
     return InstrumentMention(first, last, kind, name, name, "name:" + norm(name))
+
+
+# a noun for several ("documents", "letters of intent"), not "an exchange of notes"
+_PLURAL_OBJECT = re.compile(r"(?!exchange\b|agreed\s+minutes\b)[\w-]*s\b", re.I)
 
 
 @lru_cache(maxsize=64)
@@ -389,29 +389,3 @@ def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
             # "the September 2018 peace agreement" was signed in 2018-09
             m.year_label += f"-{MONTHS[month.group(1).lower()]:02d}"
     return m
-
-
-@dataclass
-class Cluster:
-    """The mentions of one instrument, with its name and year label when known."""
-
-    mentions: list[InstrumentMention] = field(default_factory=list)
-    key: str | None = None
-    name: str | None = None
-    year_label: str | None = None
-    listed: dict[str, Evidence] = field(default_factory=dict)  # "members include"
-    kinds: set[str] = field(default_factory=set)  # the kind words of its mentions
-
-    def add(self, m: InstrumentMention, *, first: bool = False) -> None:
-        self.mentions.insert(0, m) if first else self.mentions.append(m)
-        if m.kind:
-            self.kinds.add(m.kind)
-        if m.key and not self.key:
-            self.key, self.name = m.key, m.name
-        if m.year_label and len(m.year_label) > len(self.year_label or ""):
-            self.year_label = m.year_label  # the most precise: "2018-09" over "2018"
-
-    @property
-    def background(self) -> bool:
-        """Named by a year ("the 2000 treaty"): told about, not the news itself."""
-        return self.year_label is not None

@@ -18,27 +18,24 @@ from dataclasses import dataclass, field, replace
 
 from diplograph.extract.actors import ActorMention
 from diplograph.extract.clauses import (
-    RESUMED,
-    SPEAKER,
     VerbHit,
     antecedent_list,
     first_group,
     roles_in,
-    speakers_end,
     subjects,
 )
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
 from diplograph.extract.happened import verb_scope
-from diplograph.extract.mentions import STATEMENTS, Cluster, InstrumentMention
+from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.references import (
     MODIFIER_GAP,
-    headline_actors,
     last_coordination,
     opening_group,
     partners_after,
     plural_parties,
 )
-from diplograph.extract.text import Sentence
+from diplograph.extract.speakers import SPEAKER, speakers_end
 from diplograph.model import Because, Evidence
 
 # Events whose grammatical subject is a party ("X signed", "Y ratified").
@@ -124,7 +121,7 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
                 "" if a.weak or roles.get(a.start) else _party_rule(ctx, m, a, partners)
             )
             if rule:
-                votes.add(a.code, 2, _because(ctx, a, rule))
+                votes.add(a.code, 2, party_reason(ctx, a, rule))
     # plural references last: "both sides" are the parties found so far
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
@@ -133,7 +130,7 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         ):
             if abs(words.start - m.start) < 200:
                 for code in codes:
-                    votes.add(code, 1, _plural(code, words))
+                    votes.add(code, 1, plural_reason(code, words))
         if m.compared:
             continue  # the sentence's opening group made the other instrument
         clause = ctx.clause_start(sentence, m.start)
@@ -141,22 +138,22 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
             continue  # "..., while Benin and Niger signed a memorandum": its own
         for a in opening_group(ctx, sentence, roles_in(ctx, sentence), m.start):
             rule = "one of the states that open the sentence"
-            votes.add(a.code, 1, _because(ctx, a, rule))
+            votes.add(a.code, 1, party_reason(ctx, a, rule))
     for hit in hits:
         if hit.type in PARTY_EVENTS:
             clause = ctx.clause_start(hit.sentence, hit.start)
             clause = speakers_end(ctx, clause, hit.start)
             for words, codes in plural_parties(ctx, clause, hit.start, votes.weights):
                 for code in codes:
-                    votes.add(code, 2, _plural(code, words))
+                    votes.add(code, 2, plural_reason(code, words))
     for code, words in cluster.listed.items():
         rule = "listed as a participant"
         votes.add(code, 1, Because(f"party {code}", "roles", rule, words))
     for m in cluster.mentions:
         for a, rule in _possessors(m, ctx):
-            votes.add(a.code, 2, _because(ctx, a, rule))
+            votes.add(a.code, 2, party_reason(ctx, a, rule))
         for a in _issuers(m, ctx):
-            votes.add(a.code, 2, _because(ctx, a, "speaks in the statement"))
+            votes.add(a.code, 2, party_reason(ctx, a, "speaks in the statement"))
     return votes
 
 
@@ -176,7 +173,7 @@ def _by_verbs(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
                 hit.sentence.index, -1
             ):
                 continue
-            votes.add(a.code, 2, _because(ctx, a, rule))
+            votes.add(a.code, 2, party_reason(ctx, a, rule))
     return votes
 
 
@@ -346,62 +343,9 @@ _HOLDS = re.compile(
 )
 
 
-def _because(ctx: Context, a: ActorMention, rule: str) -> Because:
+def party_reason(ctx: Context, a: ActorMention, rule: str) -> Because:
     return Because(f"party {a.code}", "roles", rule, ctx.span(a.start, a.end))
 
 
-def _plural(code: str, words: Evidence) -> Because:
+def plural_reason(code: str, words: Evidence) -> Because:
     return Because(f"party {code}", "roles", "a plural reference to it", words)
-
-
-def in_headline(a: ActorMention, ctx: Context) -> Because:
-    """Why a state the headline names is a party: the headline is the evidence
-    (it is not in the text the offsets count)."""
-    rule = f"named in the headline ({ctx.article.title[a.start : a.end]!r})"
-    return Because(f"party {a.code}", "roles", rule, Evidence(0, 0, ctx.article.title))
-
-
-def _named_in(sentence: Sentence, ctx: Context, votes: Votes) -> None:
-    roles = roles_in(ctx, sentence)
-    auspices = ctx.lexicon.auspices  # "the UN welcomed it": the forum, no party
-    for a in ctx.actors_in(sentence.start, sentence.end):
-        said = ctx.lexicon.speaker_after.match(ctx.text, a.end)
-        if said and not RESUMED.match(ctx.text, said.end()):
-            continue  # "Qatar announced that ...": it speaks ("... that it" acts)
-        if not a.weak and not roles.get(a.start) and a.code not in auspices:
-            rule = "named in the instrument's first sentence"
-            votes.add(a.code, 1, _because(ctx, a, rule))
-
-
-def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes:
-    """Nothing ties an actor to the instrument: the actors of its first sentence,
-    or for the article's first instrument those of the headline ("Bangladesh,
-    India sign five MoUs")."""
-    votes = Votes()
-    auspices = ctx.lexicon.auspices
-    first = ctx.sentence_of(cluster.mentions[0].start)
-    _named_in(first, ctx, votes)
-    if not votes.weights and first.index == 0 and len(cluster.mentions) > 1:
-        # a headline that names nobody: the body's first sentence about it
-        first = ctx.sentence_of(cluster.mentions[1].start)
-        _named_in(first, ctx, votes)
-    if (
-        not votes.weights
-        and first.index > 0
-        and "\n\n" not in ctx.text[ctx.sentences[first.index - 1].end : first.start]
-    ):
-        previous = ctx.sentences[first.index - 1]
-        roles = roles_in(ctx, previous)
-        for a in ctx.actors_in(previous.start, previous.end):
-            if not a.weak and not roles.get(a.start) and a.code not in auspices:
-                rule = "named in the sentence before the instrument's"
-                votes.add(a.code, 1, _because(ctx, a, rule))
-        if not votes.weights:
-            # "The two countries fought two wars. A ceasefire ended the second"
-            for words, codes in plural_parties(ctx, previous.start, previous.end, {}):
-                for code in codes:
-                    votes.add(code, 1, _plural(code, words))
-    if not votes.weights and headline:
-        for a in headline_actors(ctx):
-            votes.add(a.code, 1, in_headline(a, ctx))
-    return votes

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.clauses import VerbHit
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
 from diplograph.extract.events import event_of
-from diplograph.extract.mentions import Cluster
 from diplograph.extract.references import plural_parties
 from diplograph.extract.text import Sentence
 from diplograph.extract.when import pick_date

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import Cluster, InstrumentMention
+from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.text import Sentence
 from diplograph.model import Because
 

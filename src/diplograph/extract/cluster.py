@@ -1,0 +1,35 @@
+"""The mentions of one instrument: what :mod:`.coref` groups and the later
+stages read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diplograph.extract.mentions import InstrumentMention
+from diplograph.model import Evidence
+
+
+@dataclass
+class Cluster:
+    """The mentions of one instrument, with its name and year label when known."""
+
+    mentions: list[InstrumentMention] = field(default_factory=list)
+    key: str | None = None
+    name: str | None = None
+    year_label: str | None = None
+    listed: dict[str, Evidence] = field(default_factory=dict)  # "members include"
+    kinds: set[str] = field(default_factory=set)  # the kind words of its mentions
+
+    def add(self, m: InstrumentMention, *, first: bool = False) -> None:
+        self.mentions.insert(0, m) if first else self.mentions.append(m)
+        if m.kind:
+            self.kinds.add(m.kind)
+        if m.key and not self.key:
+            self.key, self.name = m.key, m.name
+        if m.year_label and len(m.year_label) > len(self.year_label or ""):
+            self.year_label = m.year_label  # the most precise: "2018-09" over "2018"
+
+    @property
+    def background(self) -> bool:
+        """Named by a year ("the 2000 treaty"): told about, not the news itself."""
+        return self.year_label is not None

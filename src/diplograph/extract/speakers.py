@@ -1,0 +1,88 @@
+"""Who speaks in a clause and who acts: speakers ("Seoul said the deal ...")
+report; a pronoun taking them up after "that" makes them act ("Egypt and
+Ethiopia said that they would finalise a deal")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from diplograph.extract.actors import ActorMention
+from diplograph.extract.context import Context
+
+if TYPE_CHECKING:
+    from diplograph.extract.clauses import VerbHit
+
+# a pronoun taking the speakers up: "X said on Monday that they had extended it"
+RESUMED = re.compile(
+    r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+(?:it|they|we|both|its|their|our)\b"
+)
+
+
+SPEAKER = "speaker taken up by a pronoun"
+
+
+def said_that_it(
+    hit: VerbHit, clause: int, roles: dict[int, str], ctx: Context
+) -> Iterable[tuple[ActorMention, str]]:
+    """ "The Maldives announced on Wednesday that it will not renew the
+    agreement": the speaker a pronoun takes up after "that" is the subject."""
+    text, sentence = ctx.text, hit.sentence
+    pronoun = re.match(r"\s*(it|they|we)\b", text[clause : hit.start])
+    if not pronoun:
+        return
+    if not re.search(r"\bthat\s*$", text[sentence.start : clause]):
+        return
+    before = ctx.clause_start(sentence, max(sentence.start, clause - 6))
+    rule = f"{SPEAKER} before {text[hit.start : hit.end]!r}"
+    for a in ctx.actors_in(before, clause):
+        said = ctx.lexicon.speaker_after.match(text, a.end)
+        if said and not a.weak and not roles.get(a.start):
+            if pronoun.group(1) == "they":
+                # "Egypt's president and Ethiopia's premier said that they would":
+                # all the speakers
+                told = ctx.actors_in(sentence.start, a.start)
+                yield from ((x, rule) for x in _speakers_with(told, a, ctx))
+            yield (a, rule)
+
+
+# between speakers told together: "Egyptian President Sisi and Ethiopian ..."
+_WITH_SPEAKER = re.compile(
+    r"(?:(?:'s|’s)?(?:\s+[A-Z][\w.'’-]*){1,6}?)?(?:,\s*|,?\s+and\s+)(?:the\s+)?"
+)
+
+
+def _speakers_with(
+    before: list[ActorMention], last: ActorMention, ctx: Context
+) -> list[ActorMention]:
+    """The actors listed with the speaker ``last``, nearest last."""
+    group: list[ActorMention] = []
+    following = last
+    for a in reversed(before):
+        if a.code == following.code and _TITLE.fullmatch(
+            ctx.text, a.end, following.start
+        ):
+            following = a  # "Ethiopian Prime Minister Abiy Ahmed": one speaker
+            continue
+        if a.weak or not _WITH_SPEAKER.fullmatch(ctx.text, a.end, following.start):
+            break
+        group.insert(0, a)
+        following = a
+    return group
+
+
+_TITLE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,6}")
+
+
+def speakers_end(ctx: Context, clause: int, verb: int) -> int:
+    """Skip the speakers of "X and Y say the deal is in force": they report, not act.
+
+    Speakers stay subjects when a pronoun takes them up ("they had extended").
+    """
+    said = list(ctx.lexicon.reporting.finditer(ctx.text, clause, verb))
+    if not said:
+        return clause
+    if RESUMED.match(ctx.text, said[-1].end(), verb):
+        return clause
+    return said[-1].end()
