@@ -4444,3 +4444,28 @@ def test_describe_each_clause_tells_its_own_instrument_s_topic() -> None:
         ("ceasefire", ("peace_ceasefire",)),
         ("deal", ("trade",)),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After signing a border pact on Monday, Kenya and Ethiopia said the "
+        "dispute was over.",
+        "Having signed a border pact on Monday, Kenya and Ethiopia said the "
+        "dispute was over.",
+        "Kenya and Ethiopia said on Monday after signing a border pact that the "
+        "dispute was over.",
+    ],
+)
+def test_roles_a_participle_s_subject_is_the_main_clause_s(text: str) -> None:
+    (fact,) = agreements(text)
+    assert fact.parties == ("ETH", "KEN")
+
+
+def test_roles_people_after_a_fronted_signing_may_be_its_witnesses() -> None:
+    (fact,) = agreements(
+        "Iran and the IAEA signed a protocol in Cairo on Monday in the presence of "
+        "Egypt's foreign minister Badr Abdelatty. After signing the protocol, "
+        "Abdelatty, Araghchi and Grossi held a press conference."
+    )
+    assert fact.parties == ("IAEA", "IRN")

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from diplograph.extract.actors import OFFICE, ActorMention
 from diplograph.extract.context import CONCERN_BEFORE, Context
-from diplograph.extract.speakers import said_that_it, speakers_end
+from diplograph.extract.speakers import (
+    participle_subjects,
+    said_that_it,
+    speakers_end,
+)
 from diplograph.extract.text import Sentence
 from diplograph.gazetteer import load_gazetteer
 
@@ -264,6 +268,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
         if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):
             yield a, f"subject of {text[hit.start : hit.end]!r}"
     yield from said_that_it(hit, clause, roles, ctx)
+    yield from participle_subjects(hit, roles, ctx)
     after = text[hit.end : min(sentence.end, hit.end + 120)]
     agent = re.match(
         r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?(?:former\s+)?", after

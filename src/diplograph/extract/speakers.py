@@ -86,3 +86,42 @@ def speakers_end(ctx: Context, clause: int, verb: int) -> int:
     if RESUMED.match(ctx.text, said[-1].end(), verb):
         return clause
     return said[-1].end()
+
+
+# "after signing", "upon ratifying", "having signed": a clause with no subject
+_PARTICIPLE = re.compile(r"\b(?:(?:after|before|upon|while|when)\s+|having\s+)$", re.I)
+_IN_LIST = re.compile(r"(?:,\s*|,?\s+and\s+)(?:the\s+)?")
+
+
+def participle_subjects(
+    hit: VerbHit, roles: dict[int, str], ctx: Context
+) -> Iterable[tuple[ActorMention, str]]:
+    """ "Kenya and Ethiopia said after signing a pact that ...", "After signing a
+    pact on Monday, Kenya and Ethiopia said ...": the participle's subject is
+    the main clause's, whether it speaks or not."""
+    text, sentence = ctx.text, hit.sentence
+    lead = _PARTICIPLE.search(text, max(sentence.start, hit.start - 12), hit.start)
+    verb = text[hit.start : hit.end]
+    if lead is None or not (verb.endswith("ing") or lead.group()[:1] in "hH"):
+        return
+    if ctx.actors_in(sentence.start, lead.start()):
+        position = sentence.start  # the sentence's own subject, told first
+        opening = re.match(r"\s*(?:the\s+)?", text[position : lead.start()], re.I)
+        position += opening.end() if opening else 0
+    else:  # the fronted clause ends at its comma: the subject follows it
+        comma = text.find(",", hit.end, sentence.end)
+        if comma < 0:
+            return
+        position = comma + 1 + len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip())
+    rule = f"subject of the clause {verb!r} depends on"
+    group: list[ActorMention] = []
+    for a in ctx.actors_in(position, sentence.end):
+        gap = text[position : a.start]
+        if a.weak or roles.get(a.start) or (gap and not _IN_LIST.fullmatch(gap)):
+            break
+        if a.role == "person":
+            return  # "After signing it, Abdelatty, Araghchi and Grossi held a
+            # presser": people at the ceremony, hosts and witnesses among them
+        group.append(a)
+        position = a.end
+    yield from ((a, rule) for a in group)
