@@ -4469,3 +4469,29 @@ def test_roles_people_after_a_fronted_signing_may_be_its_witnesses() -> None:
         "Abdelatty, Araghchi and Grossi held a press conference."
     )
     assert fact.parties == ("IAEA", "IRN")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ghana and Togo agreed on Monday to establish diplomatic relations.",
+         ("agreed", "2024-03-11")),
+        ("Ghana and Togo resumed diplomatic relations on Monday after a rift.",
+         ("in_force", "2024-03-11")),
+    ],
+)  # fmt: skip
+def test_mentions_ties_agreed_or_resumed_are_a_normalization(
+    text: str, event: tuple[str, str]
+) -> None:
+    (fact,) = agreements(text)
+    assert (fact.kind, fact.parties) == ("normalization", ("GHA", "TGO"))
+    assert event in events(fact)
+
+
+def test_mentions_ties_a_communique_decides_to_establish_are_its_content() -> None:
+    (fact,) = agreements(
+        "Ghana and Togo signed a joint communique on Monday. According to the "
+        "communique, the two governments decided to recognise each other and "
+        "establish diplomatic relations."
+    )
+    assert fact.kind == "joint_statement"
