@@ -173,7 +173,7 @@ def _find_another_with(found: _Found) -> None:
 _RESTORED_TIES = re.compile(
     # "agreed on Monday to establish diplomatic relations": done, as agreed
     r"(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+|"
-    r"(?:last|this)\s+week\s+)?to\s+(?:re-?)?establish\s+|(?<!\bto\s)"
+    r"(?:last|this)\s+week\s+)?to\s+(?:(?:re-?)?establish|restore|resume)\s+|(?<!\bto\s)"
     r"\b(?:(?:re-?establish|restor|resum)\w*|established)\s+)"
     r"(?:(?:and|or)\s+\w+\s+)?"
     r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b"
