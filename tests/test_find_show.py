@@ -471,13 +471,11 @@ def test_search_on_the_command_line(examples: str, run: Run) -> None:
                          "--format", "json")  # fmt: skip
     assert status == 0
     document = json.loads(out)
-    # the convention by name, then what a sentence calls "cluster munitions"
-    name, sentence = document["results"]
+    # the convention by its name: one row for it, though sentences say it too
+    (name,) = document["results"]
     assert (name["label"], name["field"], name["parties"]) == (
         "Convention on Cluster Munitions", "name", ["LTU"]
     )
-    assert sentence["field"] == "sentence"
-    assert "cluster munitions" in sentence["matched"].lower()
     status, out, _ = run("search", "missile", "--store", examples, "--format", "csv")
     assert status == 0
     assert out.splitlines()[0] == "label,kind,parties,signed,field,matched,agreement"
