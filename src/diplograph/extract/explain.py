@@ -25,6 +25,8 @@ def explain(facts: ArticleFacts, *, width: int = 100) -> str:
           kind treaty              describe  the most specific word  «treaty» @34
           party PER                roles     subject of 'signed'  «Peru» @0
           party GHA                roles     subject of 'signed'  «Ghana» @9
+          party PER                roles     one of the states that open the senten...
+          party GHA                roles     one of the states that open the senten...
           event signed@2024-03-11  events    verb 'signed'  «signed» @15
           topic maritime_fisheries describe  keyword 'fisheries' near the instrumen...
     """
@@ -35,7 +37,7 @@ def explain(facts: ArticleFacts, *, width: int = 100) -> str:
             title += f" ({fact.kind})"
         signed = f", signed {fact.signed}" if fact.signed else ""
         lines.append(f"[{number}] {title} between {', '.join(fact.parties)}{signed}")
-        for why in fact.because:
+        for why in dict.fromkeys(fact.because):  # a rule told twice shows once
             quote = " ".join(why.evidence.quote.split())
             if len(quote) > 60:
                 quote = quote[:57] + "..."
