@@ -22,6 +22,7 @@ from support import EXAMPLES, WriteArticle
 from test_provenance_queries import ARTICLES as PROVENANCE_ARTICLES
 from test_query_library import ARTICLES as LIBRARY_ARTICLES
 
+from diplograph.arrivals import ARRIVED
 from diplograph.articles import iter_paths
 from diplograph.errors import QueryError
 from diplograph.pipeline import Processed, load
@@ -240,20 +241,38 @@ def test_every_page_and_total_are_those_of_the_query_before(
 
 @pytest.mark.parametrize("name", REFERENCES)
 def test_rows_new_since_a_time_are_those_of_the_query_before(
-    corpus: Store, name: str
+    corpus: Store, name: str, request: pytest.FixtureRequest
 ) -> None:
     """A feed sorts the rows otherwise: the page of its own is not bounded by
     the query's list (nested() takes the marker out)."""
     if not saved_queries()[name].has_feed:
         pytest.skip(f"{name} has no feed: its rows have no time they arrived")
     before = str(BEFORE / f"{name}.rq")
+    # Virtuoso 7.2 gives the timeline before's rows of one agreement, reported
+    # by two articles that arrived apart, each other's times: there, the same
+    # rows, and the new query's newest first
+    swapped = name == "agreement-timeline" and (
+        request.node.callspec.params["corpus"] == "virtuoso"
+    )
     for params in parameter_sets(corpus, name)[:2]:
-        for limit in (None, 2):
+        for limit in (None,) if swapped else (None, 2):
             found = run_query(corpus, name, since="2000-01-01", limit=limit, **params)
             expected = run_query(
                 corpus, before, since="2000-01-01", limit=limit, **params
             )
-            assert listed(found) == listed(expected), (params, limit)
+            if not swapped:
+                assert listed(found) == listed(expected), (params, limit)
+                continue
+            rows = _without_times(listed(found))
+            assert rows == _without_times(listed(expected)), params
+            times = [row[ARRIVED] for row in found]
+            assert times == sorted(times, reverse=True), params
+
+
+def _without_times(rows: list[dict[str, Any]]) -> list[str]:
+    return sorted(
+        repr(sorted((k, v) for k, v in r.items() if k != ARRIVED)) for r in rows
+    )
 
 
 def test_page_marker_limits_the_subquery_to_the_entries_of_the_page() -> None:
