@@ -16,7 +16,7 @@ from diplograph.extract.clauses import VerbHit
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.concerns import concerns_of, names_a_group
 from diplograph.extract.context import Context
-from diplograph.extract.events import events_of, merge_events, why
+from diplograph.extract.events import event_fact, events_of, merge_events, why
 from diplograph.extract.fallback import fallback_parties, in_headline
 from diplograph.extract.references import headline_pair, partner_list
 from diplograph.extract.roles import Votes, find_parties
@@ -95,7 +95,7 @@ def _lifecycle(
         dated = {e.type for e in events if e.date}
         added = [e for e in told if not events or (e.date and e.type not in dated)]
         events += added
-        labels = {f"event {e.type}@{e.date or ''}" for e in added}
+        labels = {event_fact(e) for e in added}
         because += [
             replace(b, rule=f"told of its set: {b.rule}")
             for b in reasons

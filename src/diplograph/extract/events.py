@@ -98,7 +98,12 @@ def events_of(
 
 def why(event: Event, rule: str, words: Evidence) -> Because:
     """The reason for an event, in the words it rests on."""
-    return Because(f"event {event.type}@{event.date or ''}", "events", rule, words)
+    return Because(event_fact(event), "events", rule, words)
+
+
+def event_fact(event: Event) -> str:
+    """How a reason names the event it is for: "event signed@2015-06-24"."""
+    return f"event {event.type}@{event.date or ''}"
 
 
 # "a fisheries accord in 2005", "another with Australia in 2023": the date a

@@ -91,6 +91,7 @@ def speakers_end(ctx: Context, clause: int, verb: int) -> int:
 # "after signing", "upon ratifying", "having signed": a clause with no subject
 _PARTICIPLE = re.compile(r"\b(?:(?:after|before|upon|while|when)\s+|having\s+)$", re.I)
 _IN_LIST = re.compile(r"(?:,\s*|,?\s+and\s+)(?:the\s+)?")
+_COMMA = re.compile(r",\s*")
 
 
 def participle_subjects(
@@ -109,10 +110,10 @@ def participle_subjects(
         opening = re.match(r"\s*(?:the\s+)?", text[position : lead.start()], re.I)
         position += opening.end() if opening else 0
     else:  # the fronted clause ends at its comma: the subject follows it
-        comma = text.find(",", hit.end, sentence.end)
-        if comma < 0:
+        comma = _COMMA.search(text, hit.end, sentence.end)
+        if comma is None:
             return
-        position = comma + 1 + len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip())
+        position = comma.end()
     rule = f"subject of the clause {verb!r} depends on"
     group: list[ActorMention] = []
     for a in ctx.actors_in(position, sentence.end):
