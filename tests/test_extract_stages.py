@@ -2356,6 +2356,15 @@ def test_events_postponed_signing_is_no_signing() -> None:
     assert "signed" not in {e.type for e in fact.events}
 
 
+@pytest.mark.parametrize("noun", ["in a sign of", "signs of"])
+def test_events_a_sign_of_something_is_no_signing(noun: str) -> None:
+    [fact] = agreements(
+        f"Armenia froze its part in the Collective Security Treaty, {noun} "
+        "its distance from Moscow."
+    )
+    assert {e.type for e in fact.events} == {"suspended"}
+
+
 def test_events_a_signing_planned_for_a_day_is_scheduled_not_done() -> None:
     [planned] = agreements("Kenya and Uganda will sign a railway deal on Friday.")
     assert [(e.type, e.date, e.scheduled) for e in planned.events] == [
