@@ -1761,6 +1761,13 @@ def test_events_denouncing_a_treaty_is_withdrawing() -> None:
     assert ("withdrawn", None) in events(fact)
 
 
+def test_events_denouncing_a_charter_named_after_an_organization() -> None:
+    # the organization opening the name is no object of the verb
+    [fact] = agreements("Nicaragua denounced the OAS Charter on Monday.")
+    assert events(fact) == {("withdrawn", "2024-03-11")}
+    assert "NIC" in fact.parties
+
+
 def test_events_a_word_cut_by_the_window_is_no_modal() -> None:
     # 45 characters back from "signed" start inside "African": not "can"
     [fact] = agreements(
@@ -3655,6 +3662,10 @@ def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
         ("Honduras and Peru declared a truce on Monday.", "agreed"),
         ("Honduras ended its participation in the extradition treaty with Peru on "
          "Monday.", "withdrawn"),
+        ("Honduras said on Monday it would no longer take part in the extradition "
+         "treaty with Peru.", "withdrawn"),
+        ("Honduras said on Monday it had stopped participating in the extradition "
+         "treaty with Peru.", "withdrawn"),
         ("The security pact between Ghana and Togo fell apart on Monday.", "failed"),
         ("Zambia and Angola rolled out their visa waiver agreement on Monday.",
          "implemented"),

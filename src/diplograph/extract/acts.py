@@ -122,9 +122,13 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
 def _instrument_after(position: int, ctx: Context) -> bool:
     """Whether an instrument's noun comes next: "that suspended (trade) deal"."""
     gap = re.match(r"\s+(?:[\w-]+\s+)?", ctx.text[position : position + 40])
-    return bool(
-        gap and ctx.lexicon.kind_pattern.match(ctx.text, position + gap.end())
-    ) or bool(ctx.lexicon.kind_pattern.match(ctx.text, position + 1))
+    # "denounced the OAS Charter": a name head after the actor ends the name
+    heads = (p for p, _ in ctx.lexicon.name_heads)
+    return (
+        bool(gap and ctx.lexicon.kind_pattern.match(ctx.text, position + gap.end()))
+        or bool(ctx.lexicon.kind_pattern.match(ctx.text, position + 1))
+        or any(p.match(ctx.text, position + 1) for p in heads)
+    )
 
 
 _FROM_TALKS = re.compile(
