@@ -2150,6 +2150,35 @@ def test_events_an_accord_from_a_year_was_signed_then() -> None:
     assert fact.signed == "1998"
 
 
+def test_events_a_named_accord_of_a_year_was_signed_then() -> None:
+    [fact] = agreements("Ghana recalled the Lome Accord of 1998 with Togo.")
+    assert fact.signed == "1998"
+
+
+def test_events_agreeing_to_revive_a_pact_is_the_agreement_that_day() -> None:
+    [fact] = agreements(
+        "Ghana and Togo agreed on Wednesday to revive a 1998 fisheries pact."
+    )
+    assert ("agreed", "2024-03-13") in events(fact)
+    assert "in_force" not in {t for t, _ in events(fact)}
+
+
+@pytest.mark.parametrize(
+    ("told", "suspended"),
+    [
+        ("its participation in the fisheries pact", True),
+        ("its participation in a joint commission set up under the fisheries pact",
+         False),
+        ("its participation in 2019", True),
+    ],
+)  # fmt: skip
+def test_events_suspending_a_part_in_a_body_is_no_suspension_of_the_pact(
+    told: str, suspended: bool
+) -> None:
+    [fact] = agreements(f"Ghana signed a fisheries pact with Togo. Togo suspended {told}.")
+    assert ("suspended" in {t for t, _ in events(fact)}) is suspended
+
+
 def test_events_a_deal_on_the_withdrawal_of_troops_is_no_withdrawal() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a deal on Monday on the withdrawal of troops from "

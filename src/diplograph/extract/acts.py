@@ -65,6 +65,10 @@ _NOT_AN_OBJECT = frozenset(
 )
 
 
+_TAKING_PART = frozenset({"participation", "membership", "involvement"})
+_TAKEN_PART_IN = re.compile(
+    r"\s+(?:in|of|from)\s+(?:the|an?|its|their)\s+(?-i:[a-z])(?:[\w'’-]+\s+){0,3}[\w'’-]+",
+)
 _TIES = re.compile(
     r"\s+(?:(?:full|formal|diplomatic|bilateral)\s+)*(?:ties|relations)\b"
 )
@@ -106,6 +110,11 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
         # "ECOWAS suspended Niger": a state, not an instrument (but "scrapped
         # the Lome Treaty" names one after a city)
         return True
+    if word.lower() in _TAKING_PART:
+        # "suspended its participation in the treaty" is the treaty's suspension;
+        # in "a joint commission" (a common noun, no instrument's) it is not
+        body = _TAKEN_PART_IN.match(text, found.end(1))
+        return bool(body and not ctx.lexicon.kind_pattern.search(body.group()))
     if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
         return False  # a preposition, a pronoun, a name ("suspended New START")
     # the object phrase, up to a preposition: "the 2015 Algiers peace accord"
@@ -269,10 +278,11 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         return None  # "talks aimed at signing a peace treaty", "was to be signed"
     if (
         etype == "in_force"
-        and re.match(r"re-?(?:stor|establish)", verb)
+        and re.match(r"re-?(?:stor|establish)|reviv|reinstat|reactivat", verb, re.I)
         and re.search(r"\bto\s+$", before)
     ):
-        return None  # "agreed to restore ties": the agreement, not ties in force
+        return None  # "agreed to restore ties", "to revive the pact": the agreement,
+        # not the instrument in force
     if etype == "in_force" and _ITS_END.search(before):
         return None  # "the withdrawal takes effect in six months": no entry into force
     if verb in ("began", "started"):

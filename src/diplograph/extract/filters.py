@@ -174,7 +174,7 @@ def refine_mention(m: InstrumentMention, ctx: Context) -> None:
     if re.match(r"\s+to\s+(?:formally\s+)?normali[sz]e", text[m.end : m.end + 40]):
         m.kind = "normalization"
     after = _YEAR_AFTER.match(text, m.end)
-    if after and not m.year_label and not m.key:
+    if after and not m.year_label:
         m.year_label = after.group(1)  # "a trade accord from 1998"
     anniversary = _ANNIVERSARY.search(words_between(text, m.start - 70, m.start))
     if anniversary:
