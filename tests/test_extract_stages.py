@@ -4466,11 +4466,24 @@ def test_roles_who_abandoned_an_instrument_was_a_party(by: str) -> None:
         "signed a railway agreement.",
         "Kenyan and Ugandan leaders met in Kampala on Monday. The two sides signed "
         "a railway agreement.",
+        "The Kenyan and Ugandan presidents held a video meeting on Monday. The "
+        "presidents of the two countries issued a joint statement.",
+        # reached that day; the signing told after it has no date of its own
+        "Kenya and Uganda reached a railway agreement in Kampala on Monday. After "
+        "signing the agreement, the ministers met the press.",
     ],
 )
 def test_dates_a_signing_at_an_occasion_told_before_is_on_its_day(told: str) -> None:
     (fact,) = agreements(told)
     assert fact.signed == "2024-03-11"
+
+
+def test_dates_a_signing_is_not_on_the_day_of_an_agreement_years_before() -> None:
+    (fact,) = agreements(
+        "Kenya and Uganda reached a railway agreement on May 4, 2019. The signing "
+        "of the agreement drew protests."
+    )
+    assert fact.signed is None
 
 
 def test_coref_the_instrument_a_clause_dates_to_another_year_is_another() -> None:

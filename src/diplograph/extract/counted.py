@@ -81,8 +81,10 @@ _AFTER_THE_MEETING = re.compile(
     r"of)\s+(?:the|their|this|his|her)\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|"
     r"discussions|consultations|visit|ceremony)\b|On\s+the\s+sidelines\b|"
     # "Leaders met on Monday. The two sides signed ...": the ones who met
-    r"The\s+two\s+(?:sides|leaders|ministers|presidents|delegations)\s+(?:also\s+)?"
-    r"(?:signed|inked|exchanged)\b)",
+    r"The\s+(?:two\s+(?:sides|leaders|ministers|presidents|delegations)|(?:leaders|"
+    r"presidents|prime\s+ministers|(?:foreign\s+)?ministers|heads\s+of\s+state)\s+of\s+"
+    r"the\s+two\s+(?:countries|nations|states|sides))\s+(?:also\s+)?"
+    r"(?:signed|inked|exchanged|issued|adopted|released)\b)",
     re.I,
 )
 _MEETING = re.compile(

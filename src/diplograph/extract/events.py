@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from diplograph.extract.acts import AGREED_TO, NOT_RENEWED, retyped
 from diplograph.extract.clauses import VerbHit, first_group, subjects
@@ -88,12 +89,36 @@ def events_of(
             events.append(issued)
             rule = "a statement dated where it is named"
             because.append(why(issued, rule, issued.evidence[0]))
+    for signed in _signed_the_day_reached(events, ctx):
+        events.append(signed)
+        because.append(why(signed, "signed when it was reached", signed.evidence[0]))
     signings = [e.date for e in events if e.type == "signed" and e.date]
     if signings and on_signing:
         # "takes effect upon signing": in force the day it was signed
         events.append(Event("in_force", max(signings, key=len), False, (), on_signing))
         because.append(why(events[-1], "in force on its signing", on_signing[0]))
     return events, because
+
+
+def _signed_the_day_reached(events: list[Event], ctx: Context) -> list[Event]:
+    """ "reached an agreement on Tuesday ... after signing the agreement": a
+    signing told without a date is on the day this week's news says the
+    instrument was reached."""
+    if any(e.type == "signed" and e.date for e in events):
+        return []
+    undated = [e for e in events if e.type == "signed" and not e.scheduled]
+    published = ctx.article.published
+    reached = {
+        e.date
+        for e in events
+        if e.type == "agreed"
+        and e.date
+        and len(e.date) == 10
+        and 0 <= (published - date.fromisoformat(e.date)).days <= 7
+    }
+    if not undated or len(reached) != 1:
+        return []
+    return [Event("signed", reached.pop(), False, (), undated[0].evidence)]
 
 
 def why(event: Event, rule: str, words: Evidence) -> Because:
