@@ -4557,3 +4557,29 @@ def test_mentions_ties_a_communique_decides_to_establish_are_its_content() -> No
         "establish diplomatic relations."
     )
     assert fact.kind == "joint_statement"
+
+
+def test_mentions_a_statement_issued_by_three_states_is_a_joint_statement() -> None:
+    [fact] = agreements(
+        "Ghana and Togo issued a trilateral statement with Benin on Friday "
+        "announcing the restoration of ties."
+    )
+    assert (fact.kind, fact.parties) == ("joint_statement", ("BEN", "GHA", "TGO"))
+    assert fact.signed == "2024-03-08"
+    assert "diplomatic_relations" in fact.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ghana and Togo agreed on a trade truce on Wednesday.", "deal"),
+        ("Ghana and Togo signed a tariff deal on Wednesday, a truce in their "
+         "trade war.", "deal"),
+        ("Ghana and Togo signed a trade agreement on Wednesday, a truce in the "
+         "tariff war.", "agreement"),
+    ],
+)  # fmt: skip
+def test_describe_a_truce_in_a_trade_war_is_no_ceasefire(text: str, kind: str) -> None:
+    [fact] = agreements(text)
+    assert fact.kind == kind
+    assert "peace_ceasefire" not in fact.topics
