@@ -1307,19 +1307,22 @@ def test_roles_signers_after_a_day_and_a_summit_s_host(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "other"),
     [
-        "Ghana's foreign minister signed an agreement with her Togolese counterpart "
-        "on Monday.",
-        "The agreement was signed by Ghanaian Foreign Minister Ama Mensah and "
-        "Togolese Foreign Minister Koffi Dogbe on Monday.",
+        ("Ghana's foreign minister signed an agreement with her Togolese "
+         "counterpart on Monday.", "TGO"),
+        # a longer nationality word: "counterpart" told 31 characters on
+        ("Ghana's foreign minister signed a security arrangement with her "
+         "Mauritanian counterpart on Monday.", "MRT"),
+        ("The agreement was signed by Ghanaian Foreign Minister Ama Mensah and "
+         "Togolese Foreign Minister Koffi Dogbe on Monday.", "TGO"),
     ],
-)
+)  # fmt: skip
 def test_roles_officials_named_with_their_offices_stand_for_their_states(
-    text: str,
+    text: str, other: str
 ) -> None:
     [fact] = agreements(text)
-    assert fact.parties == ("GHA", "TGO")
+    assert fact.parties == ("GHA", other)
 
 
 @pytest.mark.parametrize(

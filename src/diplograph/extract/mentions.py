@@ -346,7 +346,7 @@ _COUNTERPART = re.compile(r"\s*with\s+(?:his|her)\s+(?:[\w-]+\s+)?counterparts?\
 def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     noun = text[start:end].lower()
     before = text[max(0, start - 40) : start]
-    after = text[end : end + 30].lower()
+    after = text[end : end + 50].lower()
     prev = re.search(r"([\w'’-]+)\s*$", before)
     prev_word = prev.group(1).lower() if prev else ""
     if (
