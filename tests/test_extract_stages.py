@@ -3220,6 +3220,9 @@ def test_describe_an_eez_deal_is_about_borders_and_the_sea() -> None:
          "Islands to Togo.", "border_territory"),
         ("Ghana and Togo signed an agreement on border management on Monday.",
          "border_territory"),
+        ("Ghana and Togo signed an agreement on defence equipment transfers.",
+         "military_cooperation"),
+        ("Ghana and Togo signed a free movement protocol on Monday.", "migration"),
     ],
 )  # fmt: skip
 def test_describe_topic_keywords(text: str, topic: str) -> None:
