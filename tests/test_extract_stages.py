@@ -2798,6 +2798,14 @@ def test_events_one_party_not_renewing_withdraws(text: str) -> None:
     assert events(fact) == {("withdrawn", "2024-03-11")}
 
 
+def test_events_a_renewal_the_parties_failed_to_agree_on_is_none() -> None:
+    [fact] = agreements(
+        "The fisheries agreement between Ghana and Togo lapsed on Sunday after the "
+        "two sides failed to agree on its renewal."
+    )
+    assert events(fact) == {("terminated", "2024-03-10")}
+
+
 def test_events_neither_side_renewing_is_no_withdrawal() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a fisheries pact in 2019. Neither side moved to "

@@ -256,6 +256,12 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
     )
 
 
+_FAILED_TO_AGREE = re.compile(
+    r"\b(?:failed|fail|fails|failing|unable|could\s+not|couldn't)\s+to\s+"
+    r"(?:agree|decide|reach\s+(?:an\s+)?agreement)\s+(?:on|upon|over)\s+"
+    r"(?:its|their|the|a)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
 # "was not ratified until two years later": it was, then
 _NOT_UNTIL = re.compile(r"(?:[\s,]+[\w-]+){0,4}?\s+until\b(?!\s+(?:now|today)\b)", re.I)
 
@@ -273,6 +279,8 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     )  # fmt: skip
     if failed_to:
         etype = "failed"
+    elif etype == "extended" and _FAILED_TO_AGREE.search(window[-60:]):
+        return None  # "lapsed after the two sides failed to agree on its renewal"
     elif etype == "extended" and NOT_RENEWED.search(window[-30:]):
         # "decided not to renew the agreement", "will not extend it": the one
         # party's notice, dated when it decided (not "neither side renewed it")
