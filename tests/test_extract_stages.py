@@ -4597,3 +4597,20 @@ def test_describe_a_truce_in_a_trade_war_is_no_ceasefire(text: str, kind: str) -
     [fact] = agreements(text)
     assert fact.kind == kind
     assert "peace_ceasefire" not in fact.topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Ghanaian-Togolese border treaty was signed on Wednesday.",
+        "A Ghanaian border treaty with Togo was signed on Wednesday.",
+    ],
+)
+def test_roles_a_nationality_word_before_the_noun_is_an_owner(text: str) -> None:
+    [fact] = agreements(text)
+    assert fact.parties == ("GHA", "TGO")
+
+
+def test_roles_sino_in_a_compound_is_china() -> None:
+    [fact] = agreements("The Sino-Russian friendship treaty was extended on Monday.")
+    assert fact.parties == ("CHN", "RUS")

@@ -117,8 +117,9 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         for a in near:
             if a.start > m.end and a.start not in partners:
                 break
+            weak = a.weak and not _owner_demonym(ctx, m, a)
             rule = (
-                "" if a.weak or roles.get(a.start) else _party_rule(ctx, m, a, partners)
+                "" if weak or roles.get(a.start) else _party_rule(ctx, m, a, partners)
             )
             if rule:
                 votes.add(a.code, 2, party_reason(ctx, a, rule))
@@ -253,6 +254,17 @@ def _possessors(
         if a.code in codes:
             codes.remove(a.code)
             yield a, "possessor 'their'"
+
+
+def _owner_demonym(ctx: Context, m: InstrumentMention, a: ActorMention) -> bool:
+    """ "a Saudi-Pakistani defence pact", "the Iranian nuclear deal": a
+    nationality word before the instrument's noun is a state that owns it."""
+    return (
+        a.role == "demonym"
+        and m.kind is not None
+        and a.end <= m.start
+        and bool(MODIFIER_GAP.fullmatch(ctx.text, a.end, m.start))
+    )
 
 
 def _party_rule(
