@@ -4614,3 +4614,18 @@ def test_roles_a_nationality_word_before_the_noun_is_an_owner(text: str) -> None
 def test_roles_sino_in_a_compound_is_china() -> None:
     [fact] = agreements("The Sino-Russian friendship treaty was extended on Monday.")
     assert fact.parties == ("CHN", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Ghana and Togo agreed on Wednesday to end their border dispute under a "
+         "deal mediated by Benin.", "agreed"),
+        ("Ghana and Togo agreed on Wednesday to end their 2019 deal.", "terminated"),
+    ],
+)  # fmt: skip
+def test_events_agreeing_to_end_a_dispute_under_a_deal_is_the_deal(
+    text: str, step: str
+) -> None:
+    [fact] = agreements(text)
+    assert {t for t, _ in events(fact)} >= {step}

@@ -22,6 +22,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.dates import NUMBER_WORDS
 from diplograph.extract.happened import not_an_event, verb_scope
 from diplograph.extract.mentions import STATEMENTS, InstrumentMention
+from diplograph.extract.notice import not_renewing, party_notice
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event, Evidence
 
@@ -256,12 +257,6 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
     )
 
 
-_FAILED_TO_AGREE = re.compile(
-    r"\b(?:failed|fail|fails|failing|unable|could\s+not|couldn't)\s+to\s+"
-    r"(?:agree|decide|reach\s+(?:an\s+)?agreement)\s+(?:on|upon|over)\s+"
-    r"(?:its|their|the|a)\s+(?:[\w-]+\s+)?$",
-    re.I,
-)
 # "was not ratified until two years later": it was, then
 _NOT_UNTIL = re.compile(r"(?:[\s,]+[\w-]+){0,4}?\s+until\b(?!\s+(?:now|today)\b)", re.I)
 
@@ -279,20 +274,14 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     )  # fmt: skip
     if failed_to:
         etype = "failed"
-    elif etype == "extended" and _FAILED_TO_AGREE.search(window[-60:]):
-        return None  # "lapsed after the two sides failed to agree on its renewal"
     elif etype == "extended" and NOT_RENEWED.search(window[-30:]):
-        # "decided not to renew the agreement", "will not extend it": the one
-        # party's notice, dated when it decided (not "neither side renewed it")
-        dates = ctx.dates(sentence, future=False)
-        when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
-        return Event("withdrawn", when, False, (), (ctx.sentence_span(sentence),))
+        return not_renewing(hit, ctx)
     elif lexicon.negation.search(scope) and not _NOT_UNTIL.match(text, hit.end):
         return None
     if not_an_event(hit, etype, window, ctx):
         return None
     evidence = (ctx.sentence_span(sentence),)
-    notice = _notice(hit, etype, scope, ctx)
+    notice = party_notice(hit, etype, scope, ctx)
     if notice is not None:
         return notice
     agreed_to = etype in ("extended", "suspended") and AGREED_TO.search(
@@ -301,19 +290,13 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     # "could not reach a deal on Monday": a failure told, not a step ahead
     modal = (
         bool(lexicon.modality.search(scope)) and not agreed_to and not failed_to
-    ) or (
-        etype in ("in_force", "terminated")
-        and bool(
-            re.search(r"\bto\s+$", text[max(0, hit.start - 15) : hit.start])
-            # "takes effect in March": scheduled, as "will take effect" is (not
-            # "takes effect immediately": on its signing)
-            or (
-                _SCHEDULED_PRESENT.match(text, hit.start, hit.end)
-                and not _AT_ONCE.match(text, hit.end)
-            )
-        )
-    )
+    ) or _scheduled(hit, etype, ctx)
     dates = ctx.dates(sentence, future=modal)
+    # "agreed on Monday to end the deal": Monday is when they agreed; the end is
+    # agreed, dated only by the words after it
+    agreed_first = modal and AGREED_TO.search(text, sentence.start, hit.start)
+    if agreed_first:
+        dates = [d for d in dates if d.start >= hit.end]
     when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
     if etype == "negotiation" and _CONCLUDED.search(
         text, max(0, hit.start - 25), hit.start
@@ -321,7 +304,11 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         when = None  # "concluded talks on Tuesday": the day they ended, not began
     # "will take effect upon signing": in force the day it was signed
     signing = etype == "in_force" and ON_SIGNING.match(text, hit.end)
-    if modal and (when is None or etype in ("agreed", "negotiation")) and not signing:
+    if (
+        modal
+        and (when is None or etype in ("agreed", "negotiation"))
+        and not (signing or agreed_first)
+    ):
         # "will sign" is no signing; "will sign on Friday", "will take effect on
         # July 1" are scheduled events at their dates, as the guidelines count
         # them; talks to be held next month are none held (GUIDELINES: held)
@@ -329,66 +316,18 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     return Event(etype, when, modal, (), evidence)
 
 
-def _notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | None:
-    """A party's decision told as a step ahead, which is the act itself, dated
-    when it was taken: "decided to terminate the agreement" (a withdrawal),
-    "announced that the United States will withdraw"."""
-    text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
-    evidence = (ctx.sentence_span(sentence),)
-    dates = ctx.dates(sentence, future=False)
-    if etype == "terminated" and _ENDING_NOW.search(text, sentence.start, hit.start):
-        # "Turkey is putting an end to an agreement": one party's notice, now
-        published = ctx.article.published.isoformat()
-        return Event("withdrawn", published, False, (), evidence)
-    if (
-        etype == "terminated"
-        and text[hit.start : hit.end]
-        .lower()
-        .startswith(("terminat", "scrap", "cancel"))
-        and lexicon.decision.search(scope)
-    ):
-        # one party deciding to end an agreement gives notice: a withdrawal, dated
-        # when it is announced, whatever "would" says about the end itself
-        when = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
-        return Event("withdrawn", when, False, (), evidence)
-    decided = re.search(
-        r"\b(?:decided|decides)\b" + (_ANNOUNCED * (etype == "withdrawn")),
-        text[sentence.start : hit.start],
+def _scheduled(hit: VerbHit, etype: str, ctx: Context) -> bool:
+    """ "to take effect", "takes effect in March": an entry into force or an end
+    ahead, as "will take effect" is (not "takes effect immediately": on its
+    signing)."""
+    text = ctx.text
+    return etype in ("in_force", "terminated") and bool(
+        re.search(r"\bto\s+$", text[max(0, hit.start - 15) : hit.start])
+        or (
+            _SCHEDULED_PRESENT.match(text, hit.start, hit.end)
+            and not _AT_ONCE.match(text, hit.end)
+        )
     )
-    # "Ghana will withdraw from the treaty, its president said on Tuesday":
-    # announced then (but not "would withdraw if Togo broke it, officials said")
-    said_after = (
-        None
-        if decided or etype != "withdrawn"
-        else _SAID_AFTER.match(text, hit.end, sentence.end)
-    )
-    if said_after and re.search(r"\b(?:if|unless|once|when)\b", said_after.group()):
-        said_after = None
-    if (
-        etype in ("withdrawn", "suspended")
-        and lexicon.modality.search(scope)
-        and (decided or said_after)
-    ):
-        # "Trump announced that the United States will withdraw", "decided on
-        # Monday that the pact will be suspended"
-        if said_after is not None:
-            # dated when it is said, not by a day it will take effect
-            dates = [d for d in dates if d.start >= said_after.end()]
-        when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
-        return Event(etype, when, False, (), evidence)
-    return None
-
-
-_SAID_AFTER = re.compile(
-    r"[^.;]*?(?<!\d),\s+(?:[\w'’.-]+\s+){0,4}?(?:said|announced|told|declared)\b"
-)
-# "announced that it will withdraw": the notice is the withdrawal
-_ANNOUNCED = r"|\b(?:announc\w+|declared|said|notified|informed|gave\s+notice)\b"
-_ENDING_NOW = re.compile(
-    r"\b(?:is|are)\s+(?:now\s+)?(?:putting(?:\s+an)?|terminating|scrapping|"
-    r"cancell?ing|ending)\s*$",
-    re.I,
-)
 
 
 _CONCLUDED = re.compile(

@@ -92,6 +92,12 @@ _LAW = re.compile(
     re.I,
 )
 _PAST_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+$")
+_FAILED_TO_AGREE = re.compile(
+    r"\b(?:failed|fail|fails|failing|unable|could\s+not|couldn't)\s+to\s+"
+    r"(?:agree|decide|reach\s+(?:an\s+)?agreement)\s+(?:on|upon|over)\s+"
+    r"(?:its|their|the|a)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
 # between a noun of failure and the instrument it is of
 _OF_THE = re.compile(r"\s+of\s+(?:(?:the|an?|its|their)\s+)?(?:[\w'’-]+\s+){0,3}")
 
@@ -105,6 +111,8 @@ def not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         or _not_yet(hit, etype, window, ctx)
         or _of_another(hit, etype, ctx)
         or (etype == "failed" and _not_its_failure(hit, window, ctx))
+        # "lapsed after the two sides failed to agree on its renewal"
+        or (etype == "extended" and bool(_FAILED_TO_AGREE.search(window[-60:])))
     )
 
 
