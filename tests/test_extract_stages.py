@@ -4629,3 +4629,15 @@ def test_events_agreeing_to_end_a_dispute_under_a_deal_is_the_deal(
 ) -> None:
     [fact] = agreements(text)
     assert {t for t, _ in events(fact)} >= {step}
+
+
+def test_sets_the_documents_included_each_instrument_listed_after() -> None:
+    found = agreements(
+        "Ghana and Togo signed five agreements on Wednesday. The documents "
+        "included a memorandum of understanding on fisheries, an agreement on "
+        "visa exemption for diplomats, and a letter of intent on a free trade "
+        "agreement, which the two sides hope to conclude by 2025."
+    )
+    told = {(f.kind, f.topics, f.signed) for f in found}
+    assert ("memorandum_of_understanding", ("maritime_fisheries",), "2024-03-13") in told
+    assert ("agreement", ("migration",), "2024-03-13") in told

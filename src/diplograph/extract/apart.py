@@ -290,20 +290,6 @@ def joined_by_and(a: InstrumentMention, b: InstrumentMention, ctx: Context) -> b
 
 
 # between two items of a list of instruments
-_NEXT_ITEM = re.compile(r"[^.;]{0,80}?,?\s+(?:and\s+)?an?\s+(?:[\w-]+\s+){0,4}$")
-
-
-def list_goes_on(m: InstrumentMention, ctx: Context) -> bool:
-    """Whether another instrument follows as the next item of a list ("a
-    memorandum on A, an agreement on B and a memorandum on C"): then ``m`` is an
-    item, not an apposition."""
-    sentence = ctx.sentence_of(m.start)
-    following = ctx.lexicon.kind_pattern.search(ctx.text, m.end, sentence.end)
-    return following is not None and bool(
-        _NEXT_ITEM.fullmatch(ctx.text, m.end, following.start())
-    )
-
-
 def aside(m: InstrumentMention, c: Cluster) -> bool:
     """ "A separate fisheries agreement was signed ... talks on the deal": an
     instrument told as another, by the way, is taken up only in its own words."""

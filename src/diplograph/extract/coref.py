@@ -20,7 +20,6 @@ from diplograph.extract.apart import (
     fits,
     joined_by_and,
     likened,
-    list_goes_on,
     other_owners,
     other_partner,
     other_signers,
@@ -36,7 +35,7 @@ from diplograph.extract.determiners import content_words
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.names import in_title, named_in_short, named_under_auspices
 from diplograph.extract.pronouns import add_pronouns, join_known_as
-from diplograph.extract.sets import list_item, one_of_set
+from diplograph.extract.sets import list_goes_on, list_item, one_of_set
 from diplograph.extract.text import words_between
 
 

@@ -31,6 +31,30 @@ def list_item(m: InstrumentMention, ctx: Context) -> bool:
     )
 
 
+# an item that names no instrument's kind: "..., and a letter of intent on ..."
+_OBJECT_ITEM = re.compile(
+    r"\b(?:letters?\s+of\s+intent|road\s?maps?|(?:action\s+)?plans?|"
+    r"programmes?|frameworks?|documents?)\b",
+    re.I,
+)
+_NEXT_ITEM = re.compile(r"[^.;]{0,80}?,?\s+(?:and\s+)?an?\s+(?:[\w-]+\s+){0,4}$")
+
+
+def list_goes_on(m: InstrumentMention, ctx: Context) -> bool:
+    """Whether another instrument follows as the next item of a list ("a
+    memorandum on A, an agreement on B and a memorandum on C"): then ``m`` is an
+    item, not an apposition."""
+    sentence = ctx.sentence_of(m.start)
+    following = [
+        found.start()
+        for pattern in (ctx.lexicon.kind_pattern, _OBJECT_ITEM)
+        if (found := pattern.search(ctx.text, m.end, sentence.end))
+    ]
+    return bool(following) and bool(
+        _NEXT_ITEM.fullmatch(ctx.text, m.end, min(following))
+    )
+
+
 def one_of_set(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     """ "signed four agreements ... the energy deal": a singular instrument named
     by its subject is one of the set told before, not the whole set."""
@@ -55,8 +79,12 @@ ONE_AND_OTHER = re.compile(
 
 _MEMBER = re.compile(
     r"(?:(?:\bamong\s+(?:them|these|those|the\s+(?:[\w-]+\s+){0,3}\w+s)|"
-    r"\bone\s+of\s+(?:them|these|the\s+\w+s)|\b(?:they|these)\s+include"
-    r"|\bincluding)\b"
+    r"\bone\s+of\s+(?:them|these|the\s+\w+s)|\b(?:they|these)\s+include[sd]?"
+    r"|\bincluding"
+    # "The documents included a memorandum on ...": the set told before
+    r"|\bthe\s+(?:[\w-]+\s+)?(?:documents|agreements|deals|accords|instruments|"
+    r"memorand\w+|MoUs|pacts|texts)\s+(?:include[sd]?|comprised?|covered)"
+    r")\b"
     # "sign two landmark agreements: the Strategic Partnership Agreement and ..."
     r"|\b(?:agreements|deals|pacts|accords|treaties|documents|memorand\w+|MoUs|"
     r"instruments|protocols|conventions)\s*:"
