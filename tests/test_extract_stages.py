@@ -4641,3 +4641,20 @@ def test_sets_the_documents_included_each_instrument_listed_after() -> None:
     told = {(f.kind, f.topics, f.signed) for f in found}
     assert ("memorandum_of_understanding", ("maritime_fisheries",), "2024-03-13") in told
     assert ("agreement", ("migration",), "2024-03-13") in told
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Ghana and Togo signed a peace agreement in Lome on Wednesday. Nigerian "
+         "Foreign Minister Ade Bello witnessed the signing.", ("GHA", "TGO")),
+        # no one else told to sign: the leaders who witnessed it are its parties
+        ("Ghanaian President John Mahama and his Togolese counterpart witnessed "
+         "the signing of a peace agreement in Lome on Wednesday.", ("GHA", "TGO")),
+    ],
+)  # fmt: skip
+def test_roles_a_witness_of_the_signing_is_no_party_beside_its_signers(
+    text: str, parties: tuple[str, ...]
+) -> None:
+    [fact] = agreements(text)
+    assert fact.parties == parties

@@ -160,7 +160,7 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
 
 def _by_verbs(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     """Who performs the verbs acting on the instrument."""
-    votes = Votes()
+    votes, witnesses = Votes(), Votes()
     # "signed a deal with the UAE in 2022 and another with Australia": an agent
     # told before a mention that names its own partners is the other deal's
     partnered = {
@@ -169,13 +169,27 @@ def _by_verbs(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         if partners_after(ctx, m)
     }
     for hit in hits:
+        witnessed = _WITNESSED.search(ctx.text, max(0, hit.start - 30), hit.start)
         for a, rule in _performers(hit, ctx):
             if rule.startswith("agent") and a.start < partnered.get(
                 hit.sentence.index, -1
             ):
                 continue
-            votes.add(a.code, 2, party_reason(ctx, a, rule))
+            (witnesses if witnessed else votes).add(
+                a.code, 2, party_reason(ctx, a, rule)
+            )
+    # "Rubio witnessed the signing": a witness, unless no one else is told to
+    # have signed ("Modi and Hasina witnessed the signing of seven pacts")
+    if not votes.weights:
+        votes.take(witnesses, "witnessed its signing")
     return votes
+
+
+_WITNESSED = re.compile(
+    r"\b(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?|overs(?:aw|ees|eeing)|"
+    r"presid(?:ed|es|ing)\s+over|observ(?:ed|es|ing))\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _issuers(m: InstrumentMention, ctx: Context) -> list[ActorMention]:
