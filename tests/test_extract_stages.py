@@ -4658,3 +4658,22 @@ def test_roles_a_witness_of_the_signing_is_no_party_beside_its_signers(
 ) -> None:
     [fact] = agreements(text)
     assert fact.parties == parties
+
+
+def test_events_each_of_two_coordinated_instruments_keeps_its_own_verb() -> None:
+    found = {
+        f.kind: f
+        for f in agreements(
+            "Ghana and Togo met on Monday. It follows a declaration of principles "
+            "the two countries signed in April and a ceasefire agreed in Lome last "
+            "month."
+        )
+    }
+    assert events(found["declaration"]) == {("signed", "2023-04")}
+    assert events(found["ceasefire"]) == {("agreed", "2024-02")}
+
+
+@pytest.mark.parametrize("noun", ["ceasefire", "deal", "accord"])
+def test_events_an_instrument_agreed_somewhere_was_agreed(noun: str) -> None:
+    [fact] = agreements(f"Ghana and Togo kept the {noun} agreed in Lome last month.")
+    assert events(fact) == {("agreed", "2024-02")}

@@ -236,7 +236,15 @@ def _distance(m: InstrumentMention, start: int, end: int, ctx: Context) -> int:
     lo, hi = (m.end, start) if m.end <= start else (end, lead)
     gap = abs(hi - lo)
     between = ctx.text[min(lo, hi) : max(lo, hi)]
-    return gap + (60 if _BETWEEN_CLAUSES.search(between) else 0)
+    # "a declaration the two signed in April and a ceasefire agreed in May": the
+    # instrument after "and" is no object of the verb before it
+    conjunct = m.start >= end and _NEXT_CONJUNCT.search(between)
+    return gap + (60 if conjunct or _BETWEEN_CLAUSES.search(between) else 0)
+
+
+_NEXT_CONJUNCT = re.compile(
+    r"\S\s+and\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,3}$"
+)
 
 
 _AND_ITS = re.compile(
@@ -262,11 +270,19 @@ def _coordinated(
         and (
             (
                 m.start >= nearest.end
+                # not a verb between them: "a declaration they signed in April
+                # and a ceasefire agreed in May"
+                and not nearest.end <= hit.start < m.start
                 and _AND_ITS.fullmatch(ctx.text, nearest.end, m.start)
             )
             or (
                 m.end <= nearest.start < nearest.end <= hit.start
                 and _AND_ITS.fullmatch(ctx.text, m.end, nearest.start)
+                # the first with a verb of its own is not the verb's subject
+                and not any(
+                    m.end <= start < nearest.start
+                    for _, start, _ in ctx.verbs(hit.sentence)
+                )
             )
         )
         for m in here
