@@ -4677,3 +4677,11 @@ def test_events_each_of_two_coordinated_instruments_keeps_its_own_verb() -> None
 def test_events_an_instrument_agreed_somewhere_was_agreed(noun: str) -> None:
     [fact] = agreements(f"Ghana and Togo kept the {noun} agreed in Lome last month.")
     assert events(fact) == {("agreed", "2024-02")}
+
+
+def test_dates_talks_that_began_on_a_date_after_years_of_them() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have concluded negotiations on a trade agreement, ending "
+        "more than three years of talks that began in January 2021."
+    )
+    assert ("negotiation", "2021-01") in events(fact)

@@ -138,6 +138,9 @@ def pick_date(
     return best[1]
 
 
+_OWN_VERB = re.compile(r"\b(?:began|started|opened|resumed|restarted|held)$")
+
+
 def _candidates(
     dates: list[DateMention],
     v_start: int,
@@ -162,7 +165,11 @@ def _candidates(
             r"(?:years|months|weeks|days|rounds)\s+of|\w+-negotiated",
             text[v_start:v_end],
         )
-        or (_SPAN_OF.search(text, max(sentence.start, v_start - 40), v_start))
+        # (not "years of talks that began in 2022": the talks' own verb)
+        or (
+            _SPAN_OF.search(text, max(sentence.start, v_start - 40), v_start)
+            and not _OWN_VERB.search(text, v_start, v_end)
+        )
         or (
             # "under negotiation for two decades": how long, not since when
             etype == "negotiation" and _FOR_SPAN.match(text, v_end)
