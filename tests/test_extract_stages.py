@@ -4685,3 +4685,11 @@ def test_dates_talks_that_began_on_a_date_after_years_of_them() -> None:
         "more than three years of talks that began in January 2021."
     )
     assert ("negotiation", "2021-01") in events(fact)
+
+
+def test_roles_what_a_which_aside_names_is_no_subject_of_the_verb_after() -> None:
+    [fact] = agreements(
+        "Niger, Mali and Burkina Faso, which left ECOWAS last year, signed a "
+        "defence treaty on Saturday."
+    )
+    assert fact.parties == ("BFA", "MLI", "NER")

@@ -237,6 +237,26 @@ _AGENT_GAP = re.compile(
 )
 # a participle's agent set off by commas is not the main verb's subject
 _AGENT_ASIDE = re.compile(r",\s+(?:\w+\s+)?\w+(?:ed|en)\s+by\b[^,;]*,")
+# "Niger, Mali and Burkina Faso, which left ECOWAS last year, signed": the
+# aside's own object is no subject of the verb after it
+_WHICH_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;]*,(?=\s*(?:\w+\s+){0,2}$)")
+
+
+def _subject_clause(hit: VerbHit, ctx: Context) -> int:
+    """Where the clause that holds the verb's subject starts."""
+    text, sentence = ctx.text, hit.sentence
+    clause = speakers_end(ctx, ctx.clause_start(sentence, hit.start), hit.start)
+    # "similar to the one Ghana signed", "a tax treaty Japan signed with Peru":
+    # the relative clause has its own subject
+    ones = [m.end() for m in re.finditer(r"\bthe one\b", text[clause : hit.start])]
+    if ones:
+        clause += ones[-1]
+    clause = _relative_clause(clause, hit.start, ctx)
+    which = _WHICH_ASIDE.search(text, sentence.start, hit.start)
+    if which and which.start() < clause:
+        # the verb's clause goes on before the aside that closes right before it
+        clause = ctx.clause_start(sentence, which.start())
+    return clause
 
 
 def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
@@ -245,14 +265,12 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
     text = ctx.text
     sentence = hit.sentence
     roles = roles_in(ctx, sentence)
-    clause = speakers_end(ctx, ctx.clause_start(sentence, hit.start), hit.start)
-    # "similar to the one Ghana signed", "a tax treaty Japan signed with Peru":
-    # the relative clause has its own subject
-    ones = [m.end() for m in re.finditer(r"\bthe one\b", text[clause : hit.start])]
-    if ones:
-        clause += ones[-1]
-    clause = _relative_clause(clause, hit.start, ctx)
-    asides = [m.span() for m in _AGENT_ASIDE.finditer(text, clause, hit.start)]
+    clause = _subject_clause(hit, ctx)
+    asides = [
+        m.span()
+        for aside in (_AGENT_ASIDE, _WHICH_ASIDE)
+        for m in aside.finditer(text, clause, hit.start)
+    ]
     relative = _RELATIVE.search(text, sentence.start, hit.start)
     if relative:
         # "Morocco follows the UAE, Bahrain and Sudan, which agreed ...": the
