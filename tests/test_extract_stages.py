@@ -873,6 +873,11 @@ def test_events_negotiating_one_more_is_no_step_of_those_told() -> None:
             ("BEN",),
         ),
         ("Ghana and Togo signed a pact on Monday covering Benin.", ("BEN",)),
+        (
+            "Ghana and Togo signed a defence pact on Monday aimed at deterring "
+            "Nigeria.",
+            ("NGA",),
+        ),
     ],
 )
 def test_concerns_what_an_instrument_counters_or_deters(

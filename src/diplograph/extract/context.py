@@ -21,7 +21,7 @@ from diplograph.model import Article, Evidence
 # An actor after these words is what an agreement is about, not a party to it:
 # "a pact on North Korea", "threats from Pyongyang", "North Korea-related".
 # what an instrument does against what it concerns: "to deter", "countering"
-ACTS_AGAINST = r"(?:deter|counter|contain|curb)(?:s|ed|ing)?"
+ACTS_AGAINST = r"(?:deter(?:s|red|ring)?|(?:counter|contain|curb)(?:s|ed|ing)?)"
 # "a pact to fund Ukraine's reconstruction": what it does for a state
 _ACTS_FOR = (
     r"to\s+(?:fund|finance|rebuild|reconstruct|support|aid|assist|help|protect|"
