@@ -1790,6 +1790,12 @@ def test_events_this_morning_is_the_day_of_publication() -> None:
     assert fact.signed == "2024-03-14"
 
 
+@pytest.mark.parametrize(("word", "day"), [("Yesterday", "2024-03-13"), ("Today", "2024-03-14")])
+def test_events_a_day_word_opening_the_sentence_dates_it(word: str, day: str) -> None:
+    [fact] = agreements(f"{word}, Ghana and Togo signed a defence agreement.")
+    assert fact.signed == day
+
+
 def test_events_signed_then_ratified_by_two_on_their_own_dates() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a border treaty. It was signed by both states on "

@@ -82,8 +82,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "day_word",
-        r"\b(?P<word>today|yesterday|tomorrow|tonight|[Tt]his (?:morning|afternoon|"
-        r"evening)|(?:[Ll]ast|[Tt]his) night)\b",
+        r"\b(?P<word>(?i:today|yesterday|tomorrow|tonight)|"
+        r"[Tt]his (?:morning|afternoon|evening)|(?:[Ll]ast|[Tt]his) night)\b",
     ),
     (
         "month",
