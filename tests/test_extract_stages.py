@@ -4704,3 +4704,24 @@ def test_roles_what_a_which_aside_names_is_no_subject_of_the_verb_after() -> Non
         "defence treaty on Saturday."
     )
     assert fact.parties == ("BFA", "MLI", "NER")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's parliament voted on Monday to withdraw the country from the "
+        "fisheries treaty with Togo.",
+        "President Mahama signed a decree on Monday withdrawing Ghana from the "
+        "fisheries treaty with Togo.",
+        "Ghana's government decided on Monday to terminate the fisheries treaty "
+        "with Togo.",
+        "Ghana formally began the process of withdrawing from the fisheries treaty "
+        "with Togo on Monday.",
+        "The withdrawal of Ghana from the fisheries treaty with Togo took effect on "
+        "Monday.",
+    ],
+)
+def test_events_more_ways_a_state_withdraws(text: str) -> None:
+    [fact] = agreements(text)
+    assert events(fact) == {("withdrawn", "2024-03-11")}
+    assert fact.parties == ("GHA", "TGO")

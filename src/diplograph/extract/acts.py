@@ -65,6 +65,12 @@ _NOT_AN_OBJECT = frozenset(
 )
 
 
+# a state taken out of what follows "from"
+_STATE_FROM = re.compile(
+    r"(?:country|nation|kingdom|state|republic|itself|themselves|(?-i:[A-Z])[\w.'’-]*"
+    r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})\s+(?:\w+ly\s+)?from\b",
+    re.I,
+)
 _TAKING_PART = frozenset({"participation", "membership", "involvement"})
 _TAKEN_PART_IN = re.compile(
     r"\s+(?:in|of|from)\s+(?:the|an?|its|their)\s+(?-i:[a-z])(?:[\w'’-]+\s+){0,3}[\w'’-]+",
@@ -96,6 +102,8 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     found = _OBJECT.match(text, at)
     if found is None or found.start(1) > at + 40:
         return False
+    if _STATE_FROM.match(text, found.start(1)) and hit.type == "withdrawn":
+        return False  # "withdrawing Ghana (the country) from the treaty"
     if re.match(r"\s+\w+\s+times\b", text[at : at + 30]):
         return False  # "was extended three times": how often, not what
     word = found.group(1)

@@ -166,9 +166,16 @@ def _of_another(hit: VerbHit, etype: str, ctx: Context) -> bool:
     if re.match(r"\s+(?:a\s+new\s+|another\s+)?one\s+(?:with|between)\b", after):
         return True  # "has treaties with five states and is negotiating one with
         # the UAE": another instrument
-    if verb.lower().endswith("ing") and re.search(
-        r"\b(?:about|against|of|on|over|from|for)\s+$",
-        text[max(sentence.start, hit.start - 9) : hit.start],
+    if (
+        verb.lower().endswith("ing")
+        and re.search(
+            r"\b(?:about|against|of|on|over|from|for)\s+$",
+            text[max(sentence.start, hit.start - 9) : hit.start],
+        )
+        # "began the process of withdrawing": the withdrawal under way
+        and not _PROCESS_BEGUN.search(
+            text, max(sentence.start, hit.start - 60), hit.start
+        )
     ):
         return True  # "sentiment about signing such a pact"
     law = _LAW.match(after) if etype == "ratified" else None
@@ -187,6 +194,13 @@ def _of_another(hit: VerbHit, etype: str, ctx: Context) -> bool:
             after[:40],
         )
     ) and not _PAST_PASSIVE.search(text, max(sentence.start, hit.start - 20), hit.start)
+
+
+_PROCESS_BEGUN = re.compile(
+    r"\b(?:began|begun|begins|started|starts|launched|launches|initiated|initiates|"
+    r"triggered|triggers)\s+(?:the\s+|its\s+|a\s+)?(?:formal\s+)?process\s+of\s+$",
+    re.I,
+)
 
 
 def _not_its_failure(hit: VerbHit, window: str, ctx: Context) -> bool:

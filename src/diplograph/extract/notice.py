@@ -31,7 +31,8 @@ def party_notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | 
         and text[hit.start : hit.end]
         .lower()
         .startswith(("terminat", "scrap", "cancel"))
-        and lexicon.decision.search(scope)
+        # "decided on Monday to terminate": the day told between is the decision's
+        and lexicon.decision.search(_TOLD_DAY.sub("", scope))
     ):
         # one party deciding to end an agreement gives notice: a withdrawal, dated
         # when it is announced, whatever "would" says about the end itself
@@ -65,6 +66,7 @@ def party_notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | 
     return None
 
 
+_TOLD_DAY = re.compile(r"\s+(?:on|last|this)\s+\w+day\b", re.I)
 _SAID_AFTER = re.compile(
     r"[^.;]*?(?<!\d),\s+(?:[\w'’.-]+\s+){0,4}?(?:said|announced|told|declared)\b"
 )

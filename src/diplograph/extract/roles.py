@@ -246,7 +246,19 @@ def _performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
         found = [(a, r) for a, r in found if a.code not in ctx.lexicon.auspices]
     if hit.type in _ONE_PARTY_ACTS:
         found = first_group(found, ctx)  # "Russia suspended it after Ukraine ..."
+    taken = _TAKEN_OUT.match(ctx.text, hit.end) if hit.type == "withdrawn" else None
+    if taken:  # "a decree withdrawing Ghana from the treaty": Ghana withdrew
+        found += [
+            (a, "the state it takes out")
+            for a in ctx.actors_in(taken.start(1), taken.end(1))
+            if not a.weak
+        ]
     return found
+
+
+_TAKEN_OUT = re.compile(
+    r"\s+((?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})\s+from\b"
+)
 
 
 def _possessors(
