@@ -4725,3 +4725,19 @@ def test_events_more_ways_a_state_withdraws(text: str) -> None:
     [fact] = agreements(text)
     assert events(fact) == {("withdrawn", "2024-03-11")}
     assert fact.parties == ("GHA", "TGO")
+
+
+def test_events_revoking_a_ratification_is_a_withdrawal_no_ratification() -> None:
+    [fact] = agreements(
+        "Ghana formally revoked its ratification of the Lome Test Ban Treaty on "
+        "Monday."
+    )
+    assert events(fact) == {("withdrawn", "2024-03-11")}
+
+
+def test_events_a_step_only_recommended_is_not_taken() -> None:
+    [fact] = agreements(
+        "Ghana's defence minister recommended withdrawing from the Lome Convention "
+        "on Monday."
+    )
+    assert events(fact) == set()

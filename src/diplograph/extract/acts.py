@@ -258,6 +258,9 @@ _PURPOSE = re.compile(
     re.I,
 )
 
+_UNDONE = re.compile(
+    r"\b(?:revok|rescind|withdr|cancel|annul|repeal)\w*\s+(?:its|their|the)\s+$", re.I
+)
 NOT_RENEWED = re.compile(
     r"(?<!neither )(?<!nor )\b(?:not\s+to|will\s+not|would\s+not|won't|wouldn't|"
     r"refused\s+to|declined\s+to|decided\s+against)\s+$",
@@ -284,6 +287,8 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         return None  # "a deal to implement ...", "plans to ratify": not yet
     if _PURPOSE.search(before):
         return None  # "talks aimed at signing a peace treaty", "was to be signed"
+    if etype == "ratified" and _UNDONE.search(before):
+        return None  # "revoked its ratification": a withdrawal, read as one
     if (
         etype == "in_force"
         and re.match(r"re-?(?:stor|establish)|reviv|reinstat|reactivat", verb, re.I)

@@ -136,6 +136,8 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         return True
     if _HAD_BEEN_DUE.search(text, before, hit.start):
         return True  # "had been due to expire in February": it no longer is
+    if verb.lower().endswith("ing") and _WEIGHED.search(text, before, hit.start):
+        return True  # "recommended withdrawing from the treaty": not done
     if re.match(
         r"[^.;]{0,80}?\b(?:if|unless)\s", after
     ) and ctx.lexicon.modality.search(window):
@@ -196,6 +198,11 @@ def _of_another(hit: VerbHit, etype: str, ctx: Context) -> bool:
     ) and not _PAST_PASSIVE.search(text, max(sentence.start, hit.start - 20), hit.start)
 
 
+_WEIGHED = re.compile(
+    r"\b(?:recommend|propos|suggest|consider|mull|weigh|discuss|debat|explor|urg|"
+    r"advocat|contemplat)\w*\s+(?:formally\s+|possibly\s+)?$",
+    re.I,
+)
 _PROCESS_BEGUN = re.compile(
     r"\b(?:began|begun|begins|started|starts|launched|launches|initiated|initiates|"
     r"triggered|triggers)\s+(?:the\s+|its\s+|a\s+)?(?:formal\s+)?process\s+of\s+$",
