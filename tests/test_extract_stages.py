@@ -4741,3 +4741,15 @@ def test_events_a_step_only_recommended_is_not_taken() -> None:
         "on Monday."
     )
     assert events(fact) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo announced on Monday an agreement to share electricity.",
+        "Ghana and Togo sealed an agreement in principle on Monday on electricity.",
+    ],
+)
+def test_events_more_ways_to_tell_an_agreement_reached(text: str) -> None:
+    [fact] = agreements(text)
+    assert events(fact) == {("agreed", "2024-03-11")}

@@ -258,6 +258,11 @@ _PURPOSE = re.compile(
     re.I,
 )
 
+_IN_PRINCIPLE = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:deal|agreement|accord|pact)s?\s+"
+    r"in\s+principle\b",
+    re.I,
+)
 _UNDONE = re.compile(
     r"\b(?:revok|rescind|withdr|cancel|annul|repeal)\w*\s+(?:its|their|the)\s+$", re.I
 )
@@ -308,8 +313,13 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         return "extended"  # "The renewal of the pact was signed on Monday"
     if etype == "agreed" and kind in STATEMENTS and verb.startswith("agreed"):
         return "signed"  # "agreed a joint declaration": adopted it (GUIDELINES)
-    if etype != "signed":
-        return etype
+    return etype if etype != "signed" else _signed_as(hit, verb, kind, ctx)
+
+
+def _signed_as(hit: VerbHit, verb: str, kind: str, ctx: Context) -> str | None:
+    """What a signing verb reports: adopting a treaty text concludes it, signing
+    a law ratifies, signing an extension extends."""
+    text = ctx.text
     if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
         if verb != "adopted" or re.search(
             r"(?i)parliament|congress|senate|(?<!general )assembly|duma|legislature",
@@ -319,6 +329,8 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         return "agreed"  # adopting a treaty text concludes it
     if _SIGNED_EVENT.match(text, hit.end):
         return None  # "signed a two-year extension": the extension is the event
+    if _IN_PRINCIPLE.match(text, hit.end):
+        return "agreed"  # "sealed an agreement in principle": agreed (GUIDELINES)
     after = text[hit.end : hit.end + 40]
     if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
         return "ratified"  # a leader signing the ratification law

@@ -117,6 +117,8 @@ def pick_date(
             and re.search(r"\b(?:announced|declared)\b", before)
         ):
             reported = False  # announcing a withdrawal is withdrawing
+        if reported and d.start >= v_end and not text[v_end : d.start].strip():
+            reported = False  # "announced on Monday an agreement": the verb's own
         if d.start >= v_end:
             distance = _distance_after(d, v_end, sentence, reported, ctx)
         else:
