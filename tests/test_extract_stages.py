@@ -4753,3 +4753,17 @@ def test_events_a_step_only_recommended_is_not_taken() -> None:
 def test_events_more_ways_to_tell_an_agreement_reached(text: str) -> None:
     [fact] = agreements(text)
     assert events(fact) == {("agreed", "2024-03-11")}
+
+
+def test_coref_members_of_a_set_take_what_is_told_of_each_later() -> None:
+    found = agreements(
+        "Ghana has signed maritime boundary treaties with Togo and Benin. The "
+        "treaty with Togo, signed in Lome on Monday, delimits the two countries' "
+        "economic zones. Accra and Cotonou signed their treaty in 2014, and it "
+        "entered into force in 2019."
+    )
+    told = {f.parties: (f.signed, events(f)) for f in found}
+    assert told == {
+        ("GHA", "TGO"): ("2024-03-11", {("signed", "2024-03-11")}),
+        ("BEN", "GHA"): ("2014", {("signed", "2014"), ("in_force", "2019")}),
+    }

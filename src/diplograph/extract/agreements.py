@@ -88,7 +88,10 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
         if len(described) > 1:  # told one by one: apart from each other
             start = cluster.mentions[0].start
             facts.extend(
-                (fact, frozenset({f"{APART}{start} {i}"}) | (about & {"another"}))
+                (
+                    fact,
+                    frozenset({f"{APART}{start} {i}", MEMBER}) | (about & {"another"}),
+                )
                 for i, fact in enumerate(described)
             )
         else:
@@ -156,6 +159,7 @@ def _introduced_together(
 
 
 APART = "apart "  # marks, among what a fact is on, the instruments told apart
+MEMBER = "member"  # marks a member of a set told one by one ("treaties with A and B")
 
 
 Told = tuple[AgreementFact, frozenset[str]]  # a fact and what its mentions say it is on
@@ -172,7 +176,7 @@ def merge_retold(
     for fact, about in facts:
         for i, (other, other_about) in enumerate(merged):
             if (
-                _same(fact, other, year)
+                _same(fact, other, year, member=MEMBER in about | other_about)
                 and _told_on_one_thing(
                     about, other_about, by_topic=not (fact.name or other.name)
                 )
@@ -263,7 +267,10 @@ def _told_apart_in_time(a: AgreementFact, b: AgreementFact, year: int) -> bool:
     return False
 
 
-def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
+def _same(a: AgreementFact, b: AgreementFact, year: int, *, member: bool) -> bool:
+    """Whether two facts tell one instrument; a ``member`` of a set told without
+    a date ("has signed treaties with A and B") takes the date told of it later
+    ("the treaty with A, signed in 2014")."""
     if (
         a.parties != b.parties
         and not _describes(a, b)
@@ -282,7 +289,9 @@ def _same(a: AgreementFact, b: AgreementFact, year: int) -> bool:
         plain = a if a.name is None else b
         if plain.kind not in _GENERIC:
             return False
-    if _told_apart_in_time(a, b, year):
+    if _told_apart_in_time(a, b, year) and not (
+        member and not (_dated(a) and _dated(b))
+    ):
         return False
     if _in_force_before(a, b) or _in_force_before(b, a):
         return False
@@ -297,6 +306,10 @@ def _in_force_before(a: AgreementFact, b: AgreementFact) -> bool:
         e.type in _AFTER_SIGNING and e.date and e.date[:4] < (b.signed or "")[:4]
         for e in a.events
     )
+
+
+def _dated(fact: AgreementFact) -> bool:
+    return any(e.date for e in fact.events)
 
 
 def _one_side_of(one: AgreementFact, pair: AgreementFact, year: int) -> bool:

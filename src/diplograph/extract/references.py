@@ -47,7 +47,16 @@ def plural_parties(
             if known and (count == 0 or len(known) == count):
                 found.append((ctx.span(*match.span()), list(known)))
                 continue
-            if count:
+            # "The treaty with Vietnam ... the two countries' zones": the one
+            # party known and the state the article names most
+            other = (
+                _most_named(ctx, match.start(), set(known))
+                if count == 2 and len(known) == 1
+                else None
+            )
+            if other:
+                group = [*known, other]
+            elif count:
                 group = last_coordination(ctx, match.start(), count)
                 # "the two countries" after an aside on one of them and a third:
                 # the pair the article named together, before the last two named
@@ -70,6 +79,16 @@ def plural_parties(
         if named:
             found.append((ctx.span(*match.span()), [named[-1].code]))
     return found
+
+
+def _most_named(ctx: Context, before: int, known: set[str]) -> str | None:
+    """The state other than ``known`` named most often before ``before`` (the
+    first named of those named as often)."""
+    counts: dict[str, int] = {}
+    for a in ctx.standing(0, before):
+        if a.code not in known:
+            counts[a.code] = counts.get(a.code, 0) + 1
+    return max(counts, key=lambda code: counts[code]) if counts else None
 
 
 def _last_named(ctx: Context, before: int, count: int) -> list[str]:
