@@ -4767,3 +4767,15 @@ def test_coref_members_of_a_set_take_what_is_told_of_each_later() -> None:
         ("GHA", "TGO"): ("2024-03-11", {("signed", "2024-03-11")}),
         ("BEN", "GHA"): ("2014", {("signed", "2014"), ("in_force", "2019")}),
     }
+
+
+def test_coref_a_separate_one_with_a_member_s_partner_is_that_member() -> None:
+    found = agreements(
+        "Ghana has signed maritime boundary treaties with Togo and Benin. The "
+        "treaty with Togo was signed in Lome on Monday. A separate treaty with "
+        "Benin was signed in June 2023 but has yet to be ratified."
+    )
+    assert {f.parties: f.signed for f in found} == {
+        ("GHA", "TGO"): "2024-03-11",
+        ("BEN", "GHA"): "2023-06",
+    }

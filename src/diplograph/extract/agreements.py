@@ -175,12 +175,14 @@ def merge_retold(
     merged: list[Told] = []
     for fact, about in facts:
         for i, (other, other_about) in enumerate(merged):
+            member = MEMBER in about | other_about
             if (
-                _same(fact, other, year, member=MEMBER in about | other_about)
+                _same(fact, other, year, member=member)
                 and _told_on_one_thing(
                     about, other_about, by_topic=not (fact.name or other.name)
                 )
-                and not (_another(about) or _another(other_about))
+                # "treaties with A and B ... a separate treaty with B": that one
+                and (member or not (_another(about) or _another(other_about)))
             ):
                 merged[i] = (_join(other, fact, priority), about | other_about)
                 break
@@ -202,7 +204,10 @@ def _told_on_one_thing(
         return False  # "an agreement on A and an agreement on B": told apart
     topics = {x for x in about if x.startswith(TOPIC)}
     other_topics = {x for x in other if x.startswith(TOPIC)}
-    words, other_words = about - topics - apart, other - other_topics - other_apart
+    # "another" tells how it was told, not what it is on; "member" stays, so a
+    # member takes up only a fact that says nothing of what it is on
+    words = about - topics - apart - {"another"}
+    other_words = other - other_topics - other_apart - {"another"}
     return (not words or not other_words or bool(words & other_words)) and (
         not by_topic or not topics or not other_topics or bool(topics & other_topics)
     )
@@ -275,8 +280,8 @@ def _same(a: AgreementFact, b: AgreementFact, year: int, *, member: bool) -> boo
         a.parties != b.parties
         and not _describes(a, b)
         and not _describes(b, a)
-        and not _one_side_of(a, b, year)
-        and not _one_side_of(b, a, year)
+        and not _one_side_of(a, b, year, member=member)
+        and not _one_side_of(b, a, year, member=member)
     ):
         return False
     if a.name and b.name and a.name != b.name:
@@ -312,13 +317,15 @@ def _dated(fact: AgreementFact) -> bool:
     return any(e.date for e in fact.events)
 
 
-def _one_side_of(one: AgreementFact, pair: AgreementFact, year: int) -> bool:
+def _one_side_of(
+    one: AgreementFact, pair: AgreementFact, year: int, *, member: bool = False
+) -> bool:
     """ "signed deals with Uganda and Rwanda ... the agreement with Uganda": an
     unnamed instrument told with one partner of an instrument in the news, and
     with no date of its own; ``year``: the article's."""
     return (
         one.name is None
-        and not any(e.date for e in one.events)
+        and not (_dated(one) and (_dated(pair) or not member))
         and not set(one.concerns) & set(pair.parties)  # about the other side
         and not (pair.signed and int(pair.signed[:4]) < year - 1)
         and len(one.parties) == 1

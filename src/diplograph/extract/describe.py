@@ -179,7 +179,9 @@ def _parties(
         # "The pact replaces a 2012 treaty that Kenya's High Court struck down":
         # one of the other instrument's parties, and so the others too; "The
         # deal, which replaces NAFTA": what it replaces was between its parties
-        beside = _sibling_parties(cluster, clusters, ctx)
+        # (not a set's: "treaties with Togo and Benin ... the treaty with Togo"
+        # is one member's, which the facts' merging finds)
+        beside = _sibling_parties(cluster, clusters, ctx, sets=False)
         if len(beside.weights) > 1 and set(parties.weights) < set(beside.weights):
             parties = beside
     if len(parties.weights) == 1 and _of_headline(cluster, clusters, ctx):
@@ -220,7 +222,9 @@ def _with_a_group(cluster: Cluster, ctx: Context) -> bool:
 _TAKEN_UP = re.compile(r"\s*(?:It|This|The\s+(?:[\w-]+\s+){0,3}?\w+)\s", re.S)
 
 
-def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> Votes:
+def _sibling_parties(
+    cluster: Cluster, clusters: list[Cluster], ctx: Context, *, sets: bool = True
+) -> Votes:
     """ "The fisheries agreement replaces a 2012 protocol", "It builds on a 1985
     treaty", "A similar deal signed in 2017": an instrument whose sentence names
     no one is between the parties of the instrument beside it, or of the one
@@ -247,6 +251,8 @@ def _sibling_parties(cluster: Cluster, clusters: list[Cluster], ctx: Context) ->
         ]
         beside += [max(before, key=lambda pair: pair[0])[1]] if before else []
     for other in beside:  # the first that has parties of its own
+        if not sets and all(m.plural for m in other.mentions):
+            continue
         group = member_of(other, clusters, ctx)
         found = _parties(other, group, clusters, ctx, siblings=False)
         votes.take(found, "a party of the instrument it takes up")
