@@ -1042,10 +1042,15 @@ def test_events_suspending_a_state_under_a_protocol_suspends_no_protocol() -> No
     assert "suspended" not in {e.type for e in fact.events}
 
 
-def test_sets_one_and_another_told_by_their_subjects_are_two_instruments() -> None:
+@pytest.mark.parametrize(
+    "told", ["several agreements on Monday, including", "two agreements on Monday:"]
+)
+def test_sets_one_and_another_told_by_their_subjects_are_two_instruments(
+    told: str,
+) -> None:
     facts = agreements(
-        "Ghana and Togo signed several agreements on Monday, including one on visa "
-        "exemption and another on police cooperation."
+        f"Ghana and Togo signed {told} one on visa exemption and another on police "
+        "cooperation."
     )
     assert sorted(f.topics for f in facts) == [("legal_cooperation",), ("migration",)]
     assert {f.signed for f in facts} == {"2024-03-11"}
@@ -1790,7 +1795,9 @@ def test_events_this_morning_is_the_day_of_publication() -> None:
     assert fact.signed == "2024-03-14"
 
 
-@pytest.mark.parametrize(("word", "day"), [("Yesterday", "2024-03-13"), ("Today", "2024-03-14")])
+@pytest.mark.parametrize(
+    ("word", "day"), [("Yesterday", "2024-03-13"), ("Today", "2024-03-14")]
+)
 def test_events_a_day_word_opening_the_sentence_dates_it(word: str, day: str) -> None:
     [fact] = agreements(f"{word}, Ghana and Togo signed a defence agreement.")
     assert fact.signed == day
@@ -2189,7 +2196,9 @@ def test_events_agreeing_to_revive_a_pact_is_the_agreement_that_day() -> None:
 def test_events_suspending_a_part_in_a_body_is_no_suspension_of_the_pact(
     told: str, suspended: bool
 ) -> None:
-    [fact] = agreements(f"Ghana signed a fisheries pact with Togo. Togo suspended {told}.")
+    [fact] = agreements(
+        f"Ghana signed a fisheries pact with Togo. Togo suspended {told}."
+    )
     assert ("suspended" in {t for t, _ in events(fact)}) is suspended
 
 
@@ -4650,7 +4659,11 @@ def test_sets_the_documents_included_each_instrument_listed_after() -> None:
         "agreement, which the two sides hope to conclude by 2025."
     )
     told = {(f.kind, f.topics, f.signed) for f in found}
-    assert ("memorandum_of_understanding", ("maritime_fisheries",), "2024-03-13") in told
+    assert (
+        "memorandum_of_understanding",
+        ("maritime_fisheries",),
+        "2024-03-13",
+    ) in told
     assert ("agreement", ("migration",), "2024-03-13") in told
 
 
@@ -4729,8 +4742,7 @@ def test_events_more_ways_a_state_withdraws(text: str) -> None:
 
 def test_events_revoking_a_ratification_is_a_withdrawal_no_ratification() -> None:
     [fact] = agreements(
-        "Ghana formally revoked its ratification of the Lome Test Ban Treaty on "
-        "Monday."
+        "Ghana formally revoked its ratification of the Lome Test Ban Treaty on Monday."
     )
     assert events(fact) == {("withdrawn", "2024-03-11")}
 

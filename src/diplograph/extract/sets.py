@@ -70,7 +70,7 @@ def one_of_set(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
 # including one on visa exemption and another on police cooperation": two
 # instruments, each told by its subject
 ONE_AND_OTHER = re.compile(
-    r"(?:\s+[\w-]+){0,3}?,?\s+(?:(?:including|among\s+them|such\s+as)\s+)?"
+    r"(?:\s+[\w-]+){0,3}?[,:]?\s+(?:(?:including|among\s+them|such\s+as)\s+)?"
     r"one\s+((?:to|on|for|about)\s[^;]*?)\s*,?\s+and\s+"
     r"(?:the\s+other|another|a\s+second|the\s+second)\s+"
     r"((?:to|on|for|about)\s[^;.]*)"
