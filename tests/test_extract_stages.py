@@ -4791,3 +4791,11 @@ def test_coref_a_separate_one_with_a_member_s_partner_is_that_member() -> None:
         ("GHA", "TGO"): "2024-03-11",
         ("BEN", "GHA"): "2023-06",
     }
+
+
+def test_roles_who_verifies_an_agreement_signed_by_others_is_no_party() -> None:
+    [fact] = agreements(
+        "The IAEA will verify compliance with the nuclear agreement signed by Ghana "
+        "and Togo on Monday."
+    )
+    assert fact.parties == ("GHA", "TGO")

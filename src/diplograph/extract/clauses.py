@@ -276,6 +276,10 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
         # "Morocco follows the UAE, Bahrain and Sudan, which agreed ...": the
         # subject is what "which" stands for, not the sentence's
         clause = antecedent_list(relative.start(), sentence.start, ctx)
+    if _BY_AFTER_NOUN.match(text, hit.end) and _noun_before(hit.start, ctx):
+        # "The IAEA will verify the agreement signed by Ghana and Togo": its
+        # agents after it, not the sentence's subject
+        clause = hit.start
     for a in ctx.actors_in(clause, hit.start):
         if any(start <= a.start < end for start, end in ctx.names):
             continue  # "the United Nations Treaty on ... will enter into force"
@@ -312,6 +316,15 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
             break
         yield a, f"agent of {text[hit.start : hit.end]!r}"
         position, last = a.end, a.code
+
+
+_BY_AFTER_NOUN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:the\s+)?(?-i:[A-Z])")
+
+
+def _noun_before(verb: int, ctx: Context) -> bool:
+    """Whether an instrument's noun stands right before the verb: "the pact signed"."""
+    before = re.search(r"(\S+)\s+$", ctx.text[max(0, verb - 40) : verb])
+    return bool(before and ctx.lexicon.kind_pattern.fullmatch(before.group(1)))
 
 
 # the office and given names between a state's word and its official's surname
