@@ -4799,3 +4799,13 @@ def test_roles_who_verifies_an_agreement_signed_by_others_is_no_party() -> None:
         "and Togo on Monday."
     )
     assert fact.parties == ("GHA", "TGO")
+
+
+def test_coref_as_opening_a_clause_is_no_apposition() -> None:
+    found = agreements(
+        "Ghana and Togo signed a trade agreement on Monday, as a ceasefire in the "
+        "north collapsed."
+    )
+    told = {f.kind: events(f) for f in found}
+    assert told["agreement"] == {("signed", "2024-03-11")}
+    assert told["ceasefire"] == {("failed", "2024-03-11")}

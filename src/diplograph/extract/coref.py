@@ -315,6 +315,14 @@ _SUMS_UP = re.compile(
 )
 
 
+_AS_CLAUSE = re.compile(r"^,?\s*as\s|\bas\s+(?:an?|the)\s", re.I)
+# a verb after the noun phrase: "as a ceasefire in the north collapsed"
+_VERB_NEXT = re.compile(
+    r"(?:\s+(?!(?:and|or|but)\b)[\w'’-]+){0,5}?\s+(?:\w+ed|was|were|is|are|has|have|"
+    r"had|will|would|broke|began|took|fell|came|went)\b"
+)
+
+
 def _apposed(
     m: InstrumentMention, clusters: list[Cluster], ctx: Context
 ) -> Cluster | None:
@@ -329,13 +337,18 @@ def _apposed(
     ):
         return previous  # "the ASEAN Declaration (Bangkok Declaration)": an alias
     before = ctx.text[max(0, m.start - 80) : m.start]
-    if not re.search(
+    introduced = re.search(
         r"(?:,\s*(?:in\s+|under\s+)?|[\[(]\s*|"
         r"\b(?:is|was|be|been|as|called|dubbed|described as)\s+)"
         r"(?:an?|the)\s+(?:[\w-]+\s+){0,4}$",
         before,
+    )
+    if (
+        not introduced
+        or _AS_CLAUSE.search(introduced.group())
+        and _VERB_NEXT.match(ctx.text, m.end)
     ):
-        return None
+        return None  # "..., as a ceasefire in the north collapsed": a clause
     summing_up = m.indefinite and _SUMS_UP.match(ctx.text, m.end)
     reach = 160 if summing_up else 80  # "..., a deal Somalia called void"
     if m.start - gap_start > reach or re.search(r"[.;]", ctx.text[gap_start : m.start]):
