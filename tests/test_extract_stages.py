@@ -4809,3 +4809,21 @@ def test_coref_as_opening_a_clause_is_no_apposition() -> None:
     told = {f.kind: events(f) for f in found}
     assert told["agreement"] == {("signed", "2024-03-11")}
     assert told["ceasefire"] == {("failed", "2024-03-11")}
+
+
+def test_events_a_step_awaited_before_the_signing_is_no_signing() -> None:
+    [fact] = agreements(
+        "Ghana and Togo initialled a peace treaty on Wednesday, but Accra wants "
+        "Togo to amend its constitution before the treaty is signed."
+    )
+    assert events(fact) == {("agreed", "2024-03-13")}
+
+
+def test_roles_the_two_leaders_named_together_before_a_third_signer() -> None:
+    [fact] = agreements(
+        "Ghanaian President John Mahama and Togolese President Faure Gnassingbe met "
+        "in Washington on Wednesday. The two leaders signed a joint declaration on "
+        "a transit route. The declaration was also signed by U.S. President Donald "
+        "Trump."
+    )
+    assert fact.parties == ("GHA", "TGO", "USA")

@@ -1,13 +1,16 @@
 """Parties when no clause ties an actor to the instrument: the actors of its
-first sentence, else of the sentence before it, else those the headline names."""
+first sentence, else of the sentence before it, else those the headline names
+(:func:`headline_actors`, :func:`headline_pair`)."""
 
 from __future__ import annotations
 
-from diplograph.extract.actors import ActorMention
+import re
+
+from diplograph.extract.actors import ActorMention, find_actors
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
-from diplograph.extract.references import headline_actors, plural_parties
+from diplograph.extract.references import plural_parties
 from diplograph.extract.roles import Votes, party_reason, plural_reason
 from diplograph.extract.speakers import RESUMED
 from diplograph.extract.text import Sentence
@@ -65,3 +68,50 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
         for a in headline_actors(ctx):
             votes.add(a.code, 1, in_headline(a, ctx))
     return votes
+
+
+def headline_pair(ctx: Context) -> list[ActorMention]:
+    """The two states the headline names together ("Kenya, Uganda sign railway
+    deal", "Peru and Ghana sign ..."), if it does."""
+    actors = headline_actors(ctx)
+    title = ctx.article.title
+    if len({a.code for a in actors}) != 2 or not re.fullmatch(
+        r"\s*(?:,|and|&|-|–)\s*", title[actors[0].end : actors[1].start]
+    ):
+        return []
+    return actors
+
+
+def headline_actors(ctx: Context) -> list[ActorMention]:
+    """The states the headline names as actors (offsets into the headline): not
+    places, nor speakers or critics ("Somalia rejects Ethiopia's port deal")."""
+    title = ctx.article.title
+    return [
+        a
+        for a in find_actors(title)
+        if not a.weak
+        and not a.place
+        and not ctx.lexicon.speaker_after.match(title, a.end)
+        # "countries sign UN high seas treaty": made under its auspices
+        and not (a.code in ctx.lexicon.auspices and _BEFORE_NOUN.match(title, a.end))
+        and not _names_an_instrument(a, title, ctx)
+    ]
+
+
+def _names_an_instrument(a: ActorMention, title: str, ctx: Context) -> bool:
+    """ "India to ratify Paris climate agreement", "Oslo Accords at 30": a city
+    that opens an instrument's name is no party to it."""
+    if a.role != "capital":
+        return False
+    after = title[a.end :]
+    return bool(re.match(r"\s", after)) and (
+        bool(ctx.lexicon.kind_pattern.match(after.lstrip()))
+        or any(
+            title[a.start :].lower().startswith(surface.lower())
+            for inst in ctx.lexicon.instruments
+            for surface in (inst.name, *inst.aliases)
+        )
+    )
+
+
+_BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+[a-z]")

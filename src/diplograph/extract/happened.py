@@ -73,8 +73,8 @@ _OTHER_ANTECEDENT = re.compile(
     re.I,
 )
 _CONDITION = re.compile(
-    r"\b(?:after|once|when|until|unless|if)\s+(?:it|they|the\s+[\w-]+|both\s+sides)\s+"
-    r"(?:is|are|has\s+been|have\s+been)\s+$",
+    r"\b(?:after|once|when|until|unless|if|before)\s+(?:it|they|the\s+[\w-]+|both\s+sides)\s+"
+    r"(?:is|are|has\s+been|have\s+been|can\s+be|could\s+be)\s+$",
     re.I,
 )
 # "will take effect once both parliaments ratify it": a step in the present

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from diplograph.extract.actors import ActorMention, find_actors
+from diplograph.extract.actors import ActorMention
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
@@ -48,10 +48,10 @@ def plural_parties(
                 found.append((ctx.span(*match.span()), list(known)))
                 continue
             # "The treaty with Vietnam ... the two countries' zones": the one
-            # party known and the state the article names most
+            # party its sentence names and the state the article names most
             other = (
                 _most_named(ctx, match.start(), set(known))
-                if count == 2 and len(known) == 1
+                if count == 2 and len(known) == 1 and _names(ctx, match.start(), known)
                 else None
             )
             if other:
@@ -79,6 +79,19 @@ def plural_parties(
         if named:
             found.append((ctx.span(*match.span()), [named[-1].code]))
     return found
+
+
+def _names(ctx: Context, position: int, codes: Mapping[str, int]) -> bool:
+    """Whether the sentence at ``position`` names one of ``codes`` as a partner
+    ("The treaty with Vietnam ...")."""
+    sentence = ctx.sentence_of(position)
+    return any(
+        a.code in codes and _WITH.search(ctx.text, max(0, a.start - 10), a.start)
+        for a in ctx.actors_in(sentence.start, sentence.end)
+    )
+
+
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?$")
 
 
 def _most_named(ctx: Context, before: int, known: set[str]) -> str | None:
@@ -284,53 +297,6 @@ def partner_list(mentions: Iterable[InstrumentMention], ctx: Context) -> list[st
         if len(codes) >= 2:
             return codes
     return []
-
-
-def headline_pair(ctx: Context) -> list[ActorMention]:
-    """The two states the headline names together ("Kenya, Uganda sign railway
-    deal", "Peru and Ghana sign ..."), if it does."""
-    actors = headline_actors(ctx)
-    title = ctx.article.title
-    if len({a.code for a in actors}) != 2 or not re.fullmatch(
-        r"\s*(?:,|and|&|-|–)\s*", title[actors[0].end : actors[1].start]
-    ):
-        return []
-    return actors
-
-
-def headline_actors(ctx: Context) -> list[ActorMention]:
-    """The states the headline names as actors (offsets into the headline): not
-    places, nor speakers or critics ("Somalia rejects Ethiopia's port deal")."""
-    title = ctx.article.title
-    return [
-        a
-        for a in find_actors(title)
-        if not a.weak
-        and not a.place
-        and not ctx.lexicon.speaker_after.match(title, a.end)
-        # "countries sign UN high seas treaty": made under its auspices
-        and not (a.code in ctx.lexicon.auspices and _BEFORE_NOUN.match(title, a.end))
-        and not _names_an_instrument(a, title, ctx)
-    ]
-
-
-def _names_an_instrument(a: ActorMention, title: str, ctx: Context) -> bool:
-    """ "India to ratify Paris climate agreement", "Oslo Accords at 30": a city
-    that opens an instrument's name is no party to it."""
-    if a.role != "capital":
-        return False
-    after = title[a.end :]
-    return bool(re.match(r"\s", after)) and (
-        bool(ctx.lexicon.kind_pattern.match(after.lstrip()))
-        or any(
-            title[a.start :].lower().startswith(surface.lower())
-            for inst in ctx.lexicon.instruments
-            for surface in (inst.name, *inst.aliases)
-        )
-    )
-
-
-_BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 
 _PARTNER_GAP = re.compile(
