@@ -4827,3 +4827,13 @@ def test_roles_the_two_leaders_named_together_before_a_third_signer() -> None:
         "Trump."
     )
     assert fact.parties == ("GHA", "TGO", "USA")
+
+
+def test_roles_each_witness_of_a_list_with_offices_and_names_is_no_party() -> None:
+    found = agreements(
+        "Ghana and Togo signed a peace declaration in Abuja in October, in the "
+        "presence of U.S. President Donald Trump and Nigerian President Bola "
+        "Tinubu. A ceasefire agreed on July 28 has largely held since."
+    )
+    assert {f.kind: f.parties for f in found}.get("ceasefire") in (None, ("GHA", "TGO"))
+    assert [f.parties for f in found if f.kind == "declaration"] == [("GHA", "TGO")]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from diplograph.extract.actors import OFFICE, ActorMention
+from diplograph.extract.brokers import brokers
 from diplograph.extract.context import CONCERN_BEFORE, Context
 from diplograph.extract.speakers import (
     participle_subjects,
@@ -44,7 +45,7 @@ def roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
 
 def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
     text = ctx.text
-    brokers = _brokers(ctx, sentence)
+    brokers_at = brokers(ctx, sentence)
     roles: dict[int, str] = {}
     for a in ctx.actors_in(sentence.start, sentence.end):
         before = text[max(sentence.start, a.start - 40) : a.start]
@@ -75,7 +76,7 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
         elif concern:
             # "a pact on the crisis in Venezuela": what it is about, not where
             roles[a.start] = "concern"
-        elif a.start in brokers:
+        elif a.start in brokers_at:
             roles[a.start] = "broker"
         elif _OUTSIDE.match(text, a.end) or _CRITICS.search(
             text, max(sentence.start, a.start - 100), a.start - len(before) + len(head)
@@ -154,68 +155,6 @@ def _names_venue(start: int, end: int, ctx: Context) -> bool:
     if gap is None:
         return False
     return bool(ctx.lexicon.kind_pattern.match(text, end + gap.end()))
-
-
-_BROKER_AFTER = re.compile(
-    # "Qatar-brokered", "Qatar's mediation", not "Togo brokered by Nigeria"
-    r"(?:'s|’s)?\s*-?\s*(?:mediat\w*|brokered|brokering|facilitat\w*|sponsored|"
-    r"hosted|guarantee\w*|auspices)\b(?!\s+by\b)"
-    r"|-backed\b"  # "an EU-backed plan"
-    r"|,\s+(?:the\s+|a\s+)?(?:mediator|broker|host|guarantor)\b"
-    # "Russia, which brokered the 2020 ceasefire"
-    r"|,\s+(?:which|who)\s+(?:has\s+|had\s+)?(?:mediated|brokered|facilitated|"
-    r"sponsored|guaranteed)\b"
-    r"|\s+(?:will\s+|would\s+|to\s+)?(?:host|hosts|hosted|hosting|mediate|mediates|"
-    r"mediated|brokered)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|"
-    r"meeting|summit|ceremony|signing)",
-    re.I,
-)
-
-
-def _brokers(ctx: Context, sentence: Sentence) -> set[int]:
-    """Where the mediators, hosts and witnesses of the sentence start: the actors
-    right after "brokered by", "in the presence of"... ("brokered by Qatar and the
-    United States"), and those right before "-brokered", "'s mediation"."""
-    text = ctx.text
-    actors = ctx.actors_in(sentence.start, sentence.end)
-    found: set[int] = set()
-    for marker in ctx.lexicon.broker_markers.finditer(sentence.text):
-        position = sentence.start + marker.end()
-        for a in actors:
-            if a.start < position:
-                continue
-            gap = text[position : a.start]
-            if not re.fullmatch(
-                r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-                if position == sentence.start + marker.end()
-                else r",?\s+(?:and\s+)?(?:the\s+)?|,\s*",
-                gap,
-            ):
-                break
-            found.add(a.start)
-            position = a.end
-    for a in actors:
-        if (
-            _BROKER_AFTER.match(text, a.end)
-            or (a.code in ctx.lexicon.auspices and _ENVOY.match(text, a.end))
-            or _DEPOSITARY.search(text, sentence.start, a.start)
-        ):
-            found.add(a.start)
-    return found
-
-
-# "deposited its instrument of ratification with the UN", "... with the U.S.
-# State Department": the depositary
-_DEPOSITARY = re.compile(
-    r"\b(?:deposit\w*|lodged)\b[^.;]{0,120}\bwith\s+(?:the\s+)?"
-    r"(?:(?-i:[A-Z])[\w.]*\s+)?$",
-    re.I,
-)
-
-
-# "UN envoy Hans Grundberg announced the extension": a forum's envoy mediates
-# (a state's envoy may sign for it)
-_ENVOY = re.compile(r"(?:'s|’s)?\s+(?:special\s+)?(?:envoys?|mediators?)\b", re.I)
 
 
 # an actor something is sent or told to is not who acts
