@@ -4837,3 +4837,11 @@ def test_roles_each_witness_of_a_list_with_offices_and_names_is_no_party() -> No
     )
     assert {f.kind: f.parties for f in found}.get("ceasefire") in (None, ("GHA", "TGO"))
     assert [f.parties for f in found if f.kind == "declaration"] == [("GHA", "TGO")]
+
+
+def test_events_a_renewal_now_and_one_told_with_its_year_are_two() -> None:
+    [fact] = agreements(
+        "Ghana and Togo agreed to extend their 1973 pipeline agreement for another "
+        "five years, an official said. The pact was last renewed in 2010."
+    )
+    assert {("extended", None), ("extended", "2010")} <= events(fact)

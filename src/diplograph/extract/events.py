@@ -253,7 +253,8 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
     return tuple(
         e
         for (t, d), e in merged.items()
-        if (d or t not in dated) and (t, d) not in refined
+        # (a renewal recurs: "agreed to extend it ... last renewed in 2010")
+        if (d or t not in dated or t == "extended") and (t, d) not in refined
     )
 
 
