@@ -4845,3 +4845,11 @@ def test_events_a_renewal_now_and_one_told_with_its_year_are_two() -> None:
         "five years, an official said. The pact was last renewed in 2010."
     )
     assert {("extended", None), ("extended", "2010")} <= events(fact)
+
+
+def test_events_each_party_ratifies_on_its_own_told_with_a_date_or_not() -> None:
+    [fact] = agreements(
+        "Ghana ratified the Lome Fisheries Treaty in 2019. Togo has since ratified "
+        "it too, officials said."
+    )
+    assert {("ratified", "2019"), ("ratified", None)} <= events(fact)

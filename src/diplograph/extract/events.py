@@ -225,6 +225,9 @@ def _and_by(hit: VerbHit, event: Event, ctx: Context) -> list[Event]:
     return []
 
 
+_RECUR = frozenset({"extended", "ratified"})  # steps told more than once, apart
+
+
 def merge_events(events: list[Event]) -> tuple[Event, ...]:
     """One event per type and date; an undated event is dropped when a dated one
     exists."""
@@ -253,8 +256,9 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
     return tuple(
         e
         for (t, d), e in merged.items()
-        # (a renewal recurs: "agreed to extend it ... last renewed in 2010")
-        if (d or t not in dated or t == "extended") and (t, d) not in refined
+        # (a renewal recurs: "agreed to extend it ... last renewed in 2010"; each
+        # party ratifies on its own: "Ghana ratified it in 2019; Togo has too")
+        if (d or t not in dated or t in _RECUR) and (t, d) not in refined
     )
 
 
