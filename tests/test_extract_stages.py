@@ -4853,3 +4853,11 @@ def test_events_each_party_ratifies_on_its_own_told_with_a_date_or_not() -> None
         "it too, officials said."
     )
     assert {("ratified", "2019"), ("ratified", None)} <= events(fact)
+
+
+def test_dates_a_deadline_is_no_day_of_the_talks() -> None:
+    [fact] = agreements(
+        "Ghana is still negotiating a trade deal with Togo ahead of an August 1 "
+        "deadline."
+    )
+    assert events(fact) == {("negotiation", None)}

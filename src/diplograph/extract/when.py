@@ -197,9 +197,11 @@ def _candidates(
             or bool(not_until and re.search(r"\buntil\b", text[v_end : d.end]))
         )
         and not _FOR_PERIOD.search(text, max(sentence.start, d.start - 20), d.start)
+        and not _A_DEADLINE.match(text, d.end)  # "ahead of an August 1 deadline"
     ]
 
 
+_A_DEADLINE = re.compile(r"\s+(?:deadline|cut-?off|target\s+date)\b", re.I)
 _FOR_PERIOD = re.compile(r"\bfor(?:\s+the\s+(?:period|years?))?\s*$", re.I)
 
 
