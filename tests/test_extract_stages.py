@@ -4861,3 +4861,11 @@ def test_dates_a_deadline_is_no_day_of_the_talks() -> None:
         "deadline."
     )
     assert events(fact) == {("negotiation", None)}
+
+
+def test_events_progress_in_revising_an_instrument_is_negotiating_it() -> None:
+    [fact] = agreements(
+        "Ghana and Togo also made progress in revising the terms of a 2012 trade "
+        "pact, officials said."
+    )
+    assert events(fact) == {("signed", "2012"), ("negotiation", None)}
