@@ -3251,6 +3251,10 @@ def test_describe_an_eez_deal_is_about_borders_and_the_sea() -> None:
         ("Ghana and Togo signed an agreement on defence equipment transfers.",
          "military_cooperation"),
         ("Ghana and Togo signed a free movement protocol on Monday.", "migration"),
+        ("Ghana put the Volta Waters Treaty with Togo in abeyance on Monday.",
+         "water_resources"),
+        ("Ghana and Togo signed a protocol on Monday to build a tunnel under the "
+         "border hills.", "transport"),
     ],
 )  # fmt: skip
 def test_describe_topic_keywords(text: str, topic: str) -> None:
