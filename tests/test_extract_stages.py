@@ -4873,3 +4873,11 @@ def test_events_progress_in_revising_an_instrument_is_negotiating_it() -> None:
         "pact, officials said."
     )
     assert events(fact) == {("signed", "2012"), ("negotiation", None)}
+
+
+def test_roles_the_state_an_instrument_hands_something_to_is_a_party() -> None:
+    [fact] = agreements(
+        "Ghana signed a deal on Thursday to hand sovereignty over the Volta "
+        "Islands to Togo while keeping a naval base there."
+    )
+    assert fact.parties == ("GHA", "TGO")

@@ -311,6 +311,9 @@ _PARTNER_GAP = re.compile(
     r"(?:neighbou?ring\s+|fellow\s+)?"
     # "with its southern neighbour Chile", "with longtime ally Japan"
     r"(?:(?:its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:neighbou?r|ally|partner|rival)\s+)?"
+    # "a deal on Thursday to hand sovereignty over the islands to Mauritius"
+    r"|\s+(?:on\s+\w+day\s+)?to\s+(?:hand|transfer|return|cede|give)\s+(?:over\s+|back\s+)?"
+    r"[^.;,]{0,80}?\bto\s+(?:the\s+)?"
 )
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 

@@ -118,9 +118,11 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
             if a.start > m.end and a.start not in partners:
                 break
             weak = a.weak and not _owner_demonym(ctx, m, a)
-            rule = (
-                "" if weak or roles.get(a.start) else _party_rule(ctx, m, a, partners)
-            )
+            # a partner stays one where "to" made it a place ("to hand the
+            # islands to Mauritius")
+            role = roles.get(a.start)
+            role = "" if role == "place" and a.start in partners else role
+            rule = "" if weak or role else _party_rule(ctx, m, a, partners)
             if rule:
                 votes.add(a.code, 2, party_reason(ctx, a, rule))
     # plural references last: "both sides" are the parties found so far
