@@ -3740,6 +3740,7 @@ def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
          "pipeline treaty with Ethiopia.", "ratified"),
         ("The extradition treaty between Colombia and Peru was declared void by "
          "the Supreme Court on Monday.", "terminated"),
+        ("The tax treaty between Ghana and Togo applies from Monday.", "in_force"),
     ],
 )  # fmt: skip
 def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
