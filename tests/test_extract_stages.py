@@ -3741,6 +3741,10 @@ def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
         ("The extradition treaty between Colombia and Peru was declared void by "
          "the Supreme Court on Monday.", "terminated"),
         ("The tax treaty between Ghana and Togo applies from Monday.", "in_force"),
+        ("The truce between Ghana and Togo was shattered on Monday by shelling.",
+         "failed"),
+        ("Ghana declared the trade agreement with Togo null and void on Monday.",
+         "terminated"),
     ],
 )  # fmt: skip
 def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
