@@ -3745,6 +3745,8 @@ def test_mentions_a_gas_supply_deal_between_states_is_an_instrument() -> None:
          "failed"),
         ("Ghana declared the trade agreement with Togo null and void on Monday.",
          "terminated"),
+        ("Ghana and Togo have been bound by a defence treaty since Monday.",
+         "in_force"),
     ],
 )  # fmt: skip
 def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
