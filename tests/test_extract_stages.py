@@ -4888,3 +4888,11 @@ def test_roles_the_state_an_instrument_hands_something_to_is_a_party() -> None:
         "Islands to Togo while keeping a naval base there."
     )
     assert fact.parties == ("GHA", "TGO")
+
+
+def test_roles_its_with_no_state_in_its_sentence_is_the_subject_before() -> None:
+    found = agreements(
+        "Ghana signed a fisheries pact with Togo on Monday. Unlike its 2017 treaty "
+        "with Benin, the pact covers tuna."
+    )
+    assert {f.signed: f.parties for f in found}["2017"] == ("BEN", "GHA")

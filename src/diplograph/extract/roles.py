@@ -274,6 +274,11 @@ def _possessors(
     before = ctx.standing(max(0, sentence.start - 400), m.start)
     if m.determiner == "its":
         here = [a for a in before if a.start >= sentence.start]
+        if not here and sentence.index > 0:
+            # "Ghana signed a pact with Togo. Unlike its 2017 treaty with Benin,
+            # ...": the subject of the sentence before
+            previous = ctx.sentences[sentence.index - 1]
+            here = [a for a in before if a.start >= previous.start]
         if here:
             yield here[0], "possessor 'its'"
         return
