@@ -4896,3 +4896,14 @@ def test_roles_its_with_no_state_in_its_sentence_is_the_subject_before() -> None
         "with Benin, the pact covers tuna."
     )
     assert {f.signed: f.parties for f in found}["2017"] == ("BEN", "GHA")
+
+
+def test_coref_the_accords_other_states_signed_are_the_named_series() -> None:
+    [fact] = agreements(
+        "Mali will join the Lome Accords, which normalised relations between "
+        "Togo and several states. Ghana and Benin signed the accords in Lome in "
+        "September 2020, followed by Niger and Chad."
+    )
+    assert fact.name == "Lome Accords"
+    assert {"BEN", "GHA", "NER", "TCD"} <= set(fact.parties)
+    assert fact.signed == "2020-09"

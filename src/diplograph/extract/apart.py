@@ -37,6 +37,8 @@ def other_signers(
     sentence = ctx.sentence_of(m.start)
     if not (_ACTING if least == 1 else _SIGNING).search(sentence.text):
         return False
+    if m.plural and c.name and c.name.split()[-1].lower() == m.text.lower():
+        return False  # "the Abraham Accords ... signed the accords": a series
     if _ALSO_BY.search(sentence.text):
         return False  # "the memorandum, also signed by Qatar": more signers
     if _signed_by_no_one_named(m, ctx):

@@ -20,14 +20,12 @@ from diplograph.extract.actors import ActorMention
 from diplograph.extract.clauses import (
     VerbHit,
     antecedent_list,
-    first_group,
     roles_in,
-    subjects,
 )
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
-from diplograph.extract.happened import verb_scope
 from diplograph.extract.mentions import STATEMENTS, InstrumentMention
+from diplograph.extract.performers import PARTY_EVENTS, performers
 from diplograph.extract.references import (
     MODIFIER_GAP,
     last_coordination,
@@ -35,16 +33,8 @@ from diplograph.extract.references import (
     partners_after,
     plural_parties,
 )
-from diplograph.extract.speakers import SPEAKER, speakers_end
+from diplograph.extract.speakers import speakers_end
 from diplograph.model import Because, Evidence
-
-# Events whose grammatical subject is a party ("X signed", "Y ratified").
-PARTY_EVENTS = frozenset(
-    {"signed", "agreed", "ratified", "withdrawn", "suspended", "extended",
-     "in_force", "terminated", "implemented"}
-)  # fmt: skip
-# acts one party does by itself: only the first subject group did it
-_ONE_PARTY_ACTS = frozenset({"suspended", "withdrawn", "terminated", "extended"})
 
 
 @dataclass
@@ -68,39 +58,6 @@ class Votes:
 
     def codes(self) -> tuple[str, ...]:
         return tuple(sorted(self.weights))
-
-
-def _refused(hit: VerbHit, ctx: Context) -> bool:
-    """ "urged them to refrain from signing": whoever does not sign is no party."""
-    if hit.type not in ("signed", "agreed"):
-        return False
-    window, scope = verb_scope(hit, ctx)
-    lexicon = ctx.lexicon
-    return bool(lexicon.negation.search(scope)) and not lexicon.failure_before.search(
-        window[-25:]
-    )
-
-
-def _with_listed_before(
-    found: list[tuple[ActorMention, str]],
-    every: list[tuple[ActorMention, str]],
-    ctx: Context,
-) -> list[tuple[ActorMention, str]]:
-    """ "Vietnam, Indonesia, Malaysia, ... and Brunei signed": the whole list,
-    not only the members near the verb."""
-    if not found:
-        return found
-    kept = {id(a) for a, _ in found}
-    earlier = [(a, r) for a, r in every if id(a) not in kept]
-    first = min(a.start for a, _ in found)
-    for a, rule in reversed(earlier):
-        if a.end > first:
-            continue
-        if not re.fullmatch(r",\s+(?:the\s+)?", ctx.text[a.end : first]):
-            break
-        found.append((a, rule))
-        first = a.start
-    return found
 
 
 def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
@@ -172,7 +129,7 @@ def _by_verbs(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     }
     for hit in hits:
         witnessed = _WITNESSED.search(ctx.text, max(0, hit.start - 30), hit.start)
-        for a, rule in _performers(hit, ctx):
+        for a, rule in performers(hit, ctx):
             if rule.startswith("agent") and a.start < partnered.get(
                 hit.sentence.index, -1
             ):
@@ -215,54 +172,6 @@ _SAID_IN = re.compile(
 
 
 # "the deal, which was abandoned by Washington in 2018": a party gave it up
-_ABANDONED_BY = re.compile(
-    r"(?<=abandoned)\s+(?:unilaterally\s+)?by\s+(?:the\s+)?(?:former\s+)?(?-i:[A-Z])"
-)
-_JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+[^.;]{0,200}?\s+in\s+$")
-
-
-def _performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
-    """Who performs a verb that makes its performers parties ("Japan and Korea
-    signed", "signed by Peru")."""
-    if _refused(hit, ctx) or not (
-        hit.type in PARTY_EVENTS or _ABANDONED_BY.match(ctx.text, hit.end)
-    ):
-        return []
-    # a subject stands near its verb: an actor 80 characters before it is
-    # usually part of some other phrase of a long clause
-    every = list(subjects(hit, ctx))
-    # (not the speakers a pronoun takes up: "X and Y said that they ...", nor
-    # who joined others in it: "Trump joined Netanyahu ... in signing")
-    clause = ctx.clause_start(hit.sentence, hit.start)
-    joined = _JOINED_IN.search(ctx.text, clause, hit.start)
-    found = [
-        (a, r)
-        for a, r in every
-        if hit.start - a.end <= 80
-        or r.startswith(SPEAKER)
-        or (joined and a.end <= joined.start())
-    ]
-    found = _with_listed_before(found, every, ctx)
-    if ctx.text[hit.start : hit.end].lower().startswith("adopt"):
-        # "the U.N. General Assembly adopted the treaty": its forum, no party
-        found = [(a, r) for a, r in found if a.code not in ctx.lexicon.auspices]
-    if hit.type in _ONE_PARTY_ACTS:
-        found = first_group(found, ctx)  # "Russia suspended it after Ukraine ..."
-    taken = _TAKEN_OUT.match(ctx.text, hit.end) if hit.type == "withdrawn" else None
-    if taken:  # "a decree withdrawing Ghana from the treaty": Ghana withdrew
-        found += [
-            (a, "the state it takes out")
-            for a in ctx.actors_in(taken.start(1), taken.end(1))
-            if not a.weak
-        ]
-    return found
-
-
-_TAKEN_OUT = re.compile(
-    r"\s+((?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})\s+from\b"
-)
-
-
 def _possessors(
     m: InstrumentMention, ctx: Context
 ) -> Iterable[tuple[ActorMention, str]]:
