@@ -3759,6 +3759,7 @@ def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
     [
         ("in mid-February", "2024-02"),
         ("two years ago", "2022"),
+        ("a decade ago", "2014"),
         ("three months ago", "2023-12"),
         ("on the 4th of March", "2024-03-04"),
         ("on the 4th of March 2021", "2021-03-04"),

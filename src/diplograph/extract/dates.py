@@ -69,7 +69,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "ago",
         r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
-        r"(?P<unit>years?|months?|days?) ago\b",
+        r"(?P<unit>years?|decades?|months?|days?) ago\b",
     ),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on) )?{_WEEKDAY}\b"),
     (
@@ -336,8 +336,8 @@ def _resolve_relative(
              "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(
             g["n"].lower()
         ) or int(g["n"])  # fmt: skip
-        if g["unit"].startswith("year"):
-            return str(published.year - n)
+        if g["unit"].startswith(("year", "decade")):
+            return str(published.year - n * (10 if g["unit"].startswith("d") else 1))
         if g["unit"].startswith("day"):
             return (published - timedelta(days=n)).isoformat()
         months = published.year * 12 + published.month - 1 - n
