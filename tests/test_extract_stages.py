@@ -4908,3 +4908,18 @@ def test_coref_the_accords_other_states_signed_are_the_named_series() -> None:
     assert fact.name == "Lome Accords"
     assert {"BEN", "GHA", "NER", "TCD"} <= set(fact.parties)
     assert fact.signed == "2020-09"
+
+
+def test_coref_talks_and_an_agreement_reached_years_before_lead_to_the_signing() -> (
+    None
+):
+    [fact] = agreements(
+        "Ghana and Togo signed a trade agreement on Wednesday after a quarter of a "
+        "century of negotiations. Negotiations began in 1999 and a political "
+        "agreement was reached in 2019."
+    )
+    assert events(fact) == {
+        ("signed", "2024-03-13"),
+        ("negotiation", "1999"),
+        ("agreed", "2019"),
+    }

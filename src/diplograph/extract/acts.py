@@ -34,7 +34,7 @@ _TALKS_THEN = re.compile(
     re.I,
 )
 _INSTRUMENT_SUBJECT = re.compile(
-    r"(?<!\bon )(?<!\bover )(?<!\babout )(?<!\bfor )(?<!\bof )(?:the|this|that)\s+"
+    r"(?<!\bon )(?<!\bover )(?<!\babout )(?<!\bfor )(?<!\bof )(?:the|this|that|an?)\s+"
     r"(?:[\w-]+\s+){0,3}(?:agreement|treaty|deal|pact|accord|arrangement|"
     r"memorandum|mou|understanding|convention|protocol|declaration|statement|"
     r"ceasefire|truce|armistice)s?\s+(?:\w+\s+){0,2}$",

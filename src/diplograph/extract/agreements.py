@@ -259,15 +259,21 @@ def _told_apart_in_time(a: AgreementFact, b: AgreementFact, year: int) -> bool:
     if bool(a.signed) != bool(b.signed) and not (a.name or b.name):
         # "signed their first swap pact in 2001" is not the deal agreed this June
         # (what follows a signing may come years after it)
+        # (talks and an agreement reached years before the signing lead to it)
         if any(
-            e.date and e.date[:4] != signed[:4] and e.type not in _AFTER_SIGNING
+            e.date
+            and e.date[:4] != signed[:4]
+            and e.type not in _AFTER_SIGNING
+            and not (e.type in ("negotiation", "agreed") and e.date[:4] < signed[:4])
             for e in other.events
         ):
             return True
         # "the 1950-53 war ended in an armistice": told among years long before
         # the one signed now
         told = {int(y) for e in other.evidence for y in _YEARS.findall(e.quote)}
-        if told and max(told) < int(signed[:4]) - 1:
+        steps = {e.type for e in other.events if e.date}
+        leads_to_it = bool(steps) and steps <= {"negotiation", "agreed"}
+        if told and max(told) < int(signed[:4]) - 1 and not leads_to_it:
             return True
     return False
 

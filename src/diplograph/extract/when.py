@@ -232,7 +232,7 @@ _DEADLINE = re.compile(
 )
 # "two years of negotiations", "the 18th day of marathon talks"
 _SPAN_OF = re.compile(
-    r"\b(?:years|months|weeks|days|decades?|rounds|\d+(?:st|nd|rd|th)\s+day)\s+of\s+"
+    r"\b(?:years|months|weeks|days|decades?|century|rounds|\d+(?:st|nd|rd|th)\s+day)\s+of\s+"
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
