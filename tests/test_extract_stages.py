@@ -3069,6 +3069,8 @@ def test_describe_a_plan_proposed_or_discussed_is_no_instrument(text: str) -> No
         ("Ghana and Togo agreed to restore their diplomatic ties.", ("agreed", None)),
         ("Ghana and Togo re-established diplomatic relations in 2019.",
          ("in_force", "2019")),
+        ("Ghana and Togo agreed on Monday to normalise relations.",
+         ("agreed", "2024-03-11")),
     ],
 )  # fmt: skip
 def test_describe_restoring_diplomatic_ties_is_a_normalization(

@@ -111,7 +111,7 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
     for match in _RESTORED_TIES.finditer(text):
         # "agreed to re-establish their diplomatic ties": a normalization told
         # by its verb; the verb before it is its event
-        group = 1 if match.group(1) else 2
+        group = next(g for g in (1, 2, 3) if match.group(g))
         if _IN_A_DEAL.match(text, match.end()):
             continue  # "agreed to restore ties ..., in a deal mediated by Kuwait"
         if not found.overlaps(*match.span(group)):
@@ -179,7 +179,10 @@ _RESTORED_TIES = re.compile(
     r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b"
     r"|(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?to\s+|"
     r"(?<!\bto\s))\bnormali[sz]\w*\s+(?:(?:their|full|bilateral|formal|the)\s+){0,2}"
-    r"(diplomatic\s+(?:relations|ties))\b",
+    r"(diplomatic\s+(?:relations|ties))\b"
+    # "agreed on Monday to normalise relations": agreed, as above
+    r"|\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?to\s+"
+    r"normali[sz]e\s+(?:(?:their|full|bilateral|the)\s+){0,2}(relations|ties)\b",
     re.I,
 )
 
