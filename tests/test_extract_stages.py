@@ -4925,3 +4925,22 @@ def test_coref_talks_and_an_agreement_reached_years_before_lead_to_the_signing()
         ("negotiation", "1999"),
         ("agreed", "2019"),
     }
+
+
+def test_sets_the_following_instruments_listed_were_signed_at_the_visit() -> None:
+    article = Article(
+        "The following instruments were signed during the state visit of "
+        "President John Mahama to Lome on 12 March 2024:\n\n"
+        "1. Memorandum of Understanding on Cooperation in Agriculture\n"
+        "2. Agreement on the Avoidance of Double Taxation\n"
+        "3. Protocol on Cross-Border Energy Trade\n",
+        "Outcomes of the state visit of the President of Ghana to the Togolese "
+        "Republic",
+        date(2024, 3, 14),
+        "release.txt",
+    )
+    found = extract(article).agreements
+    assert sorted(f.kind for f in found) == [
+        "agreement", "memorandum_of_understanding", "protocol",
+    ]  # fmt: skip
+    assert {(f.parties, f.signed) for f in found} == {(("GHA", "TGO"), "2024-03-12")}

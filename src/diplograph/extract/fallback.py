@@ -90,12 +90,17 @@ def headline_actors(ctx: Context) -> list[ActorMention]:
         a
         for a in find_actors(title)
         if not a.weak
-        and not a.place
+        # a place is no actor, but the state a leader visits is the host
+        # ("Outcomes of the state visit of the President of Ghana to Togo")
+        and (not a.place or _VISITED.search(title, 0, a.start))
         and not ctx.lexicon.speaker_after.match(title, a.end)
         # "countries sign UN high seas treaty": made under its auspices
         and not (a.code in ctx.lexicon.auspices and _BEFORE_NOUN.match(title, a.end))
         and not _names_an_instrument(a, title, ctx)
     ]
+
+
+_VISITED = re.compile(r"\bvisits?\b[^,;:]{0,60}\bto\s+(?:the\s+)?$", re.I)
 
 
 def _names_an_instrument(a: ActorMention, title: str, ctx: Context) -> bool:

@@ -19,6 +19,7 @@ from diplograph.extract.names import (
     proper_name_end,
     proper_name_start,
 )
+from diplograph.extract.nouns import is_instrument_noun
 from diplograph.extract.text import any_of
 
 _YEAR_LABEL = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
@@ -92,6 +93,11 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
     _find_kind_nouns(found, lexicon)
     _find_name_heads(found, lexicon)
     _find_object_nouns(found, lexicon)
+    for match in _LISTED_SET.finditer(text):  # "The following instruments were
+        if not found.overlaps(*match.span(1)):  # signed ...:" and a list of them
+            listed = InstrumentMention(*match.span(1), "agreement", match.group(1))
+            listed.plural, listed.determiner = True, "a"
+            found.keep(listed)
     for match in re.finditer(
         r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b|\b(?:establishment|"
         r"restoration|resumption) of (?:full )?diplomatic (?:relations|ties)\b",
@@ -239,6 +245,10 @@ def _named_object(
 
 
 # a noun for several ("documents", "letters of intent"), not "an exchange of notes"
+_LISTED_SET = re.compile(
+    r"\b(?:[Tt]he\s+following|[Ff]ollowing)\s+(?:[\w-]+\s+)?(instruments|documents|"
+    r"agreements|texts)\s+(?:were|have\s+been)\s+(?:signed|inked|adopted|exchanged)\b"
+)
 _PLURAL_OBJECT = re.compile(r"(?!exchange\b|agreed\s+minutes\b)[\w-]*s\b", re.I)
 
 
@@ -305,7 +315,7 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
                 m = InstrumentMention(
                     first, name_end, kind, name, name, "name:" + norm(name)
                 )
-        elif _is_instrument_noun(text, start, end, lexicon):
+        elif is_instrument_noun(text, start, end, lexicon):
             m = InstrumentMention(start, end, kind, noun)
         else:
             continue
@@ -333,49 +343,6 @@ def _find_name_heads(found: _Found, lexicon: Lexicon) -> None:
                     name_start, end, kind, name, name, "name:" + norm(name)
                 )
             )
-
-
-# what states supply each other under an agreement, not a company's order
-_STATES_SUPPLY = re.compile(
-    r"\b(?:gas|oil|energy|power|electricity|LNG|arms|water|grain|fuel|uranium)"
-    r"\s+supply\s*$",
-    re.I,
-)
-
-
-_COUNTERPART = re.compile(r"\s*with\s+(?:his|her)\s+(?:[\w-]+\s+)?counterparts?\b")
-
-
-def _is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    noun = text[start:end].lower()
-    before = text[max(0, start - 40) : start]
-    after = text[end : end + 50].lower()
-    prev = re.search(r"([\w'’-]+)\s*$", before)
-    prev_word = prev.group(1).lower() if prev else ""
-    if (
-        prev_word in lexicon.not_before
-        and not _STATES_SUPPLY.search(before)  # "a natural gas supply deal"
-    ) or (prev and f"{prev_word} {noun}" in lexicon.not_before):
-        return False
-    if (
-        noun.startswith("deal")
-        and (prev_word in ("to", "a great", "great") or after.startswith(" with"))
-        and prev_word
-        in ("to", "would", "will", "can", "could", "must", "should", "cannot")
-    ):
-        return False
-    if any(
-        after.startswith(" " + a) or after.startswith(a) for a in lexicon.not_after
-    ) and not _COUNTERPART.match(after):
-        return False  # "in agreement with her", not "a deal with her counterpart"
-    if noun.startswith("agreement") and prev_word in (
-        "in",
-        "broad",
-        "reached an",
-        "no",
-    ):
-        return False
-    return True
 
 
 def _with_context(text: str, m: InstrumentMention) -> InstrumentMention:
