@@ -2,8 +2,8 @@
 :class:`~diplograph.model.ArticleFacts`.
 
 Rules over sentences and clauses, in stages a reader can follow (see
-:mod:`.agreements`): mentions (:mod:`.mentions`, :mod:`.names`, :mod:`.actors`,
-:mod:`.dates`, :mod:`.context`) -> which mentions are one instrument
+:mod:`.agreements`): mentions (:mod:`.mentions`, :mod:`.nouns`, :mod:`.names`,
+:mod:`.actors`, :mod:`.dates`, :mod:`.context`) -> which mentions are one instrument
 (:mod:`.coref`, :mod:`.apart`, :mod:`.pronouns`, :mod:`.sets`) -> roles per
 instrument and clause (:mod:`.roles`, :mod:`.performers`, :mod:`.references`,
 :mod:`.brokers`) -> events and dates (:mod:`.events`, :mod:`.acts`,
