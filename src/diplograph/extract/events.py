@@ -230,7 +230,8 @@ _RECUR = frozenset({"extended", "ratified"})  # steps told more than once, apart
 
 def merge_events(events: list[Event]) -> tuple[Event, ...]:
     """One event per type and date; an undated event is dropped when a dated one
-    exists."""
+    of its type exists, unless that step recurs (a renewal, each party's
+    ratification)."""
     merged: dict[tuple[str, str | None], Event] = {}
     for e in events:
         key = (e.type, e.date)
