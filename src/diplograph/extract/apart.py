@@ -291,7 +291,6 @@ def joined_by_and(a: InstrumentMention, b: InstrumentMention, ctx: Context) -> b
     )
 
 
-# between two items of a list of instruments
 def aside(m: InstrumentMention, c: Cluster) -> bool:
     """ "A separate fisheries agreement was signed ... talks on the deal": an
     instrument told as another, by the way, is taken up only in its own words."""

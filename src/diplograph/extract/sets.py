@@ -37,6 +37,7 @@ _OBJECT_ITEM = re.compile(
     r"programmes?|frameworks?|documents?)\b",
     re.I,
 )
+# between two items of a list of instruments
 _NEXT_ITEM = re.compile(r"[^.;]{0,80}?,?\s+(?:and\s+)?an?\s+(?:[\w-]+\s+){0,4}$")
 
 
