@@ -4952,3 +4952,12 @@ def test_sets_subjects_listed_after_the_day_are_one_instrument_each() -> None:
         "visas."
     )
     assert sorted(f.topics for f in found) == [("energy",), ("migration",), ("trade",)]
+
+
+def test_mentions_a_halt_to_strikes_agreed_is_a_ceasefire() -> None:
+    [fact] = agreements(
+        "Ghana and Togo agreed on Tuesday to a 30-day halt to strikes on energy "
+        "infrastructure."
+    )
+    assert (fact.kind, fact.parties) == ("ceasefire", ("GHA", "TGO"))
+    assert events(fact) == {("agreed", "2024-03-12")}
