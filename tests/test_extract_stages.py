@@ -2111,7 +2111,8 @@ def test_events_a_year_label_of_any_kind_dates_no_other_event(noun: str) -> None
 @pytest.mark.parametrize(
     "concluded",
     ["on Tuesday concluded negotiations", "wrapped up talks on Tuesday", "on "
-     "Tuesday completed negotiations", "concluded talks on Tuesday"],
+     "Tuesday completed negotiations", "concluded talks on Tuesday",
+     "concluded on Tuesday the negotiations"],
 )  # fmt: skip
 def test_events_concluding_talks_agrees_the_deal_that_day(concluded: str) -> None:
     # the talks were held, but not that day: that is when they ended

@@ -337,7 +337,8 @@ def _scheduled(hit: VerbHit, etype: str, ctx: Context) -> bool:
 
 
 _CONCLUDED = re.compile(
-    r"\b(?:concluded|completed|finali[sz]ed|wrapped\s+up|ended)\s+(?:the\s+|their\s+)?"
+    r"\b(?:concluded|completed|finali[sz]ed|wrapped\s+up|ended)\s+"
+    r"(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?(?:the\s+|their\s+)?"
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
