@@ -3258,6 +3258,10 @@ def test_describe_an_eez_deal_is_about_borders_and_the_sea() -> None:
          "water_resources"),
         ("Ghana and Togo signed a protocol on Monday to build a tunnel under the "
          "border hills.", "transport"),
+        ("Ghana and Togo signed an MoU on hydrography on Monday.",
+         "science_technology"),
+        ("Ghana and Togo signed an agreement on Monday to improve connectivity.",
+         "transport"),
     ],
 )  # fmt: skip
 def test_describe_topic_keywords(text: str, topic: str) -> None:
@@ -4961,4 +4965,13 @@ def test_mentions_a_halt_to_strikes_agreed_is_a_ceasefire() -> None:
         "infrastructure."
     )
     assert (fact.kind, fact.parties) == ("ceasefire", ("GHA", "TGO"))
+    assert events(fact) == {("agreed", "2024-03-12")}
+
+
+def test_events_agreed_on_a_day_without_on_to_fully_restore_a_pact() -> None:
+    # wire style: "agreed Tuesday"; "to fully restore": the agreement, that day
+    [fact] = agreements(
+        "Ghana and Togo agreed Tuesday to fully restore their intelligence-sharing "
+        "pact, officials said."
+    )
     assert events(fact) == {("agreed", "2024-03-12")}

@@ -297,7 +297,7 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
     if (
         etype == "in_force"
         and re.match(r"re-?(?:stor|establish)|reviv|reinstat|reactivat", verb, re.I)
-        and re.search(r"\bto\s+$", before)
+        and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)  # "to fully restore"
     ):
         return None  # "agreed to restore ties", "to revive the pact": the agreement,
         # not the instrument in force
