@@ -4975,3 +4975,15 @@ def test_events_agreed_on_a_day_without_on_to_fully_restore_a_pact() -> None:
         "pact, officials said."
     )
     assert events(fact) == {("agreed", "2024-03-12")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo agreed Tuesday to establish diplomatic relations.",
+        "Ghana and Togo reached Tuesday an understanding on fisheries.",
+    ],
+)
+def test_mentions_a_day_told_without_on_in_wire_style(text: str) -> None:
+    [fact] = agreements(text)
+    assert ("agreed", "2024-03-12") in events(fact)

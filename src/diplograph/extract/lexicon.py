@@ -175,7 +175,7 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
     nouns = "|".join(f"(?:{p})" for p in kinds["nouns"])
     signing = (
         r"(?:\b(?:signed|inked|reached|struck|agreed|adopted|accepted|concluded|sealed|"
-        r"initiall?ed)(?:\s+(?:late\s+|early\s+)?on\s+\w+day)?(?:\s+(?:on|upon|to))?\s+"
+        r"initiall?ed)(?:\s+(?:late\s+|early\s+)?(?:on\s+)?\w+day)?(?:\s+(?:on|upon|to))?\s+"
         r"(?:an?|the|a new|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
         r"(?:[\w-]+\s+){0,5}?"
         # "exchanged documents on incident prevention": signed them

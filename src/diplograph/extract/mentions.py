@@ -178,16 +178,16 @@ def _find_another_with(found: _Found) -> None:
 # not "a summit to normalise relations": a purpose, not yet an instrument
 _RESTORED_TIES = re.compile(
     # "agreed on Monday to establish diplomatic relations": done, as agreed
-    r"(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+|"
+    r"(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?(?:on\s+)?\w+day\s+|"
     r"(?:last|this)\s+week\s+)?to\s+(?:(?:re-?)?establish|restore|resume)\s+|(?<!\bto\s)"
     r"\b(?:(?:re-?establish|restor|resum)\w*|established)\s+)"
     r"(?:(?:and|or)\s+\w+\s+)?"
     r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b"
-    r"|(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?to\s+|"
+    r"|(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?(?:on\s+)?\w+day\s+)?to\s+|"
     r"(?<!\bto\s))\bnormali[sz]\w*\s+(?:(?:their|full|bilateral|formal|the)\s+){0,2}"
     r"(diplomatic\s+(?:relations|ties))\b"
     # "agreed on Monday to normalise relations": agreed, as above
-    r"|\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?to\s+"
+    r"|\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?(?:on\s+)?\w+day\s+)?to\s+"
     r"normali[sz]e\s+(?:(?:their|full|bilateral|the)\s+){0,2}(relations|ties)\b",
     re.I,
 )
