@@ -288,7 +288,8 @@ _SUBJECT_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+)?")
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:[\w-]+\s+){0,2}$")
-_LISTED = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+# between the actors of a list: "Ghana, Togo and Benin", "Ghana and the UAE"
+LISTED = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
 
 def antecedent_list(end: int, clause: int, ctx: Context) -> int:
@@ -296,7 +297,7 @@ def antecedent_list(end: int, clause: int, ctx: Context) -> int:
     start = end
     for a in reversed(ctx.actors_in(clause, end)):
         gap = ctx.text[a.end : start]
-        if not (a.end == start or _LISTED.fullmatch(gap)):
+        if not (a.end == start or LISTED.fullmatch(gap)):
             break
         start = a.start
     return start

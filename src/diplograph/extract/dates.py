@@ -356,6 +356,12 @@ _PLACE_COMMA = re.compile(r"^[A-Z][\w .'’/-]{1,40},\s*$")
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|:|-\s)")
 
 
+def of_the_week(value: str, published: date) -> bool:
+    """Whether ``value`` is a day of the week before ``published`` (or that day):
+    the news of the article."""
+    return len(value) == 10 and 0 <= (published - date.fromisoformat(value)).days <= 7
+
+
 def in_dateline(d: DateMention, start: int, text: str) -> bool:
     """Whether ``d`` is the date of the report's dateline ("SEOUL, Jan. 20 --"),
     in the sentence that starts at ``start``."""

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 from diplograph.extract.acts import AGREED_TO, NOT_RENEWED, retyped
 from diplograph.extract.clauses import VerbHit, first_group, subjects
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
-from diplograph.extract.dates import NUMBER_WORDS
+from diplograph.extract.dates import NUMBER_WORDS, of_the_week
 from diplograph.extract.happened import not_an_event, verb_scope
 from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.notice import not_renewing, party_notice
@@ -112,10 +111,7 @@ def _signed_the_day_reached(events: list[Event], ctx: Context) -> list[Event]:
     reached = {
         e.date
         for e in events
-        if e.type == "agreed"
-        and e.date
-        and len(e.date) == 10
-        and 0 <= (published - date.fromisoformat(e.date)).days <= 7
+        if e.type == "agreed" and e.date and of_the_week(e.date, published)
     }
     if not undated or len(reached) != 1:
         return []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.actors import ActorMention
-from diplograph.extract.clauses import VerbHit, first_group, subjects
+from diplograph.extract.clauses import LISTED, VerbHit, first_group, subjects
 from diplograph.extract.context import Context
 from diplograph.extract.happened import verb_scope
 from diplograph.extract.speakers import SPEAKER
@@ -117,13 +117,10 @@ def _list_end(start: int, ctx: Context) -> int:
     """Where the list of actors starting at ``start`` ends."""
     end = start
     for a in ctx.actors_in(start, ctx.sentence_of(start).end):
-        if a.start != end and not _LIST_JOIN.fullmatch(ctx.text, end, a.start):
+        if a.start != end and not LISTED.fullmatch(ctx.text, end, a.start):
             break
         end = a.end
     return end
-
-
-_LIST_JOIN = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
 
 _TAKEN_OUT = re.compile(

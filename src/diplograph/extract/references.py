@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from diplograph.extract.actors import ActorMention
-from diplograph.extract.clauses import roles_in
+from diplograph.extract.clauses import LISTED, roles_in
 from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.text import Sentence
@@ -315,7 +315,6 @@ _PARTNER_GAP = re.compile(
     r"|\s+(?:on\s+\w+day\s+)?to\s+(?:hand|transfer|return|cede|give)\s+(?:over\s+|back\s+)?"
     r"[^.;,]{0,80}?\bto\s+(?:the\s+)?"
 )
-_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
 
 
 def partners_after(ctx: Context, m: InstrumentMention) -> set[int]:
@@ -332,7 +331,7 @@ def partners_after(ctx: Context, m: InstrumentMention) -> set[int]:
     sentence = ctx.sentence_of(m.start)
     for a in ctx.actors_in(position, sentence.end):
         gap = ctx.text[position : a.start]
-        if not (a.start == position or (chain and _LIST_GAP.fullmatch(gap))):
+        if not (a.start == position or (chain and LISTED.fullmatch(gap))):
             break
         chain.append((a.start, gap))
         position = a.end

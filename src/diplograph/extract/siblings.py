@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 from diplograph.extract.concerns import names_a_group
+from diplograph.extract.dates import of_the_week
 from diplograph.extract.lexicon import Lexicon
 from diplograph.model import AgreementFact, Article, Because
 
@@ -89,11 +89,7 @@ def same_occasion(facts: list[AgreementFact], article: Article) -> list[Agreemen
     an instrument signed, without a date, in an article whose instruments of the
     week were all signed on one day, was signed that day too."""
     days = {
-        f.signed
-        for f in facts
-        if f.signed
-        and len(f.signed) == 10
-        and 0 <= (article.published - date.fromisoformat(f.signed)).days <= 7
+        f.signed for f in facts if f.signed and of_the_week(f.signed, article.published)
     }
     if len(days) != 1:
         return facts
