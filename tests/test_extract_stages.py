@@ -637,6 +637,34 @@ def test_coref_a_name_told_decades_before_is_another_instrument() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana withdrew from its fisheries pact with Togo on Monday. The 2019 pact "
+        "allows boats from both countries to fish.",
+        "Ghana suspended a fisheries agreement with Togo on Monday. Under the 2019 "
+        "deal, Togolese boats could fish in Ghanaian waters.",
+        "Ghana and Togo extended their fisheries pact on Monday. The 2019 accord "
+        "allows boats to fish.",
+    ],
+)
+def test_coref_a_year_told_later_is_of_the_instrument_in_the_news(text: str) -> None:
+    [fact] = agreements(text)
+    assert (fact.parties, fact.signed) == (("GHA", "TGO"), "2019")
+    assert len(fact.events) == 2
+
+
+def test_coref_a_year_told_later_is_not_of_an_instrument_made_now() -> None:
+    found = agreements(
+        "Ghana and Togo signed a new fisheries agreement on Monday. The 2019 deal "
+        "had allowed Togolese boats to fish in Ghanaian waters."
+    )
+    assert {(f.kind, f.signed) for f in found} == {
+        ("agreement", "2024-03-11"),
+        ("deal", "2019"),
+    }
+
+
 # coref + roles: background instruments told in one clause
 
 
@@ -3776,6 +3804,8 @@ def test_events_more_ways_to_tell_a_step(text: str, step: str) -> None:
         ("on 12/03/2024", "2024-03-12"),  # 3 December would be after the article
         ("on 03/12/2024", "2024-03-12"),
         ("on 25.02.2024", "2024-02-25"),
+        ("on the 12th", "2024-03-12"),  # the wire style of Seoul and Tokyo
+        ("on the 28th", "2024-02-28"),  # still to come this month: the last
     ],
 )
 def test_dates_relative_and_written_out(words: str, value: str) -> None:
@@ -4953,8 +4983,7 @@ def test_sets_the_following_instruments_listed_were_signed_at_the_visit() -> Non
 
 def test_sets_subjects_listed_after_the_day_are_one_instrument_each() -> None:
     found = agreements(
-        "Ghana and Togo signed three agreements on Monday, on trade, energy and "
-        "visas."
+        "Ghana and Togo signed three agreements on Monday, on trade, energy and visas."
     )
     assert sorted(f.topics for f in found) == [("energy",), ("migration",), ("trade",)]
 

@@ -192,7 +192,7 @@ def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     if told is None or ctx.lexicon.kind_pattern.search(ctx.text, m.end, told.end()):
         return False
     year = told.group("year")
-    if not _made_when_told(c, ctx) and content_words(m.modifiers) <= set().union(
+    if not made_when_told(c, ctx) and content_words(m.modifiers) <= set().union(
         *(content_words(x.modifiers) for x in c.mentions)
     ):
         # "Ghana quit its investment treaty with Togo on Monday. The treaty was
@@ -206,7 +206,7 @@ def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     return not any(year in words for words in told_of_c) and year != c.year_label
 
 
-def _made_when_told(c: Cluster, ctx: Context) -> bool:
+def made_when_told(c: Cluster, ctx: Context) -> bool:
     """Whether a sentence naming ``c`` tells it signed or agreed."""
     sentences = {ctx.sentence_of(x.start) for x in c.mentions[-10:]}
     return any(

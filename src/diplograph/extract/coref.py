@@ -20,6 +20,7 @@ from diplograph.extract.apart import (
     fits,
     joined_by_and,
     likened,
+    made_when_told,
     other_owners,
     other_partner,
     other_signers,
@@ -98,15 +99,7 @@ def _antecedent(
             or _named_later(m, clusters, ctx)
         )
     if m.year_label:
-        # "the Volta Compact, a 2010 agreement": an apposition tells its year
-        return _apposed(m, clusters, ctx) or next(
-            (
-                c
-                for c in clusters
-                if same_year(c.year_label, m.year_label) and fits(m, c, ctx)
-            ),
-            None,
-        )
+        return _year_told(m, m.year_label, clusters, ctx)
     if m.kind == "normalization":
         return next((c for c in clusters if "normalization" in c.kinds), None)
     apposed = _apposed(m, clusters, ctx) or _first_such(m, clusters, ctx)
@@ -139,6 +132,41 @@ def _antecedent(
             -order[id(c)],
         ),
     )
+
+
+def _year_told(
+    m: InstrumentMention, year: str, clusters: list[Cluster], ctx: Context
+) -> Cluster | None:
+    """The instrument a mention labelled with ``year`` takes up: told so in an
+    apposition ("the Volta Compact, a 2010 agreement"), told with that year
+    before, or made before the news."""
+    return (
+        _apposed(m, clusters, ctx)
+        or next(
+            (c for c in clusters if same_year(c.year_label, year) and fits(m, c, ctx)),
+            None,
+        )
+        or _made_before(m, year, clusters, ctx)
+    )
+
+
+def _made_before(
+    m: InstrumentMention, year: str, clusters: list[Cluster], ctx: Context
+) -> Cluster | None:
+    """ "Ghana quit its fisheries pact with Togo on Monday. The 2019 pact ...":
+    a definite mention with a year takes up the unnamed instrument told lately
+    with no year, when the news made none (no sentence of it signs or agrees)."""
+    if m.determiner not in ("the", "this", "that", "its", "their"):
+        return None
+    if int(year[:4]) > ctx.article.published.year:
+        return None
+    recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
+    for c in reversed(recent):
+        if c.key is None and c.year_label is None and not c.background:
+            if made_when_told(c, ctx) or not _can_take_up(m, c, ctx):
+                return None
+            return c
+    return None
 
 
 def _one_more(m: InstrumentMention, ctx: Context) -> bool:

@@ -49,6 +49,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dmy", rf"\b{_DAY} {_MONTH},? {_YEAR}\b"),
     # "on the 4th of March (2024)"
     ("dm", rf"\bthe {_DAY} of {_MONTH}(?:,? {_YEAR})?\b"),
+    # "on the 12th" (wire style of Seoul and Tokyo): that day of this month,
+    # or of the month before when it is still to come
+    (
+        "day_of_month",
+        r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of|anniversary|"
+        r"century|round|floor|day|time|edition|session|summit|meeting|year)\b)",
+    ),
     ("end_of_year", rf"\b(?:the )?end of {_YEAR}\b"),
     ("end_of_year", r"\b(?:the )?end of (?P<rel>last|this|next) year\b"),
     # "on Wednesday last week": that day of the week before the article's
@@ -259,6 +266,8 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
         if name == "month_rel_year":  # "in April last year"
             year = published.year + {"last": -1, "next": 1}.get(g["rel"], 0)
             return f"{year:04d}-{MONTHS[g['month'].lower()]:02d}"
+        if name == "day_of_month":
+            return _day_of_month(int(g["day"]), published, future)
         if name in ("md", "dm", "wd_md"):
             month, day = MONTHS[g["month"].lower()], int(g["day"])
             if g.get("year"):
@@ -273,6 +282,18 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
         return _resolve_relative(name, g, published, future)
     except (ValueError, OverflowError):
         return _SKIP  # no such day, or beyond year 1..9999 ("published: 0001-01-01")
+
+
+def _day_of_month(day: int, published: date, future: bool) -> str:
+    """ "on the 12th": of the publication's month, or of the month before (after,
+    ``future``) when that day is still to come (is past)."""
+    months = published.year * 12 + published.month - 1
+    told = date(published.year, published.month, 1) + timedelta(days=day - 1)
+    if future and told < published - timedelta(days=2):
+        months += 1
+    elif not future and told > published + timedelta(days=2):
+        months -= 1
+    return date(months // 12, months % 12 + 1, day).isoformat()
 
 
 def _numeric(a: int, b: int, year: int, published: date) -> str:
