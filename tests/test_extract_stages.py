@@ -3351,6 +3351,12 @@ def test_describe_two_told_as_one_and_another_are_two(other: str) -> None:
          "security_alliance"),
         ("Ghana and Togo signed an agreement on Monday on the peaceful uses of "
          "outer space.", "space", "peace_ceasefire"),
+        ("Ghana and Togo signed an agreement on Monday on satellite navigation.",
+         "space", "maritime_fisheries"),
+        ("Ghana and Togo signed a memorandum on Monday on pharmaceuticals.",
+         "health", "trade"),
+        ("Ghana and Togo signed an agreement on Monday on the mutual recognition "
+         "of driving licences.", "transport", "legal_cooperation"),
     ],
 )  # fmt: skip
 def test_describe_more_topic_words(text: str, topic: str, not_topic: str) -> None:
