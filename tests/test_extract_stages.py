@@ -2265,6 +2265,15 @@ def test_events_a_visit_told_before_the_subject_and_a_summit_that_ended() -> Non
     assert events(fact) == {("signed", "2024-03-11")}
 
 
+@pytest.mark.parametrize("relative", ["that", ", which"])
+def test_events_an_instrument_that_collapsed_failed(relative: str) -> None:
+    [fact] = agreements(
+        "Niger and Togo agreed on Wednesday to resume talks on a security pact"
+        f"{'' if relative.startswith(',') else ' '}{relative} collapsed in 2021."
+    )
+    assert events(fact) == {("negotiation", "2024-03-13"), ("failed", "2021")}
+
+
 def test_events_talks_that_collapsed_on_an_instrument_failed_it() -> None:
     [fact] = agreements(
         "Talks between Ghana and Togo on a trade deal broke down on Monday."

@@ -228,7 +228,8 @@ def _not_its_failure(hit: VerbHit, window: str, ctx: Context) -> bool:
         return False  # "the collapse of the ceasefire": the instrument's failure
     subject = (
         text[max(sentence.start, start - 30) : hit.start]
-        if re.search(r"\bwhich\s*$", text[:start])
+        # "a pact that collapsed", "the pact, which collapsed": its noun before
+        if re.search(r"\b(?:which|that)\s*$", text[:start])
         else text[start : hit.start]
     )
     # "Russia failed to comply": the party failed, not the instrument
