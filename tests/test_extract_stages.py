@@ -654,6 +654,18 @@ def test_coref_a_year_told_later_is_of_the_instrument_in_the_news(text: str) -> 
     assert len(fact.events) == 2
 
 
+def test_coref_that_takes_up_the_instrument_told_last_in_the_news_or_not() -> None:
+    found = agreements(
+        "The EU and Peru concluded a trade deal on Wednesday. Colombia already "
+        "trades with the EU under a 2012 agreement. Bolivia stayed out of that "
+        "accord."
+    )
+    assert {(f.kind, f.parties) for f in found} == {
+        ("deal", ("EU", "PER")),
+        ("agreement", ("COL", "EU")),
+    }
+
+
 def test_coref_a_year_told_later_is_not_of_an_instrument_made_now() -> None:
     found = agreements(
         "Ghana and Togo signed a new fisheries agreement on Monday. The 2019 deal "
@@ -1519,6 +1531,15 @@ def test_roles_agents_named_by_their_offices() -> None:
         "counterpart on Monday."
     )
     assert fact.parties == ("GHA", "TGO")
+
+
+@pytest.mark.parametrize("body", ["parliaments", "governments", "delegations"])
+def test_roles_agents_named_by_the_bodies_of_states_they_take_up(body: str) -> None:
+    [fact] = agreements(
+        "The EU and the Andean Community concluded a trade deal on Wednesday. "
+        f"The deal must be ratified by the {body} of Bolivia, Colombia and Peru."
+    )
+    assert fact.parties == ("BOL", "COL", "EU", "PER")
 
 
 @pytest.mark.parametrize("model", ["EU-style", "Japan-designed", "China-funded"])

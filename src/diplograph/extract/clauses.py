@@ -165,7 +165,9 @@ _RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?$")
 # the states they stand for
 _LEADERS_OF = (
     r"(?:(?:leaders?|presidents?|heads?\s+of\s+(?:state|government)|"
-    r"(?:foreign\s+)?ministers?|representatives?|governments?|"
+    r"(?:foreign\s+)?ministers?|representatives?|governments?|parliaments?|"
+    r"legislatures?|cabinets?|senates?|congress(?:es)?|(?:national\s+)?assembl(?:y|ies)|"
+    r"delegations?|officials|envoys?|ambassadors?|"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+of\s+(?:the\s+)?)?"
 )
 # between two agents: "by Peru and Ghana", "by the leaders of Peru and Ghana",

@@ -127,7 +127,9 @@ def _antecedent(
             bool(words)
             and any(content_words(x.modifiers) == words for x in c.mentions),
             bool(m.kind and m.kind in c.kinds),
-            not c.background,
+            # "... under a 2012 agreement. Bolivia stayed out of that accord":
+            # "that" points at the one told last, in the news or not
+            m.determiner == "that" or not c.background,
             last[id(c)],
             -order[id(c)],
         ),
