@@ -1709,6 +1709,23 @@ def test_roles_a_plural_reference_skips_the_brokers_named_last() -> None:
     assert {f.parties for f in found} == {("GHA", "TGO")}
 
 
+def test_roles_both_sides_are_never_the_brokers_named_last() -> None:
+    # one side is no state: "both sides" has no pair named together to take
+    [fact] = agreements(
+        "A ceasefire between Sudan's army and the Rapid Support Forces collapsed "
+        "on Tuesday. The truce, brokered by Saudi Arabia and the United States in "
+        "the Saudi city of Jeddah, took effect on Friday. It was meant to let aid "
+        "reach civilians. Both sides accused each other of violating the agreement."
+    )
+    assert fact.parties == ("SDN",)
+    [fact] = agreements(
+        "Ghana, Togo and Niger inked an air transport memorandum in a deal brokered "
+        "by Benin. Under the memorandum, the three countries will open direct "
+        "flights between the two capitals."
+    )
+    assert fact.parties == ("GHA", "NER", "TGO")
+
+
 def test_roles_a_state_that_has_deals_with_others_holds_each() -> None:
     found = by_parties(
         "Ghana signed a port deal with Benin on Monday. Ghana already has trade "

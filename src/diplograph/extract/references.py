@@ -107,6 +107,8 @@ def _most_named(ctx: Context, before: int, known: set[str]) -> str | None:
 def _last_named(ctx: Context, before: int, count: int) -> list[str]:
     earlier: list[str] = []
     for a in reversed(ctx.standing(0, before)):
+        if _brokers([a], ctx):
+            continue  # "brokered by Saudi Arabia and the United States": no side
         if a.code not in earlier:
             earlier.append(a.code)
         if count and len(earlier) == count:
