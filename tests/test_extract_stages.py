@@ -1501,6 +1501,15 @@ def test_roles_the_bloc_is_the_organization_named_before() -> None:
     assert fact.parties == ("AU", "RWA")
 
 
+@pytest.mark.parametrize("name", ["Sofia Mensah", "Victoria Addo"])
+def test_roles_a_capital_that_opens_a_person_s_name_is_no_state(name: str) -> None:
+    [fact] = agreements(
+        f"Ghana's defence minister {name} and her Togolese counterpart signed a "
+        "defence pact on Monday."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1878,6 +1887,20 @@ def test_events_signed_then_ratified_by_two_on_their_own_dates() -> None:
     assert {("signed", "2019-05-02"), ("ratified", "2020-06-03"),
             ("ratified", "2020-07-04")} <= events(fact)  # fmt: skip
     assert ("ratified", "2019-05-02") not in events(fact)
+
+
+def test_events_two_parties_ratifying_in_one_year_are_two_steps() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a migration agreement. Ghana ratified the deal on "
+        "July 4, 2002. Togo ratified the deal in 2002."
+    )
+    assert {("ratified", "2002-07-04"), ("ratified", "2002")} <= events(fact)
+    # one party's step told twice, more and less precisely, is one
+    [fact] = agreements(
+        "Ghana and Togo signed a migration agreement. Ghana ratified the deal on "
+        "July 4, 2002. Ghana's parliament ratified the deal in 2002."
+    )
+    assert ("ratified", "2002") not in events(fact)
 
 
 @pytest.mark.parametrize(

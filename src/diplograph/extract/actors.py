@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from diplograph.extract.home import DATELINE, home, home_leaders
-from diplograph.extract.text import any_of
+from diplograph.extract.text import any_of, opens_a_name
 from diplograph.gazetteer import Entity, load_gazetteer
 
 OFFICE = re.compile(
@@ -92,9 +92,9 @@ class ActorMention:
     role: str  # name, alias, demonym, capital, seat, person
     text: str
     place: bool = False  # only where something happened ("in Seoul")
-    weak: bool = (
-        False  # a demonym that does not stand for the state ("Ukrainian ports")
-    )
+    # a demonym that does not stand for the state ("Ukrainian ports"), a
+    # capital that opens a name ("Sofia Mensah")
+    weak: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +140,9 @@ def find_actors(text: str) -> list[ActorMention]:
             continue  # "the Sea of Japan", "the Gulf of Mexico", "Air India"
         code, role = exact.get(surface) or folded[surface.lower()]
         mention = _mention(text, match.start(), match.end(), code, role)
+        if role == "capital" and opens_a_name(text, match.start(), match.end()):
+            # "Sofia Mensah", "Tokyo Electric": a name, not the state
+            mention = replace(mention, weak=True)
         mentions.append(mention)
         for surname in _introduced(text, mention):
             people.setdefault(surname, code)

@@ -243,12 +243,19 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
         else:
             merged[key] = e
     dated = {t for t, d in merged if d}
-    # "signed last year" and "signed in December 2015" are one signing: keep 2015-12
+    # "signed last year" and "signed in December 2015" are one signing: keep
+    # 2015-12; not two parties' own steps ("Ghana ratified it on 4 July 2002.
+    # Togo ratified it in 2002")
     refined = {
         (t, d)
-        for t, d in merged
-        for t2, d2 in merged
-        if d and d2 and t == t2 and d2 != d and d2.startswith(d)
+        for (t, d), e in merged.items()
+        for (t2, d2), e2 in merged.items()
+        if d
+        and d2
+        and t == t2
+        and d2 != d
+        and d2.startswith(d)
+        and not (t in _RECUR and _apart(e.actors, e2.actors))
     }
     return tuple(
         e
@@ -257,6 +264,11 @@ def merge_events(events: list[Event]) -> tuple[Event, ...]:
         # party ratifies on its own: "Ghana ratified it in 2019; Togo has too")
         if (d or t not in dated or t in _RECUR) and (t, d) not in refined
     )
+
+
+def _apart(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two steps were told of different performers."""
+    return bool(one) and bool(other) and not set(one) & set(other)
 
 
 # "was not ratified until two years later": it was, then

@@ -136,3 +136,23 @@ def outside(sentence: Sentence, span: tuple[int, int], text: str) -> str:
     if start >= end:
         return sentence.text
     return text[sentence.start : start] + text[end : sentence.end]
+
+
+_NAME_GOES_ON = re.compile(
+    r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|And|The)\b)"
+    r"[A-Z][a-z]"
+)
+
+
+def opens_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word goes on from the word at ``start``: a longer
+    proper name ("Sofia Mensah", "Tokyo Electric"), outside a headline in title
+    case."""
+    if not _NAME_GOES_ON.match(text, end):
+        return False
+    stop = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
+    # a title-case headline has few lower-case words; a line of news with many
+    # names still has its verbs and nouns
+    words = re.findall(r"\b\w{4,}", line)
+    return sum(w[0].islower() for w in words) * 5 >= len(words)
