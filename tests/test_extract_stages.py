@@ -1889,6 +1889,55 @@ def test_events_signed_then_ratified_by_two_on_their_own_dates() -> None:
     assert ("ratified", "2019-05-02") not in events(fact)
 
 
+def test_events_a_year_label_with_and_in_its_words_is_no_event_s_date() -> None:
+    [fact] = agreements(
+        "Japan announced its withdrawal from the 2012 science and technology pact "
+        "with Tunisia on Monday, the governments said."
+    )
+    assert events(fact) == {("signed", "2012"), ("withdrawn", "2024-03-11")}
+    [fact] = agreements(
+        "The 2016 science and technology memorandum of understanding between Ghana "
+        "and Togo took effect, the presidential office said."
+    )
+    assert events(fact) == {("signed", "2016"), ("in_force", None)}
+
+
+@pytest.mark.parametrize("verb", ["extended", "suspended"])
+def test_events_a_name_that_opens_with_states_is_the_verb_s_object(verb: str) -> None:
+    [fact] = agreements(
+        f"Hungary and Poland {verb} the Hungary-Poland Free Trade Pact on Monday."
+    )
+    assert (fact.parties, events(fact)) == (
+        ("HUN", "POL"),
+        {(verb, "2024-03-11")},
+    )
+
+
+def test_events_an_attempt_to_conclude_a_named_instrument_that_collapsed() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed the Volta Fisheries Accord (VFA) on Wednesday. An "
+        "earlier attempt to conclude the VFA collapsed in June 2012."
+    )
+    assert ("failed", "2012-06") in events(fact)
+
+
+def test_roles_officials_named_in_a_list_all_renew_it() -> None:
+    [fact] = agreements(
+        "Senegalese Trade Minister Awa Ndiaye, Cuban Trade Minister Luis Perez and "
+        "Ghanaian Trade Minister Ama Mensah renewed a trade pact on Monday."
+    )
+    assert fact.parties == ("CUB", "GHA", "SEN")
+
+
+def test_roles_a_state_acting_as_mediator_is_no_party() -> None:
+    [fact] = agreements(
+        "Ghana, Togo and Niger inked an air transport memorandum on Sunday, with "
+        "Benin acting as mediator. Under the memorandum, the three countries will "
+        "open direct flights between the two capitals."
+    )
+    assert fact.parties == ("GHA", "NER", "TGO")
+
+
 def test_events_two_parties_ratifying_in_one_year_are_two_steps() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a migration agreement. Ghana ratified the deal on "

@@ -137,15 +137,31 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
 
 
 def _instrument_after(position: int, ctx: Context) -> bool:
-    """Whether an instrument's noun comes next: "that suspended (trade) deal"."""
-    gap = re.match(r"\s+(?:[\w-]+\s+)?", ctx.text[position : position + 40])
+    """Whether an instrument's noun comes next: "that suspended (trade) deal",
+    or a name goes on to one: "the Hungary-Poland Free Trade Pact"."""
+    text = ctx.text
     # "denounced the OAS Charter": a name head after the actor ends the name
     heads = (p for p, _ in ctx.lexicon.name_heads)
-    return (
-        bool(gap and ctx.lexicon.kind_pattern.match(ctx.text, position + gap.end()))
-        or bool(ctx.lexicon.kind_pattern.match(ctx.text, position + 1))
-        or any(p.match(ctx.text, position + 1) for p in heads)
-    )
+    if ctx.lexicon.kind_pattern.match(text, position + 1) or any(
+        p.match(text, position + 1) for p in heads
+    ):
+        return True
+    gap = re.match(r"(?:[-–](?-i:[A-Z])\w*)*\s+", text[position : position + 40])
+    if gap is None:
+        return False
+    at = position + gap.end()
+    for n in range(4):
+        if ctx.lexicon.kind_pattern.match(text, at):
+            return True
+        word = _WORD.match(text, at)
+        # two words of any case ("free trade deal"), or the words of a name
+        if word is None or (n > 1 and not word.group()[0].isupper()):
+            return False
+        at = word.end()
+    return False
+
+
+_WORD = re.compile(r"[\w-]+\s+")
 
 
 _FROM_TALKS = re.compile(

@@ -17,6 +17,8 @@ _BROKER_AFTER = re.compile(
     r"hosted|guarantee\w*|auspices)\b(?!\s+by\b)"
     r"|-backed\b"  # "an EU-backed plan"
     r"|,\s+(?:the\s+|a\s+)?(?:mediator|broker|host|guarantor)\b"
+    # "with Burkina Faso acting as mediator"
+    r"|\s+(?:acting|serving)\s+as\s+(?:the\s+|a\s+)?(?:mediator|broker|host|guarantor)\b"
     # "Russia, which brokered the 2020 ceasefire"
     r"|,\s+(?:which|who)\s+(?:has\s+|had\s+)?(?:mediated|brokered|facilitated|"
     r"sponsored|guaranteed)\b"

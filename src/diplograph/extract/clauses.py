@@ -336,6 +336,11 @@ def first_group(
     group = found[:1]
     for a, rule in found[1:]:
         gap = ctx.text[group[-1][0].end : a.start]
+        # (an office and a name between: "Cuban Trade Minister Viktor Kamara and
+        # Seychellois Trade Minister Olga Osei", the official one with the state)
+        if a.code == group[-1][0].code and _NAMED.fullmatch(gap):
+            group.append((a, rule))
+            continue
         if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap):
             break
         group.append((a, rule))

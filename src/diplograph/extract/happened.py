@@ -226,13 +226,17 @@ def _not_its_failure(hit: VerbHit, window: str, ctx: Context) -> bool:
     named = lexicon.kind_pattern.search(after, 0, 70)
     if named and _OF_THE.fullmatch(after, 0, named.start()):
         return False  # "the collapse of the ceasefire": the instrument's failure
-    subject = (
-        text[max(sentence.start, start - 30) : hit.start]
-        # "a pact that collapsed", "the pact, which collapsed": its noun before
+    # "a pact that collapsed", "the pact, which collapsed": its noun before
+    begins = (
+        max(sentence.start, start - 30)
         if re.search(r"\b(?:which|that)\s*$", text[:start])
-        else text[start : hit.start]
+        else start
     )
-    # "Russia failed to comply": the party failed, not the instrument
-    return not lexicon.kind_pattern.search(subject) and not re.search(
-        r"\b(?:talks|negotiations|it)\b", subject
+    subject = text[begins : hit.start]
+    # "Russia failed to comply": the party failed, not the instrument (nor its
+    # name's: "an attempt to conclude GSOMIA collapsed")
+    return (
+        not lexicon.kind_pattern.search(subject)
+        and not re.search(r"\b(?:talks|negotiations|attempts?|it)\b", subject)
+        and not any(begins <= a and b <= hit.start for a, b in ctx.names)
     )
