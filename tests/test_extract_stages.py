@@ -1929,6 +1929,39 @@ def test_roles_officials_named_in_a_list_all_renew_it() -> None:
     assert fact.parties == ("CUB", "GHA", "SEN")
 
 
+def test_roles_officials_listed_with_offices_and_names_all_sign_it() -> None:
+    [fact] = agreements(
+        "Nigerian Trade Minister Amina Bello, Ecuadorean Trade Minister Luis Mora, "
+        "Emirati Trade Minister Omar Saeed and Swazi Trade Minister Sipho Dlamini "
+        "inked a border demarcation agreement on Monday, state media reported."
+    )
+    assert fact.parties == ("ARE", "ECU", "NGA", "SWZ")
+
+
+def test_roles_an_organization_coordinated_with_a_state_is_a_side() -> None:
+    [fact] = agreements(
+        "Negotiators from Serbia and the United Nations resumed talks on a "
+        "migration agreement in January, the foreign ministry said."
+    )
+    assert fact.parties == ("SRB", "UN")
+    # where talks are held, it is the forum
+    [fact] = agreements(
+        "Serbia and Hungary held talks on a migration agreement at the United "
+        "Nations in January."
+    )
+    assert fact.parties == ("HUN", "SRB")
+
+
+def test_roles_a_plural_smaller_than_the_parties_known_adds_none() -> None:
+    [fact] = agreements(
+        "The foreign ministers of India, Qatar, Ethiopia and the Bahamas inked an "
+        "air transport memorandum last month. Tuvalu, which attended the ceremony "
+        "as an observer, did not sign the memorandum. The memorandum provides for "
+        "new direct flights between the two capitals."
+    )
+    assert fact.parties == ("BHS", "ETH", "IND", "QAT")
+
+
 def test_roles_a_state_acting_as_mediator_is_no_party() -> None:
     [fact] = agreements(
         "Ghana, Togo and Niger inked an air transport memorandum on Sunday, with "

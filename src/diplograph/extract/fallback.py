@@ -24,14 +24,29 @@ def in_headline(a: ActorMention, ctx: Context) -> Because:
     return Because(f"party {a.code}", "roles", rule, Evidence(0, 0, ctx.article.title))
 
 
+_AND = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
+
+
 def _named_in(sentence: Sentence, ctx: Context, votes: Votes) -> None:
     roles = roles_in(ctx, sentence)
     auspices = ctx.lexicon.auspices  # "the UN welcomed it": the forum, no party
-    for a in ctx.actors_in(sentence.start, sentence.end):
+    actors = ctx.actors_in(sentence.start, sentence.end)
+    # "Serbia and the United Nations resumed talks": one side, not the forum
+    pairs = [
+        (a, b)
+        for a, b in zip(actors, actors[1:], strict=False)
+        if _AND.fullmatch(ctx.text, a.end, b.start)
+    ]
+    sides = {x.start for pair in pairs for x in pair}
+    for a in actors:
         said = ctx.lexicon.speaker_after.match(ctx.text, a.end)
         if said and not RESUMED.match(ctx.text, said.end()):
             continue  # "Qatar announced that ...": it speaks ("... that it" acts)
-        if not a.weak and not roles.get(a.start) and a.code not in auspices:
+        if (
+            not a.weak
+            and not roles.get(a.start)
+            and (a.code not in auspices or a.start in sides)
+        ):
             rule = "named in the instrument's first sentence"
             votes.add(a.code, 1, party_reason(ctx, a, rule))
 

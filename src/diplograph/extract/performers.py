@@ -36,6 +36,10 @@ def _refused(hit: VerbHit, ctx: Context) -> bool:
     )
 
 
+_LISTED_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,6},\s+(?:the\s+)?")
+_NAMED_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w.'’-]*){1,6}\s+")
+
+
 def _with_listed_before(
     found: list[tuple[ActorMention, str]],
     every: list[tuple[ActorMention, str]],
@@ -47,14 +51,17 @@ def _with_listed_before(
         return found
     kept = {id(a) for a, _ in found}
     earlier = [(a, r) for a, r in every if id(a) not in kept]
-    first = min(a.start for a, _ in found)
+    first, code = min((a.start, a.code) for a, _ in found)
     for a, rule in reversed(earlier):
         if a.end > first:
             continue
-        if not re.fullmatch(r",\s+(?:the\s+)?", ctx.text[a.end : first]):
+        # (an official's office and name after the state's word: "Nigerian
+        # Trade Minister Zainab Okello, Ecuadorean Trade Minister ...")
+        gap = _LISTED_AFTER if a.code != code else _NAMED_AFTER
+        if not gap.fullmatch(ctx.text, a.end, first):
             break
         found.append((a, rule))
-        first = a.start
+        first, code = a.start, a.code
     return found
 
 

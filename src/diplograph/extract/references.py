@@ -47,6 +47,8 @@ def plural_parties(
             if known and (count == 0 or len(known) == count):
                 found.append((ctx.span(*match.span()), list(known)))
                 continue
+            if known and len(known) > count:
+                continue  # four parties known: "the two capitals" names none new
             # "The treaty with Vietnam ... the two countries' zones": the one
             # party its sentence names and the state the article names most
             other = (
