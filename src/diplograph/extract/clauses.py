@@ -249,7 +249,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
         if (
             a.role == "person"
             and a.code == last
-            and _NAMED.fullmatch(text, position, a.start)
+            and NAMED.fullmatch(text, position, a.start)
         ):
             position = a.end  # "Ghanaian Foreign Minister Ama Mensah": one agent
             continue
@@ -269,7 +269,7 @@ def _noun_before(verb: int, ctx: Context) -> bool:
 
 
 # the office and given names between a state's word and its official's surname
-_NAMED = re.compile(r"(?:\s+[A-Z][\w.'’-]*){1,5}\s+")
+NAMED = re.compile(r"(?:\s+[A-Z][\w.'’-]*){1,5}\s+")
 
 
 def _relative_clause(clause: int, verb: int, ctx: Context) -> int:
@@ -338,7 +338,7 @@ def first_group(
         gap = ctx.text[group[-1][0].end : a.start]
         # (an office and a name between: "Cuban Trade Minister Viktor Kamara and
         # Seychellois Trade Minister Olga Osei", the official one with the state)
-        if a.code == group[-1][0].code and _NAMED.fullmatch(gap):
+        if a.code == group[-1][0].code and NAMED.fullmatch(gap):
             group.append((a, rule))
             continue
         if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap):

@@ -109,9 +109,8 @@ def _antecedent(
         return None
     if m.indefinite or _described_as_ones_own(m) or others_like_it(m):
         return _described_alike(m, clusters, ctx)
-    # a back-reference takes up one of the instruments told about lately: the
-    # last 20 bound the work on a text that names hundreds
-    recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
+    # a back-reference takes up one of the instruments told about lately
+    recent = _told_lately(clusters)
     candidates = [c for c in recent if _can_take_up(m, c, ctx)]
     if not candidates:
         return None
@@ -162,13 +161,18 @@ def _made_before(
         return None
     if int(year[:4]) > ctx.article.published.year:
         return None
-    recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
-    for c in reversed(recent):
+    for c in reversed(_told_lately(clusters)):
         if c.key is None and c.year_label is None and not c.background:
             if made_when_told(c, ctx) or not _can_take_up(m, c, ctx):
                 return None
             return c
     return None
+
+
+def _told_lately(clusters: list[Cluster]) -> list[Cluster]:
+    """The instruments told about lately, the last told last: the last 20 bound
+    the work on a text that names hundreds."""
+    return sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
 
 
 def _one_more(m: InstrumentMention, ctx: Context) -> bool:
@@ -239,9 +243,7 @@ def _described_alike(
     words = content_words(m.modifiers)
     if not words:
         return None
-    # the instruments told about lately: the last 20 bound the work on a text
-    # that names hundreds, as for back-references
-    recent = sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
+    recent = _told_lately(clusters)
     for c in reversed(recent):
         if any(
             content_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.actors import ActorMention, find_actors
-from diplograph.extract.clauses import roles_in
+from diplograph.extract.clauses import LISTED, roles_in
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
 from diplograph.extract.references import plural_parties
@@ -24,9 +24,6 @@ def in_headline(a: ActorMention, ctx: Context) -> Because:
     return Because(f"party {a.code}", "roles", rule, Evidence(0, 0, ctx.article.title))
 
 
-_AND = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
-
-
 def _named_in(sentence: Sentence, ctx: Context, votes: Votes) -> None:
     roles = roles_in(ctx, sentence)
     auspices = ctx.lexicon.auspices  # "the UN welcomed it": the forum, no party
@@ -35,7 +32,7 @@ def _named_in(sentence: Sentence, ctx: Context, votes: Votes) -> None:
     pairs = [
         (a, b)
         for a, b in zip(actors, actors[1:], strict=False)
-        if _AND.fullmatch(ctx.text, a.end, b.start)
+        if LISTED.fullmatch(ctx.text, a.end, b.start)
     ]
     sides = {x.start for pair in pairs for x in pair}
     for a in actors:

@@ -210,6 +210,9 @@ _PROCESS_BEGUN = re.compile(
 )
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s*$")
+
+
 def _not_its_failure(hit: VerbHit, window: str, ctx: Context) -> bool:
     """ "The treaty failed to reflect ...", "Russia failed to comply": no
     collapse of the instrument."""
@@ -229,7 +232,7 @@ def _not_its_failure(hit: VerbHit, window: str, ctx: Context) -> bool:
     # "a pact that collapsed", "the pact, which collapsed": its noun before
     begins = (
         max(sentence.start, start - 30)
-        if re.search(r"\b(?:which|that)\s*$", text[:start])
+        if _RELATIVE_BEFORE.search(text, max(0, start - 20), start)
         else start
     )
     subject = text[begins : hit.start]

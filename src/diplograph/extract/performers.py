@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.actors import ActorMention
-from diplograph.extract.clauses import LISTED, VerbHit, first_group, subjects
+from diplograph.extract.clauses import (
+    LISTED,
+    NAMED,
+    VerbHit,
+    first_group,
+    subjects,
+)
 from diplograph.extract.context import Context
 from diplograph.extract.happened import verb_scope
 from diplograph.extract.speakers import SPEAKER
@@ -37,7 +43,6 @@ def _refused(hit: VerbHit, ctx: Context) -> bool:
 
 
 _LISTED_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,6},\s+(?:the\s+)?")
-_NAMED_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w.'’-]*){1,6}\s+")
 
 
 def _with_listed_before(
@@ -57,7 +62,7 @@ def _with_listed_before(
             continue
         # (an official's office and name after the state's word: "Nigerian
         # Trade Minister Zainab Okello, Ecuadorean Trade Minister ...")
-        gap = _LISTED_AFTER if a.code != code else _NAMED_AFTER
+        gap = _LISTED_AFTER if a.code != code else NAMED
         if not gap.fullmatch(ctx.text, a.end, first):
             break
         found.append((a, rule))
