@@ -1236,6 +1236,31 @@ def test_coref_a_bare_specific_noun_is_another_instrument() -> None:
     assert sorted(f.kind for f in found) == ["agreement", "treaty"]
 
 
+@pytest.mark.parametrize(
+    "signed",
+    [
+        "an agreement on the implementation of the treaty",
+        "a protocol to the treaty",
+        "a protocol amending the treaty",
+        "an agreement under the framework of the treaty",
+    ],
+)
+def test_coref_the_instrument_another_is_about_is_another(signed: str) -> None:
+    found = agreements(f"Ghana and Togo signed {signed} on Monday.")
+    by_kind = {f.kind: f for f in found}
+    assert set(by_kind) == {signed.split()[1], "treaty"}
+    assert by_kind["treaty"].signed is None
+    assert by_kind[signed.split()[1]].signed == "2024-03-11"
+
+
+def test_coref_an_agreement_on_the_draft_of_a_memorandum_is_that_memorandum() -> None:
+    [fact] = agreements(
+        "Ghana and Togo reached an agreement on the final draft of a memorandum "
+        "of understanding on labour migration on Monday."
+    )
+    assert fact.kind == "memorandum_of_understanding"
+
+
 def test_coref_the_one_another_state_signed_is_another_instrument() -> None:
     found = agreements(
         "Ghana and Togo are negotiating a free trade agreement, similar to the "
@@ -3682,7 +3707,13 @@ def test_concerns_a_deal_with_a_breakaway_region() -> None:
 
 
 @pytest.mark.parametrize(
-    "where", ["for Syria's Idlib province", "for northern Syria", "over Syria"]
+    "where",
+    [
+        "for Syria's Idlib province",
+        "for northern Syria",
+        "in northwestern Syria",
+        "over Syria",
+    ],
 )
 def test_concerns_a_ceasefire_for_a_state_or_its_province(where: str) -> None:
     [fact] = agreements(f"Russia and Turkey agreed a ceasefire {where} on Monday.")

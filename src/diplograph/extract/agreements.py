@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from diplograph.extract.about import TOPIC, qualifier_of
 from diplograph.extract.apart import told_as_another
+from diplograph.extract.attached import attached_to_another
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context, read_context
 from diplograph.extract.coref import group_mentions
@@ -64,16 +65,13 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     # a set told member by member ("The MoUs are: - MoU on ...") is its members
     groups = {id(c): member_of(c, clusters, ctx) for c in clusters}
     sets = {id(group) for group in groups.values() if group is not None}
+    attached = attached_to_another(clusters, ctx)
     for cluster in clusters:
         if id(cluster) in sets:
             continue
         about = qualifier_of(cluster, ctx)
         together = _introduced_together(cluster, clusters, ctx)
-        if (
-            list_item(cluster.mentions[0], ctx)
-            or _set_apart(cluster, lexicon)
-            or together
-        ):
+        if list_item(cluster.mentions[0], ctx) or id(cluster) in attached or together:
             # items of a list, "its affiliated protocol", "another deal": told
             # apart by the text itself
             about = about | {f"{APART}{cluster.mentions[0].start}"}
@@ -121,12 +119,6 @@ def coherent(fact: AgreementFact) -> AgreementFact:
         )
 
     return replace(fact, events=tuple(e for e in fact.events if not before(e)))
-
-
-def _set_apart(cluster: Cluster, lexicon: Lexicon) -> bool:
-    """ "its affiliated protocol", "an additional protocol": attached to another
-    instrument, and never the same as it."""
-    return any(lexicon.attached.search(m.modifiers) for m in cluster.mentions)
 
 
 # "a social security agreement and an investment treaty"

@@ -22,7 +22,7 @@ _COVERS = re.compile(
     r"\s+(?:(?!(?:signed|agreed|reached|brokered|concluded|inked|mediated|hosted|"
     r"announced|struck)\b)[\w-]+\s+){0,2}?(?:in|for|over|across|covering)\s+"
     r"(?:the\s+)?"
-    r"(?:(?:war-torn|eastern|western|northern|southern|central)\s+)?"
+    r"(?:(?:war-torn|(?:north|south)?(?:east|west)ern|northern|southern|central)\s+)?"
 )
 
 

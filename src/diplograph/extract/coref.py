@@ -30,6 +30,7 @@ from diplograph.extract.apart import (
     same_year,
     told_as_another,
 )
+from diplograph.extract.attached import complement_of
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
 from diplograph.extract.determiners import content_words
@@ -197,6 +198,7 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         and not other_subject(m, c, ctx)
         and not other_year(m, c, ctx)
         and not aside(m, c)
+        and not complement_of(m, c, ctx)
         # "signed seven agreements ... the agreement": not the set
         and (m.plural or any(not x.plural for x in c.mentions))
     )
@@ -266,9 +268,8 @@ def _named_later(
     it apart ("replaces the NAFTA") or it carries a year of its own."""
     if m.indefinite or not clusters:
         return None
-    if (
-        m.year_label
-    ):  # "the September 2018 peace agreement ... the 2018 Revitalised ..."
+    # "the September 2018 peace agreement ... the 2018 Revitalised ..."
+    if m.year_label:
         return next(
             (
                 c

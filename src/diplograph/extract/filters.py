@@ -135,6 +135,8 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         or _SUBJECT_OF.search(ctx.text, max(0, m.start - 80), m.start)
     ):
         return False
+    if _of_another(m, ctx):
+        return False
     if not m.key and _NONE.search(ctx.text, max(0, m.start - 40), m.start):
         return False  # "announced no new agreement", "ended without a deal"
     if m.indefinite and _NOT_MADE.search(ctx.text, max(0, m.start - 60), m.start):
@@ -161,6 +163,35 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
 _SUBJECT_OF = re.compile(
     r"\b(?:deal|agreement|accord|pact|treaty|memorandum|MoU)\s+(?:\S+\s+){0,2}?"
     r"(?:on|over|about|regarding|concerning|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_OF_INSTRUMENT = re.compile(
+    r"\s+of\s+(?:the|this|that|its|their|an?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:treaty|agreement|accord|pact|deal|convention|protocol|memorandum|MoU)\b",
+    re.I,
+)
+
+
+def _of_another(m: InstrumentMention, ctx: Context) -> bool:
+    """A noun that tells of another instrument, not one of its own: "under the
+    framework of the treaty", "reached an agreement on the draft of a memorandum"
+    (which agreed that memorandum)."""
+    if m.key:
+        return False
+    if m.text.lower() == "framework":
+        return bool(_OF_INSTRUMENT.match(ctx.text, m.end))
+    return (
+        m.indefinite
+        and bool(_REACHED.search(ctx.text, max(0, m.start - 30), m.start))
+        and bool(_ON_INSTRUMENT.match(ctx.text, m.end))
+    )
+
+
+_REACHED = re.compile(r"\b(?:reach\w*|came\s+to|come\s+to)\s+an?\s+$", re.I)
+_ON_INSTRUMENT = re.compile(
+    r"\s+(?:on|over|about)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?(?:an?|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:treaty|agreement|accord|pact|deal|convention|protocol|"
+    r"memorandum|MoU)\b",
     re.I,
 )
 _YEAR_AFTER = re.compile(
