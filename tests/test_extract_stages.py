@@ -1261,6 +1261,17 @@ def test_coref_an_agreement_on_the_draft_of_a_memorandum_is_that_memorandum() ->
     assert fact.kind == "memorandum_of_understanding"
 
 
+@pytest.mark.parametrize("noun", ["agreement", "Agreement"])
+def test_mentions_a_known_name_with_its_noun_in_lower_case(noun: str) -> None:
+    found = agreements(
+        "Britain and Ireland signed a trade pact on Monday. "
+        f"The Good Friday {noun} was signed in 1998."
+    )
+    named = {f.name: f for f in found}
+    assert named["Good Friday Agreement"].signed == "1998"
+    assert named[None].signed == "2024-03-11"
+
+
 def test_coref_the_one_another_state_signed_is_another_instrument() -> None:
     found = agreements(
         "Ghana and Togo are negotiating a free trade agreement, similar to the "

@@ -109,12 +109,22 @@ def looks_like_instrument(name: str) -> bool:
 Known = dict[str, tuple[str, str, str]]  # surface -> (key, canonical name, kind)
 
 
+_KIND_NOUNS = {"agreement", "agreements", "accord", "accords", "treaty", "protocol",
+               "convention", "pact", "deal", "declaration", "initiative"}  # fmt: skip
+
+
 def known_names(text: str, lexicon: Lexicon) -> Known:
     """The lexicon's instruments, and names the text defines with an acronym."""
     known: Known = {}
     for inst in lexicon.instruments:
         for surface in (inst.name, *inst.aliases):
             known[surface] = (inst.id, inst.name, inst.kind)
+            # "the Good Friday agreement": news often writes the noun in lower case
+            head, _, noun = surface.rpartition(" ")
+            if head and noun.istitle() and noun.lower() in _KIND_NOUNS:
+                known.setdefault(
+                    f"{head} {noun.lower()}", (inst.id, inst.name, inst.kind)
+                )
     for acronym, long_name in acronym_definitions(text).items():
         kind = lexicon.kind_of_name(long_name)
         hit = (
