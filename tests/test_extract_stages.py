@@ -883,6 +883,21 @@ def test_roles_a_replaced_instrument_is_between_the_same_parties() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "talks",
+    [
+        "Talks on the deal were launched in November 2019.",
+        "It came after ten rounds of negotiation, which was launched in November 2019.",
+        "Negotiations on the deal got under way in November 2019.",
+        "Negotiations on the deal kicked off in November 2019.",
+    ],
+)
+def test_events_talks_launched_are_dated_by_their_start(talks: str) -> None:
+    [fact] = agreements(f"Ghana and Togo signed a trade agreement on Monday. {talks}")
+    assert ("negotiation", "2019-11") in events(fact)
+    assert ("signed", "2024-03-11") in events(fact)
+
+
 def test_events_negotiating_one_more_is_no_step_of_those_told() -> None:
     facts = agreements(
         "Ghana has tax treaties with Benin and Niger, and is negotiating one with Mali."

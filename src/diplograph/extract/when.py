@@ -142,7 +142,9 @@ def pick_date(
     return best[1]
 
 
-_OWN_VERB = re.compile(r"\b(?:began|started|opened|resumed|restarted|held)$")
+_OWN_VERB = re.compile(
+    r"\b(?:began|started|opened|resumed|restarted|held|launched|kicked\s+off|under\s?way)$"
+)
 
 
 def _candidates(
