@@ -1287,6 +1287,26 @@ def test_mentions_a_known_name_with_its_noun_in_lower_case(noun: str) -> None:
     assert named[None].signed == "2024-03-11"
 
 
+def test_coref_an_organization_s_instrument_told_by_its_name_is_another() -> None:
+    found = agreements(
+        "Ghana and Togo signed a trade agreement on Monday. "
+        "Ghana quit the ECOWAS protocol on free movement in 2020."
+    )
+    by_kind = {f.kind: f for f in found}
+    assert events(by_kind["agreement"]) == {("signed", "2024-03-11")}
+    assert events(by_kind["protocol"]) == {("withdrawn", "2020")}
+
+
+@pytest.mark.parametrize(
+    "again", ["The Ghana-Togo agreement", "The Nigerian-brokered agreement"]
+)
+def test_coref_its_own_parties_or_broker_before_the_noun_take_it_up(again: str) -> None:
+    [fact] = agreements(
+        f"Ghana and Togo signed a trade agreement on Monday. {again} cuts tariffs."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_coref_the_one_another_state_signed_is_another_instrument() -> None:
     found = agreements(
         "Ghana and Togo are negotiating a free trade agreement, similar to the "
