@@ -2023,6 +2023,18 @@ def test_roles_an_organization_coordinated_with_a_state_is_a_side() -> None:
     assert fact.parties == ("HUN", "SRB")
 
 
+@pytest.mark.parametrize(
+    "signed",
+    [
+        "Egypt and Ethiopia signed, together with Sudan, a water declaration",
+        "Egypt and Ethiopia signed a water declaration on Monday along with Sudan",
+    ],
+)
+def test_roles_who_signed_together_with_them_is_a_party(signed: str) -> None:
+    [fact] = agreements(f"{signed} on Monday.".replace("Monday on Monday", "Monday"))
+    assert fact.parties == ("EGY", "ETH", "SDN")
+
+
 def test_roles_a_plural_smaller_than_the_parties_known_adds_none() -> None:
     [fact] = agreements(
         "The foreign ministers of India, Qatar, Ethiopia and the Bahamas inked an "

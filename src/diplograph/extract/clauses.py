@@ -237,9 +237,12 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
         r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?(?:former\s+)?", after
     )
     if agent is None and hit.type in ("signed", "agreed"):
-        # "the declaration it signed with Cambodia", "signed a deal with Peru"
-        agent = re.match(r"\s+(?:\w+\s+){0,6}?with\s+(?:the\s+)?", after)
-    if agent is None or re.search(r"[,;]", agent.group()):
+        # "the declaration it signed with Cambodia", "signed a deal with Peru",
+        # "signed, together with Sudan, a declaration"
+        agent = re.match(r"\s+(?:\w+\s+){0,6}?with\s+(?:the\s+)?", after) or (
+            _TOGETHER_WITH.match(after)
+        )
+    if agent is None or re.search(r"[;]|,(?!\s+(?:together|along)\s)", agent.group()):
         return
     position = hit.end + agent.end()
     last = ""
@@ -259,6 +262,9 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
         position, last = a.end, a.code
 
 
+_TOGETHER_WITH = re.compile(
+    r",?\s+(?:\w+\s+){0,10}?(?:together|along)\s+with\s+(?:the\s+)?"
+)
 _BY_AFTER_NOUN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:the\s+)?(?-i:[A-Z])")
 
 
