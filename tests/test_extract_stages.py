@@ -3754,6 +3754,25 @@ def test_concerns_a_truce_with_an_armed_group_concerns_its_territory() -> None:
     assert ("agreed", "2024-03-12") in events(fact)
 
 
+@pytest.mark.parametrize(
+    ("told", "parties", "concerned"),
+    [
+        ("Japan and South Korea signed a pact on the North Korean threat",
+         ("JPN", "KOR"), ("PRK",)),
+        ("Japan and South Korea signed a pact on a North Korean missile threat",
+         ("JPN", "KOR"), ("PRK",)),
+        ("France and Saudi Arabia adopted a declaration on a Palestinian state",
+         ("FRA", "SAU"), ("PSE",)),
+        ("Russia and Turkey agreed on a Syrian ceasefire", ("RUS", "TUR"), ("SYR",)),
+    ],
+)  # fmt: skip
+def test_concerns_a_state_s_adjective_after_on(
+    told: str, parties: tuple[str, ...], concerned: tuple[str, ...]
+) -> None:
+    [fact] = agreements(f"{told} on Monday.")
+    assert (fact.parties, fact.concerns) == (parties, concerned)
+
+
 def test_concerns_a_deal_with_a_breakaway_region() -> None:
     [fact] = agreements(
         "Ethiopia signed a port deal with the breakaway region of Somaliland on Monday."

@@ -40,7 +40,9 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
             # "to deter North Korean missile launches": a state's adjective right
             # after what the instrument does is what it is about
             if roles.get(a.start) == "concern" and (
-                not a.weak or _ACTS_AGAINST.search(ctx.text, sentence.start, a.start)
+                not a.weak
+                or _ACTS_AGAINST.search(ctx.text, sentence.start, a.start)
+                or _ISSUE.match(ctx.text, a.end)
             ):
                 because = Because(
                     f"concerns {a.code}", "roles", "object of on/against/about",
@@ -63,6 +65,11 @@ def concerns_of(cluster: Cluster, ctx: Context) -> Votes:
     return votes
 
 
+# "on the North Korean threat": a state's adjective before what is at issue
+_ISSUE = re.compile(
+    r"\s+(?:nuclear\s+|missile\s+)?(?:threats?|programmes?|programs?|crisis|issue|"
+    r"question|conflict|war|provocations?|ceasefire|truce)\b"
+)
 _ACTS_AGAINST = re.compile(rf"\b{ACTS_AGAINST}\s+(?:the\s+)?$", re.I)
 
 

@@ -31,7 +31,7 @@ CONCERN_BEFORE = re.compile(
     r"(?:\b(?:on|against|about|regarding|concerning|covering|targeting|toward|"
     r"towards|over|"
     rf"(?:aimed\s+at\s+)?{ACTS_AGAINST}|aimed\s+at|{_ACTS_FOR})"
-    r"\s+(?:the\s+)?"
+    r"\s+(?:the\s+|an?\s+)?"
     r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?"
     r"(?:from|by)\s+(?:the\s+)?"
     # "the Houthi rebels in Yemen", "a truce for Syria's Idlib province"
