@@ -15,6 +15,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.determiners import content_words, introduces
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, InstrumentMention
+from diplograph.extract.names import MODIFIER
 from diplograph.extract.references import own_partners, partners_after
 from diplograph.extract.text import outside, words_between
 
@@ -110,9 +111,6 @@ def other_partner(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
 _HELD_BY = re.compile(r"(?:['’]s|,\s+whose)\s+(?:[\w-]+\s+){0,3}")
 
 
-_BY_OTHERS = re.compile(r"-(?:brokered|backed|led|sponsored|mediated|funded)\b")
-
-
 def other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     """ "days after Japan and Australia upgraded their security pact", "the
     European Union's deal": owners the instrument ``c`` never named make "their
@@ -127,7 +125,8 @@ def other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
             for a in ctx.standing(max(sentence.start, m.start - 80), m.start)
             if _HELD_BY.fullmatch(ctx.text, a.end, m.start)
             # "the ECOWAS protocol": the words before the noun give it to them
-            or (a.start >= m.lead and not _BY_OTHERS.match(ctx.text, a.end))
+            # (not "the US-brokered deal": who brokered it)
+            or (a.start >= m.lead and not MODIFIER.match(ctx.text, a.end))
         }
     named: set[str] = set()
     for other in c.mentions[-10:]:

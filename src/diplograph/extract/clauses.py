@@ -242,7 +242,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
         agent = re.match(r"\s+(?:\w+\s+){0,6}?with\s+(?:the\s+)?", after) or (
             _TOGETHER_WITH.match(after)
         )
-    if agent is None or re.search(r"[;]|,(?!\s+(?:together|along)\s)", agent.group()):
+    if agent is None or re.search(r";|,(?!\s+(?:together|along)\s)", agent.group()):
         return
     position = hit.end + agent.end()
     last = ""

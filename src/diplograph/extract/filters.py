@@ -165,9 +165,11 @@ _SUBJECT_OF = re.compile(
     r"(?:on|over|about|regarding|concerning|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_INSTRUMENT = (
+    r"(?:treaty|agreement|accord|pact|deal|convention|protocol|memorandum|MoU)\b"
+)
 _OF_INSTRUMENT = re.compile(
-    r"\s+of\s+(?:the|this|that|its|their|an?)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:treaty|agreement|accord|pact|deal|convention|protocol|memorandum|MoU)\b",
+    rf"\s+of\s+(?:the|this|that|its|their|an?)\s+(?:[\w-]+\s+){{0,4}}?{_INSTRUMENT}",
     re.I,
 )
 
@@ -190,8 +192,7 @@ def _of_another(m: InstrumentMention, ctx: Context) -> bool:
 _REACHED = re.compile(r"\b(?:reach\w*|came\s+to|come\s+to)\s+an?\s+$", re.I)
 _ON_INSTRUMENT = re.compile(
     r"\s+(?:on|over|about)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?(?:an?|the)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:treaty|agreement|accord|pact|deal|convention|protocol|"
-    r"memorandum|MoU)\b",
+    rf"(?:[\w-]+\s+){{0,3}}?{_INSTRUMENT}",
     re.I,
 )
 _YEAR_AFTER = re.compile(

@@ -109,10 +109,6 @@ def looks_like_instrument(name: str) -> bool:
 Known = dict[str, tuple[str, str, str]]  # surface -> (key, canonical name, kind)
 
 
-_KIND_NOUNS = {"agreement", "agreements", "accord", "accords", "treaty", "protocol",
-               "convention", "pact", "deal", "declaration", "initiative"}  # fmt: skip
-
-
 def known_names(text: str, lexicon: Lexicon) -> Known:
     """The lexicon's instruments, and names the text defines with an acronym."""
     known: Known = {}
@@ -121,7 +117,7 @@ def known_names(text: str, lexicon: Lexicon) -> Known:
             known[surface] = (inst.id, inst.name, inst.kind)
             # "the Good Friday agreement": news often writes the noun in lower case
             head, _, noun = surface.rpartition(" ")
-            if head and noun.istitle() and noun.lower() in _KIND_NOUNS:
+            if head and noun.istitle() and lexicon.kind_pattern.fullmatch(noun):
                 known.setdefault(
                     f"{head} {noun.lower()}", (inst.id, inst.name, inst.kind)
                 )

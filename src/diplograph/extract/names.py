@@ -89,9 +89,10 @@ _NOT_NAME_START = {
 }
 
 
-_MODIFIER = re.compile(
+# "US-brokered": who made or backed an instrument, not whose it is
+MODIFIER = re.compile(
     r"-(?:brokered|backed|led|sponsored|mediated|style|funded|designed|drafted|"
-    r"negotiated|era|based)$",
+    r"negotiated|era|based)(?![\w-])",
     re.I,
 )
 
@@ -111,7 +112,7 @@ def proper_name_start(text: str, noun_start: int) -> int | None:
         if text[window_start + word.end() : boundary] != " ":
             break
         token = word.group()
-        if _MODIFIER.search(token):
+        if MODIFIER.search(token):
             break  # "the US-brokered Abraham Accords": who brokered it, no name
         # "Papua New Guinea-Australia Treaty": "New" inside a name, not "the New"
         left = words[index - 1] if index > 0 else None
