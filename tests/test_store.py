@@ -32,6 +32,8 @@ from diplograph.store import (
 )
 from diplograph.store.embedded import EmbeddedStore, from_ox, open_hint
 
+DG_ID = "https://w3id.org/diplograph/"  # graphs the test servers are emptied of
+
 CORRECTED_BODY = (
     "TOKYO, June 25 (Example Wire) -- Japan and South Korea signed a memorandum of "
     "understanding in December on sharing intelligence, officials said on Thursday.\n"
@@ -507,3 +509,24 @@ def test_a_store_that_cannot_open_gets_the_hint_of_its_error(
     # the lock hint ("close other processes") is for a lock, not a full disk
     assert open_hint(error).startswith(hint)
     assert "Close other" not in open_hint(error)
+
+
+def test_an_answer_a_server_cut_short_is_an_error_not_fewer_rows(
+    store: Store, request: pytest.FixtureRequest
+) -> None:
+    # Virtuoso as packaged answers at most 10,000 rows and says so in a header;
+    # the other backends answer in full, which this test checks as well
+    rank = URIRef("https://example.org/rank")
+    for part in range(4):  # 12,000 triples, written in parts a server takes
+        graph = Graph()
+        for i in range(3000):
+            graph.add((URIRef(f"https://example.org/s{part}-{i}"), rank, Literal(i)))
+        store.replace_graph(URIRef(f"{DG_ID}test/big{part}"), graph)
+    every = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s <{rank}> ?o }} }}"
+    if request.node.callspec.params["open_backend"] == "virtuoso":
+        cut = "cut its answer at 10000 rows.*ResultSetMaxRows"
+        with pytest.raises(StoreError, match=cut):
+            store.select(every)
+    else:
+        assert len(store.select(every)[1]) == 12000
+    assert len(store.select(every + " LIMIT 20")[1]) == 20

@@ -75,6 +75,8 @@ UPDATE_PREFIXES = {"Virtuoso/": "DEFINE sql:big-data-const 1 "}
 _FINAL = (QueryBadFormed, EndPointNotFound, Unauthorized)
 # what a try may fail with: SPARQLWrapper's errors, urllib's (OSError), a reply
 # cut short (HTTPException) or not the JSON it should be (ValueError)
+# the header Virtuoso adds to an answer it cut at its row limit
+CUT_HEADER = "x-sparql-maxrows"
 _RETRIED = (SPARQLWrapperException, OSError, http.client.HTTPException, ValueError)
 
 
@@ -346,7 +348,8 @@ class RemoteStore:
         delay = 0.2
         for attempt in range(RETRIES + 1):
             try:
-                return wrapper.queryAndConvert()
+                answer = wrapper.query()
+                converted = answer.convert()
             except _RETRIED as error:
                 name = type(error).__name__
                 if isinstance(error, _FINAL) or attempt == RETRIES:
@@ -355,7 +358,21 @@ class RemoteStore:
                     ) from None
                 time.sleep(delay)
                 delay *= 2
+                continue
+            self._refuse_cut_answer(answer.info().get(CUT_HEADER))
+            return converted
         raise AssertionError("unreachable")
+
+    def _refuse_cut_answer(self, cap: str | None) -> None:
+        """Virtuoso answers at most ResultSetMaxRows rows (10,000 as packaged)
+        and says so only in a header: a cut answer read as whole would lose
+        rows, and a graph written back from it would lose triples."""
+        if cap is not None:
+            raise StoreError(
+                f"{self.location} cut its answer at {cap} rows, so the rest is not "
+                f"shown: ask for fewer rows (--limit, --offset), or raise "
+                f"ResultSetMaxRows in the [SPARQL] section of the server's virtuoso.ini"
+            )
 
     def select(
         self, query: str, bindings: Mapping[str, Term] | None = None
