@@ -2302,6 +2302,27 @@ def test_events_a_state_ending_an_agreement_now_withdraws_from_it() -> None:
     assert events(fact) == {("withdrawn", "2024-03-14")}
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Togo is terminating its fisheries agreement with Ghana.", "2024-03-14"),
+        ("Togo announced on Monday that it was terminating its fisheries "
+         "agreement with Ghana.", "2024-03-11"),
+    ],
+)
+def test_events_a_state_terminating_an_agreement_gives_notice(
+    text: str, day: str
+) -> None:
+    # one party's notice of termination is a withdrawal (the guidelines), told
+    # now or on the day it was announced; the agreement terminated is not
+    [fact] = agreements(text)
+    assert ("withdrawn", day) in events(fact)
+    assert not {e for e in events(fact) if e[0] == "terminated"}
+    [ended] = agreements("The fisheries agreement between Togo and Ghana was "
+                         "terminated on Monday.")
+    assert ("terminated", "2024-03-11") in events(ended)
+
+
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:
     [fact] = agreements(
         "Ghana's security council decided at its meeting on Monday that the "

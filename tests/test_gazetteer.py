@@ -28,6 +28,7 @@ def gaz() -> Gazetteer:
     ("surface", "code", "role"),
     [
         ("S. Korea", "KOR", "alias"),
+        ("S.Korea", "KOR", "alias"),
         ("ROK", "KOR", "alias"),
         ("Republic of Korea", "KOR", "alias"),
         ("DPRK", "PRK", "alias"),

@@ -22,10 +22,14 @@ def party_notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | 
     text, lexicon, sentence = ctx.text, ctx.lexicon, hit.sentence
     evidence = (ctx.sentence_span(sentence),)
     dates = ctx.dates(sentence, future=False)
-    if etype == "terminated" and _ENDING_NOW.search(text, sentence.start, hit.start):
-        # "Turkey is putting an end to an agreement": one party's notice, now
-        published = ctx.article.published.isoformat()
-        return Event("withdrawn", published, False, (), evidence)
+    ending = _ending_now(hit, text) if etype == "terminated" else None
+    if ending:
+        # "Turkey is putting an end to an agreement": one party's notice, now;
+        # "announced on Monday that it was terminating the treaty": then
+        told: str | None = ctx.article.published.isoformat()
+        if ending.group(1).lower() in ("was", "were"):
+            told = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
+        return Event("withdrawn", told, False, (), evidence)
     if (
         etype == "terminated"
         and text[hit.start : hit.end]
@@ -73,10 +77,21 @@ _SAID_AFTER = re.compile(
 # "announced that it will withdraw": the notice is the withdrawal
 _ANNOUNCED = r"|\b(?:announc\w+|declared|said|notified|informed|gave\s+notice)\b"
 _ENDING_NOW = re.compile(
-    r"\b(?:is|are)\s+(?:now\s+)?(?:putting(?:\s+an)?|terminating|scrapping|"
-    r"cancell?ing|ending)\s*$",
+    r"\b(is|are|was|were)\s+(?:now\s+)?(putting(?:\s+an)?|terminating|scrapping|"
+    r"cancell?ing|ending)?\s*$",
     re.I,
 )
+_ENDED = re.compile(r"\s+(?:its|their|the|an?)\b", re.I)  # what a party ends
+
+
+def _ending_now(hit: VerbHit, text: str) -> re.Match[str] | None:
+    """ "Turkey is putting an end to", "it was terminating its treaty": a party
+    ending an agreement as it speaks (the verb itself when it ends something)."""
+    ending = _ENDING_NOW.search(text, hit.sentence.start, hit.start)
+    if ending is None or ending.group(2):
+        return ending
+    verb = text[hit.start : hit.end].lower()
+    return ending if verb.endswith("ing") and _ENDED.match(text, hit.end) else None
 
 
 def not_renewing(hit: VerbHit, ctx: Context) -> Event:
