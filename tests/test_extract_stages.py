@@ -2323,6 +2323,24 @@ def test_events_a_state_terminating_an_agreement_gives_notice(
     assert ("terminated", "2024-03-11") in events(ended)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt brokered a ceasefire deal for Gaza that Israel and Hamas signed on "
+        "Monday.",
+        "Egypt and Qatar brokered a ceasefire deal for Gaza that was signed on "
+        "Monday by Israel and Hamas.",
+    ],
+)
+def test_coref_two_kind_words_in_one_noun_phrase_are_one_instrument(
+    text: str,
+) -> None:
+    # "a ceasefire deal" is one instrument, whatever its clause tells after it
+    [fact] = agreements(text)
+    assert fact.kind == "ceasefire" and "ISR" in fact.parties
+    assert ("signed", "2024-03-11") in events(fact)
+
+
 def test_events_a_decision_that_it_will_be_suspended_is_the_suspension() -> None:
     [fact] = agreements(
         "Ghana's security council decided at its meeting on Monday that the "

@@ -33,3 +33,19 @@ class Cluster:
     def background(self) -> bool:
         """Named by a year ("the 2000 treaty"): told about, not the news itself."""
         return self.year_label is not None
+
+
+def compounded(
+    m: InstrumentMention, clusters: list[Cluster], text: str
+) -> Cluster | None:
+    """The instrument whose last word stands right before ``m``: "a ceasefire
+    deal", "a trade agreement memorandum" are one instrument in two words."""
+    return next(
+        (c for c in clusters if text[c.mentions[-1].end : m.start] == " "), None
+    )
+
+
+def told_lately(clusters: list[Cluster]) -> list[Cluster]:
+    """The instruments told about lately, the last told last: the last 20 bound
+    the work on a text that names hundreds."""
+    return sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]

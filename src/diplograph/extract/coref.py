@@ -5,8 +5,9 @@ proper name or acronym, the same year label ("the 2015 deal"), or a definite
 back-reference ("the deal", "this pact", "it") to the nearest compatible
 instrument before it. An indefinite mention ("signed an agreement", "a 2001
 protocol") starts an instrument of its own, except in apposition ("the deal, a
-landmark agreement") or as a predicate ("it is a framework agreement"). Sharing a
-sentence, a paragraph or a country is never enough.
+landmark agreement"), as a predicate ("it is a framework agreement") or in one
+noun phrase ("a ceasefire deal"). Sharing a sentence, a paragraph or a country
+is never enough.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from diplograph.extract.apart import (
     told_as_another,
 )
 from diplograph.extract.attached import complement_of
-from diplograph.extract.cluster import Cluster
+from diplograph.extract.cluster import Cluster, compounded, told_lately
 from diplograph.extract.context import Context
 from diplograph.extract.determiners import content_words
 from diplograph.extract.mentions import InstrumentMention
@@ -91,6 +92,8 @@ def _antecedent(
     if (not m.determiner or m.indefinite) and list_item(m, ctx):
         # "- MoU on ICT training": each item of a list is its own
         return by_key.get(m.key) if m.key else None
+    if not m.key and (compound := compounded(m, clusters, ctx.text)):
+        return compound
     if m.key:
         return (
             by_key.get(m.key)
@@ -111,7 +114,7 @@ def _antecedent(
     if m.indefinite or _described_as_ones_own(m) or others_like_it(m):
         return _described_alike(m, clusters, ctx)
     # a back-reference takes up one of the instruments told about lately
-    recent = _told_lately(clusters)
+    recent = told_lately(clusters)
     candidates = [c for c in recent if _can_take_up(m, c, ctx)]
     if not candidates:
         return None
@@ -162,18 +165,12 @@ def _made_before(
         return None
     if int(year[:4]) > ctx.article.published.year:
         return None
-    for c in reversed(_told_lately(clusters)):
+    for c in reversed(told_lately(clusters)):
         if c.key is None and c.year_label is None and not c.background:
             if made_when_told(c, ctx) or not _can_take_up(m, c, ctx):
                 return None
             return c
     return None
-
-
-def _told_lately(clusters: list[Cluster]) -> list[Cluster]:
-    """The instruments told about lately, the last told last: the last 20 bound
-    the work on a text that names hundreds."""
-    return sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
 
 
 def _one_more(m: InstrumentMention, ctx: Context) -> bool:
@@ -245,7 +242,7 @@ def _described_alike(
     words = content_words(m.modifiers)
     if not words:
         return None
-    recent = _told_lately(clusters)
+    recent = told_lately(clusters)
     for c in reversed(recent):
         if any(
             content_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions
