@@ -2324,6 +2324,17 @@ def test_events_a_state_terminating_an_agreement_gives_notice(
 
 
 @pytest.mark.parametrize(
+    "body",
+    ["Ghana's senate", "The Ghanaian senate", "Ghana's lower house",
+     "The Ghanaian national assembly"],
+)  # fmt: skip
+def test_roles_a_chamber_of_a_state_ratifying_stands_for_the_state(body: str) -> None:
+    [fact] = agreements(f"{body} ratified the trade agreement with Togo on Monday.")
+    assert fact.parties == ("GHA", "TGO")
+    assert events(fact) == {("ratified", "2024-03-11")}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Egypt brokered a ceasefire deal for Gaza that Israel and Hamas signed on "
