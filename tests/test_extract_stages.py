@@ -928,6 +928,10 @@ def test_events_negotiating_one_more_is_no_step_of_those_told() -> None:
             ("BEN",),
         ),
         ("Ghana and Togo signed a pact on Monday covering Benin.", ("BEN",)),
+        ("Ghana and Togo signed a declaration in support of Benin on Monday.",
+         ("BEN",)),
+        ("Ghana and Togo signed a pact for the reconstruction of Benin on Monday.",
+         ("BEN",)),
         (
             "Ghana and Togo signed a defence pact on Monday aimed at deterring "
             "Nigeria.",

@@ -25,7 +25,8 @@ ACTS_AGAINST = r"(?:deter(?:s|red|ring)?|(?:counter|contain|curb)(?:s|ed|ing)?)"
 # "a pact to fund Ukraine's reconstruction": what it does for a state
 _ACTS_FOR = (
     r"to\s+(?:fund|finance|rebuild|reconstruct|support|aid|assist|help|protect|"
-    r"defend|stabili[sz]e)"
+    r"defend|stabili[sz]e)|in\s+support\s+of|for\s+the\s+(?:reconstruction|"
+    r"defen[cs]e|security)\s+of"
 )
 CONCERN_BEFORE = re.compile(
     r"(?:\b(?:on|against|about|regarding|concerning|covering|targeting|toward|"
