@@ -1876,6 +1876,7 @@ def test_roles_similar_treaties_with_counted_countries_including_some() -> None:
         "Ghana signed a trade agreement with its eastern neighbour Togo on Monday.",
         "Ghana signed a trade agreement with longtime ally Togo on Monday.",
         "Ghana and Togo put pen to paper on a trade agreement on Monday.",
+        "Ghana and Togo on Monday put their signatures to a trade agreement.",
         "Ghanaian President John Mahama joined Togolese Foreign Minister Robert "
         "Dussey and other officials at the ceremony in signing the trade agreement "
         "on Monday.",
