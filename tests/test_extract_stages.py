@@ -2835,6 +2835,8 @@ def test_events_pulling_a_state_out_is_withdrawing_dated_after_the_name() -> Non
          ("failed", "2024-03-11")),
         ("Ghana and Togo could not reach a free trade agreement on Monday.",
          ("failed", "2024-03-11")),
+        ("Ghana and Togo failed to agree on a free trade agreement on Monday.",
+         ("failed", "2024-03-11")),
         ("Ghana's parliament voted on Monday to pull the country out of the "
          "fisheries treaty with Togo.", ("withdrawn", "2024-03-11")),
         ("Negotiators from Ghana and Togo met in Accra from March 4 to 6 for talks "
