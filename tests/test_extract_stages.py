@@ -2339,6 +2339,17 @@ def test_roles_a_chamber_of_a_state_ratifying_stands_for_the_state(body: str) ->
     assert events(fact) == {("ratified", "2024-03-11")}
 
 
+def test_sets_a_set_told_then_listed_after_a_colon_is_its_members() -> None:
+    # the day may stand between the set and its colon; the last item of the
+    # list ("and a memorandum") is no apposition of the one before it
+    found = agreements(
+        "Ghana and Togo signed three agreements on Monday: a fisheries pact, an "
+        "energy deal and a memorandum on tourism."
+    )
+    assert [f.kind for f in found] == ["pact", "deal", "memorandum_of_understanding"]
+    assert all(f.signed == "2024-03-11" for f in found)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -375,6 +375,8 @@ def _apposed(
     )
     if (
         not introduced
+        # "a pact, an energy deal and a memorandum": the last item of a list
+        or re.search(r"\b(?:and|or)\s+(?:an?|the)\s", introduced.group())
         or _AS_CLAUSE.search(introduced.group())
         and _VERB_NEXT.match(ctx.text, m.end)
     ):

@@ -88,7 +88,7 @@ _MEMBER = re.compile(
     r")\b"
     # "sign two landmark agreements: the Strategic Partnership Agreement and ..."
     r"|\b(?:agreements|deals|pacts|accords|treaties|documents|memorand\w+|MoUs|"
-    r"instruments|protocols|conventions)\s*:"
+    r"instruments|protocols|conventions)(?:\s+(?:on|in|last|this)\s+[\w-]+)?\s*:"
     # "The first, a memorandum between the coast guards, ..."
     r"|^\s*the\s+(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*,)"
     r"[^.;]*$",
