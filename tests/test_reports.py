@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import DCTERMS, RDF, XSD, Graph, Literal, Namespace, URIRef
-from support import ARTICLE, WriteArticle
+from support import ARTICLE, WriteArticle, quads
 
 from diplograph.cli import main
 from diplograph.iri import article_iri
 from diplograph.namespaces import DG, DGS, ID
-from diplograph.store import Store, Term
+from diplograph.store import Store
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 LIFECYCLE = Path(__file__).resolve().parent / "data" / "valid-lifecycle.ttl"
@@ -224,11 +224,6 @@ def test_validate_turtle_keeps_exit_2_for_errors(
 # ---------------------------------------------------------------------------
 
 
-def _quads(store: Store) -> set[tuple[Term, ...]]:
-    _, rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return {tuple(row[v] for v in ("g", "s", "p", "o")) for row in rows}
-
-
 def test_a_rejected_article_leaves_the_store_and_keeps_its_report(
     open_backend: Callable[[], Store],
     tmp_path: Path,
@@ -240,7 +235,7 @@ def test_a_rejected_article_leaves_the_store_and_keeps_its_report(
     store.close()  # the command opens it itself
     assert main(["load", str(write_article("good.txt")), "--store", location]) == 0
     store = open_backend()
-    before = _quads(store)
+    before = quads(store)
     store.close()
     assert before
     # a corrected version of the same article (same URL, so the same graph)
@@ -250,7 +245,7 @@ def test_a_rejected_article_leaves_the_store_and_keeps_its_report(
     err = capsys.readouterr().err
     store = open_backend()
     try:
-        assert _quads(store) == before
+        assert quads(store) == before
     finally:
         store.close()
 

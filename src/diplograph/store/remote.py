@@ -73,10 +73,13 @@ TRANSACTIONAL_SERVERS = ("Oxigraph/",)
 UPDATE_PREFIXES = {"Virtuoso/": "DEFINE sql:big-data-const 1 "}
 # answers that another try cannot change: the query, the URL or the credentials
 _FINAL = (QueryBadFormed, EndPointNotFound, Unauthorized)
-# what a try may fail with: SPARQLWrapper's errors, urllib's (OSError), a reply
-# cut short (HTTPException) or not the JSON it should be (ValueError)
 # the header Virtuoso adds to an answer it cut at its row limit
 CUT_HEADER = "x-sparql-maxrows"
+# a graph streamed with at least this many triples may have been cut (Virtuoso's
+# ResultSetMaxRows is 10,000 as packaged): counted again
+CUT_SUSPECTED = 10_000
+# what a try may fail with: SPARQLWrapper's errors, urllib's (OSError), a reply
+# cut short (HTTPException) or not the JSON it should be (ValueError)
 _RETRIED = (SPARQLWrapperException, OSError, http.client.HTTPException, ValueError)
 
 
@@ -122,6 +125,8 @@ def _ox(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 # how many subjects one request of ``quads(subjects=...)`` asks for
 SUBJECTS_PER_REQUEST = 200
+# article graphs read back in one request before a batch replaces them
+GRAPHS_PER_READ = 16
 # what a CONSTRUCT is asked to answer in: N-Triples, parsed as it arrives;
 # servers that write only some other syntax answer in theirs
 _GRAPH_FORMATS = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
@@ -308,7 +313,18 @@ class RemoteStore:
         """The graphs ``iris`` as the server holds them now (empty for those it
         does not), each once."""
         stored = {iri: Graph() for iri in iris}
-        _, rows = self.select(sparql.query("graphs-triples", graphs=list(stored)))
+        names = list(stored)
+        # a few graphs a request: a batch's graphs in one answer could pass the
+        # rows a server answers (Virtuoso's 10,000)
+        rows = [
+            row
+            for start in range(0, len(names), GRAPHS_PER_READ)
+            for row in self.select(
+                sparql.query(
+                    "graphs-triples", graphs=names[start : start + GRAPHS_PER_READ]
+                )
+            )[1]
+        ]
         for row in rows:
             triple = tuple(
                 # a server's own blank node labels ("nodeID://b1") as labels
@@ -362,6 +378,18 @@ class RemoteStore:
             self._refuse_cut_answer(answer.info().get(CUT_HEADER))
             return converted
         raise AssertionError("unreachable")
+
+    def _refuse_cut_graph(self, name: str, streamed: int) -> None:
+        """A CONSTRUCT Virtuoso cut at its row limit carries no header: a graph
+        as big as the limit is counted again, so an export never ends short."""
+        _, rows = self.select(sparql.query("graph-size", graph=URIRef(name)))
+        held = int(rows[0]["n"].value) if rows else 0
+        if held > streamed:
+            raise StoreError(
+                f"{self.location} gave {streamed} of the {held} triples of <{name}>: "
+                f"raise ResultSetMaxRows in the [SPARQL] section of the server's "
+                f"virtuoso.ini"
+            )
 
     def _refuse_cut_answer(self, cap: str | None) -> None:
         """Virtuoso answers at most ResultSetMaxRows rows (10,000 as packaged)
@@ -445,14 +473,18 @@ class RemoteStore:
             node = ox.NamedNode(name)
             query = sparql.query("graph-construct", graph=URIRef(name))
             response, syntax = self._stream(query)
+            streamed = 0
             try:
                 for triple in ox.parse(response, syntax):
                     yield ox.Quad(triple.subject, triple.predicate, triple.object, node)
+                    streamed += 1
             except BaseException:  # stopped mid-answer: the connection is unusable
                 self._close_reader()
                 raise
             finally:
                 response.close()
+            if streamed >= CUT_SUSPECTED:
+                self._refuse_cut_graph(name, streamed)
 
     def _stream(self, query: str) -> tuple[IO[bytes], ox.RdfFormat]:
         """POST a CONSTRUCT to the query endpoint; the open response, to be
