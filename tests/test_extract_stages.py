@@ -928,10 +928,14 @@ def test_events_negotiating_one_more_is_no_step_of_those_told() -> None:
             ("BEN",),
         ),
         ("Ghana and Togo signed a pact on Monday covering Benin.", ("BEN",)),
-        ("Ghana and Togo signed a declaration in support of Benin on Monday.",
-         ("BEN",)),
-        ("Ghana and Togo signed a pact for the reconstruction of Benin on Monday.",
-         ("BEN",)),
+        (
+            "Ghana and Togo signed a declaration in support of Benin on Monday.",
+            ("BEN",),
+        ),
+        (
+            "Ghana and Togo signed a pact for the reconstruction of Benin on Monday.",
+            ("BEN",),
+        ),
         (
             "Ghana and Togo signed a defence pact on Monday aimed at deterring "
             "Nigeria.",
@@ -2311,8 +2315,11 @@ def test_events_a_state_ending_an_agreement_now_withdraws_from_it() -> None:
     ("text", "day"),
     [
         ("Togo is terminating its fisheries agreement with Ghana.", "2024-03-14"),
-        ("Togo announced on Monday that it was terminating its fisheries "
-         "agreement with Ghana.", "2024-03-11"),
+        (
+            "Togo announced on Monday that it was terminating its fisheries "
+            "agreement with Ghana.",
+            "2024-03-11",
+        ),
     ],
 )
 def test_events_a_state_terminating_an_agreement_gives_notice(
@@ -2323,8 +2330,9 @@ def test_events_a_state_terminating_an_agreement_gives_notice(
     [fact] = agreements(text)
     assert ("withdrawn", day) in events(fact)
     assert not {e for e in events(fact) if e[0] == "terminated"}
-    [ended] = agreements("The fisheries agreement between Togo and Ghana was "
-                         "terminated on Monday.")
+    [ended] = agreements(
+        "The fisheries agreement between Togo and Ghana was terminated on Monday."
+    )
     assert ("terminated", "2024-03-11") in events(ended)
 
 
@@ -5350,3 +5358,176 @@ def test_events_agreed_on_a_day_without_on_to_fully_restore_a_pact() -> None:
 def test_mentions_a_day_told_without_on_in_wire_style(text: str) -> None:
     [fact] = agreements(text)
     assert ("agreed", "2024-03-12") in events(fact)
+
+
+# roles: who acts, told by an office with its adjectives or by "It"
+
+
+@pytest.mark.parametrize(
+    "office", ["ruling junta", "interim government", "new president"]
+)
+def test_roles_a_state_s_office_with_an_adjective_stands_for_the_state(
+    office: str,
+) -> None:
+    [fact] = agreements(f"Mali's {office} signed a defence pact with Russia on Monday.")
+    assert fact.parties == ("MLI", "RUS")
+
+
+def test_roles_it_opening_a_sentence_is_the_state_that_opened_the_one_before() -> None:
+    [fact] = agreements(
+        "Niger expelled foreign troops last year. It has since signed a security "
+        "pact with Russia."
+    )
+    assert fact.parties == ("NER", "RUS")
+
+
+def test_roles_it_after_a_pair_is_none_of_them() -> None:
+    # "It" takes up one state: after a pair, the pronoun is no state of theirs
+    [fact] = agreements(
+        "Ghana and Togo met in Accra. It has since signed a security pact with Russia."
+    )
+    assert fact.parties == ("RUS",)
+
+
+def test_roles_states_described_by_an_aside_that_welcome_it_are_no_parties() -> None:
+    [fact] = agreements(
+        "Ghana and Togo agreed on Tuesday to extend their ceasefire. Benin, Niger "
+        "and Mali, which guarantee the peace talks, welcomed the extension."
+    )
+    assert fact.parties == ("GHA", "TGO")
+
+
+def test_roles_a_state_inside_a_long_aside_does_not_end_the_instrument() -> None:
+    [fact] = agreements(
+        "Togo will not renew its 2017 memorandum with China, the president said on "
+        "Sunday. He said the memorandum, which Togo signed when it switched "
+        "recognition from Taiwan to Beijing, would be allowed to expire."
+    )
+    assert fact.parties == ("CHN", "TGO")
+
+
+# events: what a verb acts on, and whether it happened
+
+
+def test_events_tearing_up_a_set_of_accords_is_withdrawing_from_them() -> None:
+    [fact] = agreements("Mali tore up a set of defence accords with France.")
+    assert fact.parties == ("FRA", "MLI")
+    assert {e.type for e in fact.events} == {"withdrawn"}
+
+
+def test_events_a_set_of_other_things_scrapped_under_a_deal_ends_no_deal() -> None:
+    [fact] = agreements(
+        "Ghana scrapped a set of tariffs under the trade deal with Togo."
+    )
+    assert "terminated" not in {e.type for e in fact.events}
+
+
+def test_roles_the_subject_of_the_main_clause_tears_up_after_the_participle() -> None:
+    [fact] = agreements(
+        "Mali expelled French troops after tearing up defence accords with Paris."
+    )
+    assert fact.parties == ("FRA", "MLI")
+    assert {e.type for e in fact.events} == {"withdrawn"}
+
+
+def test_events_was_due_to_expire_did_not_expire_is_due_to_expire_will() -> None:
+    [was] = agreements(
+        "Ghana and Togo agreed to extend their truce. The truce, first agreed in "
+        "June 2023, was due to expire on Friday."
+    )
+    assert events(was) == {("extended", None), ("agreed", "2023-06")}
+    [is_] = agreements(
+        "Ghana and Togo signed a truce in 2023. The truce is due to expire on Friday."
+    )
+    assert ("terminated", "2024-03-15") in events(is_)
+
+
+def test_events_a_ratification_that_stalled_is_no_ratification() -> None:
+    [fact] = agreements(
+        "Chile signed the trade pact with Peru in 2018, but its ratification stalled "
+        "in Congress."
+    )
+    assert {e.type for e in fact.events} == {"signed"}
+
+
+def test_events_an_instrument_also_agreed_is_agreed() -> None:
+    found = agreements(
+        "Ghana and Togo concluded talks on a trade deal. A separate social security "
+        "convention, which spares workers from paying twice, was also agreed."
+    )
+    kinds = {f.kind: f for f in found}
+    assert ("agreed", None) in events(kinds["convention"])
+
+
+# dates: whose clause a date is in
+
+
+def test_dates_a_day_in_a_relative_clause_of_its_own_is_not_the_signing_s() -> None:
+    [fact] = agreements(
+        "Niger signed a security pact with Russia, whose military instructors "
+        "arrived in April."
+    )
+    assert fact.signed is None
+
+
+def test_dates_a_negotiation_s_own_relative_clause_dates_it() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a trade pact on Monday after rounds of negotiation, "
+        "which were launched in November 2021."
+    )
+    assert ("negotiation", "2021-11") in events(fact)
+
+
+def test_dates_at_the_time_is_the_date_told_before() -> None:
+    found = agreements(
+        "Ghana and Togo signed a visa deal in June 2023. Ghana and Togo also signed "
+        "a treaty on allied relations at the time."
+    )
+    assert {(f.kind, f.signed) for f in found} == {
+        ("deal", "2023-06"), ("treaty", "2023-06"),
+    }  # fmt: skip
+
+
+# describe: topic words of the instrument, not of its neighbours
+
+
+def test_describe_a_treaty_on_allied_relations_is_an_alliance() -> None:
+    [fact] = agreements("Ghana and Togo signed a treaty on allied relations on Monday.")
+    assert fact.topics == ("security_alliance",)
+
+
+def test_describe_the_groups_that_oppose_it_tell_no_topic() -> None:
+    [fact] = agreements(
+        "Chile ratified the trade pact with Peru on Monday despite opposition from "
+        "unions and environmental groups."
+    )
+    assert fact.topics == ("trade",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo signed a memorandum on Monday to dredge the Volta shipping "
+        "channel, which carries most of their grain exports.",
+        "Ghana and Togo signed a transport pact on Monday. Benin, with which Togo has "
+        "disputes over fishing grounds, criticised the pact.",
+    ],
+)
+def test_describe_topic_words_of_a_relative_clause_on_something_else_are_not_its(
+    text: str,
+) -> None:
+    [fact] = agreements(text)
+    assert fact.topics == ("transport",)
+
+
+# mentions: the kind of instrument, not one of the story
+
+
+def test_mentions_the_first_state_to_have_such_a_deal_names_no_other_deal() -> None:
+    found = agreements(
+        "A trade agreement between the EU and Ghana entered into force on Monday. "
+        "The agreement was signed in Accra in December. Ghana is the first West "
+        "African country to have such a deal with the bloc since the wider regional "
+        "negotiations stalled in 2016."
+    )
+    assert [(f.kind, f.parties) for f in found] == [("agreement", ("EU", "GHA"))]

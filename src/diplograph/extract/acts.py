@@ -47,6 +47,9 @@ _ACTS_ON_OBJECT = frozenset({"suspended", "withdrawn", "terminated", "extended"}
 
 _OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|her|all|some|any|\w+ly)\s+)*"
+    # a collective before the instruments: "scrapped a set of defence accords"
+    r"(?:(?:set|series|package|raft|slew|number|pair|couple|string)\s+of\s+"
+    r"(?:(?:the|its|their)\s+)?)?"
     # an amount between: "scrapped a $40 billion deal"
     r"(?:[$€£¥]?\d[\d.,]*(?:\s*(?:billion|million|trillion|bn|m))?\s+)?"
     r"([A-Za-z][\w'’-]*)"
@@ -127,9 +130,10 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
         return False  # a preposition, a pronoun, a name ("suspended New START")
     # the object phrase, up to a preposition: "the 2015 Algiers peace accord"
     phrase = re.match(
-        r"\s+(?:(?!(?:with|from|of|on|in|to|for|by|over|after)\b)[\w'’$€£.,-]+\s+){0,5}"
+        r"\s+(?:(?!(?:with|from|of|on|in|to|for|by|over|after|under|at|as|against|between|"
+        r"into|amid|despite|before|while|because)\b)[\w'’$€£.,-]+\s+){0,5}"
         r"[\w-]+",
-        text[at : at + 80],
+        text[found.start(1) - 1 : found.start(1) + 80],
     )
     if phrase and ctx.lexicon.kind_pattern.search(phrase.group()):
         return False  # "renewed a currency swap arrangement": the instrument

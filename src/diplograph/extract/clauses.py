@@ -17,8 +17,8 @@ from diplograph.extract.brokers import brokers
 from diplograph.extract.context import CONCERN_BEFORE, Context
 from diplograph.extract.speakers import (
     participle_subjects,
-    said_that_it,
     speakers_end,
+    taken_up,
 )
 from diplograph.extract.text import Sentence
 from diplograph.gazetteer import load_gazetteer
@@ -180,7 +180,7 @@ _AGENT_GAP = re.compile(
 _AGENT_ASIDE = re.compile(r",\s+(?:\w+\s+)?\w+(?:ed|en)\s+by\b[^,;]*,")
 # "Niger, Mali and Burkina Faso, which left ECOWAS last year, signed": the
 # aside's own object is no subject of the verb after it
-_WHICH_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;]*,(?=\s*(?:\w+\s+){0,2}$)")
+_WHICH_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;]*,(?=\s*(?:\w+\s+){0,5}$)")
 
 
 def _subject_clause(hit: VerbHit, ctx: Context) -> int:
@@ -196,7 +196,9 @@ def _subject_clause(hit: VerbHit, ctx: Context) -> int:
     which = _WHICH_ASIDE.search(text, sentence.start, hit.start)
     if which and which.start() < clause:
         # the verb's clause goes on before the aside that closes right before it
-        clause = ctx.clause_start(sentence, which.start())
+        # (its speakers still only report: "X, which guarantees the talks,
+        # welcomed the extension")
+        clause = speakers_end(ctx, ctx.clause_start(sentence, which.start()), hit.start)
     return clause
 
 
@@ -230,7 +232,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
             continue  # "sent notifications to the UN regarding their withdrawal"
         if not a.weak and not roles.get(a.start) and not _owns_subject(ctx, a, hit):
             yield a, f"subject of {text[hit.start : hit.end]!r}"
-    yield from said_that_it(hit, clause, roles, ctx)
+    yield from taken_up(hit, clause, roles, ctx)
     yield from participle_subjects(hit, roles, ctx)
     after = text[hit.end : min(sentence.end, hit.end + 120)]
     agent = re.match(

@@ -42,36 +42,50 @@ def counted_back(
     return shifted(base, sign * n, unit)
 
 
-_SAME_YEAR = re.compile(r"\b(?:in\s+)?(?:the\s+same|that)\s+(year|month)\b", re.I)
+_SAME_TIME = re.compile(
+    r"\b(?:in\s+)?(?:the\s+same|that)\s+(year|month)\b"
+    # "also signed a treaty at the time": the date told before, as told
+    r"|\b(?:at\s+(?:the|that)\s+time|on\s+(?:that|the\s+same)\s+occasion|"
+    r"during\s+(?:that|the\s+same)\s+(?:visit|trip|summit|meeting))\b",
+    re.I,
+)
 
 
 def counted_from_before(sentence: Sentence, ctx: Context) -> str | None:
     """ "Ankara, which signed the accord in the same year", "Russia suspended it
     the same month", "It took effect a year later": counted from the date the
     text named last before the sentence."""
-    same = _SAME_YEAR.search(sentence.text)
+    same = _SAME_TIME.search(sentence.text)
     counted = later(sentence.text)
     if same is None and counted is None:
         return None
     if same is not None:
-        counted = (0, same.group(1).lower(), same.start())
+        counted = (0, (same.group(1) or "time").lower(), same.start())
     count, unit, at = counted or (0, "year", 0)
-    size = {"year": 4, "month": 7}.get(unit, 10)
+    size = {"year": 4, "month": 7, "time": 4}.get(unit, 10)
     # "signed in November 1990, but not ratified until two years later": the
     # date told before it in its own sentence first
     own = [
-        d.value[:size]
+        d.value
         for d in ctx.dates(sentence, future=False)
         if d.value and len(d.value) >= size and d.end <= sentence.start + at
     ]
     if own:
-        return shifted(own[-1], count, unit)
+        return _moved(own[-1], count, unit)
     for earlier in reversed(ctx.sentences[max(0, sentence.index - 5) : sentence.index]):
         told = [d.value for d in ctx.dates(earlier, future=False) if d.value]
-        told = [value[:size] for value in told if len(value) >= size]
+        told = [value for value in told if len(value) >= size]
         if told:  # "It took effect the following year", "signed the same day"
-            return shifted(told[-1], count, unit)
+            return _moved(told[-1], count, unit)
     return None
+
+
+def _moved(value: str, count: int, unit: str) -> str | None:
+    """``value`` at the precision ``unit`` tells, ``count`` units on; "at the
+    time" keeps the precision it was told at."""
+    if unit == "time":
+        return value
+    return shifted(value[: {"year": 4, "month": 7}.get(unit, 10)], count, unit)
 
 
 # "After the talks, the two leaders witnessed the signing of ...", "During the

@@ -85,7 +85,19 @@ _OF_LAW = re.compile(
     r"\b(?:international|existing|relevant|applicable)\s+(?:[\w-]+\s+(?:and|or)\s+)?$",
     re.I,
 )
+_TO_HAVE_SUCH = re.compile(
+    r"\b(?:to\s+(?:have|sign|conclude|reach)|(?:has|have|had)\s+(?:never\s+)?"
+    r"(?:had|signed|concluded))\s+such\s+an?\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
 _THE_NTH_SUCH = re.compile(r"\bthe\s+(?:[\w-]+\s+)?such\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _of_the_kind(m: InstrumentMention, ctx: Context) -> bool:
+    """ "the third such pact Japan has concluded", "the first state to have such
+    a deal with the bloc": the kind of instrument, not one of the story."""
+    before = ctx.text[max(0, m.start - 40) : m.start]
+    return bool(_THE_NTH_SUCH.search(before) or _TO_HAVE_SUCH.search(before))
 
 
 # a line pointing to another story: "READ MORE: Kenya, Uganda sign pipeline deal"
@@ -121,12 +133,8 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         and len(partner_list([m], ctx)) < 2
     ):
         return False  # "in accordance with international charters and accords"
-    if (
-        not m.plural
-        and not m.key
-        and _THE_NTH_SUCH.search(ctx.text, max(0, m.start - 40), m.start)
-    ):
-        return False  # "the third such pact Japan has concluded": of the kind
+    if not m.plural and not m.key and _of_the_kind(m, ctx):
+        return False
     if (m.plural and not m.determiner and not m.key) and (
         # "similar arrangements with more than 70 countries", "has trade
         # agreements with over 15 partners": a class

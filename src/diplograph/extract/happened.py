@@ -85,6 +85,7 @@ _CONDITION_PRESENT = re.compile(
 _HAD_BEEN_DUE = re.compile(
     r"\bhad\s+been\s+(?:due|scheduled|set|expected|supposed|meant)\s+to\s+$", re.I
 )
+_WAS_DUE = re.compile(r"\b(?:was|were)\s+(?:due|set|scheduled)\s+to\s+$", re.I)
 # "passed a bill suspending ...": a law, then what it does
 _LAW = re.compile(
     r"[^.;]{0,40}\b(?:bill|law|decree|resolution|legislation)\s+"
@@ -136,6 +137,8 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         return True
     if _HAD_BEEN_DUE.search(text, before, hit.start):
         return True  # "had been due to expire in February": it no longer is
+    if etype == "terminated" and _WAS_DUE.search(text, before, hit.start):
+        return True  # "the truce was due to expire on Friday" (then extended)
     if verb.lower().endswith("ing") and _WEIGHED.search(text, before, hit.start):
         return True  # "recommended withdrawing from the treaty": not done
     if re.match(
@@ -144,6 +147,9 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         return True  # "would withdraw from the treaty if Togo broke it": a condition
     if re.match(
         r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", after
+    ) or (
+        re.fullmatch(r"\w+(?:ion|al)", verb)  # "ratification stalled in Congress"
+        and re.match(r"\s+(?:has\s+|had\s+)?(?:stalled|languished|faltered)\b", after)
     ):
         return True
     if (

@@ -20,7 +20,7 @@ from diplograph.extract.clauses import (
 )
 from diplograph.extract.context import Context
 from diplograph.extract.happened import verb_scope
-from diplograph.extract.speakers import SPEAKER
+from diplograph.extract.speakers import SPEAKER, SUBJECT_BEFORE
 
 # Events whose grammatical subject is a party ("X signed", "Y ratified").
 PARTY_EVENTS = frozenset(
@@ -86,7 +86,8 @@ def performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
     # a subject stands near its verb: an actor 80 characters before it is
     # usually part of some other phrase of a long clause
     every = list(subjects(hit, ctx))
-    # (not the speakers a pronoun takes up: "X and Y said that they ...", nor
+    # (not the speakers or the subject a pronoun takes up: "X and Y said that
+    # they ...", "Niger expelled ... It has since signed", nor
     # who joined others in it: "Trump joined Netanyahu ... in signing")
     clause = ctx.clause_start(hit.sentence, hit.start)
     joined = _JOINED_IN.search(ctx.text, clause, hit.start)
@@ -94,7 +95,7 @@ def performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
         (a, r)
         for a, r in every
         if hit.start - a.end <= 80
-        or r.startswith(SPEAKER)
+        or r.startswith((SPEAKER, SUBJECT_BEFORE))
         or (joined and a.end <= joined.start())
     ]
     found = _with_listed_before(found, every, ctx)

@@ -1,6 +1,9 @@
-"""A verb in a relative clause after the instrument's noun ("the agreement
-Prime Minister Pashinian signed with Russia"): the dates of the main clause
-before the noun are not its own. Read by :mod:`.when`."""
+"""Dates in another clause than the verb's: for a verb in a relative clause
+after the instrument's noun ("the agreement Prime Minister Pashinian signed
+with Russia"), the dates of the main clause before the noun; for a verb of
+the main clause, the dates of a relative clause after it that has a verb of
+its own ("signed a pact with Russia, whose instructors arrived in April").
+Read by :mod:`.when`."""
 
 from __future__ import annotations
 
@@ -19,15 +22,16 @@ _RELATIVE_SUBJECT = re.compile(
 
 
 def not_the_main_clause_s(
-    dates: list[DateMention], v_start: int, sentence: Sentence, ctx: Context
+    dates: list[DateMention], v_start: int, v_end: int, sentence: Sentence, ctx: Context
 ) -> list[DateMention]:
     """ "protested on Tuesday the agreement Pashinian signed with Russia": for a
     verb in a relative clause, the days before the instrument are the main
     clause's (but one opening the sentence dates all of it)."""
+    text = ctx.text
+    dates = [d for d in dates if not _in_later_relative(d, v_end, text)]
     clause = _relative_clause(v_start, sentence, ctx)
     if clause is None:
         return dates
-    text = ctx.text
     return [
         d
         for d in dates
@@ -44,3 +48,21 @@ def _relative_clause(v_start: int, sentence: Sentence, ctx: Context) -> int | No
         if _RELATIVE_SUBJECT.fullmatch(ctx.text, noun.end(), v_start):
             return noun.start()
     return None
+
+
+# ", whose military instructors arrived in": a relative clause with its own verb
+_LATER_RELATIVE = re.compile(
+    r",\s+(?:whose|where|who|which)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:\w+ed|came|went|began|met|held|took|saw|fought|won|lost|left)\s+(?:[\w'’-]+\s+){0,3}$"
+)
+
+
+def _in_later_relative(d: DateMention, v_end: int, text: str) -> bool:
+    """Whether ``d`` follows the verb inside a relative clause with its own verb
+    (not one on the verb's noun itself: "the negotiations, which were launched in
+    2012", dates them)."""
+    if d.start <= v_end:
+        return False
+    between = text[v_end : d.start]
+    comma = between.rfind(", ")
+    return comma > 0 and bool(_LATER_RELATIVE.fullmatch(between, comma))

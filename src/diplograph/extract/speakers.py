@@ -21,9 +21,18 @@ RESUMED = re.compile(
 
 
 SPEAKER = "speaker taken up by a pronoun"
+SUBJECT_BEFORE = "subject of the sentence before, taken up by 'It'"
 
 
-def said_that_it(
+def taken_up(
+    hit: VerbHit, clause: int, roles: dict[int, str], ctx: Context
+) -> Iterable[tuple[ActorMention, str]]:
+    """The actors a pronoun subject of the verb takes up."""
+    yield from _said_that_it(hit, clause, roles, ctx)
+    yield from _it_before(hit, roles, ctx)
+
+
+def _said_that_it(
     hit: VerbHit, clause: int, roles: dict[int, str], ctx: Context
 ) -> Iterable[tuple[ActorMention, str]]:
     """ "The Maldives announced on Wednesday that it will not renew the
@@ -45,6 +54,42 @@ def said_that_it(
                 told = ctx.actors_in(sentence.start, a.start)
                 yield from ((x, rule) for x in _speakers_with(told, a, ctx))
             yield (a, rule)
+
+
+# "It has since signed": the pronoun opens the sentence, before its verb
+_IT_OPENS = re.compile(r"\s*It\s+(?:(?:has|had|also|then|later|since|now|\w+ly)\s+)*$")
+# what may open a sentence before its subject: "Niger had", "On Monday, Niger"
+_OPENING = re.compile(
+    r"\s*(?:(?:On|Last|This|In|Earlier)\s+[\w ]{1,20},\s+)?(?:the\s+)?"
+)
+
+
+def _it_before(
+    hit: VerbHit, roles: dict[int, str], ctx: Context
+) -> Iterable[tuple[ActorMention, str]]:
+    """ "Niger expelled French troops. It has since signed a pact with Russia":
+    a sentence's "It" is the state that opened the sentence before."""
+    text, sentence = ctx.text, hit.sentence
+    if not _IT_OPENS.fullmatch(text, sentence.start, hit.start):
+        return
+    index = ctx.sentences.index(sentence)
+    if index == 0:
+        return
+    before = ctx.sentences[index - 1]
+    actors = ctx.actors_in(before.start, before.end)
+    if not actors or roles.get(actors[0].start):
+        return
+    first = actors[0]
+    opens = _OPENING.fullmatch(text, before.start, first.start)
+    plural = re.match(r"\s*(?:,|and\b)", text[first.end : first.end + 6])
+    if (
+        opens
+        and not plural
+        and not first.weak
+        and not first.place
+        and first.role != "person"
+    ):
+        yield first, f"{SUBJECT_BEFORE} {text[hit.start : hit.end]!r}"
 
 
 # between speakers told together: "Egyptian President Sisi and Ethiopian ..."
@@ -103,7 +148,9 @@ def participle_subjects(
     text, sentence = ctx.text, hit.sentence
     lead = _PARTICIPLE.search(text, max(sentence.start, hit.start - 12), hit.start)
     verb = text[hit.start : hit.end]
-    if lead is None or not (verb.endswith("ing") or lead.group()[:1] in "hH"):
+    if lead is None or not (
+        verb.split()[0].endswith("ing") or lead.group()[:1] in "hH"
+    ):
         return
     if ctx.actors_in(sentence.start, lead.start()):
         position = sentence.start  # the sentence's own subject, told first

@@ -141,6 +141,8 @@ def _kept(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
         # "It does not include a mutual defence clause": what it is not about
         if not _LEFT_OUT.search(ctx.text, max(sentence.start, start - 60), start)
     ]
+    asides = _asides_of_others(sentence, ctx)
+    found = [f for f in found if not any(a <= f[1] and f[2] <= b for a, b in asides)]
     if not any(ctx.text[start].isupper() for _, start, _ in found):
         return found
     actors = ctx.actors_in(sentence.start, sentence.end)
@@ -163,6 +165,36 @@ def _kept(sentence: Sentence, ctx: Context) -> list[tuple[str, int, int]]:
         for topic, start, end in found
         if not any(a <= start and end <= b for a, b in titles)
     ]
+
+
+# a relative clause: "the channel, which carries grain exports,", "Turkey, with
+# which Greece has disputes over maritime boundaries,", "the airport where"
+_RELATIVE = re.compile(
+    r"([\w'’-]+)(?:,\s+(?:with\s+|in\s+|of\s+)?(?:which|who|whom|whose|where)|"
+    r"\s+where)\b[^,;]*"
+)
+
+
+_TIME_WORD = re.compile(
+    r"(?:year|month|week|day|\w+day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|\d{4})s?",
+    re.I,
+)
+
+
+def _asides_of_others(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
+    """The relative clauses that tell of something other than an instrument:
+    their topic words are not what the instrument is about."""
+    kinds = ctx.lexicon.kind_pattern
+    spans = []
+    for found in _RELATIVE.finditer(ctx.text, sentence.start, sentence.end):
+        if kinds.fullmatch(found.group(1)) or kinds.search(found.group()):
+            continue  # "the memorandum, which covers trade": the instrument's
+        if _TIME_WORD.fullmatch(found.group(1)):
+            continue  # "the MoU it signed earlier in the year, which ...": of what
+            # was told before the time
+        spans.append((found.end(1), found.end()))
+    return spans
 
 
 _LEFT_OUT = re.compile(

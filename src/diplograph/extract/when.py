@@ -158,7 +158,7 @@ def _candidates(
     """The dates of the sentence that may be the verb's, or None when the words
     say it has no day of its own."""
     text = ctx.text
-    dates = not_the_main_clause_s(dates, v_start, sentence, ctx)
+    dates = not_the_main_clause_s(dates, v_start, v_end, sentence, ctx)
     if COUNTED_FROM.search(text, max(sentence.start, v_start - 50), v_start):
         # "took effect on Thursday, 18 months after it was signed": some time
         # before that date; only a date after the verb is its own ("a year
