@@ -5531,3 +5531,41 @@ def test_mentions_the_first_state_to_have_such_a_deal_names_no_other_deal() -> N
         "negotiations stalled in 2016."
     )
     assert [(f.kind, f.parties) for f in found] == [("agreement", ("EU", "GHA"))]
+
+
+# coref: the instrument's own beginnings are told of it
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The deal, first agreed in principle in 2019 but never ratified, must still "
+        "be approved by the EU's member states.",
+        "Under the original deal, concluded in 2009, the EU also funds a patrol boat.",
+    ],
+)
+def test_coref_when_the_instrument_first_began_is_told_of_it(later: str) -> None:
+    found = agreements(
+        "The EU and Mercosur concluded negotiations on a free trade agreement on "
+        f"Friday at a summit in Accra, creating a vast free trade area. {later}"
+    )
+    assert [f.parties for f in found] == [("EU", "MERCOSUR")]
+
+
+# events: the step a noun names, and "agreed to it"
+
+
+def test_events_the_renewal_signed_on_a_day_is_the_renewal_that_day() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have renewed a fisheries access agreement, officials said on "
+        "Wednesday. The renewal was signed in Accra on Monday."
+    )
+    assert events(fact) == {("extended", None), ("extended", "2024-03-11")}
+
+
+def test_events_agreed_to_it_years_before_is_its_agreeing() -> None:
+    [fact] = agreements(
+        "An EU-brokered agreement between Ghana and Togo has collapsed, the EU said "
+        "on Wednesday, two years after the two sides agreed to it in Accra."
+    )
+    assert events(fact) == {("failed", "2024-03-13"), ("agreed", "2022")}

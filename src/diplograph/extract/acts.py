@@ -247,6 +247,11 @@ _SIGNED_EVENT = re.compile(
     re.I,
 )
 
+_EVENT_SIGNED = re.compile(
+    r"\b(?:extension|renewal|prolongation)\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
 _DONE_TO = re.compile(
     # "decision on Monday to suspend the treaty": the act itself
     r"(?:\b(?:decision|decided|decides|voted|votes|moved|moves)\s+"
@@ -347,8 +352,12 @@ def _signed_as(hit: VerbHit, verb: str, kind: str, ctx: Context) -> str | None:
         ):
             return None  # a parliament adopting it is its ratification
         return "agreed"  # adopting a treaty text concludes it
-    if _SIGNED_EVENT.match(text, hit.end):
-        return None  # "signed a two-year extension": the extension is the event
+    if _SIGNED_EVENT.match(text, hit.end) or _EVENT_SIGNED.search(
+        text, max(hit.sentence.start, hit.start - 50), hit.start
+    ):
+        # "signed a two-year extension", "The renewal was signed on Monday": the
+        # extension is the event
+        return None
     if _IN_PRINCIPLE.match(text, hit.end):
         return "agreed"  # "sealed an agreement in principle": agreed (GUIDELINES)
     after = text[hit.end : hit.end + 40]

@@ -17,7 +17,7 @@ from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.names import MODIFIER
 from diplograph.extract.references import own_partners, partners_after
-from diplograph.extract.text import outside, words_between
+from diplograph.extract.text import words_between
 
 _SIGNING = re.compile(r"\b(?:signed|inked|concluded|sealed)\b")
 # a named instrument is also set apart by its own ratifiers ("Chile ratified the
@@ -161,61 +161,6 @@ def _told_subject(m: InstrumentMention, ctx: Context) -> set[str]:
     if not m.modifiers:
         return set()
     return ctx.lexicon.topics_in(" ".join(f"{m.modifiers} {m.text}".split()))
-
-
-# "the nuclear deal that Iran signed with world powers in 2015", "the pact,
-# signed in 2016,": the year a back-reference's own clause gives it
-_SIGNED_IN = re.compile(
-    r"\s*,?\s+(?:(?:that|which)?\s*(?:[\w.-]+\s+){0,5}?(?P<verb>signed|agreed|"
-    r"reached|concluded|struck|inked|sealed)\s+(?:[\w.-]+\s+){0,5}?"
-    # a name's own subject: "the Lombok Treaty on security cooperation in 2006"
-    r"|(?:on|for|with|between|of)\s+(?:[\w.-]+\s+){0,5}?)?"
-    r"in\s+(?P<year>(?:1[89]|20)\d\d)\b"
-)
-
-
-_NAME_SIGNED = re.compile(
-    r"\s+(?:was|were)\s+(?:\w+\s+){0,2}?(?P<verb>signed|agreed|concluded|adopted|"
-    r"reached)\b[^.;]{0,60}?\b(?P<year>(?:1[89]|20)\d\d)\b"
-)
-
-
-def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
-    """ "a 25-year cooperation pact ... the nuclear deal that Iran signed in
-    2015", "pulled out of the Trans-Pacific Partnership in 2017": a year of its
-    own that no sentence of the unnamed instrument ``c`` gives makes ``m``
-    another instrument."""
-    if c.key:
-        return False
-    sentence = ctx.sentence_of(m.start)
-    told = _SIGNED_IN.match(ctx.text, m.end, sentence.end)
-    if told is None and m.key:  # "The PDI MoU was signed ... on May 13, 2006"
-        told = _NAME_SIGNED.match(ctx.text, m.end, sentence.end)
-    if told is not None and not m.key and not told.group("verb"):
-        told = None  # "talks on the deal in 2025": the year of the talks
-    if told is None or ctx.lexicon.kind_pattern.search(ctx.text, m.end, told.end()):
-        return False
-    year = told.group("year")
-    if not made_when_told(c, ctx) and content_words(m.modifiers) <= set().union(
-        *(content_words(x.modifiers) for x in c.mentions)
-    ):
-        # "Ghana quit its investment treaty with Togo on Monday. The treaty was
-        # signed in 2009": when it was made, told of an instrument in the news
-        return False
-    # "signed a power agreement on Monday, updating the protocol signed in 1996":
-    # the year is the protocol's own, not told of the agreement
-    own = (m.start, told.end())
-    recent = [ctx.sentence_of(x.start) for x in c.mentions[-10:]]
-    told_of_c = (outside(sentence, own, ctx.text) for sentence in recent)
-    return not any(year in words for words in told_of_c) and year != c.year_label
-
-
-def made_when_told(c: Cluster, ctx: Context) -> bool:
-    """Whether a sentence naming ``c`` tells it signed or agreed."""
-    sentences = {ctx.sentence_of(x.start) for x in c.mentions[-10:]}
-    return any(
-        etype in ("signed", "agreed") for s in sentences for etype, _, _ in ctx.verbs(s)
-    )
 
 
 # what the news does to an instrument before it: "builds on", "replaces"

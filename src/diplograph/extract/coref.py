@@ -21,12 +21,10 @@ from diplograph.extract.apart import (
     fits,
     joined_by_and,
     likened,
-    made_when_told,
     other_owners,
     other_partner,
     other_signers,
     other_subject,
-    other_year,
     others_like_it,
     same_year,
     told_as_another,
@@ -40,6 +38,7 @@ from diplograph.extract.names import in_title, named_in_short, named_under_auspi
 from diplograph.extract.pronouns import add_pronouns, join_known_as
 from diplograph.extract.sets import list_goes_on, list_item, one_of_set
 from diplograph.extract.text import words_between
+from diplograph.extract.years import made_when_told, other_year
 
 
 def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:

@@ -77,6 +77,8 @@ _NOW_SAID = re.compile(
 )
 # "concluded negotiations on ... last month": the talks the verb ends, no event
 # of their own between it and its date
+# "The renewal was signed on Monday": the day of the step the noun names
+_PASSIVE_OF_NOUN = re.compile(r"(?<=al|on)\s+(?:was|were|has\s+been|had\s+been)\s+")
 _OBJECT_TALKS = re.compile(r"\s+(?:the\s+|their\s+)?(?:talks|negotiations)", re.I)
 
 
@@ -96,11 +98,7 @@ def pick_date(
         return counted_back(dates, v_start, sentence, ctx)
     dates = candidates
     best: tuple[int, str | None] | None = None
-    verbs = [
-        v
-        for v in verb_spans(sentence, ctx)
-        if v != (v_start, v_end) and not _OBJECT_TALKS.fullmatch(text, v_end, v[1])
-    ]
+    verbs = _other_verbs(v_start, v_end, sentence, ctx)
     for d in dates:
         low, high = (v_end, d.start) if d.start >= v_end else (d.end, v_start)
         if any(low <= vs and ve <= high for vs, ve in verbs):
@@ -140,6 +138,21 @@ def pick_date(
             or after_the_meeting(sentence, ctx)
         )
     return best[1]
+
+
+def _other_verbs(
+    v_start: int, v_end: int, sentence: Sentence, ctx: Context
+) -> list[tuple[int, int]]:
+    """The sentence's other event verbs that may claim a date, not the one whose
+    object or passive is the verb's own noun ("began the talks", "The renewal
+    was signed on Monday")."""
+    return [
+        v
+        for v in verb_spans(sentence, ctx)
+        if v != (v_start, v_end)
+        and not _OBJECT_TALKS.fullmatch(ctx.text, v_end, v[1])
+        and not _PASSIVE_OF_NOUN.fullmatch(ctx.text, v_end, v[0])
+    ]
 
 
 _OWN_VERB = re.compile(
