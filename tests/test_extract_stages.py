@@ -5569,3 +5569,44 @@ def test_events_agreed_to_it_years_before_is_its_agreeing() -> None:
         "on Wednesday, two years after the two sides agreed to it in Accra."
     )
     assert events(fact) == {("failed", "2024-03-13"), ("agreed", "2022")}
+
+
+# roles: who "the three countries" are, and who acts in a gerund
+
+
+def test_roles_states_doing_what_a_veto_was_over_sign_as_the_three_countries() -> None:
+    [fact] = agreements(
+        "Turkey lifted its veto on Tuesday over Finland and Sweden joining NATO "
+        "after the three countries signed a memorandum on arms exports."
+    )
+    assert (fact.parties, fact.concerns) == (("FIN", "SWE", "TUR"), ())
+
+
+def test_roles_the_three_countries_are_states_not_the_alliance_named_last() -> None:
+    [fact] = agreements(
+        "Ghana lifted its objections. Togo then joined ECOWAS, and Benin backed it. "
+        "The three countries signed a memorandum on Monday."
+    )
+    assert fact.parties == ("BEN", "GHA", "TGO")
+
+
+# events: a parliament approving, by its participle
+
+
+def test_events_a_parliament_approving_the_protocol_ratifies_it() -> None:
+    [fact] = agreements(
+        "Hungary was the last ally to ratify Sweden's membership, with its parliament "
+        "approving the accession protocol on Monday after months of delay."
+    )
+    assert ("ratified", "2024-03-11") in events(fact)
+
+
+# mentions: ties restored under a deal are that deal
+
+
+def test_mentions_relations_normalised_under_a_brokered_deal_are_that_deal() -> None:
+    found = agreements(
+        "Morocco agreed to normalise relations with Israel in December under a "
+        "U.S.-brokered deal."
+    )
+    assert [(f.kind, f.parties) for f in found] == [("deal", ("ISR", "MAR"))]

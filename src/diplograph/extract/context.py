@@ -162,6 +162,13 @@ class Context:
         return Evidence(sentence.start, sentence.end, sentence.text)
 
 
+_GERUND_AFTER = re.compile(
+    r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?)?\s+"
+    r"(?:joining|becoming|entering|acceding|leaving|quitting|gaining|obtaining|"
+    r"acquiring|building|developing|deploying|sending|supplying|receiving)\b"
+)
+
+
 def read_context(article: Article, lexicon: Lexicon) -> Context:
     """Sentences and actor mentions of one article, with what each actor is about."""
     text = article.text
@@ -180,6 +187,8 @@ def read_context(article: Article, lexicon: Lexicon) -> Context:
         # "an agreement on the China-Kyrgyzstan-Uzbekistan railway": the states
         # joined by hyphens name what they build together
         and not re.match(r"[-–][A-Z]", text[a.end : a.end + 2])
+        # "its veto over Finland and Sweden joining NATO": who acts, not what about
+        and not _GERUND_AFTER.match(text, a.end)
     }
     return ctx
 

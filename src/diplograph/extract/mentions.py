@@ -194,7 +194,7 @@ _RESTORED_TIES = re.compile(
 
 
 _IN_A_DEAL = re.compile(
-    r"[^.;]{0,120}?\b(?:in|under|as\s+part\s+of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}"
+    r"[^.;]{0,120}?\b(?:in|under|as\s+part\s+of)\s+(?:an?|the)\s+(?:[\w.'’-]+\s+){0,3}"
     r"(?:deal|agreement|accord|pact|arrangement)s?\b",
     re.I,
 )

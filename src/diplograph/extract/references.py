@@ -63,7 +63,12 @@ def plural_parties(
                 # "the two countries" after an aside on one of them and a third:
                 # the pair the article named together, before the last two named
                 group = group or last_coordination(ctx, match.start(), count, 5000)
-                group = group or _last_named(ctx, match.start(), count)
+                group = group or _last_named(
+                    ctx,
+                    match.start(),
+                    count,
+                    states=bool(_STATES.search(match.group())),
+                )
             else:  # "the countries": the pair or trio named together last
                 group = last_coordination(ctx, match.start(), 2)
                 group = group or last_coordination(ctx, match.start(), 3)
@@ -106,11 +111,17 @@ def _most_named(ctx: Context, before: int, known: set[str]) -> str | None:
     return max(counts, key=lambda code: counts[code]) if counts else None
 
 
-def _last_named(ctx: Context, before: int, count: int) -> list[str]:
+# "the three countries", "the two neighbours": states, never an organization
+_STATES = re.compile(r"\b(?:countr|nation|state|neighbo|capital)", re.I)
+
+
+def _last_named(ctx: Context, before: int, count: int, *, states: bool) -> list[str]:
     earlier: list[str] = []
     for a in reversed(ctx.standing(0, before)):
         if _brokers([a], ctx):
             continue  # "brokered by Saudi Arabia and the United States": no side
+        if states and load_gazetteer().is_organization(a.code):
+            continue  # "joining NATO after the three countries signed"
         if a.code not in earlier:
             earlier.append(a.code)
         if count and len(earlier) == count:
