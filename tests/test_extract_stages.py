@@ -5610,3 +5610,42 @@ def test_mentions_relations_normalised_under_a_brokered_deal_are_that_deal() -> 
         "U.S.-brokered deal."
     )
     assert [(f.kind, f.parties) for f in found] == [("deal", ("ISR", "MAR"))]
+
+
+# mentions: an instrument's initials, used without a definition
+
+
+def test_mentions_the_initials_of_an_instrument_told_before_take_it_up() -> None:
+    found = agreements(
+        "A reciprocal access agreement between Ghana and Togo took effect on Friday. "
+        "The RAA, signed in Accra in July last year, is Ghana's first such pact. "
+        "Ghana has similar arrangements with Benin and Niger."
+    )
+    [raa] = [f for f in found if f.parties == ("GHA", "TGO")]
+    assert events(raa) == {("in_force", "2024-03-08"), ("signed", "2023-07")}
+    assert raa.aliases == ("RAA",)
+
+
+# events: a step still awaited, and who approves it past an aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's ratification of a separate investment treaty with Togo, signed in "
+        "2019, is still pending in parliament.",
+        "Ghana's ratification of the investment treaty with Togo is awaited.",
+    ],
+)
+def test_events_a_ratification_still_pending_is_none(text: str) -> None:
+    [fact] = agreements(text)
+    assert "ratified" not in {e.type for e in fact.events}
+
+
+def test_events_a_government_described_by_an_aside_approves_on_its_day() -> None:
+    [fact] = agreements(
+        "A ceasefire between Ghana and Togo took effect on Wednesday. The Togolese "
+        "government, which negotiated on the rebels' behalf, approved the deal on "
+        "Tuesday evening."
+    )
+    assert events(fact) >= {("ratified", "2024-03-12"), ("negotiation", None)}

@@ -85,6 +85,12 @@ _CONDITION_PRESENT = re.compile(
 _HAD_BEEN_DUE = re.compile(
     r"\bhad\s+been\s+(?:due|scheduled|set|expected|supposed|meant)\s+to\s+$", re.I
 )
+# after a step's noun and what it is of: it has not happened
+_NOT_DONE_AFTER = re.compile(
+    r"(?:\s+of\s+(?:[\w'’-]+\s+){0,7}?[\w'’-]+)?(?:,[^,]{1,80},)?\s+(?:has\s+|had\s+)?"
+    r"(?:stalled|languished|faltered|(?:is|was|remains|remained)\s+(?:still\s+)?"
+    r"(?:pending|awaited|outstanding|stalled|blocked|on hold))\b"
+)
 _WAS_DUE = re.compile(r"\b(?:was|were)\s+(?:due|set|scheduled)\s+to\s+$", re.I)
 # "passed a bill suspending ...": a law, then what it does
 _LAW = re.compile(
@@ -148,8 +154,9 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     if re.match(
         r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", after
     ) or (
-        re.fullmatch(r"\w+(?:ion|al)", verb)  # "ratification stalled in Congress"
-        and re.match(r"\s+(?:has\s+|had\s+)?(?:stalled|languished|faltered)\b", after)
+        # "ratification stalled in Congress", "its ratification is still pending"
+        re.fullmatch(r"\w+(?:ion|al)", verb)
+        and _NOT_DONE_AFTER.match(text, hit.end, min(sentence.end, hit.end + 120))
     ):
         return True
     if (

@@ -114,6 +114,7 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             found.add(InstrumentMention(*match.span(), "normalization", match.group()))
     _find_the_one(found)
     _find_another_with(found)
+    _find_short_forms(found)
     for match in _RESTORED_TIES.finditer(text):
         # "agreed to re-establish their diplomatic ties": a normalization told
         # by its verb; the verb before it is its event
@@ -322,6 +323,31 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
         head = re.sub(r"\s+of\s+understanding$", "", noun.lower())  # memoranda of
         m.plural = head.endswith(("s", "memoranda")) and not head.endswith("ss")
         found.add(m)
+
+
+# "a reciprocal access agreement ... The RAA, signed in July": an instrument told
+# before, by the initials of its words
+_SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _find_short_forms(found: _Found) -> None:
+    """The initials of an unnamed instrument told before, used as its short name
+    without a definition in brackets: a back-reference to it."""
+    text = found.text
+    for match in _SHORT_FORM.finditer(text):
+        if found.overlaps(*match.span()):
+            continue
+        letters = match.group().lower()
+        for told in reversed([m for m in found.mentions if m.end <= match.start()]):
+            words = re.split(r"[\s-]+", f"{told.modifiers}{told.text}".strip())
+            tail = words[-len(letters) :]
+            if told.key or len(tail) < len(letters):
+                continue
+            if "".join(w[:1] for w in tail).lower() == letters:
+                short = InstrumentMention(*match.span(), told.kind, match.group())
+                short.determiner, short.aliases = "the", [match.group()]
+                found.keep(short)
+                break
 
 
 def _find_name_heads(found: _Found, lexicon: Lexicon) -> None:

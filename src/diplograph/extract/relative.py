@@ -29,6 +29,11 @@ def not_the_main_clause_s(
     clause's (but one opening the sentence dates all of it)."""
     text = ctx.text
     dates = [d for d in dates if not _in_later_relative(d, v_end, text)]
+    closes = _aside_end(v_start, v_end, sentence, text)
+    if closes is not None:
+        # "The government, which negotiated it, approved it on Tuesday": the day
+        # after the aside is the main clause's
+        dates = [d for d in dates if d.start < closes]
     clause = _relative_clause(v_start, sentence, ctx)
     if clause is None:
         return dates
@@ -66,3 +71,21 @@ def _in_later_relative(d: DateMention, v_end: int, text: str) -> bool:
     between = text[v_end : d.start]
     comma = between.rfind(", ")
     return comma > 0 and bool(_LATER_RELATIVE.fullmatch(between, comma))
+
+
+_ASIDE_OPENS = re.compile(r",\s+(?:which|who|whose)\s+[^,;]*$")
+_AT_ONCE = re.compile(
+    r"\b(?:immediately|at\s+once|upon\s+signing|on\s+signing)\b", re.I
+)
+
+
+def _aside_end(v_start: int, v_end: int, sentence: Sentence, text: str) -> int | None:
+    """Where the aside ", which ... ," that holds the verb closes, if it does."""
+    opens = _ASIDE_OPENS.search(text, sentence.start, v_start)
+    comma = text.find(",", v_end, sentence.end)
+    if opens is None or comma < 0:
+        return None
+    if _AT_ONCE.search(text, opens.start(), comma):
+        return None  # "the pact, which takes effect immediately, was signed on
+        # Monday": at the main clause's time
+    return comma
