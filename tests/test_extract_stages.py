@@ -5649,3 +5649,32 @@ def test_events_a_government_described_by_an_aside_approves_on_its_day() -> None
         "Tuesday evening."
     )
     assert events(fact) >= {("ratified", "2024-03-12"), ("negotiation", None)}
+
+
+# events: what "it" and "together with" carry over
+
+
+def test_events_instruments_signed_together_with_it_and_it_ratified() -> None:
+    found = agreements(
+        "An extradition treaty between Ghana and Togo came into force on Monday. "
+        "The treaty was signed in Lome in January 2022 together with a defence "
+        "cooperation agreement and an air services agreement. Ghana's parliament "
+        "ratified it in December."
+    )
+    by_topic = {f.topics: f for f in found}
+    treaty = by_topic[("legal_cooperation",)]
+    assert events(treaty) == {
+        ("in_force", "2024-03-11"), ("signed", "2022-01"), ("ratified", "2023-12"),
+    }  # fmt: skip
+    assert {f.signed for f in found} == {"2022-01"}
+    assert all(
+        "ratified" not in {e.type for e in f.events} for f in found if f is not treaty
+    )
+
+
+def test_describe_states_with_nuclear_weapons_are_no_energy_topic() -> None:
+    [fact] = agreements(
+        "Honduras ratified the treaty banning nuclear weapons on Saturday. The treaty "
+        "was opposed by the United States and other nuclear powers."
+    )
+    assert "energy" not in fact.topics

@@ -263,8 +263,9 @@ def _coordinated(
     ctx: Context,
 ) -> bool:
     """ "signed the Agreement ... and its affiliated Protocol", "the Treaty ...
-    and the Khujand Declaration were signed": a verb acting on one of two
-    coordinated instruments, the one nearer to it, acts on the other too."""
+    and the Khujand Declaration were signed", "was signed together with a
+    defence agreement": a verb acting on one of coordinated instruments, the one
+    nearer to it, acts on the others too."""
     return any(
         id(m) in own
         and (
@@ -284,6 +285,18 @@ def _coordinated(
                     for _, start, _ in ctx.verbs(hit.sentence)
                 )
             )
+            # "The treaty was signed in January together with a defence
+            # agreement and an aviation agreement": signed as well
+            or (
+                nearest.end <= hit.start < m.start
+                and _TOGETHER_WITH.fullmatch(ctx.text, hit.end, m.start) is not None
+            )
         )
         for m in here
     )
+
+
+_TOGETHER_WITH = re.compile(
+    r"[^;.]{0,80}?\b(?:(?:together|along)\s+with|alongside)\s+"
+    r"(?:[^;.]{0,120}?(?:,\s*|\s+and\s+))?(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,4}"
+)

@@ -107,17 +107,24 @@ _THE_SIGNING = re.compile(r"\b(the)\s+signing\b(?!\s+of)", re.I)
 
 def add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
     """ "It" opening a sentence continues the instrument the sentence before ends
-    with; "ratified it" after an event verb takes up the last one named."""
+    with; "ratified it" after an event verb takes up the one the sentence before
+    opens on, else the last one named."""
     last: dict[int, Cluster] = {}
+    opening: dict[int, Cluster] = {}  # the instrument a sentence opens on
     for cluster in clusters:
         for m in cluster.mentions:
-            index = ctx.sentence_of(m.start).index
+            sentence = ctx.sentence_of(m.start)
+            index = sentence.index
             if index not in last or last[index].mentions[-1].start < m.start:
                 last[index] = cluster
+            if not ctx.text[sentence.start : m.lead].strip():
+                opening[index] = cluster
     recent: Cluster | None = None
     for sentence in ctx.sentences:
         if sentence.index in last:
-            recent = last[sentence.index]
+            # "The treaty was signed ... with a defence agreement. Parliament
+            # ratified it": the one the sentence is about, else the one told last
+            recent = opening.get(sentence.index, last[sentence.index])
             _passive_it(sentence, clusters, ctx)
             continue
         if sentence.text.startswith("It ") and sentence.index - 1 in last:

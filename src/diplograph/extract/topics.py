@@ -73,7 +73,8 @@ def _article_topics(ctx: Context) -> tuple[set[str], list[Because]]:
 # border", "an MoU on trade, a health pact": where the next instrument
 # introduced with it begins
 _AND_ANOTHER = re.compile(
-    r"\s*(?:,\s*(?:(?:and|as well as)\s+)?|\b(?:and|as well as)\s+)an?\s+"
+    r"\s*(?:,\s*(?:(?:and|as well as)\s+)?|\b(?:and|as well as|together with|"
+    r"along with|alongside)\s+)an?\s+"
     r"(?:[\w-]+\s+){0,4}$"
 )
 
