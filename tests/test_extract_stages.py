@@ -5678,3 +5678,18 @@ def test_describe_states_with_nuclear_weapons_are_no_energy_topic() -> None:
         "was opposed by the United States and other nuclear powers."
     )
     assert "energy" not in fact.topics
+
+
+@pytest.mark.parametrize(
+    ("group", "state"),
+    [
+        ("Hayat Tahrir al-Sham", "SYR"),
+        ("Boko Haram", "NGA"),
+        ("the Arakan Army", "MMR"),
+    ],
+)
+def test_concerns_a_deal_with_an_armed_group_concerns_the_state_it_fights_in(
+    group: str, state: str
+) -> None:
+    [fact] = agreements(f"Qatar and {group} signed a deal on prisoners on Monday.")
+    assert (fact.parties, fact.concerns) == (("QAT",), (state,))
