@@ -5693,3 +5693,17 @@ def test_concerns_a_deal_with_an_armed_group_concerns_the_state_it_fights_in(
 ) -> None:
     [fact] = agreements(f"Qatar and {group} signed a deal on prisoners on Monday.")
     assert (fact.parties, fact.concerns) == (("QAT",), (state,))
+
+
+def test_coref_a_year_told_of_a_name_told_with_none_is_its_signing() -> None:
+    # and what was done "under" it is no implementing of a step against it
+    [fact] = agreements(
+        "Ghana formally left the Volta Fisheries Treaty with Togo on Friday, six "
+        "months after announcing it would do so, accusing Lome of violating the 1987 "
+        "pact. Togo suspended its own obligations under the treaty in March. The "
+        "agreement, signed by the two presidents, banned trawling in the lagoon."
+    )
+    assert (fact.name, fact.signed) == ("Volta Fisheries Treaty", "1987")
+    assert events(fact) == {
+        ("withdrawn", "2024-03-08"), ("suspended", "2024-03"), ("signed", "1987"),
+    }  # fmt: skip

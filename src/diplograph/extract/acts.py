@@ -46,7 +46,7 @@ _ACTS_ON_OBJECT = frozenset({"suspended", "withdrawn", "terminated", "extended"}
 
 
 _OBJECT = re.compile(
-    r"\s+(?:(?:the|a|an|its|their|his|her|all|some|any|\w+ly)\s+)*"
+    r"\s+(?:(?:the|a|an|its|their|his|her|all|some|any|own|\w+ly)\s+)*"
     # a collective before the instruments: "scrapped a set of defence accords"
     r"(?:(?:set|series|package|raft|slew|number|pair|couple|string)\s+of\s+"
     r"(?:(?:the|its|their)\s+)?)?"

@@ -1,10 +1,14 @@
 """The mentions of one instrument: what :mod:`.coref` groups and the later
-stages read."""
+stages read, and the helpers that find a mention's instrument by its place:
+"a ceasefire deal" (one), the instruments told lately, the one "the first such
+agreement" describes."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from diplograph.extract.context import Context
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.model import Evidence
 
@@ -49,3 +53,26 @@ def told_lately(clusters: list[Cluster]) -> list[Cluster]:
     """The instruments told about lately, the last told last: the last 20 bound
     the work on a text that names hundreds."""
     return sorted(clusters, key=lambda c: c.mentions[-1].start)[-20:]
+
+
+_FIRST_SUCH = re.compile(
+    r"\b(?:the|its|their)\s+(?:first|only|second|third|largest|biggest)\s+such\s+$",
+    re.I,
+)
+
+
+def first_such(
+    m: InstrumentMention, clusters: list[Cluster], ctx: Context
+) -> Cluster | None:
+    """ "signed a memorandum on defence ..., the first such agreement between
+    Israel and an Arab country": it describes the instrument of its sentence."""
+    if not _FIRST_SUCH.search(ctx.text, max(0, m.start - 30), m.start):
+        return None
+    sentence = ctx.sentence_of(m.start)
+    before = [
+        (x.start, c)
+        for c in clusters
+        for x in c.mentions
+        if sentence.start <= x.start < m.start
+    ]
+    return max(before, key=lambda pair: pair[0])[1] if before else None

@@ -30,7 +30,7 @@ from diplograph.extract.apart import (
     told_as_another,
 )
 from diplograph.extract.attached import complement_of
-from diplograph.extract.cluster import Cluster, compounded, told_lately
+from diplograph.extract.cluster import Cluster, compounded, first_such, told_lately
 from diplograph.extract.context import Context
 from diplograph.extract.determiners import content_words
 from diplograph.extract.mentions import InstrumentMention
@@ -105,7 +105,7 @@ def _antecedent(
         return _year_told(m, m.year_label, clusters, ctx)
     if m.kind == "normalization":
         return next((c for c in clusters if "normalization" in c.kinds), None)
-    apposed = _apposed(m, clusters, ctx) or _first_such(m, clusters, ctx)
+    apposed = _apposed(m, clusters, ctx) or first_such(m, clusters, ctx)
     if apposed is not None:
         return apposed
     if _one_more(m, ctx):
@@ -165,11 +165,27 @@ def _made_before(
     if int(year[:4]) > ctx.article.published.year:
         return None
     for c in reversed(told_lately(clusters)):
+        if c.key is not None and c.year_label is None and not _told_a_year(c, m, ctx):
+            # "left the Intermediate-Range Nuclear Forces Treaty ... violating
+            # the 1987 pact": a name told with no year of its own
+            return c if _can_take_up(m, c, ctx) else None
         if c.key is None and c.year_label is None and not c.background:
             if made_when_told(c, ctx) or not _can_take_up(m, c, ctx):
                 return None
             return c
     return None
+
+
+def _told_a_year(c: Cluster, m: InstrumentMention, ctx: Context) -> bool:
+    """Whether a sentence naming ``c`` (not that of ``m``) tells a year."""
+    own = ctx.sentence_of(m.start)
+    return any(
+        _A_YEAR.search(sentence.text)
+        for sentence in {ctx.sentence_of(x.start) for x in c.mentions} - {own}
+    )
+
+
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _one_more(m: InstrumentMention, ctx: Context) -> bool:
@@ -311,29 +327,6 @@ def _named_later(
 
 
 _DUBBED = re.compile(r"([\w-]+),?\s+(?:dubbed|called|named|known\s+as)\s+(?:the\s+)?$")
-
-
-_FIRST_SUCH = re.compile(
-    r"\b(?:the|its|their)\s+(?:first|only|second|third|largest|biggest)\s+such\s+$",
-    re.I,
-)
-
-
-def _first_such(
-    m: InstrumentMention, clusters: list[Cluster], ctx: Context
-) -> Cluster | None:
-    """ "signed a memorandum on defence ..., the first such agreement between
-    Israel and an Arab country": it describes the instrument of its sentence."""
-    if not _FIRST_SUCH.search(ctx.text, max(0, m.start - 30), m.start):
-        return None
-    sentence = ctx.sentence_of(m.start)
-    before = [
-        (x.start, c)
-        for c in clusters
-        for x in c.mentions
-        if sentence.start <= x.start < m.start
-    ]
-    return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 # "signed an agreement ... to use its port, a deal that Somalia called ...": an

@@ -159,7 +159,10 @@ _RIGHT_AFTER = re.compile(r"\s+(?:(?:in|on)\s+)?")
 # "Moscow and Kyiv swapped prisoners on Monday under a deal": something done
 # under it (GUIDELINES: "first shipment under it") is its implementation
 _DONE_UNDER = re.compile(
-    r"\b(?!(?:signed|agreed|reached|concluded|said|announced|approved|ratified)\b)"
+    r"\b(?!(?:signed|agreed|reached|concluded|said|announced|approved|ratified|"
+    # steps on it, or against it: "suspended its obligations under the treaty"
+    r"suspended|terminated|violated|breached|revoked|extended|renewed|cancell?ed|"
+    r"scrapped|ended|froze|frozen|abandoned)\b)"
     r"([a-z]+ed)\s+(?:[\w$,.-]+\s+){0,8}?under\s+(?:a|an|the|this|that|its|their)\s+"
     r"(?:[\w-]+\s+){0,3}$"
 )
