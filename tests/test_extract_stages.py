@@ -5707,3 +5707,14 @@ def test_coref_a_year_told_of_a_name_told_with_none_is_its_signing() -> None:
     assert events(fact) == {
         ("withdrawn", "2024-03-08"), ("suspended", "2024-03"), ("signed", "1987"),
     }  # fmt: skip
+
+
+def test_coref_a_state_s_government_that_speaks_of_the_deal_holds_no_other() -> None:
+    found = agreements(
+        "Ghana signed a memorandum of understanding with the breakaway region of "
+        "Somaliland on Monday on port access. Somalia's government said the deal was "
+        "an attack on its sovereignty and recalled its ambassador."
+    )
+    assert [(f.kind, f.parties, f.concerns) for f in found] == [
+        ("memorandum_of_understanding", ("GHA",), ("SOM",))
+    ]

@@ -108,7 +108,10 @@ def other_partner(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
 
 
 # "the European Union's deal", "the EU, whose deal": who holds the instrument
-_HELD_BY = re.compile(r"(?:['’]s|,\s+whose)\s+(?:[\w-]+\s+){0,3}")
+# (not "Somalia's government said the deal": the determiner opens the deal's phrase)
+_HELD_BY = re.compile(
+    r"(?:['’]s|,\s+whose)\s+(?:(?!(?:the|a|an|this|that)\s)[\w-]+\s+){0,3}"
+)
 
 
 def other_owners(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:

@@ -253,6 +253,8 @@ def _party_rule(
     if (
         re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$", gap)
         and not re.search(r"\b(?:for|of|to|with|on|about|against|from|over|in)\b", gap)
+        # "Somalia's government said the deal": a determiner opens another phrase
+        and not re.search(r"\b(?:the|a|an|this|that)\s", gap)
         and not any(
             a.end <= v_start < start and not _NOUN.fullmatch(text, v_start, v_end)
             for _, v_start, v_end in verbs
