@@ -5718,3 +5718,12 @@ def test_coref_a_state_s_government_that_speaks_of_the_deal_holds_no_other() -> 
     assert [(f.kind, f.parties, f.concerns) for f in found] == [
         ("memorandum_of_understanding", ("GHA",), ("SOM",))
     ]
+
+
+def test_dates_the_day_a_leader_told_parliament_is_not_the_signing_s() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have signed a security agreement, Ghana's president told "
+        "parliament on Tuesday. The pact was signed by the foreign ministers in Lome "
+        "in late February, he said."
+    )
+    assert (fact.signed, events(fact)) == ("2024-02", {("signed", "2024-02")})

@@ -303,7 +303,10 @@ def _distance_before(
 
 _ANNOUNCED = frozenset({"withdrawn", "terminated", "suspended", "failed"})
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|announced|reported|confirmed|stated)\s+(?:on\s+|late\s+on\s+)?$",
+    # "told parliament on Tuesday", "said in a statement on Friday"
+    r"\b(?:said|says|told|announced|reported|confirmed|stated)\s+"
+    r"(?:(?!(?:was|were|is|are|had|has|have|been|it|they)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:(?:late\s+)?on\s+)?$",
     re.I,
 )
 
