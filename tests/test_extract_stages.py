@@ -5727,3 +5727,14 @@ def test_dates_the_day_a_leader_told_parliament_is_not_the_signing_s() -> None:
         "in late February, he said."
     )
     assert (fact.signed, events(fact)) == ("2024-02", {("signed", "2024-02")})
+
+
+def test_events_what_a_counted_class_of_such_agreements_was_signed_since_is_not_it() -> (
+    None
+):
+    [fact] = agreements(
+        "Ghana and Togo signed a bilateral security agreement in Accra on Monday. The "
+        "accord is one of more than 20 such agreements Togo has signed with its "
+        "neighbours since January."
+    )
+    assert events(fact) == {("signed", "2024-03-11")}

@@ -46,8 +46,10 @@ def verb_hits(cluster: Cluster, clusters: list[Cluster], ctx: Context) -> list[V
 # a clause on an instrument's kind, not on the instrument: "the third such pact
 # Japan has concluded" (not "such a pact", one of that kind)
 _SUCH = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+)?such\s+[\w-]+\s+(?:(?:that|which)\s+)?"
-    r"(?:[\w.'’-]+\s+){0,3}$",
+    r"\b(?:the\s+(?:[\w-]+\s+)?|(?:more\s+than\s+|over\s+|some\s+|about\s+)?"
+    # "one of more than 20 such agreements Kyiv has signed since January"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several|many)\s+)"
+    r"such\s+[\w-]+\s+(?:(?:that|which)\s+)?(?:[\w.'’-]+\s+){0,3}$",
     re.I,
 )
 
