@@ -5738,3 +5738,34 @@ def test_events_what_a_counted_class_of_such_agreements_was_signed_since_is_not_
         "neighbours since January."
     )
     assert events(fact) == {("signed", "2024-03-11")}
+
+
+def test_roles_leaders_told_without_states_who_also_renewed_it_are_its_parties() -> (
+    None
+):
+    found = agreements(
+        "Ghana and Togo signed a memorandum on Thursday to finance exports in local "
+        "currencies, and agreed to study the extension of a gas pipeline from Ghana's "
+        "Volta field to Lome.\n\nPresidents Kofi Mensah and Ama Sena also renewed a "
+        "2019 agreement on nuclear energy cooperation."
+    )
+    assert sorted((f.kind, f.parties, f.signed) for f in found) == [
+        ("agreement", ("GHA", "TGO"), "2019"),
+        ("memorandum_of_understanding", ("GHA", "TGO"), "2024-03-14"),
+    ]
+
+
+def test_events_extending_a_pipeline_extends_no_instrument() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a memorandum on Thursday and agreed to study the "
+        "extension of a gas pipeline to Lome."
+    )
+    assert events(fact) == {("signed", "2024-03-14")}
+
+
+def test_events_concluding_a_round_of_talks_is_talks_not_the_deal() -> None:
+    [fact] = agreements(
+        "Ghana and ECOWAS concluded a fourth round of negotiations on a free trade "
+        "agreement in Accra on Wednesday."
+    )
+    assert events(fact) == {("negotiation", "2024-03-13")}

@@ -3,14 +3,14 @@
 
 Rules over sentences and clauses, in stages a reader can follow (see
 :mod:`.agreements`): mentions (:mod:`.mentions`, :mod:`.nouns`, :mod:`.names`,
-:mod:`.actors`, :mod:`.dates`, :mod:`.context`) -> which mentions are one instrument
-(:mod:`.coref`, :mod:`.apart`, :mod:`.pronouns`, :mod:`.sets`) -> roles per
-instrument and clause (:mod:`.roles`, :mod:`.performers`, :mod:`.references`,
-:mod:`.brokers`) -> events and dates (:mod:`.events`, :mod:`.acts`,
-:mod:`.notice`, :mod:`.when`) -> kind, name, topics (:mod:`.describe`). Each
-fact carries why it was extracted (:mod:`.explain`). The knowledge is in data
-files (:mod:`.lexicon`, :mod:`diplograph.gazetteer`); the default path needs
-nothing beyond the package.
+:mod:`.actors`, :mod:`.dates`, :mod:`.context`) -> which mentions are one
+instrument (:mod:`.coref`, :mod:`.apart`, :mod:`.years`, :mod:`.pronouns`,
+:mod:`.sets`) -> roles per instrument and clause (:mod:`.roles`,
+:mod:`.performers`, :mod:`.references`, :mod:`.brokers`) -> events and dates
+(:mod:`.events`, :mod:`.acts`, :mod:`.retyped`, :mod:`.notice`, :mod:`.when`)
+-> kind, name, topics (:mod:`.describe`). Each fact carries why it was
+extracted (:mod:`.explain`). The knowledge is in data files (:mod:`.lexicon`,
+:mod:`diplograph.gazetteer`); the default path needs nothing beyond the package.
 """
 
 from __future__ import annotations

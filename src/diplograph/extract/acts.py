@@ -1,11 +1,7 @@
-"""What an event verb acts on, and what it reports in its words.
-
-"The EU will scrap tariffs", "suspended flights", "a renewed trade pact", "talks
-on the agreement were suspended": the verb is about something other than the
-instrument, so it reports no event on it and makes no party of its subject.
-"a deal to implement", "talks aimed at signing", "signed a two-year extension":
-the words around a verb change what it reports, or make it report nothing
-(:func:`retyped`).
+"""What an event verb acts on: "The EU will scrap tariffs", "suspended flights",
+"a renewed trade pact", "talks on the agreement were suspended": the verb is
+about something other than the instrument, so it reports no event on it and
+makes no party of its subject. What it reports instead is :mod:`.retyped`'s.
 """
 
 from __future__ import annotations
@@ -14,8 +10,6 @@ import re
 
 from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import STATEMENTS
-from diplograph.extract.text import words_between
 
 _TALKS_SUBJECT = re.compile(
     # not a time told before the subject: "During a visit ..., the two signed"
@@ -84,6 +78,12 @@ _TIES = re.compile(
 _ORDINAL = frozenset("last next first latest previous early late".split())
 
 
+_WORKS_EXTENDED = re.compile(
+    r"\s+of\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:pipelines?|lines?|"
+    r"railways?|roads?|bridges?|ports?|airports?|highways?|networks?|grids?|"
+    r"corridors?|canals?|tunnels?|runways?|terminals?)\b",
+    re.I,
+)
 _PARTS = frozenset(
     "part parts provisions provision clauses clause sections section elements "
     "articles article chapters chapter annex annexes".split()
@@ -95,6 +95,8 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
     tariffs", "withdraw troops", "extend the deadline"."""
     text = ctx.text
     at = hit.end
+    if _WORKS_EXTENDED.match(text, hit.end):
+        return True  # "the extension of a gas pipeline": of a work, no instrument
     if re.search(r"(?:al|als)$", text[hit.start : hit.end]):
         # "the withdrawal of troops": its object (not "a two-year extension of
         # the transitional government", which extends the peace agreement)
@@ -241,142 +243,6 @@ def about_something_else(hit: VerbHit, etype: str, ctx: Context) -> bool:
     )  # "the withdrawal agreement", "an extension deal": a name
 
 
-_SIGNED_EVENT = re.compile(
-    r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:extension|renewal|"
-    r"prolongation|ratification|instruments? of ratification)\b",
-    re.I,
-)
-
-_EVENT_SIGNED = re.compile(
-    r"\b(?:extension|renewal|prolongation)\s+(?:was|were|has\s+been|had\s+been)\s+"
-    r"(?:\w+ly\s+)?$",
-    re.I,
-)
-_DONE_TO = re.compile(
-    # "decision on Monday to suspend the treaty": the act itself
-    r"(?:\b(?:decision|decided|decides|voted|votes|moved|moves)\s+"
-    r"(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?to"
-    # "met on Monday in Accra to sign a trade agreement": they did
-    r"|\b(?:met|gathered|convened)\s+(?:[\w,-]+\s+){0,8}?to"
-    # "became the first African country to sign"
-    r"|\b(?:became|becomes|become|is|was)\s+the\s+\w+\s+(?:[A-Z][\w-]*\s+){0,2}"
-    r"(?:country|state|nation|member|signatory|party)\s+to)\s+(?:\w+ly\s+)?$",
-    re.I,
-)
-
-AGREED_TO = re.compile(
-    r"\bagreed\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+|\w+\s+)?to\s+$", re.I
-)
-
-_ITS_END = re.compile(
-    # "Ghana's exit from the fisheries treaty with Togo takes effect on June 1"
-    r"\b(?:withdrawal|exit|pullout|suspension|termination|denunciation)\s+"
-    r"(?:(?:from|of)\s+(?:[\w'’-]+\s+){0,7}?)?(?:\w+\s+){0,2}$",
-    re.I,
-)
-
-_PURPOSE = re.compile(
-    r"\b(?:aimed\s+at|aiming\s+at|with\s+a\s+view\s+to|with\s+the\s+aim\s+of|"
-    r"(?:was|were)\s+to\s+be|"
-    # "clearing the way for its entry into force": not yet
-    r"(?:clear|pav|open)\w*\s+the\s+way\s+(?:for|to)(?:\s+(?:its|their|the))?)\s+$",
-    re.I,
-)
-
-_IN_PRINCIPLE = re.compile(
-    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:deal|agreement|accord|pact)s?\s+"
-    r"in\s+principle\b",
-    re.I,
-)
-_UNDONE = re.compile(
-    r"\b(?:revok|rescind|withdr|cancel|annul|repeal)\w*\s+(?:its|their|the)\s+$", re.I
-)
-NOT_RENEWED = re.compile(
-    r"(?<!neither )(?<!nor )\b(?:not\s+to|will\s+not|would\s+not|won't|wouldn't|"
-    r"refused\s+to|declined\s+to|decided\s+against)\s+$",
-    re.I,
-)
-
-_WHICH_BEGAN = re.compile(r"([\w-]+),?\s+(?:which|that)\s*$")
-
-
-def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
-    """The event type the verb reports in its context, or None for none at all."""
-    text, lexicon = ctx.text, ctx.lexicon
-    verb = text[hit.start : hit.end].lower()
-    etype = hit.type
-    before = words_between(text, hit.start - 60, hit.start)
-    if (
-        etype not in ("withdrawn", "terminated", "in_force", "negotiation")
-        and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)
-        and not lexicon.failure_before.search(before[-25:])  # "failed to sign"
-        and not _DONE_TO.search(before)
-        and not (etype in ("extended", "suspended") and AGREED_TO.search(before))
-        and not (etype == "extended" and NOT_RENEWED.search(before))
-    ):
-        return None  # "a deal to implement ...", "plans to ratify": not yet
-    if _PURPOSE.search(before):
-        return None  # "talks aimed at signing a peace treaty", "was to be signed"
-    if etype == "ratified" and _UNDONE.search(before):
-        return None  # "revoked its ratification": a withdrawal, read as one
-    if (
-        etype == "in_force"
-        and re.match(r"re-?(?:stor|establish)|reviv|reinstat|reactivat", verb, re.I)
-        and re.search(r"\bto\s+(?:\w+ly\s+)?$", before)  # "to fully restore"
-    ):
-        return None  # "agreed to restore ties", "to revive the pact": the agreement,
-        # not the instrument in force
-    if etype == "in_force" and _ITS_END.search(before):
-        return None  # "the withdrawal takes effect in six months": no entry into force
-    if verb in ("began", "started"):
-        noun = _WHICH_BEGAN.search(before)
-        if noun is None or not lexicon.kind_pattern.fullmatch(noun.group(1)):
-            return None  # "the truce, which began", not "negotiations that began"
-    if etype in ("agreed", "signed") and _RENEWAL_OF.search(
-        text, max(hit.sentence.start, hit.start - 100), hit.start
-    ):
-        return "extended"  # "The renewal of the pact was signed on Monday"
-    if etype == "agreed" and kind in STATEMENTS and verb.startswith("agreed"):
-        return "signed"  # "agreed a joint declaration": adopted it (GUIDELINES)
-    return etype if etype != "signed" else _signed_as(hit, verb, kind, ctx)
-
-
-def _signed_as(hit: VerbHit, verb: str, kind: str, ctx: Context) -> str | None:
-    """What a signing verb reports: adopting a treaty text concludes it, signing
-    a law ratifies, signing an extension extends."""
-    text = ctx.text
-    if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
-        if verb != "adopted" or re.search(
-            r"(?i)parliament|congress|senate|(?<!general )assembly|duma|legislature",
-            text[max(hit.sentence.start, hit.start - 45) : hit.start],
-        ):
-            return None  # a parliament adopting it is its ratification
-        return "agreed"  # adopting a treaty text concludes it
-    if _SIGNED_EVENT.match(text, hit.end) or _EVENT_SIGNED.search(
-        text, max(hit.sentence.start, hit.start - 50), hit.start
-    ):
-        # "signed a two-year extension", "The renewal was signed on Monday": the
-        # extension is the event
-        return None
-    if _IN_PRINCIPLE.match(text, hit.end):
-        return "agreed"  # "sealed an agreement in principle": agreed (GUIDELINES)
-    after = text[hit.end : hit.end + 40]
-    if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
-        return "ratified"  # a leader signing the ratification law
-    if re.match(
-        r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order|"
-        r"law|legislation|resolution)\b",
-        after,
-    ):
-        return None
-    return "signed"
-
-
-# the subject of the verb is a renewal: "The extension of the pact was agreed"
-_RENEWAL_OF = re.compile(
-    r"^\W*(?:The|Its|Their|A)\s+(?:[\w-]+\s+)?(?:renewal|extension|prolongation)\s+"
-    r"of\b[^.;]*?(?:\b(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?)?$"
-)
 # what a domestic law can do to an instrument: "a law ratifying the treaty",
 # "a bill suspending the agreement", "a decree withdrawing from the pact"
 LAW_ACTS = frozenset({"ratified", "suspended", "withdrawn", "terminated", "extended"})

@@ -10,7 +10,8 @@
    instrument who is a party (:mod:`.roles`, :mod:`.references`) and what it
    concerns (:mod:`.concerns`);
 4. events: which instrument each verb acts on (:mod:`.attach`, :mod:`.acts`),
-   what happened to it and when (:mod:`.events`, :mod:`.when`);
+   what its words report (:mod:`.retyped`), what happened to it and when
+   (:mod:`.events`, :mod:`.when`);
 5. description: kind, name, aliases, topics, one fact per instrument
    (:mod:`.describe`), then instruments told twice in one article as one, and
    what an article's other instruments say of one (its day, its pair:

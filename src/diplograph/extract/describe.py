@@ -222,6 +222,9 @@ def _with_a_group(cluster: Cluster, ctx: Context) -> bool:
 _TAKEN_UP = re.compile(r"\s*(?:It|This|The\s+(?:[\w-]+\s+){0,3}?\w+)\s", re.S)
 
 
+_ALSO_DID = re.compile(r"\balso\s+(?:\w+ly\s+)?\w+ed\s+$")
+
+
 def _sibling_parties(
     cluster: Cluster, clusters: list[Cluster], ctx: Context, *, sets: bool = True
 ) -> Votes:
@@ -241,7 +244,11 @@ def _sibling_parties(
     likened = re.search(
         r"\b(?:similar|earlier|previous|former|prior)\b", cluster.mentions[0].modifiers
     )
-    if _opens_on_another(first, cluster, clusters) or likened:
+    # "Presidents Lula and Fernandez also renewed a 2019 agreement": the same
+    # hands as the instrument before
+    lead = cluster.mentions[0].lead
+    also = _ALSO_DID.search(ctx.text, max(first.start, lead - 40), lead)
+    if _opens_on_another(first, cluster, clusters) or likened or also:
         before = [
             (m.start, other)
             for other in clusters

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from diplograph.extract.acts import AGREED_TO, NOT_RENEWED, retyped
 from diplograph.extract.clauses import VerbHit, first_group, subjects
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
@@ -22,6 +21,7 @@ from diplograph.extract.dates import NUMBER_WORDS, of_the_week
 from diplograph.extract.happened import not_an_event, verb_scope
 from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.notice import not_renewing, party_notice
+from diplograph.extract.retyped import AGREED_TO, NOT_RENEWED, retyped
 from diplograph.extract.when import pick_date
 from diplograph.model import Because, Event, Evidence
 
