@@ -5769,3 +5769,13 @@ def test_events_concluding_a_round_of_talks_is_talks_not_the_deal() -> None:
         "agreement in Accra on Wednesday."
     )
     assert events(fact) == {("negotiation", "2024-03-13")}
+
+
+def test_dates_the_day_of_an_aside_before_the_verb_is_the_aside_s() -> None:
+    [fact] = agreements(
+        "The Volta grain deal expired at midnight on Monday after Togo refused to "
+        "extend it. The deal, brokered by Benin in July last year, had been renewed "
+        "three times."
+    )
+    assert ("extended", None) in events(fact)
+    assert all(e.date != "2023-07" for e in fact.events)

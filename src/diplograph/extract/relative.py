@@ -29,6 +29,14 @@ def not_the_main_clause_s(
     clause's (but one opening the sentence dates all of it)."""
     text = ctx.text
     dates = [d for d in dates if not _in_later_relative(d, v_end, text)]
+    # "The deal, brokered by Turkey in July last year, had been renewed": the
+    # day of the aside before the verb is the aside's
+    asides = [
+        a.span()
+        for a in _PARTICIPLE_ASIDE.finditer(text, sentence.start, v_start)
+        if a.end() <= v_start
+    ]
+    dates = [d for d in dates if not any(a <= d.start < b for a, b in asides)]
     closes = _aside_end(v_start, v_end, sentence, text)
     if closes is not None:
         # "The government, which negotiated it, approved it on Tuesday": the day
@@ -73,6 +81,9 @@ def _in_later_relative(d: DateMention, v_end: int, text: str) -> bool:
     return comma > 0 and bool(_LATER_RELATIVE.fullmatch(between, comma))
 
 
+_PARTICIPLE_ASIDE = re.compile(
+    r",\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:by|in|on|at)\b[^,;]*,"
+)
 _ASIDE_OPENS = re.compile(r",\s+(?:which|who|whose)\s+[^,;]*$")
 _AT_ONCE = re.compile(
     r"\b(?:immediately|at\s+once|upon\s+signing|on\s+signing)\b", re.I
