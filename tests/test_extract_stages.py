@@ -5779,3 +5779,13 @@ def test_dates_the_day_of_an_aside_before_the_verb_is_the_aside_s() -> None:
     )
     assert ("extended", None) in events(fact)
     assert all(e.date != "2023-07" for e in fact.events)
+
+
+def test_events_a_parliament_that_has_not_approved_it_ratified_nothing() -> None:
+    [fact] = agreements(
+        "Ghana and Togo initialled a joint declaration in May 2021 in which Accra "
+        "apologises for colonial-era killings, but Togo's parliament has not approved "
+        "it."
+    )
+    assert events(fact) == {("agreed", "2021-05")}
+    assert "historical_issues" in fact.topics
