@@ -5,6 +5,7 @@ the browser."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -15,6 +16,10 @@ import urllib.request
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _ctrl_c_as_from_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Server:
@@ -64,6 +69,9 @@ def start_server(store: Path, *options: str) -> Server:
         [sys.executable, "-m", "diplograph", "serve", "--store", str(store),
          "--port", str(port), *options],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # Ctrl-C reaches the server as from a terminal, even when the tests run
+        # under nohup or as a background job (which start with SIGINT ignored)
+        preexec_fn=_ctrl_c_as_from_a_terminal,
     )  # fmt: skip
     server = Server(process, port)
     deadline = time.monotonic() + 20

@@ -152,9 +152,15 @@ def test_ctrl_c_writes_the_articles_extracted_so_far_whole(
 
     monkeypatch.setattr(pipeline, "process", process)
     store.write_batch = 100
-    with pytest.raises(KeyboardInterrupt):
-        for _ in load(FILES, store, workers=1):
-            pass
+    # Python turns SIGINT into KeyboardInterrupt only if it was not ignored when
+    # the interpreter started; a run under nohup or as a background job ignores it
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            for _ in load(FILES, store, workers=1):
+                pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
     # the eight are stored, whole: the load resumed finds them unchanged and
     # stores the rest
     monkeypatch.setattr(pipeline, "process", real)
