@@ -334,14 +334,19 @@ def _find_short_forms(found: _Found) -> None:
     """The initials of an unnamed instrument told before, used as its short name
     without a definition in brackets: a back-reference to it."""
     text = found.text
+    # each unnamed mention's words, read once (not again for every capital run)
+    told_words = [
+        (m, re.split(r"[\s-]+", f"{m.modifiers}{m.text}".strip()))
+        for m in sorted(found.mentions, key=lambda m: m.start)
+        if not m.key
+    ]
     for match in _SHORT_FORM.finditer(text):
         if found.overlaps(*match.span()):
             continue
         letters = match.group().lower()
-        for told in reversed([m for m in found.mentions if m.end <= match.start()]):
-            words = re.split(r"[\s-]+", f"{told.modifiers}{told.text}".strip())
+        for told, words in reversed(told_words):
             tail = words[-len(letters) :]
-            if told.key or len(tail) < len(letters):
+            if told.end > match.start() or len(tail) < len(letters):
                 continue
             if "".join(w[:1] for w in tail).lower() == letters:
                 short = InstrumentMention(*match.span(), told.kind, match.group())
