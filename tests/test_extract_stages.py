@@ -5789,3 +5789,36 @@ def test_events_a_parliament_that_has_not_approved_it_ratified_nothing() -> None
     )
     assert events(fact) == {("agreed", "2021-05")}
     assert "historical_issues" in fact.topics
+
+
+def test_sets_members_told_after_a_headline_are_the_set_s_and_apart() -> None:
+    found = agreements(
+        "Ghana, Togo sign extradition treaty\n\nGhana and Togo signed five accords, "
+        "including an extradition treaty, on Tuesday.\n\nBesides an extradition treaty "
+        "other agreements signed included one on visas for diplomats; a memorandum of "
+        "understanding (MoU) on cooperation in the field of health and medicine; and "
+        "another MoU on trade."
+    )
+    kinds = sorted(f.kind for f in found)
+    assert kinds == ["memorandum_of_understanding"] * 2 + ["treaty"]
+    [treaty] = [f for f in found if f.kind == "treaty"]
+    assert treaty.signed == "2024-03-12"
+    assert "health" not in treaty.topics
+
+
+def test_events_a_one_sentence_lead_s_instrument_is_signed_in_the_next_paragraph() -> (
+    None
+):
+    [fact] = agreements(
+        "Ghana and Togo have signed an agreement on climate change.\nThe letter of "
+        "intent was signed on Friday by the two ministers.\nThe ministers then left."
+    )
+    assert fact.signed == "2024-03-08"
+
+
+def test_events_a_paragraph_s_last_sentence_is_no_lead_for_the_next() -> None:
+    [fact] = agreements(
+        "Ghana and Togo have signed an agreement on climate change. Officials met.\n"
+        "The letter of intent was signed on Friday by the two ministers."
+    )
+    assert fact.signed is None

@@ -72,8 +72,15 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             continue
         about = qualifier_of(cluster, ctx)
         together = _introduced_together(cluster, clusters, ctx)
-        if list_item(cluster.mentions[0], ctx) or id(cluster) in attached or together:
-            # items of a list, "its affiliated protocol", "another deal": told
+        if (
+            list_item(cluster.mentions[0], ctx)
+            or id(cluster) in attached
+            or together
+            or (groups[id(cluster)] and any(m.indefinite for m in cluster.mentions))
+        ):
+            # items of a list, "its affiliated protocol", "another deal", a member
+            # of a set introduced as a new one ("five accords, including an
+            # extradition treaty"; "the 2014 treaty" may be one told before): told
             # apart by the text itself
             about = about | {f"{APART}{cluster.mentions[0].start}"}
         if told_as_another(cluster.mentions[0], ctx) or any(

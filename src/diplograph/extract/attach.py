@@ -65,7 +65,8 @@ def _implicit_hits(
     cluster: Cluster, clusters: list[Cluster], ctx: Context
 ) -> list[VerbHit]:
     """The steps of the sentence right after one that names only ``cluster``,
-    in the same paragraph, when that sentence names no instrument."""
+    in the same paragraph (a lead's signing, in the next), when that sentence
+    names no instrument."""
     named = _named_by_sentence(clusters, ctx)
     hits = []
     for index in _named_alone(clusters, ctx).get(id(cluster), ()):
@@ -73,18 +74,34 @@ def _implicit_hits(
         if following >= len(ctx.sentences):
             continue
         sentence = ctx.sentences[following]
-        if (
-            following in named
-            or following in ctx.naming
-            or "\n" in ctx.text[ctx.sentences[index].end : sentence.start]
-        ):
+        if following in named or following in ctx.naming:
             continue
+        steps = _IMPLICIT
+        if "\n" in ctx.text[ctx.sentences[index].end : sentence.start]:
+            if not _paragraph_of_its_own(index, ctx):
+                continue
+            steps = _SIGNED  # "... signed on Friday by": the lead's signing told on
         hits += [
             VerbHit(etype, start, end, sentence)
             for etype, start, end in ctx.verbs(sentence)
-            if etype in _IMPLICIT and _told_by_actor(sentence, start, ctx)
+            if etype in steps and _told_by_actor(sentence, start, ctx)
         ]
     return hits
+
+
+_SIGNED = frozenset({"signed"})
+
+
+def _paragraph_of_its_own(index: int, ctx: Context) -> bool:
+    """Whether sentence ``index`` is a paragraph by itself, as a news lead is: the
+    paragraph after it tells the lead's instrument on ("South Africa and
+    Australia have signed an agreement ...\nThe letter of intent was signed on
+    Friday")."""
+    sentence = ctx.sentences[index]
+    before = ctx.text[: sentence.start].rstrip(" \t")
+    return (not before or before.endswith("\n")) and "\n" in ctx.text[
+        sentence.end : sentence.end + 3
+    ]
 
 
 def _told_before(

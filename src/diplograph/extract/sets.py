@@ -83,15 +83,16 @@ _MEMBER = re.compile(
     r"\bone\s+of\s+(?:them|these|the\s+\w+s)|\b(?:they|these)\s+include[sd]?"
     r"|\bincluding"
     # "The documents included a memorandum on ...": the set told before
-    r"|\bthe\s+(?:[\w-]+\s+)?(?:documents|agreements|deals|accords|instruments|"
-    r"memorand\w+|MoUs|pacts|texts)\s+(?:include[sd]?|comprised?|covered)"
+    r"|\b(?:the|other)\s+(?:[\w-]+\s+)?(?:documents|agreements|deals|accords|"
+    r"instruments|memorand\w+|MoUs|pacts|texts)\s+(?:signed\s+)?"
+    r"(?:include[sd]?|comprised?|covered)"
     r")\b"
     # "sign two landmark agreements: the Strategic Partnership Agreement and ..."
     r"|\b(?:agreements|deals|pacts|accords|treaties|documents|memorand\w+|MoUs|"
     r"instruments|protocols|conventions)(?:\s+(?:on|in|last|this)\s+[\w-]+)?\s*:"
     # "The first, a memorandum between the coast guards, ..."
     r"|^\s*the\s+(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*,)"
-    r"[^.;]*$",
+    r"[^.]*$",  # "included one on visas; a memorandum on health; ..."
     re.I,
 )
 
@@ -101,20 +102,29 @@ def member_of(
 ) -> Cluster | None:
     """The plural instrument ("signed seven agreements") this one is one of."""
     first = cluster.mentions[0]
-    sentence = ctx.sentence_of(first.start)
-    earlier = [
-        c
-        for c in clusters
-        if c is not cluster
-        and any(m.plural and m.start < first.start for m in c.mentions)
-    ]
+    earlier = _sets_before(first.start, cluster, clusters)
     if earlier and one_of_set(first, earlier[-1], ctx):
         return earlier[-1]
-    if not (
-        _MEMBER.search(ctx.text[sentence.start : first.start]) or list_item(first, ctx)
-    ):
-        return None
-    return earlier[-1] if earlier else None
+    # any mention: the headline's "sign extradition treaty" opens no sentence
+    # with "including", the lead's "signed five accords, including an
+    # extradition treaty" does
+    for m in cluster.mentions:
+        sentence = ctx.sentence_of(m.start)
+        if _MEMBER.search(ctx.text[sentence.start : m.start]) or list_item(m, ctx):
+            earlier = _sets_before(m.start, cluster, clusters)
+            return earlier[-1] if earlier else None
+    return None
+
+
+def _sets_before(
+    start: int, cluster: Cluster, clusters: list[Cluster]
+) -> list[Cluster]:
+    """The other instruments told in the plural before ``start``."""
+    return [
+        c
+        for c in clusters
+        if c is not cluster and any(m.plural and m.start < start for m in c.mentions)
+    ]
 
 
 def respective(
