@@ -5822,3 +5822,24 @@ def test_events_a_paragraph_s_last_sentence_is_no_lead_for_the_next() -> None:
         "The letter of intent was signed on Friday by the two ministers."
     )
     assert fact.signed is None
+
+
+@pytest.mark.parametrize("told", ["October 5 last year", "5 October last year"])
+def test_dates_a_day_of_last_year_is_of_last_year(told: str) -> None:
+    [found] = find_dates(f"It was signed on {told}.", date(2020, 12, 23))
+    assert found.value == "2019-10-05"
+
+
+@pytest.mark.parametrize(
+    "exchange",
+    [
+        "on Monday exchanged the documents ratifying the Lome Treaty",
+        "on Monday exchanged ratification documents of the Lome Treaty",
+    ],
+)
+def test_events_exchanging_the_ratifying_documents_puts_it_in_force(
+    exchange: str,
+) -> None:
+    [fact] = agreements(f"Ghana and Togo {exchange}.")
+    assert events(fact) == {("in_force", "2024-03-11")}
+    assert fact.signed is None

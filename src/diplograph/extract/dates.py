@@ -69,6 +69,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("my", rf"\b(?:(?P<part>early|mid|late|mid-) ?)?{_MONTH},? {_YEAR}\b"),
     ("wd_md", rf"\b{_WEEKDAY},? {_MONTH} {_DAY}\b"),
     ("wd_md", rf"\b{_WEEKDAY},? {_DAY} {_MONTH}\b"),
+    # "on October 5 last year", "on 5 October last year": that day of that year
+    ("md_rel_year", rf"\b{_MONTH} {_DAY},? (?P<rel>last|this|next) year\b"),
+    ("md_rel_year", rf"\b{_DAY} {_MONTH},? (?P<rel>last|this|next) year\b"),
     ("month_rel_year", rf"\b{_MONTH} (?P<rel>last|this|next) year\b"),
     ("md", rf"\b{_MONTH} {_DAY}\b(?!,? (?:19|20)\d{{2}})"),
     ("dm", rf"\b{_DAY} {_MONTH}\b(?!,? (?:19|20)\d{{2}})"),
@@ -263,9 +266,12 @@ def _resolve(name: str, m: re.Match[str], published: date, future: bool) -> str 
             return (monday - timedelta(days=7 - target)).isoformat()
         if name == "my":
             return f"{g['year']}-{MONTHS[g['month'].lower()]:02d}"
-        if name == "month_rel_year":  # "in April last year"
+        if name in ("month_rel_year", "md_rel_year"):  # "in April last year"
             year = published.year + {"last": -1, "next": 1}.get(g["rel"], 0)
-            return f"{year:04d}-{MONTHS[g['month'].lower()]:02d}"
+            month = MONTHS[g["month"].lower()]
+            if g.get("day"):
+                return date(year, month, int(g["day"])).isoformat()
+            return f"{year:04d}-{month:02d}"
         if name == "day_of_month":
             return _day_of_month(int(g["day"]), published, future)
         if name in ("md", "dm", "wd_md"):
