@@ -5843,3 +5843,30 @@ def test_events_exchanging_the_ratifying_documents_puts_it_in_force(
     [fact] = agreements(f"Ghana and Togo {exchange}.")
     assert events(fact) == {("in_force", "2024-03-11")}
     assert fact.signed is None
+
+
+@pytest.mark.parametrize(
+    "talks",
+    [
+        "Japan negotiated a free trade agreement with the EU on Monday.",
+        "Japan held talks on a free trade agreement with the EU on Monday.",
+    ],
+)
+def test_roles_who_negotiates_an_instrument_with_another_is_its_other_side(
+    talks: str,
+) -> None:
+    [fact] = agreements(talks)
+    assert fact.parties == ("EU", "JPN")
+
+
+def test_roles_who_negotiates_an_instrument_between_others_is_no_side() -> None:
+    [fact] = agreements("Qatar negotiated a ceasefire between Israel and Hamas.")
+    assert "QAT" not in fact.parties
+
+
+def test_events_an_attempt_that_has_fallen_apart_failed() -> None:
+    [fact] = agreements(
+        "An attempt by Japan to secure a free trade agreement with the EU has fallen "
+        "apart."
+    )
+    assert events(fact) == {("failed", None)}

@@ -76,11 +76,17 @@ _ABANDONED_BY = re.compile(
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+[^.;]{0,200}?\s+in\s+$")
 
 
-def performers(hit: VerbHit, ctx: Context) -> list[tuple[ActorMention, str]]:
+def performers(
+    hit: VerbHit, ctx: Context, *, with_partner: bool = False
+) -> list[tuple[ActorMention, str]]:
     """Who performs a verb that makes its performers parties ("Japan and Korea
-    signed", "signed by Peru")."""
+    signed", "signed by Peru"); ``with_partner``: the instrument's partner is
+    told after it, so who negotiates it is the other side ("Australia negotiated
+    a free trade agreement with the EU"), not a broker between others."""
     if _refused(hit, ctx) or not (
-        hit.type in PARTY_EVENTS or _ABANDONED_BY.match(ctx.text, hit.end)
+        hit.type in PARTY_EVENTS
+        or (with_partner and hit.type == "negotiation")
+        or _ABANDONED_BY.match(ctx.text, hit.end)
     ):
         return []
     # a subject stands near its verb: an actor 80 characters before it is

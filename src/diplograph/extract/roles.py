@@ -123,16 +123,22 @@ def _by_verbs(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     # "signed a deal with the UAE in 2022 and another with Australia": an agent
     # told before a mention that names its own partners is the other deal's
     partnered = {
-        ctx.sentence_of(m.start).index: m.start
+        ctx.sentence_of(m.start).index: m
         for m in reversed(cluster.mentions)
         if partners_after(ctx, m)
     }
     for hit in hits:
         witnessed = _WITNESSED.search(ctx.text, max(0, hit.start - 30), hit.start)
-        for a, rule in performers(hit, ctx):
-            if rule.startswith("agent") and a.start < partnered.get(
-                hit.sentence.index, -1
-            ):
+        partnered_m = partnered.get(hit.sentence.index)
+        partner_at = partnered_m.start if partnered_m else -1
+        # "Australia negotiated a free trade agreement with the EU": the other side
+        with_partner = bool(
+            partnered_m
+            and hit.end <= partner_at
+            and _WITH.match(ctx.text, partnered_m.end)
+        )
+        for a, rule in performers(hit, ctx, with_partner=with_partner):
+            if rule.startswith("agent") and a.start < partner_at:
                 continue
             (witnesses if witnessed else votes).add(
                 a.code, 2, party_reason(ctx, a, rule)
@@ -143,6 +149,9 @@ def _by_verbs(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         votes.take(witnesses, "witnessed its signing")
     return votes
 
+
+# "a free trade agreement with the EU": a partner of the subject, not of a broker
+_WITH = re.compile(r"\s+(?:[\w-]+\s+){0,3}?with\b")
 
 _WITNESSED = re.compile(
     r"\b(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?|overs(?:aw|ees|eeing)|"
