@@ -5870,3 +5870,23 @@ def test_events_an_attempt_that_has_fallen_apart_failed() -> None:
         "apart."
     )
     assert events(fact) == {("failed", None)}
+
+
+def test_roles_central_banks_stand_for_their_states_in_a_swap_arrangement() -> None:
+    [fact] = agreements(
+        "The European Central Bank has extended a bilateral, 45 billion euro ($50 "
+        "billion) currency swap arrangement with the People's Bank of China for "
+        "another three years."
+    )
+    assert fact.parties == ("CHN", "EU")
+    assert events(fact) == {("extended", None)}
+
+
+def test_coref_partners_listed_with_short_forms_in_brackets_are_the_same() -> None:
+    [fact] = agreements(
+        "The currency swap arrangement between the State Bank of Pakistan (SBP) and "
+        "the Bank of Japan (BOJ) has been extended for three years.\n\nThe first swap "
+        "agreement with Japan was signed on December 23, 2011."
+    )
+    assert fact.parties == ("JPN", "PAK")
+    assert fact.signed == "2011-12-23"

@@ -130,10 +130,11 @@ def _other_object(hit: VerbHit, ctx: Context) -> bool:
         return bool(body and not ctx.lexicon.kind_pattern.search(body.group()))
     if word.lower() in _NOT_AN_OBJECT or word[:1].isupper() or word[:1].isdigit():
         return False  # a preposition, a pronoun, a name ("suspended New START")
-    # the object phrase, up to a preposition: "the 2015 Algiers peace accord"
+    # the object phrase, up to a preposition: "the 2015 Algiers peace accord",
+    # "a bilateral, 45 billion euro ($50 billion) currency swap arrangement"
     phrase = re.match(
         r"\s+(?:(?!(?:with|from|of|on|in|to|for|by|over|after|under|at|as|against|between|"
-        r"into|amid|despite|before|while|because)\b)[\w'’$€£.,-]+\s+){0,5}"
+        r"into|amid|despite|before|while|because)\b)[\w'’$€£.,()-]+\s+){0,8}"
         r"[\w-]+",
         text[found.start(1) - 1 : found.start(1) + 80],
     )

@@ -299,7 +299,10 @@ _SUBJECT_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+)?")
 
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:[\w-]+\s+){0,2}$")
 # between the actors of a list: "Ghana, Togo and Benin", "Ghana and the UAE"
-LISTED = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+# (past a short form in brackets: "the State Bank of Pakistan (SBP) and ...")
+LISTED = re.compile(
+    r"(?:\s*\([A-Z][\w.]{1,9}\))?(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?"
+)
 
 
 def antecedent_list(end: int, clause: int, ctx: Context) -> int:
