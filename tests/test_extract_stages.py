@@ -5890,3 +5890,11 @@ def test_coref_partners_listed_with_short_forms_in_brackets_are_the_same() -> No
     )
     assert fact.parties == ("JPN", "PAK")
     assert fact.signed == "2011-12-23"
+
+
+def test_dates_a_year_label_goes_on_past_a_short_form_in_brackets() -> None:
+    [fact] = agreements(
+        "The US announced its withdrawal from the 1972 Anti-Ballistic Missile (ABM) "
+        "treaty."
+    )
+    assert events(fact) == {("withdrawn", None)}
