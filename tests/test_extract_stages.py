@@ -5898,3 +5898,25 @@ def test_dates_a_year_label_goes_on_past_a_short_form_in_brackets() -> None:
         "treaty."
     )
     assert events(fact) == {("withdrawn", None)}
+
+
+def test_names_a_headline_s_step_before_the_name_is_no_part_of_it() -> None:
+    [fact] = agreements(
+        "Termination of Visiting Forces Agreement with US on hold\n\nThe Philippines "
+        "has suspended the termination of the Visiting Forces Agreement with the US."
+    )
+    assert fact.name == "Visiting Forces Agreement"
+    assert events(fact) == set()
+
+
+def test_events_a_withdrawal_frozen_before_it_happened_is_none() -> None:
+    [fact] = agreements("Togo froze its withdrawal from the Lome Treaty on Monday.")
+    assert events(fact) == set()
+
+
+def test_events_telling_a_partner_it_is_ending_the_vfa_is_a_notice() -> None:
+    [fact] = agreements(
+        "The Visiting Forces Agreement was signed in 1998.\n\nThe Philippines formally "
+        "informed the US on February 11 that it is ending the VFA."
+    )
+    assert events(fact) == {("signed", "1998"), ("withdrawn", "2024-02-11")}

@@ -123,6 +123,15 @@ def not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     )
 
 
+# a step halted before it happened: "suspended the termination", "put its
+# withdrawal on hold", "the countdown to the termination"
+_HALTED = re.compile(
+    r"\b(?:(?:suspend|halt|revers|freez|froze|delay|postpon|shelv|revok|cancel)\w*"
+    r"|put|countdown\s+to)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.I,
+)
+
+
 def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     """A condition, a postponement, a step due that no longer is, a process
     under way."""
@@ -152,13 +161,16 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     ) and ctx.lexicon.modality.search(window):
         return True  # "would withdraw from the treaty if Togo broke it": a condition
     if re.match(
-        r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved)\b", after
+        r"[^.;]{0,60}\b(?:postponed|delayed|put off|called off|shelved|on hold)\b",
+        after,
     ) or (
         # "ratification stalled in Congress", "its ratification is still pending"
         re.fullmatch(r"\w+(?:ion|al)", verb)
         and _NOT_DONE_AFTER.match(text, hit.end, min(sentence.end, hit.end + 120))
     ):
         return True
+    if re.fullmatch(r"\w+(?:ion|al)", verb) and _HALTED.search(text, before, hit.start):
+        return True  # "suspended the termination of the agreement": it goes on
     if (
         etype == "ratified"
         and re.match(r"\s+(?:process|procedures?|bills?|debates?)\b", after)

@@ -331,14 +331,19 @@ _SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 def _find_short_forms(found: _Found) -> None:
-    """The initials of an unnamed instrument told before, used as its short name
-    without a definition in brackets: a back-reference to it."""
+    """The initials of an instrument told before, used as its short name without
+    a definition in brackets: a back-reference to it ("a reciprocal access
+    agreement ... The RAA", "the Visiting Forces Agreement ... the VFA")."""
     text = found.text
-    # each unnamed mention's words, read once (not again for every capital run)
+    # each mention's words, read once (not again for every capital run)
     told_words = [
-        (m, re.split(r"[\s-]+", f"{m.modifiers}{m.text}".strip()))
+        (
+            m,
+            re.split(
+                r"[\s-]+", (m.text if m.key else f"{m.modifiers}{m.text}").strip()
+            ),
+        )
         for m in sorted(found.mentions, key=lambda m: m.start)
-        if not m.key
     ]
     for match in _SHORT_FORM.finditer(text):
         if found.overlaps(*match.span()):
@@ -351,6 +356,7 @@ def _find_short_forms(found: _Found) -> None:
             if "".join(w[:1] for w in tail).lower() == letters:
                 short = InstrumentMention(*match.span(), told.kind, match.group())
                 short.determiner, short.aliases = "the", [match.group()]
+                short.key = told.key  # a name's initials: the named one
                 found.keep(short)
                 break
 

@@ -132,6 +132,9 @@ def proper_name_start(text: str, noun_start: int) -> int | None:
         boundary = window_start + word.start()
     if start is None:
         return None
+    step = _STEP_OF.match(text, start, noun_start)
+    if step:  # "Termination of Visiting Forces Agreement": what befell the name
+        start += step.end() - step.start()
     at_sentence_start = (
         start == 0
         or text[max(0, start - 2) : start] in (". ", "\n", '" ', "\n\n")
@@ -140,6 +143,15 @@ def proper_name_start(text: str, noun_start: int) -> int | None:
     if at_sentence_start and " " not in text[start:noun_start].strip():
         return None  # "Trade agreement ..." opening a sentence is no name
     return start
+
+
+# a headline's step on an instrument before its name: "Termination of Visiting
+# Forces Agreement with US on hold", "Withdrawal From ABM Treaty"
+_STEP_OF = re.compile(
+    r"(?:Termination|Withdrawal|Suspension|Extension|Ratification|Signing|Collapse|"
+    r"End|Renewal|Implementation|Revocation|Cancellation|Abrogation|Expiry|"
+    r"Expiration|Revision|Renegotiation|Review|Exit)\s+(?:[Oo]f|[Ff]rom)\s+(?:[Tt]he\s+)?"
+)
 
 
 _NAME_TAIL = re.compile(

@@ -26,9 +26,10 @@ def party_notice(hit: VerbHit, etype: str, scope: str, ctx: Context) -> Event | 
     if ending:
         # "Turkey is putting an end to an agreement": one party's notice, now;
         # "announced on Monday that it was terminating the treaty": then
-        told: str | None = ctx.article.published.isoformat()
-        if ending.group(1).lower() in ("was", "were"):
-            told = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
+        # ("informed the US on February 11 that it is ending the VFA": then)
+        told = pick_date(dates, hit.start, hit.end, sentence, ctx, "withdrawn")
+        if told is None and ending.group(1).lower() in ("is", "are"):
+            told = ctx.article.published.isoformat()
         return Event("withdrawn", told, False, (), evidence)
     if (
         etype == "terminated"

@@ -27,8 +27,7 @@ _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurr
 # the words that may stand between a year label and its noun: "the 2015
 # nuclear deal", not "withdrew in 2018 from the deal"
 # ("the 2012 science and technology pact": "and" within the words, never first)
-# (a short form in brackets is one of the words: "the 1972 Anti-Ballistic
-# Missile (ABM) treaty")
+# (and a short form in brackets: "the 1972 Anti-Ballistic Missile (ABM) treaty")
 _YEAR_LABEL_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?!(?:from|with|to|by|under|of|on|in|into|after|since|for|and|"
     r"the|a|an)\b)[\w-]+\s+(?:(?:and\s+)?(?!(?:from|with|to|by|under|of|on|in|"
