@@ -5920,3 +5920,21 @@ def test_events_telling_a_partner_it_is_ending_the_vfa_is_a_notice() -> None:
         "informed the US on February 11 that it is ending the VFA."
     )
     assert events(fact) == {("signed", "1998"), ("withdrawn", "2024-02-11")}
+
+
+def test_text_a_hard_wrapped_wire_copy_reads_as_its_paragraphs() -> None:
+    flowing = (
+        "Ghana and Togo signed a fisheries agreement in Accra on Monday after talks "
+        "between their foreign ministers. The deal will take effect on July 1."
+    )
+    wrapped = (
+        "Ghana and Togo signed a fisheries agreement in Accra on Monday\nafter talks "
+        "between their foreign ministers. The deal will take\neffect on July 1."
+    )
+    [told] = agreements(flowing)
+    [fact] = agreements(wrapped)
+    assert events(fact) == events(told) == {
+        ("negotiation", "2024-03-11"),
+        ("signed", "2024-03-11"),
+        ("in_force", "2024-07-01"),
+    }

@@ -38,6 +38,7 @@ from diplograph.extract.mentions import STATEMENTS, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair
+from diplograph.extract.text import unwrap
 from diplograph.model import AgreementFact, Article, Because, Event
 
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
@@ -51,6 +52,7 @@ _FAMILIES = (
 
 
 def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact]:
+    article = replace(article, text=unwrap(article.text))
     ctx = read_context(article, lexicon)
     found = find_instruments(article.text, lexicon)
     ctx.naming = {ctx.sentence_of(m.start).index for m in found}

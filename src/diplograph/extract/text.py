@@ -70,6 +70,33 @@ class Sentence:
     text: str
 
 
+# (never before an item of a list: "1. Memorandum on ...", "- MoU on ...")
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)\]])\n(?!\d+[.)]\s)(?=[a-z0-9(“\"])")
+_LINE_END_UNWRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)\]])\n(?!\d+[.)]\s)(?=[^\s\-*•·])")
+
+
+def unwrap(text: str) -> str:
+    r"""``text`` with the line breaks of hard-wrapped paragraphs made spaces (same
+    length, so every offset still points into the article as published): a wire
+    copy wrapped at 70 characters breaks its sentences mid-clause ("will
+    establish\ndiplomatic relations"). A break before a lower-case word is
+    always one; in a text whose lines mostly run on without a full stop, every
+    break after a word is.
+
+    Example:
+        >>> unwrap("Ghana and Togo will\nsign a pact.\nIt is new.")
+        'Ghana and Togo will sign a pact.\nIt is new.'
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    running = [line for line in lines if not re.search(r"[.!?:;\"”’)\]]\s*$", line)]
+    wrapped = (
+        len(lines) >= 6
+        and len(running) >= 0.5 * len(lines)
+        and all(len(line) <= 100 for line in lines[len(lines) // 4 :])
+    )
+    return (_LINE_END_UNWRAPPED if wrapped else _WRAPPED).sub(" ", text)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; offsets index into ``text``.
 
