@@ -5938,3 +5938,17 @@ def test_text_a_hard_wrapped_wire_copy_reads_as_its_paragraphs() -> None:
         ("signed", "2024-03-11"),
         ("in_force", "2024-07-01"),
     }
+
+
+def test_coref_an_instrument_told_again_on_the_same_subject_is_the_one_told() -> None:
+    found = agreements(
+        "India and France today signed a landmark agreement on civil nuclear "
+        "cooperation that covers supply of reactors. ''Today we have added a new "
+        "dimension to our partnership by signing an inter-governmental agreement on "
+        "civil nuclear cooperation,'' Singh said after signing the agreement.\n\nThe "
+        "Indo-US nuclear deal is awaiting Congressional nod."
+    )
+    assert sorted((f.parties, f.signed) for f in found) == [
+        (("FRA", "IND"), "2024-03-14"),
+        (("IND", "USA"), None),
+    ]

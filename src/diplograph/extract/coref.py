@@ -252,15 +252,23 @@ def _described_alike(
     m: InstrumentMention, clusters: list[Cluster], ctx: Context
 ) -> Cluster | None:
     """ "signed a reciprocal agreement ... witnessed the signing of a reciprocal
-    agreement": an indefinite mention told again in the same words, with no
-    other signers, is the instrument told before."""
+    agreement", "a landmark agreement on civil nuclear cooperation ... by signing
+    an inter-governmental agreement on civil nuclear cooperation": an indefinite
+    mention told again in the same words, with no other signers, is the
+    instrument told before."""
     words = content_words(m.modifiers)
-    if not words:
+    about = qualifier(m, ctx)
+    if not (words or about):
         return None
     recent = told_lately(clusters)
     for c in reversed(recent):
         if any(
-            content_words(x.modifiers) == words and x.kind == m.kind for x in c.mentions
+            x.kind == m.kind
+            and (
+                (words and content_words(x.modifiers) == words)
+                or len(about & qualifier(x, ctx)) >= min(2, len(about) or 9)
+            )
+            for x in c.mentions
         ):
             if (
                 fits(m, c, ctx)
