@@ -5952,3 +5952,22 @@ def test_coref_an_instrument_told_again_on_the_same_subject_is_the_one_told() ->
         (("FRA", "IND"), "2024-03-14"),
         (("IND", "USA"), None),
     ]
+
+
+def test_names_the_parties_after_a_name_are_no_part_of_it() -> None:
+    [fact] = agreements(
+        "Russia has extended its Agreement on Cooperation in Science and Technology "
+        "with the European Union for another five years."
+    )
+    assert fact.name == "Agreement on Cooperation in Science and Technology"
+    assert fact.parties == ("EU", "RUS")
+
+
+def test_names_a_name_goes_on_past_its_parties() -> None:
+    [fact] = agreements(
+        "The Treaty on Friendship between Japan and Peru on the Promotion of "
+        "Investment was signed."
+    )
+    assert fact.name == (
+        "Treaty on Friendship between Japan and Peru on the Promotion of Investment"
+    )

@@ -169,6 +169,23 @@ _PARTIES_ONLY = re.compile(
 )
 
 
+_PARTIES = re.compile(
+    r"\s+(?:between|with)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+)
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:on|of|for|concerning|regarding|[Rr]elating to)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def _parties_end_it(text: str, position: int) -> bool:
+    """Whether the name stops before "with the EU" at ``position``: the parties
+    told after it, all of them, and no more of the name after them ("Treaty on
+    Friendship between Japan and Peru on the Promotion of ..." goes on)."""
+    found = _PARTIES.match(text, position)
+    return found is not None and not _NAME_GOES_ON.match(text, found.end())
+
+
 _TAIL_CONNECTORS = {"of", "on", "for", "against", "the", "and", "in", "to",
                     "between", "with", "relating", "beyond", "within", "under",
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
@@ -214,6 +231,8 @@ def proper_name_end(text: str, noun_end: int) -> int:
         if token[:1].isupper():
             end = noun_end + word.end()
         elif token in _TAIL_CONNECTORS:
+            if token in ("with", "between") and _parties_end_it(text, position):
+                break  # "the Agreement on Cooperation in Science ... with the EU"
             if position == end:
                 before_tail = end
         else:
