@@ -5971,3 +5971,15 @@ def test_names_a_name_goes_on_past_its_parties() -> None:
     assert fact.name == (
         "Treaty on Friendship between Japan and Peru on the Promotion of Investment"
     )
+
+
+def test_dates_a_tally_as_of_a_day_dates_no_ratification() -> None:
+    [fact] = agreements("As of Tuesday, Ghana and Togo have ratified the Lome Treaty.")
+    assert events(fact) == {("ratified", None)}
+
+
+def test_actors_a_non_member_prefix_is_no_mention_of_the_organization() -> None:
+    [fact] = agreements(
+        "ASEAN states and four non-EU states signed the Lome Treaty on Monday."
+    )
+    assert "EU" not in fact.parties

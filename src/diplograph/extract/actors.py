@@ -347,6 +347,7 @@ def _mention(text: str, start: int, end: int, code: str, role: str) -> ActorMent
     shared = _SHARED_OFFICE.match(after)  # "the Uzbek and Kazakh presidents"
     office = OFFICE.match(after) or (shared and OFFICE.match(after[shared.end() :]))
     weak = (role == "demonym" and not office) or bool(_NOT_THE_STATE.match(after))
+    weak = weak or before.endswith(("non-", "Non-"))  # "non-ASEAN signatories"
     return ActorMention(start, end, code, role, text[start:end], place, weak)
 
 

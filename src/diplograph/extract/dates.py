@@ -377,23 +377,7 @@ def _resolve_relative(
     return None
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s*$")
-# "Riyadh, 11 March 2023 (TDI):": a place, the date, then the agency or a dash
-_PLACE_COMMA = re.compile(r"^[A-Z][\w .'’/-]{1,40},\s*$")
-_AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|:|-\s)")
-
-
 def of_the_week(value: str, published: date) -> bool:
     """Whether ``value`` is a day of the week before ``published`` (or that day):
     the news of the article."""
     return len(value) == 10 and 0 <= (published - date.fromisoformat(value)).days <= 7
-
-
-def in_dateline(d: DateMention, start: int, text: str) -> bool:
-    """Whether ``d`` is the date of the report's dateline ("SEOUL, Jan. 20 --"),
-    in the sentence that starts at ``start``."""
-    before = text[start : d.start]
-    return bool(
-        _DATELINE.match(before)
-        or (_PLACE_COMMA.match(before) and _AFTER_DATELINE.match(text, d.end))
-    )

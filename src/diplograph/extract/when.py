@@ -17,35 +17,13 @@ from diplograph.extract.counted import (
     counted_back,
     counted_from_before,
 )
-from diplograph.extract.dates import DateMention, in_dateline
+from diplograph.extract.dates import DateMention
 from diplograph.extract.relative import not_the_main_clause_s
+from diplograph.extract.reported import as_of, in_dateline
 from diplograph.extract.text import Sentence, words_between
+from diplograph.extract.years import year_label
 
 _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
-
-
-# the words that may stand between a year label and its noun: "the 2015
-# nuclear deal", not "withdrew in 2018 from the deal"
-# ("the 2012 science and technology pact": "and" within the words, never first)
-# (and a short form in brackets: "the 1972 Anti-Ballistic Missile (ABM) treaty")
-_YEAR_LABEL_AFTER = re.compile(
-    r"(?:'s)?\s+(?:(?!(?:from|with|to|by|under|of|on|in|into|after|since|for|and|"
-    r"the|a|an)\b)[\w-]+\s+(?:(?:and\s+)?(?!(?:from|with|to|by|under|of|on|in|"
-    r"into|after|since|for|and|the|a|an)\b)(?:[\w-]+|\([\w.-]+\))\s+){0,3})?"
-)
-
-
-def _year_label(d: DateMention, ctx: Context) -> bool:
-    """ "the 2015 deal", "the 2012 memorandum", "the 2018 peace accord": a year
-    that labels an instrument (of any kind the lexicon knows), not the date of
-    an event."""
-    if d.kind != "year":
-        return False
-    after = _YEAR_LABEL_AFTER.match(ctx.text, d.end)
-    if after is None:
-        return False
-    starts = [d.end + gap.end() for gap in re.finditer(r"\s+", after.group())]
-    return any(ctx.lexicon.kind_pattern.match(ctx.text, at) for at in starts)
 
 
 def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
@@ -94,6 +72,8 @@ def pick_date(
     """The date the words tie to the verb: the nearest one after it or before it
     that no other event verb, dateline, year label or report claims."""
     text = ctx.text
+    if etype != "in_force":  # "As of Tuesday, six states have ratified it"
+        dates = [d for d in dates if not as_of(d, text)]
     candidates = _candidates(dates, v_start, v_end, sentence, ctx, etype)
     if candidates is None:
         return counted_back(dates, v_start, sentence, ctx)
@@ -108,7 +88,7 @@ def pick_date(
             continue  # "signed on May 23, 2014 and ratified ...": the signing's
         if in_dateline(d, sentence.start, text):
             continue  # "SEOUL, Jan. 20 (Wire) --" dates the report, not the event
-        if _year_label(d, ctx):
+        if year_label(d, ctx):
             continue  # "the 2015 deal": a year label, not this event's date
         before = words_between(text, max(sentence.start, d.start - 25), d.start)
         reported = bool(ctx.lexicon.reporting.search(before))
@@ -364,7 +344,7 @@ def _sentence_date(
         for d in dates
         if d.value
         and not in_dateline(d, sentence.start, ctx.text)
-        and not _year_label(d, ctx)
+        and not year_label(d, ctx)
         # "pledged to double trade by 2030": a target, not when anything happened
         and not _DEADLINE.search(ctx.text, max(sentence.start, d.start - 20), d.start)
         and not _UNTIL_OPENS.match(ctx.text, d.start)

@@ -1,7 +1,8 @@
 """When a mention says its instrument was made: a year of its own sets it apart
 from the unnamed instrument in the news ("the nuclear deal that Iran signed in
 2015"), unless it tells that instrument's own beginnings ("The deal, first
-agreed in 2019"). Read by :mod:`.coref`.
+agreed in 2019"). Read by :mod:`.coref`. A year that labels an instrument ("the
+2015 deal") is no date of an event: read by :mod:`.when`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
+from diplograph.extract.dates import DateMention
 from diplograph.extract.determiners import content_words
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.text import outside
@@ -81,3 +83,26 @@ def made_when_told(c: Cluster, ctx: Context) -> bool:
     return any(
         etype in ("signed", "agreed") for s in sentences for etype, _, _ in ctx.verbs(s)
     )
+
+
+# the words that may stand between a year label and its noun: "the 2015
+# nuclear deal", "the 1972 Anti-Ballistic Missile (ABM) treaty", not "withdrew
+# in 2018 from the deal" ("and" within the words, never first)
+_YEAR_LABEL_AFTER = re.compile(
+    r"(?:'s)?\s+(?:(?!(?:from|with|to|by|under|of|on|in|into|after|since|for|and|"
+    r"the|a|an)\b)[\w-]+\s+(?:(?:and\s+)?(?!(?:from|with|to|by|under|of|on|in|"
+    r"into|after|since|for|and|the|a|an)\b)(?:[\w-]+|\([\w.-]+\))\s+){0,3})?"
+)
+
+
+def year_label(d: DateMention, ctx: Context) -> bool:
+    """ "the 2015 deal", "the 2012 memorandum", "the 2018 peace accord": a year
+    that labels an instrument (of any kind the lexicon knows), not the date of
+    an event."""
+    if d.kind != "year":
+        return False
+    after = _YEAR_LABEL_AFTER.match(ctx.text, d.end)
+    if after is None:
+        return False
+    starts = [d.end + gap.end() for gap in re.finditer(r"\s+", after.group())]
+    return any(ctx.lexicon.kind_pattern.match(ctx.text, at) for at in starts)
