@@ -5983,3 +5983,10 @@ def test_actors_a_non_member_prefix_is_no_mention_of_the_organization() -> None:
         "ASEAN states and four non-EU states signed the Lome Treaty on Monday."
     )
     assert "EU" not in fact.parties
+
+
+def test_events_a_deal_almost_reached_was_not() -> None:
+    [fact] = agreements(
+        "Ghana and Togo almost reached a peace deal in October, but talks broke down."
+    )
+    assert "agreed" not in {e.type for e in fact.events}

@@ -169,6 +169,8 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         and _NOT_DONE_AFTER.match(text, hit.end, min(sentence.end, hit.end + 120))
     ):
         return True
+    if re.search(r"\b(?:almost|nearly)\s+$", text[before : hit.start]):
+        return True  # "almost reached a peace deal in October": it did not
     if re.fullmatch(r"\w+(?:ion|al)", verb) and _HALTED.search(text, before, hit.start):
         return True  # "suspended the termination of the agreement": it goes on
     if (
