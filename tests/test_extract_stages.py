@@ -5990,3 +5990,11 @@ def test_events_a_deal_almost_reached_was_not() -> None:
         "Ghana and Togo almost reached a peace deal in October, but talks broke down."
     )
     assert "agreed" not in {e.type for e in fact.events}
+
+
+def test_dates_the_year_of_another_event_dates_no_signing() -> None:
+    [fact] = agreements(
+        "Pakistan suspended the 1972 Simla Agreement. The Simla Agreement is a peace "
+        "treaty between India and Pakistan that was signed after the 1971 war."
+    )
+    assert fact.signed == "1972"

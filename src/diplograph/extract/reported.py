@@ -1,6 +1,7 @@
-"""Dates that tell when a story was filed or how things stood, not when a step
-happened: the dateline ("SEOUL, Jan. 20 --") and a tally ("As of Tuesday, six
-states have ratified it"). Read by :mod:`.when`.
+"""Dates that tell when a story was filed, how things stood or when something
+else happened, not when a step on an instrument did: the dateline ("SEOUL, Jan.
+20 --"), a tally ("As of Tuesday, six states have ratified it") and the year of
+another event ("signed after the 1971 war"). Read by :mod:`.when`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,23 @@ _AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|:|-\s)")
 def as_of(d: DateMention, text: str) -> bool:
     """ "As of Tuesday, six states have ratified it": how things stood that day."""
     return bool(re.search(r"\b[Aa]s of\s+$", text[max(0, d.start - 7) : d.start]))
+
+
+# "after the 1971 war", "since the 2003 military coup": a year naming an event
+_EVENT_YEAR_BEFORE = re.compile(r"\b(?:after|before|since|following|during)\s+the\s*$")
+_EVENT_NOUN = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:war|coup|elections?|crisis|conflict|"
+    r"revolution|invasion|uprising|earthquake|tsunami|attacks?)\b"
+)
+
+
+def another_event(d: DateMention, text: str) -> bool:
+    """ "The Simla Agreement was signed after the 1971 war": the war's year."""
+    return (
+        d.kind == "year"
+        and bool(_EVENT_YEAR_BEFORE.search(text, max(0, d.start - 20), d.start))
+        and bool(_EVENT_NOUN.match(text, d.end))
+    )
 
 
 def in_dateline(d: DateMention, start: int, text: str) -> bool:

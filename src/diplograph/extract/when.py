@@ -19,7 +19,7 @@ from diplograph.extract.counted import (
 )
 from diplograph.extract.dates import DateMention
 from diplograph.extract.relative import not_the_main_clause_s
-from diplograph.extract.reported import as_of, in_dateline
+from diplograph.extract.reported import another_event, as_of, in_dateline
 from diplograph.extract.text import Sentence, words_between
 from diplograph.extract.years import year_label
 
@@ -72,7 +72,9 @@ def pick_date(
     """The date the words tie to the verb: the nearest one after it or before it
     that no other event verb, dateline, year label or report claims."""
     text = ctx.text
-    if etype != "in_force":  # "As of Tuesday, six states have ratified it"
+    # "As of Tuesday, six states have ratified it", "signed after the 1971 war"
+    dates = [d for d in dates if not another_event(d, text)]
+    if etype != "in_force":
         dates = [d for d in dates if not as_of(d, text)]
     candidates = _candidates(dates, v_start, v_end, sentence, ctx, etype)
     if candidates is None:
