@@ -5998,3 +5998,18 @@ def test_dates_the_year_of_another_event_dates_no_signing() -> None:
         "treaty between India and Pakistan that was signed after the 1971 war."
     )
     assert fact.signed == "1972"
+
+
+def test_roles_a_convention_named_as_the_law_talks_were_held_under_has_no_parties() -> (
+    None
+):
+    found = agreements(
+        "Fiji and Tuvalu signed a maritime boundary treaty on Friday after "
+        "negotiations under the UN Convention on the Law of the Sea."
+    )
+    assert [(f.kind, f.parties) for f in found] == [("treaty", ("FJI", "TUV"))]
+
+
+def test_roles_states_acting_under_a_treaty_told_first_are_its_parties() -> None:
+    [fact] = agreements("Under the Lome Treaty, Ghana and Togo will share data.")
+    assert fact.parties == ("GHA", "TGO")

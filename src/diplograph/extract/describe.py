@@ -19,7 +19,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.events import event_fact, events_of, merge_events, why
 from diplograph.extract.fallback import fallback_parties, headline_pair, in_headline
 from diplograph.extract.references import partner_list
-from diplograph.extract.roles import Votes, find_parties
+from diplograph.extract.roles import Votes, cited_as_law, find_parties
 from diplograph.extract.sets import listed_subjects, member_of
 from diplograph.extract.talks import talks
 from diplograph.extract.text import Sentence
@@ -166,7 +166,7 @@ def _parties(
             headline = _of_headline(group, clusters, ctx)
             group_parties = fallback_parties(group, ctx, headline=headline)
         parties.take(group_parties, "the parties of the set it is one of")
-    if not parties.weights:
+    if not parties.weights and not cited_as_law(cluster, ctx):
         headline = _of_headline(cluster, clusters, ctx)
         parties = fallback_parties(cluster, ctx, headline=headline)
         if not parties.weights and siblings:

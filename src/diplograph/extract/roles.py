@@ -64,6 +64,8 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     """The parties of one instrument, from every clause that mentions it."""
     votes = _by_verbs(cluster, hits, ctx)
     for m in cluster.mentions:
+        if _legal_basis(m, ctx):
+            continue  # "as recognised under the UN Convention on the Law of the Sea"
         sentence = ctx.sentence_of(m.start)
         roles = roles_in(ctx, sentence)
         partners = partners_after(ctx, m)
@@ -84,6 +86,8 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
                 votes.add(a.code, 2, party_reason(ctx, a, rule))
     # plural references last: "both sides" are the parties found so far
     for m in cluster.mentions:
+        if _legal_basis(m, ctx):
+            continue
         sentence = ctx.sentence_of(m.start)
         for words, codes in plural_parties(
             ctx, sentence.start, sentence.end, votes.weights
@@ -115,6 +119,27 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
         for a in _issuers(m, ctx):
             votes.add(a.code, 2, party_reason(ctx, a, "speaks in the statement"))
     return votes
+
+
+# a named instrument told as the law that talks, rights or claims are under:
+# its parties are not told ("negotiations under the UN Convention on the Law of
+# the Sea"; not "joined ECOWAS on Sunday under the Declaration on ...")
+_UNDER = re.compile(
+    r"\b(?:negotiations|talks|law|rights|obligations|commitments|jurisdiction|"
+    r"rules|provisions|claims|zones?|waters|boundar(?:y|ies))\s+under\s+"
+    r"(?:the\s+)?(?:(?:19|20)\d\d\s+)?$",
+    re.I,
+)
+
+
+def _legal_basis(m: InstrumentMention, ctx: Context) -> bool:
+    return bool(m.key) and bool(_UNDER.search(ctx.text, max(0, m.start - 60), m.start))
+
+
+def cited_as_law(cluster: Cluster, ctx: Context) -> bool:
+    """Whether the text names the instrument only as the law something is done
+    under: whoever else its sentences name are no parties of it."""
+    return all(_legal_basis(m, ctx) for m in cluster.mentions)
 
 
 def _by_verbs(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
