@@ -121,12 +121,13 @@ def find_parties(cluster: Cluster, hits: list[VerbHit], ctx: Context) -> Votes:
     return votes
 
 
-# a named instrument told as the law that talks, rights or claims are under:
-# its parties are not told ("negotiations under the UN Convention on the Law of
-# the Sea"; not "joined ECOWAS on Sunday under the Declaration on ...")
+# a named instrument told as the law that talks or claims are under: its
+# parties are not told ("negotiations under the UN Convention on the Law of the
+# Sea"; not "its obligations under the NPT", a party's, nor "joined ECOWAS on
+# Sunday under the Declaration on ...")
 _UNDER = re.compile(
-    r"\b(?:negotiations|talks|law|rights|obligations|commitments|jurisdiction|"
-    r"rules|provisions|claims|zones?|waters|boundar(?:y|ies))\s+under\s+"
+    r"\b(?:negotiations|talks|law|jurisdiction|claims|zones?|waters|"
+    r"boundar(?:y|ies))\s+under\s+"
     r"(?:the\s+)?(?:(?:19|20)\d\d\s+)?$",
     re.I,
 )
