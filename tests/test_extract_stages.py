@@ -6013,3 +6013,11 @@ def test_roles_a_convention_named_as_the_law_talks_were_held_under_has_no_partie
 def test_roles_states_acting_under_a_treaty_told_first_are_its_parties() -> None:
     [fact] = agreements("Under the Lome Treaty, Ghana and Togo will share data.")
     assert fact.parties == ("GHA", "TGO")
+
+
+def test_events_evading_its_ratification_ratifies_nothing() -> None:
+    [fact] = agreements(
+        "The United States, for many years evading its ratification of the "
+        "Comprehensive Nuclear Test Ban Treaty, took the most destructive position."
+    )
+    assert events(fact) == set()
