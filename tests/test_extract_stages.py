@@ -6021,3 +6021,11 @@ def test_events_evading_its_ratification_ratifies_nothing() -> None:
         "Comprehensive Nuclear Test Ban Treaty, took the most destructive position."
     )
     assert events(fact) == set()
+
+
+def test_dates_a_parliament_s_approval_is_dated_by_the_vote_told_next() -> None:
+    [fact] = agreements(
+        "The Greek Parliament approved the Prespa Agreement. This is evidenced by the "
+        "results of the vote held on Friday in the main legislative body."
+    )
+    assert events(fact) == {("ratified", "2024-03-08")}

@@ -1,5 +1,6 @@
 """Dates told by counting from another: "took effect on Monday, four years after
-it was signed", "the same year", "It was signed two days later"."""
+it was signed", "the same year", "It was signed two days later"; and a
+parliament's approval dated by the vote told next ("the vote held on Friday")."""
 
 from __future__ import annotations
 
@@ -123,3 +124,22 @@ def after_the_meeting(sentence: Sentence, ctx: Context) -> str | None:
         }
         return days.pop() if len(days) == 1 else None
     return None
+
+
+# "The voting took place this Thursday evening", "the vote held on Friday"
+_VOTE_HELD = re.compile(
+    r"\b(?:vote|voting|ballot)\b[^.;]{0,40}?\b(?:held|took\s+place|was\s+taken)\b"
+)
+
+
+def vote_day(sentence: Sentence, ctx: Context) -> str | None:
+    """ "The Greek Parliament approved the agreement. ... the vote held on
+    Friday": the day the next sentence gives the vote a ratification was."""
+    following = sentence.index + 1
+    if following >= len(ctx.sentences):
+        return None
+    told = ctx.sentences[following]
+    if not _VOTE_HELD.search(told.text):
+        return None
+    days = {d.value for d in ctx.dates(told, future=False) if d.value}
+    return days.pop() if len(days) == 1 else None

@@ -17,6 +17,7 @@ from dataclasses import replace
 from diplograph.extract.clauses import VerbHit, first_group, subjects
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
+from diplograph.extract.counted import vote_day
 from diplograph.extract.dates import NUMBER_WORDS, of_the_week
 from diplograph.extract.happened import not_an_event, verb_scope
 from diplograph.extract.mentions import STATEMENTS, InstrumentMention
@@ -315,6 +316,8 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     if agreed_first:
         dates = [d for d in dates if d.start >= hit.end]
     when = pick_date(dates, hit.start, hit.end, sentence, ctx, etype)
+    if when is None and etype == "ratified" and not modal:
+        when = vote_day(sentence, ctx)
     if etype == "negotiation" and _CONCLUDED.search(
         text, max(0, hit.start - 25), hit.start
     ):
