@@ -6029,3 +6029,18 @@ def test_dates_a_parliament_s_approval_is_dated_by_the_vote_told_next() -> None:
         "results of the vote held on Friday in the main legislative body."
     )
     assert events(fact) == {("ratified", "2024-03-08")}
+
+
+def test_events_a_signing_that_was_due_last_year_and_stalled_is_none() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed the trade deal on Monday. The deal was expected to be "
+        "signed at last year's end, but it stalled."
+    )
+    assert events(fact) == {("signed", "2024-03-11")}
+
+
+def test_events_a_signing_expected_later_this_week_is_scheduled() -> None:
+    [fact] = agreements(
+        "The trade deal between Ghana and Togo was expected to be signed on Friday."
+    )
+    assert events(fact) == {("signed", "2024-03-15")}

@@ -326,7 +326,11 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
     signing = etype == "in_force" and ON_SIGNING.match(text, hit.end)
     if (
         modal
-        and (when is None or etype in ("agreed", "negotiation"))
+        and (
+            when is None
+            or etype in ("agreed", "negotiation")
+            or _expected_before(hit, when, ctx)
+        )
         and not (signing or agreed_first)
     ):
         # "will sign" is no signing; "will sign on Friday", "will take effect on
@@ -334,6 +338,22 @@ def event_of(hit: VerbHit, kind: str, ctx: Context) -> Event | None:
         # them; talks to be held next month are none held (GUIDELINES: held)
         return None
     return Event(etype, when, modal, (), evidence)
+
+
+_WAS_EXPECTED = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:expected|supposed|scheduled|due|set|slated)"
+    r"\s+to\s+(?:be\s+)?$"
+)
+
+
+def _expected_before(hit: VerbHit, when: str | None, ctx: Context) -> bool:
+    """ "was expected to be signed at last year's end, but it stalled": a step
+    that was due before the story and is not told to have happened."""
+    return (
+        when is not None
+        and when[:4] < str(ctx.article.published.year)
+        and bool(_WAS_EXPECTED.search(ctx.text, max(0, hit.start - 40), hit.start))
+    )
 
 
 def _scheduled(hit: VerbHit, etype: str, ctx: Context) -> bool:
