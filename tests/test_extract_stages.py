@@ -5933,11 +5933,15 @@ def test_text_a_hard_wrapped_wire_copy_reads_as_its_paragraphs() -> None:
     )
     [told] = agreements(flowing)
     [fact] = agreements(wrapped)
-    assert events(fact) == events(told) == {
-        ("negotiation", "2024-03-11"),
-        ("signed", "2024-03-11"),
-        ("in_force", "2024-07-01"),
-    }
+    assert (
+        events(fact)
+        == events(told)
+        == {
+            ("negotiation", "2024-03-11"),
+            ("signed", "2024-03-11"),
+            ("in_force", "2024-07-01"),
+        }
+    )
 
 
 def test_coref_an_instrument_told_again_on_the_same_subject_is_the_one_told() -> None:
@@ -6044,3 +6048,26 @@ def test_events_a_signing_expected_later_this_week_is_scheduled() -> None:
         "The trade deal between Ghana and Togo was expected to be signed on Friday."
     )
     assert events(fact) == {("signed", "2024-03-15")}
+
+
+def test_events_a_deal_reached_to_extend_an_instrument_is_its_extension() -> None:
+    [fact] = agreements(
+        "Ghana and Togo reached a deal to extend the Lome Treaty on Monday."
+    )
+    assert events(fact) == {("extended", "2024-03-11")}
+
+
+def test_actors_a_country_in_brackets_after_a_city_is_a_place() -> None:
+    [fact] = agreements(
+        "Colombia and Peru announced on Tuesday in Havana (Cuba) that they had "
+        "reached an agreement to extend the ceasefire. The two parties signed it."
+    )
+    assert fact.parties == ("COL", "PER")
+
+
+def test_events_a_truce_initially_set_to_expire_did_not() -> None:
+    [fact] = agreements(
+        "The truce between Colombia and Peru, initially set to expire on Monday, has "
+        "been extended for six months."
+    )
+    assert "terminated" not in {e.type for e in fact.events}

@@ -50,7 +50,8 @@ _FEATURE_OF = re.compile(
 )
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|across|throughout|to|visit|visited|visiting|"
-    r"arrived in|held in|based in)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?)$",
+    r"arrived in|held in|based in)\s+(?:the\s+)?|\bcapital(?:,)?\s+(?:of\s+)?"
+    r"|\b(?:in|at)\s+(?-i:[A-Z])[\w'’.-]+\s*\()$",  # "in Havana (Cuba)"
     re.I,
 )
 _TOWN_BEFORE = re.compile(

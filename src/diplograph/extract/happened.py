@@ -91,7 +91,12 @@ _NOT_DONE_AFTER = re.compile(
     r"(?:stalled|languished|faltered|(?:is|was|remains|remained)\s+(?:still\s+)?"
     r"(?:pending|awaited|outstanding|stalled|blocked|on hold))\b"
 )
-_WAS_DUE = re.compile(r"\b(?:was|were)\s+(?:due|set|scheduled)\s+to\s+$", re.I)
+# "was due to expire", "initially set to expire on Monday" (then extended)
+_WAS_DUE = re.compile(
+    r"\b(?:(?:was|were)\s+(?:due|set|scheduled)|initially\s+(?:due|set|scheduled))"
+    r"\s+to\s+$",
+    re.I,
+)
 # "passed a bill suspending ...": a law, then what it does
 _LAW = re.compile(
     r"[^.;]{0,40}\b(?:bill|law|decree|resolution|legislation)\s+"

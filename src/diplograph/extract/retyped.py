@@ -46,6 +46,12 @@ _ITS_END = re.compile(
     re.I,
 )
 
+_DEAL_TO_EXTEND = re.compile(
+    r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|deal|accord|understanding)\s+"
+    r"to\s+(?:extend|renew|prolong)\b",
+    re.I,
+)
+
 _PURPOSE = re.compile(
     r"\b(?:aimed\s+at|aiming\s+at|with\s+a\s+view\s+to|with\s+the\s+aim\s+of|"
     r"(?:was|were)\s+to\s+be|"
@@ -104,6 +110,8 @@ def retyped(hit: VerbHit, kind: str, ctx: Context) -> str | None:
         # not the instrument in force
     if etype == "agreed" and _A_ROUND.match(text, hit.end):
         return "negotiation"  # "concluded a fourth round of negotiations": talks
+    if etype == "agreed" and _DEAL_TO_EXTEND.match(text, hit.end):
+        return "extended"  # "reached an agreement to extend the ceasefire"
     if etype == "in_force" and _ITS_END.search(before):
         return None  # "the withdrawal takes effect in six months": no entry into force
     if verb in ("began", "started"):
