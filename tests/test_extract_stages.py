@@ -6071,3 +6071,19 @@ def test_events_a_truce_initially_set_to_expire_did_not() -> None:
         "been extended for six months."
     )
     assert "terminated" not in {e.type for e in fact.events}
+
+
+def test_sets_title_case_lines_after_a_colon_are_named_items_one_each() -> None:
+    found = agreements(
+        "Ghana and Togo signed 4 agreements on Monday. The agreements are the "
+        "following:\n\nTreaty on Mutual Legal Assistance in Criminal Matters\n\n"
+        "Treaty on Extradition\n\nMOU on Cooperation in Mass Communications\n\n"
+        "MOU on Development Cooperation in Transport Education\n"
+    )
+    assert sorted(f.kind for f in found) == [
+        "memorandum_of_understanding", "memorandum_of_understanding", "treaty", "treaty",
+    ]  # fmt: skip
+    assert {f.name for f in found if f.kind == "treaty"} == {
+        "Treaty on Mutual Legal Assistance in Criminal Matters",
+        "Treaty on Extradition",
+    }

@@ -36,7 +36,7 @@ from diplograph.extract.determiners import content_words
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.names import in_title, named_in_short, named_under_auspices
 from diplograph.extract.pronouns import add_pronouns, join_known_as
-from diplograph.extract.sets import list_goes_on, list_item, one_of_set
+from diplograph.extract.sets import generic_item, list_goes_on, list_item, one_of_set
 from diplograph.extract.text import words_between
 from diplograph.extract.years import made_when_told, other_year
 
@@ -90,7 +90,7 @@ def _antecedent(
 ) -> Cluster | None:
     if (not m.determiner or m.indefinite) and list_item(m, ctx):
         # "- MoU on ICT training": each item of a list is its own
-        return by_key.get(m.key) if m.key else None
+        return by_key.get(m.key) if m.key and not generic_item(m) else None
     if not m.key and (compound := compounded(m, clusters, ctx.text)):
         return compound
     if m.key:

@@ -39,7 +39,26 @@ def headline(text: str, offset: int) -> bool:
     nothing."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
-    return _title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return _title_case(line) and not _listed(text, line_start)
+
+
+def _listed(text: str, line_start: int) -> bool:
+    """Whether a title-case line is an item of a list its lines follow ("The
+    bilateral agreements are the following:\n\nTreaty on Extradition\n\nMOU on
+    Cooperation in Mass Communications"), where capitals do name."""
+    for _ in range(30):
+        before = text[:line_start].rstrip()
+        if not before:
+            return False
+        start = before.rfind("\n") + 1
+        previous = before[start:]
+        if previous.endswith(":"):
+            return True
+        if not _title_case(previous):
+            return False
+        line_start = start
+    return False
 
 
 @lru_cache(maxsize=512)

@@ -14,6 +14,7 @@ from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
 from diplograph.extract.dates import NUMBER_WORDS, DateMention
 from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.names import GENERIC_NAME
 from diplograph.extract.topics import topics_of
 from diplograph.model import AgreementFact, Because, Event, Evidence
 
@@ -29,6 +30,12 @@ def list_item(m: InstrumentMention, ctx: Context) -> bool:
     return line_start <= lead and bool(
         re.fullmatch(r"\s*(?:[-*•·]|\d+[.)])\s*", ctx.text[line_start:lead])
     )
+
+
+def generic_item(m: InstrumentMention) -> bool:
+    """Whether a list item opens with the kind's own words or short form, which
+    name no instrument ("MOU on Cooperation in Mass Communications")."""
+    return bool(GENERIC_NAME.fullmatch(m.text)) or m.text.lower() in ("mou", "mous")
 
 
 # an item that names no instrument's kind: "..., and a letter of intent on ..."
