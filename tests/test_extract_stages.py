@@ -6087,3 +6087,17 @@ def test_sets_title_case_lines_after_a_colon_are_named_items_one_each() -> None:
         "Treaty on Mutual Legal Assistance in Criminal Matters",
         "Treaty on Extradition",
     }
+
+
+def test_sets_members_listed_by_subject_are_one_instrument_each() -> None:
+    found = agreements(
+        "Ghana and Togo signed six new agreements on Friday. They include agreements "
+        "on mutual legal assistance, extradition and transfer of sentenced persons, "
+        "and memoranda of understanding (MOUs) on immigration, correctional services "
+        "and animal health. Akufo said the agreements would cement ties."
+    )
+    assert (
+        sorted(f.kind for f in found)
+        == ["agreement"] * 3 + ["memorandum_of_understanding"] * 3
+    )
+    assert {f.signed for f in found} == {"2024-03-08"}

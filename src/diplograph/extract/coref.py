@@ -36,9 +36,15 @@ from diplograph.extract.determiners import content_words
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.names import in_title, named_in_short, named_under_auspices
 from diplograph.extract.pronouns import add_pronouns, join_known_as
-from diplograph.extract.sets import generic_item, list_goes_on, list_item, one_of_set
+from diplograph.extract.sets import (
+    generic_item,
+    list_goes_on,
+    list_item,
+    one_of_set,
+    some_of,
+)
 from diplograph.extract.text import words_between
-from diplograph.extract.years import made_when_told, other_year
+from diplograph.extract.years import made_when_told, new_for_old, other_year
 
 
 def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Cluster]:
@@ -189,10 +195,11 @@ _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _one_more(m: InstrumentMention, ctx: Context) -> bool:
-    """ "and another with Australia", "also signed agreements on rice trade":
-    one or more instruments besides those told, never one of them."""
+    """ "and another with Australia", "also signed agreements on rice trade",
+    "They include agreements on extradition, ...": instruments besides those
+    told, or some of them, never all of them."""
     return m.determiner == "another" or (
-        m.plural and not m.determiner and told_as_another(m, ctx)
+        m.plural and not m.determiner and (told_as_another(m, ctx) or some_of(m, ctx))
     )
 
 
@@ -205,24 +212,16 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         and not other_owners(m, c, ctx)
         and not other_partner(m, c, ctx)
         and not (told_as_another(m, ctx) and before_in_sentence(c, m, ctx))
-        and not _new_for_old(m, c, ctx)
+        and not new_for_old(m, c, ctx)
         and not one_of_set(m, c, ctx)
+        # "They include agreements on ... Akufo said the agreements": all, not some
+        and not (m.determiner and some_of(c.mentions[0], ctx))
         and not other_subject(m, c, ctx)
         and not other_year(m, c, ctx)
         and not aside(m, c)
         and not complement_of(m, c, ctx)
         # "signed seven agreements ... the agreement": not the set
         and (m.plural or any(not x.plural for x in c.mentions))
-    )
-
-
-def _new_for_old(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
-    """ "their 1944 water treaty ... the new arrangement", "Unlike its 2017
-    treaty with Peru, the new pact": a new one is not one told as of another
-    time or labelled with a year before the article's."""
-    return bool(re.search(r"\bnew\b", m.modifiers)) and (
-        c.background
-        or bool(c.year_label and int(c.year_label[:4]) < ctx.article.published.year)
     )
 
 
@@ -394,6 +393,6 @@ def _apposed(
         # 2006 in Bali and subsequently, the Protocol ...": an apposition
         # stands next to what it describes
         return None
-    if _new_for_old(m, previous, ctx):
+    if new_for_old(m, previous, ctx):
         return None
     return previous if fits(m, previous, ctx, apposition=True) else None

@@ -32,6 +32,25 @@ def list_item(m: InstrumentMention, ctx: Context) -> bool:
     )
 
 
+# "They include agreements on legal assistance, ...": some of the set told before
+_SOME_OF_THEM = re.compile(
+    r"\b(?:(?:they|these|those)\s+include[ds]?|including|such\s+as)\s", re.I
+)
+
+
+def some_of(m: InstrumentMention, ctx: Context) -> bool:
+    """Whether a plural mention lists some of the set told before it ("They
+    include agreements on extradition and legal assistance, and memoranda on
+    immigration and animal health")."""
+    sentence = ctx.sentence_of(m.start)
+    in_brackets = ctx.text[max(0, m.start - 1) : m.start] == "("  # "(MOUs)": a name
+    return (
+        m.plural
+        and not in_brackets
+        and bool(_SOME_OF_THEM.search(ctx.text, sentence.start, m.lead))
+    )
+
+
 def generic_item(m: InstrumentMention) -> bool:
     """Whether a list item opens with the kind's own words or short form, which
     name no instrument ("MOU on Cooperation in Mass Communications")."""
@@ -109,7 +128,7 @@ def member_of(
 ) -> Cluster | None:
     """The plural instrument ("signed seven agreements") this one is one of."""
     first = cluster.mentions[0]
-    earlier = _sets_before(first.start, cluster, clusters)
+    earlier = _sets_before(first.start, cluster, clusters, ctx)
     if earlier and one_of_set(first, earlier[-1], ctx):
         return earlier[-1]
     # any mention: the headline's "sign extradition treaty" opens no sentence
@@ -118,19 +137,22 @@ def member_of(
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
         if _MEMBER.search(ctx.text[sentence.start : m.start]) or list_item(m, ctx):
-            earlier = _sets_before(m.start, cluster, clusters)
+            earlier = _sets_before(m.start, cluster, clusters, ctx)
             return earlier[-1] if earlier else None
     return None
 
 
 def _sets_before(
-    start: int, cluster: Cluster, clusters: list[Cluster]
+    start: int, cluster: Cluster, clusters: list[Cluster], ctx: Context
 ) -> list[Cluster]:
-    """The other instruments told in the plural before ``start``."""
+    """The other instruments told in the plural before ``start`` (not members
+    listed: "They include agreements on ..., and memoranda on ...")."""
     return [
         c
         for c in clusters
-        if c is not cluster and any(m.plural and m.start < start for m in c.mentions)
+        if c is not cluster
+        and any(m.plural and m.start < start for m in c.mentions)
+        and not some_of(c.mentions[0], ctx)
     ]
 
 
@@ -233,12 +255,15 @@ def _each_respectively(
 
 
 _SUBJECTS = re.compile(
+    r"(?:\s*\([A-Za-z]{2,6}\))?"  # "memoranda of understanding (MOUs) on ..."
+    r"(?:"
     # "three agreements on Monday: on trade, on fisheries and on visas"
     r"[^.;:]{0,40}?:\s+(?=on\s)|"
     # "three agreements on Monday, on trade, energy and visas": past the day
     r"\s+on\s+\w+day,?\s+(?=on\s+(?!\w+day\b))|"
     r"\s+(?:[\w-]+\s+){0,3}?(?:on|aimed at|covering|concerning|regarding|"
     r"in(?:\s+the)?\s+(?:fields?|areas?|spheres?|sectors?)\s+(?:of|such as))\s+"
+    r")"
 )
 _EACH_ON = re.compile(r",\s+(?:and\s+)?on\s+|\s+and\s+on\s+")
 _ITEM_BREAK = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
@@ -274,20 +299,26 @@ def listed_subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         if opening is None:
             continue
         rest = re.split(r"[.:]|\betc\b", ctx.text[opening.end() : sentence.end])[0]
-        # "on A, on B and on C" marks each item; "in areas such as A, B and C"
-        # only where each item names a subject of its own
+        # "..., and memoranda of understanding on ...": the next instrument's own
+        after = ctx.lexicon.kind_pattern.search(rest)
+        if after and some_of(m, ctx):
+            rest = re.sub(r"[\s,]*(?:and|as well as)?\s*$", "", rest[: after.start()])
+        # "on A, on B and on C" marks each item, and so does a set's members
+        # listed ("They include agreements on A, B and C"); "in areas such as A,
+        # B and C" only where each item names a subject of its own
         each_on = len(_EACH_ON.findall(rest)) >= 1
+        listed = some_of(m, ctx)
         items = [i for i in (_EACH_ON if each_on else _ITEM_BREAK).split(rest) if i]
         topics = (  # a marked item is a subject even without a topic
             [topics_of(item, ctx) for item in items]
-            if each_on
+            if each_on or listed
             else _item_topics(items, ctx)
         )
         distinct = all(topics) and len(set(topics)) == len(topics)
         told = _COUNT.search(m.modifiers)
         if told and _NUMBERS.get(told.group(1), 0) not in (0, len(topics)):
             continue  # "15 agreements on trade, energy and tourism": what they cover
-        if len(topics) >= 2 and (each_on or distinct):
+        if len(topics) >= 2 and (each_on or listed or distinct):
             return topics
     for m in cluster.mentions:
         items = _bulleted(m, ctx) if m.plural else []

@@ -106,3 +106,13 @@ def year_label(d: DateMention, ctx: Context) -> bool:
         return False
     starts = [d.end + gap.end() for gap in re.finditer(r"\s+", after.group())]
     return any(ctx.lexicon.kind_pattern.match(ctx.text, at) for at in starts)
+
+
+def new_for_old(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
+    """ "their 1944 water treaty ... the new arrangement", "Unlike its 2017
+    treaty with Peru, the new pact": a new one is not one told as of another
+    time or labelled with a year before the article's."""
+    return bool(re.search(r"\bnew\b", m.modifiers)) and (
+        c.background
+        or bool(c.year_label and int(c.year_label[:4]) < ctx.article.published.year)
+    )
