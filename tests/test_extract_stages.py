@@ -6101,3 +6101,11 @@ def test_sets_members_listed_by_subject_are_one_instrument_each() -> None:
         == ["agreement"] * 3 + ["memorandum_of_understanding"] * 3
     )
     assert {f.signed for f in found} == {"2024-03-08"}
+
+
+def test_dates_a_month_and_day_joined_by_a_comma_are_one_date() -> None:
+    [fact] = agreements(
+        "At the joint meeting on December,14, 2023, Guyana and Venezuela signed the "
+        "Argyle Declaration."
+    )
+    assert fact.signed == "2023-12-14"

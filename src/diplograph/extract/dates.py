@@ -44,7 +44,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"of {_MONTH}(?:,? {_YEAR})?\b",
     ),
     # "on Sunday, March 3, 2024": the date the weekday names, not the last Sunday
-    ("mdy", rf"\b(?:{_WEEKDAY},? )?{_MONTH} {_DAY},? {_YEAR}\b"),
+    # ("December,14, 2023": a comma for the space, as some sites print it)
+    ("mdy", rf"\b(?:{_WEEKDAY},? )?{_MONTH}(?: |, ?){_DAY},? {_YEAR}\b"),
     ("dmy", rf"\b{_WEEKDAY},? {_DAY} {_MONTH},? {_YEAR}\b"),
     ("dmy", rf"\b{_DAY} {_MONTH},? {_YEAR}\b"),
     # "on the 4th of March (2024)"
