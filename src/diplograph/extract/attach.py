@@ -98,10 +98,9 @@ def _paragraph_of_its_own(index: int, ctx: Context) -> bool:
     Australia have signed an agreement ...\nThe letter of intent was signed on
     Friday")."""
     sentence = ctx.sentences[index]
-    before = ctx.text[: sentence.start].rstrip(" \t")
-    return (not before or before.endswith("\n")) and "\n" in ctx.text[
-        sentence.end : sentence.end + 3
-    ]
+    line_start = ctx.text.rfind("\n", 0, sentence.start) + 1
+    opens_line = not ctx.text[line_start : sentence.start].strip(" \t")
+    return opens_line and "\n" in ctx.text[sentence.end : sentence.end + 3]
 
 
 def _told_before(

@@ -145,6 +145,7 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     before = max(sentence.start, hit.start - 40)
     clause = text[ctx.clause_start(sentence, hit.start) : hit.start]
     after = text[hit.end : sentence.end]
+    a_noun = bool(re.fullmatch(r"\w+(?:ion|al)", verb))  # "its ratification"
     if re.search(r"\bonly\s+(?:after|once|when|if)\b", window) or _CONDITION.search(
         text, before, hit.start
     ):
@@ -170,13 +171,13 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         after,
     ) or (
         # "ratification stalled in Congress", "its ratification is still pending"
-        re.fullmatch(r"\w+(?:ion|al)", verb)
+        a_noun
         and _NOT_DONE_AFTER.match(text, hit.end, min(sentence.end, hit.end + 120))
     ):
         return True
     if re.search(r"\b(?:almost|nearly)\s+$", text[before : hit.start]):
         return True  # "almost reached a peace deal in October": it did not
-    if re.fullmatch(r"\w+(?:ion|al)", verb) and _HALTED.search(text, before, hit.start):
+    if a_noun and _HALTED.search(text, before, hit.start):
         return True  # "suspended the termination of the agreement": it goes on
     if (
         etype == "ratified"

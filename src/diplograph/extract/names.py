@@ -47,17 +47,19 @@ def _listed(text: str, line_start: int) -> bool:
     """Whether a title-case line is an item of a list its lines follow ("The
     bilateral agreements are the following:\n\nTreaty on Extradition\n\nMOU on
     Cooperation in Mass Communications"), where capitals do name."""
+    end = line_start  # just past the line break that ends the line before
     for _ in range(30):
-        before = text[:line_start].rstrip()
-        if not before:
-            return False
-        start = before.rfind("\n") + 1
-        previous = before[start:]
+        previous = ""
+        while not previous:  # the line before, past blank ones
+            if end <= 0:
+                return False
+            start = text.rfind("\n", 0, end - 1) + 1
+            previous = text[start : end - 1].rstrip()
+            end = start
         if previous.endswith(":"):
             return True
         if not _title_case(previous):
             return False
-        line_start = start
     return False
 
 

@@ -16,9 +16,12 @@ _PLACE_COMMA = re.compile(r"^[A-Z][\w .'’/-]{1,40},\s*$")
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|:|-\s)")
 
 
+_AS_OF = re.compile(r"\b[Aa]s of\s+$")
+
+
 def as_of(d: DateMention, text: str) -> bool:
     """ "As of Tuesday, six states have ratified it": how things stood that day."""
-    return bool(re.search(r"\b[Aa]s of\s+$", text[max(0, d.start - 7) : d.start]))
+    return bool(_AS_OF.search(text, max(0, d.start - 7), d.start))
 
 
 # "after the 1971 war", "since the 2003 military coup": a year naming an event

@@ -299,15 +299,15 @@ def listed_subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         if opening is None:
             continue
         rest = re.split(r"[.:]|\betc\b", ctx.text[opening.end() : sentence.end])[0]
-        # "..., and memoranda of understanding on ...": the next instrument's own
-        after = ctx.lexicon.kind_pattern.search(rest)
-        if after and some_of(m, ctx):
-            rest = re.sub(r"[\s,]*(?:and|as well as)?\s*$", "", rest[: after.start()])
         # "on A, on B and on C" marks each item, and so does a set's members
         # listed ("They include agreements on A, B and C"); "in areas such as A,
         # B and C" only where each item names a subject of its own
-        each_on = len(_EACH_ON.findall(rest)) >= 1
         listed = some_of(m, ctx)
+        # "..., and memoranda of understanding on ...": the next instrument's own
+        after = ctx.lexicon.kind_pattern.search(rest)
+        if after and listed:
+            rest = re.sub(r"[\s,]*(?:and|as well as)?\s*$", "", rest[: after.start()])
+        each_on = len(_EACH_ON.findall(rest)) >= 1
         items = [i for i in (_EACH_ON if each_on else _ITEM_BREAK).split(rest) if i]
         topics = (  # a marked item is a subject even without a topic
             [topics_of(item, ctx) for item in items]

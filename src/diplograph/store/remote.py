@@ -88,14 +88,14 @@ _RETRIED = (SPARQLWrapperException, OSError, http.client.HTTPException, ValueErr
 # this never does (so no SERVICE it names is called). Oxigraph's parser takes
 # 2 ms where rdflib's took 0.1 to 1 s, twice for every page a listing was
 # asked for. An ASK is answered at once: rdflib parses those.
-_EMPTY = ox.Store()
+_EMPTY_STORE = ox.Store()
 
 
 def _parse(text: str, *, ask: bool) -> None:
     if ask:
         parseQuery(text)
     else:
-        _EMPTY.query(text)
+        _EMPTY_STORE.query(text)
 
 
 def _bound_query(
