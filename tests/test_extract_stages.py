@@ -6109,3 +6109,12 @@ def test_dates_a_month_and_day_joined_by_a_comma_are_one_date() -> None:
         "Argyle Declaration."
     )
     assert fact.signed == "2023-12-14"
+
+
+def test_coref_a_bare_plural_is_never_one_named_instrument() -> None:
+    found = agreements(
+        "Ghana and Togo signed the Volta Partnership Agreement on Monday. In "
+        "addition, agreements on fishing and on forestry between the Ho and Kara "
+        "regions were adopted. The Volta Partnership Agreement sets long-term goals."
+    )
+    assert sorted(str(f.name) for f in found) == ["None", "Volta Partnership Agreement"]
