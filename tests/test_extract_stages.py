@@ -6118,3 +6118,11 @@ def test_coref_a_bare_plural_is_never_one_named_instrument() -> None:
         "regions were adopted. The Volta Partnership Agreement sets long-term goals."
     )
     assert sorted(str(f.name) for f in found) == ["None", "Volta Partnership Agreement"]
+
+
+def test_pronouns_it_said_after_an_instrument_is_who_spoke_before() -> None:
+    [fact] = agreements(
+        'The ministry said: "Ghana and Togo signed a Letter of Arrangement on '
+        'fisheries." It said that the youth exchange would grow.'
+    )
+    assert fact.topics == ("maritime_fisheries",)

@@ -9,7 +9,7 @@ import re
 
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import InstrumentMention
+from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.text import Sentence
 
 _VERB_IT = re.compile(
@@ -102,6 +102,9 @@ def _speaks(cluster: Cluster | None, ctx: Context) -> bool:
     )
 
 
+_IT_SPEAKS = re.compile(rf"It\s+(?:also\s+)?{_SAYING}\b")
+
+
 _THE_SIGNING = re.compile(r"\b(the)\s+signing\b(?!\s+of)", re.I)
 
 
@@ -127,7 +130,16 @@ def add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
             recent = opening.get(sentence.index, last[sentence.index])
             _passive_it(sentence, clusters, ctx)
             continue
-        if sentence.text.startswith("It ") and sentence.index - 1 in last:
+        if (
+            sentence.text.startswith("It ")
+            and sentence.index - 1 in last
+            # "It said these documents will ...": who speaks is the ministry
+            # quoted before, unless the instrument is a statement that speaks
+            and not (
+                _IT_SPEAKS.match(sentence.text)
+                and not last[sentence.index - 1].kinds & STATEMENTS
+            )
+        ):
             last[sentence.index - 1].mentions.append(
                 InstrumentMention(sentence.start, sentence.start + 2, None, "It")
             )
