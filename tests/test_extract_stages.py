@@ -18,6 +18,7 @@ from diplograph.extract.actors import find_actors
 from diplograph.extract.context import read_context
 from diplograph.extract.coref import group_mentions
 from diplograph.extract.dates import find_dates
+from diplograph.extract.determiners import noun_phrase_before
 from diplograph.extract.explain import explain
 from diplograph.extract.lexicon import load_lexicon
 from diplograph.extract.mentions import find_instruments
@@ -6126,3 +6127,25 @@ def test_pronouns_it_said_after_an_instrument_is_who_spoke_before() -> None:
         'fisheries." It said that the youth exchange would grow.'
     )
     assert fact.topics == ("maritime_fisheries",)
+
+
+def test_sets_agreements_between_two_states_are_both_theirs() -> None:
+    found = agreements(
+        "The meeting was followed by the signing of two agreements between Ghana "
+        "and Togo."
+    )
+    assert {f.parties for f in found} == {("GHA", "TGO")}
+
+
+def test_mentions_a_quotation_may_open_on_the_determiner() -> None:
+    text = "The ministry said: \u201cA MoU"
+    _, determiner, _ = noun_phrase_before(text, text.index("MoU"))
+    assert determiner == "a"
+
+
+def test_topics_collaboration_is_cooperation_and_exchanges_are_education() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a MoU on defence collaboration and a cadet exchange "
+        "programme."
+    )
+    assert set(fact.topics) == {"military_cooperation", "culture_education"}

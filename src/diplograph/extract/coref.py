@@ -222,8 +222,7 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         and not complement_of(m, c, ctx)
         # "signed seven agreements ... the agreement": not the set
         and (m.plural or any(not x.plural for x in c.mentions))
-        # "the Strategic Partnership Agreement ... agreements on trade were
-        # adopted": a bare plural is never one named instrument
+        # "agreements on trade were adopted": a bare plural is no named one
         and not (m.plural and not m.determiner and c.key)
     )
 

@@ -69,8 +69,11 @@ def describe(
         return [
             replace(fact, topics=topics) for topics in listed_subjects(cluster, ctx)
         ] or [fact]
-    # "agreements to normalize ties with the UAE and Bahrain": one per partner
+    # "agreements to normalize ties with the UAE and Bahrain": one per partner;
+    # "two agreements between India and the UK" are both theirs
     shared = [code for code in codes if code not in partners]
+    if not shared and not partner_list(cluster.mentions, ctx, between=False):
+        return [fact]
     return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
 
 

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 DETERMINER = re.compile(
-    r"(?:^|\s)(?P<det>the|a|an|this|that|these|those|its|their|whose|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.$€£%-]+\s+){0,6}$",
+    r"(?:^|[\s\"“‘(])(?P<det>the|a|an|this|that|these|those|its|their|whose|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.$€£%-]+\s+){0,6}$",
     re.I,
 )
 # a noun of an act or a part, and "of", or a verb: the determiner before it is
@@ -60,6 +60,9 @@ INDEFINITE = {
 }
 
 
+_OPENING = '"“‘('
+
+
 def noun_phrase_before(text: str, noun_start: int) -> tuple[str, str, str]:
     """The clause before the noun at ``noun_start``, the noun's determiner ("" if
     none) and its modifiers (lower case, the determiner first)."""
@@ -78,7 +81,8 @@ def noun_phrase_before(text: str, noun_start: int) -> tuple[str, str, str]:
     # the determiner nearest the noun: "the new pact builds on their 2000 treaty"
     determiner = None
     for start in range(len(clause) - 1, -1, -1):
-        if start == 0 or clause[start - 1].isspace():
+        # "“A MoU was signed": a quotation may open on the determiner
+        if start == 0 or clause[start - 1].isspace() or clause[start - 1] in _OPENING:
             found = DETERMINER.match(clause, start if start == 0 else start - 1)
             if found:
                 determiner = found

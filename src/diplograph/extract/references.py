@@ -276,16 +276,19 @@ COUNTED_INCLUDING = re.compile(
 )
 
 
-def partner_list(mentions: Iterable[InstrumentMention], ctx: Context) -> list[str]:
-    """The states listed after "with" or "between" following a plural mention:
-    "agreements to normalize ties with the UAE and Bahrain" are one per partner."""
+def partner_list(
+    mentions: Iterable[InstrumentMention], ctx: Context, *, between: bool = True
+) -> list[str]:
+    """The states listed after "with" (or, ``between``, "between") following a
+    plural mention: "agreements to normalize ties with the UAE and Bahrain" are
+    one per partner."""
     text = ctx.text
     for m in mentions:
         if not m.plural:
             continue
         sentence = ctx.sentence_of(m.start)
         found = re.search(
-            r"\b(?:with|between)\s+(?:the\s+)?",
+            r"\b(?:with|between)\s+(?:the\s+)?" if between else r"\bwith\s+(?:the\s+)?",
             text[m.end : min(sentence.end, m.end + 80)],
         )
         if not found or not _PARTNERS_GAP.fullmatch(
