@@ -6149,3 +6149,8 @@ def test_topics_collaboration_is_cooperation_and_exchanges_are_education() -> No
         "programme."
     )
     assert set(fact.topics) == {"military_cooperation", "culture_education"}
+
+
+def test_dates_a_day_spelled_out_after_yesterday_is_that_day() -> None:
+    [fact] = agreements("Ghana and Togo signed the Volta Accord yesterday, 2 March.")
+    assert fact.signed == "2024-03-02"

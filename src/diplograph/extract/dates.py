@@ -144,7 +144,29 @@ def find_dates(
             taken.append((start, end))
             found.append(DateMention(start + offset, end + offset, value, name))
     found.sort(key=lambda m: m.start)
+    found = _spelled_out(found, text, offset)
     return _counted_later(_that_year(found, text, offset), text, offset)
+
+
+def _spelled_out(
+    found: list[DateMention], text: str, offset: int
+) -> list[DateMention]:
+    """ "signed it yesterday, 2 December": the day told after a relative one in
+    apposition is that day, as the writer gives it."""
+    out: list[DateMention] = []
+    for m in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind in ("day_word", "weekday")
+            and m.value
+            and len(m.value) == 10
+            and re.fullmatch(r"\s*,\s*", text[last.end - offset : m.start - offset])
+        ):
+            out[-1] = DateMention(last.start, m.end, m.value, m.kind)
+            continue
+        out.append(m)
+    return out
 
 
 # "signed in February 2022 and took effect in May that year"
