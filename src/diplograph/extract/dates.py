@@ -148,23 +148,17 @@ def find_dates(
     return _counted_later(_that_year(found, text, offset), text, offset)
 
 
-def _spelled_out(
-    found: list[DateMention], text: str, offset: int
-) -> list[DateMention]:
-    """ "signed it yesterday, 2 December": the day told after a relative one in
-    apposition is that day, as the writer gives it."""
+def _spelled_out(found: list[DateMention], text: str, at: int) -> list[DateMention]:
+    """ "signed it yesterday, 2 December": the day the writer spells out after a
+    relative one is that day."""
     out: list[DateMention] = []
     for m in found:
         last = out[-1] if out else None
         if (
-            last is not None
-            and last.kind in ("day_word", "weekday")
-            and m.value
-            and len(m.value) == 10
-            and re.fullmatch(r"\s*,\s*", text[last.end - offset : m.start - offset])
-        ):
-            out[-1] = DateMention(last.start, m.end, m.value, m.kind)
-            continue
+            last and last.kind in ("day_word", "weekday") and len(m.value or "") == 10
+            and re.fullmatch(r"\s*,\s*", text[last.end - at : m.start - at])
+        ):  # fmt: skip
+            m = DateMention(out.pop().start, m.end, m.value, m.kind)
         out.append(m)
     return out
 
