@@ -18,6 +18,7 @@ from diplograph.extract.actors import find_actors
 from diplograph.extract.context import read_context
 from diplograph.extract.coref import group_mentions
 from diplograph.extract.dates import find_dates
+from diplograph.extract.filters import keep_mention
 from diplograph.extract.determiners import noun_phrase_before
 from diplograph.extract.explain import explain
 from diplograph.extract.lexicon import load_lexicon
@@ -6154,3 +6155,31 @@ def test_topics_collaboration_is_cooperation_and_exchanges_are_education() -> No
 def test_dates_a_day_spelled_out_after_yesterday_is_that_day() -> None:
     [fact] = agreements("Ghana and Togo signed the Volta Accord yesterday, 2 March.")
     assert fact.signed == "2024-03-02"
+
+
+def test_mentions_a_class_opening_a_sentence_is_no_instrument() -> None:
+    found = agreements(
+        "Ghana and Togo signed a peace agreement on Thursday. Previous ceasefires "
+        "and peace deals have broken down."
+    )
+    assert [(f.kind, f.signed) for f in found] == [("agreement", "2024-03-14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Previous ceasefires and peace deals have broken down.", []),
+        (
+            "Ghana ends the deal. All protocols or memorandums relating to the deal "
+            "will also stop.",
+            ["deal", "protocols", "memorandums", "deal"],
+        ),
+    ],
+)
+def test_mentions_a_class_is_none_unless_attached_to_an_instrument(
+    text: str, kept: list[str]
+) -> None:
+    lexicon = load_lexicon()
+    ctx = read_context(Article(text, "T", PUBLISHED, "case.txt"), lexicon)
+    found = find_instruments(text, lexicon)
+    assert [m.text for m in found if keep_mention(m, ctx)] == kept

@@ -92,7 +92,7 @@ def noun_phrase_before(text: str, noun_start: int) -> tuple[str, str, str]:
     if determiner and _PREPOSITION.search(clause, determiner.end("det") - 1):
         determiner = None  # "a deal on Monday on trade arrangements": the deal's
     if determiner is None:
-        return clause, "", clause.lower()[-40:]
+        return clause, "", clause.lower()[-40:].lstrip()
     word = determiner.group("det").lower()
     article = _ARTICLE_BEFORE.search(clause, 0, determiner.start("det"))
     if word in _AFTER_ARTICLE and article:

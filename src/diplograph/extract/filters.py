@@ -121,8 +121,10 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         # "several treaties" is a class; "such pacts with Australia and
         # Britain" are one instrument per partner, "several agreements,
         # including one on ... and another on ..." one per subject
-        if len(partner_list([m], ctx)) < 2 and not ONE_AND_OTHER.match(
-            ctx.text, m.end, sentence.end
+        if (
+            len(partner_list([m], ctx)) < 2
+            and not ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
+            and not _ATTACHED_TO.match(ctx.text, m.end)  # "... relating to the deal"
         ):
             return False
     if (
@@ -169,15 +171,20 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     return True
 
 
+_INSTRUMENT = (
+    r"(?:treaty|agreement|accord|pact|deal|convention|protocol|memorandum|MoU)\b"
+)
+_ATTACHED_TO = re.compile(
+    rf"(?:\s+or\s+[\w-]+)?\s+(?:relating|related|attached|annexed)\s+to\s+"
+    rf"(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,4}}?{_INSTRUMENT}",
+    re.I,
+)
 _TO_EXTEND = re.compile(r"\s+to\s+(?:extend|renew|prolong)\b")
 # what another instrument is about: "a deal on", "an agreement regarding"
 _SUBJECT_OF = re.compile(
     r"\b(?:deal|agreement|accord|pact|treaty|memorandum|MoU)\s+(?:\S+\s+){0,2}?"
     r"(?:on|over|about|regarding|concerning|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
-)
-_INSTRUMENT = (
-    r"(?:treaty|agreement|accord|pact|deal|convention|protocol|memorandum|MoU)\b"
 )
 _OF_INSTRUMENT = re.compile(
     rf"\s+of\s+(?:the|this|that|its|their|an?)\s+(?:[\w-]+\s+){{0,4}}?{_INSTRUMENT}",
