@@ -6183,3 +6183,14 @@ def test_mentions_a_class_is_none_unless_attached_to_an_instrument(
     ctx = read_context(Article(text, "T", PUBLISHED, "case.txt"), lexicon)
     found = find_instruments(text, lexicon)
     assert [m.text for m in found if keep_mention(m, ctx)] == kept
+
+
+def test_sets_a_plural_listed_by_year_is_one_instrument_a_year() -> None:
+    found = agreements(
+        "Ghana signed a peace deal with Togo on Tuesday. Peace is not assured, "
+        "because similar agreements in 2014, 2015 and 2017 all broke down."
+    )
+    earlier = sorted((f.signed, events(f)) for f in found if f.kind == "agreement")
+    assert earlier == [
+        (year, {("signed", year), ("failed", None)}) for year in ("2014", "2015", "2017")
+    ]

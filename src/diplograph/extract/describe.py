@@ -24,6 +24,7 @@ from diplograph.extract.sets import listed_subjects, member_of
 from diplograph.extract.talks import talks
 from diplograph.extract.text import Sentence
 from diplograph.extract.topics import topics_of_instrument
+from diplograph.extract.years import listed_years
 from diplograph.model import AgreementFact, Because, Event
 
 
@@ -64,6 +65,8 @@ def describe(
             *topic_because,
         ),
     )
+    if len(years := listed_years(cluster, ctx)) >= 2:
+        return [_made_in(fact, year, years) for year in years]
     partners = partner_list(cluster.mentions, ctx)
     if len(partners) < 2 or not set(partners) <= set(codes):
         return [
@@ -75,6 +78,19 @@ def describe(
     if not shared and not partner_list(cluster.mentions, ctx, between=False):
         return [fact]
     return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
+
+
+def _made_in(fact: AgreementFact, year: str, years: list[str]) -> AgreementFact:
+    """One of a set listed by year: signed that year, its other steps undated
+    (the years tell when each was made)."""
+    events = [
+        replace(e, date=None) if e.date in years else e
+        for e in fact.events
+        if e.type != "signed"
+    ]
+    return replace(
+        fact, signed=year, events=tuple(merge_events([Event("signed", year), *events]))
+    )
 
 
 def _lifecycle(

@@ -116,3 +116,20 @@ def new_for_old(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         c.background
         or bool(c.year_label and int(c.year_label[:4]) < ctx.article.published.year)
     )
+
+
+# "similar agreements in 2014, 2015 and 2017", "truces signed in 2019 and 2021"
+_YEAR_LIST = re.compile(
+    r"\s+(?:(?:signed|reached|agreed|concluded)\s+)?in\s+((?:1[89]|20)\d\d"
+    r"(?:\s*,\s*(?:1[89]|20)\d\d)*\s*,?\s+and\s+(?:1[89]|20)\d\d)\b"
+)
+
+
+def listed_years(cluster: Cluster, ctx: Context) -> list[str]:
+    """The years a plural mention lists as its members' ("similar agreements
+    in 2014, 2015 and 2017"): one instrument each, made that year."""
+    for m in cluster.mentions:
+        found = _YEAR_LIST.match(ctx.text, m.end) if m.plural else None
+        if found:
+            return re.findall(r"\d{4}", found.group(1))
+    return []
