@@ -6194,3 +6194,11 @@ def test_sets_a_plural_listed_by_year_is_one_instrument_a_year() -> None:
     assert earlier == [
         (year, {("signed", year), ("failed", None)}) for year in ("2014", "2015", "2017")
     ]
+
+
+def test_roles_a_state_pleased_with_an_instrument_is_no_party() -> None:
+    [fact] = agreements(
+        "Moscow is pleased with a joint statement by the Office of the President of "
+        "Ghana and the Office of the Prime Minister of Togo on their ties."
+    )
+    assert fact.parties == ("GHA", "TGO")
