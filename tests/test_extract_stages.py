@@ -6202,3 +6202,14 @@ def test_roles_a_state_pleased_with_an_instrument_is_no_party() -> None:
         "Ghana and the Office of the Prime Minister of Togo on their ties."
     )
     assert fact.parties == ("GHA", "TGO")
+
+
+def test_roles_a_headline_s_reacting_state_is_no_modifier() -> None:
+    article = Article(
+        "Moscow is pleased with a joint statement by the Office of the President of "
+        "Ghana and the Office of the Prime Minister of Togo on their ties.",
+        "Russia welcomes joint statement by Ghana and Togo",
+        PUBLISHED,
+        "case.txt",
+    )
+    assert [f.parties for f in extract(article).agreements] == [("GHA", "TGO")]
