@@ -6213,3 +6213,19 @@ def test_roles_a_headline_s_reacting_state_is_no_modifier() -> None:
         "case.txt",
     )
     assert [f.parties for f in extract(article).agreements] == [("GHA", "TGO")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "signed"),
+    [
+        ("ACCRA, March 13 (Wire) -- Ghana and Togo signed a fisheries pact.", "2024-03-13"),
+        ("Accra, March 13, 2024. / Wire /. Ghana and Togo signed a fisheries pact.", "2024-03-13"),
+        ("ACCRA, March 13 (Wire) -- Ghana and Togo will sign a fisheries pact.", None),
+        ("ACCRA, March 13 (Wire) -- Ghana and Togo signed a fisheries pact on Tuesday.", "2024-03-12"),
+    ],
+)  # fmt: skip
+def test_dates_a_signing_the_lead_tells_with_no_day_is_the_dateline_s(
+    lead: str, signed: str | None
+) -> None:
+    [fact] = agreements(lead)
+    assert fact.signed == signed

@@ -35,6 +35,7 @@ from diplograph.extract.events import merge_events
 from diplograph.extract.filters import keep_mention, refine_mention
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, find_instruments
+from diplograph.extract.filed import signed_on_filing_day
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair
@@ -106,6 +107,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             facts.extend((fact, about) for fact in described)
     merged = merge_retold(facts, lexicon.kind_priority, year=article.published.year)
     merged = same_pair(same_occasion(merged, ctx.article), ctx.article, lexicon)
+    merged = signed_on_filing_day(merged, ctx)
     return one_node_each([coherent(fact) for fact in merged])
 
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.context import Context
 from diplograph.extract.dates import DateMention
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s*$")
 # "Riyadh, 11 March 2023 (TDI):": a place, the date, then the agency or a dash
 _PLACE_COMMA = re.compile(r"^[A-Z][\w .'’/-]{1,40},\s*$")
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|:|-\s)")
+# "Astana, Dec. 25, 2017. / Kabar /.": a dateline that is a sentence of its own
+_ENDS_DATELINE = re.compile(r"\.\s*(?:/[^/\n]{1,30}/\.?)?\s")
 
 
 _AS_OF = re.compile(r"\b[Aa]s of\s+$")
@@ -49,3 +52,19 @@ def in_dateline(d: DateMention, start: int, text: str) -> bool:
         _DATELINE.match(before)
         or (_PLACE_COMMA.match(before) and _AFTER_DATELINE.match(text, d.end))
     )
+
+
+def filed_on(ctx: Context) -> tuple[str, int] | None:
+    """The day of the story's dateline and where the story after it begins,
+    if its opening sentences have one ("SEOUL, Nov. 23, Kyodo --")."""
+    for sentence in ctx.sentences[:4]:
+        for d in ctx.dates(sentence, future=False):
+            before = ctx.text[sentence.start : d.start]
+            if len(d.value or "") == 10 and (
+                in_dateline(d, sentence.start, ctx.text)
+                or (
+                    _PLACE_COMMA.match(before) and _ENDS_DATELINE.match(ctx.text, d.end)
+                )
+            ):
+                return d.value or "", d.end
+    return None
