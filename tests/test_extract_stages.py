@@ -6192,7 +6192,8 @@ def test_sets_a_plural_listed_by_year_is_one_instrument_a_year() -> None:
     )
     earlier = sorted((f.signed, events(f)) for f in found if f.kind == "agreement")
     assert earlier == [
-        (year, {("signed", year), ("failed", None)}) for year in ("2014", "2015", "2017")
+        (year, {("signed", year), ("failed", None)})
+        for year in ("2014", "2015", "2017")
     ]
 
 
@@ -6222,6 +6223,8 @@ def test_roles_a_headline_s_reacting_state_is_no_modifier() -> None:
         ("Accra, March 13, 2024. / Wire /. Ghana and Togo signed a fisheries pact.", "2024-03-13"),
         ("ACCRA, March 13 (Wire) -- Ghana and Togo will sign a fisheries pact.", None),
         ("ACCRA, March 13 (Wire) -- Ghana and Togo signed a fisheries pact on Tuesday.", "2024-03-12"),
+        ("ACCRA, March 13 (Wire) -- The Ghana-Togo visa pact took effect on Thursday. "
+         "It comes three months after Ghana and Togo signed the pact.", None),
     ],
 )  # fmt: skip
 def test_dates_a_signing_the_lead_tells_with_no_day_is_the_dateline_s(

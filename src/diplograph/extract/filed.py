@@ -4,6 +4,7 @@ day of its own ("SEOUL, Nov. 23, Kyodo -- South Korea and Japan signed a pact
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from diplograph.extract.context import Context
@@ -24,13 +25,9 @@ def signed_on_filing_day(
     day, end = filed
     out = []
     for fact in facts:
-        in_lead = any(
-            0 <= e.start - end < 300 or e.start <= end < e.end for e in fact.evidence
-        )
-        if (
-            in_lead
-            and fact.signed is None
-            and any(e.type == "signed" and not e.scheduled for e in fact.events)
+        if fact.signed is None and any(
+            e.type == "signed" and not e.scheduled and _in_lead(e, end, ctx)
+            for e in fact.events
         ):
             signed = Event("signed", day)
             fact = replace(
@@ -43,4 +40,17 @@ def signed_on_filing_day(
     return out
 
 
+def _in_lead(event: Event, end: int, ctx: Context) -> bool:
+    """Whether the event is told in the dateline's own sentence, or the one
+    right after it ("Astana, Dec. 25, 2017. / Kabar /. Kyrgyzstan and ...")."""
+    for told in event.evidence:
+        sentence = ctx.sentence_of(told.start)
+        if sentence.start <= end < sentence.end or _AFTER.fullmatch(
+            ctx.text, end, sentence.start
+        ):
+            return True
+    return False
+
+
+_AFTER = re.compile(r"\.?\s*(?:/[^/\n]{1,30}/\.?\s*)?")
 _FILED = "signed in the lead, with no day of its own: the dateline's day"
