@@ -6232,3 +6232,27 @@ def test_dates_a_signing_the_lead_tells_with_no_day_is_the_dateline_s(
 ) -> None:
     [fact] = agreements(lead)
     assert fact.signed == signed
+
+
+def test_mentions_one_on_a_subject_in_a_set_s_list_is_an_instrument() -> None:
+    found = agreements(
+        "Ghana and Togo signed five accords on Tuesday. Besides an extradition "
+        "treaty, other agreements signed included one on visa exemption; a "
+        "memorandum of understanding on health; and another MoU on trade."
+    )
+    assert sorted(f.kind for f in found) == [
+        "agreement", "memorandum_of_understanding", "memorandum_of_understanding",
+        "treaty",
+    ]  # fmt: skip
+
+
+def test_attach_a_verb_acts_on_every_item_of_a_comma_list() -> None:
+    found = agreements(
+        "Ghana and Togo signed several agreements on Tuesday, including one on visa "
+        "exemption, a memorandum on health and a treaty on extradition."
+    )
+    assert [(f.kind, f.signed) for f in found] == [
+        ("agreement", "2024-03-12"),
+        ("memorandum_of_understanding", "2024-03-12"),
+        ("treaty", "2024-03-12"),
+    ]

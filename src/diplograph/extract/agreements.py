@@ -32,10 +32,10 @@ from diplograph.extract.coref import group_mentions
 from diplograph.extract.describe import describe
 from diplograph.extract.determiners import introduces
 from diplograph.extract.events import merge_events
+from diplograph.extract.filed import signed_on_filing_day
 from diplograph.extract.filters import keep_mention, refine_mention
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, find_instruments
-from diplograph.extract.filed import signed_on_filing_day
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair

@@ -268,8 +268,10 @@ _NEXT_CONJUNCT = re.compile(
 _AND_ITS = re.compile(
     # "an agreement on visa exemption and a memorandum on a railway crossing"
     r"(?:\s+(?:on|for|to|with|between|in|of)\s+[^;.]{0,160}?)?"
-    r"\s*,?\s*(?:and|as well as)\s+"
-    r"(?:(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,4}|(?:[\w-]+\s+){0,2})$"
+    r"(?:\s*,?\s*(?:and|as well as)\s+"
+    r"(?:(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,4}|(?:[\w-]+\s+){0,2})"
+    # "one on visas, a memorandum on health and a treaty": a list's comma
+    r"|\s*,\s*(?:an?|its|their)\s+(?:[\w-]+\s+)?)$"
 )
 
 

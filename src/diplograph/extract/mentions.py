@@ -21,6 +21,7 @@ from diplograph.extract.names import (
 )
 from diplograph.extract.nouns import is_instrument_noun
 from diplograph.extract.text import any_of
+from diplograph.extract.ties import normalization_nouns, restored_ties
 
 _YEAR_LABEL = re.compile(r"\b((?:19|20)\d{2})(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
 
@@ -98,34 +99,15 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
             listed = InstrumentMention(*match.span(1), "agreement", match.group(1))
             listed.plural, listed.determiner = True, "a"
             found.keep(listed)
-    for match in re.finditer(
-        r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b|\b(?:establishment|"
-        r"restoration|resumption) of (?:full )?diplomatic (?:relations|ties)\b",
-        text,
-        re.I,
-    ):
-        about = re.search(
-            r"\b(?:on|for|regarding|concerning|about)\s+(?:the\s+)?$",
-            text[max(0, match.start() - 20) : match.start()],
-        )
-        if not found.overlaps(*match.span()) and not about:
-            # "a communique on the establishment of diplomatic relations" is the
-            # communique's subject, not an instrument of its own
-            found.add(InstrumentMention(*match.span(), "normalization", match.group()))
+    for start, end in normalization_nouns(text):
+        if not found.overlaps(start, end):
+            found.add(InstrumentMention(start, end, "normalization", text[start:end]))
     _find_the_one(found)
-    _find_another_with(found)
+    _find_left_out(found)
     _find_short_forms(found)
-    for match in _RESTORED_TIES.finditer(text):
-        # "agreed to re-establish their diplomatic ties": a normalization told
-        # by its verb; the verb before it is its event
-        group = next(g for g in (1, 2, 3) if match.group(g))
-        if _IN_A_DEAL.match(text, match.end()):
-            continue  # "agreed to restore ties ..., in a deal mediated by Kuwait"
-        if not found.overlaps(*match.span(group)):
-            ties = InstrumentMention(
-                *match.span(group), "normalization", match.group(group)
-            )
-            found.add(ties)
+    for start, end in restored_ties(text):  # "agreed to re-establish their
+        if not found.overlaps(start, end):  # diplomatic ties": told by its verb
+            found.add(InstrumentMention(start, end, "normalization", text[start:end]))
     return sorted(found.mentions, key=lambda m: m.start)
 
 
@@ -150,55 +132,49 @@ def _find_the_one(found: _Found) -> None:
         m.compared = True
 
 
-# "signed a trade agreement with the UAE in 2022 and another with Australia",
-# "talks on a third, with Oman": the noun left out is the one told before
-_ANOTHER_WITH = re.compile(
-    r"(?:\band|,|\bon)\s+(another|a\s+(?:second|third|fourth|fifth))"
-    r"(?=,?\s+(?:with|between)\s+(?:the\s+)?[A-Z])"
+# the noun left out is the one told before: "signed a trade agreement with the
+# UAE in 2022 and another with Australia", "talks on a third, with Oman"; "other
+# agreements signed included one on visas; an MoU on health": one of the set
+_LEFT_OUT = (
+    (
+        re.compile(
+            r"(?:\band|,|\bon)\s+(another|a\s+(?:second|third|fourth|fifth))"
+            r"(?=,?\s+(?:with|between)\s+(?:the\s+)?[A-Z])"
+        ),
+        "another",
+    ),
+    (
+        re.compile(
+            r"\b(?:includ(?:ed|es|e|ing)|among\s+them)\s+(one)(?=\s+(?:on|for|about)\s)"
+            # "including one on A and another on B": the set's, told by subject
+            r"(?![^.;]*\band\s+(?:another|the\s+other|a\s+second)\b)"
+        ),
+        "a",
+    ),
 )
 
 
-def _find_another_with(found: _Found) -> None:
-    """ "and another with Australia": one more instrument of the kind named
-    just before it (within 250 characters, in the paragraph)."""
-    for match in _ANOTHER_WITH.finditer(found.text):
-        start = match.start(1)
-        before = [
-            m
-            for m in found.mentions
-            if start - 250 <= m.end <= start and "\n" not in found.text[m.end : start]
-        ]
-        if not before or found.overlaps(*match.span(1)):
-            continue
-        told = max(before, key=lambda m: m.end)
-        m = InstrumentMention(*match.span(1), told.kind, match.group(1))
-        found.keep(m)
-        m.determiner, m.modifiers = "another", told.modifiers
-
-
-# not "a summit to normalise relations": a purpose, not yet an instrument
-_RESTORED_TIES = re.compile(
-    # "agreed on Monday to establish diplomatic relations": done, as agreed
-    r"(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?(?:on\s+)?\w+day\s+|"
-    r"(?:last|this)\s+week\s+)?to\s+(?:(?:re-?)?establish|restore|resume)\s+|(?<!\bto\s)"
-    r"\b(?:(?:re-?establish|restor|resum)\w*|established)\s+)"
-    r"(?:(?:and|or)\s+\w+\s+)?"
-    r"(?:(?:their|full|bilateral|formal|the)\s+){0,2}(diplomatic\s+(?:relations|ties))\b"
-    r"|(?:\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?(?:on\s+)?\w+day\s+)?to\s+|"
-    r"(?<!\bto\s))\bnormali[sz]\w*\s+(?:(?:their|full|bilateral|formal|the)\s+){0,2}"
-    r"(diplomatic\s+(?:relations|ties))\b"
-    # "agreed on Monday to normalise relations": agreed, as above
-    r"|\b(?:agreed|decided)\s+(?:(?:late\s+|early\s+)?(?:on\s+)?\w+day\s+)?to\s+"
-    r"normali[sz]e\s+(?:(?:their|full|bilateral|the)\s+){0,2}(relations|ties)\b",
-    re.I,
-)
-
-
-_IN_A_DEAL = re.compile(
-    r"[^.;]{0,120}?\b(?:in|under|as\s+part\s+of)\s+(?:an?|the)\s+(?:[\w.'’-]+\s+){0,3}"
-    r"(?:deal|agreement|accord|pact|arrangement)s?\b",
-    re.I,
-)
+def _find_left_out(found: _Found) -> None:
+    """ "and another with Australia", "included one on visas": one more
+    instrument of the kind named just before it (within 250 characters, in
+    the paragraph; a set, for "one")."""
+    for pattern, determiner in _LEFT_OUT:
+        for match in pattern.finditer(found.text):
+            start = match.start(1)
+            before = [
+                m
+                for m in found.mentions
+                if start - 250 <= m.end <= start
+                and "\n" not in found.text[m.end : start]
+                and (m.plural or determiner == "another")
+            ]
+            if not before or found.overlaps(*match.span(1)):
+                continue
+            told = max(before, key=lambda m: m.end)
+            m = InstrumentMention(*match.span(1), told.kind, match.group(1))
+            found.keep(m)
+            m.determiner = determiner
+            m.modifiers = told.modifiers if determiner == "another" else ""
 
 
 def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
