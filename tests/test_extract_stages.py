@@ -5802,7 +5802,7 @@ def test_sets_members_told_after_a_headline_are_the_set_s_and_apart() -> None:
         "another MoU on trade."
     )
     kinds = sorted(f.kind for f in found)
-    assert kinds == ["memorandum_of_understanding"] * 2 + ["treaty"]
+    assert kinds == ["agreement"] + ["memorandum_of_understanding"] * 2 + ["treaty"]
     [treaty] = [f for f in found if f.kind == "treaty"]
     assert treaty.signed == "2024-03-12"
     assert "health" not in treaty.topics
