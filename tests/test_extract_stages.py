@@ -6256,3 +6256,11 @@ def test_attach_a_verb_acts_on_every_item_of_a_comma_list() -> None:
         ("memorandum_of_understanding", "2024-03-12"),
         ("treaty", "2024-03-12"),
     ]
+
+
+def test_topics_a_semicolon_ends_an_item_s_words() -> None:
+    found = agreements(
+        "Ghana and Togo signed three agreements on Tuesday: one on visas; a "
+        "memorandum on health; and another memorandum on trade."
+    )
+    assert sorted(f.topics for f in found) == [("health",), ("migration",), ("trade",)]

@@ -145,7 +145,8 @@ _LEFT_OUT = (
     ),
     (
         re.compile(
-            r"\b(?:includ(?:ed|es|e|ing)|among\s+them)\s+(one)(?=\s+(?:on|for|about)\s)"
+            r"(?:\b(?:includ(?:ed|es|e|ing)|among\s+them)|:)\s+(one)"
+            r"(?=\s+(?:on|for|about)\s)"
             # "including one on A and another on B": the set's, told by subject
             r"(?![^.;]*\band\s+(?:another|the\s+other|a\s+second)\b)"
         ),

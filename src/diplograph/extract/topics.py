@@ -90,6 +90,9 @@ def _own_words(
     text = ctx.text
     start = max(sentence.start, m.start - 150)
     end = min(sentence.end, m.end + 200)
+    # "included one on visas; a memorandum on health; ...": an item each
+    start = max(start, text.rfind(";", start, m.start) + 1)
+    end = min(end, (text.find(";", m.end, end) + 1 or end + 1) - 1)
     for other in ctx.lexicon.kind_pattern.finditer(text, m.end, end):
         joined = _AND_ANOTHER.search(text, m.end, other.start())
         if joined:
