@@ -6264,3 +6264,13 @@ def test_topics_a_semicolon_ends_an_item_s_words() -> None:
         "memorandum on health; and another memorandum on trade."
     )
     assert sorted(f.topics for f in found) == [("health",), ("migration",), ("trade",)]
+
+
+def test_roles_the_agents_of_a_signing_told_past_its_date() -> None:
+    found = agreements(
+        "Ghana suspended all bilateral agreements.\n\nWhat is the Volta Accord?\n\n"
+        "The Volta Accord, signed on July 2, 1972, by Ghanaian Prime Minister Kofi "
+        "Mensah and Togolese President Jean Eyadema, ended the border war."
+    )
+    [accord] = [f for f in found if f.name == "Volta Accord"]
+    assert accord.parties == ("GHA", "TGO")

@@ -234,19 +234,33 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
             yield a, f"subject of {text[hit.start : hit.end]!r}"
     yield from taken_up(hit, clause, roles, ctx)
     yield from participle_subjects(hit, roles, ctx)
+    yield from _agents(hit, roles, ctx)
+
+
+def _agents(
+    hit: VerbHit, roles: dict[int, str], ctx: Context
+) -> Iterable[tuple[ActorMention, str]]:
+    """The verb's agents after it: "was signed by Peru and Ghana", "signed
+    between ...", "signed a deal with Peru"."""
+    text, sentence = ctx.text, hit.sentence
     after = text[hit.end : min(sentence.end, hit.end + 120)]
+    # "signed on July 2, 1972, by Indian Prime Minister ...": past the date
+    dated = _DATE_ASIDE.match(after)
+    skip = dated.end() if dated else 0
     agent = re.match(
-        r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?(?:former\s+)?", after
+        r"\s+(?:\w+\s+){0,4}?(?:by|between|among)\s+(?:the\s+)?(?:former\s+)?",
+        after[skip:],
     )
     if agent is None and hit.type in ("signed", "agreed"):
         # "the declaration it signed with Cambodia", "signed a deal with Peru",
         # "signed, together with Sudan, a declaration"
+        skip = 0
         agent = re.match(r"\s+(?:\w+\s+){0,6}?with\s+(?:the\s+)?", after) or (
             _TOGETHER_WITH.match(after)
         )
     if agent is None or re.search(r";|,(?!\s+(?:together|along)\s)", agent.group()):
         return
-    position = hit.end + agent.end()
+    position = hit.end + skip + agent.end()
     last = ""
     for a in ctx.actors_in(position, sentence.end):
         if a.weak or roles.get(a.start):
@@ -267,6 +281,7 @@ def subjects(hit: VerbHit, ctx: Context) -> Iterable[tuple[ActorMention, str]]:
 _TOGETHER_WITH = re.compile(
     r",?\s+(?:\w+\s+){0,10}?(?:together|along)\s+with\s+(?:the\s+)?"
 )
+_DATE_ASIDE = re.compile(r"\s+(?:on|in)\s+(?:\w+\s+)?\d{1,2},\s+\d{4},(?=\s+by\b)")
 _BY_AFTER_NOUN = re.compile(r"\s+(?:\w+ly\s+)?by\s+(?:the\s+)?(?-i:[A-Z])")
 
 
