@@ -6274,3 +6274,16 @@ def test_roles_the_agents_of_a_signing_told_past_its_date() -> None:
     )
     [accord] = [f for f in found if f.name == "Volta Accord"]
     assert accord.parties == ("GHA", "TGO")
+
+
+def test_names_a_known_name_with_a_the_inside_is_the_known_one() -> None:
+    [fact] = agreements(
+        "Japan and Peru signed the Comprehensive and Progressive Agreement for the "
+        "Trans-Pacific Partnership on Monday. The Comprehensive and Progressive "
+        "Agreement for Trans-Pacific Partnership cuts tariffs."
+    )
+    assert (
+        fact.name
+        == "Comprehensive and Progressive Agreement for Trans-Pacific Partnership"
+    )
+    assert fact.parties == ("JPN", "PER")

@@ -108,7 +108,17 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
     for start, end in restored_ties(text):  # "agreed to re-establish their
         if not found.overlaps(start, end):  # diplomatic ties": told by its verb
             found.add(InstrumentMention(start, end, "normalization", text[start:end]))
+    if known:  # "the Agreement for the Trans-Pacific Partnership": a known name
+        _known_again(found.mentions, known)
     return sorted(found.mentions, key=lambda m: m.start)
+
+
+def _known_again(mentions: list[InstrumentMention], known: Known) -> None:
+    """A name the text gives with or without a "the" inside is the known one."""
+    by_key = {"name:" + norm(surface): entry for surface, entry in known.items()}
+    for m in mentions:
+        if m.key and (entry := by_key.get(m.key)) and entry[0] != m.key:
+            m.key, m.name = entry[0], entry[1]
 
 
 # "a free trade agreement, similar to the one India signed with the UAE"
@@ -237,6 +247,11 @@ def _known_pattern(surfaces: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + any_of(sorted(surfaces)) + r"(?![\w-])")
 
 
+_PURPOSE_OF_NAME = re.compile(
+    r"\b(?-i:[A-Z])\w*\s+(?:Agreement|Treaty|Convention|Accord|Pact)\s+for\s+(?:the\s+)?$"
+)
+
+
 def _find_known(found: _Found, known: Known, lexicon: Lexicon) -> None:
     """Known names and aliases, longest first."""
     text = found.text
@@ -252,8 +267,10 @@ def _find_known(found: _Found, known: Known, lexicon: Lexicon) -> None:
         )
         if tail and surface.isupper():
             end += tail.end()
-        if found.overlaps(start, end):
-            continue
+        if found.overlaps(start, end) or _PURPOSE_OF_NAME.search(
+            text, max(0, start - 120), start
+        ):
+            continue  # "the ... Agreement for the Trans-Pacific Partnership": a longer name's
         # "the Iran nuclear accord": the word the text uses
         kind = lexicon.kind_of_name(text[start:end]) or kind
         m = InstrumentMention(start, end, kind, text[start:end], canonical, key)

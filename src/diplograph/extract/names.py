@@ -31,7 +31,10 @@ CONNECTORS = {
 
 
 def norm(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    """A name's key: "the Agreement for the Trans-Pacific Partnership" and "the
+    Agreement for Trans-Pacific Partnership" are one name."""
+    words = re.sub(r"[^a-z0-9]+", " ", name.lower()).split()
+    return " ".join(w for w in words if w != "the")
 
 
 def headline(text: str, offset: int) -> bool:
