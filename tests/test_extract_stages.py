@@ -6287,3 +6287,13 @@ def test_names_a_known_name_with_a_the_inside_is_the_known_one() -> None:
         == "Comprehensive and Progressive Agreement for Trans-Pacific Partnership"
     )
     assert fact.parties == ("JPN", "PER")
+
+
+def test_roles_agreements_with_partners_are_also_the_sentence_subject_s() -> None:
+    found = agreements(
+        "Accra has sought to widen its alliances, entering into similar defence "
+        "agreements with Togo, Benin and Niger earlier."
+    )
+    assert sorted(f.parties for f in found) == [
+        ("BEN", "GHA"), ("GHA", "NER"), ("GHA", "TGO"),
+    ]  # fmt: skip

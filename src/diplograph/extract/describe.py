@@ -77,7 +77,18 @@ def describe(
     shared = [code for code in codes if code not in partners]
     if not shared and not partner_list(cluster.mentions, ctx, between=False):
         return [fact]
+    # "Manila has sought to expand its alliances, entering into similar
+    # agreements with New Zealand and Australia": the sentence's subject's
+    shared = shared or _opening_state(cluster, partners, ctx)
     return [replace(fact, parties=tuple(sorted({*shared, code}))) for code in partners]
+
+
+def _opening_state(cluster: Cluster, partners: list[str], ctx: Context) -> list[str]:
+    """The state that opens the sentence of the set's first mention, if it is
+    none of the partners."""
+    sentence = ctx.sentence_of(cluster.mentions[0].start)
+    opening = ctx.standing(sentence.start, cluster.mentions[0].start)[:1]
+    return [a.code for a in opening if a.code not in partners]
 
 
 def _made_in(fact: AgreementFact, year: str, years: list[str]) -> AgreementFact:
