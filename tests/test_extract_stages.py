@@ -6297,3 +6297,15 @@ def test_roles_agreements_with_partners_are_also_the_sentence_subject_s() -> Non
     assert sorted(f.parties for f in found) == [
         ("BEN", "GHA"), ("GHA", "NER"), ("GHA", "TGO"),
     ]  # fmt: skip
+
+
+def test_sets_one_of_the_set_told_as_a_deal_is_a_member() -> None:
+    found = agreements(
+        "Ghana and Togo signed twenty-seven agreements. One of the twenty-seven "
+        "agreements signed in Accra on March 9 was a deal on visas. The agreements "
+        "signed on March 9 also included a deal on border demarcation."
+    )
+    assert sorted((f.topics, f.signed) for f in found) == [
+        (("border_territory",), "2024-03-09"),
+        (("migration",), "2024-03-09"),
+    ]

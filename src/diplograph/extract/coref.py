@@ -41,6 +41,7 @@ from diplograph.extract.sets import (
     list_goes_on,
     list_item,
     one_of_set,
+    one_of_them,
     some_of,
 )
 from diplograph.extract.text import words_between
@@ -326,8 +327,7 @@ def _named_later(
             and fits(m, c, ctx)
             and not other_signers(m, c, ctx, least=1)
             and not other_year(m, c, ctx)
-            # "two landmark agreements: the Strategic Partnership Agreement and
-            # ...": one name names no set
+            # "two agreements: the Strategic Partnership Agreement and ...": no set
             and (m.plural or any(not x.plural for x in c.mentions))
         ):
             return c
@@ -395,6 +395,6 @@ def _apposed(
         # 2006 in Bali and subsequently, the Protocol ...": an apposition
         # stands next to what it describes
         return None
-    if new_for_old(m, previous, ctx):
+    if new_for_old(m, previous, ctx) or one_of_them(m, previous, ctx):
         return None
     return previous if fits(m, previous, ctx, apposition=True) else None

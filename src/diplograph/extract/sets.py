@@ -106,12 +106,12 @@ ONE_AND_OTHER = re.compile(
 
 _MEMBER = re.compile(
     r"(?:(?:\bamong\s+(?:them|these|those|the\s+(?:[\w-]+\s+){0,3}\w+s)|"
-    r"\bone\s+of\s+(?:them|these|the\s+\w+s)|\b(?:they|these)\s+include[sd]?"
+    r"\bone\s+of\s+(?:them|these|the\s+(?:[\w-]+\s+){0,2}\w+s)|\b(?:they|these)\s+include[sd]?"
     r"|\bincluding"
     # "The documents included a memorandum on ...": the set told before
     r"|\b(?:the|other)\s+(?:[\w-]+\s+)?(?:documents|agreements|deals|accords|"
-    r"instruments|memorand\w+|MoUs|pacts|texts)\s+(?:signed\s+)?"
-    r"(?:include[sd]?|comprised?|covered)"
+    r"instruments|memorand\w+|MoUs|pacts|texts)\s+(?:signed\s+(?:[\w-]+\s+){0,3}?)?"
+    r"(?:also\s+)?(?:include[sd]?|comprised?|covered)"
     r")\b"
     # "sign two landmark agreements: the Strategic Partnership Agreement and ..."
     r"|\b(?:agreements|deals|pacts|accords|treaties|documents|memorand\w+|MoUs|"
@@ -341,3 +341,12 @@ def _bulleted(m: InstrumentMention, ctx: Context) -> list[str]:
         for line in found.group(1).splitlines()
         if line.strip(" \t-*•·;.")
     ]
+
+
+def one_of_them(m: InstrumentMention, previous: Cluster, ctx: Context) -> bool:
+    """ "One of the 27 agreements signed on Friday was a deal on visas": a set's
+    member, not the set."""
+    sentence = ctx.sentence_of(m.start)
+    return all(x.plural for x in previous.mentions) and bool(
+        re.match(r"\s*(?:One|Another|Chief)\s+(?:of|among)\s", sentence.text)
+    )
