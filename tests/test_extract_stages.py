@@ -6309,3 +6309,11 @@ def test_sets_one_of_the_set_told_as_a_deal_is_a_member() -> None:
         (("border_territory",), "2024-03-09"),
         (("migration",), "2024-03-09"),
     ]
+
+
+def test_roles_non_signatories_such_as_states_are_no_parties() -> None:
+    [fact] = agreements(
+        "The pact, which analysts say should limit the involvement of "
+        "non-signatories such as Russia and China, is to be signed by Ghana and Togo."
+    )
+    assert fact.parties == ("GHA", "TGO")

@@ -86,10 +86,17 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
             roles[a.start] = "outsider"
         else:
             roles[a.start] = ""
-    actors = ctx.actors_in(sentence.start, sentence.end)
+    _share_in_lists(roles, ctx.actors_in(sentence.start, sentence.end), text)
+    return roles
+
+
+def _share_in_lists(
+    roles: dict[int, str], actors: list[ActorMention], text: str
+) -> None:
+    """States listed together share a role: "the United States and China did
+    not" (both stayed out), "Saudi and U.S. mediators" (both mediate),
+    "non-signatories such as Russia and China" (both outside)."""
     for left, right in reversed(list(zip(actors, actors[1:], strict=False))):
-        # "the United States and China did not": both stayed out; "Saudi and
-        # U.S. mediators": both mediate
         role = roles.get(right.start)
         if (
             role in ("outsider", "broker")
@@ -97,7 +104,13 @@ def _roles_in(ctx: Context, sentence: Sentence) -> dict[int, str]:
             and _JOINED.fullmatch(text, left.end, right.start)
         ):
             roles[left.start] = role
-    return roles
+    for left, right in zip(actors, actors[1:], strict=False):
+        if (
+            roles.get(left.start) == "outsider"
+            and not roles.get(right.start)
+            and _JOINED.fullmatch(text, left.end, right.start)
+        ):
+            roles[right.start] = "outsider"
 
 
 # a state that says or is said to stay out of the instrument
@@ -114,8 +127,11 @@ _OUTSIDE = re.compile(
 
 # who objects to an instrument stands outside it
 _CRITICS = re.compile(
-    r"\b(?:objections?|opposition|criticism|protests?|complaints?|resistance)\s+"
-    r"(?:from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:(?:objections?|opposition|criticism|protests?|complaints?|resistance)\s+"
+    r"(?:from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+    # "the involvement of non-signatories such as Russia and China"
+    r"|non-?(?:signator(?:y|ies)|members?|part(?:y|ies))(?:\s+(?:states?|countries|"
+    r"nations))?,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?)$",
     re.I,
 )
 _JOINED = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
