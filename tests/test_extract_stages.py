@@ -6317,3 +6317,20 @@ def test_roles_non_signatories_such_as_states_are_no_parties() -> None:
         "non-signatories such as Russia and China, is to be signed by Ghana and Togo."
     )
     assert fact.parties == ("GHA", "TGO")
+
+
+def test_coref_a_declaration_signed_on_a_day_of_another_year_is_another() -> None:
+    found = agreements(
+        "Ghana and Togo signed the Declaration of Accra on Friday. Both leaders "
+        "highlighted the commitments of the Joint Declaration signed in Lome on "
+        "November 29, 2016."
+    )
+    assert sorted(f.signed for f in found) == ["2016-11-29", "2024-03-08"]
+
+
+def test_coref_the_first_of_an_extended_instrument_is_its_beginning() -> None:
+    [fact] = agreements(
+        "The currency swap agreement between Ghana and Togo has been extended for "
+        "3 years. First swap agreement with Togo was signed on December 23, 2011."
+    )
+    assert fact.signed == "2011-12-23"

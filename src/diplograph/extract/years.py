@@ -23,7 +23,9 @@ _SIGNED_IN = re.compile(
     r"reached|concluded|struck|inked|sealed)\s+(?:[\w.-]+\s+){0,5}?"
     # a name's own subject: "the Lombok Treaty on security cooperation in 2006"
     r"|(?:on|for|with|between|of)\s+(?:[\w.-]+\s+){0,5}?)?"
-    r"in\s+(?P<year>(?:1[89]|20)\d\d)\b"
+    # "signed in Santiago on November 29, 2016": the day's year
+    r"(?:in|on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+),?)\s+"
+    r"(?P<year>(?:1[89]|20)\d\d)\b"
 )
 
 
@@ -34,7 +36,7 @@ _FIRST_MADE = re.compile(
     r"inked|sealed)\b",
     re.I,
 )
-_ORIGINAL = re.compile(r"\b(?:original|initial)\b", re.I)
+_ORIGINAL = re.compile(r"\b(?:original|initial|first)\b", re.I)
 _NAME_SIGNED = re.compile(
     r"\s+(?:was|were)\s+(?:\w+\s+){0,2}?(?P<verb>signed|agreed|concluded|adopted|"
     r"reached)\b[^.;]{0,60}?\b(?P<year>(?:1[89]|20)\d\d)\b"
@@ -46,8 +48,8 @@ def other_year(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
     2015", "pulled out of the Trans-Pacific Partnership in 2017": a year of its
     own that no sentence of the unnamed instrument ``c`` gives makes ``m``
     another instrument."""
-    if c.key:
-        return False
+    if c.key and not c.key.startswith("name:"):
+        return False  # the lexicon's instruments' years are known
     sentence = ctx.sentence_of(m.start)
     told = _SIGNED_IN.match(ctx.text, m.end, sentence.end)
     if told is None and m.key:  # "The PDI MoU was signed ... on May 13, 2006"
