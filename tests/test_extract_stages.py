@@ -6334,3 +6334,12 @@ def test_coref_the_first_of_an_extended_instrument_is_its_beginning() -> None:
         "3 years. First swap agreement with Togo was signed on December 23, 2011."
     )
     assert fact.signed == "2011-12-23"
+
+
+def test_dates_a_period_of_years_is_no_signing_date() -> None:
+    [fact] = agreements(
+        "Laos and Vietnam have signed a number of agreements this week. Among the "
+        "agreements signed were an agreement on strategic cooperation for 2021-2030; "
+        "cooperation in 2021-2025; cooperation in tourism in 2021-2025."
+    )
+    assert fact.signed is None

@@ -61,6 +61,21 @@ _PASSIVE_OF_NOUN = re.compile(r"(?<=al|on)\s+(?:was|were|has\s+been|had\s+been)\
 _OBJECT_TALKS = re.compile(r"\s+(?:the\s+|their\s+)?(?:talks|negotiations)", re.I)
 
 
+def _of_an_event(d: DateMention, etype: str, text: str) -> bool:
+    """Whether ``d`` can date a step ``etype``: not the year of another event
+    ("signed after the 1971 war"), how things stood ("As of Tuesday, six states
+    have ratified it"), nor how long an instrument runs ("an agreement on
+    cooperation for 2021-2030")."""
+    return (
+        not another_event(d, text)
+        and (etype == "in_force" or not as_of(d, text))
+        and (etype != "signed" or not _YEARS_RANGE.fullmatch(text, d.start, d.end))
+    )
+
+
+_YEARS_RANGE = re.compile(r"(?:\w+\s+)?(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)\d\d|\d\d)")
+
+
 def pick_date(
     dates: list[DateMention],
     v_start: int,
@@ -72,10 +87,7 @@ def pick_date(
     """The date the words tie to the verb: the nearest one after it or before it
     that no other event verb, dateline, year label or report claims."""
     text = ctx.text
-    # "As of Tuesday, six states have ratified it", "signed after the 1971 war"
-    dates = [d for d in dates if not another_event(d, text)]
-    if etype != "in_force":
-        dates = [d for d in dates if not as_of(d, text)]
+    dates = [d for d in dates if _of_an_event(d, etype, text)]
     candidates = _candidates(dates, v_start, v_end, sentence, ctx, etype)
     if candidates is None:
         return counted_back(dates, v_start, sentence, ctx)
