@@ -6343,3 +6343,10 @@ def test_dates_a_period_of_years_is_no_signing_date() -> None:
         "cooperation in 2021-2025; cooperation in tourism in 2021-2025."
     )
     assert fact.signed is None
+
+
+def test_actors_demonyms_before_ministries_stand_for_their_states() -> None:
+    [fact] = agreements(
+        "The Ghanaian and Togolese foreign ministries have issued a joint statement."
+    )
+    assert (fact.kind, fact.parties) == ("joint_statement", ("GHA", "TGO"))

@@ -33,11 +33,11 @@ OFFICE = re.compile(
     r"Parliament|cabinet|Cabinet|Defen[cs]e|Foreign|Trade|Navy|Army|military|troops|"
     r"army|navy|air force|armed forces|"
     r"forces|state|State|representative|spokesman|spokeswoman|FM|Commerce|"
-    r"Infrastructure|Secretary-General|president|prime minister|premier|"
-    r"foreign minister|"
+    r"Infrastructure|Secretary-General|president|prime minister|premier|foreign minister|"
     r"minister|king|emir|chancellor|head of state|leaders?|counterparts?|"
     r"foreign ministry|defen[cs]e minister|presidents|prime ministers|ministers|"
-    r"governments|delegations|foreign ministers|Authority|National Authority|"
+    r"foreign ministries|ministries|Ministries|governments|delegations|"
+    r"foreign ministers|Authority|National Authority|"
     r"junta|regime|military rulers|ruling council|transitional government)\b"
 )
 _ANOTHER_PLACE = re.compile(r"\b(?:New|Latin|South|North|Central)\s$")
