@@ -6350,3 +6350,11 @@ def test_actors_demonyms_before_ministries_stand_for_their_states() -> None:
         "The Ghanaian and Togolese foreign ministries have issued a joint statement."
     )
     assert (fact.kind, fact.parties) == ("joint_statement", ("GHA", "TGO"))
+
+
+def test_mentions_other_treaties_after_a_preposition_are_a_class() -> None:
+    [fact] = agreements(
+        "Ghana quit the Volta Convention on Monday. Officials said Ghana would keep "
+        "its commitments under other arms control treaties."
+    )
+    assert fact.name == "Volta Convention"

@@ -117,16 +117,8 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     lexicon = ctx.lexicon
     if _PROMO.match(ctx.text, ctx.text.rfind("\n", 0, m.start) + 1):
         return False
-    if m.plural and not m.key and ctx.lexicon.classes.search(m.modifiers):
-        # "several treaties" is a class; "such pacts with Australia and
-        # Britain" are one instrument per partner, "several agreements,
-        # including one on ... and another on ..." one per subject
-        if (
-            len(partner_list([m], ctx)) < 2
-            and not ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
-            and not _ATTACHED_TO.match(ctx.text, m.end)  # "... relating to the deal"
-        ):
-            return False
+    if _a_class(m, ctx):
+        return False
     if (
         m.plural
         and not m.key
@@ -169,6 +161,26 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         if not [a for a in actors if not a.place and not a.weak]:
             return False
     return True
+
+
+def _a_class(m: InstrumentMention, ctx: Context) -> bool:
+    """ "several treaties", "other arms control treaties": a class of
+    instruments, not one; "such pacts with Australia and Britain" are one per
+    partner, "several agreements, including one on ... and another on ..." one
+    per subject."""
+    lexicon = ctx.lexicon
+    sentence = ctx.sentence_of(m.start)
+    return (
+        m.plural
+        and not m.key
+        and bool(
+            lexicon.classes.search(m.modifiers)
+            or (not m.determiner and lexicon.classes_before.search(m.modifiers))
+        )
+        and len(partner_list([m], ctx)) < 2
+        and not ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
+        and not _ATTACHED_TO.match(ctx.text, m.end)  # "... relating to the deal"
+    )
 
 
 _INSTRUMENT = (

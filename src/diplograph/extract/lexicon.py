@@ -68,6 +68,9 @@ class Lexicon:
     apart_in_time: re.Pattern[str]
     other_time_clause: re.Pattern[str]
     classes: re.Pattern[str]
+    # a class word opening a bare plural's noun phrase: "under other arms control
+    # treaties" (the words before it are another phrase's)
+    classes_before: re.Pattern[str]
     broker_markers: re.Pattern[str]
     groups: re.Pattern[str]
     # armed groups and unrecognised entities -> the state their agreements concern
@@ -283,4 +286,8 @@ def _coreference(coref: dict[str, Any]) -> dict[str, Any]:
             rf",\s+(?:[\w-]+\s+){{0,2}}?(?:{in_time})\b", re.I
         ),
         "classes": re.compile(r"^(?:" + "|".join(coref["classes"]) + r")\b", re.I),
+        "classes_before": re.compile(
+            r"\b(?:" + "|".join(coref["classes_before"]) + r")\s+(?:[\w-]+\s+){0,3}$",
+            re.I,
+        ),
     }
