@@ -115,9 +115,12 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
 
 def _known_again(mentions: list[InstrumentMention], known: Known) -> None:
     """A name the text gives with or without a "the" inside is the known one."""
+    named = [m for m in mentions if m.key and m.key.startswith("name:")]
+    if not named:
+        return
     by_key = {"name:" + norm(surface): entry for surface, entry in known.items()}
-    for m in mentions:
-        if m.key and (entry := by_key.get(m.key)) and entry[0] != m.key:
+    for m in named:
+        if (entry := by_key.get(m.key or "")) and entry[0] != m.key:
             m.key, m.name = entry[0], entry[1]
 
 

@@ -30,6 +30,7 @@ CONNECTORS = {
 }
 
 
+@lru_cache(maxsize=8192)
 def norm(name: str) -> str:
     """A name's key: "the Agreement for the Trans-Pacific Partnership" and "the
     Agreement for Trans-Pacific Partnership" are one name."""
