@@ -8,7 +8,7 @@ instrument (:mod:`.coref`, :mod:`.apart`, :mod:`.years`, :mod:`.pronouns`,
 :mod:`.sets`) -> roles per instrument and clause (:mod:`.roles`,
 :mod:`.performers`, :mod:`.references`, :mod:`.brokers`) -> events and dates
 (:mod:`.events`, :mod:`.acts`, :mod:`.retyped`, :mod:`.notice`, :mod:`.when`,
-:mod:`.reported`)
+:mod:`.reported`, :mod:`.filed`)
 -> kind, name, topics (:mod:`.describe`). Each fact carries why it was
 extracted (:mod:`.explain`). The knowledge is in data files (:mod:`.lexicon`,
 :mod:`diplograph.gazetteer`); the default path needs nothing beyond the package.

@@ -1,7 +1,8 @@
 """Dates that tell when a story was filed, how things stood or when something
 else happened, not when a step on an instrument did: the dateline ("SEOUL, Jan.
 20 --"), a tally ("As of Tuesday, six states have ratified it") and the year of
-another event ("signed after the 1971 war"). Read by :mod:`.when`.
+another event ("signed after the 1971 war"). Read by :mod:`.when` (and the
+dateline's day by :mod:`.filed`).
 """
 
 from __future__ import annotations
