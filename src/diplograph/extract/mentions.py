@@ -273,7 +273,7 @@ def _find_known(found: _Found, known: Known, lexicon: Lexicon) -> None:
         if found.overlaps(start, end) or _PURPOSE_OF_NAME.search(
             text, max(0, start - 120), start
         ):
-            continue  # "the ... Agreement for the Trans-Pacific Partnership": a longer name's
+            continue  # "... Agreement for the Trans-Pacific Partnership": a longer name
         # "the Iran nuclear accord": the word the text uses
         kind = lexicon.kind_of_name(text[start:end]) or kind
         m = InstrumentMention(start, end, kind, text[start:end], canonical, key)
