@@ -92,7 +92,8 @@ def _own_words(
     end = min(sentence.end, m.end + 200)
     # "included one on visas; a memorandum on health; ...": an item each
     start = max(start, text.rfind(";", start, m.start) + 1)
-    end = min(end, (text.find(";", m.end, end) + 1 or end + 1) - 1)
+    semicolon = text.find(";", m.end, end)
+    end = semicolon if semicolon >= 0 else end
     for other in ctx.lexicon.kind_pattern.finditer(text, m.end, end):
         joined = _AND_ANOTHER.search(text, m.end, other.start())
         if joined:
