@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
+from threading import Barrier, Thread
+from time import sleep
 
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -59,3 +61,30 @@ def test_a_load_stores_the_graph_its_outcome_gives(tmp_path: Path) -> None:
         stored = store.export_graph(article_iri(outcome.article))
         assert isomorphic(stored, outcome.graph)
     store.close()
+
+
+def test_two_threads_reading_a_graph_at_once_both_read_all_of_it() -> None:
+    """A load writes a graph to a server in a thread of its own while the
+    loading thread indexes the same graph: neither may see it half made (the
+    index then missed an agreement's parties, and the next article about it
+    became a new agreement)."""
+    whole = Graph()
+    for i in range(20_000):
+        whole.add((URIRef(f"urn:s{i % 500}"), URIRef("urn:p"), Literal(i)))
+    expected = sorted(plain_of(whole))
+    for _ in range(3):
+        lazy = lazy_graph(expected)
+        both = Barrier(2)
+        read: list[int] = []
+
+        def in_rdflib(graph: Graph = lazy) -> None:
+            both.wait()
+            read.append(len(list(graph)))
+
+        writer = Thread(target=in_rdflib)
+        writer.start()
+        both.wait()
+        sleep(0.02)  # while the other thread makes the rdflib triples
+        plain = sorted(plain_of(lazy))
+        writer.join()
+        assert plain == expected and read == [len(expected)]

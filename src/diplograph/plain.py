@@ -28,6 +28,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from threading import Lock
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -118,8 +119,11 @@ class PlainStore(Memory):
         identifier: IdentifiedNode | None = None,
     ) -> None:
         super().__init__()
-        # the triples not made rdflib's yet; None once they are
+        # the triples not made rdflib's yet; None once they all are
         self.plain: tuple[PlainTriple, ...] | None = plain
+        # a load's writer thread may read the graph while the loading thread
+        # does: one fills it, the other waits, and neither sees half of it
+        self._filling = Lock()
         # the graph's they are, when a read names none (contexts())
         self.graph_identifier = identifier
 
@@ -134,13 +138,16 @@ class PlainStore(Memory):
         return (PlainStore, (plain, self.graph_identifier))
 
     def _fill(self, context: Any) -> None:
-        plain, self.plain = self.plain, None
-        if context is None and self.graph_identifier is not None:
-            context = Graph(store=self, identifier=self.graph_identifier)
-        if plain:
+        with self._filling:
+            plain = self.plain
+            if plain is None:  # filled by another thread meanwhile
+                return
+            if context is None and self.graph_identifier is not None:
+                context = Graph(store=self, identifier=self.graph_identifier)
             add = super().add
             for s, p, o, kind in plain:
                 add((_node(s), _node(p), rdflib_term(o, kind)), context, quoted=False)
+            self.plain = None
 
     def add(self, triple: Any, context: Any, quoted: bool = False) -> None:
         if self.plain is not None:
