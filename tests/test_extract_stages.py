@@ -245,6 +245,15 @@ def test_events_notice_that_a_state_would_quit_is_its_withdrawal_that_day() -> N
     assert events(fact) == {("withdrawn", "2024-03-11")}
 
 
+def test_events_a_state_withdrawn_with_a_quoted_adverb_is_a_withdrawal() -> None:
+    # the country is what is taken out, the treaty what it leaves
+    [fact] = agreements(
+        'President Mahama on Monday withdrew his country "permanently" from the '
+        "Volta Treaty with Togo."
+    )
+    assert events(fact) == {("withdrawn", "2024-03-11")}
+
+
 def test_coref_instruments_whose_words_name_other_topics_are_two() -> None:
     found = agreements(
         "Ghana and Togo on Monday signed three agreements, including a power "
