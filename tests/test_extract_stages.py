@@ -254,6 +254,16 @@ def test_events_a_state_withdrawn_with_a_quoted_adverb_is_a_withdrawal() -> None
     assert events(fact) == {("withdrawn", "2024-03-11")}
 
 
+def test_dates_they_who_met_on_a_day_signed_then() -> None:
+    found = agreements(
+        "Ghana and Togo signed a border treaty last year. On March 4, Ghana's "
+        "interior minister met Togo's security chief in Accra. They signed a "
+        "protocol on the demarcation of a disputed section of the border."
+    )
+    protocol = next(f for f in found if f.kind == "protocol")
+    assert protocol.signed == "2024-03-04"
+
+
 def test_coref_instruments_whose_words_name_other_topics_are_two() -> None:
     found = agreements(
         "Ghana and Togo on Monday signed three agreements, including a power "

@@ -95,10 +95,11 @@ _AFTER_THE_MEETING = re.compile(
     r"\s*(?:(?:After|Following|At\s+the\s+end\s+of|During|At|On\s+the\s+sidelines\s+"
     r"of)\s+(?:the|their|this|his|her)\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|"
     r"discussions|consultations|visit|ceremony)\b|On\s+the\s+sidelines\b|"
-    # "Leaders met on Monday. The two sides signed ...": the ones who met
-    r"The\s+(?:two\s+(?:sides|leaders|ministers|presidents|delegations)|(?:leaders|"
+    # "Leaders met on Monday. The two sides signed ...", "They signed ...": the
+    # ones who met
+    r"(?:They|The\s+(?:two\s+(?:sides|leaders|ministers|presidents|delegations)|(?:leaders|"
     r"presidents|prime\s+ministers|(?:foreign\s+)?ministers|heads\s+of\s+state)\s+of\s+"
-    r"the\s+two\s+(?:countries|nations|states|sides))\s+(?:also\s+)?"
+    r"the\s+two\s+(?:countries|nations|states|sides)))\s+(?:also\s+)?"
     r"(?:signed|inked|exchanged|issued|adopted|released)\b)",
     re.I,
 )
