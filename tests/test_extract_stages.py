@@ -264,6 +264,16 @@ def test_dates_they_who_met_on_a_day_signed_then() -> None:
     assert protocol.signed == "2024-03-04"
 
 
+def test_dates_the_year_after_an_instruments_name_is_its_label() -> None:
+    # "of 2012" names the agreement: not the day it was acted on again
+    [fact] = agreements(
+        "Kenya and Ethiopia agreed on Wednesday to revive the stipulations of "
+        "the Special Status Agreement of 2012."
+    )
+    assert fact.signed == "2012"
+    assert ("agreed", "2012") not in events(fact)
+
+
 def test_coref_instruments_whose_words_name_other_topics_are_two() -> None:
     found = agreements(
         "Ghana and Togo on Monday signed three agreements, including a power "

@@ -24,6 +24,7 @@ from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.notice import not_renewing, party_notice
 from diplograph.extract.retyped import AGREED_TO, NOT_RENEWED, retyped
 from diplograph.extract.when import pick_date
+from diplograph.extract.years import year_label
 from diplograph.model import Because, Event, Evidence
 
 # Events done by one party at a time: the clause's subject is who did it.
@@ -148,7 +149,11 @@ def _own_date(cluster: Cluster, hit: VerbHit, ctx: Context) -> str | None:
             continue  # not this verb's object
         dates = ctx.dates(sentence, future=False)
         for d in dates:
-            if d.value and _TOLD_AFTER.fullmatch(ctx.text, m.end, d.start):
+            if (
+                d.value
+                and _TOLD_AFTER.fullmatch(ctx.text, m.end, d.start)
+                and not year_label(d, ctx)  # "the Agreement of 2012": its name's
+            ):
                 earlier = any(hit.end <= x.start < m.start and x.value for x in dates)
                 return d.value if earlier else None
     return None
