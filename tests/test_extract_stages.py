@@ -274,6 +274,14 @@ def test_dates_the_year_after_an_instruments_name_is_its_label() -> None:
     assert ("agreed", "2012") not in events(fact)
 
 
+def test_events_a_leader_signing_that_completes_ratification_ratifies() -> None:
+    [fact] = agreements(
+        "Ghana's president has signed a defence cooperation agreement with Togo, "
+        "completing its ratification."
+    )
+    assert events(fact) == {("ratified", None)}
+
+
 def test_coref_instruments_whose_words_name_other_topics_are_two() -> None:
     found = agreements(
         "Ghana and Togo on Monday signed three agreements, including a power "

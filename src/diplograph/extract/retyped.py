@@ -147,7 +147,9 @@ def _signed_as(hit: VerbHit, verb: str, kind: str, ctx: Context) -> str | None:
     if _IN_PRINCIPLE.match(text, hit.end):
         return "agreed"  # "sealed an agreement in principle": agreed (GUIDELINES)
     after = text[hit.end : hit.end + 40]
-    if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after):
+    if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after) or (
+        _COMPLETING_RATIFICATION.match(text, hit.end, hit.sentence.end)
+    ):
         return "ratified"  # a leader signing the ratification law
     if re.match(
         r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:executive order|decree|bill|order|"
@@ -156,6 +158,13 @@ def _signed_as(hit: VerbHit, verb: str, kind: str, ctx: Context) -> str | None:
     ):
         return None
     return "signed"
+
+
+# "has signed the agreement, completing its ratification": the last step of it
+_COMPLETING_RATIFICATION = re.compile(
+    r"[^.;]{0,160}?,\s+(?:thus\s+|thereby\s+)?(?:completing|concluding|finali[sz]ing)"
+    r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?ratification\b"
+)
 
 
 # the subject of the verb is a renewal: "The extension of the pact was agreed"
