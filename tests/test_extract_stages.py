@@ -282,6 +282,14 @@ def test_events_a_leader_signing_that_completes_ratification_ratifies() -> None:
     assert events(fact) == {("ratified", None)}
 
 
+def test_events_an_intention_to_sign_is_no_signing() -> None:
+    [fact] = agreements(
+        "Ghana and Togo confirmed their mutual intention to normalize relations "
+        "and sign a peace treaty."
+    )
+    assert events(fact) == set()
+
+
 def test_coref_instruments_whose_words_name_other_topics_are_two() -> None:
     found = agreements(
         "Ghana and Togo on Monday signed three agreements, including a power "
