@@ -290,6 +290,17 @@ def test_events_an_intention_to_sign_is_no_signing() -> None:
     assert events(fact) == set()
 
 
+def test_mentions_a_word_in_quotation_marks_is_read_and_quoted_as_published() -> None:
+    said = (
+        "An earlier Ghanaian-Togolese “memorandum” of 2019 is illegal and invalid, "
+        "Ghana said."
+    )
+    found = agreements(f"Ghana and Togo signed a border treaty on Monday. {said}")
+    memo = next(f for f in found if f.kind == "memorandum_of_understanding")
+    assert memo.signed == "2019"  # the year right after the word in its marks
+    assert [span.quote for span in memo.evidence] == [said]
+
+
 def test_coref_instruments_whose_words_name_other_topics_are_two() -> None:
     found = agreements(
         "Ghana and Togo on Monday signed three agreements, including a power "

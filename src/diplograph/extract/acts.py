@@ -65,8 +65,7 @@ _NOT_AN_OBJECT = frozenset(
 # a state taken out of what follows "from"
 _STATE_FROM = re.compile(
     r"(?:country|nation|kingdom|state|republic|itself|themselves|(?-i:[A-Z])[\w.'’-]*"
-    # "withdrew his country \"permanently\" from the pact"
-    r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})\s+(?:[\"“]?\w+ly[\"”]?\s+)?from\b",
+    r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})\s+(?:\w+ly\s+)?from\b",
     re.I,
 )
 _TAKING_PART = frozenset({"participation", "membership", "involvement"})

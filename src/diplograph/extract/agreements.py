@@ -39,7 +39,7 @@ from diplograph.extract.mentions import STATEMENTS, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair
-from diplograph.extract.text import unwrap
+from diplograph.extract.text import as_published, quotation_marks, unwrap
 from diplograph.model import AgreementFact, Article, Because, Event
 
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
@@ -53,7 +53,7 @@ _FAMILIES = (
 
 
 def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact]:
-    article = replace(article, text=unwrap(article.text))
+    published, article = article, replace(article, text=unwrap(article.text))
     ctx = read_context(article, lexicon)
     found = find_instruments(article.text, lexicon)
     ctx.naming = {ctx.sentence_of(m.start).index for m in found}
@@ -108,7 +108,8 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     merged = merge_retold(facts, lexicon.kind_priority, year=article.published.year)
     merged = same_pair(same_occasion(merged, ctx.article), ctx.article, lexicon)
     merged = signed_on_filing_day(merged, ctx)
-    return one_node_each([coherent(fact) for fact in merged])
+    marks = quotation_marks(published.text, article.text)
+    return [as_published(f, marks) for f in one_node_each(list(map(coherent, merged)))]
 
 
 _AFTER_SIGNING = frozenset({"ratified", "in_force", "implemented"})
