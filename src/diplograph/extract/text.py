@@ -92,6 +92,8 @@ def unwrap(text: str) -> str:
     A word or two in quotation marks inside a clause loses the marks too:
         >>> unwrap('Ghana quit the pact "permanently" on Monday.')
         'Ghana quit the pact  permanently  on Monday.'
+        >>> unwrap("Ghana signed a ‘historic’ pact.")
+        'Ghana signed a  historic  pact.'
     """
     lines = [line for line in text.split("\n") if line.strip()]
     running = [line for line in lines if not re.search(r"[.!?:;\"”’)\]]\s*$", line)]
@@ -101,7 +103,7 @@ def unwrap(text: str) -> str:
         and all(len(line) <= 100 for line in lines[len(lines) // 4 :])
     )
     text = (_LINE_END_UNWRAPPED if wrapped else _WRAPPED).sub(" ", text)
-    return _SCARE_QUOTES.sub(lambda m: f" {m.group(1)} ", text)
+    return _SCARE_QUOTES.sub(lambda m: f" {m.group(1) or m.group(2)} ", text)
 
 
 def quotation_marks(published: str, unwrapped: str) -> dict[int, str]:
@@ -114,7 +116,7 @@ def quotation_marks(published: str, unwrapped: str) -> dict[int, str]:
     }
 
 
-_MARKS = re.compile('["“”]')
+_MARKS = re.compile('["“”‘’]')
 
 
 def as_published(fact: AgreementFact, marks: dict[int, str]) -> AgreementFact:
@@ -145,7 +147,8 @@ def as_published(fact: AgreementFact, marks: dict[int, str]) -> AgreementFact:
 # a word or two quoted inside a clause ('withdrew his country "permanently"
 # from the pact'): the words without their marks, so patterns read through
 _SCARE_QUOTES = re.compile(
-    r"(?<=[a-z,] )[\"“]([a-z][\w-]*(?: [a-z][\w-]*)?)[\"”](?= [a-z])"
+    r"(?<=[a-z,] )(?:[\"“]([a-z][\w-]*(?: [a-z][\w-]*)?)[\"”]"
+    r"|‘([a-z][\w-]*(?: [a-z][\w-]*)?)’)(?= [a-z])"
 )
 
 
