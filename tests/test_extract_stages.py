@@ -301,6 +301,22 @@ def test_mentions_a_word_in_quotation_marks_is_read_and_quoted_as_published() ->
     assert [span.quote for span in memo.evidence] == [said]
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Nigeria helped Ghana and Togo reach a ceasefire deal on Monday.",
+         ("GHA", "TGO")),
+        ("Nigeria is ready to help in signing a peace treaty between Ghana and "
+         "Togo.", ("GHA", "TGO")),
+    ],
+)  # fmt: skip
+def test_roles_who_helps_others_to_an_instrument_is_no_party(
+    text: str, parties: tuple[str, ...]
+) -> None:
+    [fact] = agreements(text)
+    assert fact.parties == parties
+
+
 def test_coref_instruments_whose_words_name_other_topics_are_two() -> None:
     found = agreements(
         "Ghana and Togo on Monday signed three agreements, including a power "

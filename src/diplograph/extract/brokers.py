@@ -24,7 +24,13 @@ _BROKER_AFTER = re.compile(
     r"sponsored|guaranteed)\b"
     r"|\s+(?:will\s+|would\s+|to\s+)?(?:host|hosts|hosted|hosting|mediate|mediates|"
     r"mediated|brokered)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|"
-    r"meeting|summit|ceremony|signing)",
+    r"meeting|summit|ceremony|signing)"
+    # "Qatar helped Israel and Hamas reach a deal", "Russia is ready to help in
+    # signing a peace treaty": whoever helps others to it
+    r"|\s+(?:(?:is|was|are|were|stands|stood)\s+)?(?:(?:ready|willing|prepared)\s+"
+    r"to\s+)?help(?:s|ed|ing)?\s+(?:in\s+|to\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+"
+    r"(?:and\s+(?-i:[A-Z])[\w.'’-]*\s+)?)?(?:reach|sign|broker|negotiat|secure|"
+    r"clinch|seal|agree|mediat)\w*\b",
     re.I,
 )
 
