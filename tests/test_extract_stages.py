@@ -5397,9 +5397,13 @@ def test_sets_the_following_instruments_listed_were_signed_at_the_visit() -> Non
     assert {(f.parties, f.signed) for f in found} == {(("GHA", "TGO"), "2024-03-12")}
 
 
-def test_sets_subjects_listed_after_the_day_are_one_instrument_each() -> None:
+@pytest.mark.parametrize("covering", ["on", "covering"])
+def test_sets_subjects_listed_after_the_day_are_one_instrument_each(
+    covering: str,
+) -> None:
     found = agreements(
-        "Ghana and Togo signed three agreements on Monday, on trade, energy and visas."
+        f"Ghana and Togo signed three agreements on Monday, {covering} trade, energy "
+        "and visas."
     )
     assert sorted(f.topics for f in found) == [("energy",), ("migration",), ("trade",)]
 

@@ -260,7 +260,9 @@ _SUBJECTS = re.compile(
     # "three agreements on Monday: on trade, on fisheries and on visas"
     r"[^.;:]{0,40}?:\s+(?=on\s)|"
     # "three agreements on Monday, on trade, energy and visas": past the day
+    # (or covering them: "three agreements on Monday, covering trade, ...")
     r"\s+on\s+\w+day,?\s+(?=on\s+(?!\w+day\b))|"
+    r"\s+on\s+\w+day,\s+(?:covering|concerning|regarding)\s+|"
     r"\s+(?:[\w-]+\s+){0,3}?(?:on|aimed at|covering|concerning|regarding|"
     r"in(?:\s+the)?\s+(?:fields?|areas?|spheres?|sectors?)\s+(?:of|such as))\s+"
     r")"
