@@ -39,7 +39,7 @@ from diplograph.extract.mentions import STATEMENTS, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair
-from diplograph.extract.text import as_published, quotation_marks, unwrap
+from diplograph.extract.text import read_through_quotes, unwrap
 from diplograph.model import AgreementFact, Article, Because, Event
 
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
@@ -53,8 +53,10 @@ _FAMILIES = (
 
 
 def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact]:
-    published, article = article, replace(article, text=unwrap(article.text))
-    ctx = read_context(article, lexicon)
+    # quoted as published (lines unwrapped), read without scare quotes
+    quoted = unwrap(article.text)
+    article = replace(article, text=read_through_quotes(quoted))
+    ctx = read_context(article, lexicon, quoted=quoted)
     found = find_instruments(article.text, lexicon)
     ctx.naming = {ctx.sentence_of(m.start).index for m in found}
     mentions = [m for m in found if keep_mention(m, ctx)]
@@ -108,8 +110,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     merged = merge_retold(facts, lexicon.kind_priority, year=article.published.year)
     merged = same_pair(same_occasion(merged, ctx.article), ctx.article, lexicon)
     merged = signed_on_filing_day(merged, ctx)
-    marks = quotation_marks(published.text, article.text)
-    return [as_published(f, marks) for f in one_node_each(list(map(coherent, merged)))]
+    return one_node_each([coherent(fact) for fact in merged])
 
 
 _AFTER_SIGNING = frozenset({"ratified", "in_force", "implemented"})

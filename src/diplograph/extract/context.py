@@ -81,6 +81,9 @@ class Context:
     _actor_starts: list[int] = field(default_factory=list)
     # per-sentence results the stages ask for more than once (dates, verbs, roles)
     memo: dict[tuple[str, int], Any] = field(default_factory=dict)
+    # the text evidence quotes: ``text`` with the marks it reads through
+    # (text.read_through_quotes), at the same offsets
+    quoted: str = ""
 
     @property
     def text(self) -> str:
@@ -156,10 +159,10 @@ class Context:
         return self.memo[key]  # type: ignore[no-any-return]
 
     def span(self, start: int, end: int) -> Evidence:
-        return Evidence(start, end, self.text[start:end])
+        return Evidence(start, end, self.quoted[start:end])
 
     def sentence_span(self, sentence: Sentence) -> Evidence:
-        return Evidence(sentence.start, sentence.end, sentence.text)
+        return self.span(sentence.start, sentence.end)
 
 
 _GERUND_AFTER = re.compile(
@@ -169,12 +172,13 @@ _GERUND_AFTER = re.compile(
 )
 
 
-def read_context(article: Article, lexicon: Lexicon) -> Context:
-    """Sentences and actor mentions of one article, with what each actor is about."""
+def read_context(article: Article, lexicon: Lexicon, *, quoted: str = "") -> Context:
+    """Sentences and actor mentions of one article, with what each actor is about;
+    ``quoted``: the text its evidence quotes, if not the article's."""
     text = article.text
     sentences = split_sentences(text)
     actors = _with_groups(text, find_actors(text), lexicon)
-    ctx = Context(article, lexicon, sentences, actors)
+    ctx = Context(article, lexicon, sentences, actors, quoted=quoted or text)
     ctx._starts = [s.start for s in sentences]
     ctx._actor_starts = [a.start for a in actors]
     ctx.concern_starts = {

@@ -16,7 +16,7 @@ from diplograph.extract.dates import NUMBER_WORDS, DateMention
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.names import GENERIC_NAME
 from diplograph.extract.topics import topics_of
-from diplograph.model import AgreementFact, Because, Event, Evidence
+from diplograph.model import AgreementFact, Because, Event
 
 
 def list_item(m: InstrumentMention, ctx: Context) -> bool:
@@ -209,7 +209,7 @@ def _each_respectively(
     )
     topics = ctx.lexicon.topics_in(around.quote)
     topics.update(ctx.lexicon.topics_by_kind.get(m.kind or "", ()))
-    evidence = (Evidence(sentence.start, sentence.end, sentence.text),)
+    evidence = (ctx.sentence_span(sentence),)
     kind = m.kind or "agreement"
     told = [
         Because("agreement", "coref", "one of instruments told respectively",
@@ -259,10 +259,10 @@ _SUBJECTS = re.compile(
     r"(?:"
     # "three agreements on Monday: on trade, on fisheries and on visas"
     r"[^.;:]{0,40}?:\s+(?=on\s)|"
-    # "three agreements on Monday, on trade, energy and visas": past the day
-    # (or covering them: "three agreements on Monday, covering trade, ...")
-    r"\s+on\s+\w+day,?\s+(?=on\s+(?!\w+day\b))|"
-    r"\s+on\s+\w+day,\s+(?:covering|concerning|regarding)\s+|"
+    # "three agreements on Monday, on trade, energy and visas" (or "covering
+    # trade, ..."): past the day
+    r"\s+on\s+\w+day,?\s+(?:(?=on\s+(?!\w+day\b))|(?:covering|concerning|"
+    r"regarding)\s+)|"
     r"\s+(?:[\w-]+\s+){0,3}?(?:on|aimed at|covering|concerning|regarding|"
     r"in(?:\s+the)?\s+(?:fields?|areas?|spheres?|sectors?)\s+(?:of|such as))\s+"
     r")"

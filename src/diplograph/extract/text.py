@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-
-from diplograph.model import AgreementFact, Evidence
+from dataclasses import dataclass
 
 # Tokens that end in a full stop without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -89,11 +87,6 @@ def unwrap(text: str) -> str:
         >>> unwrap("Ghana and Togo will\nsign a pact.\nIt is new.")
         'Ghana and Togo will sign a pact.\nIt is new.'
 
-    A word or two in quotation marks inside a clause loses the marks too:
-        >>> unwrap('Ghana quit the pact "permanently" on Monday.')
-        'Ghana quit the pact  permanently  on Monday.'
-        >>> unwrap("Ghana signed a ‘historic’ pact.")
-        'Ghana signed a  historic  pact.'
     """
     lines = [line for line in text.split("\n") if line.strip()]
     running = [line for line in lines if not re.search(r"[.!?:;\"”’)\]]\s*$", line)]
@@ -102,50 +95,24 @@ def unwrap(text: str) -> str:
         and len(running) >= 0.5 * len(lines)
         and all(len(line) <= 100 for line in lines[len(lines) // 4 :])
     )
-    text = (_LINE_END_UNWRAPPED if wrapped else _WRAPPED).sub(" ", text)
+    return (_LINE_END_UNWRAPPED if wrapped else _WRAPPED).sub(" ", text)
+
+
+def read_through_quotes(text: str) -> str:
+    """``text`` with the quotation marks around a word or two inside a clause
+    made spaces (same length), so that patterns read through them.
+
+    Example:
+        >>> read_through_quotes('Ghana quit the pact "permanently" on Monday.')
+        'Ghana quit the pact  permanently  on Monday.'
+        >>> read_through_quotes("Ghana signed a ‘historic’ pact.")
+        'Ghana signed a  historic  pact.'
+    """
     return _SCARE_QUOTES.sub(lambda m: f" {m.group(1) or m.group(2)} ", text)
 
 
-def quotation_marks(published: str, unwrapped: str) -> dict[int, str]:
-    """The quotation marks :func:`unwrap` took out of ``published``, by offset
-    (``unwrapped``: what it made of it)."""
-    return {
-        found.start(): found.group()
-        for found in _MARKS.finditer(published)
-        if unwrapped[found.start()] == " "
-    }
-
-
-_MARKS = re.compile('["“”‘’]')
-
-
-def as_published(fact: AgreementFact, marks: dict[int, str]) -> AgreementFact:
-    """``fact`` with the quotation marks :func:`unwrap` took out of its
-    evidence put back: the sentences as the article gives them."""
-    if not marks:
-        return fact
-
-    def put_back(span: Evidence) -> Evidence:
-        inside = [at for at in marks if span.start <= at < span.end]
-        if not inside:
-            return span
-        chars = list(span.quote)
-        for at in inside:
-            chars[at - span.start] = marks[at]
-        return replace(span, quote="".join(chars))
-
-    return replace(
-        fact,
-        evidence=tuple(map(put_back, fact.evidence)),
-        events=tuple(
-            replace(e, evidence=tuple(map(put_back, e.evidence))) for e in fact.events
-        ),
-        because=tuple(replace(b, evidence=put_back(b.evidence)) for b in fact.because),
-    )
-
-
 # a word or two quoted inside a clause ('withdrew his country "permanently"
-# from the pact'): the words without their marks, so patterns read through
+# from the pact', 'an earlier “memorandum” of 2019')
 _SCARE_QUOTES = re.compile(
     r"(?<=[a-z,] )(?:[\"“]([a-z][\w-]*(?: [a-z][\w-]*)?)[\"”]"
     r"|‘([a-z][\w-]*(?: [a-z][\w-]*)?)’)(?= [a-z])"

@@ -97,21 +97,19 @@ _YEAR_LABEL_AFTER = re.compile(
 )
 
 
-# "of 2012" (the mention may hold the "of"), right after an instrument's noun
-_OF_BEFORE = re.compile(r"\s+(?:of\s+)?$")
+# "of 2012" right after an instrument's noun (the date mention may hold the "of")
+_OF_BEFORE = re.compile(r"\s+of\s+$")
 
 
 def _of_an_instrument(d: DateMention, ctx: Context) -> bool:
     """ "the Special Status Agreement of 2012": the year names the instrument."""
     text = ctx.text
-    told_of = text.startswith("of ", d.start)
-    if not told_of and not re.search(r"\bof\s+$", text[max(0, d.start - 4) : d.start]):
+    year = d.start + 3 if text.startswith("of ", d.start) else d.start
+    of = _OF_BEFORE.search(text, max(0, year - 8), year)
+    if of is None:
         return False
-    at = d.start if told_of else text.rfind("of", 0, d.start)
-    gap = _OF_BEFORE.search(text, max(0, at - 4), at)
-    end = gap.start() if gap else at
-    kinds = ctx.lexicon.kind_pattern.finditer(text, max(0, end - 60), end)
-    return any(k.end() == end for k in kinds)
+    kinds = ctx.lexicon.kind_pattern.finditer(text, max(0, of.start() - 60), of.start())
+    return any(k.end() == of.start() for k in kinds)
 
 
 def year_label(d: DateMention, ctx: Context) -> bool:
