@@ -6301,6 +6301,9 @@ def test_roles_a_headline_s_reacting_state_is_no_modifier() -> None:
         ("ACCRA, March 13 (Wire) -- Ghana and Togo signed a fisheries pact on Tuesday.", "2024-03-12"),
         ("ACCRA, March 13 (Wire) -- The Ghana-Togo visa pact took effect on Thursday. "
          "It comes three months after Ghana and Togo signed the pact.", None),
+        # a vague time is the step's own, and gives no day (GUIDELINES: null)
+        ("ACCRA, March 13 (Wire) -- Ghana and Togo signed a fisheries pact last week.", None),
+        ("ACCRA, March 13 (Wire) -- Ghana and Togo recently inked a fisheries pact.", None),
     ],
 )  # fmt: skip
 def test_dates_a_signing_the_lead_tells_with_no_day_is_the_dateline_s(
@@ -6308,6 +6311,25 @@ def test_dates_a_signing_the_lead_tells_with_no_day_is_the_dateline_s(
 ) -> None:
     [fact] = agreements(lead)
     assert fact.signed == signed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        ("Ghana and Togo signed a food security agreement.", ("food_security",)),
+        ("Ghana and Togo signed an energy security pact.", ("energy",)),
+        ("Ghana and Togo signed a security agreement.", ("security_alliance",)),
+        # who signed it is no subject of it
+        ("Ghanaian Trade Minister Ama Mensah and her Togolese counterpart signed a "
+         "health memorandum.", ("health",)),
+        ("Ghana and Togo signed a trade memorandum.", ("trade",)),
+    ],
+)  # fmt: skip
+def test_topics_a_modifier_or_a_signer_s_title_is_no_subject(
+    sentence: str, topics: tuple[str, ...]
+) -> None:
+    [fact] = agreements(sentence)
+    assert fact.topics == topics
 
 
 def test_mentions_one_on_a_subject_in_a_set_s_list_is_an_instrument() -> None:

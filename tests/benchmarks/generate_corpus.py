@@ -467,7 +467,10 @@ def publication_for(rng: random.Random, kind: str, e: date) -> date | None:
         return e + _days(rng, 7, 12)
     if kind == "recently":
         return e + _days(rng, 2, 40)
-    return e + _days(rng, 0, 5)
+    # no words for the day: a signing told in the lead is dated by the dateline
+    # (GUIDELINES: "SEOUL, Nov. 23 -- ... signed" was signed on Nov. 23), so the
+    # report is of that day, as every report of one agreement then agrees
+    return e
 
 
 # ---------------------------------------------------------------- words
@@ -803,6 +806,8 @@ class ArticleText:
         """The first sentence (about the main event) and the headline."""
         ag, rng, main, g = self.ag, self.rng, self.main, self.gold
         words, value = when(self.phrase, main.when, self.p)
+        if not words and main.type == "signed":  # the dateline dates it
+            value = self.p.isoformat()
         dp = f" {words}" if words else ""
         attrib = rng.choice(ATTRIBUTIONS)
         host = ""

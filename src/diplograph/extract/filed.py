@@ -26,7 +26,10 @@ def signed_on_filing_day(
     out = []
     for fact in facts:
         if fact.signed is None and any(
-            e.type == "signed" and not e.scheduled and _in_lead(e, end, ctx)
+            e.type == "signed"
+            and not e.scheduled
+            and _in_lead(e, end, ctx)
+            and not _said_vaguely(e, end, ctx)
             for e in fact.events
         ):
             signed = Event("signed", day)
@@ -47,6 +50,19 @@ def _in_lead(event: Event, end: int, ctx: Context) -> bool:
         sentence = ctx.sentence_of(told.start)
         if sentence.start <= end < sentence.end or _AFTER.fullmatch(
             ctx.text, end, sentence.start
+        ):
+            return True
+    return False
+
+
+def _said_vaguely(event: Event, end: int, ctx: Context) -> bool:
+    """Whether the event's sentence says when only vaguely ("signed ... last
+    week", "recently"): a time of its own, with no day (GUIDELINES: null)."""
+    for told in event.evidence:
+        sentence = ctx.sentence_of(told.start)
+        if any(
+            d.kind == "vague" and d.start >= end
+            for d in ctx.dates(sentence, future=False)
         ):
             return True
     return False
