@@ -254,8 +254,8 @@ def paged(text: str, *, limit: int | None = None, offset: int = 0) -> str:
         LIMIT 2 OFFSET 4
         <BLANKLINE>
     """
-    if limit is None and not offset:
-        return text
+    if limit is None and not offset:  # unpaged: a marked subquery needs no order
+        return _unmarked_pages(text) if PAGE_MARKER in text else text
     found = layout(text)
     if found.form == "ASK":
         raise QueryError("an ASK query has one answer, true or false: no pages.")
@@ -272,7 +272,9 @@ def paged(text: str, *, limit: int | None = None, offset: int = 0) -> str:
     clause = " ".join(words)
     if limit is not None:
         text = _marked_pages(text, offset + limit)
-        found = layout(text)
+    elif PAGE_MARKER in text:
+        text = _unmarked_pages(text)
+    found = layout(text)
     values = next((t for t in found.tail if t.is_word("VALUES")), None)
     if values is not None:  # the trailing VALUES clause comes after the modifiers
         return f"{text[: values.start]}{clause}\n{text[values.start :]}"
@@ -305,10 +307,18 @@ def _marked_pages(text: str, entries: int) -> str:
 
 
 def _unmarked_pages(text: str) -> str:
-    """``text`` without its ``#@page`` comments: nested in another query, its
-    rows are no longer paged in its own order."""
+    """``text`` without its ``#@page`` comments and the ORDER BY each marks: a
+    subquery's order means nothing unless it is limited, and sorting its whole
+    list cost as much as the rest (the count of ``articles-without-agreements``
+    at 100,000 articles: 190 -> ? ms)."""
+    tokens = _tokens(text)
     for mark in reversed(_page_markers(text)):
-        text = text[: mark.start] + text[mark.end :]
+        order = next(
+            t
+            for t in reversed(tokens)
+            if t.start < mark.start and t.depth == mark.depth and t.is_word("ORDER")
+        )
+        text = text[: order.start] + text[mark.end :]
     return text
 
 
