@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 from support import WriteArticle, quads
 
 from diplograph import curation
@@ -142,6 +142,28 @@ def test_remove_by_url_spares_an_article_whose_file_has_the_url_s_last_name(
 # ---------------------------------------------------------------------------
 # reload
 # ---------------------------------------------------------------------------
+
+
+def test_reload_lists_an_article_an_older_extractor_stored_without_agreement(
+    store: Store, write_article: WriteArticle
+) -> None:
+    """Stores written before articles that report nothing were typed so: reload
+    makes their graphs again, and the listing finds them."""
+    storm = write_article("storm.txt", "Heavy rain closed the port of Tema.\n",
+                          url="https://example.org/wire/storm")  # fmt: skip
+    assert statuses(store, [storm]) == ["stored"]
+    old = URIRef(iri(storm))
+    graph = store.export_graph(old)
+    graph.remove((old, RDF.type, DG.ArticleWithoutAgreement))  # as 0.2.0 wrote it
+    graph.set((old, DG.extractor, Literal("0.2.0")))
+    store.replace_graph(old, graph)
+    assert run_query(store, "articles-without-agreements") == []
+
+    assert [(s.iri, status) for s, status in curation.reload(store)] == [
+        (str(old), "changed")
+    ]
+    [row] = run_query(store, "articles-without-agreements")
+    assert str(row["article"]) == str(old)
 
 
 def test_reload_with_the_same_extractor_changes_nothing(four: Store) -> None:

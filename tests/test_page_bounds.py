@@ -12,6 +12,7 @@ with the query library's and the provenance tests' articles (on every backend).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -278,11 +279,13 @@ def _without_times(rows: list[dict[str, Any]]) -> list[str]:
 def test_page_marker_limits_the_subquery_to_the_entries_of_the_page() -> None:
     text = load_query("sources-of").text
     assert "LIMIT 30" in paged(text, limit=10, offset=20)
-    assert paged(text) == text  # every row: the list is whole
-    assert "#@page" in paged(text, offset=5)  # no limit: nothing to bound
-    for built in (counted(text), nested(text)[2]):
+    # every row, or no limit: the list is whole, and its own order is left out
+    # with the marker (a subquery's order means nothing unless it is limited)
+    for built in (paged(text), paged(text, offset=5), counted(text), nested(text)[2]):
         assert not any(_is_marker(t, PAGE_MARKER) for t in _tokens(built))
         assert "LIMIT" not in built
+        assert not re.search(r"ORDER BY \?published \?article(?! \?claim)", built)
+    assert "ORDER BY ?published ?article ?claim" in paged(text, offset=5)
 
 
 def test_page_marker_outside_a_subquery_is_refused() -> None:

@@ -24,6 +24,7 @@ DATA = Path(__file__).resolve().parent / "data"
 VALID = DATA / "valid-article.ttl"  # one article's named graph
 VALID_CURATION = DATA / "valid-curation.ttl"  # the curation graph
 VALID_LIFECYCLE = DATA / "valid-lifecycle.ttl"  # an article with a whole lifecycle
+VALID_EMPTY = DATA / "valid-empty-article.ttl"  # an article that reports nothing
 
 # Every term of the SHACL vocabulary (https://www.w3.org/ns/shacl.ttl, the
 # 2017-07-20 Recommendation). rdflib ships no SHACL namespace to check against.
@@ -277,6 +278,11 @@ def valid_lifecycle() -> Graph:
     return Graph().parse(VALID_LIFECYCLE, format="turtle")
 
 
+@pytest.fixture(scope="module")
+def valid_empty() -> Graph:
+    return Graph().parse(VALID_EMPTY, format="turtle")
+
+
 @dataclass(frozen=True)
 class Result:
     focus: Node
@@ -333,10 +339,22 @@ def test_valid_lifecycle_graph_conforms(
     assert conforms and not results, text
 
 
-def test_valid_graphs_cover_every_target_class(
-    valid: Graph, valid_curation: Graph, valid_lifecycle: Graph, shapes: Graph
+@pytest.mark.parametrize("with_ontology", [True, False], ids=["ont_graph", "alone"])
+def test_valid_article_without_agreement_conforms(
+    valid_empty: Graph, shapes: Graph, onto: Graph, with_ontology: bool
 ) -> None:
-    every = valid + valid_curation + valid_lifecycle
+    conforms, results, text = run(valid_empty, shapes, onto if with_ontology else None)
+    assert conforms and not results, text
+
+
+def test_valid_graphs_cover_every_target_class(
+    valid: Graph,
+    valid_curation: Graph,
+    valid_lifecycle: Graph,
+    valid_empty: Graph,
+    shapes: Graph,
+) -> None:
+    every = valid + valid_curation + valid_lifecycle + valid_empty
     for cls in set(shapes.objects(None, SH.targetClass)):
         assert (None, RDF.type, cls) in every, f"no {cls} in {VALID.parent}"
 
@@ -435,6 +453,11 @@ class Case:
 GYM = XSD.gYearMonth
 CASES = [
     # core
+    Case(
+        "reporting-article-typed-as-without-agreement",
+        _add((ARTICLE, RDF.type, DG.ArticleWithoutAgreement)),
+        {"ArticleWithoutAgreementShape-reports"},
+    ),
     Case(
         "missing-party",
         _remove(MEMO, DG.party),

@@ -91,6 +91,8 @@ def build_graph(
         _add_agreement(graph, a_iri, iri, fact)
         parties.update(fact.parties, fact.concerns)
         parties.update(code for event in fact.events for code in event.actors)
+    if not facts.agreements:  # listed as such without a look at every report
+        graph.add((a_iri, RDF.type, DG.ArticleWithoutAgreement))
     for code in sorted(parties):
         _add_party(graph, code)
     return graph

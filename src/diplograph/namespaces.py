@@ -73,6 +73,7 @@ class DG(DefinedNamespace):
 
     # articles and evidence
     Article: URIRef
+    ArticleWithoutAgreement: URIRef
     url: URIRef
     title: URIRef
     publisher: URIRef

@@ -21,9 +21,10 @@ from diplograph.extract.lexicon import load_lexicon
 from diplograph.model import Article, ArticleFacts
 from diplograph.settings import Settings
 
-EXTRACTOR_VERSION = (
-    "0.2.0"  # staged extraction; agreement IRIs keep told-apart instruments apart
-)
+# what an article's graph was made by: `reload` makes again those made before
+# 0.3.0: staged extraction, told-apart instruments kept apart, and an article
+# that reports none typed dg:ArticleWithoutAgreement
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract(article: Article, *, lexicon_dir: str | None = None) -> ArticleFacts:
