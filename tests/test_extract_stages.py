@@ -6332,6 +6332,25 @@ def test_topics_a_modifier_or_a_signer_s_title_is_no_subject(
     assert fact.topics == topics
 
 
+@pytest.mark.parametrize("dash", ["-", "\u2013", "\u2011"])
+def test_names_a_compound_joined_by_any_dash_names_both_parties(dash: str) -> None:
+    [fact] = agreements(
+        "Ghana and Togo marked the 20th anniversary of the signing of the "
+        f"Ghana{dash}Togo Treaty on Good Neighbourliness on Monday."
+    )
+    assert fact.name is not None and fact.name.startswith("Ghana")
+    assert (fact.parties, fact.signed) == (("GHA", "TGO"), "2004")
+
+
+@pytest.mark.parametrize("month", ["September", "Sept.", "Sep."])
+def test_dates_an_abbreviated_month_in_a_year_label_is_its_month(month: str) -> None:
+    [fact] = agreements(
+        f"Last week, the parties to the {month} 2018 peace agreement between "
+        "Ghana and Togo extended it by two years."
+    )
+    assert fact.signed == "2018-09"
+
+
 def test_mentions_one_on_a_subject_in_a_set_s_list_is_an_instrument() -> None:
     found = agreements(
         "Ghana and Togo signed five accords on Tuesday. Besides an extradition "

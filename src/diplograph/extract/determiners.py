@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from diplograph.extract.text import ends_sentence
+
 DETERMINER = re.compile(
     r"(?:^|[\s\"“‘(])(?P<det>the|a|an|this|that|these|those|its|their|whose|his|her|our|such|another|any|every|no|one|two|three|four|five|six|seven|eight|nine|ten|several|both|new|latest|separate)\s+(?:[\w'’,.$€£%-]+\s+){0,6}$",
     re.I,
@@ -63,12 +65,24 @@ INDEFINITE = {
 _OPENING = '"“‘('
 
 
+def _last_full_stop(before: str) -> int:
+    """Where the last sentence in ``before`` ends: not at "the Sept. 2018 deal",
+    "the U.S. trade deal"."""
+    at = before.rfind(". ")
+    while at >= 0 and not ends_sentence(before, at, at + 2):
+        at = before.rfind(". ", 0, at)
+    return at
+
+
 def noun_phrase_before(text: str, noun_start: int) -> tuple[str, str, str]:
     """The clause before the noun at ``noun_start``, the noun's determiner ("" if
     none) and its modifiers (lower case, the determiner first)."""
     before = text[max(0, noun_start - 80) : noun_start]
     line_start = max(
-        before.rfind(". "), before.rfind("\n"), before.rfind(", "), before.rfind("; ")
+        _last_full_stop(before),
+        before.rfind("\n"),
+        before.rfind(", "),
+        before.rfind("; "),
     )
     clause = before[line_start + 1 :] if line_start >= 0 else before
     listed = line_start >= 0 and before.startswith(", ", line_start)

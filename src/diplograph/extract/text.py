@@ -98,6 +98,21 @@ def unwrap(text: str) -> str:
     return (_LINE_END_UNWRAPPED if wrapped else _WRAPPED).sub(" ", text)
 
 
+def read_dashes_as_hyphens(text: str) -> str:
+    """``text`` with the dashes that join two words ("EU–Mercosur", "U.S.–China",
+    a non-breaking hyphen) made hyphens (same length), as the patterns spell
+    compounds; a dash with spaces around it, or an em dash, stays.
+
+    Example:
+        >>> read_dashes_as_hyphens("the Peru–Chile treaty — signed in 2004–05")
+        'the Peru-Chile treaty — signed in 2004-05'
+    """
+    return _JOINING_DASH.sub("-", text)
+
+
+_JOINING_DASH = re.compile(r"(?:(?<=\w)|(?<=[A-Z]\.))[\u2010-\u2013\u2212](?=\w)")
+
+
 def read_through_quotes(text: str) -> str:
     """``text`` with the quotation marks around a word or two inside a clause
     made spaces (same length), so that patterns read through them.
@@ -130,7 +145,7 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         cut = match.end()
-        if "\n" not in match.group() and not _ends_sentence(text, match.start(), cut):
+        if "\n" not in match.group() and not ends_sentence(text, match.start(), cut):
             continue
         _append(sentences, text, start, cut)
         start = cut
@@ -138,7 +153,9 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _ends_sentence(text: str, stop: int, cut: int) -> bool:
+def ends_sentence(text: str, stop: int, cut: int) -> bool:
+    """Whether the stop at ``stop`` ends a sentence (not "Sept.", "U.S." in
+    one), ``cut`` where the next one would start."""
     if text[stop] != ".":
         return True
     word = re.search(r"([\w.]+)$", text[max(0, stop - 12) : stop])
