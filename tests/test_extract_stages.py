@@ -6351,6 +6351,15 @@ def test_dates_an_abbreviated_month_in_a_year_label_is_its_month(month: str) -> 
     assert fact.signed == "2018-09"
 
 
+@pytest.mark.parametrize(
+    "title", ["Ghana and Togo sign fisheries pact", "GHANA AND TOGO SIGN FISHERIES PACT"]
+)
+def test_roles_a_headline_in_capitals_names_its_parties(title: str) -> None:
+    article = Article("The pact was signed on Monday in Accra.", title, PUBLISHED, "c.txt")
+    [fact] = extract(article).agreements
+    assert (fact.parties, fact.signed) == (("GHA", "TGO"), "2024-03-11")
+
+
 def test_mentions_one_on_a_subject_in_a_set_s_list_is_an_instrument() -> None:
     found = agreements(
         "Ghana and Togo signed five accords on Tuesday. Besides an extradition "

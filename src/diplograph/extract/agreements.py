@@ -39,7 +39,12 @@ from diplograph.extract.mentions import STATEMENTS, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair
-from diplograph.extract.text import read_dashes_as_hyphens, read_through_quotes, unwrap
+from diplograph.extract.text import (
+    read_capitals,
+    read_dashes_as_hyphens,
+    read_through_quotes,
+    unwrap,
+)
 from diplograph.model import AgreementFact, Article, Because, Event
 
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
@@ -56,6 +61,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
     # quoted as published (lines unwrapped), read without scare quotes and with
     # compounds joined by hyphens, whatever dash the outlet set
     quoted = unwrap(article.text)
+    article = replace(article, title=read_capitals(article.title))
     article = replace(article, text=read_through_quotes(read_dashes_as_hyphens(quoted)))
     ctx = read_context(article, lexicon, quoted=quoted)
     found = find_instruments(article.text, lexicon)

@@ -113,6 +113,26 @@ def read_dashes_as_hyphens(text: str) -> str:
 _JOINING_DASH = re.compile(r"(?:(?<=\w)|(?<=[A-Z]\.))[\u2010-\u2013\u2212](?=\w)")
 
 
+def read_capitals(title: str) -> str:
+    """A headline set in capitals, read in title case (same length), as the
+    patterns know names ("MODI SAYS INDIA WILL RATIFY PARIS AGREEMENT" reads
+    "Modi Says India Will Ratify Paris Agreement"); any other, as it is.
+
+    Example:
+        >>> read_capitals("INDIA TO RATIFY THE PARIS AGREEMENT ON OCTOBER 2")
+        'India to Ratify the Paris Agreement on October 2'
+    """
+    if re.search(r"[a-z]", title) or len(re.findall(r"[A-Z]{2,}", title)) < 3:
+        return title
+    return _SMALL_WORD.sub(lambda m: m.group().lower(), title.title())
+
+
+# words a headline in title case keeps in lower case, but first
+_SMALL_WORD = re.compile(
+    r"(?<=\s)(?:A|An|The|And|Or|Of|On|In|To|For|With|At|By|From|Over|As)\b"
+)
+
+
 def read_through_quotes(text: str) -> str:
     """``text`` with the quotation marks around a word or two inside a clause
     made spaces (same length), so that patterns read through them.
