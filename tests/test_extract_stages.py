@@ -6323,6 +6323,11 @@ def test_dates_a_signing_the_lead_tells_with_no_day_is_the_dateline_s(
         ("Ghanaian Trade Minister Ama Mensah and her Togolese counterpart signed a "
          "health memorandum.", ("health",)),
         ("Ghana and Togo signed a trade memorandum.", ("trade",)),
+        # British spelling
+        ("Ghana and Togo signed a memorandum on defence co-operation.",
+         ("military_cooperation",)),
+        ("Ghana and Togo signed a memorandum on judicial co-operation.",
+         ("legal_cooperation",)),
     ],
 )  # fmt: skip
 def test_topics_a_modifier_or_a_signer_s_title_is_no_subject(

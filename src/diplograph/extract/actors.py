@@ -373,7 +373,7 @@ def _introduced(text: str, m: ActorMention) -> list[str]:
 # office word then a capitalised word that names a thing, not a person
 _NO_PERSON = re.compile(
     r"(?i)(?:treaty|agreement|accord|pact|deal|convention|protocol|forces?|council|"
-    r"ministry|agency|department|office|committee|commission|cooperation|"
+    r"ministry|agency|department|office|committee|commission|co-?operation|"
     r"partnership|alliance|relations|statement|declaration|memorandum|"
     # another office: "the U.S. Trade Representative, Robert Lighthizer"
     r"representative|secretary|minister|president|ambassador|envoy|spokes\w+|"

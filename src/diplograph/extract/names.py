@@ -226,7 +226,7 @@ _CALENDAR = set(MONTHS) | set(WEEKDAYS)  # "the Tromsø Treaty on Monday"
 # a common noun after a capitalised word: the words were its modifiers, not a
 # name's ("on Arctic fisheries", "on Nile waters")
 _NOUN_GOES_ON = re.compile(
-    r"fisheries|cooperation|security|trade|relations|issues|affairs|waters|borders?|"
+    r"fisheries|co-?operation|security|trade|relations|issues|affairs|waters|borders?|"
     r"resources|rights|development|policy|shipping|energy|investment|matters|"
     r"zones?|region|sea|coast|gas|oil|projects?|corridor"
 )
