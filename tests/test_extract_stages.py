@@ -254,10 +254,14 @@ def test_events_a_state_withdrawn_with_a_quoted_adverb_is_a_withdrawal() -> None
     assert events(fact) == {("withdrawn", "2024-03-11")}
 
 
-def test_dates_they_who_met_on_a_day_signed_then() -> None:
+@pytest.mark.parametrize(
+    "who",
+    ["They", "Both sides", "The two ministers", "The ministers of both countries"],
+)
+def test_dates_they_who_met_on_a_day_signed_then(who: str) -> None:
     found = agreements(
         "Ghana and Togo signed a border treaty last year. On March 4, Ghana's "
-        "interior minister met Togo's security chief in Accra. They signed a "
+        f"interior minister met Togo's security chief in Accra. {who} signed a "
         "protocol on the demarcation of a disputed section of the border."
     )
     protocol = next(f for f in found if f.kind == "protocol")

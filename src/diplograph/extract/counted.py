@@ -97,9 +97,10 @@ _AFTER_THE_MEETING = re.compile(
     r"discussions|consultations|visit|ceremony)\b|On\s+the\s+sidelines\b|"
     # "Leaders met on Monday. The two sides signed ...", "They signed ...": the
     # ones who met
-    r"(?:They|The\s+(?:two\s+(?:sides|leaders|ministers|presidents|delegations)|(?:leaders|"
-    r"presidents|prime\s+ministers|(?:foreign\s+)?ministers|heads\s+of\s+state)\s+of\s+"
-    r"the\s+two\s+(?:countries|nations|states|sides)))\s+(?:also\s+)?"
+    r"(?:They|(?:The\s+(?:two|three|four)|Both)\s+(?:sides|leaders|ministers|presidents|"
+    r"delegations|countries|nations|governments)|The\s+(?:leaders|presidents|prime\s+"
+    r"ministers|(?:foreign\s+)?ministers|heads\s+of\s+state)\s+of\s+(?:the\s+(?:two|"
+    r"three|four)|both)\s+(?:countries|nations|states|sides))\s+(?:also\s+)?"
     r"(?:signed|inked|exchanged|issued|adopted|released)\b)",
     re.I,
 )
