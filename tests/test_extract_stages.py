@@ -6369,6 +6369,34 @@ def test_roles_a_headline_in_capitals_names_its_parties(title: str) -> None:
     assert (fact.parties, fact.signed) == (("GHA", "TGO"), "2024-03-11")
 
 
+# a page's paragraphs come one a line (an HTML page, a feed), a file's often
+# with a blank line between: the same story, the same facts
+_STORY = [
+    "Ghana will end its fisheries pact with Togo, the minister said on Monday.",
+    "He said the Togolese navy had breached the Ghana-Togo Fisheries Agreement by "
+    "closing its ports to Ghanaian boats.",
+    "“We cannot keep an agreement we signed with a partner that ignores it,” he said.",
+    "The Ghana-Togo Fisheries Agreement, signed in 2015, lets the boats of each fish "
+    "in the other's waters.",
+]
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n"], ids=["blank-line", "line-break"])
+def test_roles_a_paragraph_s_line_break_is_as_a_blank_line(between: str) -> None:
+    found = agreements(between.join(_STORY))
+    assert [(f.name, f.parties, f.signed) for f in found] == [
+        ("Ghana-Togo Fisheries Agreement", ("GHA", "TGO"), "2015")
+    ]
+
+
+def test_dates_a_time_stamp_under_the_headline_is_not_its_date() -> None:
+    [fact] = agreements(
+        "Ghana and Togo sign fisheries pact\n09:34, March 14, 2024\nGhana and Togo "
+        "signed a fisheries pact in Accra on Monday."
+    )
+    assert fact.signed == "2024-03-11"
+
+
 def test_mentions_one_on_a_subject_in_a_set_s_list_is_an_instrument() -> None:
     found = agreements(
         "Ghana and Togo signed five accords on Tuesday. Besides an extradition "

@@ -63,7 +63,7 @@ def fallback_parties(cluster: Cluster, ctx: Context, *, headline: bool) -> Votes
     if (
         not votes.weights
         and first.index > 0
-        and "\n\n" not in ctx.text[ctx.sentences[first.index - 1].end : first.start]
+        and "\n" not in ctx.text[ctx.sentences[first.index - 1].end : first.start]
     ):
         previous = ctx.sentences[first.index - 1]
         roles = roles_in(ctx, previous)

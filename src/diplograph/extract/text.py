@@ -70,9 +70,14 @@ class Sentence:
     text: str
 
 
-# (never before an item of a list: "1. Memorandum on ...", "- MoU on ...")
-_WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)\]])\n(?!\d+[.)]\s)(?=[a-z0-9(“\"])")
-_LINE_END_UNWRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)\]])\n(?!\d+[.)]\s)(?=[^\s\-*•·])")
+# (never before an item of a list: "1. Memorandum on ...", "- MoU on ...", nor
+# before a page's time stamp: "09:34, June 07, 2024" under its headline)
+_WRAPPED = re.compile(
+    r"(?<=[^\s.!?:;\"”’)\]])\n(?!\d+[.)]\s|\d\d?:\d\d\b)(?=[a-z0-9(“\"])"
+)
+_LINE_END_UNWRAPPED = re.compile(
+    r"(?<=[^\s.!?:;\"”’)\]])\n(?!\d+[.)]\s|\d\d?:\d\d\b)(?=[^\s\-*•·])"
+)
 
 
 def unwrap(text: str) -> str:
