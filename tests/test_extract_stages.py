@@ -6397,6 +6397,17 @@ def test_dates_a_time_stamp_under_the_headline_is_not_its_date() -> None:
     assert fact.signed == "2024-03-11"
 
 
+def test_coref_a_headline_s_deal_is_the_communique_the_lead_tells() -> None:
+    found = agreements(
+        "Ghana, Togo ink deal on diplomatic ties\n\nACCRA: Ghana and Togo signed a "
+        "joint communique in Accra on Monday on the establishment of diplomatic "
+        "relations."
+    )
+    assert [(f.kind, f.parties, f.signed) for f in found] == [
+        ("joint_statement", ("GHA", "TGO"), "2024-03-11")
+    ]
+
+
 def test_mentions_one_on_a_subject_in_a_set_s_list_is_an_instrument() -> None:
     found = agreements(
         "Ghana and Togo signed five accords on Tuesday. Besides an extradition "

@@ -337,3 +337,45 @@ def _conflicts(m: InstrumentMention, cluster: Cluster, lexicon: Lexicon) -> bool
         ):
             return True
     return False
+
+
+# a headline's step on an instrument made before: "Bolivia and Chile revive gas
+# pipeline pact" is about "a 2006 gas pipeline pact"
+_LATER_STEP = re.compile(
+    r"\b(?:reviv|renew|extend|suspend|freez|froze|quit|withdr|exit|leav|ratif|"
+    r"scrap|terminat|end|implement|restor|resum|abandon|revok|cancel)\w*\s+"
+    r"(?:\S+\s+){0,4}$",
+    re.I,
+)
+
+
+def _later_step(m: InstrumentMention, ctx: Context) -> bool:
+    line_start = ctx.text.rfind("\n", 0, m.start) + 1
+    return bool(_LATER_STEP.search(ctx.text, line_start, m.start))
+
+
+def headline_target(
+    m: InstrumentMention, clusters: list[Cluster], ctx: Context
+) -> Cluster | None:
+    """The body's instrument an unnamed headline mention tells again: one it
+    fits (of its kind first); else the story's first, which a headline's deal
+    sums up ("China, Honduras ink deal" over "signed a joint communique");
+    else none (a new instrument)."""
+    fitting = [
+        c
+        for c in clusters
+        if fits(m, c, ctx)
+        and (not c.background or _later_step(m, ctx))
+        and not likened(c, m)
+    ]
+    if fitting:
+        return next((c for c in fitting if m.kind in c.kinds), fitting[0])
+    first = clusters[0] if clusters else None
+    if (
+        first is not None
+        and m.kind in GENERIC
+        and not first.background
+        and fits(m, first, ctx, apposition=True)
+    ):
+        return first
+    return None

@@ -19,8 +19,8 @@ from diplograph.extract.apart import (
     aside,
     before_in_sentence,
     fits,
+    headline_target,
     joined_by_and,
-    likened,
     other_owners,
     other_partner,
     other_signers,
@@ -69,17 +69,8 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
         if m.key:
             by_key.setdefault(m.key, target)
     for m in titles:
-        fitting = [
-            c
-            for c in clusters
-            if fits(m, c, ctx)
-            and (not c.background or _later_step(m, ctx))
-            and not likened(c, m)
-        ]
-        same = [c for c in fitting if m.kind in c.kinds]
-        if same or fitting:
-            target = (same or fitting)[0]
-        else:
+        target = headline_target(m, clusters, ctx)
+        if target is None:
             target = Cluster()
             clusters.append(target)
         target.add(m, first=True)
@@ -226,21 +217,6 @@ def _can_take_up(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
         # "agreements on trade were adopted": a bare plural is no named one
         and not (m.plural and not m.determiner and c.key)
     )
-
-
-# a headline's step on an instrument made before: "Bolivia and Chile revive gas
-# pipeline pact" is about "a 2006 gas pipeline pact"
-_LATER_STEP = re.compile(
-    r"\b(?:reviv|renew|extend|suspend|freez|froze|quit|withdr|exit|leav|ratif|"
-    r"scrap|terminat|end|implement|restor|resum|abandon|revok|cancel)\w*\s+"
-    r"(?:\S+\s+){0,4}$",
-    re.I,
-)
-
-
-def _later_step(m: InstrumentMention, ctx: Context) -> bool:
-    line_start = ctx.text.rfind("\n", 0, m.start) + 1
-    return bool(_LATER_STEP.search(ctx.text, line_start, m.start))
 
 
 def _described_as_ones_own(m: InstrumentMention) -> bool:
