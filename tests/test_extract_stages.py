@@ -6408,6 +6408,22 @@ def test_coref_a_headline_s_deal_is_the_communique_the_lead_tells() -> None:
     ]
 
 
+@pytest.mark.parametrize("noun", ["Declaration", "declaration"])
+def test_names_a_capital_names_the_instrument_whatever_the_case_of_its_noun(
+    noun: str,
+) -> None:
+    found = agreements(
+        f"Ghana and Togo adopted the Lomé {noun} on Monday. The Lomé {noun} ends "
+        "a year of tension between them."
+    )
+    assert [(f.name, f.parties) for f in found] == [(f"Lomé {noun}", ("GHA", "TGO"))]
+
+
+def test_names_a_state_before_a_lower_case_noun_is_whose_it_is() -> None:
+    [fact] = agreements("Togo said on Monday that it would quit the Ghana pact.")
+    assert (fact.name, fact.parties) == (None, ("GHA", "TGO"))
+
+
 def test_mentions_one_on_a_subject_in_a_set_s_list_is_an_instrument() -> None:
     found = agreements(
         "Ghana and Togo signed five accords on Tuesday. Besides an extradition "

@@ -16,6 +16,7 @@ from diplograph.extract.names import (
     ORGANIZATION,
     headline,
     norm,
+    place_name_start,
     proper_name_end,
     proper_name_start,
 )
@@ -293,7 +294,7 @@ def _find_kind_nouns(found: _Found, lexicon: Lexicon) -> None:
         noun = match.group()
         kind = lexicon.kind_of_noun(noun)
         capital = noun[:1].isupper() and not headline(text, start)
-        name_start = proper_name_start(text, start) if capital else None
+        name_start = (proper_name_start if capital else place_name_start)(text, start)
         name_end = proper_name_end(text, end) if capital else end
         if name_end > end and found.overlaps(start, name_end):
             name_end = end

@@ -170,6 +170,24 @@ def proper_name_start(text: str, noun_start: int) -> int | None:
     return start
 
 
+def place_name_start(text: str, noun_start: int) -> int | None:
+    """Start of a name a lower-case noun ends after the place it is named for:
+    "the Algiers accord", "the Ankara declaration", "the Oslo accords" (a
+    capital), not "the Iran deal", "the EU agreement" (whose it is)."""
+    place = _PLACE_BEFORE.search(text, max(0, noun_start - 40), noun_start)
+    if place is None:
+        return None
+    words = place.group("place")
+    role = load_gazetteer().surface_forms().get(words, ("", ""))[1]
+    return place.start("place") if role == "capital" else None
+
+
+# "the" and one or two capitalised words right before the noun
+_PLACE_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?P<place>(?-i:[A-Z])[a-zé]+(?:\s(?-i:[A-Z])[a-zé]+)?)\s$"
+)
+
+
 # a headline's step on an instrument before its name: "Termination of Visiting
 # Forces Agreement with US on hold", "Withdrawal From ABM Treaty"
 _STEP_OF = re.compile(
