@@ -124,12 +124,16 @@ def read_capitals(title: str) -> str:
     "Modi Says India Will Ratify Paris Agreement"); any other, as it is.
 
     Example:
-        >>> read_capitals("INDIA TO RATIFY THE PARIS AGREEMENT ON OCTOBER 2")
-        'India to Ratify the Paris Agreement on October 2'
+        >>> read_capitals("INDIA'S MODI TO RATIFY THE PARIS AGREEMENT ON OCTOBER 2")
+        "India's Modi to Ratify the Paris Agreement on October 2"
     """
     if re.search(r"[a-z]", title) or len(re.findall(r"[A-Z]{2,}", title)) < 3:
         return title
-    return _SMALL_WORD.sub(lambda m: m.group().lower(), title.title())
+    titled = _WORD.sub(lambda m: m[0][0] + m[0][1:].lower(), title)
+    return _SMALL_WORD.sub(lambda m: m.group().lower(), titled)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’]S\b)?")  # "INDIA'S" is one word, "D'IVOIRE" two
 
 
 # words a headline in title case keeps in lower case, but first
