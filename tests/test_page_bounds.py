@@ -293,6 +293,11 @@ def test_page_marker_outside_a_subquery_is_refused() -> None:
         paged("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s #@page\n", limit=3)
 
 
+def test_page_marker_without_an_order_is_refused_when_unpaged() -> None:
+    with pytest.raises(QueryError, match="ORDER BY"):
+        paged("SELECT ?s { { SELECT ?s { ?s ?p ?o } #@page\n } }")
+
+
 def test_uncounted_optional_is_left_out_of_a_grouped_count_only() -> None:
     grouped = (
         "SELECT ?s (MIN(?q) AS ?m) WHERE { ?s ?p ?o\n"

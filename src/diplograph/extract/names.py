@@ -184,7 +184,7 @@ def place_name_start(text: str, noun_start: int) -> int | None:
 
 # "the" and one or two capitalised words right before the noun
 _PLACE_BEFORE = re.compile(
-    r"\b[Tt]he\s+(?P<place>(?-i:[A-Z])[a-zé]+(?:\s(?-i:[A-Z])[a-zé]+)?)\s$"
+    r"\b[Tt]he\s+(?P<place>(?-i:[A-Z])[a-zà-ÿ]+(?:\s(?-i:[A-Z])[a-zà-ÿ]+)?)\s$"
 )
 
 
