@@ -58,8 +58,9 @@ _FAMILIES = (
 
 
 def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact]:
-    # quoted as published (lines unwrapped), read without scare quotes and with
-    # compounds joined by hyphens, whatever dash the outlet set
+    # quoted as published (lines unwrapped), read without scare quotes, with
+    # compounds joined by hyphens whatever dash the outlet set, and a headline
+    # in capitals in title case
     quoted = unwrap(article.text)
     article = replace(article, title=read_capitals(article.title))
     article = replace(article, text=read_through_quotes(read_dashes_as_hyphens(quoted)))
