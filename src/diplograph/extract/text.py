@@ -103,6 +103,12 @@ def unwrap(text: str) -> str:
     return (_LINE_END_UNWRAPPED if wrapped else _WRAPPED).sub(" ", text)
 
 
+def read_text(quoted: str) -> str:
+    """The text as the patterns read it (same length, so offsets into one are
+    offsets into the other): no scare quotes, compounds joined by hyphens."""
+    return read_through_quotes(read_dashes_as_hyphens(quoted))
+
+
 def read_dashes_as_hyphens(text: str) -> str:
     """``text`` with the dashes that join two words ("EU–Mercosur", "U.S.–China",
     a non-breaking hyphen) made hyphens (same length), as the patterns spell
