@@ -39,7 +39,7 @@ from diplograph.extract.mentions import STATEMENTS, find_instruments
 from diplograph.extract.references import listed_participants
 from diplograph.extract.sets import list_item, member_of, respective
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair
-from diplograph.extract.text import read_capitals, read_text, unwrap
+from diplograph.extract.text import read_article
 from diplograph.model import AgreementFact, Article, Because, Event
 
 _GENERIC = {"agreement", "accord", "pact", "deal", "arrangement"}
@@ -53,12 +53,7 @@ _FAMILIES = (
 
 
 def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact]:
-    # quoted as published (lines unwrapped), read without scare quotes, with
-    # compounds joined by hyphens whatever dash the outlet set, and a headline
-    # in capitals in title case
-    quoted = unwrap(article.text)
-    article = replace(article, title=read_capitals(article.title))
-    article = replace(article, text=read_text(quoted))
+    article, quoted = read_article(article)
     ctx = read_context(article, lexicon, quoted=quoted)
     found = find_instruments(article.text, lexicon)
     ctx.naming = {ctx.sentence_of(m.start).index for m in found}

@@ -1,10 +1,14 @@
-"""Sentences with character offsets, so every fact can point back at its source."""
+"""How an article is read: the text as the patterns read it (same length as
+the published one), and its sentences with character offsets, so every fact
+can point back at its source."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from diplograph.model import Article
 
 # Tokens that end in a full stop without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -101,6 +105,15 @@ def unwrap(text: str) -> str:
         and all(len(line) <= 100 for line in lines[len(lines) // 4 :])
     )
     return (_LINE_END_UNWRAPPED if wrapped else _WRAPPED).sub(" ", text)
+
+
+def read_article(article: Article) -> tuple[Article, str]:
+    """The article as the patterns read it (:func:`read_text`, a headline in
+    capitals in title case) and its text as evidence quotes it: as published,
+    lines unwrapped."""
+    quoted = unwrap(article.text)
+    title = read_capitals(article.title)
+    return replace(article, text=read_text(quoted), title=title), quoted
 
 
 def read_text(quoted: str) -> str:
