@@ -177,9 +177,18 @@ def place_name_start(text: str, noun_start: int) -> int | None:
     place = _PLACE_BEFORE.search(text, max(0, noun_start - 40), noun_start)
     if place is None:
         return None
-    words = place.group("place")
-    role = load_gazetteer().surface_forms().get(words, ("", ""))[1]
-    return place.start("place") if role == "capital" else None
+    return (
+        place.start("place")
+        if _roles().get(place.group("place")) == "capital"
+        else None
+    )
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, str]:
+    """Each gazetteer form's role ("capital", "name", ...), read once: the
+    gazetteer hands out a copy of its forms at every call."""
+    return {form: role for form, (_, role) in load_gazetteer().surface_forms().items()}
 
 
 # "the" and one or two capitalised words right before the noun

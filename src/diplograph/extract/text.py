@@ -95,7 +95,6 @@ def unwrap(text: str) -> str:
     Example:
         >>> unwrap("Ghana and Togo will\nsign a pact.\nIt is new.")
         'Ghana and Togo will sign a pact.\nIt is new.'
-
     """
     lines = [line for line in text.split("\n") if line.strip()]
     running = [line for line in lines if not re.search(r"[.!?:;\"”’)\]]\s*$", line)]

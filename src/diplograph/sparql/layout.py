@@ -290,9 +290,10 @@ def _is_marker(token: Token, marker: str) -> bool:
     )
 
 
-def _page_markers(text: str) -> list[Token]:
-    """The ``#@page`` comments of ``text``; a QueryError for one outside a subquery."""
-    marks = [t for t in _tokens(text) if _is_marker(t, PAGE_MARKER)]
+def _page_markers(tokens: list[Token]) -> list[Token]:
+    """The ``#@page`` comments among a query's ``tokens``; a QueryError for one
+    outside a subquery."""
+    marks = [t for t in tokens if _is_marker(t, PAGE_MARKER)]
     if any(t.depth < 2 for t in marks):
         raise QueryError(
             f"{PAGE_MARKER} marks the ORDER BY of a subquery, not of the query itself"
@@ -302,7 +303,7 @@ def _page_markers(text: str) -> list[Token]:
 
 def _marked_pages(text: str, entries: int) -> str:
     """``text`` with each ``#@page`` comment made ``LIMIT entries``."""
-    for mark in reversed(_page_markers(text)):
+    for mark in reversed(_page_markers(_tokens(text))):
         text = f"{text[: mark.start]}LIMIT {entries}{text[mark.end :]}"
     return text
 
@@ -313,7 +314,7 @@ def _unmarked_pages(text: str) -> str:
     list cost as much as the rest (the count of ``articles-without-agreements``
     at 100,000 articles: 191 -> 150 ms)."""
     tokens = _tokens(text)
-    for mark in reversed(_page_markers(text)):
+    for mark in reversed(_page_markers(tokens)):
         order = next(
             (
                 t
