@@ -3927,6 +3927,12 @@ def test_concerns_a_state_s_adjective_after_on(
     assert (fact.parties, fact.concerns) == (parties, concerned)
 
 
+@pytest.mark.parametrize("where", ["on northern Syria", "about eastern Syria"])
+def test_concerns_a_part_of_a_state_is_the_state(where: str) -> None:
+    [fact] = agreements(f"Russia and Turkey signed a memorandum {where} on Monday.")
+    assert (fact.parties, fact.concerns) == (("RUS", "TUR"), ("SYR",))
+
+
 def test_concerns_a_deal_with_a_breakaway_region() -> None:
     [fact] = agreements(
         "Ethiopia signed a port deal with the breakaway region of Somaliland on Monday."

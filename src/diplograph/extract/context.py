@@ -28,11 +28,13 @@ _ACTS_FOR = (
     r"defend|stabili[sz]e)|in\s+support\s+of|for\s+the\s+(?:reconstruction|"
     r"defen[cs]e|security)\s+of"
 )
+# "on northern Syria", "over eastern Ukraine": a part of the state
+_COMPASS = r"(?:(?:north|south)?(?:east|west)ern|northern|southern|central)"
 CONCERN_BEFORE = re.compile(
     r"(?:\b(?:on|against|about|regarding|concerning|covering|targeting|toward|"
     r"towards|over|"
     rf"(?:aimed\s+at\s+)?{ACTS_AGAINST}|aimed\s+at|{_ACTS_FOR})"
-    r"\s+(?:the\s+|an?\s+)?"
+    rf"\s+(?:the\s+|an?\s+)?(?:{_COMPASS}\s+)?"
     r"|\b(?:threats?|troops|forces|provocations?|missiles?|attacks?)\s+(?:\w+\s+)?"
     r"(?:from|by)\s+(?:the\s+)?"
     # "the Houthi rebels in Yemen", "a truce for Syria's Idlib province"
@@ -47,8 +49,7 @@ CONCERN_BEFORE = re.compile(
     r"|\b(?:support|aid|assistance|guarantees?|sanctions|zone)\s+"
     r"(?:for|to|on|against|in)\s+(?:the\s+)?"
     r"|\b(?:war|conflict|fighting|crisis|hostilities|peace|violence|situation|"
-    r"future|status|reconstruction)\s+(?:in|of|over)\s+(?:the\s+|eastern\s+|"
-    r"western\s+|northern\s+|southern\s+)?"
+    rf"future|status|reconstruction)\s+(?:in|of|over)\s+(?:the\s+|{_COMPASS}\s+)?"
     r"|\b(?:cut|cuts|cutting|sever(?:s|ed|ing)?|broke|break|breaking|ended|ending)\s+"
     r"(?:off\s+)?(?:its\s+|their\s+)?[“\"]?(?:diplomatic\s+|official\s+)?"
     r"(?:ties|relations)[”\"]?\s+with\s+(?:the\s+)?)$",
