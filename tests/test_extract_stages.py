@@ -5143,6 +5143,28 @@ def test_sets_the_documents_included_each_instrument_listed_after() -> None:
 
 
 @pytest.mark.parametrize(
+    "signed",
+    [
+        "Several documents were signed after talks between the presidents of "
+        "Ghana and Togo in Lome on Wednesday.",
+        "A number of documents have been signed by Ghana and Togo on Wednesday.",
+    ],
+)
+def test_sets_documents_the_passive_signs_are_the_set_of_those_listed(
+    signed: str,
+) -> None:
+    found = agreements(
+        f"{signed} The documents included an agreement on visa exemption and a "
+        "memorandum of understanding on fisheries."
+    )
+    assert {(f.kind, f.parties, f.topics, f.signed) for f in found} == {
+        ("agreement", ("GHA", "TGO"), ("migration",), "2024-03-13"),
+        ("memorandum_of_understanding", ("GHA", "TGO"), ("maritime_fisheries",),
+         "2024-03-13"),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
     ("text", "parties"),
     [
         ("Ghana and Togo signed a peace agreement in Lome on Wednesday. Nigerian "

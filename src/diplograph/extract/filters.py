@@ -11,6 +11,7 @@ import re
 from diplograph.extract.acts import law_acts
 from diplograph.extract.context import Context
 from diplograph.extract.determiners import introduces
+from diplograph.extract.lexicon import SIGNED_AFTER
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.references import partner_list
 from diplograph.extract.sets import ONE_AND_OTHER
@@ -180,7 +181,12 @@ def _a_class(m: InstrumentMention, ctx: Context) -> bool:
         and len(partner_list([m], ctx)) < 2
         and not ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
         and not _ATTACHED_TO.match(ctx.text, m.end)  # "... relating to the deal"
+        # "Several documents were signed after the talks": these, not a class
+        and not _SIGNED.match(ctx.text, m.end)
     )
+
+
+_SIGNED = re.compile(SIGNED_AFTER, re.I)
 
 
 _INSTRUMENT = (

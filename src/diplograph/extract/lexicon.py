@@ -174,6 +174,14 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     )
 
 
+# "Several documents were signed after the talks": a noun that the passive
+# signs is an instrument as the object of "signed" is
+SIGNED_AFTER = (
+    r"(?=\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:signed|inked|exchanged|concluded|sealed|initiall?ed|reached|struck)\b)"
+)
+
+
 def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
     nouns = "|".join(f"(?:{p})" for p in kinds["nouns"])
     signing = (
@@ -196,14 +204,15 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
         "kind_pattern": re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])", re.I),
         "kind_words": nouns,
         # one pass over the text for all of them: the group says which noun
+        # "signed two documents", or "documents were signed": what was signed
         "object_nouns": re.compile(
-            signing
+            f"(?P<signing>{signing})?"
             + "(?:"
             + "|".join(
                 f"(?P<n{i}>{p})"
                 for i, p in enumerate(kinds.get("object_nouns", {"(?!)": ""}))
             )
-            + r")\b",
+            + rf")\b(?(signing)|{SIGNED_AFTER})",
             re.I,
         ),
         "object_kinds": {

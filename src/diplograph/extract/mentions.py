@@ -203,9 +203,13 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
         kind = lexicon.object_kinds.get(group, "agreement")
         if lexicon.kind_pattern.match(text, match.end(group) + 1):
             continue  # "a comprehensive economic partnership agreement": a modifier
+        if not match.group("signing") and not _PLURAL_OBJECT.match(match[group]):
+            continue  # "the letter was signed": one told before, if any
         if not found.overlaps(*match.span(group)):
             m = _with_context(text, _named_object(text, match, group, kind))
-            if not DETERMINER.search(text[match.start() : match.start(group)]):
+            if match.group("signing") and not DETERMINER.search(
+                text[match.start() : match.start(group)]
+            ):
                 m.determiner = "a"  # "exchanged documents on ...": new ones
             found.keep(m)
             told[match.group(group).lower().rstrip("s")] = kind
@@ -216,7 +220,9 @@ def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
         )
         for match in re.finditer(again, text):
             if not found.overlaps(*match.span(1)):
-                found.add(InstrumentMention(*match.span(1), kind, match.group(1)))
+                again_told = InstrumentMention(*match.span(1), kind, match.group(1))
+                again_told.plural = bool(_PLURAL_OBJECT.match(match.group(1)))
+                found.add(again_told)
 
 
 def _named_object(
