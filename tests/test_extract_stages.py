@@ -755,6 +755,17 @@ def test_coref_a_year_told_later_is_not_of_an_instrument_made_now() -> None:
     }
 
 
+def test_coref_the_kind_s_short_form_on_another_subject_is_another() -> None:
+    found = agreements(
+        "Ghana and Togo signed a Memorandum of Understanding (MoU) on defence "
+        "cooperation on Wednesday. Both sides agreed to conclude talks on the MoU "
+        "on cultural cooperation."
+    )
+    told = {(f.topics, f.signed) for f in found}
+    assert told == {(("military_cooperation",), "2024-03-13"),
+                    (("culture_education",), None)}  # fmt: skip
+
+
 # coref + roles: background instruments told in one clause
 
 

@@ -26,6 +26,21 @@ def qualifier(m: InstrumentMention, ctx: Context) -> set[str]:
     return {w.lower() for w in found.group(1).split()} - STOP_WORDS
 
 
+def qualifier_text(m: InstrumentMention, ctx: Context) -> str:
+    """The words after "on", "for" that tell what a mention is about, as written (not
+    "the accord to cement trade relations": what for, which may be said of
+    another aspect of it)."""
+    found = _ON.match(ctx.text, m.end)
+    return found.group(1) if found else ""
+
+
+# "(MoU) on Cooperation in the field of Defence": past a short form in brackets
+_ON = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\)?\s+(?:on|for|regarding|concerning)\s+"
+    r"((?:[\w'’-]+\s*){1,8})"
+)
+
+
 def qualifier_of(cluster: Cluster, ctx: Context) -> frozenset[str]:
     """What an instrument's mentions say it is on, as content words, and the
     topics their own words name ("a power purchase deal": "topic energy")."""

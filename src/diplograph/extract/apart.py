@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.about import qualifier_text
 from diplograph.extract.clauses import roles_in
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
@@ -159,11 +160,13 @@ def other_subject(m: InstrumentMention, c: Cluster, ctx: Context) -> bool:
 
 
 def _told_subject(m: InstrumentMention, ctx: Context) -> set[str]:
-    """The topics the words before a mention's noun give it, read with the noun
-    ("the tax agreement": finance, as "tax agreement" is a keyword)."""
-    if not m.modifiers:
+    """The topics the words around a mention's noun give it, read with the noun
+    ("the tax agreement": finance, as "tax agreement" is a keyword; "the MoU on
+    cultural cooperation")."""
+    after = qualifier_text(m, ctx)
+    if not m.modifiers and not after:
         return set()
-    return ctx.lexicon.topics_in(" ".join(f"{m.modifiers} {m.text}".split()))
+    return ctx.lexicon.topics_in(" ".join(f"{m.modifiers} {m.text} {after}".split()))
 
 
 # what the news does to an instrument before it: "builds on", "replaces"

@@ -92,8 +92,13 @@ def _antecedent(
     if not m.key and (compound := compounded(m, clusters, ctx.text)):
         return compound
     if m.key:
+        keyed = by_key.get(m.key)
+        if keyed is not None and generic_item(m) and other_subject(m, keyed, ctx):
+            # "a Memorandum of Understanding (MoU) on defence ... the MoU on
+            # cultural cooperation": the kind's own words name no one instrument
+            keyed = None
         return (
-            by_key.get(m.key)
+            keyed
             or by_key.get(named_under_auspices(m.key, by_key, ctx.lexicon.auspices))
             or by_key.get(named_in_short(m.key, by_key))
             or _apposed(m, clusters, ctx)
