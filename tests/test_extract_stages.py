@@ -3878,6 +3878,30 @@ def test_describe_a_joint_statement_with_words_between(words: str) -> None:
     assert (fact.kind, fact.parties) == ("joint_statement", ("GHA", "TGO"))
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "The truce is renewable on a six-month basis.",
+        "The truce has brought a normalisation of daily life in the region.",
+    ],
+)
+def test_describe_words_of_duration_or_daily_life_name_no_topic(aside: str) -> None:
+    [fact] = agreements(f"Ghana and Togo signed a ceasefire on Monday. {aside}")
+    assert fact.topics == ("peace_ceasefire",)
+
+
+@pytest.mark.parametrize(
+    ("told", "topic"),
+    [
+        ("an agreement on renewable energy", "energy"),
+        ("an agreement to normalise their relations", "diplomatic_relations"),
+    ],
+)
+def test_describe_renewable_energy_and_normal_relations(told: str, topic: str) -> None:
+    [fact] = agreements(f"Ghana and Togo signed {told} on Monday.")
+    assert topic in fact.topics
+
+
 def test_describe_visa_waiver_is_migration() -> None:
     [fact] = agreements("China and Tonga signed a visa waiver agreement on Monday.")
     assert "migration" in fact.topics
