@@ -5177,6 +5177,18 @@ def test_sets_the_documents_included_each_instrument_listed_after() -> None:
     assert ("agreement", ("migration",), "2024-03-13") in told
 
 
+def test_sets_members_told_before_the_set_they_were_among() -> None:
+    found = agreements(
+        "Ghana and Togo signed 24 agreements on Wednesday. A protocol on consulates "
+        "and an MoU on trade were among the agreements signed in the presence of "
+        "the two presidents."
+    )
+    assert {(f.kind, f.parties, f.signed) for f in found} == {
+        ("protocol", ("GHA", "TGO"), "2024-03-13"),
+        ("memorandum_of_understanding", ("GHA", "TGO"), "2024-03-13"),
+    }
+
+
 @pytest.mark.parametrize(
     "signed",
     [

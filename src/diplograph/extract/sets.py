@@ -136,10 +136,24 @@ def member_of(
     # extradition treaty" does
     for m in cluster.mentions:
         sentence = ctx.sentence_of(m.start)
-        if _MEMBER.search(ctx.text[sentence.start : m.start]) or list_item(m, ctx):
+        if (
+            _MEMBER.search(ctx.text[sentence.start : m.start])
+            or _AMONG_THEM.match(ctx.text, m.end, sentence.end)
+            or list_item(m, ctx)
+        ):
             earlier = _sets_before(m.start, cluster, clusters, ctx)
             return earlier[-1] if earlier else None
     return None
+
+
+# "A protocol on consulates and an MoU on trade were among the agreements
+# signed": members told before the set they belong to
+_AMONG_THEM = re.compile(
+    r"[^.;]{0,160}?\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:agreements|deals|documents|accords|instruments|"
+    r"memorand\w+|MoUs|pacts|texts|treaties|protocols)\b",
+    re.I,
+)
 
 
 def _sets_before(
