@@ -554,6 +554,14 @@ def test_events_becoming_a_state_party_is_ratifying() -> None:
     assert ("ratified", "2024-03-11") in events(fact)
 
 
+def test_events_depositing_instruments_of_ratification_is_ratifying() -> None:
+    [fact] = agreements(
+        "The commission received two deposits of instruments of ratification of "
+        "the Lome Convention from Ghana and Togo today."
+    )
+    assert ("ratified", "2024-03-14") in events(fact)
+
+
 def test_coref_a_name_dubbed_for_another_noun_is_its_own_instrument() -> None:
     found = extract(
         Article(
