@@ -5185,6 +5185,17 @@ def test_sets_the_documents_included_each_instrument_listed_after() -> None:
     assert ("agreement", ("migration",), "2024-03-13") in told
 
 
+def test_sets_members_are_not_each_negotiated_in_the_talks_of_a_visit() -> None:
+    found = agreements(
+        "Ghana and Togo signed five agreements after talks between their presidents "
+        "in Lome on Wednesday. The agreements included a memorandum on fisheries "
+        "and an agreement on visa exemption."
+    )
+    assert {frozenset(events(f)) for f in found} == {
+        frozenset({("signed", "2024-03-13")})
+    }
+
+
 def test_sets_members_told_before_the_set_they_were_among() -> None:
     found = agreements(
         "Ghana and Togo signed 24 agreements on Wednesday. A protocol on consulates "

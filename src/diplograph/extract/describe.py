@@ -123,7 +123,14 @@ def _lifecycle(
             group, verb_hits(group, clusters, ctx), group_kind, ctx
         )
         dated = {e.type for e in events if e.date}
-        added = [e for e in told if not events or (e.date and e.type not in dated)]
+        # (not the talks: "documents signed after talks between the presidents"
+        # were not each negotiated there)
+        added = [
+            e
+            for e in told
+            if e.type != "negotiation"
+            and (not events or (e.date and e.type not in dated))
+        ]
         events += added
         labels = {event_fact(e) for e in added}
         because += [
