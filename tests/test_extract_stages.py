@@ -5802,6 +5802,22 @@ def test_mentions_the_initials_of_an_instrument_told_before_take_it_up() -> None
     assert raa.aliases == ("RAA",)
 
 
+def test_mentions_initials_defined_for_something_else_are_no_instrument_s() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a strategic partnership agreement on Monday, the "
+        "official Sahel Press Agency (SPA) said. The SPA added that talks went well."
+    )
+    assert fact.aliases == ()
+
+
+def test_mentions_a_name_does_not_reach_back_into_the_sentence_before() -> None:
+    found = agreements(
+        "Ghana signed a trade deal with Togo on Monday in the presence of President "
+        "Gnassingbe. Agreements on fisheries were also signed with Togo."
+    )
+    assert {f.name for f in found} == {None}
+
+
 # events: a step still awaited, and who approves it past an aside
 
 

@@ -349,8 +349,15 @@ def _find_short_forms(found: _Found) -> None:
         )
         for m in sorted(found.mentions, key=lambda m: m.start)
     ]
+    # "the Saudi Press Agency (SPA)": initials defined for what is no instrument
+    ends = {m.end for m in found.mentions}
+    defined = {
+        d.group(1)
+        for d in re.finditer(r"\s*\(([A-Z]{2,6})\)", text)
+        if d.start() not in ends
+    }
     for match in _SHORT_FORM.finditer(text):
-        if found.overlaps(*match.span()):
+        if found.overlaps(*match.span()) or match.group() in defined:
             continue
         letters = match.group().lower()
         for told, words in reversed(told_words):

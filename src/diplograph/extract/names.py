@@ -13,6 +13,7 @@ from functools import lru_cache
 from diplograph.extract.context import Context
 from diplograph.extract.dates import MONTHS, WEEKDAYS
 from diplograph.extract.home import capital_of
+from diplograph.extract.text import ends_sentence
 from diplograph.gazetteer import load_gazetteer
 
 CONNECTORS = {
@@ -139,6 +140,10 @@ def proper_name_start(text: str, noun_start: int) -> int | None:
         token = word.group()
         if MODIFIER.search(token):
             break  # "the US-brokered Abraham Accords": who brokered it, no name
+        if token.endswith(".") and ends_sentence(
+            text, window_start + word.end() - 1, boundary
+        ):
+            break  # "... with Xi. Agreements worth $30 billion": another sentence
         # "Papua New Guinea-Australia Treaty": "New" inside a name, not "the New"
         left = words[index - 1] if index > 0 else None
         inside = (
