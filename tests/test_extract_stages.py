@@ -5185,6 +5185,27 @@ def test_sets_the_documents_included_each_instrument_listed_after() -> None:
     assert ("agreement", ("migration",), "2024-03-13") in told
 
 
+@pytest.mark.parametrize(
+    "signed",
+    [
+        "Ghana and Togo signed four agreements on Monday concerning",
+        "The visit ended with the signing of four agreements between Ghana and Togo "
+        "concerning",
+    ],
+)
+def test_sets_a_counted_set_is_one_instrument_per_subject_its_commas_list(
+    signed: str,
+) -> None:
+    found = agreements(
+        f"{signed} civil aviation, water management, diplomatic visas, and "
+        "encouraging investment and trade between the two countries."
+    )
+    assert sorted(f.topics for f in found) == [
+        ("investment", "trade"), ("migration",), ("transport",), ("water_resources",)
+    ]  # fmt: skip
+    assert {f.parties for f in found} == {("GHA", "TGO")}
+
+
 def test_sets_members_are_not_each_negotiated_in_the_talks_of_a_visit() -> None:
     found = agreements(
         "Ghana and Togo signed five agreements after talks between their presidents "

@@ -67,16 +67,17 @@ def describe(
     )
     if len(years := listed_years(cluster, ctx)) >= 2:
         return [_made_in(fact, year, years) for year in years]
+    by_subject = [
+        replace(fact, topics=topics) for topics in listed_subjects(cluster, ctx)
+    ] or [fact]
     partners = partner_list(cluster.mentions, ctx)
     if len(partners) < 2 or not set(partners) <= set(codes):
-        return [
-            replace(fact, topics=topics) for topics in listed_subjects(cluster, ctx)
-        ] or [fact]
+        return by_subject
     # "agreements to normalize ties with the UAE and Bahrain": one per partner;
     # "two agreements between India and the UK" are both theirs
     shared = [code for code in codes if code not in partners]
     if not shared and not partner_list(cluster.mentions, ctx, between=False):
-        return [fact]
+        return by_subject
     # "Manila has sought to expand its alliances, entering into similar
     # agreements with New Zealand and Australia": the sentence's subject's
     shared = shared or _opening_state(cluster, partners, ctx)

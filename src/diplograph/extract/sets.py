@@ -277,12 +277,15 @@ _SUBJECTS = re.compile(
     # trade, ..."): past the day
     r"\s+on\s+\w+day,?\s+(?:(?=on\s+(?!\w+day\b))|(?:covering|concerning|"
     r"regarding)\s+)|"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:on|aimed at|covering|concerning|regarding|"
+    # "four agreements between Morocco and Israel concerning ...": past the sides
+    r"\s+(?:(?:between|with)\s+(?:[\w'’-]+\s+){1,5}?)?"
+    r"(?:[\w-]+\s+){0,3}?(?:on|aimed at|covering|concerning|regarding|"
     r"in(?:\s+the)?\s+(?:fields?|areas?|spheres?|sectors?)\s+(?:of|such as))\s+"
     r")"
 )
 _EACH_ON = re.compile(r",\s+(?:and\s+)?on\s+|\s+and\s+on\s+")
 _ITEM_BREAK = re.compile(r",\s+(?:and\s+)?|\s+and\s+|;\s+")
+_COMMA_BREAK = re.compile(r",\s+(?:and\s+)?|;\s+")
 
 
 def _item_topics(items: list[str], ctx: Context) -> list[tuple[str, ...]]:
@@ -324,15 +327,21 @@ def listed_subjects(cluster: Cluster, ctx: Context) -> list[tuple[str, ...]]:
         if after and listed:
             rest = re.sub(r"[\s,]*(?:and|as well as)?\s*$", "", rest[: after.start()])
         each_on = len(_EACH_ON.findall(rest)) >= 1
+        told = _COUNT.search(m.modifiers)
+        count = _NUMBERS.get(told.group(1), 0) if told else 0
         items = [i for i in (_EACH_ON if each_on else _ITEM_BREAK).split(rest) if i]
+        by_commas = [i for i in _COMMA_BREAK.split(rest) if i]
+        if count and len(items) != count and len(by_commas) == count:
+            # "four agreements concerning aviation, water, visas, and investment
+            # and trade": the commas part the items when the count says so
+            items = by_commas
         topics = (  # a marked item is a subject even without a topic
             [topics_of(item, ctx) for item in items]
             if each_on or listed
             else _item_topics(items, ctx)
         )
         distinct = all(topics) and len(set(topics)) == len(topics)
-        told = _COUNT.search(m.modifiers)
-        if told and _NUMBERS.get(told.group(1), 0) not in (0, len(topics)):
+        if count not in (0, len(topics)):
             continue  # "15 agreements on trade, energy and tourism": what they cover
         if len(topics) >= 2 and (each_on or listed or distinct):
             return topics
