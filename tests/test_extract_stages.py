@@ -763,6 +763,15 @@ def test_coref_a_year_told_later_is_not_of_an_instrument_made_now() -> None:
     }
 
 
+def test_coref_a_name_told_short_first_and_in_full_later_is_one() -> None:
+    found = agreements(
+        "Ghana ended the Treaty of Friendship with Togo on Monday. Parliament voted "
+        "to denounce the Treaty of Friendship and Cooperation with Togo, which it "
+        "had ratified in 1998."
+    )
+    assert len(found) == 1
+
+
 def test_coref_the_kind_s_short_form_on_another_subject_is_another() -> None:
     found = agreements(
         "Ghana and Togo signed a Memorandum of Understanding (MoU) on defence "

@@ -231,7 +231,9 @@ _PARTIES = re.compile(
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
 )
 _NAME_GOES_ON = re.compile(
-    r"\s+(?:on|of|for|concerning|regarding|[Rr]elating to)\s+(?:the\s+)?[A-Z]"
+    r"\s+(?:on|of|for|concerning|regarding|[Rr]elating to)\s+(?:the\s+)?"
+    # (not "with Togo on Monday": the day it happened)
+    rf"(?!(?i:{'|'.join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))})\b)[A-Z]"
 )
 
 
@@ -350,7 +352,7 @@ def named_in_short(key: str, keys: Iterable[str]) -> str:
     return ""
 
 
-_GOES_ON = re.compile(r" (?:on|of|for|between|concerning|regarding) ")
+_GOES_ON = re.compile(r" (?:on|of|for|between|concerning|regarding|and|with) ")
 
 
 @lru_cache(maxsize=4)
