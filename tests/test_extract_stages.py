@@ -763,6 +763,22 @@ def test_coref_a_year_told_later_is_not_of_an_instrument_made_now() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Ghana announced the resumption of its relations with Togo on Monday.",
+        "Ghana announced the establishment of diplomatic relations with Togo on "
+        "Monday.",
+    ],
+)
+def test_mentions_announcing_relations_with_a_state_is_a_normalization(
+    told: str,
+) -> None:
+    [fact] = agreements(told)
+    assert (fact.kind, fact.parties) == ("normalization", ("GHA", "TGO"))
+    assert events(fact) == {("agreed", "2024-03-11")}
+
+
 def test_coref_a_name_told_short_first_and_in_full_later_is_one() -> None:
     found = agreements(
         "Ghana ended the Treaty of Friendship with Togo on Monday. Parliament voted "

@@ -8,7 +8,10 @@ import re
 
 _NORMALIZATION = re.compile(
     r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b|\b(?:establishment|"
-    r"restoration|resumption) of (?:full )?diplomatic (?:relations|ties)\b",
+    r"restoration|resumption) of (?:full )?diplomatic (?:relations|ties)\b"
+    # "the resumption of its relations with Israel": with whom, so diplomatic
+    r"|\b(?:restoration|resumption|re-?establishment) of (?:its |their )?(?:full )?"
+    r"(?:relations|ties)(?= with\b)",
     re.I,
 )
 _ABOUT = re.compile(r"\b(?:on|for|regarding|concerning|about)\s+(?:the\s+)?$")
