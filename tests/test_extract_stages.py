@@ -554,6 +554,16 @@ def test_events_becoming_a_state_party_is_ratifying() -> None:
     assert ("ratified", "2024-03-11") in events(fact)
 
 
+@pytest.mark.parametrize(
+    "revoking", ["revoking Ghana's ratification of", "revoking ratification of"]
+)
+def test_events_revoking_a_ratification_is_withdrawing(revoking: str) -> None:
+    [fact] = agreements(
+        f"Ghana's parliament passed a bill {revoking} the Lome Treaty on Monday."
+    )
+    assert events(fact) == {("withdrawn", "2024-03-11")}
+
+
 def test_events_depositing_instruments_of_ratification_is_ratifying() -> None:
     [fact] = agreements(
         "The commission received two deposits of instruments of ratification of "

@@ -127,8 +127,21 @@ class Context:
         return start
 
     def verbs(self, sentence: Sentence) -> list[tuple[str, int, int]]:
-        """The sentence's event verbs: (event type, start, end), in pattern order."""
-        return self.matches(sentence, "verbs", self.lexicon.event_patterns)
+        """The sentence's event verbs: (event type, start, end), in pattern order;
+        not the word a longer phrase of another step ends with ("ratification" in
+        "revoking Russia's ratification")."""
+        key = ("verbs kept", sentence.index)
+        if key not in self.memo:
+            found = self.matches(sentence, "verbs", self.lexicon.event_patterns)
+            self.memo[key] = [
+                (etype, start, end)
+                for etype, start, end in found
+                if not any(
+                    other != etype and s < start and end == e
+                    for other, s, e in found
+                )
+            ]
+        return self.memo[key]  # type: ignore[no-any-return]
 
     def matches(
         self,
