@@ -137,8 +137,7 @@ class Context:
                 (etype, start, end)
                 for etype, start, end in found
                 if not any(
-                    other != etype and s < start and end == e
-                    for other, s, e in found
+                    other != etype and s < start and end == e for other, s, e in found
                 )
             ]
         return self.memo[key]  # type: ignore[no-any-return]
