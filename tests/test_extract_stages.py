@@ -555,6 +555,19 @@ def test_events_becoming_a_state_party_is_ratifying() -> None:
 
 
 @pytest.mark.parametrize(
+    "not_yet",
+    [
+        "Ghana has urged Togo to ratify the treaty for years.",
+        "Ghana has waited for Togo to ratify the treaty for years.",
+        "Togo has yet to ratify it.",
+    ],
+)
+def test_roles_a_state_that_has_not_ratified_is_no_party(not_yet: str) -> None:
+    [fact] = agreements(f"Ghana ratified the Lome Treaty in 2000. {not_yet}")
+    assert fact.parties == ("GHA",)
+
+
+@pytest.mark.parametrize(
     "revoking", ["revoking Ghana's ratification of", "revoking ratification of"]
 )
 def test_events_revoking_a_ratification_is_withdrawing(revoking: str) -> None:

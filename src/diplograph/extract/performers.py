@@ -42,6 +42,13 @@ def _refused(hit: VerbHit, ctx: Context) -> bool:
     )
 
 
+_NOT_YET_DONE = re.compile(r"\s+(?:has|have|had)\s+(?:yet|still)\s+to\s+")
+_TO = re.compile(r"\s+to\s+")
+_PERSUADED = re.compile(
+    r"\b(?:urg\w*|call(?:ed|s|ing)?\s+on|press(?:ed|es|ing)?|wait(?:ed|s|ing)?\s+for|"
+    r"ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+to|push(?:ed|es|ing)?)\s+(?:the\s+)?$",
+    re.I,
+)
 _LISTED_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,6},\s+(?:the\s+)?")
 
 
@@ -105,6 +112,20 @@ def performers(
         or (joined and a.end <= joined.start())
     ]
     found = _with_listed_before(found, every, ctx)
+    if hit.type == "ratified":
+        # "waited for the United States to ratify it", "Washington has yet to
+        # ratify it": a state that has not, told by another's wish or its delay
+        found = [
+            (a, r)
+            for a, r in found
+            if not (
+                _NOT_YET_DONE.fullmatch(ctx.text, a.end, hit.start)
+                or (
+                    _TO.fullmatch(ctx.text, a.end, hit.start)
+                    and _PERSUADED.search(ctx.text, max(0, a.start - 30), a.start)
+                )
+            )
+        ]
     if ctx.text[hit.start : hit.end].lower().startswith("adopt"):
         # "the U.N. General Assembly adopted the treaty": its forum, no party
         found = [(a, r) for a, r in found if a.code not in ctx.lexicon.auspices]
