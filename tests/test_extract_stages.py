@@ -554,6 +554,14 @@ def test_events_becoming_a_state_party_is_ratifying() -> None:
     assert ("ratified", "2024-03-11") in events(fact)
 
 
+def test_events_a_notice_to_terminate_is_withdrawing() -> None:
+    [fact] = agreements(
+        "Ghana has sent Togo a notice to terminate the Visiting Forces Agreement "
+        "on Tuesday."
+    )
+    assert events(fact) == {("withdrawn", "2024-03-12")}
+
+
 @pytest.mark.parametrize(
     "not_yet",
     [
