@@ -554,6 +554,27 @@ def test_events_becoming_a_state_party_is_ratifying() -> None:
     assert ("ratified", "2024-03-11") in events(fact)
 
 
+def test_mentions_an_agreement_to_resume_talks_is_no_instrument() -> None:
+    assert (
+        agreements("Ghana and Togo reached an agreement to resume talks on Monday.")
+        == []
+    )
+
+
+def test_roles_the_two_sides_are_the_headline_s_pair_when_the_body_names_none() -> None:
+    [fact] = extract(
+        Article(
+            "Spain's foreign minister said on Monday that the talks would resume after "
+            "a summit of the European Union and African states. Spanish officials say "
+            "such an accord would mean profits for the two sides together.",
+            "Ghana and Togo agree to resume free trade talks",
+            PUBLISHED,
+            "case.txt",
+        )
+    ).agreements
+    assert fact.parties == ("GHA", "TGO")
+
+
 def test_events_a_notice_to_terminate_is_withdrawing() -> None:
     [fact] = agreements(
         "Ghana has sent Togo a notice to terminate the Visiting Forces Agreement "
@@ -6548,10 +6569,13 @@ def test_dates_an_abbreviated_month_in_a_year_label_is_its_month(month: str) -> 
 
 
 @pytest.mark.parametrize(
-    "title", ["Ghana and Togo sign fisheries pact", "GHANA AND TOGO SIGN FISHERIES PACT"]
+    "title",
+    ["Ghana and Togo sign fisheries pact", "GHANA AND TOGO SIGN FISHERIES PACT"],
 )
 def test_roles_a_headline_in_capitals_names_its_parties(title: str) -> None:
-    article = Article("The pact was signed on Monday in Accra.", title, PUBLISHED, "c.txt")
+    article = Article(
+        "The pact was signed on Monday in Accra.", title, PUBLISHED, "c.txt"
+    )
     [fact] = extract(article).agreements
     assert (fact.parties, fact.signed) == (("GHA", "TGO"), "2024-03-11")
 

@@ -17,7 +17,8 @@ from diplograph.extract.cluster import Cluster
 from diplograph.extract.concerns import concerns_of, names_a_group
 from diplograph.extract.context import Context
 from diplograph.extract.events import event_fact, events_of, merge_events, why
-from diplograph.extract.fallback import fallback_parties, headline_pair, in_headline
+from diplograph.extract.fallback import fallback_parties
+from diplograph.extract.headline import headline_pair, in_headline
 from diplograph.extract.references import partner_list
 from diplograph.extract.roles import Votes, cited_as_law, find_parties
 from diplograph.extract.sets import listed_subjects, member_of

@@ -148,6 +148,8 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
         return False  # "would seek readmission arrangements": none made yet
     if m.indefinite and not m.key and _TO_EXTEND.match(ctx.text, m.end):
         return False  # "reached an agreement to extend the ceasefire": its extension
+    if not m.key and not m.plural and _TO_TALK.match(ctx.text, m.end):
+        return False  # "the agreement to resume the talks was reached": talks
     if not m.key and any(w in sentence.text for w in lexicon.domestic_markers):
         window = ctx.text[max(0, m.start - 60) : m.end + 60]
         if any(marker in window for marker in lexicon.domestic_markers) and not (
@@ -198,6 +200,10 @@ _ATTACHED_TO = re.compile(
     re.I,
 )
 _TO_EXTEND = re.compile(r"\s+to\s+(?:extend|renew|prolong)\b")
+_TO_TALK = re.compile(
+    r"\s+to\s+(?:resume|hold|continue|start|launch|restart|open|begin|keep)\s+"
+    r"(?:the\s+|their\s+|formal\s+|direct\s+)?(?:talks|negotiations|dialogue)\b"
+)
 # what another instrument is about: "a deal on", "an agreement regarding"
 _SUBJECT_OF = re.compile(
     r"\b(?:deal|agreement|accord|pact|treaty|memorandum|MoU)\s+(?:\S+\s+){0,2}?"

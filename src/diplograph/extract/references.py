@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from diplograph.extract.actors import ActorMention
 from diplograph.extract.clauses import LISTED, roles_in
 from diplograph.extract.context import Context
+from diplograph.extract.headline import headline_pair
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.text import Sentence
 from diplograph.gazetteer import load_gazetteer
@@ -63,6 +64,10 @@ def plural_parties(
                 # "the two countries" after an aside on one of them and a third:
                 # the pair the article named together, before the last two named
                 group = group or last_coordination(ctx, match.start(), count, 5000)
+                # "the two sides", the body naming no two together: the pair the
+                # headline names ("EU and Mercosur agree to resume talks")
+                pair = [a.code for a in headline_pair(ctx)]
+                group = group or (pair if len(pair) == count else [])
                 group = group or _last_named(
                     ctx,
                     match.start(),
