@@ -3964,6 +3964,20 @@ def test_describe_a_joint_statement_with_words_between(words: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "topic"),
+    [
+        ("the Protocol on Explosive Remnants of War", "arms_control"),
+        ("the Convention against Torture", "human_rights"),
+        ("the Convention on the Financing of Terrorism", "finance"),
+        ("the Tropical Timber Agreement", "climate_environment"),
+    ],
+)
+def test_describe_what_a_convention_s_name_is_about(name: str, topic: str) -> None:
+    [fact] = agreements(f"Ghana ratified {name} on Monday.")
+    assert topic in fact.topics
+
+
+@pytest.mark.parametrize(
     "aside",
     [
         "The truce is renewable on a six-month basis.",
