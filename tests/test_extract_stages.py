@@ -575,6 +575,24 @@ def test_roles_the_two_sides_are_the_headline_s_pair_when_the_body_names_none() 
     assert fact.parties == ("GHA", "TGO")
 
 
+@pytest.mark.parametrize(
+    ("where", "signed"),
+    [
+        ("at the opening ceremony of the summit, held on 11 March 2024",
+         "2024-03-11"),
+        ("alongside a ministers' meeting to prepare for the summit hosted online by "
+         "Benin on March 20", None),
+    ],
+)  # fmt: skip
+def test_dates_a_signing_took_place_on_the_day_of_the_gathering_it_was_at(
+    where: str, signed: str | None
+) -> None:
+    [fact] = agreements(
+        f"Ghana and Togo signed the Lome Treaty. The signing took place {where}."
+    )
+    assert fact.signed == signed
+
+
 def test_events_a_notice_to_terminate_is_withdrawing() -> None:
     [fact] = agreements(
         "Ghana has sent Togo a notice to terminate the Visiting Forces Agreement "

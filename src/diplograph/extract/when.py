@@ -24,6 +24,10 @@ from diplograph.extract.text import Sentence, words_between
 from diplograph.extract.years import year_label
 
 _OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
+_BEFORE_ANOTHER = re.compile(
+    r"\b(?:to\s+prepare\s+for|in\s+preparation\s+for|ahead\s+of|before)\b[^;]*"
+    r"\b(?:hosted|held|scheduled|slated|convened|organi[sz]ed)\b"
+)
 
 
 def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
@@ -262,6 +266,11 @@ def _distance_after(
     between = text[v_end : d.start]
     # "the signing of X took place at ..., held on 26 October 2025"
     occasion = len(between) < 250 and _OCCASION.search(between)
+    if occasion and _BEFORE_ANOTHER.search(between, occasion.end()):
+        # "took place alongside the meeting to prepare for the summit hosted by
+        # Vietnam on November 12": the later gathering's day (not "took place at
+        # the summit, held on 26 October")
+        return None
     if (len(between) > 100 and not occasion) or re.search(
         r"[;]|\b(?:but|while|after|which|who|and\s+[a-z]\w*ed)\b", between
     ):
@@ -389,6 +398,8 @@ def _sentence_date(
 _RIGHT_AFTER = re.compile(r"\s+(?:(?:[\w-]+\s+){0,3}?(?:in|on)\s+)?", re.I)
 _OTHER_VERB_BEFORE = re.compile(
     r"\b(?:launched|founded|established|built|opened|began|started|took\s+power|"
-    r"elected|appointed|born|died|held|took\s+office)\s+(?:(?:in|on)\s+)?$",
+    r"elected|appointed|born|died|held|took\s+office)\s+(?:(?:in|on)\s+)?$"
+    # "the summit hosted online by Vietnam on November 12": the summit's day
+    r"|\bhosted\s+(?:[\w-]+\s+){0,3}?(?:in|on)\s+$",
     re.I,
 )
