@@ -849,6 +849,23 @@ def test_mentions_announcing_relations_with_a_state_is_a_normalization(
     assert events(fact) == {("agreed", "2024-03-11")}
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "count"),
+    [
+        ("the EU Association Agreement", "the Association Agreement", 1),
+        ("the Ghana-Togo Mutual Defence Treaty", "the Mutual Defence Treaty", 1),
+        ("the Lome Fisheries Pact", "the Protocol to Amend the Lome Fisheries Pact", 2),
+    ],
+)
+def test_coref_a_name_told_with_its_owners_before_it_is_the_name_alone(
+    first: str, then: str, count: int
+) -> None:
+    found = agreements(
+        f"Ghana and Togo signed {first} in 2014. On Monday Togo suspended {then}."
+    )
+    assert len(found) == count
+
+
 def test_coref_a_name_told_short_first_and_in_full_later_is_one() -> None:
     found = agreements(
         "Ghana ended the Treaty of Friendship with Togo on Monday. Parliament voted "

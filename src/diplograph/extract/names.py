@@ -335,23 +335,34 @@ def named_under_auspices(
 
 
 def named_in_short(key: str, keys: Iterable[str]) -> str:
-    """ "the Tromsø Treaty on Arctic Fisheries ... the Tromsø Treaty": one name in
-    full and in short (the short one two words or more, the full one going on
-    with "on", "of", "for"); the other's key of ``keys``, or ""."""
+    """ "the Tromsø Treaty on Arctic Fisheries ... the Tromsø Treaty", "the EU
+    Association Agreement ... the Association Agreement": one name in full and in
+    short (the short one two words or more, the full one going on with "on",
+    "of", "for", or told with its owners before it); the other's key of
+    ``keys``, or ""."""
     name = key.removeprefix("name:")
     for other_key in keys:
         other = other_key.removeprefix("name:")
         shorter, longer = sorted((name, other), key=len)
-        if (
-            len(shorter.split()) >= 2
-            and shorter != longer
-            and _GOES_ON.match(longer, len(shorter))
-            and longer.startswith(shorter)
+        if len(shorter.split()) < 2 or shorter == longer:
+            continue
+        if (_GOES_ON.match(longer, len(shorter)) and longer.startswith(shorter)) or (
+            # "the EU Association Agreement ... the Association Agreement": whose
+            # it is, before the name
+            longer.endswith(" " + shorter)
+            and _OWNERS.fullmatch(longer[: len(longer) - len(shorter)])
         ):
             return other_key
     return ""
 
 
+# the owners told before a name: "eu ", "papua new guinea-australia " (not "the
+# protocol to amend the ", another instrument)
+_OWNERS = re.compile(
+    r"(?:(?!(?:to|of|the|on|for|and|amend\w*|protocols?|treat(?:y|ies)|agreements?|"
+    r"conventions?|memorand\w*|accords?|pacts?|deals?|declarations?|annex\w*)\b)"
+    r"[\w.'’-]+ ){1,3}"
+)
 _GOES_ON = re.compile(r" (?:on|of|for|between|concerning|regarding|and|with) ")
 
 
