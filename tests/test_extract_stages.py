@@ -849,6 +849,37 @@ def test_mentions_announcing_relations_with_a_state_is_a_normalization(
     assert events(fact) == {("agreed", "2024-03-11")}
 
 
+def test_names_a_name_ends_before_the_next_item_of_a_list() -> None:
+    found = agreements(
+        "Ghana and Togo signed a Loan Agreement on the Volta Road Project and a "
+        "Memorandum of Understanding on the Lome Bridge Project on Monday."
+    )
+    assert sorted(f.name for f in found) == [
+        "Loan Agreement on the Volta Road Project",
+        "Memorandum of Understanding on the Lome Bridge Project",
+    ]
+
+
+def test_describe_each_of_two_named_items_has_its_own_topic() -> None:
+    found = agreements(
+        "Ghana and Togo signed the Treaty of Friendship and the Defence Pact on Monday."
+    )
+    assert {f.name: f.topics for f in found} == {
+        "Treaty of Friendship": ("diplomatic_relations",),
+        "Defence Pact": ("military_cooperation",),
+    }
+
+
+def test_roles_ph_in_a_headline_is_the_philippines() -> None:
+    article = Article(
+        "The agreements were signed in Manila on Monday.",
+        "PH, South Korea sign maritime agreements",
+        PUBLISHED,
+        "c.txt",
+    )
+    assert {f.parties for f in extract(article).agreements} == {("KOR", "PHL")}
+
+
 @pytest.mark.parametrize(
     ("first", "then", "count"),
     [

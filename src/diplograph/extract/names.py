@@ -245,6 +245,11 @@ def _parties_end_it(text: str, position: int) -> bool:
     return found is not None and not _NAME_GOES_ON.match(text, found.end())
 
 
+_ANOTHER_ITEM = re.compile(
+    r"\s+(?:an?|the)\s+(?:[A-Z][\w'’-]*\s+){0,4}?(?:Memorandum|Agreement|Treaty|"
+    r"Protocol|Convention|Accord|Pact|Deal|Declaration|Statement|Arrangement|MoU|"
+    r"Program(?:me)?|Plan|Road\s?map|Charter|Communiqu[eé])\b"
+)
 _TAIL_CONNECTORS = {"of", "on", "for", "against", "the", "and", "in", "to",
                     "between", "with", "relating", "beyond", "within", "under",
                     "respect", "concerning", "regarding", "de", "a"}  # fmt: skip
@@ -292,6 +297,8 @@ def proper_name_end(text: str, noun_end: int) -> int:
         elif token in _TAIL_CONNECTORS:
             if token in ("with", "between") and _parties_end_it(text, position):
                 break  # "the Agreement on Cooperation in Science ... with the EU"
+            if token == "and" and _ANOTHER_ITEM.match(text, noun_end + word.end()):
+                break  # "a Loan Agreement on Samar Road and a Memorandum on ..."
             if position == end:
                 before_tail = end
         else:

@@ -74,7 +74,7 @@ def _article_topics(ctx: Context) -> tuple[set[str], list[Because]]:
 # introduced with it begins
 _AND_ANOTHER = re.compile(
     r"\s*(?:,\s*(?:(?:and|as well as)\s+)?|\b(?:and|as well as|together with|"
-    r"along with|alongside)\s+)an?\s+"
+    r"along with|alongside)\s+)(?:an?|the)\s+"
     r"(?:[\w-]+\s+){0,4}$"
 )
 
