@@ -5374,6 +5374,42 @@ def test_sets_members_are_not_each_negotiated_in_the_talks_of_a_visit() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "These are a memorandum on fisheries and an agreement on visas.",
+        "They include a memorandum on fisheries and an agreement on visas.",
+    ],
+)
+def test_sets_several_agreements_whose_signing_is_told_are_those_listed(
+    listed: str,
+) -> None:
+    found = agreements(
+        "The presidents of Ghana and Togo witnessed the signing of several "
+        f"agreements in Accra on Monday. {listed}"
+    )
+    assert {(f.kind, f.topics, f.signed) for f in found} == {
+        ("memorandum_of_understanding", ("maritime_fisheries",), "2024-03-11"),
+        ("agreement", ("migration",), "2024-03-11"),
+    }
+
+
+def test_sets_several_agreements_with_a_class_of_partners_are_no_set() -> None:
+    assert agreements("Ghana had signed several MoUs with African countries.") == []
+
+
+def test_sets_a_set_s_other_party_is_the_one_its_headline_names() -> None:
+    article = Article(
+        "President Mahama welcomed the country's cooperation with Togo as he "
+        "witnessed the signing of several agreements. These are a memorandum on "
+        "fisheries and an agreement on visas.",
+        "Ghana, Togo sign fisheries and visa agreements",
+        PUBLISHED,
+        "c.txt",
+    )
+    assert {f.parties for f in extract(article).agreements} == {("GHA", "TGO")}
+
+
 def test_sets_members_told_before_the_set_they_were_among() -> None:
     found = agreements(
         "Ghana and Togo signed 24 agreements on Wednesday. A protocol on consulates "

@@ -204,6 +204,7 @@ def _parties(
         if not group_parties.weights:
             headline = _of_headline(group, clusters, ctx)
             group_parties = fallback_parties(group, ctx, headline=headline)
+        _headline_pair_of(group, group_parties, clusters, ctx)
         parties.take(group_parties, "the parties of the set it is one of")
     if not parties.weights and not cited_as_law(cluster, ctx):
         headline = _of_headline(cluster, clusters, ctx)
@@ -223,14 +224,20 @@ def _parties(
         beside = _sibling_parties(cluster, clusters, ctx, sets=False)
         if len(beside.weights) > 1 and set(parties.weights) < set(beside.weights):
             parties = beside
+    _headline_pair_of(cluster, parties, clusters, ctx)
+    return parties
+
+
+def _headline_pair_of(
+    cluster: Cluster, parties: Votes, clusters: list[Cluster], ctx: Context
+) -> None:
+    """ "Kenya, Uganda sign railway deal": the headline names the other party of
+    the article's first instrument (or set), where its text names one."""
     if len(parties.weights) == 1 and _of_headline(cluster, clusters, ctx):
-        # "Kenya, Uganda sign railway deal": the headline names the other party
-        # of the article's first instrument
         named = headline_pair(ctx)
         if set(parties.weights) <= {a.code for a in named}:
             for a in named:
                 parties.add(a.code, 1, in_headline(a, ctx))
-    return parties
 
 
 _REPLACES = re.compile(

@@ -183,12 +183,29 @@ def _a_class(m: InstrumentMention, ctx: Context) -> bool:
         and len(partner_list([m], ctx)) < 2
         and not ONE_AND_OTHER.match(ctx.text, m.end, sentence.end)
         and not _ATTACHED_TO.match(ctx.text, m.end)  # "... relating to the deal"
-        # "Several documents were signed after the talks": these, not a class
+        # "Several documents were signed after the talks", "witnessed the signing
+        # of several agreements": these, not a class
         and not _SIGNED.match(ctx.text, m.end)
+        and not (
+            _SIGNING_OF.search(ctx.text, max(0, m.lead - 30), m.lead)
+            # (not "signed several MOUs with Arab countries": a class of partners)
+            and not _WITH_A_CLASS.match(ctx.text, m.end)
+        )
     )
 
 
+# "with Arab countries", "with several partners": partners told as a class
+_WITH_A_CLASS = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+with\s+(?:[\w-]+\s+){0,2}?(?:countries|states|nations|"
+    r"partners|neighbou?rs|members|governments)\b",
+    re.I,
+)
+
+
 _SIGNED = re.compile(SIGNED_AFTER, re.I)
+_SIGNING_OF = re.compile(
+    r"\b(?:sign(?:ed|s)|inked|concluded|exchanged|signing\s+of)\s+$", re.I
+)
 
 
 _INSTRUMENT = (

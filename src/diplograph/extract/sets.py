@@ -117,7 +117,9 @@ _MEMBER = re.compile(
     r"|\b(?:agreements|deals|pacts|accords|treaties|documents|memorand\w+|MoUs|"
     r"instruments|protocols|conventions)(?:\s+(?:on|in|last|this)\s+[\w-]+)?\s*:"
     # "The first, a memorandum between the coast guards, ..."
-    r"|^\s*the\s+(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*,)"
+    r"|^\s*the\s+(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*,"
+    # "These are a memorandum on ..., an agreement on ...": the set told before
+    r"|^\s*(?:they|these|those)\s+(?:are|were)\s)"
     r"[^.]*$",  # "included one on visas; a memorandum on health; ..."
     re.I,
 )
