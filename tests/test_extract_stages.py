@@ -624,6 +624,21 @@ def test_events_revoking_a_ratification_is_withdrawing(revoking: str) -> None:
     assert events(fact) == {("withdrawn", "2024-03-11")}
 
 
+@pytest.mark.parametrize(
+    "joining", ["Both support Togo's NATO accession.", "Togo acceded to the WTO in May."]
+)
+def test_events_joining_an_organization_is_no_step_of_the_instrument(
+    joining: str,
+) -> None:
+    [fact] = agreements(
+        f"Ghana and Togo signed a security agreement on Monday. {joining}"
+    )
+    assert (fact.parties, events(fact)) == (
+        ("GHA", "TGO"),
+        {("signed", "2024-03-11")},
+    )
+
+
 def test_events_depositing_instruments_of_ratification_is_ratifying() -> None:
     [fact] = agreements(
         "The commission received two deposits of instruments of ratification of "

@@ -16,6 +16,7 @@ from diplograph.extract.acts import about_something_else, law_acts
 from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
 from diplograph.extract.text import words_between
+from diplograph.gazetteer import load_gazetteer
 
 
 def verb_scope(hit: VerbHit, ctx: Context) -> tuple[str, str]:
@@ -122,10 +123,32 @@ def not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         about_something_else(hit, etype, ctx)
         or _not_yet(hit, etype, window, ctx)
         or _of_another(hit, etype, ctx)
+        or (etype == "ratified" and joins_a_body(hit, ctx))
         or (etype == "failed" and _not_its_failure(hit, window, ctx))
         # "lapsed after the two sides failed to agree on its renewal"
         or (etype == "extended" and bool(_FAILED_TO_AGREE.search(window[-60:])))
     )
+
+
+def joins_a_body(hit: VerbHit, ctx: Context) -> bool:
+    """ "Ukraine's NATO accession", "acceded to the WTO": joining an
+    organization, no step of an instrument."""
+    if not re.match(r"(?i)acce", ctx.text[hit.start : hit.end]):
+        return False
+    is_body = load_gazetteer().is_organization
+    before = ctx.actors_in(max(0, hit.start - 12), hit.start)
+    after = _TO_THE.match(ctx.text, hit.end)
+    return any(is_body(a.code) and not ctx.text[a.end : hit.start].strip()
+               for a in before) or bool(
+        after
+        and any(
+            is_body(a.code) and a.start == after.end()
+            for a in ctx.actors_in(after.end(), after.end() + 60)
+        )
+    )  # fmt: skip
+
+
+_TO_THE = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?")
 
 
 # a step halted before it happened: "suspended the termination", "put its

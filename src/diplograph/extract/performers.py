@@ -19,7 +19,7 @@ from diplograph.extract.clauses import (
     subjects,
 )
 from diplograph.extract.context import Context
-from diplograph.extract.happened import verb_scope
+from diplograph.extract.happened import joins_a_body, verb_scope
 from diplograph.extract.speakers import SPEAKER, SUBJECT_BEFORE
 
 # Events whose grammatical subject is a party ("X signed", "Y ratified").
@@ -90,10 +90,14 @@ def performers(
     signed", "signed by Peru"); ``with_partner``: the instrument's partner is
     told after it, so who negotiates it is the other side ("Australia negotiated
     a free trade agreement with the EU"), not a broker between others."""
-    if _refused(hit, ctx) or not (
-        hit.type in PARTY_EVENTS
-        or (with_partner and hit.type == "negotiation")
-        or _ABANDONED_BY.match(ctx.text, hit.end)
+    if (
+        _refused(hit, ctx)
+        or joins_a_body(hit, ctx)
+        or not (
+            hit.type in PARTY_EVENTS
+            or (with_partner and hit.type == "negotiation")
+            or _ABANDONED_BY.match(ctx.text, hit.end)
+        )
     ):
         return []
     # a subject stands near its verb: an actor 80 characters before it is
