@@ -5425,6 +5425,14 @@ def test_sets_a_set_s_other_party_is_the_one_its_headline_names() -> None:
     assert {f.parties for f in extract(article).agreements} == {("GHA", "TGO")}
 
 
+def test_sets_agreements_with_two_leaders_are_one_per_leader_s_state() -> None:
+    found = agreements(
+        "Ghana signed agreements with Togolese President Faure Gnassingbe and "
+        "Beninese President Patrice Talon on Monday."
+    )
+    assert {f.parties for f in found} == {("BEN", "GHA"), ("GHA", "TGO")}
+
+
 def test_sets_members_told_before_the_set_they_were_among() -> None:
     found = agreements(
         "Ghana and Togo signed 24 agreements on Wednesday. A protocol on consulates "

@@ -307,21 +307,31 @@ def partner_list(
             position = counted.end()
         group: list[str] = []
         for a in ctx.actors_in(position, sentence.end):
+            if a.start < position:
+                continue  # the leader told after a state's adjective
             if a.start != position:
                 break
             group.append(a.code)
+            # "with Lithuanian President Gitanas Nauseda and Estonian Prime
+            # Minister Kaja Kallas": a leader stands for the state
+            leader = _LEADER_AFTER.match(text, a.end) if a.role == "demonym" else None
+            end = leader.end() if leader else a.end
             join = re.match(
-                r"(?:\s*\([^)]*\))?(?:,\s+|\s+and\s+)(?:the\s+)?", text[a.end :]
+                r"(?:\s*\([^)]*\))?(?:,\s+|\s+and\s+)(?:the\s+)?", text[end:]
             )
             if not join:
                 break
-            position = a.end + join.end()
+            position = end + join.end()
         codes = list(dict.fromkeys(group))
         if len(codes) >= 2:
             return codes
     return []
 
 
+_LEADER_AFTER = re.compile(
+    r"\s+(?:President|Prime\s+Minister|Premier|Chancellor|King|Emir|Foreign\s+Minister|"
+    r"counterpart)(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
+)
 _PARTNER_GAP = re.compile(
     # "the Protocol ... (PCMF) with Togo": past the name's acronym
     r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*"
