@@ -593,6 +593,18 @@ def test_dates_a_signing_took_place_on_the_day_of_the_gathering_it_was_at(
     assert fact.signed == signed
 
 
+@pytest.mark.parametrize(
+    ("told", "failed"),
+    [
+        ("Ghana froze its part in the pact, which had failed the country.", False),
+        ("The peace pact between Ghana and Togo failed Monday.", True),
+    ],
+)
+def test_events_failing_someone_is_no_collapse(told: str, failed: bool) -> None:
+    [fact] = agreements(told)
+    assert ("failed" in {t for t, _ in events(fact)}) == failed
+
+
 def test_events_a_notice_to_terminate_is_withdrawing() -> None:
     [fact] = agreements(
         "Ghana has sent Togo a notice to terminate the Visiting Forces Agreement "

@@ -269,6 +269,14 @@ _PROCESS_BEGUN = re.compile(
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s*$")
 
 
+# (not "failed Monday", "failed in March": when)
+_FAILED_SOMEONE = re.compile(
+    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|"
+    r"Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|last\b|this\b|earlier\b)"
+    r"(?:the|its|their|his|her|our|us|them|him|me|you|[A-Z])"
+)
+
+
 def _not_its_failure(hit: VerbHit, window: str, ctx: Context) -> bool:
     """ "The treaty failed to reflect ...", "Russia failed to comply": no
     collapse of the instrument."""
@@ -280,6 +288,8 @@ def _not_its_failure(hit: VerbHit, window: str, ctx: Context) -> bool:
     after = text[hit.end : sentence.end]
     if re.match(r"\s+to\s", after[:4]):
         return True  # "the treaty failed to reflect ...": no collapse
+    if verb.lower() == "failed" and _FAILED_SOMEONE.match(after):
+        return True  # "the pact had failed the country": let it down
     if verb.lower().startswith("abandon"):
         return False  # "Ghana abandoned the pact": its object failed
     named = lexicon.kind_pattern.search(after, 0, 70)
