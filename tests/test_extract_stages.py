@@ -605,6 +605,14 @@ def test_events_failing_someone_is_no_collapse(told: str, failed: bool) -> None:
     assert ("failed" in {t for t, _ in events(fact)}) == failed
 
 
+def test_events_talks_after_the_signing_are_not_its_negotiation() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed three agreements on Sunday. After the signing "
+        "ceremony for the agreements, the two leaders held talks."
+    )
+    assert events(fact) == {("signed", "2024-03-10")}
+
+
 def test_events_a_notice_to_terminate_is_withdrawing() -> None:
     [fact] = agreements(
         "Ghana has sent Togo a notice to terminate the Visiting Forces Agreement "

@@ -124,10 +124,20 @@ def not_an_event(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         or _not_yet(hit, etype, window, ctx)
         or _of_another(hit, etype, ctx)
         or (etype == "ratified" and joins_a_body(hit, ctx))
+        # "After the signing ceremony, the two leaders held talks": not on it
+        or (
+            etype == "negotiation"
+            and bool(_AFTER_SIGNING.search(ctx.text, hit.sentence.start, hit.start))
+        )
         or (etype == "failed" and _not_its_failure(hit, window, ctx))
         # "lapsed after the two sides failed to agree on its renewal"
         or (etype == "extended" and bool(_FAILED_TO_AGREE.search(window[-60:])))
     )
+
+
+_AFTER_SIGNING = re.compile(
+    r"\b(?:after|following)\s+(?:the\s+)?(?:signing|sign(?:ed|ature))\b[^.;]*$", re.I
+)
 
 
 def joins_a_body(hit: VerbHit, ctx: Context) -> bool:
