@@ -554,6 +554,28 @@ def test_events_becoming_a_state_party_is_ratifying() -> None:
     assert ("ratified", "2024-03-11") in events(fact)
 
 
+@pytest.mark.parametrize(
+    ("told", "parties"),
+    [
+        ("Ghana is hailing a new energy agreement with Togo.", ("GHA", "TGO")),
+        ("Ghana welcomed a deal between Togo and Benin on Monday.", ("BEN", "TGO")),
+    ],
+)
+def test_roles_who_hails_its_own_instrument_with_a_partner_is_a_party(
+    told: str, parties: tuple[str, ...]
+) -> None:
+    [fact] = agreements(told)
+    assert fact.parties == parties
+
+
+def test_concerns_whom_a_deal_reduces_reliance_on_is_no_concern() -> None:
+    [fact] = agreements(
+        "Ghana signed an energy agreement with Togo on Monday to reduce reliance on "
+        "Nigeria."
+    )
+    assert fact.concerns == ()
+
+
 def test_mentions_an_agreement_to_resume_talks_is_no_instrument() -> None:
     assert (
         agreements("Ghana and Togo reached an agreement to resume talks on Monday.")

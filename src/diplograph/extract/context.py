@@ -31,7 +31,9 @@ _ACTS_FOR = (
 # "on northern Syria", "over eastern Ukraine": a part of the state
 _COMPASS = r"(?:(?:north|south)?(?:east|west)ern|northern|southern|central)"
 CONCERN_BEFORE = re.compile(
-    r"(?:\b(?:on|against|about|regarding|concerning|covering|targeting|toward|"
+    # (not "reliance on Russia": whom the parties would do without)
+    r"(?:(?<!reliance\s)(?<!dependence\s)(?<!dependency\s)(?<!dependent\s)"
+    r"\b(?:on|against|about|regarding|concerning|covering|targeting|toward|"
     r"towards|over|"
     rf"(?:aimed\s+at\s+)?{ACTS_AGAINST}|aimed\s+at|{_ACTS_FOR})"
     rf"\s+(?:the\s+|an?\s+)?(?:{_COMPASS}\s+)?"

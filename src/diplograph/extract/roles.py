@@ -279,6 +279,12 @@ def _party_rule(
         return "possessor of the instrument"  # "Ghana and Togo's trade agreement"
     if _HOLDS.fullmatch(gap):
         return "holder of the instrument"  # "New Zealand already has trade deals"
+    if (
+        partners
+        and _HAILS_ITS_OWN.fullmatch(gap)
+        and re.match(r"\s+with\b", text[end : end + 8])
+    ):
+        return "hails its own instrument with a partner"  # "hailing a new deal with"
     if _KEPT_OR_BROKE.fullmatch(gap):
         return "bound by the instrument"  # "Ghana violated the ceasefire with Togo"
     if (
@@ -327,6 +333,11 @@ _TALKS_ON = re.compile(
 _IN_TALKS = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?in\s+talks\s+"
     r"with\s+(?:the\s+)?[\w'’. -]{1,40}?" + _TALKS_ON.pattern
+)
+# "The EU is hailing a new energy agreement with Azerbaijan": one side of it
+_HAILS_ITS_OWN = re.compile(
+    r"\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:hail|welcom|prais|laud|celebrat|tout)\w*\s+"
+    r"(?:an?|its|their)\s+(?:[\w-]+\s+){0,3}"
 )
 _HOLDS = re.compile(
     # "Ethiopia, which has a separate water deal with Sudan": the antecedent too
