@@ -576,6 +576,14 @@ def test_concerns_whom_a_deal_reduces_reliance_on_is_no_concern() -> None:
     assert fact.concerns == ()
 
 
+def test_roles_a_leader_called_later_by_the_family_name_told_first() -> None:
+    [fact] = agreements(
+        "Chinese premier Hu Jintao arrived in Accra on Friday. Hu signed the gas "
+        "agreement with his Ghanaian counterpart."
+    )
+    assert fact.parties == ("CHN", "GHA")
+
+
 def test_mentions_an_agreement_to_resume_talks_is_no_instrument() -> None:
     assert (
         agreements("Ghana and Togo reached an agreement to resume talks on Monday.")

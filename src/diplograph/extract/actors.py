@@ -362,11 +362,20 @@ def _introduced(text: str, m: ActorMention) -> list[str]:
     if m.role in ("demonym", "name", "alias") and office:
         person = _TITLE_NAME.match(after_office[office.end() :])
         if person:
-            surnames.append(person.group("name").split()[-1])
+            surnames += _called(person.group("name"))
     titled = _TITLE_OF.search(text, max(0, m.start - 80), m.start)
     if titled and m.role in ("name", "alias"):
-        surnames.append(titled.group("name").split()[-1])
-    return [name for name in surnames if len(name) > 2 and not _NO_PERSON.match(name)]
+        surnames += _called(titled.group("name"))
+    return [name for name in surnames if len(name) > 1 and not _NO_PERSON.match(name)]
+
+
+def _called(name: str) -> list[str]:
+    """What the story calls a person later: the last word ("Nauseda"), and for
+    a two-word name the first too, where the family name comes first ("Xi
+    Jinping" is "Xi" later, "Hu Jintao" "Hu")."""
+    words = name.split()
+    called = [words[-1]] if len(words[-1]) > 2 else []
+    return called + [words[0]] if len(words) == 2 else called
 
 
 # "the Australia Mutual Defence Treaty", "the Australian Defence Force": an
