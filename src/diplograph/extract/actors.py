@@ -168,6 +168,10 @@ def find_actors(text: str) -> list[ActorMention]:
     )
     taken = [(m.start, m.end) for m in mentions]
     for match in names.finditer(text):
+        if _NAME_GOES_ON.match(text, match.end()) and not _CALENDAR_WORD.match(
+            text, match.end()
+        ):
+            continue  # "Hu Jintao", "Awa Ndiaye": a full name, told where introduced
         if not any(s <= match.start() < e for s, e in taken):
             code = people[match.group()]
             mentions.append(ActorMention(*match.span(), code, "person", match.group()))
@@ -367,6 +371,14 @@ def _introduced(text: str, m: ActorMention) -> list[str]:
     if titled and m.role in ("name", "alias"):
         surnames += _called(titled.group("name"))
     return [name for name in surnames if len(name) > 1 and not _NO_PERSON.match(name)]
+
+
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][\w'’-]*[a-z]")
+# (but "Kallas Monday" is the person, then the day)
+_CALENDAR_WORD = re.compile(
+    r"[ \t]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[ \t]+(?:Jan|Feb|Mar|Apr|May|"
+    r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+)
 
 
 def _called(name: str) -> list[str]:
