@@ -971,6 +971,18 @@ def test_coref_a_name_told_short_first_and_in_full_later_is_one() -> None:
     assert len(found) == 1
 
 
+@pytest.mark.parametrize("these", ["These agreements were", "Both treaties were"])
+def test_coref_a_plural_back_reference_tells_of_each_instrument(these: str) -> None:
+    found = agreements(
+        "Ghana and Togo have ratified a border treaty and a water-sharing treaty. "
+        f"{these} signed in Lome on November 3, 2023."
+    )
+    assert sorted((f.topics, f.signed) for f in found) == [
+        (("border_territory",), "2023-11-03"),
+        (("water_resources",), "2023-11-03"),
+    ]
+
+
 def test_coref_the_kind_s_short_form_on_another_subject_is_another() -> None:
     found = agreements(
         "Ghana and Togo signed a Memorandum of Understanding (MoU) on defence "

@@ -35,7 +35,11 @@ from diplograph.extract.context import Context
 from diplograph.extract.determiners import content_words
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.names import in_title, named_in_short, named_under_auspices
-from diplograph.extract.pronouns import add_pronouns, join_known_as
+from diplograph.extract.pronouns import (
+    add_pronouns,
+    join_known_as,
+    share_plural_references,
+)
 from diplograph.extract.sets import (
     generic_item,
     list_goes_on,
@@ -77,6 +81,7 @@ def group_mentions(mentions: list[InstrumentMention], ctx: Context) -> list[Clus
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     join_known_as(clusters, ctx)
     add_pronouns(clusters, ctx)
+    share_plural_references(clusters, ctx)
     return clusters
 
 

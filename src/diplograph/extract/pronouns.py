@@ -1,6 +1,7 @@
 """Mentions of an instrument that name no kind: "it", "the signing", and the
-name a text gives after "known as". They join the instruments :mod:`.coref`
-has grouped.
+name a text gives after "known as"; and "these agreements", told of each of the
+instruments introduced together before it. They join the instruments
+:mod:`.coref` has grouped.
 """
 
 from __future__ import annotations
@@ -166,3 +167,41 @@ def add_pronouns(clusters: list[Cluster], ctx: Context) -> None:
                 target.mentions.append(
                     InstrumentMention(start, start + 3, None, match.group(1))
                 )
+
+
+def share_plural_references(clusters: list[Cluster], ctx: Context) -> None:
+    """ "ratified a border treaty and a water treaty ... Both treaties were signed
+    on November 3": a plural back-reference is a mention of each of the
+    instruments introduced together in one of the two sentences before it (not
+    "signed five agreements ... the agreements": a set told as one)."""
+    plural = [
+        (c, m)
+        for c in clusters
+        for m in c.mentions
+        if m.plural and not m.key and _EACH_OF_THEM.fullmatch(m.modifiers)
+    ]
+    for cluster, m in plural:
+        index = ctx.sentence_of(m.start).index
+        for before in (index, index - 1, index - 2):
+            together = [
+                c
+                for c in clusters
+                if not c.mentions[0].plural
+                and ctx.sentence_of(c.mentions[0].start).index == before
+                and c.mentions[0].start < m.start
+            ]
+            if len(together) >= 2:
+                for c in together:
+                    if m not in c.mentions:
+                        c.mentions.append(m)
+                if cluster not in together:
+                    cluster.mentions.remove(m)
+                    if not cluster.mentions:
+                        clusters.remove(cluster)
+                break
+
+
+# "these agreements", "both treaties", "the two agreements": each of them
+_EACH_OF_THEM = re.compile(
+    r"(?:these|those|both|the\s+(?:two|three|four|both))\s+(?:[\w-]+\s+)?"
+)
