@@ -689,6 +689,14 @@ def test_events_joining_an_organization_is_no_step_of_the_instrument(
     )
 
 
+def test_events_a_leader_signing_the_ratification_law_ratifies() -> None:
+    [fact] = agreements(
+        "On Monday, the president of Ghana signed the laws on the ratification of "
+        "the border agreement with Togo."
+    )
+    assert events(fact) == {("ratified", "2024-03-11")}
+
+
 def test_events_depositing_instruments_of_ratification_is_ratifying() -> None:
     [fact] = agreements(
         "The commission received two deposits of instruments of ratification of "

@@ -147,8 +147,10 @@ def _signed_as(hit: VerbHit, verb: str, kind: str, ctx: Context) -> str | None:
     if _IN_PRINCIPLE.match(text, hit.end):
         return "agreed"  # "sealed an agreement in principle": agreed (GUIDELINES)
     after = text[hit.end : hit.end + 40]
-    if re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after) or (
-        _COMPLETING_RATIFICATION.match(text, hit.end, hit.sentence.end)
+    if (
+        re.match(r"\s+(?:it\s+|the\s+\w+\s+)?into law", after)
+        or _COMPLETING_RATIFICATION.match(text, hit.end, hit.sentence.end)
+        or _RATIFICATION_LAW.match(text, hit.end)
     ):
         return "ratified"  # a leader signing the ratification law
     if re.match(
@@ -160,6 +162,12 @@ def _signed_as(hit: VerbHit, verb: str, kind: str, ctx: Context) -> str | None:
     return "signed"
 
 
+# "signed the laws on the ratification of the agreement": ratified it
+_RATIFICATION_LAW = re.compile(
+    r"\s+(?:the\s+|a\s+)?(?:laws?|bills?|decrees?|acts?|legislation)\s+"
+    r"(?:on|for|of|approving)\s+(?:the\s+|its\s+)?ratif",
+    re.I,
+)
 # "has signed the agreement, completing its ratification": the last step of it
 _COMPLETING_RATIFICATION = re.compile(
     r"[^.;]{0,160}?,\s+(?:thus\s+|thereby\s+)?(?:completing|concluding|finali[sz]ing)"
