@@ -643,6 +643,22 @@ def test_events_talks_after_the_signing_are_not_its_negotiation() -> None:
     assert events(fact) == {("signed", "2024-03-10")}
 
 
+@pytest.mark.parametrize(
+    ("told", "step"),
+    [
+        ("Ghana has cancelled a planned trade agreement with Togo on Wednesday.",
+         "failed"),
+        ("Ghana cancelled its trade agreement with Togo on Wednesday.",
+         "terminated"),
+    ],
+)  # fmt: skip
+def test_events_cancelling_an_instrument_never_made_is_its_failure(
+    told: str, step: str
+) -> None:
+    [fact] = agreements(told)
+    assert events(fact) == {(step, "2024-03-13")}
+
+
 def test_events_a_notice_to_terminate_is_withdrawing() -> None:
     [fact] = agreements(
         "Ghana has sent Togo a notice to terminate the Visiting Forces Agreement "

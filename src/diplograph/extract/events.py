@@ -40,6 +40,9 @@ _IN_EFFECT_FOR = re.compile(
 # extension (or suspension) itself
 
 
+_PLANNED = re.compile(r"\b(?:planned|proposed|draft|envisaged|prospective|mooted)\b")
+
+
 def events_of(
     cluster: Cluster, hits: list[VerbHit], kind: str, ctx: Context
 ) -> tuple[list[Event], list[Because]]:
@@ -94,6 +97,17 @@ def events_of(
     for signed in _signed_the_day_reached(events, ctx):
         events.append(signed)
         because.append(why(signed, "signed when it was reached", signed.evidence[0]))
+    if any(_PLANNED.search(m.modifiers) for m in cluster.mentions) and not any(
+        e.type in ("signed", "ratified", "in_force", "implemented") for e in events
+    ):
+        # "Switzerland has cancelled a planned framework agreement": one never
+        # made falls through, it does not end
+        events = [replace(e, type="failed") if e.type == "terminated" else e
+                  for e in events]  # fmt: skip
+        because = [
+            replace(b, fact=b.fact.replace("event terminated", "event failed"))
+            for b in because
+        ]
     signings = [e.date for e in events if e.type == "signed" and e.date]
     if signings and on_signing:
         # "takes effect upon signing": in force the day it was signed
