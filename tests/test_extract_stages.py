@@ -4131,6 +4131,16 @@ def test_describe_a_joint_statement_with_words_between(words: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "told",
+    ["a memorandum on development cooperation", "three agreements on ODA loans"],
+)
+def test_describe_development_cooperation_is_development_aid(told: str) -> None:
+    found = agreements(f"Ghana and Japan signed {told} on Monday.")
+    assert all("development_aid" in f.topics for f in found)
+    assert found
+
+
+@pytest.mark.parametrize(
     ("name", "topic"),
     [
         ("the Protocol on Explosive Remnants of War", "arms_control"),
