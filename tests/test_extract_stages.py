@@ -4132,6 +4132,20 @@ def test_describe_a_joint_statement_with_words_between(words: str) -> None:
 
 @pytest.mark.parametrize(
     "told",
+    [
+        "a protocol on opening consulates in Kumasi and Lome",
+        "a Treaty of Amity",
+        "an Association Agreement",
+        "a memorandum on political consultations between their foreign ministries",
+    ],
+)
+def test_describe_consulates_amity_and_association_are_diplomatic(told: str) -> None:
+    [fact] = agreements(f"Ghana and Togo signed {told} on Monday.")
+    assert "diplomatic_relations" in fact.topics
+
+
+@pytest.mark.parametrize(
+    "told",
     ["a memorandum on development cooperation", "three agreements on ODA loans"],
 )
 def test_describe_development_cooperation_is_development_aid(told: str) -> None:
