@@ -5543,6 +5543,16 @@ def test_sets_agreements_with_two_leaders_are_one_per_leader_s_state() -> None:
     assert {f.parties for f in found} == {("BEN", "GHA"), ("GHA", "TGO")}
 
 
+def test_sets_members_told_by_their_ordinals_are_each_one() -> None:
+    found = agreements(
+        "Ghana and Togo signed three agreements on Monday. The first was an "
+        "extradition treaty. The second agreement was on transfer of sentenced "
+        "prisoners. The third agreement was on cultural cooperation."
+    )
+    assert len(found) == 3
+    assert {f.signed for f in found} == {"2024-03-11"}
+
+
 def test_sets_members_told_before_the_set_they_were_among() -> None:
     found = agreements(
         "Ghana and Togo signed 24 agreements on Wednesday. A protocol on consulates "

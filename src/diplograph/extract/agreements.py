@@ -37,7 +37,7 @@ from diplograph.extract.filters import keep_mention, refine_mention
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.mentions import STATEMENTS, find_instruments
 from diplograph.extract.references import listed_participants
-from diplograph.extract.sets import list_item, member_of, respective
+from diplograph.extract.sets import list_item, member_of, respective, told_by_ordinal
 from diplograph.extract.siblings import one_node_each, same_occasion, same_pair
 from diplograph.extract.text import read_article
 from diplograph.model import AgreementFact, Article, Because, Event
@@ -80,6 +80,7 @@ def extract_agreements(article: Article, lexicon: Lexicon) -> list[AgreementFact
             or id(cluster) in attached
             or together
             or (groups[id(cluster)] and any(m.indefinite for m in cluster.mentions))
+            or told_by_ordinal(cluster)
         ):
             # items of a list, "its affiliated protocol", "another deal", a member
             # of a set introduced as a new one ("five accords, including an

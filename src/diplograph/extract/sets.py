@@ -18,6 +18,16 @@ from diplograph.extract.names import GENERIC_NAME
 from diplograph.extract.topics import topics_of
 from diplograph.model import AgreementFact, Because, Event
 
+_ORDINAL = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+)
+
+
+def told_by_ordinal(cluster: Cluster) -> bool:
+    """ "The second agreement was on ...": a member told apart by its place in
+    the set."""
+    return any(_ORDINAL.search(m.modifiers) for m in cluster.mentions)
+
 
 def list_item(m: InstrumentMention, ctx: Context) -> bool:
     """Whether the mention opens an item of a list ("- MoU on ICT training",
@@ -119,7 +129,10 @@ _MEMBER = re.compile(
     # "The first, a memorandum between the coast guards, ..."
     r"|^\s*the\s+(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*,"
     # "These are a memorandum on ..., an agreement on ...": the set told before
-    r"|^\s*(?:they|these|those)\s+(?:are|were)\s)"
+    r"|^\s*(?:they|these|those)\s+(?:are|were)\s"
+    # "The second agreement was on ...", "The first was an extradition treaty"
+    r"|^\s*the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|last)\s+(?!such\b))"
     r"[^.]*$",  # "included one on visas; a memorandum on health; ..."
     re.I,
 )
