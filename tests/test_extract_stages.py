@@ -922,6 +922,12 @@ def test_coref_a_year_told_later_is_not_of_an_instrument_made_now() -> None:
     }
 
 
+def test_mentions_a_resumption_in_ties_between_two_states_is_a_normalization(
+) -> None:
+    [fact] = agreements("Nigeria brokered a resumption in ties between Ghana and Togo.")
+    assert (fact.kind, fact.parties) == ("normalization", ("GHA", "TGO"))
+
+
 @pytest.mark.parametrize(
     "told",
     [

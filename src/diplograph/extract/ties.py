@@ -9,9 +9,10 @@ import re
 _NORMALIZATION = re.compile(
     r"\bnormali[sz]ation of (?:\w+ ){0,2}(?:relations|ties)\b|\b(?:establishment|"
     r"restoration|resumption) of (?:full )?diplomatic (?:relations|ties)\b"
-    # "the resumption of its relations with Israel": with whom, so diplomatic
-    r"|\b(?:restoration|resumption|re-?establishment) of (?:its |their )?(?:full )?"
-    r"(?:relations|ties)(?= with\b)",
+    # "the resumption of its relations with Israel", "a resumption in ties
+    # between Saudi Arabia and Iran": with whom, so diplomatic
+    r"|\b(?:restoration|resumption|re-?establishment) (?:of|in) (?:its |their )?"
+    r"(?:full )?(?:relations|ties)(?= (?:with|between)\b)",
     re.I,
 )
 _ABOUT = re.compile(r"\b(?:on|for|regarding|concerning|about)\s+(?:the\s+)?$")
