@@ -605,6 +605,19 @@ def test_roles_the_two_sides_are_the_headline_s_pair_when_the_body_names_none() 
     assert fact.parties == ("GHA", "TGO")
 
 
+def test_dates_a_weekday_ahead_in_that_weekday_s_paper_is_today() -> None:
+    [fact] = agreements("Ghana and Togo will on Thursday sign a peace agreement.")
+    assert events(fact) == {("signed", "2024-03-14")}
+
+
+def test_dates_a_participle_clause_s_date_is_its_own() -> None:
+    [fact] = agreements(
+        "The rebels entered politics after a 1992 peace pact with Ghana which was "
+        "signed in Rome, paving the way for elections in 1994."
+    )
+    assert fact.signed == "1992"
+
+
 @pytest.mark.parametrize(
     ("where", "signed"),
     [

@@ -343,7 +343,9 @@ def _resolve_relative(
         rel = (g.get("rel") or "").lower()
         delta = (published.weekday() - target) % 7
         if rel == "next" or (future and rel != "last"):
-            ahead = (target - published.weekday()) % 7 or 7
+            # "will sign on Tuesday" in Tuesday's paper is today; "next Tuesday"
+            # a week on
+            ahead = (target - published.weekday()) % 7 or (7 if rel == "next" else 0)
             return (published + timedelta(days=ahead)).isoformat()
         if rel == "last" and delta == 0:
             delta = 7

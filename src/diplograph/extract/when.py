@@ -271,8 +271,10 @@ def _distance_after(
         # Vietnam on November 12": the later gathering's day (not "took place at
         # the summit, held on 26 October")
         return None
-    if (len(between) > 100 and not occasion) or re.search(
-        r"[;]|\b(?:but|while|after|which|who|and\s+[a-z]\w*ed)\b", between
+    if (
+        (len(between) > 100 and not occasion)
+        or re.search(r"[;]|\b(?:but|while|after|which|who|and\s+[a-z]\w*ed)\b", between)
+        or _PARTICIPLE.search(between)
     ):
         return None
     if reported or re.search(
@@ -371,6 +373,8 @@ def _sentence_date(
         # "pledged to double trade by 2030": a target, not when anything happened
         and not _DEADLINE.search(ctx.text, max(sentence.start, d.start - 20), d.start)
         and not _UNTIL_OPENS.match(ctx.text, d.start)
+        # "signed in Rome, paving the way for elections in 1994": the clause's
+        and not (d.start > verb[1] and _PARTICIPLE.search(ctx.text, verb[1], d.start))
         # "the project, launched in 2016 under a pact signed by ...": the date of
         # a verb that is no step of an instrument
         and not _OTHER_VERB_BEFORE.search(
@@ -395,6 +399,7 @@ def _sentence_date(
     return None
 
 
+_PARTICIPLE = re.compile(r",\s+[a-z]\w*ing\b")
 _RIGHT_AFTER = re.compile(r"\s+(?:(?:[\w-]+\s+){0,3}?(?:in|on)\s+)?", re.I)
 _OTHER_VERB_BEFORE = re.compile(
     r"\b(?:launched|founded|established|built|opened|began|started|took\s+power|"
