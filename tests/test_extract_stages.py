@@ -605,6 +605,20 @@ def test_roles_the_two_sides_are_the_headline_s_pair_when_the_body_names_none() 
     assert fact.parties == ("GHA", "TGO")
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "LOME, Togo, March 12. ",
+        "Lome, Togo, March 12 (AFP) Mar 12, 2024\n\n",
+    ],
+)
+def test_dates_a_dateline_with_its_country_or_an_agency_line_dates_the_lead(
+    dateline: str,
+) -> None:
+    [fact] = agreements(f"{dateline}Ghana and Togo signed a trade agreement.")
+    assert fact.signed == "2024-03-12"
+
+
 def test_dates_a_weekday_ahead_in_that_weekday_s_paper_is_today() -> None:
     [fact] = agreements("Ghana and Togo will on Thursday sign a peace agreement.")
     assert events(fact) == {("signed", "2024-03-14")}

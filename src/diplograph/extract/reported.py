@@ -14,8 +14,12 @@ from diplograph.extract.dates import DateMention
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s*$")
 # "Riyadh, 11 March 2023 (TDI):": a place, the date, then the agency or a dash
-_PLACE_COMMA = re.compile(r"^[A-Z][\w .'’/-]{1,40},\s*$")
-_AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|:|-\s)")
+# "DUSHANBE, Tajikistan, July 3.": the place, and its country
+_PLACE_COMMA = re.compile(r"^[A-Z][\w .'’/-]{1,40}(?:,\s*[A-Z][\w .'’/-]{1,30})?,\s*$")
+# "-- ", or the agency and the line's end ("Denpasar, Sept 23 (AFP) Sep 23, 2025")
+_AFTER_DATELINE = re.compile(
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|:|-\s)|\s*\([^)]{1,30}\)[^\n.]{0,20}\n"
+)
 # "Astana, Dec. 25, 2017. / Kabar /.": a dateline that is a sentence of its own
 _ENDS_DATELINE = re.compile(r"\.\s*(?:/[^/\n]{1,30}/\.?)?\s")
 
@@ -67,5 +71,7 @@ def filed_on(ctx: Context) -> tuple[str, int] | None:
                     _PLACE_COMMA.match(before) and _ENDS_DATELINE.match(ctx.text, d.end)
                 )
             ):
-                return d.value or "", d.end
+                # the story begins past the agency's line ("(AFP) Sep 23, 2025")
+                line = _AFTER_DATELINE.match(ctx.text, d.end)
+                return d.value or "", line.end() if line else d.end
     return None
