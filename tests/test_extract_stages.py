@@ -619,6 +619,14 @@ def test_dates_a_dateline_with_its_country_or_an_agency_line_dates_the_lead(
     assert fact.signed == "2024-03-12"
 
 
+def test_dates_a_year_that_names_a_plan_is_no_date() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a plan to align Ghana's reform agenda, Vision 2030, "
+        "with Togo's road programme."
+    )
+    assert fact.signed is None
+
+
 def test_dates_a_weekday_ahead_in_that_weekday_s_paper_is_today() -> None:
     [fact] = agreements("Ghana and Togo will on Thursday sign a peace agreement.")
     assert events(fact) == {("signed", "2024-03-14")}

@@ -113,6 +113,14 @@ _PATTERNS: list[tuple[str, str]] = [
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 
 
+# a capitalised word right before a bare year that names something with it (not
+# a month: "Sept 2018" is read as a month before)
+_NAMED = re.compile(
+    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|The|In|Since|By|"
+    r"Until|From|Of|During|Before|After|Early|Late|Mid)[a-z]*\b)[A-Z][a-z]+ ?$"
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -141,6 +149,12 @@ def find_dates(
             value = _resolve(name, match, published, future)
             if value is _SKIP or (value and not _VALID.fullmatch(value)):
                 continue
+            if (
+                name == "year"
+                and not match.group("prep")
+                and _NAMED.search(text, max(0, start - 20), start)
+            ):
+                continue  # "Vision 2030", "Agenda 2063": a name, no date
             taken.append((start, end))
             found.append(DateMention(start + offset, end + offset, value, name))
     found.sort(key=lambda m: m.start)
