@@ -621,7 +621,7 @@ def test_dates_a_dateline_with_its_country_or_an_agency_line_dates_the_lead(
 
 def test_dates_a_year_that_names_a_plan_is_no_date() -> None:
     [fact] = agreements(
-        "Ghana and Togo signed a plan to align Ghana's reform agenda, Vision 2030, "
+        "Ghana and Togo signed an agreement to align Ghana's reform agenda, Vision 2030, "
         "with Togo's road programme."
     )
     assert fact.signed is None
