@@ -43,6 +43,8 @@ class Lexicon:
     kind_words: str  # kind_pattern's alternation alone: the WARC prefilter's words
     name_heads: tuple[tuple[re.Pattern[str], str], ...]
     object_nouns: re.Pattern[str]  # one group per noun: "n0", "n1", ...
+    signed_passive: re.Pattern[str]  # "were signed", "has been inked"
+    object_noun_before: re.Pattern[str]  # an object noun ending where searched
     object_kinds: dict[str, str]  # group name -> kind
     not_before: frozenset[str]
     not_after: tuple[str, ...]
@@ -176,10 +178,11 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
 
 # "Several documents were signed after the talks": a noun that the passive
 # signs is an instrument as the object of "signed" is
-SIGNED_AFTER = (
-    r"(?=\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?"
-    r"(?:signed|inked|exchanged|concluded|sealed|initiall?ed|reached|struck)\b)"
+SIGNED_PASSIVE = (
+    r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:signed|inked|exchanged|concluded|sealed|initiall?ed|reached|struck)\b"
 )
+SIGNED_AFTER = f"(?={SIGNED_PASSIVE})"
 
 
 def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
@@ -195,6 +198,9 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
         r"|\b(?:ratified|joined|acceded\s+to|withdr[ae]w\s+from|quit|exited(?:\s+from)?|"
         r"left|pulled\s+out\s+of)\s+the\s+(?=(?-i:[A-Z]))(?:[\w-]+\s+){0,5}?)"
     )
+    objects = "(?:" + "|".join(
+        f"(?P<n{i}>{p})" for i, p in enumerate(kinds.get("object_nouns", {"(?!)": ""}))
+    )
     return {
         "kind_priority": tuple(kinds["priority"]),
         "kind_nouns": tuple(
@@ -204,17 +210,11 @@ def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:
         "kind_pattern": re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])", re.I),
         "kind_words": nouns,
         # one pass over the text for all of them: the group says which noun
-        # "signed two documents", or "documents were signed": what was signed
-        "object_nouns": re.compile(
-            f"(?P<signing>{signing})?"
-            + "(?:"
-            + "|".join(
-                f"(?P<n{i}>{p})"
-                for i, p in enumerate(kinds.get("object_nouns", {"(?!)": ""}))
-            )
-            + rf")\b(?(signing)|{SIGNED_AFTER})",
-            re.I,
-        ),
+        "object_nouns": re.compile(signing + objects + r")\b", re.I),
+        # "Several documents were signed": the passive first (a word the regex
+        # engine can look for), then the noun it ends on
+        "signed_passive": re.compile(SIGNED_PASSIVE, re.I),
+        "object_noun_before": re.compile(objects + r")\b\s*$", re.I),
         "object_kinds": {
             f"n{i}": kind
             for i, kind in enumerate(kinds.get("object_nouns", {"(?!)": ""}).values())

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from diplograph.extract.dates import MONTHS
-from diplograph.extract.determiners import DETERMINER, INDEFINITE, noun_phrase_before
+from diplograph.extract.determiners import INDEFINITE, noun_phrase_before
 from diplograph.extract.given import Known, known_names
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.names import (
@@ -21,6 +21,7 @@ from diplograph.extract.names import (
     proper_name_start,
 )
 from diplograph.extract.nouns import is_instrument_noun
+from diplograph.extract.objects import LISTED_SET, signed_objects, told_again
 from diplograph.extract.text import any_of
 from diplograph.extract.ties import normalization_nouns, restored_ties
 
@@ -95,7 +96,7 @@ def find_instruments(text: str, lexicon: Lexicon) -> list[InstrumentMention]:
     _find_kind_nouns(found, lexicon)
     _find_name_heads(found, lexicon)
     _find_object_nouns(found, lexicon)
-    for match in _LISTED_SET.finditer(text):  # "The following instruments were
+    for match in LISTED_SET.finditer(text):  # "The following instruments were
         if not found.overlaps(*match.span(1)):  # signed ...:" and a list of them
             listed = InstrumentMention(*match.span(1), "agreement", match.group(1))
             listed.plural, listed.determiner = True, "a"
@@ -194,60 +195,25 @@ def _find_left_out(found: _Found) -> None:
 
 def _find_object_nouns(found: _Found, lexicon: Lexicon) -> None:
     """What is signed or reached ("signed two documents", "reached an
-    understanding"), then the definite mentions of the same noun ("The document
-    was signed on Saturday")."""
+    understanding", "Several documents were signed"), then the definite mentions
+    of the same noun ("The document was signed on Saturday")."""
     text = found.text
     told: dict[str, str] = {}
-    for match in lexicon.object_nouns.finditer(text):
-        group = match.lastgroup or ""
-        kind = lexicon.object_kinds.get(group, "agreement")
-        if lexicon.kind_pattern.match(text, match.end(group) + 1):
-            continue  # "a comprehensive economic partnership agreement": a modifier
-        if not match.group("signing") and not _PLURAL_OBJECT.match(match[group]):
-            continue  # "the letter was signed": one told before, if any
-        if not found.overlaps(*match.span(group)):
-            m = _with_context(text, _named_object(text, match, group, kind))
-            if match.group("signing") and not DETERMINER.search(
-                text[match.start() : match.start(group)]
-            ):
-                m.determiner = "a"  # "exchanged documents on ...": new ones
-            found.keep(m)
-            told[match.group(group).lower().rstrip("s")] = kind
-    for noun, kind in told.items():
-        again = (
-            r"\b(?:[Tt]he|[Tt]hese|[Bb]oth|[Tt]hose)\s+(?:[\w-]+\s+){0,2}?"
-            rf"({re.escape(noun)}s?)\b"
-        )
-        for match in re.finditer(again, text):
-            if not found.overlaps(*match.span(1)):
-                again_told = InstrumentMention(*match.span(1), kind, match.group(1))
-                again_told.plural = bool(_PLURAL_OBJECT.match(match.group(1)))
-                found.add(again_told)
-
-
-def _named_object(
-    text: str, match: re.Match[str], group: str, kind: str
-) -> InstrumentMention:
-    """The object noun ("signed 12 documents, including ...": a set), or the
-    capitalised name it ends ("ratified the African Continental Free Trade Area")."""
-    start, end = match.span(group)
-    noun = match.group(group)
-    first = proper_name_start(text, start) if noun[:1].isupper() else None
-    last = proper_name_end(text, end) if first is not None else end
-    name = text[first if first is not None else start : last]
-    if first is None or GENERIC_NAME.fullmatch(name) or ORGANIZATION.match(text, last):
-        plain = InstrumentMention(start, end, kind, noun)
-        plain.plural = bool(_PLURAL_OBJECT.match(noun))
-        return plain
-    return InstrumentMention(first, last, kind, name, name, "name:" + norm(name))
-
-
-# a noun for several ("documents", "letters of intent"), not "an exchange of notes"
-_LISTED_SET = re.compile(
-    r"\b(?:[Tt]he\s+following|[Ff]ollowing)\s+(?:[\w-]+\s+)?(instruments|documents|"
-    r"agreements|texts)\s+(?:were|have\s+been)\s+(?:signed|inked|adopted|exchanged)\b"
-)
-_PLURAL_OBJECT = re.compile(r"(?!exchange\b|agreed\s+minutes\b)[\w-]*s\b", re.I)
+    for o in signed_objects(text, lexicon):
+        if found.overlaps(o.noun_start, o.noun_end):
+            continue
+        m = InstrumentMention(o.start, o.end, o.kind, o.text, o.name, o.key)
+        m.plural = o.plural
+        m = _with_context(text, m)
+        if o.new:
+            m.determiner = "a"  # "exchanged documents on ...": new ones
+        found.keep(m)
+        told[o.noun.lower().rstrip("s")] = o.kind
+    for start, end, kind, plural in told_again(text, told):
+        if not found.overlaps(start, end):
+            again = InstrumentMention(start, end, kind, text[start:end])
+            again.plural = plural
+            found.add(again)
 
 
 @lru_cache(maxsize=64)
