@@ -32,7 +32,14 @@ def headline_pair(ctx: Context) -> list[ActorMention]:
 
 def headline_actors(ctx: Context) -> list[ActorMention]:
     """The states the headline names as actors (offsets into the headline): not
-    places, nor speakers or critics ("Somalia rejects Ethiopia's port deal")."""
+    places, nor speakers or critics ("Somalia rejects Ethiopia's port deal");
+    read once an article."""
+    if ("headline actors", 0) not in ctx.memo:
+        ctx.memo[("headline actors", 0)] = _headline_actors(ctx)
+    return ctx.memo[("headline actors", 0)]  # type: ignore[no-any-return]
+
+
+def _headline_actors(ctx: Context) -> list[ActorMention]:
     title = ctx.article.title
     return [
         a
