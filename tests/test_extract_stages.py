@@ -694,6 +694,20 @@ def test_events_cancelling_an_instrument_never_made_is_its_failure(
     assert events(fact) == {(step, "2024-03-13")}
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Trade under the agreement has reached 20 billion dollars.",
+        "The ministers also adopted the resolutions of the agreement's last meeting.",
+    ],
+)
+def test_events_reaching_a_number_or_adopting_resolutions_agrees_nothing(
+    aside: str,
+) -> None:
+    [fact] = agreements(f"Ghana ratified the trade agreement with Togo on Monday. {aside}")
+    assert events(fact) == {("ratified", "2024-03-11")}
+
+
 def test_events_a_notice_to_terminate_is_withdrawing() -> None:
     [fact] = agreements(
         "Ghana has sent Togo a notice to terminate the Visiting Forces Agreement "

@@ -132,6 +132,8 @@ def _signed_as(hit: VerbHit, verb: str, kind: str, ctx: Context) -> str | None:
     a law ratifies, signing an extension extends."""
     text = ctx.text
     if verb in ("adopted", "issued", "released") and kind not in STATEMENTS:
+        if _ADOPTED_ELSE.match(text, hit.end):
+            return None  # "adopted the resolutions of last year's meeting"
         if verb != "adopted" or re.search(
             r"(?i)parliament|congress|senate|(?<!general )assembly|duma|legislature",
             text[max(hit.sentence.start, hit.start - 45) : hit.start],
@@ -166,6 +168,12 @@ def _signed_as(hit: VerbHit, verb: str, kind: str, ctx: Context) -> str | None:
 _RATIFICATION_LAW = re.compile(
     r"\s+(?:the\s+|a\s+)?(?:laws?|bills?|decrees?|acts?|legislation)\s+"
     r"(?:on|for|of|approving)\s+(?:the\s+|its\s+)?ratif",
+    re.I,
+)
+_ADOPTED_ELSE = re.compile(
+    r"\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:resolutions?|"
+    r"measures?|budgets?|laws?|bills?|decisions?|recommendations?|agenda|reports?|"
+    r"minutes|rules|regulations|guidelines|policies|polic(?:y|ies)|stance|position)\b",
     re.I,
 )
 # "has signed the agreement, completing its ratification": the last step of it
