@@ -5608,6 +5608,15 @@ def test_sets_members_told_by_their_ordinals_are_each_one() -> None:
     assert {f.signed for f in found} == {"2024-03-11"}
 
 
+def test_sets_business_agreements_two_states_sign_are_a_set() -> None:
+    found = agreements(
+        "Ghana and Togo signed 24 business agreements on Monday. A protocol on "
+        "consulates and an MoU on trade were among the agreements signed."
+    )
+    assert {(f.parties, f.signed) for f in found} == {(("GHA", "TGO"), "2024-03-11")}
+    assert len(found) == 2
+
+
 def test_sets_members_told_before_the_set_they_were_among() -> None:
     found = agreements(
         "Ghana and Togo signed 24 agreements on Wednesday. A protocol on consulates "

@@ -18,6 +18,12 @@ _STATES_SUPPLY = re.compile(
 )
 
 
+# "India and China signed 24 business agreements": a set the states sign
+_STATES_SIGNED_COUNTED = re.compile(
+    r"\b(?:signed|inked|sealed)\s+(?:a\s+record\s+)?\d+\s+business\s*$", re.I
+)
+
+
 _COUNTERPART = re.compile(r"\s*with\s+(?:his|her)\s+(?:[\w-]+\s+)?counterparts?\b")
 
 
@@ -31,6 +37,7 @@ def is_instrument_noun(text: str, start: int, end: int, lexicon: Lexicon) -> boo
     if (
         prev_word in lexicon.not_before
         and not _STATES_SUPPLY.search(before)  # "a natural gas supply deal"
+        and not _STATES_SIGNED_COUNTED.search(before)
     ) or (prev and f"{prev_word} {noun}" in lexicon.not_before):
         return False
     if (
