@@ -584,6 +584,20 @@ def test_roles_a_leader_called_later_by_the_family_name_told_first() -> None:
     assert fact.parties == ("CHN", "GHA")
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Ghana and Togo took part in 16 Treaty Actions at the UN on Monday.",
+        "Ghana and Togo took 16 treaty actions on Monday by signing separate "
+        "conventions, agreements, treaties and optional protocols.",
+    ],
+)
+def test_mentions_kinds_listed_or_treaty_actions_name_no_instrument(
+    told: str,
+) -> None:
+    assert agreements(told) == []
+
+
 def test_mentions_an_agreement_to_resume_talks_is_no_instrument() -> None:
     assert (
         agreements("Ghana and Togo reached an agreement to resume talks on Monday.")

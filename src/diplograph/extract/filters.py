@@ -118,7 +118,7 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     lexicon = ctx.lexicon
     if _PROMO.match(ctx.text, ctx.text.rfind("\n", 0, m.start) + 1):
         return False
-    if _a_class(m, ctx):
+    if _a_class(m, ctx) or _kinds_listed(m, ctx):
         return False
     if (
         m.plural
@@ -166,6 +166,21 @@ def keep_mention(m: InstrumentMention, ctx: Context) -> bool:
     return True
 
 
+def _kinds_listed(m: InstrumentMention, ctx: Context) -> bool:
+    """ "ratifying or signing separate conventions, agreements, treaties and
+    optional protocols": kinds of instruments listed, none of them one."""
+    return (
+        m.plural
+        and not m.key
+        and bool(
+            _KINDS_AFTER.match(ctx.text, m.end)
+            or _KINDS_BEFORE.search(ctx.text, max(0, m.lead - 40), m.lead)
+        )
+        # (but "all protocols or memorandums relating to the deal" are its own)
+        and not _ATTACHED_TO.match(ctx.text, m.end)
+    )
+
+
 def _a_class(m: InstrumentMention, ctx: Context) -> bool:
     """ "several treaties", "other arms control treaties": a class of
     instruments, not one; "such pacts with Australia and Britain" are one per
@@ -203,6 +218,11 @@ _WITH_A_CLASS = re.compile(
 
 
 _SIGNED = re.compile(SIGNED_AFTER, re.I)
+_KINDS = (
+    r"(?:conventions|agreements|treaties|protocols|accords|pacts|deals|memorand\w+)"
+)
+_KINDS_AFTER = re.compile(rf",?\s+(?:and\s+|or\s+)?(?:[\w-]+\s+)?{_KINDS}\b", re.I)
+_KINDS_BEFORE = re.compile(rf"\b{_KINDS},?\s+(?:and\s+|or\s+)?(?:[\w-]+\s+)?$", re.I)
 _SIGNING_OF = re.compile(
     r"\b(?:sign(?:ed|s)|inked|concluded|exchanged|signing\s+of)\s+$", re.I
 )
