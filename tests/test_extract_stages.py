@@ -1055,6 +1055,15 @@ def test_coref_a_name_told_with_its_owners_before_it_is_the_name_alone(
     assert len(found) == count
 
 
+def test_coref_the_agreement_takes_up_a_joint_declaration_signed_before() -> None:
+    found = agreements(
+        "Ghana and Togo on Saturday signed a joint declaration on security "
+        "cooperation. The two presidents signed the agreement at their annual "
+        "meeting in Accra."
+    )
+    assert [f.kind for f in found] == ["declaration"]
+
+
 def test_coref_a_name_told_short_first_and_in_full_later_is_one() -> None:
     found = agreements(
         "Ghana ended the Treaty of Friendship with Togo on Monday. Parliament voted "

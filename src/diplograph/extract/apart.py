@@ -287,13 +287,14 @@ def fits(
             or (m.kind in GENERIC and m.determiner in ("the", "this") and told_as)
         )
     if m.kind in STATEMENTS or kinds & STATEMENTS:
-        # "the Ankara Declaration ... This agreement": a named declaration is
-        # what the parties agreed; an unnamed statement is not taken up so
-        named = c.key is not None and "declaration" in kinds and m.kind in GENERIC
+        # "the Ankara Declaration ... This agreement", "signed a joint
+        # declaration on security ... signed the agreement": a declaration is
+        # what the parties agreed; a joint statement is not taken up so
+        declared = "declaration" in kinds and m.kind in GENERIC
         return (
             bool(m.kind in STATEMENTS and kinds & STATEMENTS)
             or apposition
-            or (named and m.determiner in ("the", "this"))
+            or (declared and m.determiner in ("the", "this"))
         )
     if m.key and m.kind and m.kind not in kinds and not kinds <= GENERIC:
         # "a memorandum ... the existing Air Services Agreement": a name
