@@ -1043,6 +1043,7 @@ def test_roles_ph_in_a_headline_is_the_philippines() -> None:
     [
         ("the EU Association Agreement", "the Association Agreement", 1),
         ("the Ghana-Togo Mutual Defence Treaty", "the Mutual Defence Treaty", 1),
+        ("the Papua New Guinea-Togo Defence Treaty", "the Defence Treaty", 1),
         ("the Lome Fisheries Pact", "the Protocol to Amend the Lome Fisheries Pact", 2),
     ],
 )

@@ -368,7 +368,7 @@ def named_in_short(key: str, keys: Iterable[str]) -> str:
 _OWNERS = re.compile(
     r"(?:(?!(?:to|of|the|on|for|and|amend\w*|protocols?|treat(?:y|ies)|agreements?|"
     r"conventions?|memorand\w*|accords?|pacts?|deals?|declarations?|annex\w*)\b)"
-    r"[\w.'’-]+ ){1,3}"
+    r"[\w.'’-]+ ){1,4}"
 )
 _GOES_ON = re.compile(r" (?:on|of|for|between|concerning|regarding|and|with) ")
 
