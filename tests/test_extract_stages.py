@@ -722,6 +722,14 @@ def test_events_reaching_a_number_or_adopting_resolutions_agrees_nothing(
     assert events(fact) == {("ratified", "2024-03-11")}
 
 
+def test_events_a_step_pledged_is_not_yet_taken() -> None:
+    [fact] = agreements(
+        "Ghana and Togo signed a free trade agreement on Monday. Both sides are "
+        "committed to the swift ratification and implementation of the agreement."
+    )
+    assert events(fact) == {("signed", "2024-03-11")}
+
+
 def test_events_a_notice_to_terminate_is_withdrawing() -> None:
     [fact] = agreements(
         "Ghana has sent Togo a notice to terminate the Visiting Forces Agreement "

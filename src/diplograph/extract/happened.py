@@ -170,6 +170,13 @@ _HALTED = re.compile(
 )
 
 
+_PLEDGED_TO = re.compile(
+    r"\b(?:committed|pledged|vowed|aim(?:ed|ing)?|look(?:ing)?\s+forward|call(?:ed)?\s+for|"
+    r"urged?)\s+(?:to\s+)?(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
     """A condition, a postponement, a step due that no longer is, a process
     under way."""
@@ -210,6 +217,8 @@ def _not_yet(hit: VerbHit, etype: str, window: str, ctx: Context) -> bool:
         return True
     if re.search(r"\b(?:almost|nearly)\s+$", text[before : hit.start]):
         return True  # "almost reached a peace deal in October": it did not
+    if a_noun and _PLEDGED_TO.search(text, before, hit.start):
+        return True  # "committed to the swift ratification of the FTA": to come
     if a_noun and _HALTED.search(text, before, hit.start):
         return True  # "suspended the termination of the agreement": it goes on
     if (
