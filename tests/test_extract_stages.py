@@ -722,6 +722,14 @@ def test_events_reaching_a_number_or_adopting_resolutions_agrees_nothing(
     assert events(fact) == {("ratified", "2024-03-11")}
 
 
+def test_events_a_government_adopting_a_decision_to_stop_ratifies_nothing() -> None:
+    [fact] = agreements(
+        "Ghana's government announced it adopted a decision to stop preparations "
+        "for signing an Association Agreement with the EU."
+    )
+    assert "ratified" not in {t for t, _ in events(fact)}
+
+
 def test_events_a_step_pledged_is_not_yet_taken() -> None:
     [fact] = agreements(
         "Ghana and Togo signed a free trade agreement on Monday. Both sides are "
