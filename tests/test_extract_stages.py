@@ -1072,6 +1072,15 @@ def test_coref_a_name_told_with_its_owners_before_it_is_the_name_alone(
     assert len(found) == count
 
 
+def test_coref_a_year_label_takes_up_the_instrument_told_signed_that_year() -> None:
+    found = agreements(
+        "Ghana and Togo signed a new memorandum on Monday. It builds on the Joint "
+        "Security Agreement signed on March 19, 2023, between the two countries. The "
+        "new memorandum is identical to the 2023 pact."
+    )
+    assert sorted(f.signed or "" for f in found) == ["2023-03-19", "2024-03-11"]
+
+
 def test_coref_the_agreement_takes_up_a_joint_declaration_signed_before() -> None:
     found = agreements(
         "Ghana and Togo on Saturday signed a joint declaration on security "

@@ -158,8 +158,19 @@ def _year_told(
             (c for c in clusters if same_year(c.year_label, year) and fits(m, c, ctx)),
             None,
         )
+        or next(
+            (c for c in clusters if _signed_in(c, year[:4], ctx) and fits(m, c, ctx)),
+            None,
+        )
         or _made_before(m, year, clusters, ctx)
     )
+
+
+def _signed_in(c: Cluster, year: str, ctx: Context) -> bool:
+    """ "the Joint Security Agreement signed on March 19, 2023 ... the 2023 pact":
+    told signed that year right after a mention."""
+    told = re.compile(rf"[^.;]{{0,40}}?\bsigned\s+(?:on|in)\s+[^.;]{{0,20}}?\b{year}\b")
+    return any(told.match(ctx.text, x.end) for x in c.mentions)
 
 
 def _made_before(
