@@ -13,33 +13,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from diplograph.extract.home import DATELINE, home, home_leaders
+from diplograph.extract.people import NO_PERSON, OFFICE, introduced, people_told
 from diplograph.extract.text import any_of, opens_a_name
 from diplograph.gazetteer import Entity, load_gazetteer
 
-OFFICE = re.compile(
-    r"^[ \t]+(?:(?:[A-Z][a-z]+|vice|deputy|chief|top|first|special|senior|former|"
-    r"acting|trade|finance|foreign|defen[cs]e|energy|interior|economy|agriculture|"
-    r"health|education|transport|justice|home|commerce|industry|mining|oil|"
-    r"petroleum|environment|labou?r|security|ruling|interim|new|outgoing|incoming|"
-    r"caretaker|current|then|military|federal|central|elected|civilian)\s+){0,3}"
-    r"(?:President|Prime Minister|Premier|Foreign Minister|Minister|"
-    r"Secretary|Chancellor|King|Emir|Crown Prince|Sheikh|leader|officials?|government|"
-    r"Ministry|ministry|ambassador|Ambassador|envoy|Envoy|negotiators?|diplomats?|"
-    r"counterpart|delegation|side|authorities|administration|lawmakers|parliament|"
-    r"Senate|Congress|National Assembly|legislature|senate|congress|"
-    r"national assembly|upper house|lower house|House of Representatives|Duma|"
-    r"Knesset|Bundestag|"
-    r"Constitutional Court|Supreme Court|Government|"
-    r"Parliament|cabinet|Cabinet|Defen[cs]e|Foreign|Trade|Navy|Army|military|troops|"
-    r"army|navy|air force|armed forces|"
-    r"forces|state|State|representative|spokesman|spokeswoman|FM|Commerce|"
-    r"Infrastructure|Secretary-General|president|prime minister|premier|leaders?|"
-    r"foreign minister|minister|king|emir|chancellor|head of state|counterparts?|"
-    r"foreign ministry|defen[cs]e minister|presidents|prime ministers|ministers|"
-    r"foreign ministries|ministries|Ministries|governments|delegations|"
-    r"foreign ministers|Authority|National Authority|"
-    r"junta|regime|military rulers|ruling council|transitional government)\b"
-)
 _ANOTHER_PLACE = re.compile(r"\b(?:New|Latin|South|North|Central)\s$")
 # a sea, a river, an airline named after a state is not the state
 _FEATURE = re.compile(
@@ -72,19 +49,6 @@ _NOT_THE_STATE = re.compile(
     r"(?:'s|’s)?\s+(?:dollars?|yen|won|euros?|yuan|renminbi|rupees?|ruble|roubles?|"
     r"pounds? sterling|bonds?|Treasur(?:y|ies)|stocks?|stock market|shares|"
     r"economy|GDP|inflation)\b"
-)
-_TITLE_OF = re.compile(
-    r"\b(?:President|Prime Minister|Premier|Foreign Minister|King|Queen|Chancellor|"
-    r"Emir|Sultan|Crown Prince)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),?"
-    r"\s+of\s+(?:the\s+)?$"
-)
-# the name after the office, or after a comma ("Ghana's foreign minister, Sam
-# Okudzeto Ablakwa,")
-_TITLE_NAME = re.compile(
-    # on the office's line; an initial or a title may end in a dot, a name not
-    # ("President Park Geun-hye.\nThe pact": no one called The)
-    r"^,?[ \t]+(?P<name>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)[ \t]+){0,4}"
-    r"[A-Z][a-z'’-]+)\b(?![ \t]+[A-Z])"
 )
 
 
@@ -148,7 +112,7 @@ def find_actors(text: str) -> list[ActorMention]:
             # "Sofia Mensah", "Tokyo Electric": a name, not the state
             mention = replace(mention, weak=True)
         mentions.append(mention)
-        for surname in _introduced(text, mention):
+        for surname in introduced(text, mention.start, mention.end, mention.role):
             people.setdefault(surname, code)
     mentions.extend(_shouted(text))
     mentions.extend(_elided(text, mentions, exact, folded))
@@ -156,25 +120,16 @@ def find_actors(text: str) -> list[ActorMention]:
     mentions.extend(_the_kingdom(text, mentions))
     mentions.extend(_the_country(text, mentions))
     mentions = _in_datelines(text, _one_congo(text, mentions))
-    leaders = [s for s in home_leaders(text, mentions) if not _NO_PERSON.match(s)]
+    leaders = [s for s in home_leaders(text, mentions) if not NO_PERSON.match(s)]
     filed_from = home(text, mentions) if leaders else None
     if filed_from is not None:
         for surname in leaders:
             people.setdefault(surname, filed_from)
     if not people:
         return sorted(mentions, key=lambda m: m.start)
-    names = re.compile(
-        r"(?<![\w-])(" + "|".join(map(re.escape, people)) + r")(?![\w-])"
-    )
     taken = [(m.start, m.end) for m in mentions]
-    for match in names.finditer(text):
-        if _NAME_GOES_ON.match(text, match.end()) and not _CALENDAR_WORD.match(
-            text, match.end()
-        ):
-            continue  # "Hu Jintao", "Awa Ndiaye": a full name, told where introduced
-        if not any(s <= match.start() < e for s, e in taken):
-            code = people[match.group()]
-            mentions.append(ActorMention(*match.span(), code, "person", match.group()))
+    for start, end, code in people_told(text, people, taken):
+        mentions.append(ActorMention(start, end, code, "person", text[start:end]))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -354,52 +309,6 @@ def _mention(text: str, start: int, end: int, code: str, role: str) -> ActorMent
     weak = (role == "demonym" and not office) or bool(_NOT_THE_STATE.match(after))
     weak = weak or before.endswith(("non-", "Non-"))  # "non-ASEAN signatories"
     return ActorMention(start, end, code, role, text[start:end], place, weak)
-
-
-def _introduced(text: str, m: ActorMention) -> list[str]:
-    """Surnames the mention introduces: "South Korean President Moon Jae-in",
-    "President Xi Jinping of China"."""
-    surnames = []
-    after = text[m.end : m.end + 60]
-    after_office = after[2:] if after.startswith(("'s", "’s")) else after
-    office = OFFICE.match(after_office)
-    if m.role in ("demonym", "name", "alias") and office:
-        person = _TITLE_NAME.match(after_office[office.end() :])
-        if person:
-            surnames += _called(person.group("name"))
-    titled = _TITLE_OF.search(text, max(0, m.start - 80), m.start)
-    if titled and m.role in ("name", "alias"):
-        surnames += _called(titled.group("name"))
-    return [name for name in surnames if len(name) > 1 and not _NO_PERSON.match(name)]
-
-
-_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][\w'’-]*[a-z]")
-# (but "Kallas Monday" is the person, then the day)
-_CALENDAR_WORD = re.compile(
-    r"[ \t]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[ \t]+(?:Jan|Feb|Mar|Apr|May|"
-    r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
-)
-
-
-def _called(name: str) -> list[str]:
-    """What the story calls a person later: the last word ("Nauseda"), and for
-    a two-word name the first too, where the family name comes first ("Xi
-    Jinping" is "Xi" later, "Hu Jintao" "Hu")."""
-    words = name.split()
-    called = [words[-1]] if len(words[-1]) > 2 else []
-    return called + [words[0]] if len(words) == 2 else called
-
-
-# "the Australia Mutual Defence Treaty", "the Australian Defence Force": an
-# office word then a capitalised word that names a thing, not a person
-_NO_PERSON = re.compile(
-    r"(?i)(?:treaty|agreement|accord|pact|deal|convention|protocol|forces?|council|"
-    r"ministry|agency|department|office|committee|commission|co-?operation|"
-    r"partnership|alliance|relations|statement|declaration|memorandum|"
-    # another office: "the U.S. Trade Representative, Robert Lighthizer"
-    r"representative|secretary|minister|president|ambassador|envoy|spokes\w+|"
-    r"council+or)$"
-)
 
 
 def _one_congo(text: str, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from diplograph.extract.actors import OFFICE, ActorMention
+from diplograph.extract.actors import ActorMention
 from diplograph.extract.brokers import brokers
 from diplograph.extract.context import CONCERN_BEFORE, Context
+from diplograph.extract.people import OFFICE
 from diplograph.extract.speakers import (
     participle_subjects,
     speakers_end,

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import Context
-from diplograph.extract.dates import NUMBER_WORDS, DateMention, later, shifted
+from diplograph.extract.dates import DateMention, of_the_week
+from diplograph.extract.spans import NUMBER_WORDS, later, shifted
 from diplograph.extract.text import Sentence
+from diplograph.model import Event
 
 # a span of time counted from the event: "18 months after it was signed", "two
 # years before the treaty expired"
@@ -145,3 +147,44 @@ def vote_day(sentence: Sentence, ctx: Context) -> str | None:
         return None
     days = {d.value for d in ctx.dates(told, future=False) if d.value}
     return days.pop() if len(days) == 1 else None
+
+
+# "has been in effect for more than 20 years": in force since that long ago
+_IN_EFFECT_FOR = re.compile(
+    r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost "
+    r"|over |about )?(\d+|[a-z]+) (years|decades)\b",
+    re.I,
+)
+
+
+def in_effect_for(end: int, ctx: Context) -> list[tuple[Event, tuple[int, int]]]:
+    """ "the treaty, which has been in effect for two decades": in force the year
+    so long before the report, and where that is told (after ``end``, in its
+    sentence)."""
+    since = _IN_EFFECT_FOR.search(ctx.text, end, min(len(ctx.text), end + 80))
+    if not since or re.search(r"[.;]", ctx.text[end : since.start()]):
+        return []
+    n, unit = since.groups()
+    years = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0)
+    years *= 10 if unit.lower() == "decades" else 1
+    if not years:
+        return []
+    return [(Event("in_force", str(ctx.article.published.year - years)), since.span())]
+
+
+def signed_the_day_reached(events: list[Event], ctx: Context) -> list[Event]:
+    """ "reached an agreement on Tuesday ... after signing the agreement": a
+    signing told without a date is on the day this week's news says the
+    instrument was reached."""
+    if any(e.type == "signed" and e.date for e in events):
+        return []
+    undated = [e for e in events if e.type == "signed" and not e.scheduled]
+    published = ctx.article.published
+    reached = {
+        e.date
+        for e in events
+        if e.type == "agreed" and e.date and of_the_week(e.date, published)
+    }
+    if not undated or len(reached) != 1:
+        return []
+    return [Event("signed", reached.pop(), False, (), undated[0].evidence)]

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from diplograph.extract.spans import LATER, counted, shifted
+
 MONTHS = {
     name: number
     for number in range(1, 13)
@@ -197,67 +199,17 @@ def _that_year(found: list[DateMention], text: str, offset: int) -> list[DateMen
     return found
 
 
-# "signed in 2019, it took effect a year later", "... the following year",
-# "signed it two days later", "the same day"
-_LATER = re.compile(
-    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?P<unit>day|week|month|year)s?\s+later|the\s+(?:following|next)\s+"
-    r"(?P<next>day|week|month|year)|the\s+same\s+(?P<same>day))\b",
-    re.I,
-)
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
-
-
-def later(text: str) -> tuple[int, str, int] | None:
-    """How far after the date told before "a year later", "the following day",
-    "the same day" counts, if told: (count, unit, where in ``text`` it is told)."""
-    match = _LATER.search(text)
-    return None if match is None else (*_counted(match), match.start())
-
-
-def _counted(match: re.Match[str]) -> tuple[int, str]:
-    if match.group("same"):
-        return 0, "day"
-    if match.group("next"):
-        return 1, match.group("next").lower()
-    n = match.group("n")
-    count = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 1)  # "a": one
-    return count, match.group("unit").lower()
-
-
-def shifted(value: str, count: int, unit: str) -> str | None:
-    """``value`` moved ``count`` units on, at the precision both allow ("2019"
-    and two days: no day can be told)."""
-    if unit == "year":
-        return f"{int(value[:4]) + count:04d}"
-    if unit == "month" and len(value) >= 7:
-        months = int(value[:4]) * 12 + int(value[5:7]) - 1 + count
-        return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    if unit in ("day", "week") and len(value) == 10:
-        days = count * (7 if unit == "week" else 1)
-        try:
-            return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
-        except (ValueError, OverflowError):
-            return None
-    return None
-
-
 def _counted_later(
     found: list[DateMention], text: str, offset: int
 ) -> list[DateMention]:
     """Dates counted from the date told before them, in the same text."""
     extra = []
-    for match in _LATER.finditer(text):
+    for match in LATER.finditer(text):
         start, end = match.start() + offset, match.end() + offset
         before = [m for m in found if m.end <= start and m.value]
         if not before or any(m.start < end and start < m.end for m in found):
             continue
-        value = shifted(before[-1].value or "", *_counted(match))
+        value = shifted(before[-1].value or "", *counted(match))
         if value:
             extra.append(DateMention(start, end, value, "later"))
     return sorted(found + extra, key=lambda m: m.start) if extra else found

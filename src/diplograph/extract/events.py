@@ -17,30 +17,27 @@ from dataclasses import replace
 from diplograph.extract.clauses import VerbHit, first_group, subjects
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
-from diplograph.extract.counted import vote_day
-from diplograph.extract.dates import NUMBER_WORDS, of_the_week
+from diplograph.extract.counted import in_effect_for, signed_the_day_reached, vote_day
 from diplograph.extract.happened import not_an_event, verb_scope
 from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.notice import not_renewing, party_notice
-from diplograph.extract.retyped import AGREED_TO, NOT_RENEWED, retyped
+from diplograph.extract.retyped import (
+    AGREED_TO,
+    NOT_RENEWED,
+    as_failed,
+    never_made,
+    retyped,
+)
 from diplograph.extract.when import pick_date
 from diplograph.extract.years import year_label
 from diplograph.model import Because, Event, Evidence
 
 # Events done by one party at a time: the clause's subject is who did it.
 _BY_PARTY = frozenset({"ratified", "withdrawn", "suspended"})
-_IN_EFFECT_FOR = re.compile(
-    r"\b(?:been|was) in (?:effect|force|place) for (?:more than |nearly |almost "
-    r"|over |about )?(\d+|[a-z]+) (years|decades)\b",
-    re.I,
-)
 # infinitives that report the act: "its decision to suspend", "became the 40th
 # country to ratify"
 # "agreed on Wednesday to extend their ceasefire": the parties' agreement is the
 # extension (or suspension) itself
-
-
-_PLANNED = re.compile(r"\b(?:planned|proposed|draft|envisaged|prospective|mooted)\b")
 
 
 def events_of(
@@ -76,16 +73,10 @@ def events_of(
         if event.type == "in_force" and ON_SIGNING.match(ctx.text, hit.end):
             on_signing = event.evidence
     for m in cluster.mentions:
-        since = _IN_EFFECT_FOR.search(ctx.text, m.end, min(len(ctx.text), m.end + 80))
-        if since and not re.search(r"[.;]", ctx.text[m.end : since.start()]):
-            n, unit = since.groups()
-            years = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0)
-            years *= 10 if unit.lower() == "decades" else 1
-            if years:
-                when = str(ctx.article.published.year - years)
-                events.append(Event("in_force", when))
-                rule = "in effect for a span before the report"
-                because.append(why(events[-1], rule, ctx.span(*since.span())))
+        for since, span in in_effect_for(m.end, ctx):
+            events.append(since)
+            rule = "in effect for a span before the report"
+            because.append(why(since, rule, ctx.span(*span)))
         for done in _done_under(m, ctx):
             events.append(done)
             because.append(why(done, "something done under it", done.evidence[0]))
@@ -94,44 +85,19 @@ def events_of(
             events.append(issued)
             rule = "a statement dated where it is named"
             because.append(why(issued, rule, issued.evidence[0]))
-    for signed in _signed_the_day_reached(events, ctx):
+    for signed in signed_the_day_reached(events, ctx):
         events.append(signed)
         because.append(why(signed, "signed when it was reached", signed.evidence[0]))
-    if any(_PLANNED.search(m.modifiers) for m in cluster.mentions) and not any(
-        e.type in ("signed", "ratified", "in_force", "implemented") for e in events
-    ):
-        # "Switzerland has cancelled a planned framework agreement": one never
-        # made falls through, it does not end
-        events = [replace(e, type="failed") if e.type == "terminated" else e
-                  for e in events]  # fmt: skip
-        because = [
-            replace(b, fact=b.fact.replace("event terminated", "event failed"))
-            for b in because
-        ]
+    if never_made(cluster.mentions, events):
+        # "Switzerland has cancelled a planned framework agreement": it fell
+        # through, it did not end
+        events, because = as_failed(events, because)
     signings = [e.date for e in events if e.type == "signed" and e.date]
     if signings and on_signing:
         # "takes effect upon signing": in force the day it was signed
         events.append(Event("in_force", max(signings, key=len), False, (), on_signing))
         because.append(why(events[-1], "in force on its signing", on_signing[0]))
     return events, because
-
-
-def _signed_the_day_reached(events: list[Event], ctx: Context) -> list[Event]:
-    """ "reached an agreement on Tuesday ... after signing the agreement": a
-    signing told without a date is on the day this week's news says the
-    instrument was reached."""
-    if any(e.type == "signed" and e.date for e in events):
-        return []
-    undated = [e for e in events if e.type == "signed" and not e.scheduled]
-    published = ctx.article.published
-    reached = {
-        e.date
-        for e in events
-        if e.type == "agreed" and e.date and of_the_week(e.date, published)
-    }
-    if not undated or len(reached) != 1:
-        return []
-    return [Event("signed", reached.pop(), False, (), undated[0].evidence)]
 
 
 def why(event: Event, rule: str, words: Evidence) -> Because:

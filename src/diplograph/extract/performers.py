@@ -42,6 +42,18 @@ def _refused(hit: VerbHit, ctx: Context) -> bool:
     )
 
 
+def _has_not_ratified(a: ActorMention, hit: VerbHit, ctx: Context) -> bool:
+    """ "waited for the United States to ratify it", "Washington has yet to
+    ratify it": a state that has not, told by another's wish or its delay."""
+    return bool(
+        _NOT_YET_DONE.fullmatch(ctx.text, a.end, hit.start)
+        or (
+            _TO.fullmatch(ctx.text, a.end, hit.start)
+            and _PERSUADED.search(ctx.text, max(0, a.start - 30), a.start)
+        )
+    )
+
+
 _NOT_YET_DONE = re.compile(r"\s+(?:has|have|had)\s+(?:yet|still)\s+to\s+")
 _TO = re.compile(r"\s+to\s+")
 _PERSUADED = re.compile(
@@ -117,19 +129,7 @@ def performers(
     ]
     found = _with_listed_before(found, every, ctx)
     if hit.type == "ratified":
-        # "waited for the United States to ratify it", "Washington has yet to
-        # ratify it": a state that has not, told by another's wish or its delay
-        found = [
-            (a, r)
-            for a, r in found
-            if not (
-                _NOT_YET_DONE.fullmatch(ctx.text, a.end, hit.start)
-                or (
-                    _TO.fullmatch(ctx.text, a.end, hit.start)
-                    and _PERSUADED.search(ctx.text, max(0, a.start - 30), a.start)
-                )
-            )
-        ]
+        found = [(a, r) for a, r in found if not _has_not_ratified(a, hit, ctx)]
     if ctx.text[hit.start : hit.end].lower().startswith("adopt"):
         # "the U.N. General Assembly adopted the treaty": its forum, no party
         found = [(a, r) for a, r in found if a.code not in ctx.lexicon.auspices]

@@ -6,11 +6,13 @@ words around a verb change what it reports, or make it report nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
-from diplograph.extract.mentions import STATEMENTS
+from diplograph.extract.mentions import STATEMENTS, InstrumentMention
 from diplograph.extract.text import words_between
+from diplograph.model import Because, Event
 
 _SIGNED_EVENT = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:extension|renewal|"
@@ -188,3 +190,26 @@ _RENEWAL_OF = re.compile(
     r"^\W*(?:The|Its|Their|A)\s+(?:[\w-]+\s+)?(?:renewal|extension|prolongation)\s+"
     r"of\b[^.;]*?(?:\b(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?)?$"
 )
+
+
+_PLANNED = re.compile(r"\b(?:planned|proposed|draft|envisaged|prospective|mooted)\b")
+
+
+def never_made(mentions: list[InstrumentMention], events: list[Event]) -> bool:
+    """Whether the instrument is told as planned, proposed or a draft, and no
+    step that makes one is told of it."""
+    made = ("signed", "ratified", "in_force", "implemented")
+    return any(_PLANNED.search(m.modifiers) for m in mentions) and not any(
+        e.type in made for e in events
+    )
+
+
+def as_failed(
+    events: list[Event], because: list[Because]
+) -> tuple[list[Event], list[Because]]:
+    """The end of an instrument never made, told as its failure."""
+    return (
+        [replace(e, type="failed") if e.type == "terminated" else e for e in events],
+        [replace(b, fact=b.fact.replace("event terminated", "event failed"))
+         for b in because],
+    )  # fmt: skip

@@ -279,11 +279,7 @@ def _party_rule(
         return "possessor of the instrument"  # "Ghana and Togo's trade agreement"
     if _HOLDS.fullmatch(gap):
         return "holder of the instrument"  # "New Zealand already has trade deals"
-    if (
-        partners
-        and _HAILS_ITS_OWN.fullmatch(gap)
-        and re.match(r"\s+with\b", text[end : end + 8])
-    ):
+    if partners and _HAILS_ITS_OWN.fullmatch(gap) and _WITH_NEXT.match(text, end):
         return "hails its own instrument with a partner"  # "hailing a new deal with"
     if _KEPT_OR_BROKE.fullmatch(gap):
         return "bound by the instrument"  # "Ghana violated the ceasefire with Togo"
@@ -339,6 +335,7 @@ _HAILS_ITS_OWN = re.compile(
     r"\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:hail|welcom|prais|laud|celebrat|tout)\w*\s+"
     r"(?:an?|its|their)\s+(?:[\w-]+\s+){0,3}"
 )
+_WITH_NEXT = re.compile(r"\s+with\b")
 _HOLDS = re.compile(
     # "Ethiopia, which has a separate water deal with Sudan": the antecedent too
     r"(?:,?\s+(?:which|who))?\s+(?:already\s+|also\s+|now\s+)?(?:has|have|had)(?:\s+had)?\s+(?:(?:an?|its|their)\s+)?"

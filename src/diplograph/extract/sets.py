@@ -12,9 +12,10 @@ import re
 from diplograph.extract.actors import ActorMention
 from diplograph.extract.cluster import Cluster
 from diplograph.extract.context import Context
-from diplograph.extract.dates import NUMBER_WORDS, DateMention
+from diplograph.extract.dates import DateMention
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.names import GENERIC_NAME
+from diplograph.extract.spans import NUMBER_WORDS
 from diplograph.extract.topics import topics_of
 from diplograph.model import AgreementFact, Because, Event
 

@@ -18,16 +18,11 @@ from diplograph.extract.counted import (
     counted_from_before,
 )
 from diplograph.extract.dates import DateMention
+from diplograph.extract.distance import PARTICIPLE, distance_after, distance_before
 from diplograph.extract.relative import not_the_main_clause_s
 from diplograph.extract.reported import another_event, as_of, in_dateline
 from diplograph.extract.text import Sentence, words_between
 from diplograph.extract.years import year_label
-
-_OCCASION = re.compile(r"\b(?:took place|was held|were held|held|happened|occurred)\b")
-_BEFORE_ANOTHER = re.compile(
-    r"\b(?:to\s+prepare\s+for|in\s+preparation\s+for|ahead\s+of|before)\b[^;]*"
-    r"\b(?:hosted|held|scheduled|slated|convened|organi[sz]ed)\b"
-)
 
 
 def verb_spans(sentence: Sentence, ctx: Context) -> list[tuple[int, int]]:
@@ -119,9 +114,9 @@ def pick_date(
         if reported and d.start >= v_end and not text[v_end : d.start].strip():
             reported = False  # "announced on Monday an agreement": the verb's own
         if d.start >= v_end:
-            distance = _distance_after(d, v_end, sentence, reported, ctx)
+            distance = distance_after(d, v_end, sentence, reported, ctx)
         else:
-            distance = _distance_before(d, v_start, sentence, reported, ctx)
+            distance = distance_before(d, v_start, sentence, reported, ctx)
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, d.value)
     if best is None and (
@@ -259,54 +254,6 @@ _FOR_SPAN = re.compile(
 )
 
 
-def _distance_after(
-    d: DateMention, v_end: int, sentence: Sentence, reported: bool, ctx: Context
-) -> int | None:
-    text = ctx.text
-    between = text[v_end : d.start]
-    # "the signing of X took place at ..., held on 26 October 2025"
-    occasion = len(between) < 250 and _OCCASION.search(between)
-    if occasion and _BEFORE_ANOTHER.search(between, occasion.end()):
-        # "took place alongside the meeting to prepare for the summit hosted by
-        # Vietnam on November 12": the later gathering's day (not "took place at
-        # the summit, held on 26 October")
-        return None
-    if (
-        (len(between) > 100 and not occasion)
-        or re.search(r"[;]|\b(?:but|while|after|which|who|and\s+[a-z]\w*ed)\b", between)
-        or _PARTICIPLE.search(between)
-    ):
-        return None
-    if reported or re.search(
-        r"\b(?:to|until|till|through|by)\s+(?:the\s+)?(?:end\s+of\s+)?$",
-        text[max(sentence.start, d.start - 20) : d.start],
-    ):
-        return None  # "extended to Feb. 5, 2026" gives the new end, not the event
-    return len(between)
-
-
-def _distance_before(
-    d: DateMention, v_start: int, sentence: Sentence, reported: bool, ctx: Context
-) -> int | None:
-    text = ctx.text
-    between = text[d.end : v_start]
-    said_that = reported and re.match(r"\W*(?:\([^)]*\)\W*)?that\b", between)
-    if len(between) > (250 if said_that else 90):
-        return None
-    if reported and not re.search(r"\bthat\b", between):
-        return None
-    opening = re.fullmatch(
-        r"\s*(?:(?:on|in|by|since|last|earlier)\s*)?",
-        text[sentence.start : d.start],
-        re.I,
-    )
-    if "," in between and not opening and not re.search(r"\bthat\b", between):
-        return None  # "Biden, who was sworn in on Jan. 20, acted to extend it"
-    if not opening and ctx.lexicon.kind_pattern.search(between):
-        return None  # "in January 2021 as part of the agreement signed in 2019"
-    return len(between) + 10
-
-
 _ANNOUNCED = frozenset({"withdrawn", "terminated", "suspended", "failed"})
 _REPORTED = re.compile(
     # "told parliament on Tuesday", "said in a statement on Friday"
@@ -362,24 +309,8 @@ def _sentence_date(
     others = [v for v in verb_spans(sentence, ctx) if v != verb]
     if len(days) == 1:
         return days.pop()
-    # the one date of a sentence that tells one event, unless a dateline or a
-    # year label ("the 2015 deal")
     values = {
-        d.value
-        for d in dates
-        if d.value
-        and not in_dateline(d, sentence.start, ctx.text)
-        and not year_label(d, ctx)
-        # "pledged to double trade by 2030": a target, not when anything happened
-        and not _DEADLINE.search(ctx.text, max(sentence.start, d.start - 20), d.start)
-        and not _UNTIL_OPENS.match(ctx.text, d.start)
-        # "signed in Rome, paving the way for elections in 1994": the clause's
-        and not (d.start > verb[1] and _PARTICIPLE.search(ctx.text, verb[1], d.start))
-        # "the project, launched in 2016 under a pact signed by ...": the date of
-        # a verb that is no step of an instrument
-        and not _OTHER_VERB_BEFORE.search(
-            ctx.text, max(sentence.start, d.start - 30), d.start
-        )
+        d.value for d in dates if d.value and _of_the_sentence(d, sentence, verb, ctx)
     }
     if len(values) == 1 and len(verb_spans(sentence, ctx)) == 1:
         return values.pop()
@@ -399,7 +330,28 @@ def _sentence_date(
     return None
 
 
-_PARTICIPLE = re.compile(r",\s+[a-z]\w*ing\b")
+def _of_the_sentence(
+    d: DateMention, sentence: Sentence, verb: tuple[int, int], ctx: Context
+) -> bool:
+    """Whether ``d`` may date the sentence's one event: no dateline, year label
+    ("the 2015 deal"), target, or date of another clause or verb."""
+    text = ctx.text
+    return (
+        not in_dateline(d, sentence.start, text)
+        and not year_label(d, ctx)
+        # "pledged to double trade by 2030": a target, not when anything happened
+        and not _DEADLINE.search(text, max(sentence.start, d.start - 20), d.start)
+        and not _UNTIL_OPENS.match(text, d.start)
+        # "signed in Rome, paving the way for elections in 1994": the clause's
+        and not (d.start > verb[1] and PARTICIPLE.search(text, verb[1], d.start))
+        # "the project, launched in 2016 under a pact signed by ...": the date of
+        # a verb that is no step of an instrument
+        and not _OTHER_VERB_BEFORE.search(
+            text, max(sentence.start, d.start - 30), d.start
+        )
+    )
+
+
 _RIGHT_AFTER = re.compile(r"\s+(?:(?:[\w-]+\s+){0,3}?(?:in|on)\s+)?", re.I)
 _OTHER_VERB_BEFORE = re.compile(
     r"\b(?:launched|founded|established|built|opened|began|started|took\s+power|"
