@@ -22,6 +22,11 @@ MONTHS = {
     )
 } | {"sept": 9}
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+# a month's or a weekday's name, in full or short, in any case: "on Monday",
+# "in Sept.", for the patterns that must not read one as a name or a person
+CALENDAR_WORD = (
+    "(?i:" + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)) + r")\b"
+)
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|"
@@ -118,8 +123,8 @@ _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # a capitalised word right before a bare year that names something with it (not
 # a month: "Sept 2018" is read as a month before)
 _NAMED = re.compile(
-    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|The|In|Since|By|"
-    r"Until|From|Of|During|Before|After|Early|Late|Mid)[a-z]*\b)[A-Z][a-z]+ ?$"
+    rf"\b(?!{CALENDAR_WORD}|(?:The|In|Since|By|Until|From|Of|During|Before|After|"
+    r"Early|Late|Mid)[a-z]*\b)[A-Z][a-z]+ ?$"
 )
 
 

@@ -11,7 +11,6 @@ import re
 from diplograph.extract.acts import law_acts
 from diplograph.extract.context import Context
 from diplograph.extract.determiners import introduces
-from diplograph.extract.lexicon import SIGNED_AFTER
 from diplograph.extract.mentions import InstrumentMention
 from diplograph.extract.references import partner_list
 from diplograph.extract.sets import ONE_AND_OTHER
@@ -200,7 +199,7 @@ def _a_class(m: InstrumentMention, ctx: Context) -> bool:
         and not _ATTACHED_TO.match(ctx.text, m.end)  # "... relating to the deal"
         # "Several documents were signed after the talks", "witnessed the signing
         # of several agreements": these, not a class
-        and not _SIGNED.match(ctx.text, m.end)
+        and not ctx.lexicon.signed_passive.match(ctx.text, m.end)
         and not (
             _SIGNING_OF.search(ctx.text, max(0, m.lead - 30), m.lead)
             # (not "signed several MOUs with Arab countries": a class of partners)
@@ -217,7 +216,6 @@ _WITH_A_CLASS = re.compile(
 )
 
 
-_SIGNED = re.compile(SIGNED_AFTER, re.I)
 _KINDS = (
     r"(?:conventions|agreements|treaties|protocols|accords|pacts|deals|memorand\w+)"
 )

@@ -15,6 +15,7 @@ import re
 from diplograph.extract.acts import about_something_else, law_acts
 from diplograph.extract.clauses import VerbHit
 from diplograph.extract.context import Context
+from diplograph.extract.dates import CALENDAR_WORD
 from diplograph.extract.text import words_between
 from diplograph.gazetteer import load_gazetteer
 
@@ -290,8 +291,7 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s*$")
 
 # (not "failed Monday", "failed in March": when)
 _FAILED_SOMEONE = re.compile(
-    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|"
-    r"Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|last\b|this\b|earlier\b)"
+    rf"\s+(?!{CALENDAR_WORD}|last\b|this\b|earlier\b)"
     r"(?:the|its|their|his|her|our|us|them|him|me|you|[A-Z])"
 )
 

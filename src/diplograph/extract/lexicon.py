@@ -182,7 +182,6 @@ SIGNED_PASSIVE = (
     r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?"
     r"(?:signed|inked|exchanged|concluded|sealed|initiall?ed|reached|struck)\b"
 )
-SIGNED_AFTER = f"(?={SIGNED_PASSIVE})"
 
 
 def _kinds(kinds: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from diplograph.extract.context import Context
-from diplograph.extract.dates import MONTHS, WEEKDAYS
+from diplograph.extract.dates import CALENDAR_WORD, MONTHS, WEEKDAYS
 from diplograph.extract.home import capital_of
 from diplograph.extract.text import ends_sentence
 from diplograph.gazetteer import load_gazetteer
@@ -232,8 +232,7 @@ _PARTIES = re.compile(
 )
 _NAME_GOES_ON = re.compile(
     r"\s+(?:on|of|for|concerning|regarding|[Rr]elating to)\s+(?:the\s+)?"
-    # (not "with Togo on Monday": the day it happened)
-    rf"(?!(?i:{'|'.join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))})\b)[A-Z]"
+    rf"(?!{CALENDAR_WORD})[A-Z]"  # (not "with Togo on Monday": the day it happened)
 )
 
 

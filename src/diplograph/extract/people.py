@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.dates import CALENDAR_WORD
+
 # an office after a state's name or adjective: "Ghana's foreign minister",
 # "South Korean President", "the Togolese government"
 OFFICE = re.compile(
@@ -67,10 +69,7 @@ def introduced(text: str, start: int, end: int, role: str) -> list[str]:
 
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][\w'’-]*[a-z]")
 # (but "Kallas Monday" is the person, then the day)
-_CALENDAR_WORD = re.compile(
-    r"[ \t]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[ \t]+(?:Jan|Feb|Mar|Apr|May|"
-    r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
-)
+_CALENDAR_WORD = re.compile(rf"[ \t]+{CALENDAR_WORD}")
 
 
 def _called(name: str) -> list[str]:

@@ -66,8 +66,9 @@ def plural_parties(
                 group = group or last_coordination(ctx, match.start(), count, 5000)
                 # "the two sides", the body naming no two together: the pair the
                 # headline names ("EU and Mercosur agree to resume talks")
-                pair = [a.code for a in headline_pair(ctx)]
-                group = group or (pair if len(pair) == count else [])
+                if not group:
+                    pair = [a.code for a in headline_pair(ctx)]
+                    group = pair if len(pair) == count else []
                 group = group or _last_named(
                     ctx,
                     match.start(),
