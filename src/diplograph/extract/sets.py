@@ -115,18 +115,22 @@ ONE_AND_OTHER = re.compile(
 )
 
 
+# the plural nouns a set is told by: "the documents included", "agreements:",
+# "were among the agreements signed"
+_SET_NOUN = (
+    r"(?:agreements|deals|pacts|accords|treaties|documents|memorand\w+|MoUs|"
+    r"instruments|protocols|conventions|texts)"
+)
 _MEMBER = re.compile(
     r"(?:(?:\bamong\s+(?:them|these|those|the\s+(?:[\w-]+\s+){0,3}\w+s)|"
     r"\bone\s+of\s+(?:them|these|the\s+(?:[\w-]+\s+){0,2}\w+s)|\b(?:they|these)\s+include[sd]?"
     r"|\bincluding"
     # "The documents included a memorandum on ...": the set told before
-    r"|\b(?:the|other)\s+(?:[\w-]+\s+)?(?:documents|agreements|deals|accords|"
-    r"instruments|memorand\w+|MoUs|pacts|texts)\s+(?:signed\s+(?:[\w-]+\s+){0,3}?)?"
+    rf"|\b(?:the|other)\s+(?:[\w-]+\s+)?{_SET_NOUN}\s+(?:signed\s+(?:[\w-]+\s+){{0,3}}?)?"
     r"(?:also\s+)?(?:include[sd]?|comprised?|covered)"
     r")\b"
     # "sign two landmark agreements: the Strategic Partnership Agreement and ..."
-    r"|\b(?:agreements|deals|pacts|accords|treaties|documents|memorand\w+|MoUs|"
-    r"instruments|protocols|conventions)(?:\s+(?:on|in|last|this)\s+[\w-]+)?\s*:"
+    rf"|\b{_SET_NOUN}(?:\s+(?:on|in|last|this)\s+[\w-]+)?\s*:"
     # "The first, a memorandum between the coast guards, ..."
     r"|^\s*the\s+(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?\s*,"
     # "These are a memorandum on ..., an agreement on ...": the set told before
@@ -166,8 +170,7 @@ def member_of(
 # signed": members told before the set they belong to
 _AMONG_THEM = re.compile(
     r"[^.;]{0,160}?\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:agreements|deals|documents|accords|instruments|"
-    r"memorand\w+|MoUs|pacts|texts|treaties|protocols)\b",
+    rf"(?:[\w-]+\s+){{0,3}}?{_SET_NOUN}\b",
     re.I,
 )
 
